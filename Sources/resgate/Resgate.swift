@@ -1,0 +1,11 @@
+import ArgumentParser
+import XBase
+
+@main
+struct Resgate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resgate",
+        abstract: "Backs up, inspects, verifies and restores Visual FoxPro tables.",
+        subcommands: []
+    )
+}
