@@ -7,22 +7,49 @@ let package = Package(
     products: [
         .executable(name: "resgate", targets: ["resgate"]),
         .library(name: "XBase", targets: ["XBase"]),
+        .library(name: "BackupSet", targets: ["BackupSet"]),
+        .library(name: "RestoreKit", targets: ["RestoreKit"]),
+        .library(name: "Fiscal", targets: ["Fiscal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Words shown to people, in Portuguese and English.
+        .target(name: "ResgateLocale"),
+        // DBF/FPT/DBT/CDX codecs. Depends on nothing.
         .target(name: "XBase"),
+        // The store backup format: discovery, reading, verifying, writing.
+        .target(name: "BackupSet", dependencies: [
+            "XBase", "SystemZlib", "ResgateLocale",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Scan, restore, undo, diff.
+        .target(name: "RestoreKit", dependencies: ["XBase", "BackupSet", "ResgateLocale"]),
+        // NF-e/NFC-e sequence checks and other post-restore rules.
+        .target(name: "Fiscal", dependencies: [
+            "XBase", "ResgateLocale",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase",
+                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "XBaseTests", dependencies: ["XBase"]),
+        .testTarget(name: "BackupSetTests", dependencies: [
+            "BackupSet", "XBase",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
+        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
     ]
 )

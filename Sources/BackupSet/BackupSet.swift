@@ -1,0 +1,1 @@
+/// Module `BackupSet`: see Package.swift for its role.

@@ -1,0 +1,1 @@
+/// Module `Fiscal`: see Package.swift for its role.

@@ -1,0 +1,1 @@
+/// Module `RestoreKit`: see Package.swift for its role.
