@@ -39,7 +39,7 @@ public final class DBFTable: @unchecked Sendable {
         }
         let need = HeaderParser.requiredLength(firstBytes: first)
         let headerBytes = try reader.bytes(at: 0, count: need)
-        var h = try HeaderParser.parse(headerBytes, file: path)
+        var h = try HeaderParser.parse(headerBytes, file: path, fileSize: fileSize)
         var notes = h.notes
         if headerBytes.count < h.headerLength {
             throw .badHeader(file: path, reason: "file is \(fileSize) bytes, shorter than its header length \(h.headerLength)")

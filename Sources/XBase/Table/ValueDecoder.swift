@@ -58,7 +58,9 @@ struct ValueDecoder {
         var blank = true
         for b in r where !(b == 0x20 || b == 0x30 || b == 0) { blank = false; break }
         if blank { return .date(nil) }
-        guard r.count == 8 else { throw fail("date field of width \(r.count)") }
+        // some writers declare D fields wider than 8 (go-dbf: 10); the date is the first 8
+        guard r.count >= 8 else { throw fail("date field of width \(r.count)") }
+        for j in 8..<r.count where r[j] != 0x20 && r[j] != 0 { throw fail("\(quoted(r)) is not a date (YYYYMMDD)") }
         var v = [0, 0, 0]
         for (i, range) in [(0, 0..<4), (1, 4..<6), (2, 6..<8)] {
             for j in range {
