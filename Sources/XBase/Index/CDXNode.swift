@@ -25,7 +25,10 @@ enum CDXNode {
         let count = Int(page[2]) | Int(page[3]) << 8
         let left = page.withUnsafeBytes { Int(Int32(bitPattern: CDXBytes.u32le($0, 4))) }
         let right = page.withUnsafeBytes { Int(Int32(bitPattern: CDXBytes.u32le($0, 8))) }
-        switch attribute {
+        // Bit 0 marks the root, bit 1 a leaf; VFP also sets bit 2 (seen as 7 on root
+        // leaves of VFP 9 files), which changes nothing for reading.
+        guard attribute <= 7 else { throw bad("node attribute \(attribute) is not a CDX node type") }
+        switch attribute & 3 {
         case 0, 1:
             let entrySize = keyLength + 8
             guard count <= (pageSize - 12) / entrySize else { throw bad("interior page claims \(count) keys, room for \((pageSize - 12) / entrySize)") }
@@ -44,7 +47,7 @@ enum CDXNode {
             return .leaf(try CDXLeafNode.decode(page, attribute: attribute, count: count, left: left, right: right,
                                                 keyLength: keyLength, fill: fill, bad: bad))
         default:
-            throw bad("node attribute \(attribute) is neither interior (0/1) nor leaf (2/3)")
+            throw bad("node attribute \(attribute) is neither interior nor leaf")
         }
     }
 }

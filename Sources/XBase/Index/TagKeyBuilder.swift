@@ -34,7 +34,8 @@ public struct TagKeyBuilder: Sendable {
         if let c = tag.collationName, c.uppercased() != "MACHINE" {
             throw .unsupportedCollation(file: file, tag: tag.name, collation: c)
         }
-        let compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags })
+        let prefix = tag.options.contains(.nullableKey)
+        let compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: prefix)
         func compile(_ text: String) throws(CDXError) -> (CompiledNode, ExprType) {
             do {
                 let node = try ExprParser.parse(Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
@@ -56,7 +57,6 @@ public struct TagKeyBuilder: Sendable {
             }
             f = fc
         }
-        let prefix = tag.options.contains(.nullableKey)
         let body = tag.keyLength - (prefix ? 1 : 0)
         let kind: KeyKind
         switch type {

@@ -35,6 +35,7 @@ struct ExprValueBox: @unchecked Sendable { let value: ExprValue }
 struct ExprCompiler {
     let fields: [FieldDescriptor]
     let nullFlags: FieldDescriptor?
+    let nullAware: Bool
 
     struct Failure: Error { var reason: String }
 
@@ -44,10 +45,14 @@ struct ExprCompiler {
         case .number(let v): return (.constant(ExprValueBox(value: .number(v))), .numeric)
         case .logical(let b): return (.constant(ExprValueBox(value: .logical(b))), .logical)
         case .field(_, let name):
-            guard let f = fields.first(where: { $0.name.uppercased() == name && !$0.isSystem }) else {
+            // A free table keeps only the first 10 characters of a long (DBC) field name,
+            // while the tag keeps the long name the expression was written with.
+            let visible = fields.filter { !$0.isSystem }
+            guard let f = visible.first(where: { $0.name.uppercased() == name })
+                    ?? (name.count > 10 ? visible.first(where: { $0.name.uppercased() == String(name.prefix(10)) }) : nil) else {
                 throw Failure(reason: "the table has no field \(name)")
             }
-            let access = FieldAccess(f, nullFlags: nullFlags)
+            let access = FieldAccess(f, nullFlags: nullFlags, nullAware: nullAware)
             guard let t = access.staticType else { throw Failure(reason: "field \(name) of type \(f.type) cannot be part of a key") }
             return (.field(access), t)
         case .unary(let op, let operand):

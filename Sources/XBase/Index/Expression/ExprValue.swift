@@ -37,7 +37,7 @@ struct CaseMap: Sendable {
 
     init(codePage: CodePage?) {
         for b in UInt8(0x61)...0x7A { upper[Int(b)] = b - 0x20; lower[Int(b) - 0x20] = b }
-        guard let cp = codePage, !cp.isUTF8 else { return }
+        guard let cp = codePage, !cp.isUTF8, !cp.isMultiByte else { return }
         for b in 0x80...0xFF {
             let s = cp.scalar(for: UInt8(b))
             let up = String(s).uppercased().unicodeScalars

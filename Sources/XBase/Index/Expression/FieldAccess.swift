@@ -10,13 +10,15 @@ struct FieldAccess: Sendable {
     let nullFlag: (offset: Int, mask: UInt8)?
     let varLengthFlag: (offset: Int, mask: UInt8)?
 
-    init(_ f: FieldDescriptor, nullFlags: FieldDescriptor?) {
+    /// `nullAware` false reads a NULL field's stored bytes (blanks), as Harbour and tags
+    /// without VFP's null prefix do; true makes it `.null`.
+    init(_ f: FieldDescriptor, nullFlags: FieldDescriptor?, nullAware: Bool) {
         name = f.name; type = f.type; offset = f.offset; length = f.length
         func flag(_ bit: Int?) -> (Int, UInt8)? {
             guard let bit, let nf = nullFlags, bit / 8 < nf.length else { return nil }
             return (nf.offset + bit / 8, UInt8(1) << UInt8(bit % 8))
         }
-        nullFlag = flag(f.nullBit)
+        nullFlag = nullAware ? flag(f.nullBit) : nil
         varLengthFlag = flag(f.varLengthBit)
     }
 
