@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import XBase
+
+/// Every real-world fixture opens and every record decodes or fails with a typed error.
+@Suite struct ReaderFixtureTests {
+    static let realRoot: String? = {
+        let here = URL(fileURLWithPath: #filePath)
+        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/real").path
+        return FileManager.default.fileExists(atPath: shared) ? shared : nil
+    }()
+
+    static func dbfFiles() -> [String] {
+        guard let root = realRoot,
+              let e = FileManager.default.enumerator(atPath: root) else { return [] }
+        return e.compactMap { $0 as? String }.filter { $0.lowercased().hasSuffix(".dbf") }
+            .sorted().map { root + "/" + $0 }
+    }
+
+    @Test func everyFixtureOpensOrFailsClearly() throws {
+        let files = Self.dbfFiles()
+        try #require(!files.isEmpty || Self.realRoot == nil)
+        var opened = 0
+        for f in files {
+            do {
+                let t = try DBFTable.open(path: f)
+                opened += 1
+                try t.forEachRecord { r in
+                    for fd in t.fields { _ = try? r.value(fd) }
+                }
+            } catch let e as XBaseError {
+                #expect(!e.description.isEmpty)
+            }
+        }
+        #expect(opened > files.count * 9 / 10)
+    }
+}
