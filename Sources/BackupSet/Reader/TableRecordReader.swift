@@ -88,6 +88,7 @@ final class TableRecordReader {
     private var pending: [([UInt8], Int, Int)] = []   // joined lines: bytes, terminator, number
     private var binaryReported = false
     private var file = ""
+    private lazy var mayHoldBinary = textFields.contains { $0.type == .varbinary || $0.flags.contains(.binary) }
 
     func readPart(_ part: SetMember, _ body: (BackupRecord) throws -> Void) throws {
         var splitter = LineSplitter()
@@ -131,7 +132,7 @@ final class TableRecordReader {
     }
 
     private func handle(_ line: UnsafeRawBufferPointer, _ term: Int, _ number: Int, _ body: (BackupRecord) throws -> Void) throws {
-        if !binaryReported, line.contains(0) {
+        if !binaryReported, !mayHoldBinary, line.contains(0) {
             binaryReported = true
             try defect(.notText, file: file, line: number, field: nil,
                        en: "binary bytes (0x00) in a text file", pt: "bytes binários (0x00) num arquivo de texto")
