@@ -73,7 +73,9 @@ struct RestoreCommand: ParsableCommand {
             }
         }
         options.dryRun = dryRun
-        let report = try Restorer(source: source, data: data, options: options, events: printer.handle).run()
+        let restorer = Restorer(source: source, data: data, options: options, events: printer.handle)
+        CrashTestHook.install(on: restorer)
+        let report = try restorer.run()
         try finish(report, lang: lang)
     }
 

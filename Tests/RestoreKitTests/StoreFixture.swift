@@ -81,8 +81,9 @@ struct StoreFixture {
 }
 
 @discardableResult
-func run(_ exe: String, _ args: [String], in dir: String? = nil) throws -> String {
+func run(_ exe: String, _ args: [String], in dir: String? = nil, env: [String: String]? = nil) throws -> String {
     let p = Process()
+    if let env { p.environment = env }
     p.executableURL = URL(fileURLWithPath: exe)
     p.arguments = args
     if let dir { p.currentDirectoryURL = URL(fileURLWithPath: dir) }
