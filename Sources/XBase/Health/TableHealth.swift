@@ -86,10 +86,12 @@ public enum TableHealth {
                     "tamanho do registro \(h.recordLength) difere da soma dos campos \(sum)")
         }
         for note in h.notes {
-            if note.contains("record length") { continue }
+            if note.contains("differs from the fields' total") { continue }   // computed above
             if note.contains("terminator") {
                 log.add(.badTerminator, .warning, note, "terminador dos descritores de campo: " + note)
-            } else if note.contains("descriptor") || note.contains("backlink") {
+            } else if note.contains("apart") {
+                log.add(.recordLengthMismatch, .warning, note, "tamanho do registro no cabeçalho está errado: " + note)
+            } else if note.contains("past the record length") || note.contains("descriptor") || note.contains("backlink") {
                 log.add(.brokenDescriptor, .error, note, "descritor de campo com defeito: " + note)
             } else {
                 log.add(.headerNote, .warning, note, "cabeçalho: " + note)
