@@ -6,6 +6,11 @@ struct Resgate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resgate",
         abstract: "Backs up, inspects, verifies and restores Visual FoxPro tables.",
-        subcommands: [RestoreCommand.self, UndoCommand.self, DiffCommand.self]
+        subcommands: [
+            RestoreCommand.self,
+            UndoCommand.self,
+            DiffCommand.self,
+            CheckCommand.self,
+        ]
     )
 }
