@@ -116,6 +116,12 @@ public final class CDXFile: @unchecked Sendable {
         }
     }
 
+    /// Calls `visit` with every leaf of `tag` in order, with the same checks as `forEachEntry`.
+    func forEachLeaf(of tag: CDXTagHeader, fill: UInt8, _ visit: (CDXLeafNode) throws(CDXError) -> Void) throws(CDXError) {
+        var walker = TreeWalker(file: self, tag: tag, fill: fill)
+        try walker.walk(tag.rootOffset, depth: 0, expectedLast: nil, parentIsNone: true, leaf: visit)
+    }
+
     /// Every entry of `tag`, for tests and small tags. Prefer `forEachEntry` on big ones.
     public func entries(of tag: CDXTagHeader, fill: UInt8) throws(CDXError) -> [CDXEntry] {
         var out: [CDXEntry] = []

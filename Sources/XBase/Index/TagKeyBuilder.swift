@@ -121,3 +121,32 @@ public struct TagKeyBuilder: Sendable {
         return x < 0 ? ~bits : bits | 0x8000_0000_0000_0000
     }
 }
+
+extension TagKeyBuilder {
+    /// The key length FoxPro gives a new tag: 8 for numbers, dates and DateTimes, 4 for a
+    /// bare Integer field, 1 for logicals, and for character keys the width of the value
+    /// computed on a blank record.
+    public static func naturalWidth(of expression: String, tag: String, fields: [FieldDescriptor],
+                                    recordLength: Int, file: String) throws(CDXError) -> Int {
+        let compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: false)
+        let compiled: (CompiledNode, ExprType)
+        do {
+            compiled = try compiler.compile(try ExprParser.parse(Array(expression.utf8)))
+        } catch {
+            throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: "\(error)")
+        }
+        switch compiled.1 {
+        case .numeric, .date, .dateTime: return 8
+        case .integer: return 4
+        case .logical: return 1
+        case .character:
+            let blank = [UInt8](repeating: 0x20, count: recordLength)
+            let value = blank.withUnsafeBytes { ExprEvaluator(caseMap: CaseMap(codePage: nil)).evaluate(compiled.0, $0, recno: 1) }
+            let width = value.bytes.count
+            guard width >= 1, width <= 240 else {
+                throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: "a key of \(width) bytes (1 to 240 allowed)")
+            }
+            return width
+        }
+    }
+}
