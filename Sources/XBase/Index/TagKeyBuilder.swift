@@ -65,13 +65,13 @@ public struct TagKeyBuilder: Sendable {
         case .integer: kind = body == 4 ? .integer4 : .double
         case .numeric, .date, .dateTime: kind = .double
         }
-        let fits = switch kind {
+        let kindFits = switch kind {
         case .character: body >= 1
         case .double: body == 8
         case .integer4: body == 4
         case .logical: body == 1
         }
-        guard fits else {
+        guard kindFits, tag.keyLength <= 240 else {
             throw .unsupportedExpression(file: file, tag: tag.name, expression: tag.keyExpression,
                                          reason: "a \(type) key does not fit the tag's key length \(tag.keyLength)")
         }
@@ -104,7 +104,7 @@ public struct TagKeyBuilder: Sendable {
         case .logical:
             out[p] = value.bool ? 0x54 : 0x46
         case .integer4:
-            let v = UInt32(bitPattern: Int32(clamping: Int64(value.double.rounded(.towardZero)))) &+ 0x8000_0000
+            let v = UInt32(bitPattern: Int32(clamping: safeInt(value.double.rounded(.towardZero)))) &+ 0x8000_0000
             for i in 0..<4 { out[p + i] = UInt8(truncatingIfNeeded: v >> UInt32(8 * (3 - i))) }
         case .double:
             let bits = Self.orderedBits(value.double)
