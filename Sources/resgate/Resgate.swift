@@ -10,6 +10,7 @@ struct Resgate: ParsableCommand {
             RestoreCommand.self,
             UndoCommand.self,
             DiffCommand.self,
+            ReindexCommand.self,
             CheckCommand.self,
         ]
     )
