@@ -6,6 +6,6 @@ struct Resgate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resgate",
         abstract: "Backs up, inspects, verifies and restores Visual FoxPro tables.",
-        subcommands: []
+        subcommands: [BackupsCommand.self, ShowCommand.self, VerifyCommand.self, BackupCommand.self]
     )
 }
