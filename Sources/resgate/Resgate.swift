@@ -7,6 +7,10 @@ struct Resgate: ParsableCommand {
         commandName: "resgate",
         abstract: "Backs up, inspects, verifies and restores Visual FoxPro tables.",
         subcommands: [
+            ShowCommand.self,
+            BackupsCommand.self,
+            VerifyCommand.self,
+            BackupCommand.self,
             RestoreCommand.self,
             UndoCommand.self,
             DiffCommand.self,
