@@ -11,8 +11,8 @@ struct BackupsCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else {
-            printError(lang == .pt ? "não foi possível ler a pasta \(root)" : "cannot read the folder \(root)")
-            throw Exit.badInput
+            Console.err(lang == .pt ? "não foi possível ler a pasta \(root)" : "cannot read the folder \(root)")
+            throw ExitStatus.badInput
         }
         var sets: [BackupSet] = []
         var problems: [String] = []
@@ -42,7 +42,7 @@ struct BackupsCommand: ParsableCommand {
                 let date = s.date.map { f.string(from: $0) } ?? "?"
                 print("\(s.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  \(s.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(s.bytes).leftPad(12)) B  \(s.tables.count) \(lang == .pt ? "tabelas" : "tables")  manifest: \(s.manifest != nil ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no"))")
             }
-            for p in problems { printError(p) }
+            for p in problems { Console.err(p) }
         }
     }
 }
