@@ -105,3 +105,26 @@ import XBase
         #expect(try StoreFixture.snapshot(s.data) == before)
     }
 }
+
+@Suite struct RestoreIndexTests {
+    @Test func restoreRebuildsTheStructuralIndex() throws {
+        let s = try StoreFixture()
+        try s.writeLiveClientes(rows: 4)
+        let live = try DBFTable.open(path: s.data + "/CLIENTES.DBF")
+        try CDXWriter.create(table: live, tags: [TagDefinition(name: "CODIGO", keyExpression: "CODIGO"),
+                                                 TagDefinition(name: "NOME", keyExpression: "UPPER(NOME)")],
+                             to: s.data + "/CLIENTES.CDX")
+        #expect(IndexVerifier.verify(table: live, indexPath: s.data + "/CLIENTES.CDX").isEmpty)
+        try s.writeBackupClientes()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        #expect(r.tables.first?.status == "restored", "\(r)")
+        let restored = try DBFTable.open(path: s.data + "/CLIENTES.DBF")
+        #expect(restored.recordCount == 3)
+        #expect(IndexVerifier.verify(table: restored, indexPath: s.data + "/CLIENTES.CDX").isEmpty)
+        let cdx = try CDXFile.open(path: s.data + "/CLIENTES.CDX")
+        #expect(cdx.tags.map(\.name).sorted() == ["CODIGO", "NOME"])
+        // the old index went into the undo snapshot with the table
+        let snap = try #require(UndoStore(data: s.data).list().first)
+        #expect(FileManager.default.fileExists(atPath: s.data + "/.resgate/undo/\(snap.id)/CLIENTES.CDX"))
+    }
+}

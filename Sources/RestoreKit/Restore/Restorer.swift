@@ -69,10 +69,6 @@ public final class Restorer {
             }
             let t = try source.table(named: name)
             var plan = TablePlan.make(table: name, source: t, dataFolder: data, outputFolder: out, language: lang)
-            if plan.refusal == nil, plan.dropsIndex, options.into == nil, !IndexRebuild.isAvailable {
-                plan.refusal = say("a tabela tem índice CDX e a reconstrução de índices não está disponível; use --into",
-                                   "the table has a CDX index and index rebuilding is not available; use --into")
-            }
             if plan.refusal == nil, options.into == nil, let data, FileOps.exists(data + "/" + plan.fileName),
                let holder = TableLocks.holder(of: data + "/" + plan.fileName) {
                 plan.refusal = say("a tabela \(plan.fileName) está aberta no sistema (\(holder)); feche o ERP",
@@ -163,10 +159,4 @@ public final class Restorer {
         return say("espaço insuficiente em disco: são necessários \(need) bytes, há \(free) livres",
                    "not enough disk space: \(need) bytes needed, \(free) free")
     }
-}
-
-/// Whether structural CDX indexes can be rebuilt. Until the index writer is wired in,
-/// restoring a table that has one into DATA is refused (it would break the ERP).
-public enum IndexRebuild {
-    public static var isAvailable: Bool { false }
 }

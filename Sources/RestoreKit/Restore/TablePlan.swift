@@ -18,8 +18,8 @@ public struct TablePlan {
     public var source: any RestoreTableSource
     /// Why the table cannot be restored at all (nil: it can).
     public var refusal: String?
-    /// True when the live table has a structural CDX that the restore does not rebuild.
-    public var dropsIndex: Bool
+    /// The live table's structural CDX: the new table gets one rebuilt with the same tags.
+    public var liveIndexPath: String?
 
     /// The structure the new table is written with.
     func targetFields() -> [FieldDescriptor] { liveHeader?.visibleFields ?? source.fields }
@@ -36,7 +36,7 @@ extension TablePlan {
         var liveCP: CodePage?
         var refusal: String?
         var fileName = table + ".DBF"
-        var hasCDX = false
+        var liveIndex: String?
         if let data = dataFolder, let live = findFile(in: data, base: table, ext: "dbf") {
             fileName = live
             do {
@@ -45,7 +45,12 @@ extension TablePlan {
                 liveRecords = t.recordCount
                 liveCP = t.codePageWasGuessed ? nil : t.codePage
                 if let m = t.memo { memoBlock = m.blockSize }
-                hasCDX = t.header.flags.contains(.structuralIndex) || findFile(in: data, base: table, ext: "cdx") != nil
+                liveIndex = findFile(in: data, base: table, ext: "cdx").map { data + "/" + $0 }
+                if liveIndex == nil && t.header.flags.contains(.structuralIndex) {
+                    refusal = language == .pt
+                        ? "o cabeçalho diz que a tabela tem índice CDX, mas o arquivo não existe; rode resgate reindex ou use --into"
+                        : "the header says the table has a CDX index but the file is missing; run resgate reindex or use --into"
+                }
             } catch {
                 refusal = language == .pt
                     ? "a tabela atual não pode ser lida (\(error)); use --into para restaurar em outra pasta"
@@ -63,7 +68,7 @@ extension TablePlan {
         }
         return TablePlan(name: table, fileName: fileName, liveHeader: liveHeader, liveRecords: liveRecords,
                          liveFiles: liveFiles, memoBlockSize: memoBlock, liveCodePage: liveCP,
-                         mapping: mapping, source: source, refusal: refusal, dropsIndex: hasCDX)
+                         mapping: mapping, source: source, refusal: refusal, liveIndexPath: liveIndex)
     }
 
     /// `folder/BASE.ext` in any letter case, as a bare file name.

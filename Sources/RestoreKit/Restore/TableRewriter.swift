@@ -42,9 +42,7 @@ struct TableRewriter {
         if let staging = stagingFolder {
             let path = staging + "/" + plan.fileName
             if let h = plan.liveHeader {
-                var template = h
-                if plan.dropsIndex && !IndexRebuild.isAvailable { template.flags.remove(.structuralIndex) }
-                writer = try DBFWriter(path: path, template: template, codePage: plan.liveCodePage,
+                writer = try DBFWriter(path: path, template: h, codePage: plan.liveCodePage,
                                        memoBlockSize: plan.memoBlockSize)
             } else {
                 let structure = XBase.TableStructure(version: plan.source.version ?? 0x30,
@@ -114,12 +112,39 @@ struct TableRewriter {
                                   en: "… and \(extraDefects) more defects"))
         }
         if let w = writer { try w.finishAndSync() }
+        if let staging = stagingFolder, let index = plan.liveIndexPath, accepted {
+            do {
+                files.append(try Self.rebuildIndex(template: index, table: staging + "/" + plan.fileName, staging: staging))
+            } catch {
+                accepted = false
+                defects.append(Defect(.badStructure, table: plan.name, file: (index as NSString).lastPathComponent,
+                                      pt: "o índice CDX não pôde ser reconstruído: \(error)",
+                                      en: "the CDX index could not be rebuilt: \(error)"))
+            }
+        }
         let seconds = Date().timeIntervalSince(start)
         events(.tableDone(table: plan.name, records: written, seconds: seconds))
         return Outcome(accepted: accepted, records: written, defects: defects, files: files,
                        seconds: seconds, skippedLines: options.skipBadLines ? skipped : 0,
                        memoBlanked: blankMemos)
     }
+
+    /// Writes a structural CDX for the new table with the live index's tags, checks it
+    /// against the records, and returns its file name (in the staging folder).
+    static func rebuildIndex(template: String, table: String, staging: String) throws -> String {
+        let name = (template as NSString).lastPathComponent
+        let dbf = try DBFTable.open(path: table)
+        let cdx = try CDXFile.open(path: template)
+        let out = staging + "/" + name
+        try CDXWriter.rebuild(table: dbf, template: cdx, to: out)
+        let problems = IndexVerifier.verify(table: dbf, indexPath: out)
+        guard problems.isEmpty else {
+            throw CDXRebuildFailure(description: problems.map { "\($0)" }.joined(separator: "; "))
+        }
+        return name
+    }
+
+    struct CDXRebuildFailure: Error, CustomStringConvertible { let description: String }
 
     /// The value a field gets when the backup has none: NULL when nullable, else blank.
     static func blankValue(for f: FieldDescriptor) -> DBFValue {
