@@ -7,6 +7,7 @@ struct Resgate: ParsableCommand {
         commandName: "resgate",
         abstract: "Backs up, inspects, verifies and restores Visual FoxPro tables.",
         subcommands: [
+            ScanCommand.self,
             ShowCommand.self,
             BackupsCommand.self,
             VerifyCommand.self,

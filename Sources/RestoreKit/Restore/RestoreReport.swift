@@ -29,5 +29,18 @@ public struct RestoreReport: Codable, Sendable {
     /// Set-level refusal (lock, disk space…), in the chosen language.
     public var refusal: String?
 
+    enum CodingKeys: String, CodingKey { case id, dryRun, into, source, tables, refusal }
+
+    /// Spelled out so that `id` and `into` are `null` when absent, as cli.md requires.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(dryRun, forKey: .dryRun)
+        try c.encode(into, forKey: .into)
+        try c.encode(source, forKey: .source)
+        try c.encode(tables, forKey: .tables)
+        try c.encode(refusal, forKey: .refusal)
+    }
+
     public var anyRefused: Bool { refusal != nil || tables.contains { $0.status == "refused" || $0.status == "failed" } }
 }
