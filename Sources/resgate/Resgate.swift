@@ -17,6 +17,7 @@ struct Resgate: ParsableCommand {
             DiffCommand.self,
             ReindexCommand.self,
             CheckCommand.self,
+            DemoCommand.self,
         ]
     )
 }

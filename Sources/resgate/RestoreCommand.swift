@@ -80,7 +80,7 @@ struct RestoreCommand: ParsableCommand {
     }
 
     func finish(_ report: RestoreReport, lang: Language) throws {
-        if common.json { try Console.json(report) } else { Console.out(RestoreSummary.text(report, language: lang)) }
+        if common.json { try Console.json(report) } else { Console.out(RestoreSummary.text(report, folder: into ?? data ?? "DATA", language: lang)) }
         if report.anyRefused { throw ExitStatus.refused }
         if report.tables.contains(where: { !$0.defects.isEmpty }) { throw ExitStatus.defects }
     }

@@ -58,7 +58,7 @@ public struct TableDiff: Codable, Sendable {
         try live.forEachRecord { r in
             guard !r.isDeleted else { return }
             if key.isEmpty { liveOrder.append(r.index); return }
-            let k = try keyLive.map { text(try r.value(liveFields[$0])) }.joined(separator: "\u{1F}")
+            let k = keyLive.map { lenientText(r, liveFields[$0]) }.joined(separator: "\u{1F}")
             if liveIndex[k] == nil { liveIndex[k] = r.index }
         }
         var seen = Set<Int>()
@@ -80,14 +80,17 @@ public struct TableDiff: Codable, Sendable {
                 return
             }
             seen.insert(idx)
-            let liveValues = try live.values(at: idx).values
+            let liveValues = try live.withRecord(at: idx) { r in liveFields.map { f in Result { try r.value(f) } } }
             var changes: [Change] = []
             for (i, src) in mapping.sources.enumerated() {
                 guard case .backup(let bi, _) = src else { continue }
                 var b = values[bi]
                 if case .success(let c) = ValueConversion.convert(b, to: liveFields[i]) { b = c }
-                if !same(b, liveValues[i]) {
-                    changes.append(Change(field: liveFields[i].name, backup: text(b), data: text(liveValues[i])))
+                switch liveValues[i] {
+                case .success(let lv):
+                    if !same(b, lv) { changes.append(Change(field: liveFields[i].name, backup: text(b), data: text(lv))) }
+                case .failure(let e):
+                    changes.append(Change(field: liveFields[i].name, backup: text(b), data: "<\(invalidWord): \(e)>"))
                 }
             }
             if changes.isEmpty { diff.same += 1 } else {
@@ -99,8 +102,8 @@ public struct TableDiff: Codable, Sendable {
         for idx in liveAll where !seen.contains(idx) {
             diff.onlyInData += 1
             if counts["onlyInData", default: 0] < exampleLimit {
-                let vals = try live.values(at: idx).values
-                let k = key.isEmpty ? ["#\(idx + 1)"] : keyLive.map { text(vals[$0]) }
+                let k = key.isEmpty ? ["#\(idx + 1)"]
+                    : try live.withRecord(at: idx) { r in keyLive.map { lenientText(r, liveFields[$0]) } }
                 example(Example(kind: "onlyInData", key: k, line: nil, record: idx + 1, changes: []))
             } else { counts["onlyInData", default: 0] += 1 }
         }
@@ -112,6 +115,14 @@ public struct TableDiff: Codable, Sendable {
         public var description: String {
             switch self { case .unknownKey(let k): "key field \(k) is not in both the backup and the table" }
         }
+    }
+
+    static let invalidWord = "invalid"
+
+    /// A live value as text, or a marker when its bytes are not a valid value (a damaged
+    /// table is exactly what a person diffs against a backup).
+    static func lenientText(_ r: DBFRecord, _ f: FieldDescriptor) -> String {
+        do { return text(try r.value(f)) } catch { return "<\(invalidWord)>" }
     }
 
     /// Equality as a person sees it: blank and NULL differ, trailing blanks do not matter.

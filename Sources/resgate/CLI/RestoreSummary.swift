@@ -4,7 +4,7 @@ import RestoreKit
 
 /// The words a person reads after (or before) a restore.
 enum RestoreSummary {
-    static func text(_ r: RestoreReport, language l: Language) -> String {
+    static func text(_ r: RestoreReport, folder: String, language l: Language) -> String {
         let pt = l == .pt
         var t = TextTable(headers: pt ? ["TABELA", "SITUAÇÃO", "ANTES", "DEPOIS", "MAPEAMENTO", "TEMPO"]
                                       : ["TABLE", "STATUS", "BEFORE", "AFTER", "MAPPING", "TIME"])
@@ -24,7 +24,7 @@ enum RestoreSummary {
         if !notes.isEmpty { out += "\n\n" + notes.joined(separator: "\n") }
         if let refusal = r.refusal { out += "\n\n" + (pt ? "RECUSADO: " : "REFUSED: ") + refusal }
         if let id = r.id {
-            out += "\n\n" + (pt ? "Desfazer: resgate undo --data DATA \(id)" : "Undo: resgate undo --data DATA \(id)")
+            out += "\n\n" + (pt ? "Desfazer: resgate undo --data \(folder) \(id)" : "Undo: resgate undo --data \(folder) \(id)")
         }
         if r.dryRun { out += "\n\n" + (pt ? "Simulação: nada foi gravado." : "Dry run: nothing was written.") }
         return out
