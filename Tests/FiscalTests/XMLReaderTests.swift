@@ -87,23 +87,17 @@ import Testing
         #expect(t.series.isEmpty)
         #expect(t.skipped.first?.reason.isBroken == true)
         let afterIde = String(full[..<full.range(of: "</ide>")!.upperBound])
-        guard case .broken(let line, let reason)? = Fixtures.index(afterIde).skipped.first?.reason else { Issue.record("not broken"); return }
-        #expect(reason.contains("ends before </infNFe>"))
-        #expect(line == afterIde.components(separatedBy: "\n").count)
+        #expect(Fixtures.index(afterIde).skipped.map(\.reason) == [.broken(line: afterIde.components(separatedBy: "\n").count, defect: .endsBefore("infNFe"))])
 
         let mismatched = full.replacingOccurrences(of: "</serie>", with: "</series>")
-        let m = Fixtures.index(mismatched)
-        guard case .broken(let line, let why)? = m.skipped.first?.reason else { Issue.record("not broken"); return }
         let expectedLine = mismatched.components(separatedBy: "\n").firstIndex { $0.contains("</series>") }! + 1
-        #expect(line == expectedLine)
-        #expect(why.contains("</series>") && why.contains("<serie>"))
+        #expect(Fixtures.index(mismatched).skipped.map(\.reason) == [.broken(line: expectedLine, defect: .mismatchedEndTag(found: "series", open: "serie"))])
 
         let missing = full.replacingOccurrences(of: "<nNF>5</nNF>", with: "")
-        guard case .broken(_, let r)? = Fixtures.index(missing).skipped.first?.reason else { Issue.record("not broken"); return }
-        #expect(r.contains("ide/nNF"))
+        guard case .broken(_, .missingField("ide/nNF"))? = Fixtures.index(missing).skipped.first?.reason else { Issue.record("not broken"); return }
         let letters = full.replacingOccurrences(of: "<nNF>5</nNF>", with: "<nNF>5a</nNF>")
-        guard case .broken(_, let r2)? = Fixtures.index(letters).skipped.first?.reason else { Issue.record("not broken"); return }
-        #expect(r2.contains("not a number"))
+        guard case .broken(_, .notANumber("ide/nNF", "5a"))? = Fixtures.index(letters).skipped.first?.reason else { Issue.record("not broken"); return }
+        #expect(SkipReason.broken(line: 3, defect: .endsBefore("nfeProc")).words.pt == "linha 3: o arquivo termina antes de </nfeProc> (cortado?)")
     }
 
     @Test func unrelatedFiles() {

@@ -71,7 +71,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
     /// Test environment (tpAmb 2): numbers there are not the store's real numbers.
     case homologation
     /// Broken or truncated XML, or a required field missing or malformed.
-    case broken(line: Int, reason: String)
+    case broken(line: Int, defect: XMLDefect)
 
     /// Broken files may hide authorized numbers; the others are simply not ours.
     public var isBroken: Bool {
