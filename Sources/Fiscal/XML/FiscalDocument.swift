@@ -55,6 +55,8 @@ public struct Cancellation: Sendable, Hashable, Codable {
     public var date: String
     public var protocolNumber: String
     public var file: String
+    /// Problems of the event's `chNFe` (a wrong check digit; the layout was usable).
+    public var keyProblems: [AccessKeyProblem] = []
 }
 
 /// Why a file under the XML folder added nothing to the index. None of these is fatal.

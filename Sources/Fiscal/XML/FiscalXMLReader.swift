@@ -220,7 +220,8 @@ struct FiscalXMLReader {
             }
             index.add(Cancellation(series: SeriesID(issuer: key.issuer, model: key.model, series: key.series),
                                    number: key.number, key: keyText, date: value(.eventDate, b) ?? "",
-                                   protocolNumber: value(.eventProtocol, b) ?? "", file: file))
+                                   protocolNumber: value(.eventProtocol, b) ?? "", file: file,
+                                   keyProblems: AccessKey.problems(of: keyText)))
         default:
             break
         }
