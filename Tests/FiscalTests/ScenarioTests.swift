@@ -131,5 +131,6 @@ import ResgateLocale
         let said = try #require(report.discovery)
         #expect(said.en.contains("used table VENDAS (fields NUMERO, SERIE, MODELO, CHAVE)"))
         #expect(said.pt.contains("usei a tabela VENDAS"))
+        #expect(try JSONDecoder().decode(CheckReport.self, from: report.json()).discovery == said)
     }
 }

@@ -75,6 +75,11 @@ import Testing
         let c = try #require(idx.series[SeriesID(issuer: cnpj, model: 65, series: 3)]?.cancellations[77])
         #expect(c.key == key)
         #expect(c.protocolNumber == "135260000000777")
+        #expect(c.keyProblems.isEmpty)
+        let bad = Fixtures.key(cnpj: cnpj, model: 65, series: 3, number: 78, wrongDigit: true)
+        let badIdx = Fixtures.index(Fixtures.procEvento(key: bad, cnpj: cnpj))
+        let expected = Fixtures.checkDigit(String(bad.prefix(43)))
+        #expect(badIdx.series.first?.value.cancellations[78]?.keyProblems == [.wrongCheckDigit(found: (expected + 1) % 10, expected: expected)])
         let cce = Fixtures.index(Fixtures.procEvento(key: key, cnpj: cnpj, type: "110110"))
         #expect(cce.series.isEmpty)
         #expect(cce.skipped.map(\.reason) == [.otherEvent(type: "110110", status: 135)])
@@ -87,23 +92,17 @@ import Testing
         #expect(t.series.isEmpty)
         #expect(t.skipped.first?.reason.isBroken == true)
         let afterIde = String(full[..<full.range(of: "</ide>")!.upperBound])
-        guard case .broken(let line, let reason)? = Fixtures.index(afterIde).skipped.first?.reason else { Issue.record("not broken"); return }
-        #expect(reason.contains("ends before </infNFe>"))
-        #expect(line == afterIde.components(separatedBy: "\n").count)
+        #expect(Fixtures.index(afterIde).skipped.map(\.reason) == [.broken(line: afterIde.components(separatedBy: "\n").count, defect: .endsBefore("infNFe"))])
 
         let mismatched = full.replacingOccurrences(of: "</serie>", with: "</series>")
-        let m = Fixtures.index(mismatched)
-        guard case .broken(let line, let why)? = m.skipped.first?.reason else { Issue.record("not broken"); return }
         let expectedLine = mismatched.components(separatedBy: "\n").firstIndex { $0.contains("</series>") }! + 1
-        #expect(line == expectedLine)
-        #expect(why.contains("</series>") && why.contains("<serie>"))
+        #expect(Fixtures.index(mismatched).skipped.map(\.reason) == [.broken(line: expectedLine, defect: .mismatchedEndTag(found: "series", open: "serie"))])
 
         let missing = full.replacingOccurrences(of: "<nNF>5</nNF>", with: "")
-        guard case .broken(_, let r)? = Fixtures.index(missing).skipped.first?.reason else { Issue.record("not broken"); return }
-        #expect(r.contains("ide/nNF"))
+        guard case .broken(_, .missingField("ide/nNF"))? = Fixtures.index(missing).skipped.first?.reason else { Issue.record("not broken"); return }
         let letters = full.replacingOccurrences(of: "<nNF>5</nNF>", with: "<nNF>5a</nNF>")
-        guard case .broken(_, let r2)? = Fixtures.index(letters).skipped.first?.reason else { Issue.record("not broken"); return }
-        #expect(r2.contains("not a number"))
+        guard case .broken(_, .notANumber("ide/nNF", "5a"))? = Fixtures.index(letters).skipped.first?.reason else { Issue.record("not broken"); return }
+        #expect(SkipReason.broken(line: 3, defect: .endsBefore("nfeProc")).words.pt == "linha 3: o arquivo termina antes de </nfeProc> (cortado?)")
     }
 
     @Test func unrelatedFiles() {
