@@ -100,8 +100,9 @@ struct TextValueDecoder: Sendable {
         }
         var n = DecimalNumber(mantissa: s.m, scale: s.scale)
         while n.scale > field.decimals && n.mantissa % 10 == 0 { n.mantissa /= 10; n.scale -= 1 }
-        let width = max(s.intDigits, 1) + (field.decimals > 0 ? field.decimals + 1 : 0) + (s.neg ? 1 : 0)
-        if n.scale > field.decimals || width > field.length {
+        // what the DBF must hold: the digits as written, or padded to the field's decimals
+        let width = max(s.intDigits, 1) + (n.scale > 0 ? n.scale + 1 : 0) + (s.neg ? 1 : 0)
+        if width > field.length {
             return .failure(ValueProblem(kind: .valueTooLong,
                                          en: "\(String(decoding: r, as: UTF8.self)) does not fit N(\(field.length),\(field.decimals))",
                                          pt: "\(String(decoding: r, as: UTF8.self)) não cabe em N(\(field.length),\(field.decimals))"))

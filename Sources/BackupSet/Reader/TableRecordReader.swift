@@ -25,7 +25,7 @@ final class TableRecordReader {
         self.set = set; self.table = table; self.structure = s; self.options = options
         codePage = options.codePage ?? s.codePage.flatMap { CodePage(number: $0) } ?? options.fallbackCodePage ?? .cp1252
         textFields = s.textFields
-        slots = s.fields.indices.filter { !s.fields[$0].type.isMemoLike }
+        slots = s.fields.indices.filter { !s.fields[$0].isMemo }
         report = TableReadReport(table: table.name)
         report.codePage = codePage
         record = BackupRecord(values: s.fields.map { Self.blank($0) }, file: "", line: 0, number: 0)
@@ -52,11 +52,8 @@ final class TableRecordReader {
     }
 
     static func blank(_ f: FieldDescriptor) -> DBFValue {
-        switch f.type {
-        case .memo: .string("")
-        case .general, .picture, .blob: .bytes([])
-        default: .null
-        }
+        if f.type == .memo { return .string("") }
+        return f.isMemo ? .bytes([]) : .null
     }
 
     func defect(_ kind: Defect.Kind, file: String, line: Int?, field: String?, en: String, pt: String) throws {
@@ -186,7 +183,7 @@ final class TableRecordReader {
         if let memo {
             var mismatches: [(String, DBFValue, DBFValue)] = []
             let found = try memo.fill(record.number - 1, &record.values) { mismatches.append(($0, $1, $2)) }
-            if !found { for i in structure.fields.indices where structure.fields[i].type.isMemoLike { record.values[i] = Self.blank(structure.fields[i]) } }
+            if !found { for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) } }
             for (f, t, d) in mismatches {
                 try defect(.memoValueMismatch, file: record.file, line: line, field: f,
                            en: "the text says \(t), the memo DBF says \(d)", pt: "o texto diz \(t), o DBF de memos diz \(d)")
