@@ -38,6 +38,7 @@ enum SourceOpener {
                         en: "\(remote.name): downloaded and checked (\(checks(copy.hashesChecked, language)))\(copy.resumedBytes > 0 ? ", resumed from \(copy.resumedBytes) bytes" : "")"))
             return copy.path
         } catch let e as CloudError {
+            if case .invalidRemote = e { throw Failure(description: e.message(in: language), exit: ExitStatus.badInput) }
             throw Failure(description: e.message(in: language), exit: ExitStatus.refused)
         }
     }
