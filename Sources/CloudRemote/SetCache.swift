@@ -46,6 +46,7 @@ public struct SetCache: Sendable {
     /// in the cache and returns its path. Network failures are retried with resume; on any
     /// failure nothing is at the set's cache name except an earlier complete copy.
     public func fetch(_ remote: RemotePath, progress: (Progress) -> Void = { _ in }) throws(CloudError) -> Copy {
+        guard !remote.name.isEmpty else { throw .notFound(path: remote.description) }
         let sets = RemoteSets(rclone: rclone)
         guard let top = try sets.stat(remote) else { throw .notFound(path: remote.description) }
         let dir = directory(for: remote.parent)

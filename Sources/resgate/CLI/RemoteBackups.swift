@@ -64,7 +64,7 @@ enum RemoteBackupUpload {
         let lang = common.language
         let progress = TransferProgress(language: lang, quiet: common.quiet || common.json, verb: Words(pt: "Enviando", en: "Uploading"))
         let name = (localSet as NSString).lastPathComponent
-        progress.update(name, done: 0, total: 0)
+        progress.step(Words(pt: "Enviando \(name) para \(root)…", en: "Uploading \(name) to \(root)…"))
         let report: SetUploader.Report
         do { report = try SetUploader().upload(localSet, to: root) } catch {
             Console.err(error.message(in: lang))

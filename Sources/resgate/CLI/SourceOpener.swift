@@ -80,6 +80,12 @@ final class TransferProgress {
         Console.progress("\(verb.text(in: language)) \(name): \(percent)% (\(Self.bytes(done)) / \(Self.bytes(total)), \(Self.bytes(Int64(rate)))/s)")
     }
 
+    /// One step without byte counts (an upload: rclone does the transfer).
+    func step(_ words: Words) {
+        guard !quiet, Console.isTerminal else { return }
+        Console.progress(words.text(in: language))
+    }
+
     func finish(_ words: Words) {
         guard !quiet else { return }
         Console.progress(words.text(in: language), final: true)
