@@ -28,6 +28,7 @@ public final class DBFWriter {
     private let dbf: OutputFile
     private let memo: MemoWriter?
     private let encoder: FieldEncoder
+    private let slots: [FieldSlot]
     private let record: UnsafeMutableRawBufferPointer
     private let nullOffset: Int?
     private let nullLength: Int
@@ -67,7 +68,8 @@ public final class DBFWriter {
         self.header = header
         self.codePage = codePage
         self.fields = header.visibleFields
-        encoder = FieldEncoder(codePage: codePage, file: path)
+        encoder = FieldEncoder(codePage: codePage, file: path, names: header.visibleFields.map(\.name))
+        slots = header.visibleFields.enumerated().map { FieldSlot($1, index: $0) }
         let nf = header.nullFlagsField
         nullOffset = nf?.offset
         nullLength = nf?.length ?? 0
@@ -119,8 +121,8 @@ public final class DBFWriter {
         record.initializeMemory(as: UInt8.self, repeating: 0x20)
         record[0] = deleted ? 0x2A : 0x20
         if let o = nullOffset { for i in o..<(o + nullLength) { record[i] = 0 } }
-        for i in fields.indices {
-            try encoder.encode(values[i], field: fields[i], into: record, record: number,
+        for i in slots.indices {
+            try encoder.encode(values[i], field: slots[i], into: record, record: number,
                                nullOffset: nullOffset, memo: memo)
         }
         for i in autoIncrementIndexes { if case .integer(let v) = values[i] { noteAutoIncrement(i, v) } }
@@ -147,10 +149,10 @@ public final class DBFWriter {
             return
         }
         record.copyMemory(from: raw)
-        for f in fields where f.isMemo {
+        for (i, f) in fields.enumerated() where f.isMemo {
             let slot = UnsafeMutableRawBufferPointer(rebasing: record[f.offset..<(f.offset + f.length)])
             guard let pointer = MemoPointer.read(UnsafeRawBufferPointer(slot), binary: f.memoPointerIsBinary), pointer != 0 else {
-                encoder.writeBlank(f, slot); continue
+                encoder.writeBlank(slots[i], slot); continue
             }
             guard let memoSource else {
                 throw .cannotEncode(file: path, record: number, field: f.name,
