@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift run -c release resgate-bench …` (see scripts/bench.sh).
+        .executableTarget(name: "resgate-bench", dependencies: ["XBase", "BackupSet", "RestoreKit"]),
         .testTarget(name: "XBaseTests", dependencies: ["XBase"]),
         .testTarget(name: "BackupSetTests", dependencies: [
             "BackupSet", "XBase",

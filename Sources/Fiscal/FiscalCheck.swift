@@ -30,6 +30,13 @@ public enum FiscalCheck {
         return try run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg, language: language, referenceDate: referenceDate)
     }
 
+    /// What `restore` says at its end: run the check (it runs it itself when
+    /// `findConfig(in:)` finds a config).
+    public static func suggestion(data: String) -> Words {
+        Words(pt: "Antes de liberar o sistema, confira a sequência das NFC-e/NF-e: resgate check --data \(data) --xml PASTA_DOS_XML",
+              en: "Before releasing the system, check the NFC-e/NF-e sequence: resgate check --data \(data) --xml XML_FOLDER")
+    }
+
     /// `DATA/resgate.toml`, matched case-insensitively.
     public static func findConfig(in data: String) -> String? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: data) else { return nil }

@@ -51,7 +51,7 @@ extension DBFValue {
 extension DBFDateTime {
     /// Parses `YYYY-MM-DD`, `YYYYMMDD` or `YYYY-MM-DDThh:mm:ss` (anything after seconds is
     /// ignored, so a `-03:00` offset from an XML date is accepted).
-    init?(isoText s: String) {
+    public init?(isoText s: String) {
         let b = Array(s.utf8)
         func num(_ r: Range<Int>) -> Int? {
             guard r.upperBound <= b.count else { return nil }

@@ -52,6 +52,9 @@ enum SequenceCheck {
         for n in docs.notes.values.sorted(by: { $0.number < $1.number }) where !n.keyProblems.isEmpty {
             wrong.append(WrongKey(source: .xml, number: n.number, key: n.key, record: nil, file: n.file, problems: n.keyProblems))
         }
+        for c in docs.cancellations.values.sorted(by: { $0.number < $1.number }) where !c.keyProblems.isEmpty {
+            wrong.append(WrongKey(source: .xml, number: c.number, key: c.key, record: nil, file: c.file, problems: c.keyProblems))
+        }
         for n in docs.conflicts where !n.keyProblems.isEmpty {
             wrong.append(WrongKey(source: .xml, number: n.number, key: n.key, record: nil, file: n.file, problems: n.keyProblems))
         }

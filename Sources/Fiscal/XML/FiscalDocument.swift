@@ -55,6 +55,8 @@ public struct Cancellation: Sendable, Hashable, Codable {
     public var date: String
     public var protocolNumber: String
     public var file: String
+    /// Problems of the event's `chNFe` (a wrong check digit; the layout was usable).
+    public var keyProblems: [AccessKeyProblem] = []
 }
 
 /// Why a file under the XML folder added nothing to the index. None of these is fatal.
@@ -71,7 +73,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
     /// Test environment (tpAmb 2): numbers there are not the store's real numbers.
     case homologation
     /// Broken or truncated XML, or a required field missing or malformed.
-    case broken(line: Int, reason: String)
+    case broken(line: Int, defect: XMLDefect)
 
     /// Broken files may hide authorized numbers; the others are simply not ours.
     public var isBroken: Bool {

@@ -114,6 +114,14 @@ public final class CDXFile: @unchecked Sendable {
         try walker.walk(tag.rootOffset, depth: 0, expectedLast: nil, parentIsNone: true) { leaf throws(CDXError) in
             for i in 0..<leaf.count { try body(leaf.key(i), leaf.recnos[i]) }
         }
+        try walker.finish()
+    }
+
+    /// Calls `visit` with every leaf of `tag` in order, with the same checks as `forEachEntry`.
+    func forEachLeaf(of tag: CDXTagHeader, fill: UInt8, _ visit: (CDXLeafNode) throws(CDXError) -> Void) throws(CDXError) {
+        var walker = TreeWalker(file: self, tag: tag, fill: fill)
+        try walker.walk(tag.rootOffset, depth: 0, expectedLast: nil, parentIsNone: true, leaf: visit)
+        try walker.finish()
     }
 
     /// Every entry of `tag`, for tests and small tags. Prefer `forEachEntry` on big ones.
@@ -157,11 +165,21 @@ struct TreeWalker {
     var visited = Set<Int>()
     var previousLeaf: Int = -1
     var previousRight: Int = -1
+    /// Per tree depth, the last interior page seen and its right link.
+    var previousInterior: [Int: (offset: Int, right: Int)] = [:]
 
     init(file: CDXFile, tag: CDXTagHeader, fill: UInt8) { self.file = file; self.tag = tag; self.fill = fill }
 
     func bad(_ offset: Int, _ reason: String) -> CDXError {
         .malformed(file: file.path, tag: tag.name, offset: offset, reason: reason)
+    }
+
+    /// The last page of every level must end the sibling chain.
+    func finish() throws(CDXError) {
+        if previousLeaf != -1, previousRight != -1 { throw bad(previousLeaf, "last leaf's right link is \(previousRight), not -1") }
+        for (_, last) in previousInterior where last.right != -1 {
+            throw bad(last.offset, "last interior page's right link is \(last.right), not -1")
+        }
     }
 
     /// Walks the subtree at `offset`; returns its last (key, recno) for the parent's check.
@@ -176,6 +194,10 @@ struct TreeWalker {
         switch node {
         case .interior(let n):
             guard !n.entries.isEmpty else { throw bad(offset, "interior page with no keys") }
+            let before = previousInterior[depth]
+            if n.left != (before?.offset ?? -1) { throw bad(offset, "interior page's left link is \(n.left), expected \(before?.offset ?? -1)") }
+            if let before, before.right != offset { throw bad(before.offset, "interior page's right link is \(before.right), the next page is \(offset)") }
+            previousInterior[depth] = (offset, n.right)
             for e in n.entries {
                 let childLast = try walk(e.child, depth: depth + 1, expectedLast: (e.key[...], e.recno), parentIsNone: false, leaf: visit)
                 last = childLast ?? (e.key, e.recno)

@@ -73,6 +73,9 @@ struct CDXLeafNode {
     /// not one per key).
     var keyBytes: [UInt8]
     var recnos: [UInt32]
+    /// Per entry: bytes shared with the previous key, and trailing fill bytes not stored.
+    var dups: [UInt8]
+    var trails: [UInt8]
     /// Bytes the page really uses (entries + key remainders); with `freeSpace` it must add
     /// up to 488.
     var usedBytes: Int
@@ -101,6 +104,8 @@ struct CDXLeafNode {
             guard count * n <= area else { throw bad("leaf claims \(count) keys of \(n) bytes, more than a page holds") }
             var keyBytes = [UInt8](repeating: fill, count: count * keyLength)
             var recnos: [UInt32] = []; recnos.reserveCapacity(count)
+            var dups: [UInt8] = [], trails: [UInt8] = []
+            dups.reserveCapacity(count); trails.reserveCapacity(count)
             var previous = [UInt8](repeating: fill, count: keyLength)
             var keyEnd = CDXNode.pageSize
             for i in 0..<count {
@@ -121,11 +126,12 @@ struct CDXLeafNode {
                 for k in (keyLength - trail)..<keyLength { previous[k] = fill }
                 keyBytes.replaceSubrange((i * keyLength)..<((i + 1) * keyLength), with: previous)
                 recnos.append(UInt32(recno))
+                dups.append(UInt8(dup)); trails.append(UInt8(trail))
             }
             let used = count * n + (CDXNode.pageSize - keyEnd)
             return CDXLeafNode(attribute: attribute, left: left, right: right, freeSpace: free,
                                recnoBits: recBits, dupBits: dupBits, trailBits: trailBits, entryBytes: n,
-                               keyLength: keyLength, keyBytes: keyBytes, recnos: recnos, usedBytes: used)
+                               keyLength: keyLength, keyBytes: keyBytes, recnos: recnos, dups: dups, trails: trails, usedBytes: used)
         }
     }
 }

@@ -76,7 +76,13 @@ public enum IndexVerifier {
             if builder.kind == .character, sorted.keyBytes == want.keyBytes, sorted.recnos == want.recnos {
                 return defect(.nationalCollation, "the entries are right but not in byte order (first at position \(i + 1): \(have.entry(i - 1)) before \(have.entry(i))): the tag was built under a national collation, not MACHINE")
             }
-            return defect(.outOfOrder, "entry \(i + 1) (\(have.entry(i))) sorts before entry \(i) (\(have.entry(i - 1)))")
+            let order = "entry \(i + 1) (\(have.entry(i))) sorts before entry \(i) (\(have.entry(i - 1)))"
+            if builder.kind == .character {
+                // Could be a national collation that is also out of date, or corruption: the
+                // entries are wrong either way; the rebuild decides whether it may rebuild.
+                return defect(.entriesDiffer, "entries differ from the records and are not in byte order (\(order))" + firstDifference(sorted, want))
+            }
+            return defect(.outOfOrder, order)
         }
         if have.count != want.count {
             return defect(.entriesDiffer, "the index has \(have.count) entries, the table gives \(want.count)" + firstDifference(have, want))

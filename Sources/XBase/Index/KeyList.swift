@@ -29,20 +29,76 @@ public struct KeyList: Sendable {
 
     /// Sorts by (key, recno) and, for a UNIQUE tag, keeps only the first record of each key
     /// (FoxPro keeps the lowest record number).
+    ///
+    /// Sorts (first 8 key bytes, position) pairs, which keeps most comparisons inside one
+    /// contiguous array, then moves the keys into place by following the permutation's
+    /// cycles: no second copy of the keys is ever made.
     public mutating func sort(unique: Bool) {
         guard count > 1 else { return }
-        var order = [Int32](0..<Int32(count))
-        order.sort { compare(Int($0), Int($1)) < 0 }
-        var newKeys = [UInt8](); newKeys.reserveCapacity(keyBytes.count)
-        var newRecnos = [UInt32](); newRecnos.reserveCapacity(count)
-        var lastKept = -1
-        for o in order {
-            let i = Int(o)
-            if unique, lastKept >= 0, key(i) == key(lastKept) { continue }
-            newKeys.append(contentsOf: key(i)); newRecnos.append(recnos[i])
-            lastKept = i
+        let n = count, len = keyLength
+        var order: [(prefix: UInt64, index: UInt32)] = keyBytes.withUnsafeBufferPointer { kb in
+            (0..<n).map { i in
+                var p: UInt64 = 0
+                for k in 0..<8 { p = p << 8 | UInt64(k < len ? kb[i * len + k] : 0) }
+                return (p, UInt32(i))
+            }
         }
-        keyBytes = newKeys; recnos = newRecnos
+        let recs = recnos
+        keyBytes.withUnsafeBufferPointer { kb in
+            let base = kb.baseAddress!
+            order.sort { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                let i = Int(a.index), j = Int(b.index)
+                if len > 8 {
+                    let c = memcmpBytes(base + i * len + 8, base + j * len + 8, len - 8)
+                    if c != 0 { return c < 0 }
+                }
+                return recs[i] < recs[j]
+            }
+        }
+        // new[pos] = old[order[pos]], cycle by cycle.
+        var done = [Bool](repeating: false, count: n)
+        var saved = [UInt8](repeating: 0, count: len)
+        keyBytes.withUnsafeMutableBufferPointer { kb in
+            let base = kb.baseAddress!
+            for start in 0..<n where !done[start] {
+                for k in 0..<len { saved[k] = base[start * len + k] }
+                let savedRecno = recnos[start]
+                var pos = start
+                while true {
+                    done[pos] = true
+                    let src = Int(order[pos].index)
+                    if src == start {
+                        for k in 0..<len { base[pos * len + k] = saved[k] }
+                        recnos[pos] = savedRecno
+                        break
+                    }
+                    (base + pos * len).update(from: base + src * len, count: len)
+                    recnos[pos] = recnos[src]
+                    pos = src
+                }
+            }
+        }
+        if unique { removeRepeatedKeys() }
+    }
+
+    /// After sorting: keeps the first entry of each run of equal keys, in place.
+    private mutating func removeRepeatedKeys() {
+        let len = keyLength, n = count
+        var kept = 0
+        keyBytes.withUnsafeMutableBufferPointer { kb in
+            let base = kb.baseAddress!
+            for i in 0..<n {
+                if kept > 0, memcmpBytes(base + (kept - 1) * len, base + i * len, len) == 0 { continue }
+                if kept != i {
+                    (base + kept * len).update(from: base + i * len, count: len)
+                    recnos[kept] = recnos[i]
+                }
+                kept += 1
+            }
+        }
+        keyBytes.removeLast((n - kept) * len)
+        recnos.removeLast(n - kept)
     }
 
     /// Index of the first adjacent pair out of (key, recno) order, or nil when sorted.

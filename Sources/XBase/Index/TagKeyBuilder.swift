@@ -65,13 +65,13 @@ public struct TagKeyBuilder: Sendable {
         case .integer: kind = body == 4 ? .integer4 : .double
         case .numeric, .date, .dateTime: kind = .double
         }
-        let fits = switch kind {
+        let kindFits = switch kind {
         case .character: body >= 1
         case .double: body == 8
         case .integer4: body == 4
         case .logical: body == 1
         }
-        guard fits else {
+        guard kindFits, tag.keyLength <= 240 else {
             throw .unsupportedExpression(file: file, tag: tag.name, expression: tag.keyExpression,
                                          reason: "a \(type) key does not fit the tag's key length \(tag.keyLength)")
         }
@@ -104,7 +104,7 @@ public struct TagKeyBuilder: Sendable {
         case .logical:
             out[p] = value.bool ? 0x54 : 0x46
         case .integer4:
-            let v = UInt32(bitPattern: Int32(clamping: Int64(value.double.rounded(.towardZero)))) &+ 0x8000_0000
+            let v = UInt32(bitPattern: Int32(clamping: safeInt(value.double.rounded(.towardZero)))) &+ 0x8000_0000
             for i in 0..<4 { out[p + i] = UInt8(truncatingIfNeeded: v >> UInt32(8 * (3 - i))) }
         case .double:
             let bits = Self.orderedBits(value.double)
@@ -119,5 +119,34 @@ public struct TagKeyBuilder: Sendable {
         let x = v == 0 ? 0.0 : v
         let bits = x.bitPattern
         return x < 0 ? ~bits : bits | 0x8000_0000_0000_0000
+    }
+}
+
+extension TagKeyBuilder {
+    /// The key length FoxPro gives a new tag: 8 for numbers, dates and DateTimes, 4 for a
+    /// bare Integer field, 1 for logicals, and for character keys the width of the value
+    /// computed on a blank record.
+    public static func naturalWidth(of expression: String, tag: String, fields: [FieldDescriptor],
+                                    recordLength: Int, file: String) throws(CDXError) -> Int {
+        let compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: false)
+        let compiled: (CompiledNode, ExprType)
+        do {
+            compiled = try compiler.compile(try ExprParser.parse(Array(expression.utf8)))
+        } catch {
+            throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: "\(error)")
+        }
+        switch compiled.1 {
+        case .numeric, .date, .dateTime: return 8
+        case .integer: return 4
+        case .logical: return 1
+        case .character:
+            let blank = [UInt8](repeating: 0x20, count: recordLength)
+            let value = blank.withUnsafeBytes { ExprEvaluator(caseMap: CaseMap(codePage: nil)).evaluate(compiled.0, $0, recno: 1) }
+            let width = value.bytes.count
+            guard width >= 1, width <= 240 else {
+                throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: "a key of \(width) bytes (1 to 240 allowed)")
+            }
+            return width
+        }
     }
 }

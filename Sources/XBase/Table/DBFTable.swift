@@ -128,6 +128,17 @@ public final class DBFTable: @unchecked Sendable {
         return result
     }
 
+    /// Calls `body` with the record at `index` (0-based); the record is valid only inside.
+    public func withRecord<T>(at index: Int, _ body: (DBFRecord) throws -> T) throws -> T {
+        guard index >= 0 && index < recordCount else {
+            throw XBaseError.invalidValue(file: path, record: index + 1, field: "-", reason: "no such record")
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: header.recordLength, alignment: 8)
+        defer { buffer.deallocate() }
+        _ = try reader.read(into: buffer, at: offset(of: index))
+        return try body(DBFRecord(table: self, index: index, bytes: UnsafeRawBufferPointer(buffer)))
+    }
+
     /// Reads raw bytes of the file (e.g. for copying a header).
     public func rawBytes(at offset: Int, count: Int) throws(XBaseError) -> [UInt8] {
         try reader.bytes(at: offset, count: count)

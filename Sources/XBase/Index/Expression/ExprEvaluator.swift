@@ -40,8 +40,8 @@ struct ExprEvaluator {
         case .add:
             switch (a, b) {
             case let (.chars(x), .chars(y)): return .chars(x + y)
-            case let (.date(d), .number(n)): return .date(d + Int(n))
-            case let (.number(n), .date(d)): return .date(d + Int(n))
+            case let (.date(d), .number(n)): return .date(d + safeInt(n))
+            case let (.number(n), .date(d)): return .date(d + safeInt(n))
             case let (.dateTime(t), .number(n)): return .dateTime(t + n / 86_400)
             default: return .number(a.double + b.double)
             }
@@ -52,7 +52,7 @@ struct ExprEvaluator {
                 var trimmed = x[...]
                 while trimmed.last == 0x20 { trimmed.removeLast() }
                 return .chars(Array(trimmed) + y + [UInt8](repeating: 0x20, count: x.count - trimmed.count))
-            case let (.date(d), .number(n)): return .date(d - Int(n))
+            case let (.date(d), .number(n)): return .date(d - safeInt(n))
             case let (.date(d), .date(e)): return .number(Double(d - e))
             case let (.dateTime(t), .number(n)): return .dateTime(t - n / 86_400)
             case let (.dateTime(t), .dateTime(u)): return .number(((t - u) * 86_400).rounded())
@@ -121,4 +121,11 @@ struct ExprEvaluator {
         if v.contains(where: \.isNull) { return .null }
         return ExprFunctions.apply(f, v, caseMap: caseMap)
     }
+}
+
+/// Double to Int without trapping on NaN, infinities or huge values from damaged data.
+@inline(__always)
+func safeInt(_ d: Double) -> Int {
+    guard d.isFinite else { return 0 }
+    return Int(max(-4.5e15, min(4.5e15, d)))
 }

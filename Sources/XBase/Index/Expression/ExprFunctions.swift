@@ -1,7 +1,7 @@
 /// The string and number functions of index expressions, on raw code-page bytes.
 enum ExprFunctions {
     static func apply(_ f: ExprFunction, _ v: [ExprValue], caseMap: CaseMap) -> ExprValue {
-        func int(_ i: Int) -> Int { i < v.count ? Int(v[i].double) : 0 }
+        func int(_ i: Int) -> Int { i < v.count ? min(65_535, safeInt(v[i].double)) : 0 }
         switch f {
         case .upper: return .chars(v[0].bytes.map { caseMap.upper[Int($0)] })
         case .lower: return .chars(v[0].bytes.map { caseMap.lower[Int($0)] })
@@ -11,8 +11,8 @@ enum ExprFunctions {
             return .chars(Array(DBFDate(julianDay: d).dtos.utf8))
         case .ttoc:
             guard case .dateTime(let t) = v[0], t != 0 else { return .chars([UInt8](repeating: 0x20, count: 14)) }
-            var day = Int(t.rounded(.down))
-            var seconds = Int(((t - Double(day)) * 86_400).rounded())
+            var day = safeInt(t.rounded(.down))
+            var seconds = safeInt(((t - Double(day)) * 86_400).rounded())
             if seconds >= 86_400 { day += 1; seconds -= 86_400 }
             let d = DBFDate(julianDay: day)
             return .chars(Array((d.dtos + two(seconds / 3600) + two(seconds / 60 % 60) + two(seconds % 60)).utf8))
@@ -35,13 +35,13 @@ enum ExprFunctions {
         case .val: return .number(v[0].bytes.withUnsafeBytes { FieldAccess.parseNumber(leadingNumber($0)) })
         case .int: return .number(v[0].double.rounded(.towardZero))
         case .year, .month, .day:
-            let jd = Int(v[0].double.rounded(.down))
+            let jd = safeInt(v[0].double.rounded(.down))
             guard jd != 0 else { return .number(0) }
             let d = DBFDate(julianDay: jd)
             return .number(Double(f == .year ? d.year : f == .month ? d.month : d.day))
         case .bintoc:
             let size = v.count > 1 ? int(1) : 4
-            let value = Int64(v[0].double.rounded(.towardZero))
+            let value = Int64(safeInt(v[0].double.rounded(.towardZero)))
             // Big-endian with the sign bit flipped, so that bytes sort like the numbers.
             let biased = UInt64(bitPattern: value &+ (Int64(1) << (size * 8 - 1)))
             return .chars((0..<size).map { UInt8(truncatingIfNeeded: biased >> UInt64(8 * (size - 1 - $0))) })
