@@ -44,10 +44,11 @@ public final class DBFWriter {
 
     /// A new, empty table with the same layout as `template` (version, flags, code page
     /// mark, backlink, field flags and offsets, autoincrement state, `_NullFlags`,
-    /// record and header length). `memoBlockSize` should be the original memo file's.
+    /// record and header length). `memoBlockSize` should be the original memo file's
+    /// (nil: 64 for FPT, 512 for DBT).
     /// `codePage` defaults to the one the template's mark names (cp1252 when unknown).
     public convenience init(path: String, template: TableHeader, codePage: CodePage? = nil,
-                            memoBlockSize: Int = 64) throws(XBaseError) {
+                            memoBlockSize: Int? = nil) throws(XBaseError) {
         guard template.dialect != .dBaseII, template.dialect != .dBase7 else {
             throw .unsupported(file: path, reason: String(format: "writing version 0x%02X tables", template.version))
         }
@@ -90,11 +91,12 @@ public final class DBFWriter {
 
     deinit { record.deallocate() }
 
-    /// The memo format a version byte implies (FPT for FoxPro/VFP, DBT otherwise).
-    public static func memoFormat(version: UInt8, blockSize: Int) -> MemoFormat {
+    /// The memo format a version byte implies (FPT for FoxPro/VFP, DBT otherwise);
+    /// nil block size: VFP's default 64 for FPT, 512 for DBT.
+    public static func memoFormat(version: UInt8, blockSize: Int?) -> MemoFormat {
         switch Dialect.of(version: version) {
-        case .visualFoxPro, .foxPro: .fpt(blockSize: blockSize)
-        case .dBaseIV, .dBase7: .dbtIV(blockSize: 512)
+        case .visualFoxPro, .foxPro: .fpt(blockSize: blockSize ?? 64)
+        case .dBaseIV, .dBase7: .dbtIV(blockSize: blockSize ?? 512)
         default: .dbtIII
         }
     }
