@@ -38,6 +38,9 @@ public struct TableStructure: Sendable, Hashable {
             if !isVFP { f.flags = []; f.autoIncrementNext = 0; f.autoIncrementStep = 0 }
             if f.flags.contains(.autoIncrement) && f.autoIncrementStep == 0 { f.autoIncrementStep = 1 }
             if f.flags.contains(.autoIncrement) && f.autoIncrementNext == 0 { f.autoIncrementNext = 1 }
+            // VFP always declares Y as 8 bytes with 4 decimals (readers such as Perl's
+            // XBase scale by the declared decimals)
+            if f.type == .currency { f.decimals = 4 }
             // VFP marks binary-stored columns NOCPTRANS (I 0x04, autoincrement 0x0C, Y/B/T 0x04).
             if isVFP && [.integer, .double, .currency, .dateTime, .varbinary, .blob].contains(f.type) {
                 f.flags.insert(.binary)
