@@ -47,6 +47,8 @@ public final class DBFWriter {
     /// record and header length). `memoBlockSize` should be the original memo file's
     /// (nil: 64 for FPT, 512 for DBT).
     /// `codePage` defaults to the one the template's mark names (cp1252 when unknown).
+    /// The flags byte is kept as is: when it claims a structural CDX (0x01) the caller
+    /// must copy or rebuild that index, or clear the flag in the template it passes.
     public convenience init(path: String, template: TableHeader, codePage: CodePage? = nil,
                             memoBlockSize: Int? = nil) throws(XBaseError) {
         guard template.dialect != .dBaseII, template.dialect != .dBase7 else {

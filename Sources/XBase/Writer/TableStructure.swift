@@ -52,6 +52,9 @@ public struct TableStructure: Sendable, Hashable {
             offset += f.length
             out.append(f)
         }
+        if out.contains(where: { $0.isMemo }) && [0x03, 0x04, 0x43, 0x63].contains(version) {
+            throw .badHeader(file: file, reason: String(format: "version 0x%02X has no memo file; use 0x83 (dBASE III), 0x8B (dBASE IV), 0xF5 (FoxPro) or 0x30 (VFP)", version))
+        }
         let bits = TableHeader.nullBitCount(out)
         if isVFP && bits > 0 {
             var nf = FieldDescriptor(name: "_NullFlags", type: .nullFlags, length: (bits + 7) / 8,
