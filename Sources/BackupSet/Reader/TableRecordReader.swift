@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import XBase
 
 /// Reads one table's data parts line by line into records: detects each file's variant
@@ -129,7 +132,7 @@ final class TableRecordReader {
     }
 
     private func handle(_ line: UnsafeRawBufferPointer, _ term: Int, _ number: Int, _ body: (BackupRecord) throws -> Void) throws {
-        if !binaryReported, !mayHoldBinary, line.contains(0) {
+        if !binaryReported, !mayHoldBinary, line.count > 0, memchr(line.baseAddress!, 0, line.count) != nil {
             binaryReported = true
             try defect(.notText, file: file, line: number, field: nil,
                        en: "binary bytes (0x00) in a text file", pt: "bytes binários (0x00) num arquivo de texto")
