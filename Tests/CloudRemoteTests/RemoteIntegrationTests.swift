@@ -143,6 +143,32 @@ struct RemoteIntegrationTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: served).allSatisfy { !$0.hasPrefix(".") })
     }
 
+    /// A part whose bytes are wrong (same length) is caught by the hash sftp offers, deleted,
+    /// and never renamed into use; the next fetch starts clean and succeeds.
+    @Test func hashMismatchDiscardsThePart() throws {
+        let remote = try LoopbackRemote(.sftp)
+        let fx = try SetFixture(); defer { fx.remove() }
+        try fx.writeTables()
+        let local = try fx.writeSet("Quinta_07", into: remote.served + "/Loja1")
+        let cache = SetCache(folder: cacheFolder(), rclone: remote.rclone)
+        defer { try? FileManager.default.removeItem(atPath: cache.folder) }
+        let set = try remote.path("Loja1/Quinta_07.zip")
+        let dir = cache.directory(for: set.parent)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // an interrupted earlier run of this same version, whose bytes went bad on disk
+        let entry = try #require(try RemoteSets(rclone: remote.rclone).stat(set))
+        try SourceVersion(remote: set.description, files: [entry]).write(dir + "/.Quinta_07.zip.part.source.json")
+        var bad = SetFixture.bytes(local)
+        bad[bad.count / 2] ^= 0xFF
+        try bad.write(to: URL(fileURLWithPath: dir + "/.Quinta_07.zip.part"))
+        #expect(throws: CloudError.hashMismatch(path: "store:Loja1/Quinta_07.zip", kind: "sha1")) { try cache.fetch(set) }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/Quinta_07.zip"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.Quinta_07.zip.part"))
+        let copy = try cache.fetch(set)
+        #expect(copy.resumedBytes == 0 && copy.hashesChecked == ["sha1"])
+        #expect(SetFixture.bytes(copy.path) == SetFixture.bytes(local))
+    }
+
     /// The server dies mid-download: the set's cache name never holds a part; the next
     /// run (server back, on another port) resumes from the bytes already there.
     @Test func killedServerLeavesNoPartialSetAndTheNextRunResumes() throws {
