@@ -10,7 +10,8 @@ import Foundation
 public struct RemotePath: Sendable, Hashable, CustomStringConvertible {
     /// The remote's name as in `rclone config` (`mega`), or a connection string (`:webdav,…`).
     public let remote: String
-    /// Path inside the remote, `/`-separated, without leading or trailing `/`.
+    /// Path inside the remote, `/`-separated, no trailing or doubled `/`. A leading `/` is
+    /// kept: on SFTP `remote:/x` is absolute while `remote:x` is under the login's home.
     public let path: String
 
     /// Parses and validates `REMOTE:path`; returns nil when `argument` is not remote-shaped
@@ -23,7 +24,7 @@ public struct RemotePath: Sendable, Hashable, CustomStringConvertible {
     public init(remote: String, path: String) throws(CloudError) {
         try Self.validate(remote: remote, path: path)
         self.remote = remote
-        self.path = path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+        self.path = (path.hasPrefix("/") ? "/" : "") + path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
     }
 
     /// True when `argument` names a remote rather than a local file: it is not an existing
@@ -43,13 +44,13 @@ public struct RemotePath: Sendable, Hashable, CustomStringConvertible {
     public var parent: RemotePath {
         var parts = path.split(separator: "/")
         if !parts.isEmpty { parts.removeLast() }
-        return RemotePath(unchecked: remote, parts.joined(separator: "/"))
+        return RemotePath(unchecked: remote, (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/"))
     }
 
     /// A child of this path; `name` must be one segment.
     public func appending(_ name: String) throws(CloudError) -> RemotePath {
         guard !name.isEmpty, !name.contains("/") else { throw CloudError.invalidRemote(description + "/" + name, .badSegment) }
-        return try RemotePath(remote: remote, path: path.isEmpty ? name : path + "/" + name)
+        return try RemotePath(remote: remote, path: path.isEmpty || path == "/" ? path + name : path + "/" + name)
     }
 
     private init(unchecked remote: String, _ path: String) { self.remote = remote; self.path = path }

@@ -150,6 +150,6 @@ public struct SetCache: Sendable {
 extension RemotePath {
     /// A descendant by a relative `/`-separated path from a listing.
     func child(_ relative: String) throws(CloudError) -> RemotePath {
-        try RemotePath(remote: remote, path: path.isEmpty ? relative : path + "/" + relative)
+        try RemotePath(remote: remote, path: path.isEmpty || path == "/" ? path + relative : path + "/" + relative)
     }
 }

@@ -11,6 +11,12 @@ import Testing
         #expect(p.parent.description == "mega:Backups/Loja1")
         #expect(try p.parent.appending("Sexta_08.zip").description == "mega:Backups/Loja1/Sexta_08.zip")
         #expect(try RemotePath(parsing: "mega:")?.path == "")
+        // sftp: a leading `/` is absolute, without it the path is under the login's home
+        let absolute = try #require(try RemotePath(parsing: "loja:/srv//backup/"))
+        #expect(absolute.path == "/srv/backup")
+        #expect(try absolute.appending("Quinta_07.zip").description == "loja:/srv/backup/Quinta_07.zip")
+        #expect(absolute.parent.parent.description == "loja:/")
+        #expect(try absolute.parent.parent.appending("x").description == "loja:/x")
     }
 
     @Test func connectionStringsKeepQuotedColons() throws {
