@@ -11,11 +11,13 @@ public struct RemoteSetEntry: Sendable, Equatable {
     public var bytes: Int64
     /// The remote's modification time (of the zip, or the newest file of the folder).
     public var modified: Date?
-    /// Tables counted from a folder's structure files; nil for a zip (its members are
-    /// only known once it is fetched).
+    /// Tables counted from the structure files; nil for a zip until `inspected` read its
+    /// directory.
     public var tables: Int?
-    /// Whether a folder holds `manifest.json`; nil for a zip.
+    /// Whether the set holds `manifest.json`; nil for a zip until inspected.
     public var hasManifest: Bool?
+    /// Why the zip is unreadable (from its directory), nil when fine or not inspected.
+    public var damage: String?
     public var slot: Slot? { Slot(parsing: name) }
 }
 
@@ -44,6 +46,21 @@ public struct RemoteSets: Sendable {
             if case .notFound = error { return nil }
             throw error
         }
+    }
+
+    /// The entry with a zip's tables and manifest read from its central directory (a
+    /// ranged read of the zip's end: nothing is downloaded); folders are returned as they are.
+    public func inspected(_ entry: RemoteSetEntry) throws(CloudError) -> RemoteSetEntry {
+        guard entry.kind == .zip else { return entry }
+        var e = entry
+        switch try RemoteZipDirectory.read(entry.path, size: entry.bytes, rclone: rclone) {
+        case .members(let names):
+            let s = RemoteZipDirectory.summary(names)
+            e.tables = s.tables; e.hasManifest = s.manifest
+        case .damaged(let why):
+            e.damage = why
+        }
+        return e
     }
 
     /// The sets in a remote root: every `.zip`, and every folder holding a structure file

@@ -77,6 +77,8 @@ struct CommandLineTests {
         let sets = try #require(doc["sets"] as? [[String: Any]])
         #expect(sets.compactMap { $0["name"] as? String } == ["Quarta_07", "Terca_07"])
         #expect(sets.allSatisfy { $0["kind"] as? String == "remote" })
+        #expect(sets.compactMap { $0["tables"] as? Int } == [2, 2])
+        #expect(sets.compactMap { $0["manifest"] as? Bool } == [true, true])
 
         let verify = try resgate(["verify", "store:Loja1/Quarta_07.zip", "--cache", cache], remote: remote)
         #expect(verify.status == 0, "\(verify.err)")

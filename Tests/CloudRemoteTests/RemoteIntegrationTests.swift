@@ -28,6 +28,14 @@ struct RemoteIntegrationTests {
         #expect(sets[0].tables == 2 && sets[0].hasManifest == true)
         #expect(sets[1].tables == nil)
         #expect(sets[0].path.description == "store:Loja1/Quinta_07")
+        // a zip's tables and manifest come from its directory, read from its last bytes
+        let inspected = try RemoteSets(rclone: remote.rclone).inspected(sets[1])
+        #expect(inspected.tables == 2 && inspected.hasManifest == true && inspected.damage == nil)
+        // a zip cut short (an upload that died) is named as damaged, without downloading it
+        let whole = SetFixture.bytes(old)
+        try whole.prefix(whole.count - 300).write(to: URL(fileURLWithPath: root + "/Terca_07.zip"))
+        let cut = try #require(try RemoteSets(rclone: remote.rclone).sets(in: remote.path("Loja1")).first { $0.name == "Terca_07" })
+        #expect(try RemoteSets(rclone: remote.rclone).inspected(cut).damage == "no end-of-central-directory record")
     }
 
     @Test(arguments: LoopbackRemote.Kind.allCases)

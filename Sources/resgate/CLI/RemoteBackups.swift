@@ -7,15 +7,20 @@ import ResgateLocale
 /// `resgate backups REMOTE:path`: the sets on a remote root, from its listing; a set
 /// already in the cache (current version) shows its real date, tables and manifest.
 enum RemoteBackupsListing {
-    static func run(_ root: RemotePath, cache: String?, common: CommonOptions) throws {
+    static func run(_ root: RemotePath, cache: String?, quick: Bool, common: CommonOptions) throws {
         let lang = common.language
-        let entries: [RemoteSetEntry]
-        do { entries = try RemoteSets().sets(in: root) } catch {
-            Console.err(error.message(in: lang)); throw ExitStatus.refused
-        }
+        let remoteSets = RemoteSets()
         let cacheStore = SetCache(folder: cache)
         struct Row { var entry: RemoteSetEntry; var cached: BackupSet? }
-        let rows = entries.map { e in Row(entry: e, cached: cacheStore.cachedCopy(of: e).flatMap { try? BackupSet.open($0) }) }
+        var rows: [Row] = []
+        do {
+            for e in try remoteSets.sets(in: root) {
+                let cached = cacheStore.cachedCopy(of: e).flatMap { try? BackupSet.open($0) }
+                rows.append(Row(entry: cached == nil && !quick ? try remoteSets.inspected(e) : e, cached: cached))
+            }
+        } catch {
+            Console.err(error.message(in: lang)); throw ExitStatus.refused
+        }
         if common.json {
             print(JSONOut.object([("sets", .array(rows.map { r in
                 let e = r.entry
@@ -27,6 +32,7 @@ enum RemoteBackupsListing {
                     ("manifest", (r.cached.map { $0.manifest != nil } ?? e.hasManifest).map { .bool($0) } ?? .null),
                     ("slot", e.slot.map { .string($0.name) } ?? .null),
                     ("cached", r.cached.map { .string($0.path) } ?? .null),
+                    ("damaged", e.damage.map { .string($0) } ?? .null),
                 ])
             }))]).render())
             return
@@ -41,9 +47,10 @@ enum RemoteBackupsListing {
             let manifest = (r.cached.map { $0.manifest != nil } ?? e.hasManifest).map { $0 ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no") } ?? unknown
             print("\(e.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  remote \(String(e.bytes).leftPad(12)) B  \(tables) \(lang == .pt ? "tabelas" : "tables")  manifest: \(manifest)\(r.cached != nil ? (lang == .pt ? "  (em cache)" : "  (cached)") : "")")
         }
-        if !common.quiet && rows.contains(where: { $0.cached == nil && $0.entry.kind == .zip }) {
-            Console.err(lang == .pt ? "(? = só se sabe depois de baixar: `resgate show \(root)/NOME.zip`)"
-                        : "(? = known once fetched: `resgate show \(root)/NAME.zip`)")
+        for r in rows { if let d = r.entry.damage { Console.err("\(r.entry.name): " + (lang == .pt ? "zip danificado: " : "damaged zip: ") + d) } }
+        if !common.quiet && rows.contains(where: { $0.entry.tables == nil && $0.cached == nil }) {
+            Console.err(lang == .pt ? "(? = não lido com --quick: `resgate show \(root)/NOME.zip` baixa e mostra)"
+                        : "(? = not read with --quick: `resgate show \(root)/NAME.zip` fetches and shows it)")
         }
     }
 }
