@@ -32,14 +32,15 @@ public struct Rclone: Sendable {
 
     /// Runs `rclone <command> <flags> -- <operands>` and returns its stdout.
     public func output(_ command: String, _ flags: [String] = [], _ operands: [RemotePath]) throws(CloudError) -> Data {
-        try retrying(remote: operands.first?.remote ?? "") { () throws(CloudError) -> Data in
+        try retrying { () throws(CloudError) -> Data in
             try self.runOnce(command, flags, operands.map(\.description), stdout: .memory)
         }
     }
 
-    /// Like `output`, with local paths among the operands (`copyto LOCAL REMOTE:…`).
-    public func run(_ command: String, _ flags: [String] = [], operands: [String], remote: String) throws(CloudError) {
-        try retrying(remote: remote) { () throws(CloudError) in
+    /// Runs a command whose output is not needed, with local paths allowed among the
+    /// operands (`copyto LOCAL REMOTE:…`); retried like `output`.
+    public func run(_ command: String, _ flags: [String] = [], operands: [String]) throws(CloudError) {
+        try retrying { () throws(CloudError) in
             _ = try self.runOnce(command, flags, operands, stdout: .discard)
         }
     }
@@ -54,7 +55,7 @@ public struct Rclone: Sendable {
         }
     }
 
-    func retrying<T>(remote: String, _ body: () throws(CloudError) -> T) throws(CloudError) -> T {
+    func retrying<T>(_ body: () throws(CloudError) -> T) throws(CloudError) -> T {
         var attempt = 0
         while true {
             do { return try body() } catch {
@@ -127,5 +128,4 @@ public struct Rclone: Sendable {
         }
         return collected
     }
-
 }

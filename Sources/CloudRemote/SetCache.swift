@@ -57,7 +57,7 @@ public struct SetCache: Sendable {
         // the remote version now, from sizes and times only (cheap on every remote)
         let files: [RemoteEntry] = top.isDir ? try sets.list(remote, recursive: true, filesOnly: true) : [top]
         let version = SourceVersion(remote: remote.description, files: files)
-        if let done = SourceVersion.read(sidecar(final)), done == version, FileManager.default.fileExists(atPath: final) {
+        if let done = SourceVersion.read(sidecar(final)), done == version, Self.localBytes(final) == version.bytes {
             return Copy(path: final, fromCache: true, resumedBytes: 0, hashesChecked: [])
         }
         let part = dir + "/." + remote.name + ".part"
@@ -119,6 +119,16 @@ public struct SetCache: Sendable {
               v.remote == entry.path.description, v.bytes == entry.bytes,
               v.newest == entry.modified.map({ $0.timeIntervalSince1970 }) else { return nil }
         return final
+    }
+
+    /// Bytes of a cached file, or of every file under a cached folder (a copy changed on
+    /// disk since it was checked is fetched again); -1 when absent.
+    static func localBytes(_ path: String) -> Int64 {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return -1 }
+        guard isDir.boolValue else { return FileFetcher.size(of: path) }
+        guard let files = try? SetUploader.files(in: path) else { return -1 }
+        return files.reduce(0) { $0 + FileFetcher.size(of: $1.1) }
     }
 
     /// `<cache>/<readable remote folder>-<hash>`: readable for a technician looking in the

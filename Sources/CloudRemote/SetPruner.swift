@@ -57,7 +57,7 @@ public struct SetPruner: Sendable {
         let doomed = Array(others.dropFirst(keep - 1)).reversed()
         var deleted: [RemoteSetEntry] = []
         for s in doomed {
-            try rclone.run(s.kind == .folder ? "purge" : "deletefile", [], operands: [s.path.description], remote: root.remote)
+            try rclone.run(s.kind == .folder ? "purge" : "deletefile", [], operands: [s.path.description])
             deleted.append(s)
         }
         return deleted

@@ -27,7 +27,9 @@ public struct SetUploader: Sendable {
         let sets = RemoteSets(rclone: rclone)
         // a temporary left by an interrupted upload is ours to replace
         try remove(temporary, folder: isDir.boolValue, ifPresent: true)
-        try rclone.run(isDir.boolValue ? "copy" : "copyto", [], operands: [local, temporary.description], remote: root.remote)
+        // absolute, so rclone never reads a local `name:with/colon` as a remote
+        let absolute = URL(fileURLWithPath: local).standardizedFileURL.path
+        try rclone.run(isDir.boolValue ? "copy" : "copyto", [], operands: [absolute, temporary.description])
         let localFiles = isDir.boolValue ? try Self.files(in: local) : [("", local)]
         var kinds = Set<String>()
         do throws(CloudError) {
@@ -57,11 +59,11 @@ public struct SetUploader: Sendable {
             // a folder cannot be replaced by a rename onto it: old one aside, new in, old out
             let aside = try root.appending("." + name + ".old")
             try remove(aside, folder: true, ifPresent: true)
-            if try sets.stat(final) != nil { try rclone.run("moveto", [], operands: [final.description, aside.description], remote: root.remote) }
-            try rclone.run("moveto", [], operands: [temporary.description, final.description], remote: root.remote)
+            if try sets.stat(final) != nil { try rclone.run("moveto", [], operands: [final.description, aside.description]) }
+            try rclone.run("moveto", [], operands: [temporary.description, final.description])
             try remove(aside, folder: true, ifPresent: true)
         } else {
-            try rclone.run("moveto", [], operands: [temporary.description, final.description], remote: root.remote)
+            try rclone.run("moveto", [], operands: [temporary.description, final.description])
         }
         let bytes = localFiles.reduce(Int64(0)) { $0 + FileFetcher.size(of: $1.1) }
         guard let placed = try sets.stat(final), placed.isDir || placed.size == bytes else {
@@ -73,7 +75,7 @@ public struct SetUploader: Sendable {
     func remove(_ path: RemotePath, folder: Bool, ifPresent: Bool) throws(CloudError) {
         if ifPresent, try RemoteSets(rclone: rclone).stat(path) == nil { return }
         do {
-            try rclone.run(folder ? "purge" : "deletefile", [], operands: [path.description], remote: path.remote)
+            try rclone.run(folder ? "purge" : "deletefile", [], operands: [path.description])
         } catch {
             if case .notFound = error, ifPresent { return }
             throw error

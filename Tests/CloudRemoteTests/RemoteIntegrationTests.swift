@@ -58,6 +58,11 @@ struct RemoteIntegrationTests {
 
         let second = try cache.fetch(set)
         #expect(second.fromCache && second.path == first.path)
+        // a cached copy cut short on disk is not trusted: fetched again
+        let bytes = SetFixture.bytes(first.path)
+        try bytes.prefix(bytes.count - 10).write(to: URL(fileURLWithPath: first.path))
+        let again = try cache.fetch(set)
+        #expect(!again.fromCache && SetFixture.bytes(again.path) == SetFixture.bytes(local))
 
         // next week the same slot name holds a new set: the old copy is not taken for it
         try fx.writeTables(logRows: 70, tag: "b")
