@@ -93,6 +93,13 @@ struct CommandLineTests {
         let list2 = try resgate(["backups", "store:Loja1", "--cache", cache], remote: remote)
         #expect(list2.out.contains("2 tables  manifest: yes  (cached)"))
 
+        // the live tables are what was backed up: diff against the remote finds nothing
+        let diff = try resgate(["diff", "store:Loja1/Quarta_07.zip", "--data", fx.data, "--table", "LOG", "--key", "ID",
+                                "--cache", cache, "--json"], remote: remote)
+        #expect(diff.status == 0, "\(diff.err)")
+        let diffDoc = try #require(try JSONSerialization.jsonObject(with: Data(diff.out.utf8)) as? [String: Any])
+        #expect(diffDoc["onlyInBackup"] as? Int == 0 && diffDoc["onlyInData"] as? Int == 0 && diffDoc["changed"] as? Int == 0)
+
         let into = fx.root + "/restored"
         let restore = try resgate(["restore", "store:Loja1/Quarta_07.zip", "--into", into, "--all", "--yes", "--cache", cache], remote: remote)
         #expect(restore.status == 0, "\(restore.err)")
