@@ -27,6 +27,8 @@ struct FileFetcher {
         }
         let resumedFrom = have
         var failures = 0
+        // an empty remote file still gets its (empty) local file
+        if !fm.fileExists(atPath: part) { _ = fm.createFile(atPath: part, contents: nil) }
         while entry.size < 0 || have < entry.size {
             if !fm.fileExists(atPath: part) { _ = fm.createFile(atPath: part, contents: nil) }
             guard let handle = FileHandle(forWritingAtPath: part) else { throw .local(path: part, detail: "cannot write") }

@@ -82,7 +82,7 @@ public struct SetCache: Sendable {
                     throw .invalidRemote(f.path, .parentSegment)
                 }
                 try makeDirectory((target as NSString).deletingLastPathComponent)
-                if f.size >= 0, FileFetcher.size(of: target) == f.size {
+                if f.size >= 0, FileManager.default.fileExists(atPath: target), FileFetcher.size(of: target) == f.size {
                     // checked and renamed in an earlier, interrupted run of this same version
                     resumed += f.size; before += f.size; continue
                 }
