@@ -158,6 +158,39 @@ struct RemoteIntegrationTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: served).allSatisfy { !$0.hasPrefix(".") })
     }
 
+    /// The server dies mid-upload: last week's set of the same name stays whole and the
+    /// listing never shows the half upload; the next run replaces it.
+    @Test func killedServerMidUploadKeepsTheOldSet() throws {
+        let remote = try LoopbackRemote(.sftp, serverArguments: ["--bwlimit", "150k"])
+        let fx = try SetFixture(); defer { fx.remove() }
+        try fx.writeTables()
+        let old = try fx.writeSet("Quinta_07", into: remote.served + "/Loja1")
+        let oldBytes = SetFixture.bytes(old)
+        try fx.writeTables(logRows: 12_000, tag: "novo")
+        let local = try fx.writeSet("Quinta_07", into: fx.root + "/out")
+        var uploader = SetUploader(rclone: remote.rclone)
+        uploader.rclone.retry = RetryPolicy(attempts: 2, firstDelay: 0.1, maxDelay: 0.1)
+        let killer = Thread { [remote] in
+            Thread.sleep(forTimeInterval: 1.5)
+            remote.stop()
+        }
+        killer.start()
+        let root = try remote.path("Loja1")
+        do {
+            _ = try uploader.upload(local, to: root)
+            Issue.record("the upload finished before the server was killed")
+        } catch {
+            guard case .network = error else { Issue.record("not a network failure: \(error)"); return }
+        }
+        #expect(SetFixture.bytes(old) == oldBytes)
+        remote.serverArguments = []
+        try remote.start()
+        #expect(try RemoteSets(rclone: remote.rclone).sets(in: root).map(\.name) == ["Quinta_07"])
+        _ = try SetUploader(rclone: remote.rclone).upload(local, to: root)
+        #expect(SetFixture.bytes(old) == SetFixture.bytes(local))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: remote.served + "/Loja1") == ["Quinta_07.zip"])
+    }
+
     /// A part whose bytes are wrong (same length) is caught by the hash sftp offers, deleted,
     /// and never renamed into use; the next fetch starts clean and succeeds.
     @Test func hashMismatchDiscardsThePart() throws {
