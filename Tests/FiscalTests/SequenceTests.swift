@@ -94,6 +94,16 @@ import XBase
         #expect(w.problems == [.differsFromAuthorized(authorized: Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1))])
     }
 
+    @Test func wrongKeysAreCountedInFullAndListedUpToTheLimit() throws {
+        let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD", key: "CHAVE", cnpjValue: cnpj)
+        let rows = (1...1005).map { [n($0), n(1), n(65), .string(Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: $0, wrongDigit: true))] }
+        let r = try run(rows, fields: ["NNF", "SERIE", "MOD", "CHAVE"], config: cfg)
+        let s = try #require(r.checks.first?.sequence)
+        #expect(s.wrongKeyCount == 1005)
+        #expect(s.wrongKeys.count == WrongKey.listLimit)
+        #expect(r.checks.first?.message.en.contains("1005 wrong access key(s)") == true)
+    }
+
     @Test func missingTableOrFieldIsUnusableInput() {
         #expect(throws: FiscalError.tableNotFound(table: "VENDAS", folder: "(memory)", configFile: nil)) {
             try FiscalCheck.run(data: InMemoryData(tables: []), index: nil,

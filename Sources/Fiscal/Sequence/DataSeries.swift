@@ -8,7 +8,9 @@ struct DataSeries: Sendable {
     var id: SeriesID
     var table: String
     var packed: [UInt64] = []
+    /// The first `WrongKey.listLimit` wrong keys; `wrongKeyCount` counts them all.
     var wrongKeys: [WrongKey] = []
+    var wrongKeyCount = 0
     /// Whether the issuer came from the row itself (field, config value or key).
     var issuerKnown: Bool
 
@@ -22,12 +24,15 @@ struct DataSeries: Sendable {
 
     mutating func absorb(_ other: DataSeries) {
         packed += other.packed
-        wrongKeys += other.wrongKeys
+        wrongKeys += other.wrongKeys.prefix(max(0, WrongKey.listLimit - wrongKeys.count))
+        wrongKeyCount += other.wrongKeyCount
     }
 }
 
 /// An access key that is wrong: in a data row, or in an authorized XML.
 public struct WrongKey: Sendable, Codable, Hashable {
+    /// How many are listed per series; the count is always complete.
+    public static let listLimit = 1000
     public enum Source: String, Sendable, Codable { case data, xml }
     public var source: Source
     public var number: Int
@@ -102,6 +107,8 @@ enum SequenceDataReader {
                         problems.append(.differsFromAuthorized(authorized: note.key))
                     }
                     if !problems.isEmpty {
+                        out.series[id]!.wrongKeyCount += 1
+                        guard out.series[id]!.wrongKeys.count < WrongKey.listLimit else { return }
                         out.series[id]!.wrongKeys.append(WrongKey(source: .data, number: number, key: k, record: record,
                                                                   file: nil, problems: problems))
                     }

@@ -38,7 +38,7 @@ enum SequenceCheck {
             ? NumberRanges.complement(of: used, within: input.first...(nextSafe - 1)) : []
 
         let floor = lastInData ?? 0
-        var missing: [MissingNote] = docs.noteList.filter { $0.number > floor }.map {
+        var missing: [MissingNote] = docs.noteList.lazy.filter { $0.number > floor }.map {
             MissingNote(number: $0.number, key: $0.key, issued: $0.issued, protocolNumber: $0.protocolNumber,
                         cancelled: docs.cancellations[$0.number] != nil, denied: $0.isDenied, file: $0.file)
         }
@@ -64,6 +64,7 @@ enum SequenceCheck {
             lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
             gaps: gaps.map { [$0.lowerBound, $0.upperBound] }, duplicates: dups.map(\.number), duplicateRecords: dups,
             authorizedAfterData: missing, wrongKeys: wrong,
+            wrongKeyCount: (input.data?.wrongKeyCount ?? 0) + wrong.filter { $0.source == .xml }.count,
             voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map { [$0.lowerBound, $0.upperBound] },
             rowsInData: packed.count,
             documentsInXML: docs.noteList.count + docs.conflicts.count + docs.voided.count + docs.cancellations.count,

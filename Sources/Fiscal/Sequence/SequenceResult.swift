@@ -26,7 +26,10 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     /// Notes the tax authority holds above the data's last number: the sales the backup
     /// does not have.
     public var authorizedAfterData: [MissingNote]
+    /// The wrong keys (at most `WrongKey.listLimit` from the data, plus the XML's).
     public var wrongKeys: [WrongKey]
+    /// How many wrong keys there are in all.
+    public var wrongKeyCount: Int
     /// Voided ranges per the XML, `[[from, to], …]`.
     public var voided: [[Int]]
     /// Rows of the data in this series.
