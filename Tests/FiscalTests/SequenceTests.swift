@@ -104,6 +104,18 @@ import XBase
         #expect(r.checks.first?.message.en.contains("1005 wrong access key(s)") == true)
     }
 
+    @Test func authorizedNotesMissingInsideTheDataRange() throws {
+        // data 1, 2, 4, 6; XML 1…6 → 3 and 5 lost inside; nothing after the data; no gaps
+        let rows = [1, 2, 4, 6].map { [n($0), n(1), n(65)] }
+        let r = try run(rows, xml: (1...6).map { Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: $0) })
+        let item = try #require(r.checks.first)
+        #expect(item.status == .warning)
+        #expect(item.sequence?.authorizedMissingInData == [3, 5])
+        #expect(item.sequence?.authorizedAfterData == [])
+        #expect(item.sequence?.gaps == [])
+        #expect(item.message.pt.contains("2 nota(s) autorizada(s) dentro da faixa dos dados"))
+    }
+
     @Test func missingTableOrFieldIsUnusableInput() {
         #expect(throws: FiscalError.tableNotFound(table: "VENDAS", folder: "(memory)", configFile: nil)) {
             try FiscalCheck.run(data: InMemoryData(tables: []), index: nil,

@@ -48,6 +48,20 @@ enum SequenceCheck {
         }
         missing.sort { $0.number < $1.number }
 
+        // authorized inside the data's range but absent from it (both lists are sorted)
+        var lostInside: [Int] = []
+        var lostCount = 0
+        if let lo = numbers.first, let hi = lastInData {
+            var k = 0
+            for note in docs.noteList where note.number >= lo && note.number <= hi && !note.isDenied {
+                while k < numbers.count && numbers[k] < note.number { k += 1 }
+                if k == numbers.count || numbers[k] != note.number {
+                    lostCount += 1
+                    if lostInside.count < 1000 { lostInside.append(note.number) }
+                }
+            }
+        }
+
         var wrong = input.data?.wrongKeys.sorted { ($0.number, $0.record ?? 0) < ($1.number, $1.record ?? 0) } ?? []
         for n in docs.noteList where !n.keyProblems.isEmpty {
             wrong.append(WrongKey(source: .xml, number: n.number, key: n.key, record: nil, file: n.file, problems: n.keyProblems))
@@ -63,7 +77,8 @@ enum SequenceCheck {
             issuer: input.id.issuer, model: input.id.model, series: input.id.series, table: input.data?.table,
             lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
             gaps: gaps.map { [$0.lowerBound, $0.upperBound] }, duplicates: dups.map(\.number), duplicateRecords: dups,
-            authorizedAfterData: missing, wrongKeys: wrong,
+            authorizedAfterData: missing,
+            authorizedMissingInData: lostInside, authorizedMissingInDataCount: lostCount, wrongKeys: wrong,
             wrongKeyCount: (input.data?.wrongKeyCount ?? 0) + wrong.filter { $0.source == .xml }.count,
             voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map { [$0.lowerBound, $0.upperBound] },
             rowsInData: packed.count,

@@ -57,6 +57,12 @@ enum SequenceMessages {
                 pt: "\(count) número(s) sem nota nos dados, sem autorização e sem inutilização: \(list). Inutilize cada faixa na SEFAZ até o dia 10 do mês seguinte ao da emissão.",
                 en: "\(count) number(s) with no note in the data, no authorization and no voiding: \(list). Void each range with the tax authority by the 10th of the month after issue."))
         }
+        if r.authorizedMissingInDataCount > 0 {
+            let list = numberList(r.authorizedMissingInData)
+            warnings.append(Words(
+                pt: "\(r.authorizedMissingInDataCount) nota(s) autorizada(s) dentro da faixa dos dados não estão nos dados: \(list). Essas vendas se perderam: redigite-as ou importe-as do XML.",
+                en: "\(r.authorizedMissingInDataCount) authorized note(s) within the data's range are not in the data: \(list). Those sales were lost: re-enter or import them from the XML."))
+        }
         if !conflicts.isEmpty {
             let list = numberList(conflicts.map(\.number))
             warnings.append(Words(

@@ -27,6 +27,10 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     /// does not have.
     public var authorizedAfterData: [MissingNote]
     /// The wrong keys (at most `WrongKey.listLimit` from the data, plus the XML's).
+    /// Notes authorized within the data's own range (its lowest to its highest number)
+    /// that the data does not hold: sales lost in between (first 1000).
+    public var authorizedMissingInData: [Int]
+    public var authorizedMissingInDataCount: Int
     public var wrongKeys: [WrongKey]
     /// How many wrong keys there are in all.
     public var wrongKeyCount: Int
