@@ -96,7 +96,7 @@ enum SequenceDataReader {
                 let keyText = keyAt.flatMap { v[$0].text }
                 var issuer = cnpjAt.flatMap { v[$0].text }.map(normalizeIssuer) ?? cfg.cnpjValue ?? ""
                 let issuerGiven = !issuer.isEmpty
-                if issuer.isEmpty, let k = keyText, let parsed = AccessKey(k) { issuer = parsed.issuer }
+                if issuer.isEmpty, let k = keyText, AccessKey.isClean(k, model: nil, series: nil, number: nil, issuer: nil) || AccessKey.layoutProblem(of: k) == nil, let i = AccessKey.issuer(inKey: k) { issuer = i }
                 let id = SeriesID(issuer: issuer, model: model, series: series)
                 if out.series[id] == nil { out.series[id] = DataSeries(id: id, table: table.name, issuerKnown: !issuer.isEmpty) }
                 out.series[id]!.append(number: number, record: record)

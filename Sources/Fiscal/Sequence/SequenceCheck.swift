@@ -76,11 +76,11 @@ enum SequenceCheck {
         let result = SequenceResult(
             issuer: input.id.issuer, model: input.id.model, series: input.id.series, table: input.data?.table,
             lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
-            gaps: gaps.map { [$0.lowerBound, $0.upperBound] }, duplicates: dups.map(\.number), duplicateRecords: dups,
+            gaps: gaps.map(NumberSpan.init), duplicates: dups.map(\.number), duplicateRecords: dups,
             authorizedAfterData: missing,
             authorizedMissingInData: lostInside, authorizedMissingInDataCount: lostCount, wrongKeys: wrong,
             wrongKeyCount: (input.data?.wrongKeyCount ?? 0) + wrong.filter { $0.source == .xml }.count,
-            voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map { [$0.lowerBound, $0.upperBound] },
+            voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map(NumberSpan.init),
             rowsInData: packed.count,
             documentsInXML: docs.noteList.count + docs.conflicts.count + docs.voided.count + docs.cancellations.count,
             comparedWithXML: input.xmlCompared)

@@ -51,7 +51,7 @@ enum SequenceMessages {
                 en: "\(r.wrongKeyCount) wrong access key(s): \(detailEn)\(more). Correct the key from the authorized XML (the tax authority refuses events and queries with a wrong key)."))
         }
         if !r.gaps.isEmpty {
-            let count = r.gaps.reduce(0) { $0 + $1[1] - $1[0] + 1 }
+            let count = r.gaps.reduce(0) { $0 + $1.count }
             let list = rangeList(r.gaps)
             warnings.append(Words(
                 pt: "\(count) número(s) sem nota nos dados, sem autorização e sem inutilização: \(list). Inutilize cada faixa na SEFAZ até o dia 10 do mês seguinte ao da emissão.",
@@ -89,8 +89,8 @@ enum SequenceMessages {
     }
 
     /// "57, 60–62" — at most 10 ranges.
-    static func rangeList(_ ranges: [[Int]]) -> String {
-        let shown = ranges.prefix(10).map { $0[0] == $0[1] ? "\($0[0])" : "\($0[0])–\($0[1])" }.joined(separator: ", ")
+    static func rangeList(_ ranges: [NumberSpan]) -> String {
+        let shown = ranges.prefix(10).map(\.description).joined(separator: ", ")
         return ranges.count > 10 ? shown + " … (+\(ranges.count - 10))" : shown
     }
 }

@@ -18,7 +18,7 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     public var nextSafe: Int
     /// Numbers below `nextSafe` neither in the data, nor authorized, nor voided: each must
     /// be voided. Encoded as `[[from, to], …]`.
-    public var gaps: [[Int]]
+    public var gaps: [NumberSpan]
     /// Numbers that occur more than once in the data.
     public var duplicates: [Int]
     /// For each duplicate, the records holding it.
@@ -35,7 +35,7 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     /// How many wrong keys there are in all.
     public var wrongKeyCount: Int
     /// Voided ranges per the XML, `[[from, to], …]`.
-    public var voided: [[Int]]
+    public var voided: [NumberSpan]
     /// Rows of the data in this series.
     public var rowsInData: Int
     /// Documents of the XML in this series (notes, cancellations, voidings).
@@ -60,4 +60,31 @@ public struct MissingNote: Sendable, Codable, Hashable {
     /// Denied ("uso denegado"): nothing to re-enter, the number is spent.
     public var denied: Bool
     public var file: String
+}
+
+/// A range of note numbers, `from…to`, encoded as the two-element array `[from, to]` the CLI
+/// contract uses for gaps. A value type without a heap array, so a million gaps cost 16 MB.
+public struct NumberSpan: Sendable, Hashable, Codable, ExpressibleByArrayLiteral, CustomStringConvertible {
+    public var from: Int
+    public var to: Int
+
+    public init(_ from: Int, _ to: Int) { self.from = from; self.to = to }
+    public init(_ r: ClosedRange<Int>) { from = r.lowerBound; to = r.upperBound }
+    /// `[from, to]`, as in the JSON.
+    public init(arrayLiteral elements: Int...) {
+        precondition(elements.count == 2, "a span is [from, to]")
+        from = elements[0]; to = elements[1]
+    }
+
+    public var count: Int { to - from + 1 }
+    public var description: String { from == to ? "\(from)" : "\(from)–\(to)" }
+
+    public init(from decoder: Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        from = try c.decode(Int.self); to = try c.decode(Int.self)
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(from); try c.encode(to)
+    }
 }
