@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import XBase
 @testable import Fiscal
@@ -41,6 +42,10 @@ import XBase
         #expect(item.sequence?.lastAuthorized == nil)
         #expect(item.sequence?.comparedWithXML == false)
         #expect(r.exitCode == 0)
+        let json = try JSONSerialization.jsonObject(with: r.json()) as! [String: Any]
+        let first = (json["checks"] as! [[String: Any]])[0]
+        #expect(first.keys.contains("lastAuthorized") && first["lastAuthorized"] is NSNull)
+        #expect(first.keys.contains("counter") && first["counter"] is NSNull)
     }
 
     @Test func counterBehindTheAuthorizedFails() throws {

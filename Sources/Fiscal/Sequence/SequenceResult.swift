@@ -44,6 +44,34 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     public var comparedWithXML: Bool
 }
 
+extension SequenceResult {
+    /// Written by hand only so that absent values are `null` rather than missing keys: the
+    /// CLI contract promises `lastInData`, `lastAuthorized` and the others are always there.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(model, forKey: .model)
+        try c.encode(series, forKey: .series)
+        try c.encode(table, forKey: .table)
+        try c.encode(lastInData, forKey: .lastInData)
+        try c.encode(lastAuthorized, forKey: .lastAuthorized)
+        try c.encode(counter, forKey: .counter)
+        try c.encode(nextSafe, forKey: .nextSafe)
+        try c.encode(gaps, forKey: .gaps)
+        try c.encode(duplicates, forKey: .duplicates)
+        try c.encode(duplicateRecords, forKey: .duplicateRecords)
+        try c.encode(authorizedAfterData, forKey: .authorizedAfterData)
+        try c.encode(authorizedMissingInData, forKey: .authorizedMissingInData)
+        try c.encode(authorizedMissingInDataCount, forKey: .authorizedMissingInDataCount)
+        try c.encode(wrongKeys, forKey: .wrongKeys)
+        try c.encode(wrongKeyCount, forKey: .wrongKeyCount)
+        try c.encode(voided, forKey: .voided)
+        try c.encode(rowsInData, forKey: .rowsInData)
+        try c.encode(documentsInXML, forKey: .documentsInXML)
+        try c.encode(comparedWithXML, forKey: .comparedWithXML)
+    }
+}
+
 public struct DuplicateNumber: Sendable, Codable, Hashable {
     public var number: Int
     public var records: [Int]
