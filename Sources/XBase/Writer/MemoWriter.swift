@@ -105,7 +105,10 @@ final class MemoWriter {
                 storeLE32(UInt32(truncatingIfNeeded: data.count + 8), p, 4)
             }
             try file.append(data)
-            written = 8 + data.count
+            // dBASE IV leaves 0x1F right after the memo text (infused dbase_8b.dbt), and
+            // readers such as dbfread stop there rather than at the length
+            try file.append([0x1F])
+            written = 8 + data.count + 1
         }
         let blocks = max(1, (written + blockSize - 1) / blockSize)
         let pad = blocks * blockSize - written

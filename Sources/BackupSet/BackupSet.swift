@@ -1,1 +1,0 @@
-/// Module `BackupSet`: see Package.swift for its role.

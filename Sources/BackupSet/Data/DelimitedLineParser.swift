@@ -1,0 +1,178 @@
+import XBase
+
+/// What became of one line.
+enum LineOutcome {
+    case ok
+    /// A quoted value is still open at the end of the line: the value holds a line break,
+    /// try again with the next line joined.
+    case incomplete
+    case failed(Defect.Kind, field: String?, en: String, pt: String)
+}
+
+/// Splits a delimited line into its fields using what is known: the field count and each
+/// field's type. FoxPro does not escape the quote inside values, so a quote closes a value
+/// only where it is followed by the separator (or the end of the line) *and* the rest of the
+/// line still parses; when two different splits both parse, the line is reported as
+/// ambiguous rather than guessed.
+struct DelimitedLineParser {
+    let decoders: [TextValueDecoder]
+    let names: [String]
+    let codePage: CodePage
+    let separator: UInt8
+    /// nil: values are never quoted (FoxPro's `DELIMITED WITH TAB`/`BLANK`).
+    let quote: UInt8?
+    /// Where each text field's value goes in the record's value array.
+    let slots: [Int]
+    var stepBudget = 20_000
+
+    private var steps = 0
+    private var sawOpenQuote = false
+    private var deepest = -1
+    private var deepestProblem: ValueProblem?
+    private var countOnly = false
+    private var parses = 0
+    /// Quoted values in the split found first.
+    private var quotedUsed = 0
+
+    init(fields: [FieldDescriptor], codePage: CodePage, separator: UInt8, quote: UInt8?, slots: [Int]) {
+        decoders = fields.map { TextValueDecoder(field: $0) }
+        names = fields.map(\.name)
+        self.codePage = codePage
+        self.separator = separator; self.quote = quote; self.slots = slots
+    }
+
+    mutating func parse(_ line: UnsafeRawBufferPointer, into values: inout [DBFValue]) -> LineOutcome {
+        steps = 0; sawOpenQuote = false; deepest = -1; deepestProblem = nil; countOnly = false; parses = 0
+        let n = decoders.count
+        if n == 0 {
+            return line.isEmpty ? .ok : .failed(.wrongFieldCount, field: nil, en: "line should be empty: the table has no text fields",
+                                                pt: "a linha deveria ser vazia: a tabela não tem campos de texto")
+        }
+        quotedUsed = 0
+        if walk(line, 0, 0, &values) {
+            if mayBeAmbiguous(line) {
+                let first = values
+                countOnly = true; parses = 0; steps = 0
+                _ = walk(line, 0, 0, &values)
+                values = first
+                if parses > 1 {
+                    return .failed(.ambiguousLine, field: nil,
+                                   en: "the line can be split into fields in more than one way (a quote followed by the separator inside a value)",
+                                   pt: "a linha pode ser dividida em campos de mais de um jeito (aspas seguidas do separador dentro de um valor)")
+                }
+            }
+            return .ok
+        }
+        if sawOpenQuote { return .incomplete }
+        // a trailing separator some exporters leave
+        if line.count > 0, line[line.count - 1] == separator {
+            let shorter = UnsafeRawBufferPointer(rebasing: line[0..<(line.count - 1)])
+            steps = 0
+            if walk(shorter, 0, 0, &values) { return .ok }
+        }
+        let found = fieldCount(line)
+        if found != n {
+            return .failed(.wrongFieldCount, field: nil, en: "\(found) fields where \(n) were expected",
+                           pt: "\(found) campos onde eram esperados \(n)")
+        }
+        if deepest >= 0, let p = deepestProblem {
+            return .failed(p.kind, field: names[deepest], en: p.en, pt: p.pt)
+        }
+        return .failed(.badLine, field: nil, en: "the line cannot be split into the table's fields",
+                       pt: "a linha não pode ser dividida nos campos da tabela")
+    }
+
+    /// Fields counted the simple way (quote opens/closes, separators split), for messages.
+    func fieldCount(_ line: UnsafeRawBufferPointer) -> Int {
+        var count = 1, inQuote = false, atStart = true
+        for b in line {
+            if let q = quote, b == q, atStart || inQuote { inQuote.toggle(); atStart = false; continue }
+            if b == separator && !inQuote { count += 1; atStart = true } else { atStart = false }
+        }
+        return count
+    }
+
+    /// Whether another split could exist. One needs either a quote byte that is not an
+    /// opening or closing quote of the split found (a quote inside a value), or more
+    /// separators outside quoted values than fields need. Both are rare, so the full
+    /// search for a second split runs on few lines.
+    func mayBeAmbiguous(_ line: UnsafeRawBufferPointer) -> Bool {
+        var quotes = 0, seps = 0
+        for b in line {
+            if b == separator { seps += 1 } else if let q = quote, b == q { quotes += 1 }
+        }
+        if quotes > 2 * quotedUsed { return true }
+        if seps <= decoders.count - 1 { return false }
+        // no quote inside values: quote bytes pair up exactly, so count separators outside
+        var outside = 0, inQuote = false
+        for b in line {
+            if let q = quote, b == q { inQuote.toggle() } else if b == separator && !inQuote { outside += 1 }
+        }
+        return outside > decoders.count - 1
+    }
+
+    @inline(__always)
+    private mutating func tryValue(_ i: Int, _ raw: UnsafeRawBufferPointer, quoted: Bool, _ values: inout [DBFValue]) -> Bool {
+        switch decoders[i].decode(raw, quoted: quoted, codePage: codePage) {
+        case .success(let v):
+            if !countOnly { values[slots[i]] = v }
+            return true
+        case .failure(let p):
+            if i >= deepest { deepest = i; deepestProblem = p }
+            return false
+        }
+    }
+
+    /// Depth-first over the possible value ends; first candidates first, so a plain line is
+    /// one linear pass. In `countOnly` mode it goes on after a success to count splits.
+    private mutating func walk(_ line: UnsafeRawBufferPointer, _ i: Int, _ pos: Int, _ values: inout [DBFValue]) -> Bool {
+        let n = decoders.count
+        let end = line.count
+        steps += 1
+        if steps > stepBudget { return false }
+        let last = i == n - 1
+        if let q = quote, pos < end, line[pos] == q {
+            var j = pos + 1
+            var candidates = 0
+            while true {
+                while j < end && line[j] != q { j += 1 }
+                if j >= end { if candidates == 0 { sawOpenQuote = true }; return false }
+                let closesHere = last ? j + 1 == end : (j + 1 < end && line[j + 1] == separator)
+                if closesHere {
+                    candidates += 1
+                    let raw = UnsafeRawBufferPointer(rebasing: line[(pos + 1)..<j])
+                    if tryValue(i, raw, quoted: true, &values) {
+                        if last || walk(line, i + 1, j + 2, &values) {
+                            if !countOnly { quotedUsed += 1; return true }
+                            if last { parses += 1 }
+                            if parses > 1 { return true }
+                        }
+                    }
+                }
+                j += 1
+            }
+        }
+        if last {
+            guard pos <= end else { return false }
+            let raw = UnsafeRawBufferPointer(rebasing: line[pos..<end])
+            guard tryValue(i, raw, quoted: false, &values) else { return false }
+            if countOnly { parses += 1; return parses > 1 }
+            return true
+        }
+        var k = pos
+        while true {
+            while k < end && line[k] != separator { k += 1 }
+            if k >= end { return false }
+            let raw = UnsafeRawBufferPointer(rebasing: line[pos..<k])
+            if tryValue(i, raw, quoted: false, &values) {
+                if walk(line, i + 1, k + 1, &values) && (!countOnly || parses > 1) { return true }
+            }
+            // only text can hold a separator; a number with a decimal comma can too
+            let t = decoders[i].field.type
+            if !(t == .character || t == .varchar || t == .varbinary || (separator == 0x2C && (t == .numeric || t == .float || t == .currency || t == .double))) {
+                return false
+            }
+            k += 1
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import XBase
+
+/// `COPY TO … SDF`: every field at a fixed width, no separators.
+struct SDFLineParser {
+    let decoders: [TextValueDecoder]
+    let names: [String]
+    let codePage: CodePage
+    let widths: [Int]
+    let slots: [Int]
+    var lineWidth: Int { widths.reduce(0, +) }
+
+    /// Text widths a type may have in SDF, most likely first. Harbour writes I as 11, Y as
+    /// 21, B as 20 and T as 23 (`YYYY-MM-DD hh:mm:ss.fff`); FoxPro's own forms are shorter.
+    static func candidateWidths(_ f: FieldDescriptor) -> [Int] {
+        switch f.type {
+        case .date: [8]
+        case .logical: [1]
+        case .integer, .autoIncrement: [11, 10]
+        case .currency: [21, 20]
+        case .double, .doubleDBase7: [20, f.length]
+        case .dateTime, .timestamp: [23, 14, 19]
+        default: [f.length]
+        }
+    }
+
+    /// Picks widths whose sum is `total` (the length of the sample's lines), or nil.
+    static func widths(for fields: [FieldDescriptor], total: Int) -> [Int]? {
+        var chosen = [Int](repeating: 0, count: fields.count)
+        let options = fields.map(candidateWidths)
+        var tries = 0
+        func go(_ i: Int, _ sum: Int) -> Bool {
+            tries += 1
+            if tries > 10_000 { return false }
+            if i == fields.count { return sum == total }
+            for w in options[i] where sum + w <= total {
+                chosen[i] = w
+                if go(i + 1, sum + w) { return true }
+            }
+            return false
+        }
+        return go(0, 0) ? chosen : nil
+    }
+
+    func parse(_ line: UnsafeRawBufferPointer, into values: inout [DBFValue]) -> LineOutcome {
+        let total = lineWidth
+        guard line.count <= total else {
+            return .failed(.wrongFieldCount, field: nil, en: "line is \(line.count) bytes, the fixed record width is \(total)",
+                           pt: "a linha tem \(line.count) bytes, a largura fixa do registro é \(total)")
+        }
+        var pos = 0
+        for i in decoders.indices {
+            let s = min(pos, line.count), e = min(pos + widths[i], line.count)
+            let raw = UnsafeRawBufferPointer(rebasing: line[s..<e])
+            switch decoders[i].decode(raw, quoted: !raw.isEmpty, codePage: codePage) {
+            case .success(let v): values[slots[i]] = v
+            case .failure(let p): return .failed(p.kind, field: names[i], en: p.en, pt: p.pt)
+            }
+            pos += widths[i]
+        }
+        return .ok
+    }
+}

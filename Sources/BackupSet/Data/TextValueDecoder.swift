@@ -1,0 +1,177 @@
+import XBase
+
+/// Why a piece of text is not a value of its field.
+struct ValueProblem: Error, Sendable {
+    var kind: Defect.Kind
+    var en: String
+    var pt: String
+    static func bad(_ text: UnsafeRawBufferPointer, _ what: String, _ oque: String) -> ValueProblem {
+        let shown = String(decoding: text.prefix(60), as: UTF8.self)
+        return ValueProblem(kind: .badValue, en: "\"\(shown)\" is not \(what)", pt: "\"\(shown)\" não é \(oque)")
+    }
+    static func tooLong(_ n: Int, _ width: Int) -> ValueProblem {
+        ValueProblem(kind: .valueTooLong, en: "value of \(n) bytes does not fit the field's width \(width)",
+                     pt: "valor de \(n) bytes não cabe na largura \(width) do campo")
+    }
+}
+
+/// Turns the bytes of one field in a data line into a `DBFValue`, by the field's type.
+///
+/// Works on the bytes in place; only text values become `String`s. `quoted` tells an empty
+/// quoted value (`""`: an empty string, or a blank non-NULL value) from nothing at all
+/// (NULL in a nullable field, else blank).
+struct TextValueDecoder: Sendable {
+    /// What decoding needs of a field, with nothing reference-counted in it: the decoder is
+    /// copied for every value, so it must cost no retain/release (measured: it did).
+    struct Spec: Sendable {
+        var type: FieldType
+        var length: Int
+        var decimals: Int
+        var isNullable: Bool
+        var isBinary: Bool
+        init(_ f: FieldDescriptor) {
+            type = f.type; length = f.length; decimals = f.decimals
+            isNullable = f.isNullable; isBinary = f.flags.contains(.binary)
+        }
+    }
+    let field: Spec
+    /// SDF pads binary values with blanks, so their trailing blanks go.
+    var trimBinary = false
+
+    init(field: FieldDescriptor, trimBinary: Bool = false) {
+        self.field = Spec(field)
+        self.trimBinary = trimBinary
+    }
+
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    func decode(_ raw: UnsafeRawBufferPointer, quoted: Bool, codePage: borrowing CodePage) -> Result<DBFValue, ValueProblem> {
+        let nothing = raw.isEmpty && !quoted
+        if nothing && field.isNullable { return .success(.null) }
+        switch field.type {
+        case .character:
+            var end = raw.count
+            while end > 0 && (raw[end - 1] == 0x20 || raw[end - 1] == 0) { end -= 1 }
+            guard end <= field.length else { return .failure(.tooLong(end, field.length)) }
+            return .success(.string(codePage.decode(UnsafeRawBufferPointer(rebasing: raw[0..<end]))))
+        case .varchar, .varbinary:
+            var end = raw.count
+            if trimBinary { while end > 0 && raw[end - 1] == 0x20 { end -= 1 } }
+            guard end <= field.length else { return .failure(.tooLong(end, field.length)) }
+            let v = UnsafeRawBufferPointer(rebasing: raw[0..<end])
+            if field.type == .varbinary || field.isBinary { return .success(.bytes(Array(v))) }
+            return .success(.string(codePage.decode(v)))
+        case .numeric, .float: return number(trimmed(raw))
+        case .integer, .autoIncrement: return integer(trimmed(raw))
+        case .currency: return currency(trimmed(raw))
+        case .double, .doubleDBase7: return double(trimmed(raw))
+        case .date: return TextDateParser.date(trimmed(raw))
+        case .dateTime, .timestamp: return TextDateParser.dateTime(trimmed(raw))
+        case .logical: return logical(trimmed(raw))
+        case .memo, .general, .picture, .blob, .nullFlags, .other:
+            return .failure(ValueProblem(kind: .badValue, en: "field type \(field.type) cannot be in the text",
+                                         pt: "campo do tipo \(field.type) não pode estar no texto"))
+        }
+    }
+
+    @inline(__always) func trimmed(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var s = 0, e = r.count
+        while s < e && Self.isBlank(r[s]) { s += 1 }
+        while e > s && (Self.isBlank(r[e - 1]) || r[e - 1] == 0) { e -= 1 }
+        return UnsafeRawBufferPointer(rebasing: r[s..<e])
+    }
+
+    /// Plain decimal: optional sign, digits, one `.` (or `,`, the decimal comma).
+    /// Returns mantissa/scale, or nil; `digits` counts integer digits for the width check.
+    @inline(__always)
+    static func scan(_ r: UnsafeRawBufferPointer) -> (m: Int64, scale: Int, intDigits: Int, neg: Bool, overflow: Bool)? {
+        var m: Int64 = 0, scale = 0, intDigits = 0, neg = false, point = false, any = false, overflow = false
+        for i in 0..<r.count {
+            let b = r[i]
+            if b >= 48 && b <= 57 {
+                if !overflow {
+                    let (p, o1) = m.multipliedReportingOverflow(by: 10)
+                    let (s, o2) = p.addingReportingOverflow(Int64(b - 48))
+                    if o1 || o2 { overflow = true } else { m = s }
+                }
+                any = true
+                if point { scale += 1 } else { intDigits += 1 }
+            } else if (b == 0x2E || b == 0x2C) && !point {
+                point = true
+            } else if (b == 0x2D || b == 0x2B) && i == 0 {
+                neg = b == 0x2D
+            } else { return nil }
+        }
+        guard any else { return nil }
+        return (neg ? -m : m, scale, intDigits, neg, overflow)
+    }
+
+    func number(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
+        if r.isEmpty { return .success(.number(nil)) }
+        guard let s = Self.scan(r) else { return .failure(.bad(r, "a number", "um número")) }
+        if s.overflow {
+            guard let d = Double(String(decoding: r, as: UTF8.self).replacingOccurrences(of: ",", with: ".")) else {
+                return .failure(.bad(r, "a number", "um número"))
+            }
+            return .success(.double(d))
+        }
+        var n = DecimalNumber(mantissa: s.m, scale: s.scale)
+        while n.scale > field.decimals && n.mantissa % 10 == 0 { n.mantissa /= 10; n.scale -= 1 }
+        // what the DBF must hold: the digits as written, or padded to the field's decimals
+        let width = max(s.intDigits, 1) + (n.scale > 0 ? n.scale + 1 : 0) + (s.neg ? 1 : 0)
+        if width > field.length {
+            return .failure(ValueProblem(kind: .valueTooLong,
+                                         en: "\(String(decoding: r, as: UTF8.self)) does not fit N(\(field.length),\(field.decimals))",
+                                         pt: "\(String(decoding: r, as: UTF8.self)) não cabe em N(\(field.length),\(field.decimals))"))
+        }
+        return .success(.number(n))
+    }
+
+    func integer(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
+        if r.isEmpty { return .success(.integer(0)) }
+        guard let s = Self.scan(r), s.scale == 0, !s.overflow, s.m >= Int64(Int32.min), s.m <= Int64(Int32.max) else {
+            return .failure(.bad(r, "a 32-bit integer", "um inteiro de 32 bits"))
+        }
+        return .success(.integer(s.m))
+    }
+
+    func currency(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
+        if r.isEmpty { return .success(.currency(DecimalNumber(mantissa: 0, scale: 4))) }
+        guard var s = Self.scan(r), !s.overflow else { return .failure(.bad(r, "a currency value", "um valor monetário")) }
+        while s.scale > 4 && s.m % 10 == 0 { s.m /= 10; s.scale -= 1 }
+        guard s.scale <= 4 else { return .failure(.bad(r, "a currency value (4 decimals at most)", "um valor monetário (no máximo 4 decimais)")) }
+        var m = s.m
+        for _ in s.scale..<4 {
+            let (p, o) = m.multipliedReportingOverflow(by: 10)
+            if o { return .failure(.bad(r, "a currency value in range", "um valor monetário dentro do limite")) }
+            m = p
+        }
+        return .success(.currency(DecimalNumber(mantissa: m, scale: 4)))
+    }
+
+    func double(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
+        if r.isEmpty { return .success(.double(0)) }
+        var text = String(decoding: r, as: UTF8.self)
+        if !text.contains("."), text.contains(",") { text = text.replacingOccurrences(of: ",", with: ".") }
+        guard let d = Double(text), d.isFinite || text.lowercased().contains("inf") else {
+            return .failure(.bad(r, "a number", "um número"))
+        }
+        return .success(.double(d))
+    }
+
+    func logical(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
+        var s = 0, e = r.count
+        if e - s == 3 && r[0] == 0x2E && r[2] == 0x2E { s = 1; e = 2 }  // .T.
+        if e == s { return .success(.logical(nil)) }
+        guard e - s == 1 else { return .failure(.bad(r, "a logical (T/F)", "um lógico (T/F)")) }
+        switch r[s] | 0x20 {
+        case UInt8(ascii: "t"), UInt8(ascii: "y"), UInt8(ascii: "s"): return .success(.logical(true))
+        case UInt8(ascii: "f"), UInt8(ascii: "n"): return .success(.logical(false))
+        default:
+            if r[s] == UInt8(ascii: "?") { return .success(.logical(nil)) }
+            return .failure(.bad(r, "a logical (T/F)", "um lógico (T/F)"))
+        }
+    }
+}
+
+import Foundation

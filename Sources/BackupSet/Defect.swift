@@ -1,0 +1,60 @@
+import ResgateLocale
+
+/// Something wrong found in a backup set: never a guess, always a place a person can go
+/// and look at (table, file, line, field) and a sentence in Portuguese and English.
+public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, for programs (the message is for people).
+    public enum Kind: String, Sendable, Codable {
+        case unreadableSet, unsafeMemberName, zipBomb, corruptZip, checksumMismatch
+        case missingStructure, badStructure, missingPart, orphanMemoArchive, duplicateMember
+        case badLine, wrongFieldCount, badValue, valueTooLong, ambiguousLine, notText
+        case memoArchiveMissing, badMemoArchive, memoCountMismatch, memoValueMismatch
+        case manifestMismatch, badManifest, unknownFile
+    }
+
+    public var kind: Kind
+    public var table: String?
+    public var file: String?
+    /// 1-based line in `file`, when the defect is on a line.
+    public var line: Int?
+    public var field: String?
+    public var words: Words
+
+    public init(_ kind: Kind, table: String? = nil, file: String? = nil, line: Int? = nil,
+                field: String? = nil, pt: String, en: String) {
+        self.kind = kind
+        self.table = table
+        self.file = file
+        self.line = line
+        self.field = field
+        self.words = Words(pt: pt, en: en)
+    }
+
+    /// The sentence with its place, e.g. `CLIENTES.TXT line 12, field NOME: …`.
+    public func message(in language: Language) -> String {
+        var place: [String] = []
+        if let file { place.append(file) }
+        if let line { place.append(language == .pt ? "linha \(line)" : "line \(line)") }
+        if let field { place.append(language == .pt ? "campo \(field)" : "field \(field)") }
+        let text = words.text(in: language)
+        return place.isEmpty ? text : place.joined(separator: ", ") + ": " + text
+    }
+
+    public var description: String { message(in: .en) }
+
+    /// The same defect, placed in `table`/`file` when it was not yet.
+    func placed(table: String? = nil, file: String? = nil) -> Defect {
+        var d = self
+        if d.table == nil { d.table = table }
+        if d.file == nil { d.file = file }
+        return d
+    }
+}
+
+/// A failure that stops reading a set or a table; it carries the defects that explain it.
+public struct BackupSetError: Error, Sendable, CustomStringConvertible {
+    public var defects: [Defect]
+    public init(_ defects: [Defect]) { self.defects = defects }
+    public init(_ defect: Defect) { self.defects = [defect] }
+    public var description: String { defects.map(\.description).joined(separator: "\n") }
+}

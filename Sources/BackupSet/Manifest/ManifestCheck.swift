@@ -1,0 +1,33 @@
+import Crypto
+import Foundation
+
+/// Checks a set against its manifest: sizes on opening, SHA-256 when verifying.
+enum ManifestCheck {
+    static func sizes(_ m: Manifest, members: [SetMember]) -> [Defect] {
+        var out: [Defect] = []
+        if m.format != Manifest.formatName {
+            out.append(Defect(.badManifest, file: "manifest.json", pt: "formato \"\(m.format)\" desconhecido", en: "unknown format \"\(m.format)\""))
+        }
+        for t in m.tables {
+            for f in t.files {
+                guard let mem = members.first(where: { $0.key == f.name.lowercased() }) else {
+                    out.append(Defect(.manifestMismatch, table: t.name, file: f.name,
+                                      pt: "o manifesto lista este arquivo, mas ele falta no conjunto", en: "listed in the manifest but missing from the set"))
+                    continue
+                }
+                if mem.size != f.bytes {
+                    out.append(Defect(.manifestMismatch, table: t.name, file: f.name,
+                                      pt: "tem \(mem.size) bytes, o manifesto diz \(f.bytes)", en: "is \(mem.size) bytes, the manifest says \(f.bytes)"))
+                }
+            }
+        }
+        return out
+    }
+
+    /// SHA-256 of a member, streamed.
+    static func sha256(_ source: SetSource, _ m: SetMember) throws -> String {
+        var h = SHA256()
+        try source.stream(m) { h.update(bufferPointer: $0) }
+        return h.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import XBase
+
+/// The memo values of a table, from its `T.ZIP` (section 5): the inner zip is read into
+/// memory straight out of the set, its DBF and memo file are written to a private temporary
+/// folder (XBase reads tables from files) and read with `DBFTable`. Record *i* of that
+/// DBF belongs to data line *i*.
+final class MemoArchive {
+    let table: DBFTable
+    let folder: String
+    let archiveName: String
+    /// Structure field index → field of the memo DBF, for memo fields.
+    let memoMap: [(slot: Int, field: FieldDescriptor)]
+    /// Structure field index → field of the memo DBF, for non-memo fields (cross-check).
+    let checkMap: [(slot: Int, field: FieldDescriptor)]
+    var recordCount: Int { table.recordCount }
+
+    private var batch: [DBFValue] = []
+    private var batchCheck: [DBFValue?] = []
+    private var batchStart = 0
+    private var batchCount = 0
+    static let batchSize = 4096
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// Opens `member` of `source`; defects say why it could not be.
+    init(source: SetSource, member: SetMember, tableName: String, structure: TableStructure,
+         codePage: CodePage) throws(BackupSetError) {
+        archiveName = member.name
+        func fail(_ en: String, _ pt: String) -> BackupSetError {
+            BackupSetError(Defect(.badMemoArchive, table: tableName, file: member.name, pt: pt, en: en))
+        }
+        let bytes: [UInt8]
+        do { bytes = try source.readAll(member, limit: 4 << 30) } catch let e as BackupSetError {
+            throw BackupSetError(e.defects.map { $0.placed(table: tableName) })
+        } catch { throw fail("cannot read: \(error)", "não foi possível ler: \(error)") }
+        let inner = try ZipArchive(source: MemoryByteSource(storage: bytes, name: member.name), displayName: member.name)
+        let dbfs = inner.entries.filter { $0.baseName.lowercased().hasSuffix(".dbf") }
+        guard dbfs.count == 1, let dbf = dbfs.first else {
+            throw fail("holds \(dbfs.count) DBF files, expected one", "contém \(dbfs.count) arquivos DBF, esperado um")
+        }
+        let stem = String(dbf.baseName.dropLast(4)).lowercased()
+        let memoEntry = inner.entries.first {
+            let b = $0.baseName.lowercased()
+            return b == stem + ".fpt" || b == stem + ".dbt"
+        }
+        var template = Array((NSTemporaryDirectory() + "/resgate-memo-XXXXXX").utf8CString)
+        guard let p = mkdtemp(&template) else { throw fail("cannot create a temporary folder", "não foi possível criar pasta temporária") }
+        let dir = String(cString: p)
+        var ok = false
+        defer { if !ok { try? FileManager.default.removeItem(atPath: dir) } }
+        // only the two known members are written, under fixed names: nothing lands outside
+        func extract(_ e: ZipEntry, as name: String) throws(BackupSetError) {
+            guard let fh = FileManager.default.createFile(atPath: dir + "/" + name, contents: nil) ? FileHandle(forWritingAtPath: dir + "/" + name) : nil else {
+                throw fail("cannot write a temporary file", "não foi possível gravar arquivo temporário")
+            }
+            defer { try? fh.close() }
+            do {
+                try ZipMemberReader(archive: inner, entry: e).read { chunk in fh.write(Data(chunk)) }
+            } catch let e as BackupSetError { throw BackupSetError(e.defects.map { $0.placed(table: tableName) }) }
+            catch { throw fail("\(error)", "\(error)") }
+        }
+        try extract(dbf, as: "MEMO.DBF")
+        if let m = memoEntry { try extract(m, as: m.baseName.lowercased().hasSuffix(".dbt") ? "MEMO.DBT" : "MEMO.FPT") }
+        let opened: DBFTable
+        do { opened = try DBFTable.open(path: dir + "/MEMO.DBF", codePage: codePage) } catch {
+            throw fail("its DBF cannot be read: \(error)", "o DBF não pode ser lido: \(error)")
+        }
+        let table = opened
+        if table.header.hasMemoFields && table.memo == nil {
+            throw fail("its memo file (.FPT/.DBT) is missing or unreadable", "o arquivo de memos (.FPT/.DBT) falta ou está ilegível")
+        }
+        var memoMap: [(Int, FieldDescriptor)] = []
+        var checkMap: [(Int, FieldDescriptor)] = []
+        for (i, f) in structure.fields.enumerated() {
+            guard let mf = table.field(named: f.name) else { continue }
+            if f.isMemo { memoMap.append((i, mf)) } else { checkMap.append((i, mf)) }
+        }
+        self.table = table
+        self.folder = dir
+        self.memoMap = memoMap
+        self.checkMap = checkMap
+        ok = true
+    }
+
+    /// Memo fields of the structure the DBF lacks.
+    func missingFields(_ structure: TableStructure) -> [String] {
+        structure.memoFields.map(\.name).filter { n in !memoMap.contains { $0.field.name.lowercased() == n.lowercased() } }
+    }
+
+    private struct Stop: Error {}
+
+    /// Loads the batch holding record `index` (0-based).
+    private func load(_ index: Int) throws {
+        let start = index - index % Self.batchSize
+        let n = min(Self.batchSize, table.recordCount - start)
+        let width = memoMap.count, cw = checkMap.count
+        batch = [DBFValue](repeating: .null, count: n * width)
+        batchCheck = [DBFValue?](repeating: nil, count: n * cw)
+        var k = 0
+        do {
+            try table.forEachRecord(from: start) { r in
+                if k >= n { throw Stop() }
+                for (j, m) in memoMap.enumerated() { batch[k * width + j] = try r.value(m.field) }
+                for (j, c) in checkMap.enumerated() { batchCheck[k * cw + j] = try? r.value(c.field) }
+                k += 1
+            }
+        } catch is Stop {}
+        batchStart = start
+        batchCount = k
+    }
+
+    /// Puts the memo values of record `index` into `values`; false when the DBF has no
+    /// such record. Disagreements of the non-memo fields go to `mismatch`.
+    func fill(_ index: Int, _ values: inout [DBFValue], mismatch: (String, DBFValue, DBFValue) -> Void) throws -> Bool {
+        guard index < table.recordCount else { return false }
+        if index < batchStart || index >= batchStart + batchCount { try load(index) }
+        guard index < batchStart + batchCount else { return false }
+        let k = index - batchStart
+        for (j, m) in memoMap.enumerated() { values[m.slot] = batch[k * memoMap.count + j] }
+        for (j, c) in checkMap.enumerated() {
+            guard let v = batchCheck[k * checkMap.count + j] else { continue }
+            let t = values[c.slot]
+            if !MemoArchive.same(t, v) { mismatch(c.field.name, t, v) }
+        }
+        return true
+    }
+
+    /// Text and DBF agree: a C value compares without trailing blanks, numbers by value,
+    /// a blank in the text (no NULL marker in FoxPro text) matches NULL.
+    static func same(_ a: DBFValue, _ b: DBFValue) -> Bool {
+        if a == b { return true }
+        if a.isBlank && b.isBlank { return true }
+        switch (a, b) {
+        case let (.number(x?), .double(y)): return x.doubleValue == y
+        case let (.integer(x), .number(y?)): return Double(x) == y.doubleValue
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import XBase
+
+/// One table of a set: its files, its structure, and what was wrong with them.
+public struct BackupTable: Sendable {
+    public var name: String
+    public var members: TableMembers
+    public var structure: TableStructure?
+    /// Bytes of text data (sum of the parts' sizes).
+    public var dataBytes: Int { members.dataParts.reduce(0) { $0 + $1.size } }
+    public var hasMemoArchive: Bool { members.memoArchive != nil }
+}
+
+/// A record read from a set: every field of the structure in order (memo values from the
+/// memo archive), and where it came from.
+public struct BackupRecord {
+    public var values: [DBFValue]
+    /// The data file and the 1-based line the record starts on.
+    public var file: String
+    public var line: Int
+    /// 1-based position among the table's records (all parts, bad lines counted).
+    public var number: Int
+}
+
+/// Options for reading a table's records.
+public struct ReadOptions: Sendable {
+    /// Code page when the structure names none (e.g. the live table's); else Windows-1252.
+    public var fallbackCodePage: CodePage?
+    /// Forces a code page whatever the structure says.
+    public var codePage: CodePage?
+    /// Inflate on a second thread while parsing (two cores).
+    public var concurrent = true
+    /// Read the memo archive and fill memo fields.
+    public var memo = true
+    /// Throw at the first defect instead of listing it and going on.
+    public var stopAtFirstDefect = false
+    public init() {}
+}
+
+/// What reading a table found.
+public struct TableReadReport: Sendable {
+    public var table: String
+    /// Records handed to the caller (good lines).
+    public var records = 0
+    /// Lines that were records but had defects (not handed over).
+    public var badLines = 0
+    public var defects: [Defect] = []
+    /// Detected variant of each data file.
+    public var variants: [(file: String, variant: DataVariant)] = []
+    public var codePage: CodePage = .cp1252
+}
+
+/// A backup set opened for reading: a zip or a folder, nothing extracted.
+public final class BackupSet: @unchecked Sendable {
+    public let path: String
+    public let kind: SetKind
+    /// File or folder name without `.zip`.
+    public let name: String
+    public let slot: Slot?
+    public let manifest: Manifest?
+    public private(set) var tables: [BackupTable] = []
+    /// Defects found on opening: layout, names, structures, manifest sizes.
+    public private(set) var defects: [Defect] = []
+    /// Members that are neither tables nor the manifest.
+    public let otherFiles: [String]
+    let source: SetSource
+
+    /// The set's date: the manifest's `created`, else its newest member's time.
+    public var date: Date? {
+        if let d = manifest?.createdDate { return d }
+        return source.members.compactMap(\.modified).max()
+    }
+    /// Bytes on disk (zip size, or the sum of the folder's files).
+    public var bytes: Int {
+        if kind == .zip { return source.archive?.source.size ?? 0 }
+        return source.members.reduce(0) { $0 + $1.size }
+    }
+    public var members: [SetMember] { source.members }
+
+    public static func open(_ path: String) throws(BackupSetError) -> BackupSet { try BackupSet(path: path) }
+
+    init(path: String) throws(BackupSetError) {
+        self.path = path
+        source = try SetSource(path: path)
+        kind = source.kind
+        var n = (path as NSString).lastPathComponent
+        if n.lowercased().hasSuffix(".zip") { n = String(n.dropLast(4)) }
+        name = n
+        slot = Slot(parsing: n)
+        var defects = source.defects
+        let layout = SetLayout(members: source.members)
+        defects += layout.defects
+        otherFiles = layout.others.map(\.name)
+        var manifest: Manifest?
+        if let m = layout.manifest {
+            do {
+                let (parsed, d) = Manifest.parse(try source.readAll(m, limit: 16 << 20), file: m.name)
+                manifest = parsed
+                if let d { defects.append(d) }
+            } catch let e as BackupSetError { defects += e.defects } catch {}
+        }
+        self.manifest = manifest
+        for t in layout.tables {
+            var table = BackupTable(name: t.name, members: t, structure: nil)
+            if let sm = t.structure {
+                let (s, d) = Self.readStructure(source, sm, table: t.name)
+                table.structure = s
+                defects += d
+                if let s, !s.hasMemo, let z = t.memoArchive {
+                    defects.append(Defect(.orphanMemoArchive, table: t.name, file: z.name,
+                                          pt: "arquivo de memos para uma tabela sem campos memo", en: "memo archive for a table without memo fields"))
+                }
+                if let s, s.hasMemo, t.memoArchive == nil, !t.dataParts.isEmpty {
+                    defects.append(Defect(.memoArchiveMissing, table: t.name, file: t.name + ".ZIP",
+                                          pt: "a tabela tem campos memo mas o arquivo de memos \(t.name).ZIP falta",
+                                          en: "the table has memo fields but its memo archive \(t.name).ZIP is missing"))
+                }
+            }
+            tables.append(table)
+        }
+        if let manifest { defects += ManifestCheck.sizes(manifest, members: source.members) }
+        self.defects = defects
+    }
+
+    static func readStructure(_ source: SetSource, _ m: SetMember, table: String) -> (TableStructure?, [Defect]) {
+        let bytes: [UInt8]
+        do { bytes = try source.readAll(m, limit: 16 << 20) } catch let e as BackupSetError {
+            return (nil, e.defects.map { $0.placed(table: table, file: m.name) })
+        } catch { return (nil, [Defect(.badStructure, table: table, file: m.name, pt: "\(error)", en: "\(error)")]) }
+        if m.key.hasSuffix(".dbf") { return ExtendedStructureReader.read(bytes: bytes, table: table, file: m.name) }
+        if let bad = bytes.firstIndex(where: { $0 == 0 }) {
+            return (nil, [Defect(.notText, table: table, file: m.name, pt: "byte binário 0x00 na posição \(bad): não é texto",
+                                 en: "binary byte 0x00 at offset \(bad): not text")])
+        }
+        let text = StructureText.decode(bytes)
+        if ListStructureParser.recognizes(text) { return ListStructureParser.parse(text, table: table, file: m.name) }
+        return DelimitedStructureParser.parse(text, table: table, file: m.name)
+    }
+
+    /// The table named `name` (case-insensitive).
+    public func table(named name: String) -> BackupTable? {
+        tables.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    public func structure(of table: String) -> TableStructure? { self.table(named: table)?.structure }
+
+    /// Streams the records of `table` in order, one at a time: a bad line is listed in the
+    /// report (file, line, field) and not handed over. `record.values` is reused between
+    /// calls; copy it to keep it.
+    @discardableResult
+    public func forEachRecord(table name: String, options: ReadOptions = ReadOptions(),
+                              _ body: (BackupRecord) throws -> Void) throws -> TableReadReport {
+        guard let t = table(named: name) else {
+            throw BackupSetError(Defect(.missingStructure, table: name, pt: "tabela não existe no conjunto", en: "no such table in the set"))
+        }
+        let reader = try TableRecordReader(set: self, table: t, options: options)
+        return try reader.run(body)
+    }
+}

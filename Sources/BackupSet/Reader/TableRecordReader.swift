@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import XBase
+
+/// Reads one table's data parts line by line into records: detects each file's variant
+/// from its first lines, parses in place, joins a line whose quoted value holds a line
+/// break with the next, fills memo values from the memo archive, lists every defect.
+final class TableRecordReader {
+    let set: BackupSet
+    let table: BackupTable
+    let structure: TableStructure
+    let options: ReadOptions
+    let codePage: CodePage
+    let textFields: [FieldDescriptor]
+    let slots: [Int]
+    var report: TableReadReport
+    var memo: MemoArchive?
+    var record: BackupRecord
+    static let sampleLines = 64
+    static let maxJoinedLines = 16
+
+    init(set: BackupSet, table: BackupTable, options: ReadOptions) throws {
+        guard let s = table.structure else {
+            throw BackupSetError(Defect(.missingStructure, table: table.name, file: table.members.structure?.name,
+                                        pt: "a tabela não tem estrutura legível", en: "the table has no readable structure"))
+        }
+        self.set = set; self.table = table; self.structure = s; self.options = options
+        codePage = options.codePage ?? s.codePage.flatMap { CodePage(number: $0) } ?? options.fallbackCodePage ?? .cp1252
+        textFields = s.textFields
+        slots = s.fields.indices.filter { !s.fields[$0].isMemo }
+        report = TableReadReport(table: table.name)
+        report.codePage = codePage
+        record = BackupRecord(values: s.fields.map { Self.blank($0) }, file: "", line: 0, number: 0)
+        if options.memo, s.hasMemo, let z = table.members.memoArchive {
+            let (m, d) = Self.openMemo(set: set, member: z, table: table.name, structure: s, codePage: codePage)
+            memo = m
+            report.defects += d
+        }
+    }
+
+    static func openMemo(set: BackupSet, member z: SetMember, table: String, structure s: TableStructure,
+                         codePage: CodePage) -> (MemoArchive?, [Defect]) {
+        let m: MemoArchive
+        do {
+            m = try MemoArchive(source: set.source, member: z, tableName: table, structure: s, codePage: codePage)
+        } catch {
+            return (nil, error.defects.map { $0.placed(table: table, file: z.name) })
+        }
+        let missing = m.missingFields(s).map {
+            Defect(.badMemoArchive, table: table, file: z.name, field: $0,
+                   pt: "o DBF de memos não tem este campo", en: "the memo DBF lacks this field")
+        }
+        return (m, missing)
+    }
+
+    static func blank(_ f: FieldDescriptor) -> DBFValue {
+        if f.type == .memo { return .string("") }
+        return f.isMemo ? .bytes([]) : .null
+    }
+
+    func defect(_ kind: Defect.Kind, file: String, line: Int?, field: String?, en: String, pt: String) throws {
+        let d = Defect(kind, table: table.name, file: file, line: line, field: field, pt: pt, en: en)
+        report.defects.append(d)
+        if options.stopAtFirstDefect { throw BackupSetError(d) }
+    }
+
+    func run(_ body: (BackupRecord) throws -> Void) throws -> TableReadReport {
+        for part in table.members.dataParts { try readPart(part, body) }
+        if let memo {
+            if memo.recordCount != record.number {
+                try defect(.memoCountMismatch, file: memo.archiveName, line: nil, field: nil,
+                           en: "the memo DBF has \(memo.recordCount) records, the text has \(record.number)",
+                           pt: "o DBF de memos tem \(memo.recordCount) registros, o texto tem \(record.number)")
+            }
+        }
+        if let m = set.manifest?.table(named: table.name), m.records != record.number {
+            try defect(.manifestMismatch, file: "manifest.json", line: nil, field: nil,
+                       en: "the manifest says \(m.records) records, the data has \(record.number)",
+                       pt: "o manifesto diz \(m.records) registros, os dados têm \(record.number)")
+        }
+        return report
+    }
+
+    // state of the part being read
+    private var sample: [([UInt8], Int)] = []
+    private var parser: LineParser?
+    private var pending: [([UInt8], Int, Int)] = []   // joined lines: bytes, terminator, number
+    private var binaryReported = false
+    private var file = ""
+    private lazy var mayHoldBinary = textFields.contains { $0.type == .varbinary || $0.flags.contains(.binary) }
+
+    func readPart(_ part: SetMember, _ body: (BackupRecord) throws -> Void) throws {
+        var splitter = LineSplitter()
+        sample = []; parser = nil; pending = []; binaryReported = false
+        file = part.name
+        record.file = file
+        try set.source.stream(part, concurrent: options.concurrent) { chunk in
+            try splitter.feed(chunk) { line, term, number in try self.take(line, term, number, body) }
+        }
+        try splitter.finish { line, term, number in try self.take(line, term, number, body) }
+        if parser == nil && !sample.isEmpty { try detect(body) }
+        if !pending.isEmpty {
+            let first = pending[0]
+            pending.removeAll()
+            try bad(.incomplete, file: file, line: first.2)
+        }
+    }
+
+    private func take(_ line: UnsafeRawBufferPointer, _ term: Int, _ number: Int, _ body: (BackupRecord) throws -> Void) throws {
+        if parser == nil {
+            sample.append((Array(line), number))
+            if sample.count >= Self.sampleLines { try detect(body) }
+            return
+        }
+        try handle(line, term, number, body)
+    }
+
+    private func detect(_ body: (BackupRecord) throws -> Void) throws {
+        let variant = DataVariantDetector.detect(sample: sample.map(\.0), fields: textFields, codePage: codePage,
+                                                 separatorHint: structure.separator, quoteHint: structure.quote)
+            ?? .delimited(separator: structure.separator ?? 0x2C, quote: structure.quote ?? 0x22)
+        report.variants.append((file, variant))
+        parser = LineParser.make(variant, fields: textFields, codePage: codePage, slots: slots)
+        let lines = sample
+        sample.removeAll()
+        for (bytes, n) in lines { try bytes.withUnsafeBytes { try handle($0, 2, n, body) } }
+    }
+
+    private func parseLine(_ line: UnsafeRawBufferPointer) -> LineOutcome {
+        parser!.parse(line, into: &record.values)
+    }
+
+    private func handle(_ line: UnsafeRawBufferPointer, _ term: Int, _ number: Int, _ body: (BackupRecord) throws -> Void) throws {
+        if !binaryReported, !mayHoldBinary, line.count > 0, memchr(line.baseAddress!, 0, line.count) != nil {
+            binaryReported = true
+            try defect(.notText, file: file, line: number, field: nil,
+                       en: "binary bytes (0x00) in a text file", pt: "bytes binários (0x00) num arquivo de texto")
+        }
+        if !pending.isEmpty {
+            pending.append((Array(line), term, number))
+            var joined: [UInt8] = []
+            for (k, p) in pending.enumerated() {
+                joined += p.0
+                if k < pending.count - 1 { joined += p.1 == 2 ? [0x0D, 0x0A] : [0x0A] }
+            }
+            let outcome = joined.withUnsafeBytes { parseLine($0) }
+            switch outcome {
+            case .ok:
+                let first = pending[0].2
+                pending.removeAll()
+                try deliver(first, body)
+            case .incomplete where pending.count < Self.maxJoinedLines: return
+            default:
+                // give up the join: the first line is bad, the others are read again alone
+                let rest = Array(pending.dropFirst())
+                let first = pending[0]
+                pending.removeAll()
+                let o = first.0.withUnsafeBytes { parseLine($0) }
+                try bad(o, file: file, line: first.2)
+                for r in rest { try r.0.withUnsafeBytes { try handle($0, r.1, r.2, body) } }
+            }
+            return
+        }
+        let outcome = parseLine(line)
+        switch outcome {
+        case .ok: try deliver(number, body)
+        case .incomplete: pending.append((Array(line), term, number))
+        case .failed: try bad(outcome, file: file, line: number)
+        }
+    }
+
+    func bad(_ outcome: LineOutcome, file: String, line: Int) throws {
+        record.number += 1
+        report.badLines += 1
+        if case let .failed(kind, field, en, pt) = outcome {
+            try defect(kind, file: file, line: line, field: field, en: en, pt: pt)
+        } else {
+            try defect(.badLine, file: file, line: line, field: nil, en: "a quoted value is never closed", pt: "um valor entre aspas nunca é fechado")
+        }
+    }
+
+    func deliver(_ line: Int, _ body: (BackupRecord) throws -> Void) throws {
+        record.number += 1
+        record.line = line
+        if let memo {
+            var mismatches: [(String, DBFValue, DBFValue)] = []
+            let found = try memo.fill(record.number - 1, &record.values) { mismatches.append(($0, $1, $2)) }
+            if !found { for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) } }
+            for (f, t, d) in mismatches {
+                try defect(.memoValueMismatch, file: record.file, line: line, field: f,
+                           en: "the text says \(t), the memo DBF says \(d)", pt: "o texto diz \(t), o DBF de memos diz \(d)")
+            }
+        }
+        report.records += 1
+        try body(record)
+    }
+}

@@ -1,0 +1,109 @@
+import XBase
+
+/// Variant A: `NAME;TYPE;LEN;DEC[;NULL…]` lines, an optional header naming the columns,
+/// `#` comment lines whose `key=value` pairs carry table facts.
+enum DelimitedStructureParser {
+    static func parse(_ text: String, table: String, file: String) -> (TableStructure?, [Defect]) {
+        var s = TableStructure(fields: [], variant: .delimited)
+        var defects: [Defect] = []
+        var columns: [String: Int] = ["field_name": 0, "field_type": 1, "field_len": 2, "field_dec": 3, "field_null": 4]
+        var sawHeader = false
+        var fields: [FieldDescriptor] = []
+        func bad(_ line: Int, _ field: String?, pt: String, en: String) {
+            defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, pt: pt, en: en))
+        }
+        for (n, raw) in StructureText.lines(text) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") { readComment(line.dropFirst(), into: &s); continue }
+            let sep: Character = line.contains(";") ? ";" : (line.contains("\t") ? "\t" : ",")
+            var cols = raw.split(separator: sep, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            // a name keeps its own blanks (a DBF may have them); other columns are trimmed
+            if let first = raw.split(separator: sep, omittingEmptySubsequences: false).first,
+               !first.trimmingCharacters(in: .whitespaces).isEmpty, columns["field_name"] == 0 {
+                cols[0] = String(first.drop(while: { $0 == " " || $0 == "\t" }))
+            }
+            if !sawHeader && fields.isEmpty, cols.contains(where: { $0.uppercased() == "FIELD_NAME" }) {
+                columns = [:]
+                for (i, c) in cols.enumerated() { columns[c.lowercased()] = i }
+                sawHeader = true
+                continue
+            }
+            func col(_ key: String) -> String? {
+                guard let i = columns[key], i < cols.count else { return nil }
+                return cols[i]
+            }
+            guard let name = col("field_name"), !name.isEmpty, let typeText = col("field_type") else {
+                bad(n, nil, pt: "linha de estrutura incompleta", en: "incomplete structure line"); continue
+            }
+            guard let letter = typeText.first, let type = structureType(letter), typeText.count == 1 else {
+                bad(n, name, pt: "tipo de campo \"\(typeText)\" desconhecido", en: "unknown field type \"\(typeText)\""); continue
+            }
+            guard let len = Int(col("field_len") ?? ""), len > 0, len <= 65_535 else {
+                bad(n, name, pt: "largura \"\(col("field_len") ?? "")\" inválida", en: "bad width \"\(col("field_len") ?? "")\""); continue
+            }
+            let decText = col("field_dec") ?? "0"
+            guard let dec = Int(decText.isEmpty ? "0" : decText), dec >= 0, dec < 256 else {
+                bad(n, name, pt: "decimais \"\(decText)\" inválidos", en: "bad decimals \"\(decText)\""); continue
+            }
+            let nullable = yes(col("field_null"))
+            let binary = yes(col("field_nocp")) || yes(col("field_binary"))
+            let autoinc = (Int(col("field_next") ?? "") ?? 0) > 0 || (Int(col("field_step") ?? "") ?? 0) > 0
+            var f = StructureText.field(name: name, type: type, length: len, decimals: dec,
+                                        nullable: nullable, binary: binary, autoIncrement: autoinc)
+            if autoinc {
+                f.autoIncrementNext = UInt32(col("field_next") ?? "") ?? 0
+                f.autoIncrementStep = UInt8(col("field_step") ?? "") ?? 0
+            }
+            fields.append(f)
+        }
+        if fields.isEmpty {
+            defects.append(Defect(.badStructure, table: table, file: file,
+                                  pt: "o arquivo de estrutura não descreve nenhum campo", en: "the structure file describes no field"))
+            return (nil, defects)
+        }
+        s.fields = TableStructure.laidOut(fields)
+        return (s, defects)
+    }
+
+    static func yes(_ v: String?) -> Bool {
+        guard let v = v?.uppercased().first else { return false }
+        return v == "Y" || v == "T" || v == "S" || v == "1"
+    }
+
+    /// Type letters of structure files; `0` (`_NullFlags`) never appears in one.
+    static func structureType(_ letter: Character) -> FieldType? {
+        guard let t = FieldType(letter: String(letter)) else { return nil }
+        if t == .nullFlags { return nil }
+        return t
+    }
+
+    /// `# table=CLIENTES codepage=1252 version=0x30 records=1532 updated=2026-11-26`
+    static func readComment(_ text: Substring, into s: inout TableStructure) {
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let kv = token.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2 else { continue }
+            let v = String(kv[1])
+            switch kv[0].lowercased() {
+            case "codepage": s.codePage = Int(v)
+            case "version": s.version = v.lowercased().hasPrefix("0x") ? UInt8(v.dropFirst(2), radix: 16) : UInt8(v)
+            case "records": s.records = Int(v)
+            case "updated": s.updated = v
+            case "separator": s.separator = byteHint(v)
+            case "quote": s.quote = byteHint(v)
+            default: break
+            }
+        }
+    }
+
+    /// A one-byte hint: the character itself, or `tab`, or `0xNN`.
+    static func byteHint(_ v: String) -> UInt8? {
+        if v.lowercased() == "tab" { return 9 }
+        if v.lowercased().hasPrefix("0x"), let b = UInt8(v.dropFirst(2), radix: 16) { return b }
+        if v.utf8.count == 1 { return v.utf8.first }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,90 @@
+import Foundation
+import XBase
+
+/// Variant C: `T_Estr.DBF`, the table `COPY STRUCTURE EXTENDED` writes (FIELD_NAME,
+/// FIELD_TYPE, FIELD_LEN, FIELD_DEC, and in VFP also FIELD_NULL, FIELD_NOCP, …), read with
+/// XBase's `DBFTable` from a private temporary copy.
+enum ExtendedStructureReader {
+    static func read(bytes: [UInt8], table: String, file: String) -> (TableStructure?, [Defect]) {
+        var defects: [Defect] = []
+        func bad(_ line: Int?, _ field: String?, pt: String, en: String) {
+            defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, pt: pt, en: en))
+        }
+        do {
+            return try PrivateFolder.with { dir in
+                let path = dir + "/estr.dbf"
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                let t = try DBFTable.open(path: path)
+                guard let fName = t.field(named: "FIELD_NAME"), let fType = t.field(named: "FIELD_TYPE"),
+                      let fLen = t.field(named: "FIELD_LEN") else {
+                    bad(nil, nil, pt: "a tabela não tem as colunas FIELD_NAME, FIELD_TYPE, FIELD_LEN",
+                        en: "the table lacks the FIELD_NAME, FIELD_TYPE, FIELD_LEN columns")
+                    return (nil, defects)
+                }
+                let fDec = t.field(named: "FIELD_DEC"), fNull = t.field(named: "FIELD_NULL"), fNocp = t.field(named: "FIELD_NOCP")
+                var s = TableStructure(fields: [], variant: .extendedDBF)
+                if let cp = CodePage.forMark(t.header.codePageMark) { s.codePage = cp.number }
+                var fields: [FieldDescriptor] = []
+                try t.forEachRecord { r in
+                    if r.isDeleted { return }
+                    let n = r.number
+                    guard case .string(let name) = try r.value(fName), !name.isEmpty else {
+                        bad(n, nil, pt: "registro sem FIELD_NAME", en: "record without FIELD_NAME"); return
+                    }
+                    guard case .string(let letter) = try r.value(fType), let first = letter.first,
+                          let type = extendedType(first) else {
+                        bad(n, name, pt: "FIELD_TYPE inválido", en: "bad FIELD_TYPE"); return
+                    }
+                    guard let len = integer(try r.value(fLen)), len > 0 else {
+                        bad(n, name, pt: "FIELD_LEN inválido", en: "bad FIELD_LEN"); return
+                    }
+                    var dec = fDec.flatMap { try? integer(r.value($0)) } ?? 0
+                    var width = len
+                    // C wider than 255: FoxPro keeps the high byte of the width in FIELD_DEC
+                    if type == .character, dec > 0 { width = len + 256 * dec; dec = 0 }
+                    let nullable = fNull.map { (try? r.value($0)) == .logical(true) } ?? false
+                    let nocp = fNocp.map { (try? r.value($0)) == .logical(true) } ?? false
+                    fields.append(StructureText.field(name: name, type: type, length: width, decimals: dec,
+                                                      nullable: nullable, binary: nocp))
+                }
+                guard !fields.isEmpty else {
+                    bad(nil, nil, pt: "a tabela de estrutura não tem registros", en: "the structure table has no records")
+                    return (nil, defects)
+                }
+                s.fields = TableStructure.laidOut(fields)
+                return (s, defects)
+            }
+        } catch {
+            bad(nil, nil, pt: "não foi possível ler a tabela de estrutura: \(error)", en: "cannot read the structure table: \(error)")
+            return (nil, defects)
+        }
+    }
+
+    /// Letters of COPY STRUCTURE EXTENDED; Harbour writes `@` for VFP DateTime.
+    static func extendedType(_ c: Character) -> FieldType? {
+        if c == "@" { return .dateTime }
+        return DelimitedStructureParser.structureType(c)
+    }
+
+    static func integer(_ v: DBFValue) -> Int? {
+        switch v {
+        case .number(let n?): return Int(n.normalized.mantissa) * (n.normalized.scale == 0 ? 1 : 0)
+        case .integer(let i): return Int(i)
+        case .string(let s): return Int(s.trimmingCharacters(in: .whitespaces))
+        default: return nil
+        }
+    }
+}
+
+/// A private temporary folder (mode 0700), removed with everything in it afterwards.
+enum PrivateFolder {
+    static func with<T>(_ body: (String) throws -> T) throws -> T {
+        var template = Array((NSTemporaryDirectory() + "/resgate-XXXXXX").utf8CString)
+        guard let p = mkdtemp(&template) else {
+            throw BackupSetError(Defect(.unreadableSet, pt: "não foi possível criar pasta temporária", en: "cannot create a temporary folder"))
+        }
+        let dir = String(cString: p)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        return try body(dir)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import XBase
+
+/// A zip archive read from its central directory, without extracting anything.
+///
+/// Written for hostile input: every offset and size is checked against the archive's size
+/// before use, member names that would escape a folder are set aside as defects, and
+/// members are inflated through `ZipMemberReader`, which stops at the declared size.
+final class ZipArchive: @unchecked Sendable {
+    let source: ByteSource
+    /// The name used in defects (the zip's file name, or `OUTER.zip/T.ZIP` when nested).
+    let displayName: String
+    private(set) var entries: [ZipEntry] = []
+    /// Names refused as unsafe and other findings that do not stop reading.
+    private(set) var defects: [Defect] = []
+
+    init(source: ByteSource, displayName: String) throws(BackupSetError) {
+        self.source = source
+        self.displayName = displayName
+        do { try readDirectory() } catch let e as BackupSetError { throw e } catch {
+            throw BackupSetError(corrupt("\(error)", pt: "\(error)"))
+        }
+    }
+
+    convenience init(path: String) throws(BackupSetError) {
+        let src: FileByteSource
+        do { src = try FileByteSource(path: path) } catch {
+            throw BackupSetError(Defect(.unreadableSet, file: path,
+                                        pt: "não foi possível abrir: \(error)", en: "cannot open: \(error)"))
+        }
+        try self.init(source: src, displayName: (path as NSString).lastPathComponent)
+    }
+
+    func corrupt(_ en: String, pt: String) -> Defect {
+        Defect(.corruptZip, file: displayName, pt: "zip danificado: \(pt)", en: "damaged zip: \(en)")
+    }
+
+    private func readDirectory() throws {
+        let size = source.size
+        guard size >= 22 else { throw BackupSetError(corrupt("\(size) bytes, too short for a zip", pt: "\(size) bytes, curto demais para um zip")) }
+        let tailLength = min(size, 22 + 65_535 + 20)
+        let tail = try source.bytes(at: size - tailLength, count: tailLength)
+        var eocd = -1
+        var i = tail.count - 22
+        while i >= 0 {
+            if tail[i] == 0x50, tail[i + 1] == 0x4B, tail[i + 2] == 0x05, tail[i + 3] == 0x06 { eocd = i; break }
+            i -= 1
+        }
+        guard eocd >= 0 else {
+            throw BackupSetError(corrupt("no end-of-central-directory record (truncated or not a zip)",
+                                         pt: "sem o registro final do diretório (cortado ou não é um zip)"))
+        }
+        var count = le16(tail, eocd + 10)
+        var cdSize = le32(tail, eocd + 12)
+        var cdOffset = le32(tail, eocd + 16)
+        // ZIP64: a locator sits just before the end record
+        if eocd >= 20, tail[eocd - 20] == 0x50, tail[eocd - 19] == 0x4B, tail[eocd - 18] == 0x06, tail[eocd - 17] == 0x07 {
+            let z64 = le64(tail, eocd - 20 + 8)
+            let rec = try source.bytes(at: z64, count: 56)
+            guard rec.count == 56, le32(rec, 0) == 0x0606_4B50 else {
+                throw BackupSetError(corrupt("bad ZIP64 end record", pt: "registro final ZIP64 inválido"))
+            }
+            count = le64(rec, 32); cdSize = le64(rec, 40); cdOffset = le64(rec, 48)
+        }
+        guard cdOffset >= 0, cdSize >= 0, cdOffset <= size, cdSize <= size - cdOffset, count <= cdSize / 46 + 1 else {
+            throw BackupSetError(corrupt("central directory lies outside the file (\(cdOffset)+\(cdSize) of \(size) bytes)",
+                                         pt: "diretório central fora do arquivo (\(cdOffset)+\(cdSize) de \(size) bytes)"))
+        }
+        let cd = try source.bytes(at: cdOffset, count: cdSize)
+        var p = 0
+        var seen = Set<String>()
+        for n in 0..<count {
+            guard p + 46 <= cd.count, le32(cd, p) == 0x0201_4B50 else {
+                throw BackupSetError(corrupt("central directory entry \(n + 1) is damaged", pt: "entrada \(n + 1) do diretório central danificada"))
+            }
+            let flags = le16(cd, p + 8)
+            let nameLen = le16(cd, p + 28), extraLen = le16(cd, p + 30), commentLen = le16(cd, p + 32)
+            guard p + 46 + nameLen + extraLen + commentLen <= cd.count else {
+                throw BackupSetError(corrupt("central directory entry \(n + 1) is cut short", pt: "entrada \(n + 1) do diretório central cortada"))
+            }
+            let nameBytes = Array(cd[(p + 46)..<(p + 46 + nameLen)])
+            var name = flags & 0x800 != 0 ? String(decoding: nameBytes, as: UTF8.self) : CodePage.cp437.decode(nameBytes)
+            name = name.replacingOccurrences(of: "\\", with: "/")
+            var usize = le32(cd, p + 24), csize = le32(cd, p + 20), offset = le32(cd, p + 42)
+            // ZIP64 extra field: the 0xFFFFFFFF values, in this order
+            var e = p + 46 + nameLen
+            let eEnd = e + extraLen
+            while e + 4 <= eEnd {
+                let id = le16(cd, e), len = le16(cd, e + 2)
+                if id == 0x0001 {
+                    var q = e + 4
+                    if usize == 0xFFFF_FFFF, q + 8 <= e + 4 + len { usize = le64(cd, q); q += 8 }
+                    if csize == 0xFFFF_FFFF, q + 8 <= e + 4 + len { csize = le64(cd, q); q += 8 }
+                    if offset == 0xFFFF_FFFF, q + 8 <= e + 4 + len { offset = le64(cd, q); q += 8 }
+                }
+                e += 4 + len
+            }
+            let entry = ZipEntry(name: name, method: le16(cd, p + 10), compressedSize: csize,
+                                 uncompressedSize: usize, crc32: UInt32(le32(cd, p + 16)),
+                                 localHeaderOffset: offset,
+                                 modified: ZipEntry.dosDate(date: le16(cd, p + 14), time: le16(cd, p + 12)),
+                                 isEncrypted: flags & 1 != 0)
+            p += 46 + nameLen + extraLen + commentLen
+            if let why = ZipEntry.unsafeReason(name) {
+                defects.append(Defect(.unsafeMemberName, file: displayName,
+                                      pt: "membro \"\(name)\" recusado: nome inseguro (\(ptReason(why)))",
+                                      en: "member \"\(name)\" refused: unsafe name (\(why))"))
+                continue
+            }
+            if usize < 0 || csize < 0 || offset < 0 || offset >= size || csize > size - offset {
+                defects.append(corrupt("member \(name) points outside the file", pt: "membro \(name) aponta para fora do arquivo"))
+                continue
+            }
+            if !seen.insert(name.lowercased()).inserted {
+                defects.append(Defect(.duplicateMember, file: displayName,
+                                      pt: "membro \"\(name)\" aparece mais de uma vez", en: "member \"\(name)\" appears more than once"))
+                continue
+            }
+            entries.append(entry)
+        }
+    }
+
+    private func ptReason(_ en: String) -> String {
+        switch en {
+        case "absolute path": "caminho absoluto"
+        case "drive letter": "letra de unidade"
+        case "empty name": "nome vazio"
+        case "NUL byte in the name": "byte NUL no nome"
+        default: "'..' sai da pasta"
+        }
+    }
+
+    /// Where a member's compressed bytes start (after its local header).
+    func dataOffset(of entry: ZipEntry) throws(BackupSetError) -> Int {
+        let h: [UInt8]
+        do { h = try source.bytes(at: entry.localHeaderOffset, count: 30) } catch {
+            throw BackupSetError(corrupt("cannot read the local header of \(entry.name)", pt: "não foi possível ler o cabeçalho local de \(entry.name)"))
+        }
+        guard h.count == 30, le32(h, 0) == 0x0403_4B50 else {
+            throw BackupSetError(corrupt("local header of \(entry.name) is damaged", pt: "cabeçalho local de \(entry.name) danificado"))
+        }
+        let start = entry.localHeaderOffset + 30 + le16(h, 26) + le16(h, 28)
+        guard start <= source.size, entry.compressedSize <= source.size - start else {
+            throw BackupSetError(corrupt("data of \(entry.name) runs past the end of the file (truncated zip)",
+                                         pt: "dados de \(entry.name) passam do fim do arquivo (zip cortado)"))
+        }
+        return start
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import SystemZlib
+
+/// Limits that tell a zip bomb from a big honest member.
+public struct ZipLimits: Sendable {
+    /// Largest declared uncompressed ÷ compressed ratio accepted for members over
+    /// `ratioFloor` bytes. Deflate cannot exceed ~1032:1; real text sits near 3–10:1.
+    public var maxRatio: Int = 400
+    public var ratioFloor: Int = 64 << 20
+    /// Largest member accepted at all (declared size).
+    public var maxMemberBytes: Int = 64 << 30
+    public init() {}
+}
+
+/// Inflates one member into chunks handed to a consumer, checking as it goes that the
+/// output never exceeds the declared size (a bomb lies about it), and at the end that the
+/// size and the CRC-32 (computed by zlib, not in Swift) match.
+struct ZipMemberReader {
+    let archive: ZipArchive
+    let entry: ZipEntry
+    var limits = ZipLimits()
+    static let chunkSize = 1 << 20
+
+    func defect(_ kind: Defect.Kind, en: String, pt: String) -> BackupSetError {
+        BackupSetError(Defect(kind, file: archive.displayName + ":" + entry.name, pt: pt, en: en))
+    }
+
+    /// Checks done before a single byte is inflated.
+    func precheck() throws(BackupSetError) {
+        if entry.isEncrypted {
+            throw defect(.corruptZip, en: "member is encrypted", pt: "membro criptografado")
+        }
+        guard entry.method == 0 || entry.method == 8 else {
+            throw defect(.corruptZip, en: "compression method \(entry.method) is not supported", pt: "método de compressão \(entry.method) não suportado")
+        }
+        if entry.uncompressedSize > limits.maxMemberBytes
+            || (entry.uncompressedSize > limits.ratioFloor
+                && entry.uncompressedSize / max(1, entry.compressedSize) > limits.maxRatio) {
+            throw defect(.zipBomb, en: "declares \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed: refused as a zip bomb",
+                         pt: "declara \(entry.uncompressedSize) bytes a partir de \(entry.compressedSize) comprimidos: recusado como bomba de zip")
+        }
+    }
+
+    /// Streams the member on the calling thread.
+    func read(_ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try precheck()
+        let start = try archive.dataOffset(of: entry)
+        let out = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        let input = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
+        defer { out.deallocate(); input.deallocate() }
+        var total = 0
+        var crc = UInt(SystemZlib.crc32(0, nil, 0))
+        func emit(_ n: Int) throws {
+            guard n > 0 else { return }
+            total += n
+            if total > entry.uncompressedSize {
+                throw defect(.zipBomb, en: "inflates past its declared size of \(entry.uncompressedSize) bytes: refused as a zip bomb",
+                             pt: "descomprime além do tamanho declarado de \(entry.uncompressedSize) bytes: recusado como bomba de zip")
+            }
+            crc = SystemZlib.crc32(crc, out.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(n))
+            try consume(UnsafeRawBufferPointer(rebasing: out[0..<n]))
+        }
+        var remaining = entry.compressedSize
+        var pos = start
+        if entry.method == 0 {
+            while remaining > 0 {
+                let want = min(remaining, out.count)
+                let got = try archive.source.read(into: UnsafeMutableRawBufferPointer(rebasing: out[0..<want]), at: pos)
+                guard got == want else { throw truncated() }
+                pos += got; remaining -= got
+                try emit(got)
+            }
+        } else {
+            var strm = z_stream()
+            guard inflateInit2_(&strm, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                throw defect(.corruptZip, en: "zlib could not start", pt: "zlib não iniciou")
+            }
+            defer { inflateEnd(&strm) }
+            var ended = false
+            while !ended {
+                if strm.avail_in == 0 && remaining > 0 {
+                    let want = min(remaining, input.count)
+                    let got = try archive.source.read(into: UnsafeMutableRawBufferPointer(rebasing: input[0..<want]), at: pos)
+                    guard got == want else { throw truncated() }
+                    pos += got; remaining -= got
+                    strm.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                    strm.avail_in = uInt(got)
+                }
+                strm.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                strm.avail_out = uInt(out.count)
+                let ret = inflate(&strm, Z_NO_FLUSH)
+                try emit(out.count - Int(strm.avail_out))
+                switch ret {
+                case Z_STREAM_END: ended = true
+                case Z_OK: continue
+                case Z_BUF_ERROR:
+                    if remaining == 0 && strm.avail_in == 0 { throw truncated() }
+                default:
+                    throw defect(.corruptZip, en: "deflate data is damaged (zlib \(ret))", pt: "dados comprimidos danificados (zlib \(ret))")
+                }
+            }
+        }
+        if total != entry.uncompressedSize {
+            throw defect(.corruptZip, en: "gave \(total) bytes, the directory says \(entry.uncompressedSize)",
+                         pt: "deu \(total) bytes, o diretório diz \(entry.uncompressedSize)")
+        }
+        if UInt32(truncatingIfNeeded: crc) != entry.crc32 {
+            throw defect(.checksumMismatch, en: "CRC-32 does not match: the member is damaged", pt: "CRC-32 não confere: o membro está danificado")
+        }
+    }
+
+    func truncated() -> BackupSetError {
+        defect(.corruptZip, en: "compressed data ends too soon (truncated zip)", pt: "dados comprimidos terminam cedo demais (zip cortado)")
+    }
+
+    /// Streams the member with inflating on a second thread, so inflating and parsing
+    /// overlap on two cores; memory stays at a few chunks.
+    func readConcurrently(_ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let pipe = ChunkPipe(buffers: 4, capacity: Self.chunkSize)
+        let reader = self
+        let thread = Thread {
+            do {
+                try reader.read { chunk in
+                    guard let buf = pipe.acquire() else { throw CancellationError() }
+                    buf.baseAddress!.copyMemory(from: chunk.baseAddress!, byteCount: chunk.count)
+                    pipe.publish(buf, count: chunk.count)
+                }
+                pipe.finish(nil)
+            } catch {
+                pipe.finish(error)
+            }
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        defer { pipe.cancel(); pipe.waitUntilFinished() }
+        while let (buf, n) = try pipe.next() {
+            try consume(UnsafeRawBufferPointer(rebasing: buf[0..<n]))
+            pipe.release(buf)
+        }
+    }
+}
+
+/// A bounded hand-over of filled buffers from one producer thread to one consumer.
+final class ChunkPipe: @unchecked Sendable {
+    private let cond = NSCondition()
+    private var free: [UnsafeMutableRawBufferPointer]
+    private var all: [UnsafeMutableRawBufferPointer]
+    private var filled: [(UnsafeMutableRawBufferPointer, Int)] = []
+    private var head = 0
+    private var done = false
+    private var failure: Error?
+    private var cancelled = false
+    private var producerExited = false
+
+    init(buffers: Int, capacity: Int) {
+        all = (0..<buffers).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16) }
+        free = all
+    }
+    deinit { for b in all { b.deallocate() } }
+
+    func acquire() -> UnsafeMutableRawBufferPointer? {
+        cond.lock(); defer { cond.unlock() }
+        while free.isEmpty && !cancelled { cond.wait() }
+        return cancelled ? nil : free.removeLast()
+    }
+    func publish(_ b: UnsafeMutableRawBufferPointer, count: Int) {
+        cond.lock(); filled.append((b, count)); cond.broadcast(); cond.unlock()
+    }
+    func finish(_ error: Error?) {
+        cond.lock(); done = true; failure = error; producerExited = true; cond.broadcast(); cond.unlock()
+    }
+    func next() throws -> (UnsafeMutableRawBufferPointer, Int)? {
+        cond.lock(); defer { cond.unlock() }
+        while head == filled.count && !done { cond.wait() }
+        if head < filled.count {
+            let r = filled[head]; head += 1
+            if head > 64 { filled.removeFirst(head); head = 0 }
+            return r
+        }
+        if let failure, !(failure is CancellationError) { throw failure }
+        return nil
+    }
+    func release(_ b: UnsafeMutableRawBufferPointer) {
+        cond.lock(); free.append(b); cond.broadcast(); cond.unlock()
+    }
+    func cancel() {
+        cond.lock(); cancelled = true; cond.broadcast(); cond.unlock()
+    }
+    func waitUntilFinished() {
+        cond.lock(); while !producerExited { cond.wait() }; cond.unlock()
+    }
+}
