@@ -121,6 +121,18 @@ import XBase
         #expect(item.message.pt.contains("2 nota(s) autorizada(s) dentro da faixa dos dados"))
     }
 
+    @Test func wrongKeyInTheXMLIsReportedOnceAndNotBlamedOnTheRow() throws {
+        let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD", key: "CHAVE")
+        let right = Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1)
+        let wrong = Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1, wrongDigit: true)
+        let r = try run([[n(1), n(1), n(65), .string(right)]], fields: ["NNF", "SERIE", "MOD", "CHAVE"], config: cfg,
+                        xml: [Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: 1, key: wrong)])
+        let s = try #require(r.checks.first?.sequence)
+        #expect(r.checks.first?.status == .fail)
+        #expect(s.wrongKeys.map(\.source) == [.xml])
+        #expect(s.wrongKeys.first?.key == wrong)
+    }
+
     @Test func missingTableOrFieldIsUnusableInput() {
         #expect(throws: FiscalError.tableNotFound(table: "VENDAS", folder: "(memory)", configFile: nil)) {
             try FiscalCheck.run(data: InMemoryData(tables: []), index: nil,

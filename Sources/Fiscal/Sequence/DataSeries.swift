@@ -103,7 +103,9 @@ enum SequenceDataReader {
                 if let k = keyText {
                     var problems = AccessKey.problems(of: k, model: model, series: series, number: number,
                                                       issuer: issuerGiven ? issuer : nil)
-                    if problems.isEmpty, let note = index?.series[id]?.note(number), note.key != k {
+                    // compared only with a right authorized key: a wrong key in the XML is reported
+                    // there, not blamed on the row
+                    if problems.isEmpty, let note = index?.series[id]?.note(number), note.keyProblems.isEmpty, note.key != k {
                         problems.append(.differsFromAuthorized(authorized: note.key))
                     }
                     if !problems.isEmpty {
