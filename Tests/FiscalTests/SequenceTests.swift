@@ -90,6 +90,18 @@ import XBase
         #expect(seqs[0].sequence?.lastAuthorized == 4 && seqs[0].sequence?.authorizedAfterData.map(\.number) == [4])
     }
 
+    @Test func twoIssuersWithoutKeysAreToldApartByTheirSeries() throws {
+        let b = "12ABC34501DE35"
+        let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD")
+        let rows = (1...3).map { [n($0), n(1), n(65)] } + (1...2).map { [n($0), n(2), n(55)] }
+        let r = try run(rows, config: cfg, xml: (1...3).map { Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: $0) }
+                        + (1...2).map { Fixtures.nfeProc(cnpj: b, model: 55, series: 2, number: $0) })
+        let seqs = r.checks.compactMap(\.sequence)
+        #expect(Set(seqs.map(\.issuer)) == [cnpj, b])
+        #expect(seqs.allSatisfy { $0.comparedWithXML && $0.gaps.isEmpty && $0.authorizedAfterData.isEmpty })
+        #expect(r.status == .ok)
+    }
+
     @Test func keyThatIsNotTheAuthorizedOne() throws {
         let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD", key: "CHAVE")
         let other = Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1, code: 87654321)
