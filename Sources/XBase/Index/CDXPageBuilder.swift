@@ -105,7 +105,7 @@ struct LeafPage {
         keyLength = b.keyLength; fill = b.fill; dupBits = b.dupBits; recnoBits = b.recnoBits; entryBytes = b.entryBytes
         style = b.style
         self.left = left
-        lastKey = []
+        lastKey = [UInt8](repeating: 0, count: b.keyLength)
     }
 
     var used: Int { entries.count * entryBytes + stored.count }
@@ -127,7 +127,8 @@ struct LeafPage {
         let value = UInt64(recno) | UInt64(dup) << UInt64(recnoBits) | UInt64(trail) << UInt64(recnoBits + dupBits)
         entries.append(value)
         stored.append(contentsOf: key[(key.startIndex + dup)..<(key.startIndex + dup + keep)])
-        lastKey = Array(key); lastRecno = recno; lastTrail = trail
+        for k in 0..<keyLength { lastKey[k] = key[key.startIndex + k] }
+        lastRecno = recno; lastTrail = trail
         return true
     }
 

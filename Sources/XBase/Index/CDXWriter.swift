@@ -32,13 +32,14 @@ public enum CDXWriter {
         for tag in template.tags {
             builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: template.path))
         }
-        let lists = try KeyCollector.collect(table: table, builders: builders)
-        for (b, list) in zip(builders, lists) where b.kind == .character {
-            try CollationGuard.check(template: template, builder: b, keys: list)
-        }
+        let batches = KeyBatches(table: table, builders: builders)
         let styles = builders.map { LeafStyle.of($0.tag, in: template, fill: $0.kind.fill) }
-        try write(directory: template.isCompound ? template.directory : nil, builders: builders, lists: lists,
-                  styles: styles, maxRecno: table.recordCount, to: path)
+        try write(directory: template.isCompound ? template.directory : nil, builders: builders,
+                  styles: styles, maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> KeyList in
+            let list = try batches.keys(i)
+            if builders[i].kind == .character { try CollationGuard.check(template: template, builder: builders[i], keys: list) }
+            return list
+        }
     }
 
     /// Builds a new structural CDX for a table that had none, from tag definitions. Key
@@ -51,12 +52,12 @@ public enum CDXWriter {
             let header = try freshHeader(for: t, table: table, file: path)
             builders.append(try TagKeyBuilder(tag: header, fields: table.header.fields, codePage: table.codePage, file: path))
         }
-        let lists = try KeyCollector.collect(table: table, builders: builders)
+        let batches = KeyBatches(table: table, builders: builders)
         var dir = CDXTagHeader.fresh(name: "", keyExpression: "", forExpression: "", keyLength: 10, unique: false, descending: false)
         dir.raw[14] = 0xE0
         dir.options = CDXTagOptions(rawValue: 0xE0)
-        try write(directory: dir, builders: builders, lists: lists, styles: builders.map { _ in LeafStyle() },
-                  maxRecno: table.recordCount, to: path)
+        try write(directory: dir, builders: builders, styles: builders.map { _ in LeafStyle() },
+                  maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> KeyList in try batches.keys(i) }
     }
 
     static func freshHeader(for t: TagDefinition, table: DBFTable, file: String) throws(CDXError) -> CDXTagHeader {
@@ -70,8 +71,10 @@ public enum CDXWriter {
                                   extraOptions: nullable ? .nullableKey : [])
     }
 
-    static func write(directory: CDXTagHeader?, builders: [TagKeyBuilder], lists: [KeyList], styles: [LeafStyle], maxRecno: Int,
-                      to path: String) throws(CDXError) {
+    /// Writes the file; `keys(i)` gives tag i's sorted keys when the writer reaches it, so
+    /// only the tags of one memory group are held at a time.
+    static func write(directory: CDXTagHeader?, builders: [TagKeyBuilder], styles: [LeafStyle], maxRecno: Int,
+                      to path: String, keys: (Int) throws(CDXError) -> KeyList) throws(CDXError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -86,7 +89,8 @@ public enum CDXWriter {
         // Tag headers go right after the directory (0x600) or at 0 for a lone compact index.
         var offset = directory == nil ? 0 : CDXTagHeader.size + CDXNode.pageSize
         var placed: [(name: String, offset: Int)] = []
-        for (i, (b, list)) in zip(builders, lists).enumerated() {
+        for (i, b) in builders.enumerated() {
+            let list = try keys(i)
             let headerOffset = offset
             var pages = CDXPageBuilder(keyLength: b.tag.keyLength, fill: b.kind.fill, maxRecno: maxRecno,
                                        firstOffset: headerOffset + CDXTagHeader.size, style: styles[i])

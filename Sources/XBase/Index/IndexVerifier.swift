@@ -46,14 +46,13 @@ public enum IndexVerifier {
                 defects.append(IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: e.description))
             }
         }
-        let expected: [KeyList]
-        do {
-            expected = try KeyCollector.collect(table: table, builders: builders)
-        } catch {
-            return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
-        }
-        for (b, want) in zip(builders, expected) {
-            if let d = compare(index: index, builder: b, expected: want) { defects.append(d) }
+        let batches = KeyBatches(table: table, builders: builders)
+        for (i, b) in builders.enumerated() {
+            do {
+                if let d = compare(index: index, builder: b, expected: try batches.keys(i)) { defects.append(d) }
+            } catch {
+                return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
+            }
         }
         return defects
     }

@@ -139,3 +139,43 @@ public enum KeyCollector {
         return lists
     }
 }
+
+/// Hands out each tag's sorted keys, computing them in as few passes over the table as a
+/// memory budget allows: tags are grouped so that one group's keys (plus the sort's
+/// working pairs) stay under `budgetBytes`, and a group is dropped before the next one is
+/// built. A single tag larger than the budget still gets its own in-memory pass (an
+/// external merge sort is not implemented yet).
+final class KeyBatches {
+    let table: DBFTable
+    let builders: [TagKeyBuilder]
+    let groups: [[Int]]
+    private var cache: [Int: KeyList] = [:]
+
+    static let defaultBudget = 48 << 20
+
+    init(table: DBFTable, builders: [TagKeyBuilder], budgetBytes: Int = KeyBatches.defaultBudget) {
+        self.table = table
+        self.builders = builders
+        var groups: [[Int]] = [], current: [Int] = [], used = 0
+        let n = max(1, table.recordCount)
+        for (i, b) in builders.enumerated() {
+            let cost = n * (b.tag.keyLength + 4)
+            if !current.isEmpty, used + cost + 17 * n > budgetBytes {
+                groups.append(current); current = []; used = 0
+            }
+            current.append(i); used += cost
+        }
+        if !current.isEmpty { groups.append(current) }
+        self.groups = groups
+    }
+
+    /// The sorted keys of tag `i`; each tag may be asked for once.
+    func keys(_ i: Int) throws(CDXError) -> KeyList {
+        if let k = cache.removeValue(forKey: i) { return k }
+        cache.removeAll()
+        guard let group = groups.first(where: { $0.contains(i) }) else { return KeyList(keyLength: builders[i].tag.keyLength) }
+        let lists = try KeyCollector.collect(table: table, builders: group.map { builders[$0] })
+        for (j, list) in zip(group, lists) where j != i { cache[j] = list }
+        return lists[group.firstIndex(of: i)!]
+    }
+}
