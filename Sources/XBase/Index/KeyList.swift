@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Fixed-length keys with their record numbers, stored back to back in one buffer so that a
 /// million keys cost two allocations, not a million.
 public struct KeyList: Sendable {
@@ -113,8 +119,7 @@ public struct KeyList: Sendable {
 
 @inline(__always)
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Int {
-    for k in 0..<n where a[k] != b[k] { return a[k] < b[k] ? -1 : 1 }
-    return 0
+    Int(memcmp(a, b, n))
 }
 
 /// Computes the expected keys of several tags in one pass over a table.
@@ -126,7 +131,7 @@ public enum KeyCollector {
         var buffer = [UInt8]()
         do {
             try table.forEachRecord { record in
-                for (i, b) in builders.enumerated() where b.key(record: record.bytes, recno: record.number, into: &buffer) {
+                for i in builders.indices where builders[i].key(record: record.bytes, recno: record.number, into: &buffer) {
                     lists[i].append(key: buffer, recno: UInt32(record.number))
                 }
             }

@@ -60,6 +60,10 @@ struct KeyPlan: Sendable {
     /// Writes the key body (after any prefix byte) at `out[start...]`; returns false when
     /// the record is too short for the fields (then the caller uses the evaluator).
     func write(_ r: UnsafeRawBufferPointer, into out: inout [UInt8], at start: Int, caseMap: CaseMap) -> Bool {
+        out.withUnsafeMutableBufferPointer { write(r, into: $0, at: start, caseMap: caseMap) }
+    }
+
+    private func write(_ r: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int, caseMap: CaseMap) -> Bool {
         let end = out.count
         switch shape {
         case .characters(let parts):
@@ -86,10 +90,10 @@ struct KeyPlan: Sendable {
             while p < end { out[p] = 0x20; p += 1 }
         case .numberField(let o, let n):
             guard o + n <= r.count else { return false }
-            put(TagKeyBuilder.orderedBits(FieldAccess.parseNumber(UnsafeRawBufferPointer(rebasing: r[o..<(o + n)]))), &out, start)
+            put(TagKeyBuilder.orderedBits(FieldAccess.parseNumber(UnsafeRawBufferPointer(rebasing: r[o..<(o + n)]))), out, start)
         case .dateField(let o):
             guard o + 8 <= r.count else { return false }
-            put(TagKeyBuilder.orderedBits(Double(FieldAccess.julian(UnsafeRawBufferPointer(rebasing: r[o..<(o + 8)])))), &out, start)
+            put(TagKeyBuilder.orderedBits(Double(FieldAccess.julian(UnsafeRawBufferPointer(rebasing: r[o..<(o + 8)])))), out, start)
         case .integerField(let o):
             guard o + 4 <= r.count else { return false }
             let v = FieldAccess.le32(UnsafeRawBufferPointer(rebasing: r[o..<(o + 4)]), 0) &+ 0x8000_0000
@@ -98,7 +102,7 @@ struct KeyPlan: Sendable {
         return true
     }
 
-    private func put(_ bits: UInt64, _ out: inout [UInt8], _ start: Int) {
+    private func put(_ bits: UInt64, _ out: UnsafeMutableBufferPointer<UInt8>, _ start: Int) {
         for i in 0..<8 { out[start + i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * (7 - i))) }
     }
 }

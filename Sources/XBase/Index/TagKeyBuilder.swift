@@ -88,15 +88,14 @@ public struct TagKeyBuilder: Sendable {
     /// true, or returns false when the FOR condition leaves the record out.
     /// `record` holds the whole record, delete flag first.
     public func key(record: UnsafeRawBufferPointer, recno: Int, into out: inout [UInt8]) -> Bool {
-        let ev = ExprEvaluator(caseMap: caseMap)
-        if let filter, !ev.evaluate(filter, record, recno: recno).bool { return false }
+        if let filter, !ExprEvaluator(caseMap: caseMap).evaluate(filter, record, recno: recno).bool { return false }
         if out.count != tag.keyLength { out = [UInt8](repeating: 0, count: tag.keyLength) }
         if usesPlan, let plan {
             // Plans never read nullable fields, so the prefix (if any) is "not null".
             if hasNullPrefix { out[0] = 0x80 }
             if plan.write(record, into: &out, at: hasNullPrefix ? 1 : 0, caseMap: caseMap) { return true }
         }
-        let value = ev.evaluate(key, record, recno: recno)
+        let value = ExprEvaluator(caseMap: caseMap).evaluate(key, record, recno: recno)
         var p = 0
         if hasNullPrefix {
             out[0] = value.isNull ? 0x00 : 0x80
