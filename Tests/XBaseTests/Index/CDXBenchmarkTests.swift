@@ -49,8 +49,9 @@ import Testing
                 #expect(lists.map(\.count) == [table.recordCount, table.recordCount, table.recordCount])
             }
         default:
-            let out = NSTemporaryDirectory() + "bench-\(UUID().uuidString).cdx"
-            defer { try? FileManager.default.removeItem(atPath: out) }
+            let keep = Self.env["RESGATE_CDX_BENCH_KEEP"]
+            let out = keep ?? NSTemporaryDirectory() + "bench-\(UUID().uuidString).cdx"
+            defer { if keep == nil { try? FileManager.default.removeItem(atPath: out) } }
             try CDXWriter.create(table: table, tags: [
                 TagDefinition(name: "CLIENTE", keyExpression: "CLIENTE"),
                 TagDefinition(name: "NUMERO", keyExpression: "NUMERO"),
