@@ -30,6 +30,10 @@ struct CDXPageBuilder {
 
     /// Writes every page of the tag through `emit(offset, page)` and returns the root offset.
     mutating func build(_ keys: KeyList, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> Int {
+        try build(.memory(keys), emit: emit)
+    }
+
+    mutating func build(_ keys: SortedKeys, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> Int {
         var level = try buildLeaves(keys, emit: emit)
         let perInterior = (CDXNode.pageSize - 12) / (keyLength + 8)
         while level.count > 1 {
@@ -58,7 +62,7 @@ struct CDXPageBuilder {
         return level[0].offset
     }
 
-    private mutating func buildLeaves(_ keys: KeyList, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> [Child] {
+    private mutating func buildLeaves(_ keys: SortedKeys, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> [Child] {
         var children: [Child] = []
         var leaf = LeafPage(builder: self)
         var pending: (offset: Int, page: LeafPage)?
@@ -70,15 +74,15 @@ struct CDXPageBuilder {
         }
         var offset = nextOffset
         leaf.left = -1
-        for i in 0..<keys.count {
-            let k = keys.key(i)
-            if !leaf.add(k, recno: keys.recnos[i]) {
+        let template = self
+        try keys.forEach { (k: ArraySlice<UInt8>, recno: UInt32) throws(CDXError) in
+            if !leaf.add(k, recno: recno) {
                 if pending != nil { try flush(rightOf: offset, isOnly: false) }
                 pending = (offset, leaf)
-                let newLeaf = LeafPage(builder: self, left: offset)
+                let newLeaf = LeafPage(builder: template, left: offset)
                 offset += CDXNode.pageSize
                 leaf = newLeaf
-                _ = leaf.add(k, recno: keys.recnos[i])
+                _ = leaf.add(k, recno: recno)
             }
         }
         if pending != nil { try flush(rightOf: offset, isOnly: false) }

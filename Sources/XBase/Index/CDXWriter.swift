@@ -27,16 +27,20 @@ public enum CDXWriter {
     ///
     /// Refuses, rather than writing a wrong index, a tag whose expression we cannot
     /// evaluate or whose original keys are not in byte order (a national collation).
-    public static func rebuild(table: DBFTable, template: CDXFile, to path: String) throws(CDXError) {
+    ///
+    /// `memoryBudget` bounds the keys held at once; a tag larger than it is sorted in runs
+    /// written beside `path` and merged.
+    public static func rebuild(table: DBFTable, template: CDXFile, to path: String,
+                               memoryBudget: Int = KeyBatches.defaultBudget) throws(CDXError) {
         var builders: [TagKeyBuilder] = []
         for tag in template.tags {
             builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: template.path))
         }
-        let batches = KeyBatches(table: table, builders: builders)
+        let batches = KeyBatches(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
         let styles = builders.map { LeafStyle.of($0.tag, in: template, fill: $0.kind.fill) }
         try write(directory: template.isCompound ? template.directory : nil, builders: builders,
-                  styles: styles, maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> KeyList in
-            let list = try batches.keys(i)
+                  styles: styles, maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> SortedKeys in
+            let list = try batches.sorted(i)
             if builders[i].kind == .character { try CollationGuard.check(template: template, builder: builders[i], keys: list) }
             return list
         }
@@ -46,18 +50,19 @@ public enum CDXWriter {
     /// lengths follow FoxPro: the width of the key expression's value (8 for numbers and
     /// dates, 4 for a bare Integer field, 1 for logicals), plus one byte on VFP tables when
     /// the key reads a nullable field.
-    public static func create(table: DBFTable, tags: [TagDefinition], to path: String) throws(CDXError) {
+    public static func create(table: DBFTable, tags: [TagDefinition], to path: String,
+                              memoryBudget: Int = KeyBatches.defaultBudget) throws(CDXError) {
         var builders: [TagKeyBuilder] = []
         for t in tags {
             let header = try freshHeader(for: t, table: table, file: path)
             builders.append(try TagKeyBuilder(tag: header, fields: table.header.fields, codePage: table.codePage, file: path))
         }
-        let batches = KeyBatches(table: table, builders: builders)
+        let batches = KeyBatches(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
         var dir = CDXTagHeader.fresh(name: "", keyExpression: "", forExpression: "", keyLength: 10, unique: false, descending: false)
         dir.raw[14] = 0xE0
         dir.options = CDXTagOptions(rawValue: 0xE0)
         try write(directory: dir, builders: builders, styles: builders.map { _ in LeafStyle() },
-                  maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> KeyList in try batches.keys(i) }
+                  maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> SortedKeys in try batches.sorted(i) }
     }
 
     static func freshHeader(for t: TagDefinition, table: DBFTable, file: String) throws(CDXError) -> CDXTagHeader {
@@ -74,7 +79,7 @@ public enum CDXWriter {
     /// Writes the file; `keys(i)` gives tag i's sorted keys when the writer reaches it, so
     /// only the tags of one memory group are held at a time.
     static func write(directory: CDXTagHeader?, builders: [TagKeyBuilder], styles: [LeafStyle], maxRecno: Int,
-                      to path: String, keys: (Int) throws(CDXError) -> KeyList) throws(CDXError) {
+                      to path: String, keys: (Int) throws(CDXError) -> SortedKeys) throws(CDXError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }

@@ -148,19 +148,24 @@ public enum KeyCollector {
 /// Hands out each tag's sorted keys, computing them in as few passes over the table as a
 /// memory budget allows: tags are grouped so that one group's keys (plus the sort's
 /// working pairs) stay under `budgetBytes`, and a group is dropped before the next one is
-/// built. A single tag larger than the budget still gets its own in-memory pass (an
-/// external merge sort is not implemented yet).
-final class KeyBatches {
+/// built. A single tag larger than the budget is sorted in chunks spilled beside
+/// `spillBase` and merged (when a spill base is given: the writer's case).
+public final class KeyBatches {
     let table: DBFTable
     let builders: [TagKeyBuilder]
     let groups: [[Int]]
+    let budgetBytes: Int
+    let spillBase: String?
     private var cache: [Int: KeyList] = [:]
 
-    static let defaultBudget = 48 << 20
+    /// 40 MiB of keys: with the sort's working pairs a rebuild stays near 64 MiB.
+    public static let defaultBudget = 40 << 20
 
-    init(table: DBFTable, builders: [TagKeyBuilder], budgetBytes: Int = KeyBatches.defaultBudget) {
+    init(table: DBFTable, builders: [TagKeyBuilder], budgetBytes: Int = KeyBatches.defaultBudget, spillBase: String? = nil) {
         self.table = table
         self.builders = builders
+        self.budgetBytes = budgetBytes
+        self.spillBase = spillBase
         var groups: [[Int]] = [], current: [Int] = [], used = 0
         let n = max(1, table.recordCount)
         for (i, b) in builders.enumerated() {
@@ -174,7 +179,18 @@ final class KeyBatches {
         self.groups = groups
     }
 
-    /// The sorted keys of tag `i`; each tag may be asked for once.
+    /// Tag `i`'s keys, spilled to disk when the tag alone exceeds the budget.
+    func sorted(_ i: Int) throws(CDXError) -> SortedKeys {
+        let cost = max(1, table.recordCount) * (builders[i].tag.keyLength + 4 + 17)
+        if let spillBase, cost > budgetBytes, groups.contains([i]) {
+            cache.removeAll()
+            return try KeyCollector.collectSpilling(table: table, builder: builders[i], budgetBytes: budgetBytes,
+                                                    base: spillBase + ".tag\(i)")
+        }
+        return .memory(try keys(i))
+    }
+
+    /// The sorted keys of tag `i` in memory; each tag may be asked for once.
     func keys(_ i: Int) throws(CDXError) -> KeyList {
         if let k = cache.removeValue(forKey: i) { return k }
         cache.removeAll()
