@@ -45,7 +45,8 @@ enum TextDateParser {
 
     static func dateTime(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if isBlank(r) { return .success(.dateTime(nil)) }
-        let fail = Result<DBFValue, ValueProblem>.failure(.bad(r, "a date-time (YYYYMMDDhhmmss)", "uma data-hora (AAAAMMDDhhmmss)"))
+        // built only when needed: the message costs more than parsing the value
+        var fail: Result<DBFValue, ValueProblem> { .failure(.bad(r, "a date-time (YYYYMMDDhhmmss)", "uma data-hora (AAAAMMDDhhmmss)")) }
         guard let (d, start) = datePart(r), d.isValid else { return fail }
         var p = start
         var h = 0, mi = 0, s = 0, ms = 0
