@@ -54,21 +54,34 @@ struct TableExporter {
             }
             buffer.removeAll(keepingCapacity: true)
         }
+        // what the fast path needs, with nothing reference-counted per field
+        let specs = fields.map { f in (type: f.type, nullable: f.nullBit != nil, offset: f.offset, length: f.length) }
+        let hasNullFlags = table.header.nullFlagsField != nil
         do {
-            try table.forEachRecord { r in
-                if r.isDeleted { return }
-                for (i, f) in fields.enumerated() {
-                    if i > 0 { buffer.append(0x2C) }
-                    let v = try r.value(f)
-                    let raw: UnsafeRawBufferPointer? = f.type == .character ? r.raw(f) : nil
-                    if !CanonicalText.append(v, field: f, raw: raw, quote: quote, codePage: table.codePage, to: &buffer) {
-                        clash = true; throw Clash()
+            try fields.withUnsafeBufferPointer { fp in
+                try specs.withUnsafeBufferPointer { sp in
+                    try table.forEachRecord { r in
+                        if r.isDeleted { return }
+                        for i in 0..<sp.count {
+                            if i > 0 { buffer.append(0x2C) }
+                            let spec = sp[i]
+                            // a nullable field may be NULL: only the value path reads _NullFlags
+                            if !(spec.nullable && hasNullFlags) {
+                                let raw = UnsafeRawBufferPointer(rebasing: r.bytes[spec.offset..<(spec.offset + spec.length)])
+                                if RawFieldText.append(raw, type: spec.type, nullable: spec.nullable, quote: quote, to: &buffer) { continue }
+                            }
+                            let v = try r.value(fp[i])
+                            let raw: UnsafeRawBufferPointer? = spec.type == .character ? r.raw(fp[i]) : nil
+                            if !CanonicalText.append(v, field: fp[i], raw: raw, quote: quote, codePage: table.codePage, to: &buffer) {
+                                clash = true; throw Clash()
+                            }
+                        }
+                        buffer.append(0x0D); buffer.append(0x0A)
+                        records += 1
+                        if records & 0xFFFF == 0 { progress?(records) }
+                        if buffer.count >= partBytes { try flush(final: false) }
                     }
                 }
-                buffer.append(0x0D); buffer.append(0x0A)
-                records += 1
-                if records & 0xFFFF == 0 { progress?(records) }
-                if buffer.count >= partBytes { try flush(final: false) }
             }
         } catch is Clash {}
         if clash {
