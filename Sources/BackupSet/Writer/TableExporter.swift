@@ -56,7 +56,10 @@ struct TableExporter {
         // may still be in the pipeline and are never overwritten
         let suffix = ".q" + String(quote, radix: 16)
         func flush(final: Bool) throws {
-            let memberName = final && parts.isEmpty ? name + ".TXT" : SetLayout.partName(name, parts.count + 1)
+            // `X_ESTR.TXT` would be read as the structure of table X: such a table's data
+            // always goes in numbered parts
+            let single = final && parts.isEmpty && !name.lowercased().hasSuffix("_estr")
+            let memberName = single ? name + ".TXT" : SetLayout.partName(name, parts.count + 1)
             let m = ZipWriter.Member(name: memberName, path: staging + "/" + memberName + suffix)
             try Data(buffer).write(to: URL(fileURLWithPath: m.path))
             parts.append(m)
@@ -66,6 +69,8 @@ struct TableExporter {
         // what the fast path needs, with nothing reference-counted per field
         let specs = fields.map { f in (type: f.type, nullable: f.nullBit != nil, offset: f.offset, length: f.length) }
         let hasNullFlags = table.header.nullFlagsField != nil
+        // dBASE 7 stores I big-endian with the sign flipped: only the value path knows
+        let rawIntegers = table.header.dialect != .dBase7
         do {
             try fields.withUnsafeBufferPointer { fp in
                 try specs.withUnsafeBufferPointer { sp in
@@ -75,7 +80,7 @@ struct TableExporter {
                             if i > 0 { buffer.append(0x2C) }
                             let spec = sp[i]
                             // a nullable field may be NULL: only the value path reads _NullFlags
-                            if !(spec.nullable && hasNullFlags) {
+                            if !(spec.nullable && hasNullFlags) && (rawIntegers || spec.type != .integer) {
                                 let raw = UnsafeRawBufferPointer(rebasing: r.bytes[spec.offset..<(spec.offset + spec.length)])
                                 if RawFieldText.append(raw, type: spec.type, nullable: spec.nullable, quote: quote, to: &buffer) { continue }
                             }
