@@ -55,6 +55,8 @@ struct DelimitedLineParser {
                                                 pt: "a linha deveria ser vazia: a tabela não tem campos de texto")
         }
         suspicious = false
+        if plainSplit(line, &values) { return .ok }
+        suspicious = false
         if walk(line, 0, 0, &values) {
             if suspicious {
                 let first = values
@@ -96,6 +98,50 @@ struct DelimitedLineParser {
             if b == separator && !inQuote { count += 1; atStart = true } else { atStart = false }
         }
         return count
+    }
+
+    /// The common case in one loop: every quoted value closes at the first quote followed
+    /// by the separator, no quote byte anywhere else, no separator in the last value. Any
+    /// doubt (a failure, an extra quote, a separator too many) returns false and the full
+    /// search decides.
+    private mutating func plainSplit(_ line: UnsafeRawBufferPointer, _ values: inout [DBFValue]) -> Bool {
+        let n = decoders.count
+        let end = line.count
+        guard let base = line.baseAddress, end > 0 else { return false }
+        var pos = 0
+        for i in 0..<n {
+            let last = i == n - 1
+            if let q = quote, pos < end, line[pos] == q {
+                guard let hit = memchr(base + pos + 1, Int32(q), end - pos - 1) else { return false }
+                let j = base.distance(to: UnsafeRawPointer(hit))
+                if last { guard j + 1 == end else { return false } } else {
+                    guard j + 1 < end, line[j + 1] == separator else { return false }
+                }
+                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[(pos + 1)..<j]), quoted: true, text: codePage) {
+                case .success(let v): values[slots[i]] = v
+                case .failure: return false
+                }
+                pos = j + 2
+            } else {
+                let k: Int
+                if last {
+                    k = end
+                    if pos < end, memchr(base + pos, Int32(separator), end - pos) != nil { return false }
+                    if let q = quote, pos < end, memchr(base + pos, Int32(q), end - pos) != nil { return false }
+                } else {
+                    guard pos <= end, let hit = memchr(base + pos, Int32(separator), end - pos) else { return false }
+                    k = base.distance(to: UnsafeRawPointer(hit))
+                    if let q = quote, k > pos, memchr(base + pos, Int32(q), k - pos) != nil { return false }
+                }
+                guard pos <= k else { return false }
+                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[pos..<k]), quoted: false, text: codePage) {
+                case .success(let v): values[slots[i]] = v
+                case .failure: return false
+                }
+                pos = k + 1
+            }
+        }
+        return pos >= end
     }
 
     @inline(__always)
