@@ -44,7 +44,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "XBaseTests", dependencies: ["XBase"]),
+        // Benchmarks: `swift run -c release resgate-bench …` (see scripts/bench.sh).
+        .executableTarget(name: "resgate-bench", dependencies: ["XBase", "BackupSet", "RestoreKit"]),
+        .testTarget(name: "XBaseTests", dependencies: ["XBase"], exclude: ["Fixtures"]),
         .testTarget(name: "BackupSetTests", dependencies: [
             "BackupSet", "XBase",
             .product(name: "PropertyBased", package: "swift-property-based"),

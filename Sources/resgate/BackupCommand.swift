@@ -17,7 +17,7 @@ struct BackupCommand: ParsableCommand {
         let lang = common.language
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
-            printError(lang == .pt ? "\(data): pasta de dados não existe" : "\(data): data folder does not exist"); throw Exit.badInput
+            Console.err(lang == .pt ? "\(data): pasta de dados não existe" : "\(data): data folder does not exist"); throw ExitStatus.badInput
         }
         try? FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
         var w = BackupWriter(dataFolder: data, root: to)
@@ -32,10 +32,10 @@ struct BackupCommand: ParsableCommand {
                 FileHandle.standardOutput.write("\r\(t): \(done)/\(total) (\(Int(rate))/s)   ".data(using: .utf8)!)
             }
         } catch let e as BackupSetError {
-            for d in e.defects { printError(d.message(in: lang)) }
-            throw Exit.refused
+            for d in e.defects { Console.err(d.message(in: lang)) }
+            throw ExitStatus.refused
         } catch {
-            printError("\(error)"); throw Exit.refused
+            Console.err("\(error)"); throw ExitStatus.refused
         }
         if terminal { print("") }
         if common.json {
@@ -44,9 +44,9 @@ struct BackupCommand: ParsableCommand {
                                   ("skipped", .array(report.skipped.map { .string($0.message(in: lang)) }))]).render())
         } else if !common.quiet {
             for t in report.tables { print("\(t.name): \(t.records) \(lang == .pt ? "registros" : "records")") }
-            for d in report.skipped { printError(d.message(in: lang)) }
+            for d in report.skipped { Console.err(d.message(in: lang)) }
             print(report.path)
         }
-        if !report.skipped.isEmpty { throw Exit.defects }
+        if !report.skipped.isEmpty { throw ExitStatus.defects }
     }
 }

@@ -12,8 +12,8 @@ struct BackupsCommand: ParsableCommand {
         let lang = common.language
         let listing: BackupRoot.Listing
         do { listing = try BackupRoot.list(root) } catch {
-            for d in error.defects { printError(d.message(in: lang)) }
-            throw Exit.badInput
+            for d in error.defects { Console.err(d.message(in: lang)) }
+            throw ExitStatus.badInput
         }
         let sets = listing.sets
         let problems = listing.unreadable.map { ($0.path as NSString).lastPathComponent + ": " + $0.defects.map { $0.message(in: lang) }.joined(separator: "; ") }
@@ -31,7 +31,7 @@ struct BackupsCommand: ParsableCommand {
                 let date = s.date.map { f.string(from: $0) } ?? "?"
                 print("\(s.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  \(s.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(s.bytes).leftPad(12)) B  \(s.tables.count) \(lang == .pt ? "tabelas" : "tables")  manifest: \(s.manifest != nil ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no"))")
             }
-            for p in problems { printError(p) }
+            for p in problems { Console.err(p) }
         }
     }
 }

@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
-            printError("--format: table, csv or json"); throw Exit.badInput
+            Console.err("--format: table, csv or json"); throw ExitStatus.badInput
         }
         var isDir: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDir)
@@ -33,7 +33,7 @@ struct ShowCommand: ParsableCommand {
         let lang = common.language
         let t: DBFTable
         do { t = try DBFTable.open(path: target) } catch {
-            printError(error.description); throw Exit.badInput
+            Console.err(error.description); throw ExitStatus.badInput
         }
         var printer = RecordPrinter(fields: t.fields, format: outputFormat)
         let max = limit ?? (outputFormat == .table ? 100 : Int.max)
@@ -59,16 +59,16 @@ struct ShowCommand: ParsableCommand {
             print("")
         }
         printer.finish()
-        for p in problems { printError(p) }
-        if !problems.isEmpty { throw Exit.defects }
+        for p in problems { Console.err(p) }
+        if !problems.isEmpty { throw ExitStatus.defects }
     }
 
     func showSet() throws {
         let lang = common.language
         let set: BackupSet
         do { set = try BackupSet.open(target) } catch {
-            for d in error.defects { printError(d.message(in: lang)) }
-            throw Exit.badInput
+            for d in error.defects { Console.err(d.message(in: lang)) }
+            throw ExitStatus.badInput
         }
         if let table { return try showTable(set, table) }
         var rows: [JSONOut] = []
@@ -98,15 +98,15 @@ struct ShowCommand: ParsableCommand {
                                   ("manifest", .bool(set.manifest != nil)), ("tables", .array(rows)),
                                   ("defects", .array(defects.map { .string($0.message(in: lang)) }))]).render())
         } else {
-            for d in defects { printError(d.message(in: lang)) }
+            for d in defects { Console.err(d.message(in: lang)) }
         }
     }
 
     func showTable(_ set: BackupSet, _ name: String) throws {
         let lang = common.language
         guard let t = set.table(named: name), let s = t.structure else {
-            printError(lang == .pt ? "\(name): tabela não encontrada ou sem estrutura" : "\(name): no such table, or no structure")
-            throw Exit.badInput
+            Console.err(lang == .pt ? "\(name): tabela não encontrada ou sem estrutura" : "\(name): no such table, or no structure")
+            throw ExitStatus.badInput
         }
         var printer = RecordPrinter(fields: s.fields, format: outputFormat)
         let max = limit ?? (outputFormat == .table ? 100 : Int.max)
@@ -126,7 +126,7 @@ struct ShowCommand: ParsableCommand {
             print("")
         }
         printer.finish()
-        for d in report?.defects ?? [] { printError(d.message(in: lang)) }
-        if let report, !report.defects.isEmpty { throw Exit.defects }
+        for d in report?.defects ?? [] { Console.err(d.message(in: lang)) }
+        if let report, !report.defects.isEmpty { throw ExitStatus.defects }
     }
 }

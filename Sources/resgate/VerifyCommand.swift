@@ -11,8 +11,8 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         guard FileManager.default.fileExists(atPath: set) else {
-            printError(lang == .pt ? "\(set): não existe" : "\(set): does not exist")
-            throw Exit.badInput
+            Console.err(lang == .pt ? "\(set): não existe" : "\(set): does not exist")
+            throw ExitStatus.badInput
         }
         let report = SetVerifier.verify(set)
         if common.json {
@@ -33,6 +33,6 @@ struct VerifyCommand: ParsableCommand {
             print(report.ok ? (lang == .pt ? "Nenhum defeito encontrado." : "No defects found.")
                   : (lang == .pt ? "\(report.defects.count) defeito(s) encontrado(s)." : "\(report.defects.count) defect(s) found."))
         }
-        if !report.ok { throw Exit.defects }
+        if !report.ok { throw ExitStatus.defects }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct CodePageTests {
     @Test func everyByteRoundTrips() throws {
-        for n in CodePage.supportedNumbers where n != 65001 {
+        for n in CodePage.supportedNumbers where n != 65001 && !CodePage(number: n)!.isMultiByte {
             let cp = try #require(CodePage(number: n))
             let bytes = (0...255).map { UInt8($0) }
             let s = cp.decode(bytes)
@@ -18,6 +18,13 @@ import Testing
         #expect(CodePage.forMark(0x03) == .cp1252)
         #expect(CodePage.forMark(0x02) == .cp850)
         #expect(CodePage.forMark(0x00) == nil)
+    }
+
+    @Test func multiBytePagesGoThroughIconv() throws {
+        let gbk = try #require(CodePage(number: 936))
+        let bytes: [UInt8] = [0xB2, 0xE2, 0xCA, 0xD4] // "测试" in GBK
+        #expect(gbk.decode(bytes) == "测试")
+        #expect(gbk.encode("测试") == bytes)
     }
 
     @Test func unmappableIsReported() {

@@ -17,6 +17,11 @@ public struct CodePage: Sendable, Hashable, CustomStringConvertible {
             self.number = 65001; name = "utf-8"; title = "UTF-8"; high = []; encodeTable = [:]
             return
         }
+        if MultiByteCodec.iconvNames[number] != nil {
+            self.number = number; name = "cp\(number)"; title = "multi-byte (cp\(number))"
+            high = []; encodeTable = [:]
+            return
+        }
         guard let entry = CodePage.highHalves[number] else { return nil }
         self.number = number
         self.name = entry.name
@@ -33,19 +38,25 @@ public struct CodePage: Sendable, Hashable, CustomStringConvertible {
     public static let utf8 = CodePage(number: 65001)!
 
     public var isUTF8: Bool { number == 65001 }
+    /// cp932/936/949/950: decoded through iconv.
+    public var isMultiByte: Bool { MultiByteCodec.iconvNames[number] != nil }
     public var description: String { name }
 
     public static func == (l: CodePage, r: CodePage) -> Bool { l.number == r.number }
     public func hash(into h: inout Hasher) { h.combine(number) }
 
     /// Every code page number with a table here.
-    public static var supportedNumbers: [Int] { highHalves.keys.sorted() + [65001] }
+    public static var supportedNumbers: [Int] { highHalves.keys.sorted() + [65001] + MultiByteCodec.iconvNames.keys.sorted() }
 
     // MARK: decoding
 
     /// Decodes bytes to a String. ASCII-only input takes a fast path.
     public func decode(_ bytes: UnsafeRawBufferPointer) -> String {
         if isUTF8 { return String(decoding: bytes, as: UTF8.self) }
+        if isMultiByte {
+            for b in bytes where b >= 0x80 { return MultiByteCodec.decode(Array(bytes), page: number) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii { return String(decoding: bytes, as: UTF8.self) }
@@ -63,7 +74,7 @@ public struct CodePage: Sendable, Hashable, CustomStringConvertible {
 
     /// The Unicode scalar of one byte.
     public func scalar(for byte: UInt8) -> Unicode.Scalar {
-        if byte < 0x80 || isUTF8 { return Unicode.Scalar(byte) }
+        if byte < 0x80 || isUTF8 || isMultiByte { return Unicode.Scalar(byte) }
         return Unicode.Scalar(UInt32(high[Int(byte) - 0x80]))!
     }
 
@@ -73,6 +84,7 @@ public struct CodePage: Sendable, Hashable, CustomStringConvertible {
     /// silently: `unmappable` receives each one and `?` is written in its place.
     public func encode(_ s: String, unmappable: ((Unicode.Scalar) -> Void)? = nil) -> [UInt8] {
         if isUTF8 { return Array(s.utf8) }
+        if isMultiByte, let b = MultiByteCodec.encode(s, page: number) { return b }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
@@ -86,6 +98,7 @@ public struct CodePage: Sendable, Hashable, CustomStringConvertible {
     /// Whether every character of `s` has a byte in this page.
     public func canEncode(_ s: String) -> Bool {
         if isUTF8 { return true }
+        if isMultiByte { return MultiByteCodec.encode(s, page: number).map { !$0.contains(0x3F) || s.contains("?") } ?? false }
         for u in s.unicodeScalars where u.value >= 0x80 {
             if u.value > 0xFFFF || encodeTable[UInt16(u.value)] == nil { return false }
         }
@@ -126,6 +139,10 @@ public struct CodePage: Sendable, Hashable, CustomStringConvertible {
         case 1254: 0xCA
         case 1253: 0xCB
         case 1257: 0xCC
+        case 932: 0x7B
+        case 936: 0x7A
+        case 949: 0x79
+        case 950: 0x78
         case 65001: 0xF0
         default: nil
         }

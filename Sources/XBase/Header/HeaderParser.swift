@@ -2,12 +2,12 @@
 public enum HeaderParser {
     /// Parses a header. `bytes` must hold the whole header (use `requiredLength` first);
     /// `fileSize` lets the parser pick between readings that the bytes alone leave open.
-    public static func parse(_ bytes: [UInt8], file: String) throws(XBaseError) -> TableHeader {
+    public static func parse(_ bytes: [UInt8], file: String, fileSize: Int? = nil) throws(XBaseError) -> TableHeader {
         guard bytes.count >= 32 else { throw .notADBF(file: file, reason: "file is \(bytes.count) bytes, shorter than a header") }
         switch bytes[0] {
         case 0x02: return try parseDBaseII(bytes, file: file)
         case 0x04, 0x8C: return try parseDBase7(bytes, file: file)
-        default: return try parseStandard(bytes, file: file)
+        default: return try parseStandard(bytes, file: file, fileSize: fileSize)
         }
     }
 
@@ -20,12 +20,12 @@ public enum HeaderParser {
 
     // MARK: dBASE III, IV, 5, FoxPro, Visual FoxPro
 
-    static func parseStandard(_ b: [UInt8], file: String) throws(XBaseError) -> TableHeader {
+    static func parseStandard(_ b: [UInt8], file: String, fileSize: Int?) throws(XBaseError) -> TableHeader {
         let version = b[0]
         let dialect = Dialect.of(version: version)
         let count = Int(le32(b, 4))
         let headerLength = Int(le16(b, 8))
-        let recordLength = Int(le16(b, 10))
+        var recordLength = Int(le16(b, 10))
         var notes: [String] = []
         guard headerLength >= 33 else { throw .badHeader(file: file, reason: "header length \(headerLength) is too small") }
         guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
@@ -53,14 +53,33 @@ public enum HeaderParser {
             pos += 32
         }
         if !terminated { notes.append("field descriptors have no 0x0D terminator") }
-        guard !fields.isEmpty else { throw .badHeader(file: file, reason: "no field descriptors") }
+        if fields.isEmpty { notes.append("the table has no fields") }
         let sum = fields.reduce(1) { $0 + $1.length }
         if sum != recordLength {
             notes.append("record length \(recordLength) differs from the fields' total \(sum)")
+            // Trap 4: the header's record length is the stride, unless the file size shows
+            // the records were written at the fields' total (dbase-rs stations_with_deleted).
+            if let size = fileSize, count > 0 {
+                let fits: (Int) -> Bool = { stride in
+                    let end = headerLength + count * stride
+                    return end == size || end + 1 == size
+                }
+                if !fits(recordLength) && fits(sum) {
+                    notes.append("records are \(sum) bytes apart as the fields add up, not \(recordLength) as the header says")
+                    recordLength = sum
+                }
+            }
         }
-        for f in fields where f.offset + f.length > recordLength {
-            throw .badFieldDescriptor(file: file, field: fields.firstIndex(of: f)! + 1,
-                                      reason: "field \(f.name) ends at \(f.offset + f.length), past the record length \(recordLength)")
+        // a field running past the stride is cut to what the record holds (as dbfread
+        // reads it); one starting past it cannot be read at all
+        for i in fields.indices where fields[i].offset + fields[i].length > recordLength {
+            let f = fields[i]
+            guard f.offset < recordLength else {
+                throw .badFieldDescriptor(file: file, field: i + 1,
+                                          reason: "field \(f.name) starts at \(f.offset), past the record length \(recordLength)")
+            }
+            notes.append("field \(f.name) ends at \(f.offset + f.length), past the record length \(recordLength): cut to \(recordLength - f.offset) bytes")
+            fields[i].length = recordLength - f.offset
         }
         var backlink: [UInt8]? = nil
         if isVFP {

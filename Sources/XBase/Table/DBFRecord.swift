@@ -71,7 +71,8 @@ public struct DBFRecord {
                 len = min(Int(r[r.count - 1]), r.count - 1)
             }
             let slice = UnsafeRawBufferPointer(rebasing: r[0..<len])
-            if field.type == .varbinary || field.flags.contains(.binary) { return .bytes(Array(slice)) }
+            // V with the binary flag (NOCPTRANS) is still text, only untranslated; Q is bytes
+            if field.type == .varbinary { return .bytes(Array(slice)) }
             return .string(table.codePage.decode(slice))
         case .numeric, .float: return try d.number(r)
         case .date: return try d.date(r)

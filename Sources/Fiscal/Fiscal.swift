@@ -1,1 +1,0 @@
-/// Module `Fiscal`: see Package.swift for its role.

@@ -1,0 +1,27 @@
+/// Input the check cannot use: the command exits 2 and nothing is reported as checked.
+/// Each case names the file and, where it applies, the line, table, record and field.
+public enum FiscalError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotRead(path: String, reason: String)
+    /// The TOML could not be parsed.
+    case configSyntax(file: String, line: Int, column: Int, reason: String)
+    /// The TOML parsed but a value is missing or wrong.
+    case configValue(file: String, line: Int?, entry: String, key: String, reason: String)
+    case tableNotFound(table: String, folder: String, configFile: String?)
+    case fieldNotFound(table: String, field: String, file: String, configFile: String?)
+    /// A table that exists could not be read.
+    case unreadableTable(file: String, reason: String)
+    /// No config and no table that looks like one row per issued note.
+    case nothingToCheck(folder: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotRead(p, r): "\(p): cannot read: \(r)"
+        case let .configSyntax(f, l, c, r): "\(f):\(l):\(c): TOML syntax: \(r)"
+        case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), key '\(k)': \(r)"
+        case let .tableNotFound(t, d, cf): "table \(t) not found in \(d)" + (cf.map { " (named in \($0))" } ?? "")
+        case let .fieldNotFound(t, f, file, cf): "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? "")
+        case let .unreadableTable(f, r): "\(f): \(r)"
+        case let .nothingToCheck(d): "no config (resgate.toml) and no table in \(d) with fields like NUMERO/NNF/NUMNOTA, SERIE and MODELO/MOD"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ResgateLocale
+
+/// Compares one series' numbers in the restored data with what the tax authority holds.
+enum SequenceCheck {
+    struct Input {
+        var id: SeriesID
+        var data: DataSeries?
+        var documents: SeriesDocuments?
+        var counter: Int?
+        var first: Int = 1
+        var xmlCompared: Bool
+    }
+
+    static func evaluate(_ input: Input) -> CheckItem {
+        var packed = input.data?.packed ?? []
+        packed.sort()
+        // numbers, duplicates
+        var numbers: [Int] = []
+        numbers.reserveCapacity(packed.count)
+        var dups: [DuplicateNumber] = []
+        var k = 0
+        while k < packed.count {
+            let n = Int(packed[k] >> 32)
+            var j = k + 1
+            while j < packed.count, Int(packed[j] >> 32) == n { j += 1 }
+            numbers.append(n)
+            if j - k > 1 {
+                dups.append(DuplicateNumber(number: n, records: packed[k..<j].map { Int($0 & 0xFFFF_FFFF) }))
+            }
+            k = j
+        }
+        let docs = input.documents ?? SeriesDocuments()
+        let lastInData = numbers.last
+        let lastAuthorized = docs.lastUsed
+        let nextSafe = max(lastInData ?? 0, lastAuthorized ?? 0) + 1
+        let used = NumberRanges.merge(NumberRanges.runs(ofSorted: numbers) + docs.usedRanges)
+        let gaps = nextSafe - 1 >= input.first
+            ? NumberRanges.complement(of: used, within: input.first...(nextSafe - 1)) : []
+
+        let floor = lastInData ?? 0
+        var missing: [MissingNote] = docs.noteList.filter { $0.number > floor }.map {
+            MissingNote(number: $0.number, key: $0.key, issued: $0.issued, protocolNumber: $0.protocolNumber,
+                        cancelled: docs.cancellations[$0.number] != nil, denied: $0.isDenied, file: $0.file)
+        }
+        for c in docs.cancellations.values where c.number > floor && docs.note(c.number) == nil {
+            missing.append(MissingNote(number: c.number, key: c.key, issued: c.date, protocolNumber: "",
+                                       cancelled: true, denied: false, file: c.file))
+        }
+        missing.sort { $0.number < $1.number }
+
+        var wrong = input.data?.wrongKeys.sorted { ($0.number, $0.record ?? 0) < ($1.number, $1.record ?? 0) } ?? []
+        for n in docs.noteList where !n.keyProblems.isEmpty {
+            wrong.append(WrongKey(source: .xml, number: n.number, key: n.key, record: nil, file: n.file, problems: n.keyProblems))
+        }
+        for c in docs.cancellations.values.sorted(by: { $0.number < $1.number }) where !c.keyProblems.isEmpty {
+            wrong.append(WrongKey(source: .xml, number: c.number, key: c.key, record: nil, file: c.file, problems: c.keyProblems))
+        }
+        for n in docs.conflicts where !n.keyProblems.isEmpty {
+            wrong.append(WrongKey(source: .xml, number: n.number, key: n.key, record: nil, file: n.file, problems: n.keyProblems))
+        }
+
+        let result = SequenceResult(
+            issuer: input.id.issuer, model: input.id.model, series: input.id.series, table: input.data?.table,
+            lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
+            gaps: gaps.map { [$0.lowerBound, $0.upperBound] }, duplicates: dups.map(\.number), duplicateRecords: dups,
+            authorizedAfterData: missing, wrongKeys: wrong,
+            voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map { [$0.lowerBound, $0.upperBound] },
+            rowsInData: packed.count,
+            documentsInXML: docs.noteList.count + docs.conflicts.count + docs.voided.count + docs.cancellations.count,
+            comparedWithXML: input.xmlCompared)
+        let (status, words) = SequenceMessages.judge(result, conflicts: docs.conflicts)
+        return CheckItem(name: "fiscal-sequence", status: status, subject: input.id.description, message: words, sequence: result)
+    }
+}

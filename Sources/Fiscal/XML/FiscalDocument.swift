@@ -1,0 +1,90 @@
+/// Issuer (CNPJ, or CPF), model and series: the unit in which notes are numbered.
+public struct SeriesID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// CNPJ (14 characters, possibly alphanumeric) or CPF; empty when unknown.
+    public var issuer: String
+    /// 55 NF-e, 65 NFC-e.
+    public var model: Int
+    public var series: Int
+
+    public init(issuer: String, model: Int, series: Int) {
+        self.issuer = issuer; self.model = model; self.series = series
+    }
+
+    public static func < (l: SeriesID, r: SeriesID) -> Bool {
+        (l.issuer, l.model, l.series) < (r.issuer, r.model, r.series)
+    }
+    public var description: String {
+        (issuer.isEmpty ? "?" : issuer) + " mod \(model) série \(series)"
+    }
+}
+
+/// A note that the tax authority accepted (cStat 100/150) or denied (110, 205, 301–303:
+/// "uso denegado", whose number is spent all the same), read from an `nfeProc`.
+public struct AuthorizedNote: Sendable, Hashable, Codable {
+    public var series: SeriesID
+    public var number: Int
+    public var key: String
+    /// `dhEmi` (or `dEmi` in old layouts) as written.
+    public var issued: String
+    public var protocolNumber: String
+    public var status: Int
+    public var file: String
+    /// Problems of `key` against the note's own fields (empty when the key is right).
+    public var keyProblems: [AccessKeyProblem]
+
+    public var isDenied: Bool { !AuthorizedNote.authorizedStatuses.contains(status) }
+    static let authorizedStatuses: Set<Int> = [100, 150]
+    static let deniedStatuses: Set<Int> = [110, 205, 301, 302, 303]
+}
+
+/// A range of numbers voided with the tax authority ("inutilização", cStat 102).
+public struct VoidedRange: Sendable, Hashable, Codable {
+    public var series: SeriesID
+    public var first: Int
+    public var last: Int
+    public var protocolNumber: String
+    public var file: String
+}
+
+/// A registered cancellation event (tpEvento 110111, or 110112 "por substituição"):
+/// the note's number stays spent.
+public struct Cancellation: Sendable, Hashable, Codable {
+    public var series: SeriesID
+    public var number: Int
+    public var key: String
+    public var date: String
+    public var protocolNumber: String
+    public var file: String
+    /// Problems of the event's `chNFe` (a wrong check digit; the layout was usable).
+    public var keyProblems: [AccessKeyProblem] = []
+}
+
+/// Why a file under the XML folder added nothing to the index. None of these is fatal.
+public enum SkipReason: Sendable, Hashable, Codable {
+    case empty
+    case notXML
+    case unreadable(String)
+    /// Well-formed XML, but not a document of interest (its root element is named).
+    case otherDocument(root: String)
+    /// An `NFe` or `nfeProc` without an authorization, or a rejected one.
+    case notAuthorized(status: Int?)
+    /// An event that is not a cancellation, or an event/voiding that was rejected.
+    case otherEvent(type: String, status: Int?)
+    /// Test environment (tpAmb 2): numbers there are not the store's real numbers.
+    case homologation
+    /// Broken or truncated XML, or a required field missing or malformed.
+    case broken(line: Int, defect: XMLDefect)
+
+    /// Broken files may hide authorized numbers; the others are simply not ours.
+    public var isBroken: Bool {
+        switch self {
+        case .broken, .unreadable: true
+        default: false
+        }
+    }
+}
+
+public struct SkippedFile: Sendable, Hashable, Codable {
+    public var file: String
+    public var reason: SkipReason
+}

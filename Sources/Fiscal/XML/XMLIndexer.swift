@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds an `AuthorizedIndex` from a folder tree of XML files using every core: workers
+/// take batches of files from a shared counter (batches balance better than halves when
+/// file sizes differ), each with its own reader, read buffer and partial index; the
+/// partial indexes are merged at the end. Memory stays bounded by the largest file plus
+/// the index itself.
+public enum XMLIndexer {
+    /// Indexes every file under `folder`. Throws only when the folder itself cannot be read.
+    public static func index(folder: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(FiscalError) -> AuthorizedIndex {
+        let files = try FileWalker.regularFiles(under: folder)
+        return index(files: files, workers: workers)
+    }
+
+    /// Indexes the given files.
+    public static func index(files: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> AuthorizedIndex {
+        let count = max(1, min(workers, (files.count + 63) / 64))
+        let shared = SharedCursor(total: files.count, batch: 64)
+        let results = PartialResults(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { w in
+            var reader = FiscalXMLReader()
+            var partial = AuthorizedIndex()
+            let buffer = ReadBuffer()
+            while let range = shared.next() {
+                for k in range { buffer.read(files[k], reader: &reader, into: &partial) }
+            }
+            results.set(w, partial)
+        }
+        // merge into the largest partial so only the smaller ones are copied
+        var partials = results.takeAll().sorted { $0.documentsRead > $1.documentsRead }
+        guard !partials.isEmpty else { return AuthorizedIndex() }
+        var index = partials.removeFirst()
+        while let p = partials.popLast() { index.merge(p) }
+        index.normalize()
+        return index
+    }
+}
+
+/// Hands out batches of indexes to the workers.
+private final class SharedCursor: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let total: Int, batch: Int
+    init(total: Int, batch: Int) { self.total = total; self.batch = batch }
+    func next() -> Range<Int>? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextIndex < total else { return nil }
+        let r = nextIndex..<min(total, nextIndex + batch)
+        nextIndex = r.upperBound
+        return r
+    }
+}
+
+private final class PartialResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [AuthorizedIndex?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: AuthorizedIndex) { lock.lock(); slots[i] = v; lock.unlock() }
+    /// Hands the partial indexes over and forgets them, so they are not kept twice.
+    func takeAll() -> [AuthorizedIndex] {
+        lock.lock(); defer { lock.unlock() }
+        let out = slots.compactMap { $0 }
+        slots = []
+        return out
+    }
+}
+
+/// One growing buffer per worker; files are read with open/fstat/read, no Data objects.
+private final class ReadBuffer {
+    private var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+    deinit { storage.deallocate() }
+
+    func read(_ path: String, reader: inout FiscalXMLReader, into index: inout AuthorizedIndex) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            index.filesRead += 1
+            return index.skip(path, .unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            index.filesRead += 1
+            return index.skip(path, .unreadable(String(cString: strerror(errno))))
+        }
+        let size = Int(st.st_size)
+        if size + 1 > storage.count {
+            storage.deallocate()
+            storage = .allocate(byteCount: max(size + 1, storage.count * 2), alignment: 8)
+        }
+        var got = 0
+        while got < size {
+            let r = systemRead(fd, storage.baseAddress! + got, size - got)
+            if r < 0 && errno == EINTR { continue }
+            if r <= 0 { break }
+            got += r
+        }
+        reader.read(UnsafeRawBufferPointer(rebasing: storage[0..<got]), file: path, into: &index)
+    }
+}
+
+@inline(__always) private func systemRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(fd, p, n)
+    #else
+    Darwin.read(fd, p, n)
+    #endif
+}

@@ -1,1 +1,0 @@
-/// Module `RestoreKit`: see Package.swift for its role.

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A tag to create for a table that has no index yet.
+public struct TagDefinition: Sendable, Hashable {
+    public var name: String
+    public var keyExpression: String
+    public var forExpression: String
+    public var unique: Bool
+    public var descending: Bool
+    public init(name: String, keyExpression: String, forExpression: String = "", unique: Bool = false, descending: Bool = false) {
+        self.name = name; self.keyExpression = keyExpression; self.forExpression = forExpression
+        self.unique = unique; self.descending = descending
+    }
+}
+
+/// Writes complete structural CDX files: directory header at 0, its leaf at 0x400, then
+/// each tag's 1024-byte header followed by its leaves and interior pages, the layout VFP
+/// produces. The file is written to the path given and fsync'ed; swapping it with the
+/// table's current index is the caller's job.
+public enum CDXWriter {
+    /// Rebuilds every tag of `template` (same names, expressions, options, order; the
+    /// header words we do not interpret are copied) from `table`'s records.
+    ///
+    /// Refuses, rather than writing a wrong index, a tag whose expression we cannot
+    /// evaluate or whose original keys are not in byte order (a national collation).
+    public static func rebuild(table: DBFTable, template: CDXFile, to path: String) throws(CDXError) {
+        var builders: [TagKeyBuilder] = []
+        for tag in template.tags {
+            builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: template.path))
+        }
+        let lists = try KeyCollector.collect(table: table, builders: builders)
+        for (b, list) in zip(builders, lists) where b.kind == .character {
+            try CollationGuard.check(template: template, builder: b, keys: list)
+        }
+        let styles = builders.map { LeafStyle.of($0.tag, in: template, fill: $0.kind.fill) }
+        try write(directory: template.isCompound ? template.directory : nil, builders: builders, lists: lists,
+                  styles: styles, maxRecno: table.recordCount, to: path)
+    }
+
+    /// Builds a new structural CDX for a table that had none, from tag definitions. Key
+    /// lengths follow FoxPro: the width of the key expression's value (8 for numbers and
+    /// dates, 4 for a bare Integer field, 1 for logicals), plus one byte on VFP tables when
+    /// the key reads a nullable field.
+    public static func create(table: DBFTable, tags: [TagDefinition], to path: String) throws(CDXError) {
+        var builders: [TagKeyBuilder] = []
+        for t in tags {
+            let header = try freshHeader(for: t, table: table, file: path)
+            builders.append(try TagKeyBuilder(tag: header, fields: table.header.fields, codePage: table.codePage, file: path))
+        }
+        let lists = try KeyCollector.collect(table: table, builders: builders)
+        var dir = CDXTagHeader.fresh(name: "", keyExpression: "", forExpression: "", keyLength: 10, unique: false, descending: false)
+        dir.raw[14] = 0xE0
+        dir.options = CDXTagOptions(rawValue: 0xE0)
+        try write(directory: dir, builders: builders, lists: lists, styles: builders.map { _ in LeafStyle() },
+                  maxRecno: table.recordCount, to: path)
+    }
+
+    static func freshHeader(for t: TagDefinition, table: DBFTable, file: String) throws(CDXError) -> CDXTagHeader {
+        let nullable = table.header.isVisualFoxPro && table.header.fields.contains { f in
+            f.isNullable && t.keyExpression.uppercased().contains(f.name.uppercased())
+        }
+        let width = try TagKeyBuilder.naturalWidth(of: t.keyExpression, tag: t.name, fields: table.header.fields,
+                                                   recordLength: table.header.recordLength, file: file)
+        return CDXTagHeader.fresh(name: t.name, keyExpression: t.keyExpression, forExpression: t.forExpression,
+                                  keyLength: width + (nullable ? 1 : 0), unique: t.unique, descending: t.descending,
+                                  extraOptions: nullable ? .nullableKey : [])
+    }
+
+    static func write(directory: CDXTagHeader?, builders: [TagKeyBuilder], lists: [KeyList], styles: [LeafStyle], maxRecno: Int,
+                      to path: String) throws(CDXError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        func put(_ offset: Int, _ bytes: [UInt8]) throws(CDXError) {
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
+                guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+                done += n
+            }
+        }
+        // Tag headers go right after the directory (0x600) or at 0 for a lone compact index.
+        var offset = directory == nil ? 0 : CDXTagHeader.size + CDXNode.pageSize
+        var placed: [(name: String, offset: Int)] = []
+        for (i, (b, list)) in zip(builders, lists).enumerated() {
+            let headerOffset = offset
+            var pages = CDXPageBuilder(keyLength: b.tag.keyLength, fill: b.kind.fill, maxRecno: maxRecno,
+                                       firstOffset: headerOffset + CDXTagHeader.size, style: styles[i])
+            let root = try pages.build(list) { (o: Int, page: [UInt8]) throws(CDXError) in try put(o, page) }
+            var raw = b.tag.raw
+            CDXBytes.put32le(UInt32(root), into: &raw, at: 0)
+            CDXBytes.put32le(UInt32.max, into: &raw, at: 4)
+            try put(headerOffset, raw)
+            placed.append((b.tag.name, headerOffset))
+            offset = pages.nextOffset
+        }
+        if let directory {
+            var names = KeyList(keyLength: 10, capacity: placed.count)
+            for (name, o) in placed.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) {
+                let bytes = Array(name.uppercased().utf8.prefix(10))
+                names.append(key: bytes + [UInt8](repeating: 0x20, count: 10 - bytes.count), recno: UInt32(o))
+            }
+            var pages = CDXPageBuilder(keyLength: 10, fill: 0x20, maxRecno: placed.map(\.offset).max() ?? 0,
+                                       firstOffset: CDXTagHeader.size)
+            var leafCount = 0
+            let root = try pages.build(names) { (o: Int, page: [UInt8]) throws(CDXError) in
+                leafCount += 1
+                guard o == CDXTagHeader.size else {
+                    throw .malformed(file: path, tag: nil, offset: o, reason: "more tags than one directory page holds")
+                }
+                try put(o, page)
+            }
+            var raw = directory.raw
+            CDXBytes.put32le(UInt32(root), into: &raw, at: 0)
+            CDXBytes.put32le(UInt32.max, into: &raw, at: 4)
+            try put(0, raw)
+        }
+        guard fsync(fd) == 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+    }
+}

@@ -1,0 +1,39 @@
+/// Decides whether a character tag may be rebuilt in byte (MACHINE) order.
+///
+/// Harbour under PTISO/PT850 and VFP under GENERAL keep character keys in a national
+/// order. Rebuilding such a tag in byte order would make that engine mis-seek, so we only
+/// rebuild when the original proves byte order, or when nothing national can be at stake.
+enum CollationGuard {
+    static func check(template: CDXFile, builder: TagKeyBuilder, keys: KeyList) throws(CDXError) {
+        let tag = builder.tag
+        var previous: [UInt8]? = nil
+        var previousRecno: UInt32 = 0
+        var disorder = false
+        do {
+            try template.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in
+                if let p = previous {
+                    let c = compareBytes(p[...], k)
+                    if c > 0 || (c == 0 && previousRecno > r) { disorder = true }
+                }
+                previous = Array(k); previousRecno = r
+            }
+        } catch {
+            // The original cannot be read. A Harbour-written file with accented keys may
+            // have been national; VFP and plain-ASCII keys sort the same either way.
+            let harbour = template.directory.raw[20..<24].elementsEqual([0x52, 0x43, 0x48, 0x42])
+            if harbour && keys.keyBytes.contains(where: { $0 >= 0x80 }) {
+                throw .unsupportedCollation(file: template.path, tag: tag.name,
+                                            collation: "unknown (the Harbour-written tag is damaged and its keys hold accented letters)")
+            }
+            return
+        }
+        if disorder {
+            throw .unsupportedCollation(file: template.path, tag: tag.name, collation: "national (the original keys are not in byte order)")
+        }
+    }
+
+    static func compareBytes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
+        for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+}

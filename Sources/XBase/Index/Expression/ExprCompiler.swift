@@ -1,0 +1,153 @@
+/// A FoxPro function an index expression may call.
+enum ExprFunction: String, Sendable {
+    case upper = "UPPER", lower = "LOWER", str = "STR", dtos = "DTOS", dtoc = "DTOC", ttoc = "TTOC"
+    case left = "LEFT", right = "RIGHT", substr = "SUBSTR", padl = "PADL", padr = "PADR"
+    case alltrim = "ALLTRIM", ltrim = "LTRIM", rtrim = "RTRIM", trim = "TRIM"
+    case val = "VAL", int = "INT", iif = "IIF", empty = "EMPTY", deleted = "DELETED", bintoc = "BINTOC"
+    case year = "YEAR", month = "MONTH", day = "DAY", recno = "RECNO"
+
+    /// FoxPro accepts any unambiguous abbreviation of four letters or more (SUBS, ALLT…).
+    static func named(_ name: String) -> ExprFunction? {
+        if let f = ExprFunction(rawValue: name) { return f }
+        guard name.count >= 4 else { return nil }
+        let matches = [ExprFunction.upper, .lower, .dtos, .dtoc, .ttoc, .substr, .alltrim, .ltrim, .rtrim, .trim,
+                       .deleted, .bintoc, .month, .recno].filter { $0.rawValue.hasPrefix(name) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
+
+/// An expression bound to a table's fields and type-checked.
+indirect enum CompiledNode: Sendable {
+    case field(FieldAccess)
+    case constant(ExprValueBox)
+    case call(ExprFunction, [CompiledNode], [ExprType])
+    case negate(CompiledNode)
+    case not(CompiledNode)
+    case binary(BinaryOp, CompiledNode, CompiledNode, ExprType, ExprType)
+}
+
+/// Constants are stored boxed so `CompiledNode` stays `Sendable` without making the
+/// per-record `ExprValue` Sendable-checked.
+struct ExprValueBox: @unchecked Sendable { let value: ExprValue }
+
+/// Binds an `ExprNode` to fields and works out its type, refusing anything whose result
+/// FoxPro would compute differently from us.
+struct ExprCompiler {
+    let fields: [FieldDescriptor]
+    let nullFlags: FieldDescriptor?
+    let nullAware: Bool
+
+    struct Failure: Error { var reason: String }
+
+    func compile(_ node: ExprNode) throws(Failure) -> (CompiledNode, ExprType) {
+        switch node {
+        case .string(let s): return (.constant(ExprValueBox(value: .chars(s))), .character)
+        case .number(let v): return (.constant(ExprValueBox(value: .number(v))), .numeric)
+        case .logical(let b): return (.constant(ExprValueBox(value: .logical(b))), .logical)
+        case .field(_, let name):
+            // A free table keeps only the first 10 characters of a long (DBC) field name,
+            // while the tag keeps the long name the expression was written with.
+            let visible = fields.filter { !$0.isSystem }
+            guard let f = visible.first(where: { $0.name.uppercased() == name })
+                    ?? (name.count > 10 ? visible.first(where: { $0.name.uppercased() == String(name.prefix(10)) }) : nil) else {
+                throw Failure(reason: "the table has no field \(name)")
+            }
+            let access = FieldAccess(f, nullFlags: nullFlags, nullAware: nullAware)
+            guard let t = access.staticType else { throw Failure(reason: "field \(name) of type \(f.type) cannot be part of a key") }
+            return (.field(access), t)
+        case .unary(let op, let operand):
+            let (c, t) = try compile(operand)
+            switch op {
+            case .not:
+                guard t == .logical else { throw Failure(reason: "NOT needs a logical operand") }
+                return (.not(c), .logical)
+            case .negate:
+                guard numeric(t) else { throw Failure(reason: "unary minus needs a number") }
+                return (.negate(c), .numeric)
+            case .plus:
+                guard numeric(t) else { throw Failure(reason: "unary plus needs a number") }
+                return (c, widen(t))
+            }
+        case .binary(let op, let l, let r):
+            let (lc, lt) = try compile(l), (rc, rt) = try compile(r)
+            return (.binary(op, lc, rc, widen(lt), widen(rt)), try binaryType(op, widen(lt), widen(rt)))
+        case .call(let name, let args):
+            guard let f = ExprFunction.named(name) else { throw Failure(reason: "function \(name)() is not supported") }
+            var compiled: [CompiledNode] = [], types: [ExprType] = []
+            for a in args {
+                let (c, t) = try compile(a)
+                compiled.append(c); types.append(widen(t))
+            }
+            return (.call(f, compiled, types), try callType(f, types, args))
+        }
+    }
+
+    private func numeric(_ t: ExprType) -> Bool { t == .numeric || t == .integer }
+    /// Inside an expression an Integer field is just a number; only a bare one keeps 4 bytes.
+    private func widen(_ t: ExprType) -> ExprType { t == .integer ? .numeric : t }
+
+    private func binaryType(_ op: BinaryOp, _ l: ExprType, _ r: ExprType) throws(Failure) -> ExprType {
+        switch op {
+        case .and, .or:
+            guard l == .logical, r == .logical else { throw Failure(reason: "\(op.rawValue) needs logical operands") }
+            return .logical
+        case .equal, .exactEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            guard l == r else { throw Failure(reason: "cannot compare \(l) with \(r)") }
+            return .logical
+        case .contains:
+            guard l == .character, r == .character else { throw Failure(reason: "$ needs character operands") }
+            return .logical
+        case .add, .subtract:
+            switch (l, r) {
+            case (.character, .character), (.numeric, .numeric): return l
+            case (.date, .numeric), (.dateTime, .numeric): return l
+            case (.numeric, .date) where op == .add: return .date
+            case (.date, .date) where op == .subtract: return .numeric
+            case (.dateTime, .dateTime) where op == .subtract: return .numeric
+            default: throw Failure(reason: "cannot apply \(op.rawValue) to \(l) and \(r)")
+            }
+        case .multiply, .divide, .modulo, .power:
+            guard l == .numeric, r == .numeric else { throw Failure(reason: "\(op.rawValue) needs numbers") }
+            return .numeric
+        }
+    }
+
+    private func callType(_ f: ExprFunction, _ t: [ExprType], _ args: [ExprNode]) throws(Failure) -> ExprType {
+        func need(_ types: [ExprType], optional: Int = 0) throws(Failure) {
+            guard t.count <= types.count, t.count >= types.count - optional,
+                  zip(t, types).allSatisfy({ $0 == $1 }) else {
+                throw Failure(reason: "\(f.rawValue)() called with (\(t.map { "\($0)" }.joined(separator: ", ")))")
+            }
+        }
+        switch f {
+        case .upper, .lower, .alltrim, .ltrim, .rtrim, .trim: try need([.character]); return .character
+        case .str: try need([.numeric, .numeric, .numeric], optional: 2); return .character
+        case .dtos: try need([.date]); return .character
+        case .dtoc, .ttoc:
+            try need([f == .dtoc ? .date : .dateTime, .numeric])
+            // Only the ,1 form is independent of SET DATE / SET CENTURY; anything else could
+            // differ from the ERP's settings, so we refuse it.
+            guard case .number(1) = args[1] else { throw Failure(reason: "\(f.rawValue)() is only supported with ,1") }
+            return .character
+        case .left, .right: try need([.character, .numeric]); return .character
+        case .substr: try need([.character, .numeric, .numeric], optional: 1); return .character
+        case .padl, .padr: try need([.character, .numeric, .character], optional: 1); return .character
+        case .val: try need([.character]); return .numeric
+        case .int: try need([.numeric]); return .numeric
+        case .year, .month, .day:
+            guard t.count == 1, t[0] == .date || t[0] == .dateTime else { throw Failure(reason: "\(f.rawValue)() needs a date") }
+            return .numeric
+        case .iif:
+            guard t.count == 3, t[0] == .logical, t[1] == t[2] else { throw Failure(reason: "IIF() needs a logical and two values of one type") }
+            return t[1]
+        case .empty: guard t.count == 1 else { throw Failure(reason: "EMPTY() takes one value") }; return .logical
+        case .deleted, .recno: try need([]); return f == .deleted ? .logical : .numeric
+        case .bintoc:
+            try need([.numeric, .numeric], optional: 1)
+            if args.count == 2 {
+                guard case .number(let n) = args[1], [1, 2, 4].contains(n) else { throw Failure(reason: "BINTOC() size must be 1, 2 or 4") }
+            }
+            return .character
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Something wrong with a table's index, found by `IndexVerifier`.
+public struct IndexDefect: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// The tree cannot be walked: bad pointer, impossible counts, broken links.
+        case damagedStructure
+        /// Keys are not in (key, record) byte order although the tag is MACHINE.
+        case outOfOrder
+        /// The entries differ from what the records produce (out of date).
+        case entriesDiffer
+        /// The tag sorts by a national collation; we can neither check its order nor
+        /// rebuild it (a byte-order rebuild would mislead the engine that wrote it).
+        case nationalCollation
+        /// The key or FOR expression is outside what we evaluate; not checked.
+        case unsupportedExpression
+    }
+    public var file: String
+    public var tag: String?
+    public var kind: Kind
+    public var detail: String
+    /// Whether `reindex` can fix it (false for refusals we cannot safely rebuild).
+    public var isRepairable: Bool { kind == .damagedStructure || kind == .outOfOrder || kind == .entriesDiffer }
+
+    public var description: String { "\(file): " + (tag.map { "tag \($0): " } ?? "") + "\(kind.rawValue): \(detail)" }
+}
+
+/// Checks that every tag of a CDX holds exactly what the table's records produce.
+public enum IndexVerifier {
+    /// Opens `index` and verifies it against `table`. A file that cannot be opened at all is
+    /// one `.damagedStructure` defect, never a crash.
+    public static func verify(table: DBFTable, indexPath: String) -> [IndexDefect] {
+        do {
+            return verify(table: table, index: try CDXFile.open(path: indexPath))
+        } catch {
+            return [IndexDefect(file: indexPath, tag: nil, kind: .damagedStructure, detail: error.description)]
+        }
+    }
+
+    public static func verify(table: DBFTable, index: CDXFile) -> [IndexDefect] {
+        var defects: [IndexDefect] = []
+        var builders: [TagKeyBuilder] = []
+        for tag in index.tags {
+            do {
+                builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: index.path))
+            } catch let e {
+                let kind: IndexDefect.Kind = if case .unsupportedCollation = e { .nationalCollation } else { .unsupportedExpression }
+                defects.append(IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: e.description))
+            }
+        }
+        let expected: [KeyList]
+        do {
+            expected = try KeyCollector.collect(table: table, builders: builders)
+        } catch {
+            return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
+        }
+        for (b, want) in zip(builders, expected) {
+            if let d = compare(index: index, builder: b, expected: want) { defects.append(d) }
+        }
+        return defects
+    }
+
+    /// Walks one tag and compares it with the expected sorted keys.
+    static func compare(index: CDXFile, builder: TagKeyBuilder, expected want: KeyList) -> IndexDefect? {
+        let tag = builder.tag
+        func defect(_ kind: IndexDefect.Kind, _ detail: String) -> IndexDefect {
+            IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: detail)
+        }
+        var have = KeyList(keyLength: tag.keyLength, capacity: want.count)
+        do {
+            try index.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in have.append(key: k, recno: r) }
+        } catch {
+            return defect(.damagedStructure, error.description)
+        }
+        if let i = have.firstDisorder() {
+            var sorted = have
+            sorted.sort(unique: false)
+            if builder.kind == .character, sorted.keyBytes == want.keyBytes, sorted.recnos == want.recnos {
+                return defect(.nationalCollation, "the entries are right but not in byte order (first at position \(i + 1): \(have.entry(i - 1)) before \(have.entry(i))): the tag was built under a national collation, not MACHINE")
+            }
+            let order = "entry \(i + 1) (\(have.entry(i))) sorts before entry \(i) (\(have.entry(i - 1)))"
+            if builder.kind == .character {
+                // Could be a national collation that is also out of date, or corruption: the
+                // entries are wrong either way; the rebuild decides whether it may rebuild.
+                return defect(.entriesDiffer, "entries differ from the records and are not in byte order (\(order))" + firstDifference(sorted, want))
+            }
+            return defect(.outOfOrder, order)
+        }
+        if have.count != want.count {
+            return defect(.entriesDiffer, "the index has \(have.count) entries, the table gives \(want.count)" + firstDifference(have, want))
+        }
+        if have.keyBytes != want.keyBytes || have.recnos != want.recnos {
+            return defect(.entriesDiffer, "entries differ from the records" + firstDifference(have, want))
+        }
+        return nil
+    }
+
+    static func firstDifference(_ have: KeyList, _ want: KeyList) -> String {
+        for i in 0..<min(have.count, want.count) where have.recnos[i] != want.recnos[i] || have.key(i) != want.key(i) {
+            return "; first difference at position \(i + 1): index has \(have.entry(i)), records give \(want.entry(i))"
+        }
+        if have.count > want.count { return "; extra entry \(have.entry(want.count))" }
+        if want.count > have.count { return "; missing entry \(want.entry(have.count))" }
+        return ""
+    }
+}

@@ -1,0 +1,275 @@
+/// Encodes one value into its bytes inside a record buffer, exactly as FoxPro stores it.
+///
+/// Everything is written in place (no intermediate arrays) because this runs for every
+/// field of every record. A value that does not fit is an error naming record and field:
+/// the writer never truncates, rounds away decimals or substitutes characters.
+///
+/// A class, not a struct: as a struct held by the writer it was copied (and its code page
+/// tables retained and released) on every field of every record.
+final class FieldEncoder {
+    let codePage: CodePage
+    let file: String
+    /// Field names by `FieldSlot.index`, only read to word an error.
+    let names: [String]
+
+    init(codePage: CodePage, file: String, names: [String]) {
+        self.codePage = codePage; self.file = file; self.names = names
+    }
+
+    /// Writes `value` for `field` into `rec` (the whole record, delete flag at 0).
+    /// `record` is the 1-based number used in errors. NULL bits go into `_NullFlags`
+    /// at `nullOffset`.
+    func encode(_ value: DBFValue, field f: FieldSlot, into rec: UnsafeMutableRawBufferPointer,
+                record: Int, nullOffset: Int?, memo: MemoWriter?) throws(XBaseError) {
+        let slot = UnsafeMutableRawBufferPointer(rebasing: rec[f.offset..<(f.offset + f.length)])
+        func fail(_ reason: String) -> XBaseError {
+            .cannotEncode(file: file, record: record, field: names[f.index], reason: reason)
+        }
+        if case .null = value {
+            guard let bit = f.nullBit, let base = nullOffset else { throw fail("NULL in a field that is not nullable") }
+            rec[base + bit / 8] |= UInt8(1) << UInt8(bit % 8)
+            writeBlank(f, slot)
+            return
+        }
+        switch (f.type, value) {
+        case (.character, .string(let s)):
+            try putText(s, slot, pad: 0x20, fail)
+        case (.character, .bytes(let b)):
+            guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
+            slot.initializeMemory(as: UInt8.self, repeating: 0x20)
+            for (i, x) in b.enumerated() { slot[i] = x }
+        case (.numeric, _), (.float, _):
+            try putNumber(value, f, slot, fail)
+        case (.date, .date(let d)):
+            guard let d else { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return }
+            guard d.isValid else { throw fail("\(d.year)-\(d.month)-\(d.day) is not a calendar date") }
+            putDigits(d.year, 4, slot, 0); putDigits(d.month, 2, slot, 4); putDigits(d.day, 2, slot, 6)
+        case (.logical, .logical(let l)):
+            slot[0] = l.map { $0 ? UInt8(ascii: "T") : UInt8(ascii: "F") } ?? UInt8(ascii: "?")
+        case (.integer, .integer(let i)):
+            guard let v = Int32(exactly: i) else { throw fail("\(i) is outside the 32-bit integer range") }
+            storeLE32(UInt32(bitPattern: v), slot, 0)
+        case (.double, .double(let d)):
+            storeLE64(d.bitPattern, slot, 0)
+        case (.double, .integer(let i)):
+            storeLE64(Double(i).bitPattern, slot, 0)
+        case (.currency, .currency(let n)), (.currency, .number(.some(let n))):
+            try putCurrency(n, slot, fail)
+        case (.currency, .integer(let i)):
+            try putCurrency(DecimalNumber(i), slot, fail)
+        case (.dateTime, .dateTime(let t)):
+            guard let t else { slot.initializeMemory(as: UInt8.self, repeating: 0); return }
+            guard t.date.isValid, t.milliseconds >= 0, t.milliseconds < 86_400_000 else { throw fail("\(t) is not a valid date and time") }
+            storeLE32(UInt32(t.date.julianDay), slot, 0)
+            storeLE32(UInt32(t.milliseconds), slot, 4)
+        case (.varchar, .string(let s)):
+            let n = try putText(s, slot, pad: 0x20, fail)
+            try markShortVar(n, f, rec, slot, nullOffset, fail)
+        case (.varchar, .bytes(let b)), (.varbinary, .bytes(let b)):
+            guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
+            slot.initializeMemory(as: UInt8.self, repeating: f.type == .varchar ? 0x20 : 0x00)
+            for (i, x) in b.enumerated() { slot[i] = x }
+            try markShortVar(b.count, f, rec, slot, nullOffset, fail)
+        case (.memo, _), (.general, _), (.picture, _), (.blob, _):
+            try putMemo(value, f, slot, memo, fail)
+        default:
+            throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
+        }
+    }
+
+    /// The bytes of an empty value (used under NULL and for missing values).
+    func writeBlank(_ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer) {
+        switch f.type {
+        case .integer, .double, .currency, .dateTime, .varbinary, .blob, .nullFlags:
+            slot.initializeMemory(as: UInt8.self, repeating: 0)
+        case .memo, .general, .picture:
+            slot.initializeMemory(as: UInt8.self, repeating: f.memoPointerIsBinary ? 0 : 0x20)
+        default:
+            slot.initializeMemory(as: UInt8.self, repeating: 0x20)
+        }
+    }
+
+    /// Encodes `s` in the table's code page into `slot`, padded with `pad`. Returns the
+    /// number of bytes the text took.
+    @discardableResult
+    func putText(_ s: String, _ slot: UnsafeMutableRawBufferPointer, pad: UInt8,
+                 _ fail: (String) -> XBaseError) throws(XBaseError) -> Int {
+        var n = 0
+        // ASCII fast path over the string's contiguous UTF-8 (the common case)
+        let ascii: Int? = s.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            guard u.count <= slot.count else { return nil }
+            for (k, b) in u.enumerated() {
+                if b >= 0x80 { return nil }
+                slot[k] = b
+            }
+            return u.count
+        } ?? nil
+        if let count = ascii {
+            for i in count..<slot.count { slot[i] = pad }
+            return count
+        }
+        if codePage.isUTF8 {
+            for b in s.utf8 {
+                guard n < slot.count else { throw fail("text of \(s.utf8.count) bytes does not fit in \(slot.count)") }
+                slot[n] = b; n += 1
+            }
+        } else {
+            for u in s.unicodeScalars {
+                let byte: UInt8
+                if u.value < 0x80 { byte = UInt8(u.value) }
+                else if u.value <= 0xFFFF, let b = codePage.encodeTable[UInt16(u.value)] { byte = b }
+                else { throw fail("character \(u) (U+\(String(u.value, radix: 16, uppercase: true))) has no byte in \(codePage.name)") }
+                guard n < slot.count else {
+                    throw fail("text of \(s.unicodeScalars.count) characters does not fit in \(slot.count)")
+                }
+                slot[n] = byte; n += 1
+            }
+        }
+        for i in n..<slot.count { slot[i] = pad }
+        return n
+    }
+
+    /// V/Q shorter than the field: the last byte holds the length and the field's
+    /// length bit is set in `_NullFlags` (what VFP 9 writes, see infused dbase_32.dbf).
+    func markShortVar(_ n: Int, _ f: FieldSlot, _ rec: UnsafeMutableRawBufferPointer,
+                      _ slot: UnsafeMutableRawBufferPointer, _ nullOffset: Int?,
+                      _ fail: (String) -> XBaseError) throws(XBaseError) {
+        guard n < slot.count else { return }
+        guard let bit = f.varLengthBit, let base = nullOffset else {
+            throw fail("variable-length field without a _NullFlags length bit")
+        }
+        slot[slot.count - 1] = UInt8(n)
+        rec[base + bit / 8] |= UInt8(1) << UInt8(bit % 8)
+    }
+
+    func putNumber(_ value: DBFValue, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer,
+                   _ fail: (String) -> XBaseError) throws(XBaseError) {
+        let n: DecimalNumber
+        switch value {
+        case .number(nil): slot.initializeMemory(as: UInt8.self, repeating: 0x20); return
+        case .number(.some(let x)), .currency(let x): n = x
+        case .integer(let i): n = DecimalNumber(i)
+        case .double(let d):
+            guard d.isFinite, let x = DecimalNumber(text: String(d)) ?? DecimalNumber(exactInteger: d) else {
+                throw fail("\(d) cannot be written as a plain decimal")
+            }
+            n = x
+        default: throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
+        }
+        let norm = n.normalized
+        guard norm.scale <= f.decimals else {
+            throw fail("\(n) has more than the field's \(f.decimals) decimals")
+        }
+        // digits written right to left straight into the field: no String per value
+        var m = norm.mantissa.magnitude
+        for _ in norm.scale..<f.decimals {
+            let (r, o) = m.multipliedReportingOverflow(by: 10)
+            guard !o else { throw fail("\(n) is too large for the field") }
+            m = r
+        }
+        var i = slot.count - 1
+        var fits = true
+        func put(_ b: UInt8) { if i >= 0 { slot[i] = b; i -= 1 } else { fits = false } }
+        for _ in 0..<f.decimals { put(UInt8(48 + m % 10)); m /= 10 }
+        if f.decimals > 0 { put(UInt8(ascii: ".")) }
+        repeat { put(UInt8(48 + m % 10)); m /= 10 } while m > 0
+        if norm.mantissa < 0 { put(UInt8(ascii: "-")) }
+        guard fits else {
+            let text = norm.formatted(decimals: f.decimals)
+            throw fail("\(text) needs \(text.utf8.count) characters, the field holds \(slot.count)")
+        }
+        while i >= 0 { slot[i] = 0x20; i -= 1 }
+    }
+
+    func putCurrency(_ n: DecimalNumber, _ slot: UnsafeMutableRawBufferPointer,
+                     _ fail: (String) -> XBaseError) throws(XBaseError) {
+        let norm = n.normalized
+        guard norm.scale <= 4 else { throw fail("\(n) has more than the 4 decimals of a currency") }
+        var m = norm.mantissa
+        for _ in norm.scale..<4 {
+            let (r, o) = m.multipliedReportingOverflow(by: 10)
+            guard !o else { throw fail("\(n) is outside the currency range") }
+            m = r
+        }
+        storeLE64(UInt64(bitPattern: m), slot, 0)
+    }
+
+    func putMemo(_ value: DBFValue, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer,
+                 _ memo: MemoWriter?, _ fail: (String) -> XBaseError) throws(XBaseError) {
+        var bytes: [UInt8]
+        switch value {
+        case .string(let s):
+            guard f.type == .memo else { throw fail("text cannot go in a \(f.type) field; give bytes") }
+            bytes = []
+            bytes.reserveCapacity(s.utf8.count)
+            if codePage.isUTF8 { bytes.append(contentsOf: s.utf8) } else {
+                for u in s.unicodeScalars {
+                    if u.value < 0x80 { bytes.append(UInt8(u.value)) }
+                    else if u.value <= 0xFFFF, let b = codePage.encodeTable[UInt16(u.value)] { bytes.append(b) }
+                    else { throw fail("character \(u) (U+\(String(u.value, radix: 16, uppercase: true))) has no byte in \(codePage.name)") }
+                }
+            }
+        case .bytes(let b): bytes = b
+        default: throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
+        }
+        if bytes.isEmpty { writeBlank(f, slot); return }
+        guard let memo else { throw fail("the table has no memo file") }
+        let type: MemoBlockType = f.type == .memo ? .text : (f.type == .general ? .object : .picture)
+        let block = try withBytes(bytes) { (p) throws(XBaseError) in try memo.append(p, type: type) }
+        if f.memoPointerIsBinary {
+            storeLE32(block, slot, 0)
+        } else {
+            slot.initializeMemory(as: UInt8.self, repeating: 0x20)
+            var v = Int(block)
+            var i = slot.count - 1
+            repeat { slot[i] = UInt8(48 + v % 10); v /= 10; i -= 1 } while v > 0 && i >= 0
+        }
+    }
+
+    func putDigits(_ v: Int, _ width: Int, _ slot: UnsafeMutableRawBufferPointer, _ at: Int) {
+        var x = v
+        for i in stride(from: at + width - 1, through: at, by: -1) { slot[i] = UInt8(48 + x % 10); x /= 10 }
+    }
+
+    func kind(of v: DBFValue) -> String {
+        switch v {
+        case .null: "NULL"
+        case .string: "text"
+        case .bytes: "bytes"
+        case .number: "number"
+        case .integer: "integer"
+        case .double: "double"
+        case .currency: "currency"
+        case .date: "date"
+        case .dateTime: "date-time"
+        case .logical: "logical"
+        }
+    }
+}
+
+/// What encoding needs of a field, without its name or other reference-counted parts:
+/// copying a `FieldDescriptor` per field per record cost more than the encoding itself.
+struct FieldSlot {
+    let index: Int
+    let type: FieldType
+    let offset: Int
+    let length: Int
+    let decimals: Int
+    let nullBit: Int?
+    let varLengthBit: Int?
+    let memoPointerIsBinary: Bool
+
+    init(_ f: FieldDescriptor, index: Int) {
+        self.index = index
+        type = f.type; offset = f.offset; length = f.length; decimals = f.decimals
+        nullBit = f.nullBit; varLengthBit = f.varLengthBit; memoPointerIsBinary = f.memoPointerIsBinary
+    }
+}
+
+extension DecimalNumber {
+    /// Whole doubles beyond `String(d)`'s plain notation (e.g. 1e+16).
+    init?(exactInteger d: Double) {
+        guard d == d.rounded(), let i = Int64(exactly: d) else { return nil }
+        self.init(i)
+    }
+}

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file written sequentially through one preallocated buffer, with positioned patches
+/// and an explicit `fsync`.
+///
+/// Why not `FileHandle`: appending a record must not allocate, and the header must be
+/// patched in place once the count is known. Plain POSIX calls give both.
+final class OutputFile {
+    let path: String
+    private let fd: Int32
+    private let buffer: UnsafeMutableRawBufferPointer
+    private var used = 0
+    /// Bytes handed to the kernel so far (the buffer's contents start here).
+    private(set) var flushedLength: Int = 0
+    private var closed = false
+
+    /// Creates (or truncates) `path`. The buffer is allocated once, here.
+    init(path: String, bufferSize: Int = 1 << 20) throws(XBaseError) {
+        self.path = path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: OutputFile.errnoText()) }
+        self.fd = fd
+        buffer = .allocate(byteCount: max(bufferSize, 4096), alignment: 16)
+    }
+
+    deinit {
+        if !closed { _ = closeDescriptor(fd) }
+        buffer.deallocate()
+    }
+
+    /// Total length written, buffered bytes included.
+    var length: Int { flushedLength + used }
+
+    /// Reserves `count` bytes at the end of the file and lets `fill` write them in place
+    /// (no copy, no allocation). `count` must not exceed the buffer size.
+    func append(count: Int, _ fill: (UnsafeMutableRawBufferPointer) throws(XBaseError) -> Void) throws(XBaseError) {
+        precondition(count <= buffer.count)
+        if used + count > buffer.count { try flush() }
+        let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[used..<(used + count)])
+        try fill(slice)
+        used += count
+    }
+
+    /// Appends bytes of any size.
+    func append(_ bytes: UnsafeRawBufferPointer) throws(XBaseError) {
+        var rest = bytes
+        while !rest.isEmpty {
+            if used == buffer.count { try flush() }
+            let n = min(rest.count, buffer.count - used)
+            UnsafeMutableRawBufferPointer(rebasing: buffer[used..<(used + n)])
+                .copyMemory(from: UnsafeRawBufferPointer(rebasing: rest[0..<n]))
+            used += n
+            rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+        }
+    }
+
+    func append(_ bytes: [UInt8]) throws(XBaseError) {
+        try withBytes(bytes) { (p) throws(XBaseError) in try append(p) }
+    }
+
+    /// Appends `count` copies of `byte`.
+    func appendRepeated(_ byte: UInt8, count: Int) throws(XBaseError) {
+        var left = count
+        while left > 0 {
+            if used == buffer.count { try flush() }
+            let n = min(left, buffer.count - used)
+            UnsafeMutableRawBufferPointer(rebasing: buffer[used..<(used + n)]).initializeMemory(as: UInt8.self, repeating: byte)
+            used += n
+            left -= n
+        }
+    }
+
+    /// Hands the buffered bytes to the kernel.
+    func flush() throws(XBaseError) {
+        var start = 0
+        while start < used {
+            let n = write(fd, buffer.baseAddress! + start, used - start)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(file: path, reason: OutputFile.errnoText())
+            }
+            start += n
+        }
+        flushedLength += used
+        used = 0
+    }
+
+    /// Overwrites bytes already written (the buffer is flushed first).
+    func patch(at offset: Int, _ bytes: [UInt8]) throws(XBaseError) {
+        try flush()
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(file: path, reason: OutputFile.errnoText())
+            }
+            done += n
+        }
+    }
+
+    /// Flushes and asks the kernel to put the file on disk.
+    func sync() throws(XBaseError) {
+        try flush()
+        guard fsync(fd) == 0 else { throw .io(file: path, reason: "fsync: " + OutputFile.errnoText()) }
+    }
+
+    func close() throws(XBaseError) {
+        guard !closed else { return }
+        try flush()
+        closed = true
+        guard closeDescriptor(fd) == 0 else { throw .io(file: path, reason: "close: " + OutputFile.errnoText()) }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// `close(2)`, named apart from `OutputFile.close()`.
+private func closeDescriptor(_ fd: Int32) -> Int32 { close(fd) }
+
+/// `withUnsafeBytes` for a body with typed throws (the standard one erases the error type).
+func withBytes<R>(_ a: [UInt8], _ body: (UnsafeRawBufferPointer) throws(XBaseError) -> R) throws(XBaseError) -> R {
+    let result: Result<R, XBaseError> = a.withUnsafeBytes { p in
+        Result { () throws(XBaseError) -> R in try body(p) }
+    }
+    return try result.get()
+}

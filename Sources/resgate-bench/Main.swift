@@ -1,0 +1,66 @@
+import Foundation
+import XBase
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Benchmarks (never timed unit tests): each subcommand does one job on a given input
+/// and prints one line of figures. `scripts/bench.sh` runs them beside the peers.
+///
+///   resgate-bench read FILE.DBF     decode every value of every record (memo included)
+@main
+struct Bench {
+    static func main() throws {
+        let args = CommandLine.arguments.dropFirst()
+        guard let cmd = args.first else {
+            print("usage: resgate-bench read FILE.DBF")
+            exit(2)
+        }
+        switch cmd {
+        case "read":
+            try read(path: String(args.dropFirst().first ?? ""))
+        default:
+            print("unknown benchmark \(cmd)")
+            exit(2)
+        }
+    }
+
+    /// Peak resident memory of this process, in MiB.
+    static func peakMiB() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_maxrss) / 1024
+    }
+
+    static func read(path: String) throws {
+        let start = Date()
+        let table = try DBFTable.open(path: path)
+        var records = 0
+        var checksum = 0
+        var failures = 0
+        let fields = table.fields
+        try table.forEachRecord { r in
+            records += 1
+            for f in fields {
+                do {
+                    switch try r.value(f) {
+                    case .string(let s): checksum &+= s.utf8.count
+                    case .number(let n): checksum &+= Int(truncatingIfNeeded: n?.mantissa ?? 0)
+                    case .integer(let i): checksum &+= Int(i)
+                    case .double(let d): checksum &+= Int(d)
+                    case .currency(let c): checksum &+= Int(c.mantissa)
+                    case .date(let d): checksum &+= d?.day ?? 0
+                    case .dateTime(let t): checksum &+= t?.milliseconds ?? 0
+                    case .logical(let l): checksum &+= l == true ? 1 : 0
+                    case .bytes(let b): checksum &+= b.count
+                    case .null: break
+                    }
+                } catch { failures += 1 }
+            }
+        }
+        let secs = Date().timeIntervalSince(start)
+        let mb = Double(table.fileSize + (table.memo?.size ?? 0)) / 1_000_000
+        print(String(format: "read records=%d seconds=%.3f records_per_s=%.0f MB_per_s=%.1f peak_MiB=%.1f failures=%d checksum=%d",
+                     records, secs, Double(records) / secs, mb / secs, peakMiB(), failures, checksum))
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The project's test command (README "Run the tests"; .ci/run runs exactly this):
+# installs the test oracles, then runs every Swift test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-test-deps.sh
+swift build --build-tests
+swift test --skip-build "$@"
