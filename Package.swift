@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -37,10 +38,15 @@ let package = Package(
             "XBase", "ResgateLocale",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // The restore screen in the browser (`resgate ui`): JSON API + static page.
+        .target(name: "ResgateWeb", dependencies: [
+            "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], resources: [.copy("Static")]),
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale",
+                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "ResgateWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,5 +59,8 @@ let package = Package(
         ]),
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
+        .testTarget(name: "ResgateWebTests", dependencies: [
+            "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale",
+        ]),
     ]
 )
