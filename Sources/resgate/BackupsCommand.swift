@@ -10,24 +10,13 @@ struct BackupsCommand: ParsableCommand {
 
     func run() throws {
         let lang = common.language
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else {
-            Console.err(lang == .pt ? "não foi possível ler a pasta \(root)" : "cannot read the folder \(root)")
+        let listing: BackupRoot.Listing
+        do { listing = try BackupRoot.list(root) } catch {
+            for d in error.defects { Console.err(d.message(in: lang)) }
             throw ExitStatus.badInput
         }
-        var sets: [BackupSet] = []
-        var problems: [String] = []
-        for n in names.sorted() where !n.hasPrefix(".") {
-            let p = root + "/" + n
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: p, isDirectory: &isDir)
-            guard isDir.boolValue || n.lowercased().hasSuffix(".zip") else { continue }
-            do {
-                let s = try BackupSet.open(p)
-                if isDir.boolValue && s.tables.isEmpty { continue }
-                sets.append(s)
-            } catch { problems.append("\(n): " + error.defects.map { $0.message(in: lang) }.joined(separator: "; ")) }
-        }
-        sets.sort { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
+        let sets = listing.sets
+        let problems = listing.unreadable.map { ($0.path as NSString).lastPathComponent + ": " + $0.defects.map { $0.message(in: lang) }.joined(separator: "; ") }
         if common.json {
             print(JSONOut.object([("sets", .array(sets.map { s in
                 .object([("name", .string(s.name)), ("path", .string(s.path)), ("kind", .string(s.kind.rawValue)),

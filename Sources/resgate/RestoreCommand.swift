@@ -82,6 +82,27 @@ struct RestoreCommand: ParsableCommand {
     func finish(_ report: RestoreReport, lang: Language) throws {
         if common.json { try Console.json(report) } else { Console.out(RestoreSummary.text(report, folder: into ?? data ?? "DATA", language: lang)) }
         if report.anyRefused { throw ExitStatus.refused }
-        if report.tables.contains(where: { !$0.defects.isEmpty }) { throw ExitStatus.defects }
+        let checkFailed = report.id != nil && !common.json ? try postRestoreCheck(lang: lang) : false
+        if checkFailed || report.tables.contains(where: { !$0.defects.isEmpty }) { throw ExitStatus.defects }
+    }
+
+    /// The ERP's step 5: check the store before it opens. Runs `check` when DATA has a
+    /// `resgate.toml`, else says how to. True when a check failed.
+    func postRestoreCheck(lang: Language) throws -> Bool {
+        guard into == nil, let data else { return false }
+        let pt = lang == .pt
+        guard FileManager.default.fileExists(atPath: data + "/resgate.toml") else {
+            Console.out(pt ? "\nAntes de liberar o sistema, confira a numeração fiscal: resgate check --data \(data) --xml PASTA_XML"
+                           : "\nBefore the store opens, check the fiscal numbering: resgate check --data \(data) --xml XML_FOLDER")
+            return false
+        }
+        Console.out(pt ? "\nConferência pós-restauração (resgate.toml):" : "\nPost-restore check (resgate.toml):")
+        do {
+            var check = try CheckCommand.parse(["--data", data, "--lang", lang.rawValue] + (common.quiet ? ["--quiet"] : []))
+            try check.run()
+            return false
+        } catch let e as ExitCode {
+            return e.rawValue == 1
+        }
     }
 }

@@ -15,6 +15,7 @@ import XBase
             var idx = AuthorizedIndex()
             var reader = FiscalXMLReader()
             for (i, x) in xml.enumerated() { Array(x.utf8).withUnsafeBytes { reader.read($0, file: "f\(i).xml", into: &idx) } }
+            idx.normalize()
             index = idx
         }
         let cfg = config ?? SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD", cnpjValue: cnpj)

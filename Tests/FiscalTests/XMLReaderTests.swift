@@ -128,6 +128,22 @@ import Testing
         #expect(Fixtures.index(joined).series.first?.value.notes.keys.sorted() == [1, 2])
     }
 
+    @Test func sameNoteTwiceIsOneAndAnotherKeyIsAConflict() throws {
+        var reader = FiscalXMLReader()
+        var idx = AuthorizedIndex()
+        let same = Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: 9)
+        let other = Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: 9,
+                                     key: Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 9, code: 55555555))
+        for (name, text) in [("b.xml", same), ("c.xml", other), ("a.xml", same)] {
+            Array(text.utf8).withUnsafeBytes { reader.read($0, file: name, into: &idx) }
+        }
+        idx.normalize()
+        let docs = try #require(idx.series.first?.value)
+        #expect(docs.noteList.map(\.file) == ["a.xml"])
+        #expect(docs.conflicts.map(\.file) == ["c.xml"])
+        #expect(docs.note(9)?.file == "a.xml" && docs.note(8) == nil)
+    }
+
     @Test func utf16File() {
         let xml = Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: 6)
         var bytes: [UInt8] = [0xFF, 0xFE]

@@ -69,7 +69,7 @@ import XBase
     @Test func damagedSetIsRefusedAndDataUntouched() throws {
         let s = try StoreFixture()
         try s.writeLiveClientes()
-        try s.writeBackupClientes(extraLine: "4,\"Linha ruim\",abc,20261301,T")
+        try s.writeBackupClientes(extraLine: "4,\"Linha ruim\",abc,20261301,T", extraMemo: "memo da linha ruim")
         let before = try StoreFixture.snapshot(s.data)
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
         #expect(r.anyRefused)
@@ -126,5 +126,44 @@ import XBase
         // the old index went into the undo snapshot with the table
         let snap = try #require(UndoStore(data: s.data).list().first)
         #expect(FileManager.default.fileExists(atPath: s.data + "/.resgate/undo/\(snap.id)/CLIENTES.CDX"))
+    }
+}
+
+@Suite struct RestoreMemoAndIntoTests {
+    @Test func memoCountMismatchRefusesUnlessBlankMemos() throws {
+        let s = try StoreFixture()
+        try s.writeLiveClientes()
+        // 4 text lines but only 3 memo records in CLIENTES.ZIP
+        try s.writeBackupClientes(extraLine: "4,\"Quarto cliente\",10.00,20200101,F")
+        let before = try StoreFixture.snapshot(s.data)
+        let refused = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        #expect(refused.anyRefused)
+        #expect(refused.tables.first?.defects.contains { $0.contains("CLIENTES.ZIP") } == true, "\(refused.tables)")
+        #expect(try StoreFixture.snapshot(s.data) == before)
+
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data,
+                             options: RestoreOptions(blankMemos: true)).run()
+        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.memoBlanked == true)
+        let rows = try dbfreadRows(s.data + "/CLIENTES.DBF")
+        #expect(rows.count == 4)
+        #expect(rows.allSatisfy { ($0["OBS"] as? String ?? "") == "" })
+        #expect(rows[3]["NOME"] as? String == "Quarto cliente")
+    }
+
+    @Test func intoWithoutDataUsesTheBackupsOwnStructure() throws {
+        let s = try StoreFixture()
+        try s.writeBackupClientes()
+        let into = s.root + "/compare"
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: nil,
+                             options: RestoreOptions(into: into)).run()
+        #expect(r.tables.first?.status == "restored", "\(r)")
+        let t = try DBFTable.open(path: into + "/CLIENTES.DBF")
+        #expect(t.fields.map(\.name) == ["CODIGO", "NOME", "LIMITE", "NASC", "ATIVO", "OBS"])
+        #expect(t.header.version == 0x30)
+        #expect(t.codePage == .cp1252)
+        let rows = try dbfreadRows(into + "/CLIENTES.DBF")
+        #expect(rows.map { $0["CODIGO"] as? Int } == [1, 2, 3])
+        #expect(rows[2]["OBS"] as? String == "Observação com acento")
     }
 }

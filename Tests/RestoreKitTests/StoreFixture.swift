@@ -39,7 +39,7 @@ struct StoreFixture {
 
     /// Backup of CLIENTES: structure, data text (with a quote, separators and accents) and
     /// the memo archive (memo-only DBF + FPT, zipped with Info-ZIP).
-    func writeBackupClientes(extraLine: String? = nil) throws {
+    func writeBackupClientes(extraLine: String? = nil, extraMemo: String? = nil) throws {
         try write(backup + "/CLIENTES_Estr.TXT", """
         # table=CLIENTES codepage=1252 version=0x30 records=3 updated=2026-11-26\r
         FIELD_NAME;FIELD_TYPE;FIELD_LEN;FIELD_DEC;FIELD_NULL\r
@@ -61,7 +61,9 @@ struct StoreFixture {
         let w = try DBFWriter(path: memoDir + "/CLIENTES.DBF",
                               structure: TableStructure(version: 0x30, codePage: .cp1252,
                                                         fields: [FieldDescriptor(name: "OBS", type: .memo, length: 4)]))
-        for m in ["Cliente antigo, paga em dia", "", "Observação com acento"] { try w.append([.string(m)]) }
+        for m in ["Cliente antigo, paga em dia", "", "Observação com acento"] + (extraMemo.map { [$0] } ?? []) {
+            try w.append([.string(m)])
+        }
         try w.finish()
         try run("/usr/bin/zip", ["-q", "-X", backup + "/CLIENTES.ZIP", "CLIENTES.DBF", "CLIENTES.FPT"], in: memoDir)
     }

@@ -16,6 +16,8 @@ enum LineOutcome {
 /// ambiguous rather than guessed.
 struct DelimitedLineParser {
     let decoders: [TextValueDecoder]
+    let names: [String]
+    let codePage: CodePage
     let separator: UInt8
     /// nil: values are never quoted (FoxPro's `DELIMITED WITH TAB`/`BLANK`).
     let quote: UInt8?
@@ -29,9 +31,14 @@ struct DelimitedLineParser {
     private var deepestProblem: ValueProblem?
     private var countOnly = false
     private var parses = 0
+    /// Quoted values in the split found first.
+    private var quotedUsed = 0
 
-    init(decoders: [TextValueDecoder], separator: UInt8, quote: UInt8?, slots: [Int]) {
-        self.decoders = decoders; self.separator = separator; self.quote = quote; self.slots = slots
+    init(fields: [FieldDescriptor], codePage: CodePage, separator: UInt8, quote: UInt8?, slots: [Int]) {
+        decoders = fields.map { TextValueDecoder(field: $0) }
+        names = fields.map(\.name)
+        self.codePage = codePage
+        self.separator = separator; self.quote = quote; self.slots = slots
     }
 
     mutating func parse(_ line: UnsafeRawBufferPointer, into values: inout [DBFValue]) -> LineOutcome {
@@ -41,6 +48,7 @@ struct DelimitedLineParser {
             return line.isEmpty ? .ok : .failed(.wrongFieldCount, field: nil, en: "line should be empty: the table has no text fields",
                                                 pt: "a linha deveria ser vazia: a tabela não tem campos de texto")
         }
+        quotedUsed = 0
         if walk(line, 0, 0, &values) {
             if mayBeAmbiguous(line) {
                 let first = values
@@ -68,7 +76,7 @@ struct DelimitedLineParser {
                            pt: "\(found) campos onde eram esperados \(n)")
         }
         if deepest >= 0, let p = deepestProblem {
-            return .failed(p.kind, field: decoders[deepest].field.name, en: p.en, pt: p.pt)
+            return .failed(p.kind, field: names[deepest], en: p.en, pt: p.pt)
         }
         return .failed(.badLine, field: nil, en: "the line cannot be split into the table's fields",
                        pt: "a linha não pode ser dividida nos campos da tabela")
@@ -84,18 +92,28 @@ struct DelimitedLineParser {
         return count
     }
 
-    /// Whether another split could exist: more quote bytes or separators than a plain line has.
+    /// Whether another split could exist. One needs either a quote byte that is not an
+    /// opening or closing quote of the split found (a quote inside a value), or more
+    /// separators outside quoted values than fields need. Both are rare, so the full
+    /// search for a second split runs on few lines.
     func mayBeAmbiguous(_ line: UnsafeRawBufferPointer) -> Bool {
         var quotes = 0, seps = 0
         for b in line {
             if b == separator { seps += 1 } else if let q = quote, b == q { quotes += 1 }
         }
-        return seps > decoders.count - 1 || quotes > 2 * decoders.count
+        if quotes > 2 * quotedUsed { return true }
+        if seps <= decoders.count - 1 { return false }
+        // no quote inside values: quote bytes pair up exactly, so count separators outside
+        var outside = 0, inQuote = false
+        for b in line {
+            if let q = quote, b == q { inQuote.toggle() } else if b == separator && !inQuote { outside += 1 }
+        }
+        return outside > decoders.count - 1
     }
 
     @inline(__always)
     private mutating func tryValue(_ i: Int, _ raw: UnsafeRawBufferPointer, quoted: Bool, _ values: inout [DBFValue]) -> Bool {
-        switch decoders[i].decode(raw, quoted: quoted) {
+        switch decoders[i].decode(raw, quoted: quoted, codePage: codePage) {
         case .success(let v):
             if !countOnly { values[slots[i]] = v }
             return true
@@ -125,7 +143,7 @@ struct DelimitedLineParser {
                     let raw = UnsafeRawBufferPointer(rebasing: line[(pos + 1)..<j])
                     if tryValue(i, raw, quoted: true, &values) {
                         if last || walk(line, i + 1, j + 2, &values) {
-                            if !countOnly { return true }
+                            if !countOnly { quotedUsed += 1; return true }
                             if last { parses += 1 }
                             if parses > 1 { return true }
                         }

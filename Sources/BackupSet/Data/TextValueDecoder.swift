@@ -21,14 +21,31 @@ struct ValueProblem: Error, Sendable {
 /// quoted value (`""`: an empty string, or a blank non-NULL value) from nothing at all
 /// (NULL in a nullable field, else blank).
 struct TextValueDecoder: Sendable {
-    let field: FieldDescriptor
-    let codePage: CodePage
+    /// What decoding needs of a field, with nothing reference-counted in it: the decoder is
+    /// copied for every value, so it must cost no retain/release (measured: it did).
+    struct Spec: Sendable {
+        var type: FieldType
+        var length: Int
+        var decimals: Int
+        var isNullable: Bool
+        var isBinary: Bool
+        init(_ f: FieldDescriptor) {
+            type = f.type; length = f.length; decimals = f.decimals
+            isNullable = f.isNullable; isBinary = f.flags.contains(.binary)
+        }
+    }
+    let field: Spec
     /// SDF pads binary values with blanks, so their trailing blanks go.
     var trimBinary = false
 
+    init(field: FieldDescriptor, trimBinary: Bool = false) {
+        self.field = Spec(field)
+        self.trimBinary = trimBinary
+    }
+
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
-    func decode(_ raw: UnsafeRawBufferPointer, quoted: Bool) -> Result<DBFValue, ValueProblem> {
+    func decode(_ raw: UnsafeRawBufferPointer, quoted: Bool, codePage: borrowing CodePage) -> Result<DBFValue, ValueProblem> {
         let nothing = raw.isEmpty && !quoted
         if nothing && field.isNullable { return .success(.null) }
         switch field.type {
@@ -42,7 +59,7 @@ struct TextValueDecoder: Sendable {
             if trimBinary { while end > 0 && raw[end - 1] == 0x20 { end -= 1 } }
             guard end <= field.length else { return .failure(.tooLong(end, field.length)) }
             let v = UnsafeRawBufferPointer(rebasing: raw[0..<end])
-            if field.type == .varbinary || field.flags.contains(.binary) { return .success(.bytes(Array(v))) }
+            if field.type == .varbinary || field.isBinary { return .success(.bytes(Array(v))) }
             return .success(.string(codePage.decode(v)))
         case .numeric, .float: return number(trimmed(raw))
         case .integer, .autoIncrement: return integer(trimmed(raw))
@@ -100,8 +117,9 @@ struct TextValueDecoder: Sendable {
         }
         var n = DecimalNumber(mantissa: s.m, scale: s.scale)
         while n.scale > field.decimals && n.mantissa % 10 == 0 { n.mantissa /= 10; n.scale -= 1 }
-        let width = max(s.intDigits, 1) + (field.decimals > 0 ? field.decimals + 1 : 0) + (s.neg ? 1 : 0)
-        if n.scale > field.decimals || width > field.length {
+        // what the DBF must hold: the digits as written, or padded to the field's decimals
+        let width = max(s.intDigits, 1) + (n.scale > 0 ? n.scale + 1 : 0) + (s.neg ? 1 : 0)
+        if width > field.length {
             return .failure(ValueProblem(kind: .valueTooLong,
                                          en: "\(String(decoding: r, as: UTF8.self)) does not fit N(\(field.length),\(field.decimals))",
                                          pt: "\(String(decoding: r, as: UTF8.self)) não cabe em N(\(field.length),\(field.decimals))"))

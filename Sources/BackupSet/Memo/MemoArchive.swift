@@ -74,7 +74,7 @@ final class MemoArchive {
         var checkMap: [(Int, FieldDescriptor)] = []
         for (i, f) in structure.fields.enumerated() {
             guard let mf = table.field(named: f.name) else { continue }
-            if f.type.isMemoLike { memoMap.append((i, mf)) } else { checkMap.append((i, mf)) }
+            if f.isMemo { memoMap.append((i, mf)) } else { checkMap.append((i, mf)) }
         }
         self.table = table
         self.folder = dir

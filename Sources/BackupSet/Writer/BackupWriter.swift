@@ -57,7 +57,14 @@ public struct BackupWriter {
             var exporter = TableExporter(table: table, name: tname, staging: stagingDir)
             exporter.partBytes = partBytes
             let total = table.recordCount
-            let r = try exporter.export { progress?(tname, $0, total) }
+            let r: TableExporter.Result
+            do { r = try exporter.export { progress?(tname, $0, total) } } catch let e as BackupSetError {
+                skipped += e.defects; continue
+            } catch {
+                skipped.append(Defect(.badValue, table: tname, file: path, pt: "tabela fora do backup: \(error)",
+                                      en: "table left out of the backup: \(error)"))
+                continue
+            }
             progress?(tname, r.records, total)
             var files: [Manifest.File] = []
             for f in r.files {

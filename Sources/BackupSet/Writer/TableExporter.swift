@@ -88,7 +88,7 @@ struct TableExporter {
     /// kept (the format allows a full-table memo DBF, and the reader cross-checks it).
     private func memoArchive() throws -> String {
         let h = table.header
-        let keepAll = h.fields.contains { $0.isMemo && $0.isNullable }
+        let keepAll = h.fields.contains { $0.isMemo && $0.isNullable } || ![.dBaseIII, .dBaseIV, .foxPro, .visualFoxPro].contains(h.dialect)
         let kept = keepAll ? h.fields : h.fields.filter(\.isMemo)
         let isVFP = h.isVisualFoxPro
         let headerLength = keepAll ? h.headerLength : 32 + 32 * kept.count + 1 + (isVFP ? 263 : 0)

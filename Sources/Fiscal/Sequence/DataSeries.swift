@@ -98,7 +98,7 @@ enum SequenceDataReader {
                 if let k = keyText {
                     var problems = AccessKey.problems(of: k, model: model, series: series, number: number,
                                                       issuer: issuerGiven ? issuer : nil)
-                    if problems.isEmpty, let note = index?.series[id]?.notes[number], note.key != k {
+                    if problems.isEmpty, let note = index?.series[id]?.note(number), note.key != k {
                         problems.append(.differsFromAuthorized(authorized: note.key))
                     }
                     if !problems.isEmpty {

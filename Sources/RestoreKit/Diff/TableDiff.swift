@@ -63,7 +63,7 @@ public struct TableDiff: Codable, Sendable {
         }
         var seen = Set<Int>()
         var position = 0
-        try source.forEachRecord({ line, values in
+        try source.forEachRecord(memos: true, { line, values in
             defer { position += 1 }
             let liveRec: Int?
             let keyText: [String]

@@ -42,9 +42,10 @@ struct BackupSetTable: RestoreTableSource {
     var version: UInt8? { structure.version }
     var expectedRecords: Int? { structure.records }
 
-    func forEachRecord(_ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {
+    func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {
         var options = ReadOptions()
         options.fallbackCodePage = fallback
+        options.memo = memos
         let report = try backupSet.forEachRecord(table: table.name, options: options) { r in
             try body(r.line, r.values)
         }
@@ -64,5 +65,5 @@ struct MissingStructureTable: RestoreTableSource {
         defects.isEmpty ? [Defect(.missingStructure, table: name, pt: "estrutura ilegível ou ausente",
                                   en: "structure missing or unreadable")] : defects
     }
-    func forEachRecord(_ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {}
+    func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {}
 }

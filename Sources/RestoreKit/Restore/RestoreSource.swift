@@ -28,7 +28,8 @@ public protocol RestoreTableSource {
     /// Defects known before reading (missing parts, memo archive problems…).
     var knownDefects: [Defect] { get }
     /// Streams every record: `values` in `fields` order. Lines that cannot be read are
-    /// passed to `defect` and skipped.
-    func forEachRecord(_ body: (_ line: Int, _ values: [DBFValue]) throws -> Void,
+    /// passed to `defect` and skipped. With `memos` false, memo fields come blank and the
+    /// memo archive is not read (`--blank-memos`).
+    func forEachRecord(memos: Bool, _ body: (_ line: Int, _ values: [DBFValue]) throws -> Void,
                        defect: (Defect) -> Void) throws
 }

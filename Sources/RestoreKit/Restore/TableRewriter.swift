@@ -33,13 +33,24 @@ struct TableRewriter {
     }
 
     func rewrite(_ plan: TablePlan, stagingFolder: String?) throws -> Outcome {
+        let knownTrouble = plan.source.knownDefects.contains(where: Self.isMemoDefect)
+        let first = try rewrite(plan, stagingFolder: stagingFolder, blankMemos: knownTrouble && options.blankMemos)
+        // memo trouble found while reading (counts or values that disagree): with
+        // --blank-memos, write the table again without the memo archive
+        if options.blankMemos && !knownTrouble && first.defects.contains(where: Self.isMemoDefect) {
+            var again = try rewrite(plan, stagingFolder: stagingFolder, blankMemos: true)
+            again.defects = first.defects.filter(Self.isMemoDefect) + again.defects
+            return again
+        }
+        return first
+    }
+
+    func rewrite(_ plan: TablePlan, stagingFolder: String?, blankMemos: Bool) throws -> Outcome {
         let start = Date()
         var defects = plan.source.knownDefects
-        let memoTrouble = defects.contains(where: Self.isMemoDefect)
         var accepted = defects.allSatisfy { d in
             (Self.isMemoDefect(d) && options.blankMemos) || (Self.isLineDefect(d) && options.skipBadLines)
         }
-        let blankMemos = memoTrouble && options.blankMemos
         let fields = plan.targetFields()
         var writer: DBFWriter?
         var files: [String] = []
@@ -66,9 +77,10 @@ struct TableRewriter {
         var lastReport = Date()
         func note(_ d: Defect) {
             if defects.count < Self.defectLimit { defects.append(d) } else { extraDefects += 1 }
-            if !options.skipBadLines { accepted = false }
+            let acceptable = Self.isMemoDefect(d) ? options.blankMemos : options.skipBadLines
+            if !acceptable { accepted = false }
         }
-        try plan.source.forEachRecord({ line, values in
+        try plan.source.forEachRecord(memos: !blankMemos, { line, values in
             var bad = false
             for (i, src) in mapping.sources.enumerated() {
                 switch src {
@@ -110,7 +122,7 @@ struct TableRewriter {
             }
         }, defect: { d in
             note(d)
-            skipped += 1
+            if d.line != nil { skipped += 1 }
         })
         if extraDefects > 0 {
             defects.append(Defect(.badLine, table: plan.name, pt: "… e mais \(extraDefects) defeitos",

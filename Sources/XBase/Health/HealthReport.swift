@@ -12,7 +12,7 @@ public struct HealthFinding: Codable, Sendable, Hashable {
     /// The kind of defect; stable names for JSON and for tests.
     public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
         case unreadable, headerTooShort, countTooHigh, countTooLow, recordLengthMismatch
-        case brokenDescriptor, badTerminator, headerNote, unknownFieldType
+        case brokenDescriptor, badTerminator, headerNote, unknownFieldType, unknownCodePage
         case missingMemoFile, shortMemoFile, memoNextFreePastEnd
         case badMemoPointer, memoPointerOutside, badMemoBlock
         case badNumber, numberOverflow, badDate, badLogical, badDateTime, badVarLength

@@ -117,13 +117,13 @@ struct RecordValidator {
         var stars = true
         for i in s..<e where r[i] != UInt8(ascii: "*") { stars = false; break }
         if stars { return true }
-        var point = false
+        var point = false, gap = false
         for i in s..<e {
             let b = r[i]
-            if b >= 48 && b <= 57 { continue }
-            if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && !point { point = true; continue }
+            if b >= 48 && b <= 57 { if gap { return false }; continue }
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && !point { point = true; gap = false; continue }
             if (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && i == s { continue }
-            if b == 0x20 && point { continue }
+            if b == 0x20 { gap = true; continue }   // "0   . ": as DBFRecord.value reads it
             return false
         }
         return nil

@@ -30,6 +30,11 @@ public enum TableHealth {
         report.recordsChecked = table.recordCount
 
         checkHeader(h, fileSize: table.fileSize, room: room, log: &log)
+        if table.codePageWasGuessed && h.dialect != .dBaseII {
+            let mark = "0x" + hex(h.codePageMark)
+            log.add(.unknownCodePage, .warning, "code page mark \(mark) names no known code page: text is read as \(table.codePage.name)",
+                    "a marca de página de código \(mark) não indica uma página conhecida: o texto é lido como \(table.codePage.name)")
+        }
         let probe = checkMemoFile(table, report: &report, log: &log)
         let validator = RecordValidator(header: h, memo: probe)
 

@@ -28,6 +28,7 @@ public final class DBFWriter {
     private let dbf: OutputFile
     private let memo: MemoWriter?
     private let encoder: FieldEncoder
+    private let slots: [FieldSlot]
     private let record: UnsafeMutableRawBufferPointer
     private let nullOffset: Int?
     private let nullLength: Int
@@ -43,10 +44,11 @@ public final class DBFWriter {
 
     /// A new, empty table with the same layout as `template` (version, flags, code page
     /// mark, backlink, field flags and offsets, autoincrement state, `_NullFlags`,
-    /// record and header length). `memoBlockSize` should be the original memo file's.
+    /// record and header length). `memoBlockSize` should be the original memo file's
+    /// (nil: 64 for FPT, 512 for DBT).
     /// `codePage` defaults to the one the template's mark names (cp1252 when unknown).
     public convenience init(path: String, template: TableHeader, codePage: CodePage? = nil,
-                            memoBlockSize: Int = 64) throws(XBaseError) {
+                            memoBlockSize: Int? = nil) throws(XBaseError) {
         guard template.dialect != .dBaseII, template.dialect != .dBase7 else {
             throw .unsupported(file: path, reason: String(format: "writing version 0x%02X tables", template.version))
         }
@@ -67,7 +69,8 @@ public final class DBFWriter {
         self.header = header
         self.codePage = codePage
         self.fields = header.visibleFields
-        encoder = FieldEncoder(codePage: codePage, file: path)
+        encoder = FieldEncoder(codePage: codePage, file: path, names: header.visibleFields.map(\.name))
+        slots = header.visibleFields.enumerated().map { FieldSlot($1, index: $0) }
         let nf = header.nullFlagsField
         nullOffset = nf?.offset
         nullLength = nf?.length ?? 0
@@ -88,11 +91,12 @@ public final class DBFWriter {
 
     deinit { record.deallocate() }
 
-    /// The memo format a version byte implies (FPT for FoxPro/VFP, DBT otherwise).
-    public static func memoFormat(version: UInt8, blockSize: Int) -> MemoFormat {
+    /// The memo format a version byte implies (FPT for FoxPro/VFP, DBT otherwise);
+    /// nil block size: VFP's default 64 for FPT, 512 for DBT.
+    public static func memoFormat(version: UInt8, blockSize: Int?) -> MemoFormat {
         switch Dialect.of(version: version) {
-        case .visualFoxPro, .foxPro: .fpt(blockSize: blockSize)
-        case .dBaseIV, .dBase7: .dbtIV(blockSize: 512)
+        case .visualFoxPro, .foxPro: .fpt(blockSize: blockSize ?? 64)
+        case .dBaseIV, .dBase7: .dbtIV(blockSize: blockSize ?? 512)
         default: .dbtIII
         }
     }
@@ -119,8 +123,8 @@ public final class DBFWriter {
         record.initializeMemory(as: UInt8.self, repeating: 0x20)
         record[0] = deleted ? 0x2A : 0x20
         if let o = nullOffset { for i in o..<(o + nullLength) { record[i] = 0 } }
-        for i in fields.indices {
-            try encoder.encode(values[i], field: fields[i], into: record, record: number,
+        for i in slots.indices {
+            try encoder.encode(values[i], field: slots[i], into: record, record: number,
                                nullOffset: nullOffset, memo: memo)
         }
         for i in autoIncrementIndexes { if case .integer(let v) = values[i] { noteAutoIncrement(i, v) } }
@@ -147,10 +151,10 @@ public final class DBFWriter {
             return
         }
         record.copyMemory(from: raw)
-        for f in fields where f.isMemo {
+        for (i, f) in fields.enumerated() where f.isMemo {
             let slot = UnsafeMutableRawBufferPointer(rebasing: record[f.offset..<(f.offset + f.length)])
             guard let pointer = MemoPointer.read(UnsafeRawBufferPointer(slot), binary: f.memoPointerIsBinary), pointer != 0 else {
-                encoder.writeBlank(f, slot); continue
+                encoder.writeBlank(slots[i], slot); continue
             }
             guard let memoSource else {
                 throw .cannotEncode(file: path, record: number, field: f.name,

@@ -7,10 +7,11 @@ public struct TableStructure: Sendable, Hashable {
     /// Visible columns in order. Offsets are computed; give VFP flags (`.nullable`,
     /// `.binary`, `.autoIncrement`) and autoincrement next/step on the descriptors.
     public var fields: [FieldDescriptor]
-    /// FPT block size for FoxPro/VFP memo files (VFP's default is 64).
-    public var memoBlockSize: Int
+    /// Memo block size; nil: VFP's default 64 for FPT, 512 for dBASE IV DBT (dBASE III
+    /// DBT blocks are always 512).
+    public var memoBlockSize: Int?
 
-    public init(version: UInt8, codePage: CodePage, fields: [FieldDescriptor], memoBlockSize: Int = 64) {
+    public init(version: UInt8, codePage: CodePage, fields: [FieldDescriptor], memoBlockSize: Int? = nil) {
         self.version = version
         self.codePage = codePage
         self.fields = fields

@@ -150,6 +150,7 @@ enum Fixtures {
         var reader = FiscalXMLReader()
         var idx = AuthorizedIndex()
         Array(text.utf8).withUnsafeBytes { reader.read($0, file: file, into: &idx) }
+        idx.normalize()
         return idx
     }
 

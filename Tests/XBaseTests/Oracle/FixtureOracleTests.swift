@@ -49,13 +49,19 @@ import Testing
             return
         }
         #expect(files.count > 100)
+        var lines: [String] = []
         for rel in files {
             let path = root.appendingPathComponent(rel).path
             let report = TableHealth.check(path: path)
             #expect(report.path == path)
+            let kinds = report.counts.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")
+            lines.append("\(rel): \(report.isDamaged ? "DAMAGED" : "ok") \(kinds) | \(report.findings.first { $0.severity == .error }?.message ?? "")")
             if let t = try? DBFTable.open(path: path) {
                 try? t.forEachRecord { r in for f in t.fields { _ = try? r.value(f) } }
             }
+        }
+        if let out = ProcessInfo.processInfo.environment["RESGATE_HEALTH_SUMMARY"] {
+            try lines.joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
         }
     }
 

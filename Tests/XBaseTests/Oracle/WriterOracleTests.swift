@@ -117,7 +117,21 @@ import Testing
                      .string(String(repeating: "dBASE III memo spanning blocks. ", count: 40))]),
             (false, [.string("b"), dec("-5"), .string("")]),
         ],
-        unsupported: [.dbf: "dbf 0.99.11 Db3Table rejects character fields longer than 255"])
+        unsupported: [.dbf: "dbf 0.99.11 ignores the high length byte of C fields over 255 (Clipper/FoxPro layout) and rejects the record length"])
+
+    /// dBASE III+ with DBT memo, fields every reader knows (so `dbf` reads it too).
+    static let dBase3Plain = Case(
+        name: "dbase3_plain.dbf",
+        structure: TableStructure(version: 0x83, codePage: .cp1252, fields: [
+            field("NOME", .character, 30), field("VALOR", .numeric, 12, 2), field("DATA", .date, 8),
+            field("ATIVO", .logical, 1), field("OBS", .memo, 10),
+        ]),
+        rows: [
+            (false, [.string("Ação"), dec("-1234.5"), .date(day(2003, 12, 18)), .logical(true),
+                     .string(String(repeating: "memo dBASE III ", count: 50))]),
+            (true, [.string("apagado"), .number(nil), .date(nil), .logical(nil), .string("")]),
+            (false, [.string("fim"), dec("0"), .date(day(1999, 1, 1)), .logical(false), .string("curto")]),
+        ])
 
     /// dBASE IV with a DBT memo (FF FF 08 00 block headers).
     static let dBase4 = Case(
@@ -131,7 +145,7 @@ import Testing
         ],
         unsupported: [.dbf: "dbf 0.99.11 opens 0x8B tables only through Db4Table, which its Table() factory does not pick"])
 
-    static let all = [vfpAllTypes, cp850, vfpVar, foxPro2, dBase3, dBase4]
+    static let all = [vfpAllTypes, cp850, vfpVar, foxPro2, dBase3, dBase3Plain, dBase4]
 
     static func write(_ c: Case, in dir: URL) throws -> String {
         let path = dir.appendingPathComponent(c.name).path
