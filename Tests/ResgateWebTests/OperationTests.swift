@@ -7,41 +7,41 @@ import Testing
 /// One operation at a time, and a cancelled restore leaves every table whole.
 @Suite("ui operations", .serialized)
 struct OperationTests {
-    @Test func secondOperationIsRefusedWhileOneRuns() throws {
-        let f = try WebFixture(vendas: 3).start()
+    @Test func secondOperationIsRefusedWhileOneRuns() async throws {
+        let f = try await WebFixture(vendas: 3).start()
         let release = DispatchSemaphore(value: 0)
         let id = try f.server.center.start(kind: "test", cancellable: false) { _ in
             release.wait()
             return Data("{}".utf8)
         }
-        let busy = try f.post("/api/check", [:])
+        let busy = try await f.post("/api/check", [:])
         #expect(busy.status == 409 && busy.errorCode == "busy")
-        let restore = try f.post("/api/restore", ["set": "Quinta_07.zip", "tables": ["CLIENTES"]])
+        let restore = try await f.post("/api/restore", ["set": "Quinta_07.zip", "tables": ["CLIENTES"]])
         #expect(restore.status == 409)
-        #expect((try f.get("/api/info").json["running"] as? String) == id)
-        let notCancellable = try f.post("/api/cancel", ["id": id])
+        #expect((try await f.get("/api/info").json["running"] as? String) == id)
+        let notCancellable = try await f.post("/api/cancel", ["id": id])
         #expect(notCancellable.status == 409 && notCancellable.errorCode == "not-cancellable")
         release.signal()
-        #expect(f.server.center.wait(id)?.state == .done)
-        #expect(try f.post("/api/cancel", [:]).errorCode == "nothing-running")
+        #expect(try await f.waitFor(id)?.state == .done)
+        #expect(try await f.post("/api/cancel", [:]).errorCode == "nothing-running")
         #expect(try f.records("CLIENTES") == 7)
     }
 
-    @Test func cancelStopsARunningOperation() throws {
-        let f = try WebFixture(vendas: 3).start()
+    @Test func cancelStopsARunningOperation() async throws {
+        let f = try await WebFixture(vendas: 3).start()
         let id = try f.server.center.start(kind: "test", cancellable: true) { ctx in
             while !ctx.isCancelled { usleep(5_000) }
             return Data("{}".utf8)
         }
-        let r = try f.post("/api/cancel", [:])
+        let r = try await f.post("/api/cancel", [:])
         #expect(r.status == 202)
-        #expect(f.server.center.wait(id)?.state == .cancelled)
+        #expect(try await f.waitFor(id)?.state == .cancelled)
     }
 
     /// The engine hook: cancelled mid-table (after 256 records) or just before the swap,
     /// nothing of DATA changes and no staging is left behind.
     @Test(arguments: [1, 4])
-    func cancelledRestoreLeavesEveryTableWhole(askedTimes: Int) throws {
+    func cancelledRestoreLeavesEveryTableWhole(askedTimes: Int) async throws {
         let f = try WebFixture(vendas: 1000)
         let before = try ["CLIENTES", "PRODUTOS", "VENDAS"].map { try f.bytes($0) }
         let source = try BackupSetSource(path: f.backups + "/Quinta_07.zip")
@@ -62,13 +62,14 @@ struct OperationTests {
         #expect(UndoStore(data: f.data).list().isEmpty)
     }
 
-    @Test func eventsReachALateListener() throws {
+    @Test func eventsReachALateListener() async throws {
         let center = OperationCenter()
         let id = try center.start(kind: "test", cancellable: false) { ctx in
             ctx.emit(.message(.init(pt: "Processando TABELAS", en: "Processing tables")))
             return Data(#"{"x":1}"#.utf8)
         }
-        let s = try #require(center.wait(id))
+        _ = center.wait(id)
+        let s = try #require(center.snapshot(id))
         #expect(s.events.map(\.type) == ["message", "end"])
         #expect(s.events.map(\.seq) == [1, 2])
         let json = try #require(JSONSerialization.jsonObject(with: s.json()) as? [String: Any])

@@ -31,7 +31,7 @@ public struct StoreActions: Sendable {
 
     /// `resgate scan DATA --json` (after finishing any interrupted operation, as scan does).
     public func scan(language: Language) throws -> Data {
-        try? Recovery.recoverAll(data: data)
+        _ = try? Recovery.recoverAll(data: data)
         struct Document: Encodable { var tables: [TableSummary] }
         return try JSONCoding.encode(Document(tables: StoreScanner.scan(folder: data, language: language)))
     }
@@ -69,7 +69,7 @@ public struct StoreActions: Sendable {
 
     /// `resgate undo --data DATA --list --json`.
     public func undoList() throws -> Data {
-        try? Recovery.recoverAll(data: data)
+        _ = try? Recovery.recoverAll(data: data)
         struct Document: Encodable { var snapshots: [UndoStore.Snapshot] }
         return try JSONCoding.encode(Document(snapshots: UndoStore(data: data).list()))
     }

@@ -94,16 +94,18 @@ struct APIRoutes: Sendable {
 
     func start(_ kind: String, cancellable: Bool,
                _ work: @escaping @Sendable (OperationCenter.Context) throws -> Data) throws -> Response {
-        do {
-            let id = try center.start(kind: kind, cancellable: cancellable, work)
-            struct Started: Encodable { var operation: String; var kind: String; var events: String }
-            return Replies.json(try JSONCoding.encode(Started(operation: id, kind: kind, events: "/api/operations/\(id)/events")),
-                                status: .accepted)
-        } catch .busy(let running) {
+        let id: String
+        do throws(OperationCenter.StartError) {
+            id = try center.start(kind: kind, cancellable: cancellable, work)
+        } catch {
+            guard case .busy(let running) = error else { throw error }
             let kind = center.snapshot(running, eventsAfter: Int.max)?.kind ?? "?"
             throw WebError(409, "busy", pt: "outra operação (\(kind)) está em andamento nesta pasta de dados; aguarde",
                            en: "another operation (\(kind)) is running on this data folder; wait for it")
         }
+        struct Started: Encodable { var operation: String; var kind: String; var events: String }
+        return Replies.json(try JSONCoding.encode(Started(operation: id, kind: kind, events: "/api/operations/\(id)/events")),
+                            status: .accepted)
     }
 
     func snapshot(_ context: BasicRequestContext) throws -> OperationSnapshot {

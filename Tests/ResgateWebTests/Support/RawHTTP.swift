@@ -5,8 +5,8 @@ import Glibc
 
 /// A bare HTTP/1.1 client on a POSIX socket: the tests decide every header byte (a wrong
 /// `Host`, a foreign `Origin`, no token), which no ordinary client lets them do.
-struct RawHTTP {
-    struct Reply {
+struct RawHTTP: Sendable {
+    struct Reply: @unchecked Sendable {
         var status: Int
         var headers: [(String, String)]
         var body: Data
@@ -21,10 +21,18 @@ struct RawHTTP {
 
     let port: Int
 
+    /// `sendBlocking` on a thread of its own: a test must never block one of Swift
+    /// concurrency's few threads, which the server in the same process needs to answer.
+    func send(_ method: String, _ path: String, host: String? = "", headers: [(String, String)] = [],
+              body: Data? = nil, timeout: Int = 60) async throws -> Reply {
+        let me = self
+        return try await OffThread.run { try me.sendBlocking(method, path, host: host, headers: headers, body: body, timeout: timeout) }
+    }
+
     /// Sends one request with `Connection: close` and reads the whole answer.
     /// `host` nil sends no Host header at all (HTTP/1.0 then).
-    func send(_ method: String, _ path: String, host: String? = "", headers: [(String, String)] = [],
-              body: Data? = nil, timeout: Int = 60) throws -> Reply {
+    func sendBlocking(_ method: String, _ path: String, host: String? = "", headers: [(String, String)] = [],
+                      body: Data? = nil, timeout: Int = 60) throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket") }
         defer { close(fd) }
@@ -90,5 +98,13 @@ struct RawHTTP {
             i = min(start + size + 2, d.endIndex)
         }
         return out
+    }
+}
+
+enum OffThread {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, Error>) in
+            Thread { c.resume(with: Result { try work() }) }.start()
+        }
     }
 }

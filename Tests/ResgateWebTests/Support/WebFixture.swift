@@ -23,7 +23,11 @@ final class WebFixture: @unchecked Sendable {
     ]
 
     init(vendas: Int = 300) throws {
-        root = NSTemporaryDirectory() + "webtest-" + UUID().uuidString
+        let root = NSTemporaryDirectory() + "webtest-" + UUID().uuidString
+        self.root = root
+        var c = WebServer.Configuration(data: root + "/dados", backups: root + "/backup")
+        c.port = 0
+        server = WebServer(configuration: c)
         try FileManager.default.createDirectory(atPath: root + "/dados", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/backup", withIntermediateDirectories: true)
         try writeClientes(count: 5)
@@ -37,9 +41,6 @@ final class WebFixture: @unchecked Sendable {
         w.name = "Quinta_07"
         _ = try w.write()
         try writeClientes(count: 7)
-        var c = WebServer.Configuration(data: data, backups: backups)
-        c.port = 0
-        server = WebServer(configuration: c)
     }
 
     func writeClientes(count: Int) throws {
@@ -57,13 +58,12 @@ final class WebFixture: @unchecked Sendable {
     }
 
     /// Starts the server and waits until it listens.
-    func start() throws -> WebFixture {
-        let ready = DispatchSemaphore(value: 0)
-        let box = PortBox()
+    func start() async throws -> WebFixture {
         let server = self.server
-        task = Task { try await server.run { p in box.port = p; ready.signal() } }
-        guard ready.wait(timeout: .now() + 30) == .success else { throw RawHTTP.Failure(description: "server did not start") }
-        port = box.port
+        let box = PortBox()
+        port = await withCheckedContinuation { (c: CheckedContinuation<Int, Never>) in
+            task = Task { try await server.run { p in if box.claim() { c.resume(returning: p) } } }
+        }
         return self
     }
 
@@ -76,21 +76,28 @@ final class WebFixture: @unchecked Sendable {
 
     var auth: [(String, String)] { [("X-Resgate-Token", token)] }
 
-    func get(_ path: String) throws -> RawHTTP.Reply { try http.send("GET", path, headers: auth) }
+    func get(_ path: String) async throws -> RawHTTP.Reply { try await http.send("GET", path, headers: auth) }
 
-    func post(_ path: String, _ json: [String: Any]) throws -> RawHTTP.Reply {
-        try http.send("POST", path, headers: auth + [("Content-Type", "application/json")],
-                      body: try JSONSerialization.data(withJSONObject: json))
+    func post(_ path: String, _ json: [String: Any]) async throws -> RawHTTP.Reply {
+        try await http.send("POST", path, headers: auth + [("Content-Type", "application/json")],
+                            body: try JSONSerialization.data(withJSONObject: json))
     }
 
     /// POSTs an operation, waits for its end, returns its snapshot document.
-    func run(_ path: String, _ json: [String: Any]) throws -> [String: Any] {
-        let started = try post(path, json)
+    func run(_ path: String, _ json: [String: Any]) async throws -> [String: Any] {
+        let started = try await post(path, json)
         guard started.status == 202, let id = started.json["operation"] as? String else {
             throw RawHTTP.Failure(description: "\(path): \(started.status) \(started.text)")
         }
-        _ = server.center.wait(id)
-        return try get("/api/operations/\(id)").json
+        try await waitFor(id)
+        return try await get("/api/operations/\(id)").json
+    }
+
+    /// Waits, off Swift concurrency's threads, for an operation to end.
+    @discardableResult
+    func waitFor(_ id: String) async throws -> OperationSnapshot? {
+        let center = server.center
+        return try await OffThread.run { center.wait(id) }
     }
 
     /// The live records of a table, read back from disk.
@@ -99,4 +106,10 @@ final class WebFixture: @unchecked Sendable {
     func bytes(_ table: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: data + "/\(table).DBF")) }
 }
 
-final class PortBox: @unchecked Sendable { var port = 0 }
+final class PortBox: @unchecked Sendable {
+    var port = 0
+    private var claimed = false
+    private let lock = NSLock()
+    /// True the first time only.
+    func claim() -> Bool { lock.lock(); defer { lock.unlock() }; if claimed { return false }; claimed = true; return true }
+}
