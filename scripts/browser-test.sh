@@ -16,8 +16,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check selenium
 
-swift build --product resgate >/dev/null
-bin="$(swift build --show-bin-path)/resgate"
+swift build --product resgate >/dev/null 2>&1 || swift build --product resgate
+bin="$(swift build --show-bin-path 2>/dev/null)/resgate"
 
 work="$(mktemp -d)"
 pids=()

@@ -36,6 +36,9 @@ def browser():
     service = Service(driver_path) if os.path.exists(driver_path) else Service()
     d = webdriver.Chrome(options=opts, service=service)
     d.set_window_size(1366, 768)
+    # the page itself gets 1366x768, whatever the window's frame takes
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False})
     return d
 
 
@@ -105,8 +108,9 @@ def main_path(d, url, data, shot):
     dialog = d.find_element(By.ID, "backup-dialog")
     wait(d, lambda d: dialog.is_displayed() and dialog.find_elements(By.CSS_SELECTOR, "tr[data-set]"), "the backup list")
     sets = [r.get_attribute("data-set") for r in dialog.find_elements(By.CSS_SELECTOR, "tr[data-set]")]
-    assert sets[0].startswith("Quinta_07"), f"newest first: {sets}"
-    dialog.find_element(By.CSS_SELECTOR, f'tr[data-set="{sets[0]}"]').click()
+    assert "Quinta_07.zip" in sets and "Quarta_19.zip" in sets, sets
+    dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]').click()
+    assert dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"] input').is_selected()
     d.find_element(By.ID, "backup-use").click()
     wait(d, text_in("chosen-set", "Quinta_07"), "the chosen backup")
 
@@ -181,6 +185,12 @@ def wide_path(d, url):
     page_width, window_width, tables_right, side_left = overflow
     assert page_width <= window_width, f"horizontal overflow: {overflow}"
     assert tables_right <= side_left, f"the table list runs under the side panel: {overflow}"
+    if os.environ.get("RESGATE_WIDE_SCREENSHOT"):
+        d.save_screenshot(os.environ["RESGATE_WIDE_SCREENSHOT"])
+    clipped = d.execute_script(
+        "return [...document.querySelectorAll('#table-body td.name')]"
+        ".filter(td => td.scrollWidth > td.clientWidth).map(td => td.textContent)")
+    assert not clipped, f"names cut off: {clipped[:3]}"
     names = d.find_elements(By.CSS_SELECTOR, "#table-body tr[data-table] td.name")
     assert max(len(n.get_attribute("textContent")) for n in names) >= 40
 

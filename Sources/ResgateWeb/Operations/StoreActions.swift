@@ -126,7 +126,7 @@ public struct StoreActions: Sendable {
         let report = try runRestorer(r, into: nil, language: language, context: context)
         var check: Data? = nil
         if report.id != nil && !report.dryRun {
-            context.emit(.message(Words(pt: "Conferindo a loja depois da restauração…", en: "Checking the store after the restore…")))
+            // no message here: the ERP's "Processamento efetuado." stays the last word
             check = try? checkDocument(language: language)
         }
         return try splice(["restore": JSONCoding.encode(report), "check": check])

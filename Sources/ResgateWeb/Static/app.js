@@ -225,7 +225,9 @@ function endProgress() {
 }
 function addMessage(e) { state.messages.push(e); renderMessages(); }
 function renderMessages() {
-  $("messages").replaceChildren(...state.messages.map((m) => el("li", {}, m[state.lang] || m.pt)));
+  const list = $("messages");
+  list.replaceChildren(...state.messages.map((m) => el("li", {}, m[state.lang] || m.pt)));
+  list.scrollTop = list.scrollHeight;
 }
 function setBar(table, records, expected, done) {
   let b = state.bars.get(table);
