@@ -137,5 +137,9 @@ struct RefusalTests {
         #expect(g.check(facts("GET", "/api/undo"))?.status == 405)
         #expect(g.check(facts("POST", "/api/undo", origin: "http://127.0.0.1:8000")) == nil)
         #expect(g.check(facts("POST", "/api/undo", header: "abd"))?.code == "wrong-token")
+        let any = RequestGuard(token: "abc", port: 8000, extraHost: "0.0.0.0")
+        #expect(any.allowedAuthorities.contains("127.0.0.1:8000"))
+        #expect(!any.allowedAuthorities.contains("0.0.0.0:8000"), "a wildcard is no host name")
+        #expect(!any.allowedAuthorities.contains("evil.example:8000"))
     }
 }

@@ -23,11 +23,36 @@ public struct RequestGuard: Sendable {
         "/api/verify", "/api/compare", "/api/restore", "/api/undo", "/api/check", "/api/cancel",
     ]
 
+    /// `extraHost`: the `--host` address when it is not loopback; a wildcard (`0.0.0.0`,
+    /// `::`) stands for every address of this machine's interfaces.
     public init(token: String, port: Int, extraHost: String? = nil) {
         self.token = token
         var hosts = ["127.0.0.1", "localhost", "[::1]"]
-        if let h = extraHost, !hosts.contains(h) { hosts.append(h.contains(":") && !h.hasPrefix("[") ? "[\(h)]" : h) }
-        allowedAuthorities = Set(hosts.map { "\($0):\(port)" })
+        var extra: [String] = []
+        if let h = extraHost { extra = ["0.0.0.0", "::", "[::]"].contains(h) ? Self.interfaceAddresses() : [h] }
+        for h in extra where !hosts.contains(h) { hosts.append(h.contains(":") && !h.hasPrefix("[") ? "[\(h)]" : h) }
+        allowedAuthorities = Set(hosts.map { "\($0.lowercased()):\(port)" })
+    }
+
+    /// The IPv4 addresses of this machine's interfaces.
+    static func interfaceAddresses() -> [String] {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0 else { return [] }
+        defer { freeifaddrs(list) }
+        var out: [String] = []
+        var p = list
+        while let a = p {
+            if let sa = a.pointee.ifa_addr, sa.pointee.sa_family == sa_family_t(AF_INET) {
+                var buf = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+                sa.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { sin in
+                    var addr = sin.pointee.sin_addr
+                    _ = inet_ntop(AF_INET, &addr, &buf, socklen_t(buf.count))
+                }
+                out.append(String(cString: buf))
+            }
+            p = a.pointee.ifa_next
+        }
+        return out
     }
 
     /// What the guard needs to know of a request.

@@ -39,7 +39,8 @@ public struct WebServer: Sendable {
     /// The address to open, token included (in the fragment, so it never travels in a
     /// request line, a log or a Referer; the page reads it and sends it in a header).
     public static func url(host: String, port: Int, token: String) -> String {
-        let h = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let wildcard = ["0.0.0.0", "::", "[::]"].contains(host)
+        let h = wildcard ? "127.0.0.1" : host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         return "http://\(h):\(port)/#token=\(token)"
     }
 
@@ -55,7 +56,7 @@ public struct WebServer: Sendable {
         files.register(on: router)
         APIRoutes(actions: actions, center: center, language: c.language, version: Self.version).register(on: router)
         var logger = Logger(label: "resgate-ui")
-        logger.logLevel = .warning
+        logger.logLevel = .critical
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(c.host, port: port), serverName: nil, reuseAddress: false),
