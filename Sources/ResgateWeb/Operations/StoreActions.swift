@@ -31,7 +31,7 @@ public struct StoreActions: Sendable {
 
     /// `resgate scan DATA --json` (after finishing any interrupted operation, as scan does).
     public func scan(language: Language) throws -> Data {
-        _ = try? Recovery.recoverAll(data: data)
+        recoverIfIdle()
         struct Document: Encodable { var tables: [TableSummary] }
         return try JSONCoding.encode(Document(tables: StoreScanner.scan(folder: data, language: language)))
     }
@@ -69,7 +69,7 @@ public struct StoreActions: Sendable {
 
     /// `resgate undo --data DATA --list --json`.
     public func undoList() throws -> Data {
-        _ = try? Recovery.recoverAll(data: data)
+        recoverIfIdle()
         struct Document: Encodable { var snapshots: [UndoStore.Snapshot] }
         return try JSONCoding.encode(Document(snapshots: UndoStore(data: data).list()))
     }
@@ -192,6 +192,15 @@ public struct StoreActions: Sendable {
     }
 
     // MARK: helpers
+
+    /// Finishes an interrupted operation, but only while nobody holds the folder lock: the
+    /// list may be asked for while a restore of this very server is swapping tables, and
+    /// "recovering" a swap in progress would fight it.
+    func recoverIfIdle() {
+        guard let lock = FolderLock(folder: data) else { return }
+        _ = try? Recovery.recoverAll(data: data)
+        withExtendedLifetime(lock) {}
+    }
 
     func runRestorer(_ r: RestoreRequest, into: String?, language: Language,
                      context: OperationCenter.Context) throws -> RestoreReport {

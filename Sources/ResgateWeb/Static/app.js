@@ -36,20 +36,50 @@ const withLang = (path) => path + (path.includes("?") ? "&" : "?") + "lang=" + s
 async function operation(path, body, kind) {
   const started = await api(path, Object.assign({ lang: state.lang }, body));
   beginProgress(kind, started.operation);
-  return new Promise((resolve) => {
-    const es = new EventSource(started.events + "?token=" + encodeURIComponent(state.token));
-    const on = (type, f) => es.addEventListener(type, (ev) => f(JSON.parse(ev.data)));
-    on("message", (e) => addMessage(e));
-    on("plan", (e) => setBar(e.table, 0, e.expected, false));
-    on("progress", (e) => setBar(e.table, e.records, e.expected, false));
-    on("tableDone", (e) => setBar(e.table, e.records, e.records, true));
-    on("end", async () => {
-      es.close();
-      const snap = await api("/api/operations/" + started.operation);
-      endProgress();
-      resolve(snap);
+  try {
+    await followEvents(started.events, {
+      message: (e) => addMessage(e),
+      plan: (e) => setBar(e.table, 0, e.expected, false),
+      progress: (e) => setBar(e.table, e.records, e.expected, false),
+      tableDone: (e) => setBar(e.table, e.records, e.records, true),
     });
-  });
+    let snap = await api("/api/operations/" + started.operation);
+    while (snap.state === "running") { // the stream broke early: ask until it ends
+      await new Promise((r) => setTimeout(r, 300));
+      snap = await api("/api/operations/" + started.operation);
+    }
+    return snap;
+  } finally {
+    endProgress();
+  }
+}
+
+// Server-sent events read through fetch, so the token goes in a header like every other
+// call (EventSource could only put it in the address).
+async function followEvents(path, handlers) {
+  const res = await fetch(path, { headers: { "X-Resgate-Token": state.token, Accept: "text/event-stream" }, cache: "no-store" });
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let type = "message";
+      let data = "";
+      for (const line of frame.split("\n")) {
+        if (line.startsWith("event: ")) type = line.slice(7);
+        else if (line.startsWith("data: ")) data += line.slice(6);
+      }
+      if (type === "end") return;
+      if (data && handlers[type]) handlers[type](JSON.parse(data));
+    }
+  }
 }
 
 // ---------- words ----------
@@ -356,6 +386,7 @@ function wire() {
 async function start() {
   const m = /token=([0-9a-f]+)/.exec(location.hash) || /token=([0-9a-f]+)/.exec(sessionStorage.getItem("resgate.token") || "");
   if (m) { state.token = m[1]; sessionStorage.setItem("resgate.token", "token=" + m[1]); }
+  if (location.hash) history.replaceState(null, "", location.pathname); // out of sight and history
   wire();
   applyWords();
   if (!state.token) { banner(W().noToken); return; }
