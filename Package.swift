@@ -52,7 +52,7 @@ let package = Package(
         ),
         // Benchmarks: `swift run -c release resgate-bench …` (see scripts/bench.sh).
         .executableTarget(name: "resgate-bench", dependencies: ["XBase", "BackupSet", "RestoreKit"]),
-        .testTarget(name: "XBaseTests", dependencies: ["XBase"]),
+        .testTarget(name: "XBaseTests", dependencies: ["XBase"], exclude: ["Fixtures"]),
         .testTarget(name: "BackupSetTests", dependencies: [
             "BackupSet", "XBase",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -167,3 +167,40 @@ import XBase
         #expect(rows[2]["OBS"] as? String == "Observação com acento")
     }
 }
+
+@Suite struct RestoreAutoIncrementTests {
+    func store(liveNext: UInt32, backupIDs: [Int]) throws -> StoreFixture {
+        let s = try StoreFixture()
+        var id = FieldDescriptor(name: "ID", type: .integer, length: 4, flags: [.autoIncrement],
+                                 autoIncrementNext: liveNext, autoIncrementStep: 1)
+        id.autoIncrementStep = 1
+        let w = try DBFWriter(path: s.data + "/PEDIDOS.DBF",
+                              structure: TableStructure(version: 0x31, codePage: .cp1252,
+                                                        fields: [id, FieldDescriptor(name: "DESCR", type: .character, length: 20)]))
+        try w.append([.integer(1), .string("vivo")])
+        try w.finish()
+        try s.write(s.backup + "/PEDIDOS_Estr.TXT", "ID;I;4;0\r\nDESCR;C;20;0\r\n", codePage: .cp1252)
+        try s.write(s.backup + "/PEDIDOS.TXT", backupIDs.map { "\($0),\"pedido \($0)\"\r\n" }.joined(), codePage: .cp1252)
+        return s
+    }
+
+    func next(_ path: String) throws -> UInt32? {
+        try DBFTable.open(path: path).header.fields.first { $0.name == "ID" }?.autoIncrementNext
+    }
+
+    @Test func counterMovesPastTheLargestRestoredValue() throws {
+        let s = try store(liveNext: 100, backupIDs: [148, 150, 149])
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(try next(s.data + "/PEDIDOS.DBF") == 151)
+    }
+
+    @Test func counterNeverMovesBackwards() throws {
+        let s = try store(liveNext: 100, backupIDs: [10, 11, 12])
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(try next(s.data + "/PEDIDOS.DBF") == 100)
+        let t = try DBFTable.open(path: s.data + "/PEDIDOS.DBF")
+        #expect(t.header.version == 0x31)
+    }
+}

@@ -22,7 +22,7 @@ struct RecordValidator {
 
     init(header: TableHeader, memo: MemoProbe?) {
         var cs: [FieldCheck] = []
-        for f in header.fields where !f.isSystem && f.offset + f.length <= header.recordLength {
+        for f in header.fields where !f.isSystem && f.length > 0 && f.offset >= 1 && f.offset + f.length <= header.recordLength {
             let rule: FieldCheck.Rule
             switch f.type {
             case .numeric, .float: rule = .number

@@ -55,10 +55,6 @@ public final class DBFTable: @unchecked Sendable {
             }
         }
         recordCount = min(room, h.recordCount)
-        h.notes = notes
-        header = h
-        fields = h.visibleFields
-        nullFlags = h.nullFlagsField
         if let cp = override {
             codePage = cp; codePageWasGuessed = false
         } else if let cp = CodePage.forMark(h.codePageMark) {
@@ -66,6 +62,14 @@ public final class DBFTable: @unchecked Sendable {
         } else {
             codePage = .cp1252; codePageWasGuessed = true
         }
+        // names with non-ASCII bytes are in the table's code page (javadbf gbk.dbf)
+        for i in h.fields.indices where h.fields[i].nameBytes.contains(where: { $0 >= 0x80 }) {
+            h.fields[i].name = codePage.decode(h.fields[i].nameBytes)
+        }
+        h.notes = notes
+        header = h
+        fields = h.visibleFields
+        nullFlags = h.nullFlagsField
         if h.hasMemoFields {
             if let found = MemoFile.locate(besides: path, dialect: h.dialect) {
                 do {

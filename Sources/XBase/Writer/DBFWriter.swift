@@ -47,6 +47,8 @@ public final class DBFWriter {
     /// record and header length). `memoBlockSize` should be the original memo file's
     /// (nil: 64 for FPT, 512 for DBT).
     /// `codePage` defaults to the one the template's mark names (cp1252 when unknown).
+    /// The flags byte is kept as is: when it claims a structural CDX (0x01) the caller
+    /// must copy or rebuild that index, or clear the flag in the template it passes.
     public convenience init(path: String, template: TableHeader, codePage: CodePage? = nil,
                             memoBlockSize: Int? = nil) throws(XBaseError) {
         guard template.dialect != .dBaseII, template.dialect != .dBase7 else {
@@ -211,17 +213,7 @@ public final class DBFWriter {
     /// Writes EOF, the final header (count, date, counters) and the memo header, and
     /// closes the files. Call `sync()` before if the bytes must be durable.
     public func finish(date: DBFDate? = nil) throws(XBaseError) {
-        guard !finished else { return }
-        try dbf.append([0x1A])
-        for i in header.fields.indices where header.fields[i].flags.contains(.autoIncrement) {
-            if let n = autoIncrementNext(field: header.fields[i].name) { header.fields[i].autoIncrementNext = n }
-        }
-        header.recordCount = recordCount
-        try dbf.patch(at: 0, HeaderEncoder.encode(header, recordCount: recordCount, date: date ?? Self.today()))
-        try memo?.finish()
-        finished = true
-        try dbf.close()
-        try memo?.file.close()
+        try complete(date: date, durably: false)
     }
 
     /// Durable flush: `fsync` of the DBF and the memo file. After `finish()` it is a no-op
@@ -234,6 +226,10 @@ public final class DBFWriter {
 
     /// `finish()` with both files forced to disk before they are closed.
     public func finishAndSync(date: DBFDate? = nil) throws(XBaseError) {
+        try complete(date: date, durably: true)
+    }
+
+    private func complete(date: DBFDate?, durably: Bool) throws(XBaseError) {
         guard !finished else { return }
         try dbf.append([0x1A])
         for i in header.fields.indices where header.fields[i].flags.contains(.autoIncrement) {
@@ -242,8 +238,10 @@ public final class DBFWriter {
         header.recordCount = recordCount
         try dbf.patch(at: 0, HeaderEncoder.encode(header, recordCount: recordCount, date: date ?? Self.today()))
         try memo?.finish()
-        try dbf.sync()
-        try memo?.file.sync()
+        if durably {
+            try dbf.sync()
+            try memo?.file.sync()
+        }
         finished = true
         try dbf.close()
         try memo?.file.close()

@@ -21,6 +21,10 @@ enum RecordFormatter {
     static func json(_ v: DBFValue, _ f: FieldDescriptor) -> JSONOut {
         switch v {
         case .null: return .null
+        // an empty memo has no block in the memo file: null, as dbfread and FoxPro's
+        // ISBLANK see it (a memo holding text is always a string)
+        case .string(let s) where s.isEmpty && f.isMemo: return .null
+        case .bytes(let b) where b.isEmpty && f.isMemo: return .null
         case .string(let s): return .string(s)
         case .bytes(let b): return .string(Data(b).base64EncodedString())
         case .number(let n): return n.map { .number($0.formatted(decimals: f.decimals)) } ?? .null

@@ -140,20 +140,34 @@ import Testing
         #expect(r.errorCount == DamagedCorpus.records)
     }
 
+    /// A descriptor damaged to width 0 (a logical field here) is skipped, not indexed.
+    @Test func zeroWidthFieldDoesNotCrash() throws {
+        let index = corpus.header.fields.firstIndex { $0.name == "OK" }!
+        let p = try corpus.make("zero_width") { b in b[32 + 32 * index + 16] = 0 }
+        let r = TableHealth.check(path: p)
+        #expect(r.isDamaged || r.findings.contains { $0.kind == .recordLengthMismatch }, "\(r.findings)")
+    }
+
     /// Random byte damage anywhere (header included) never crashes, hangs or throws:
     /// every outcome is a report.
     @Test func randomDamageNeverCrashes() throws {
         let clean = try corpus.bytes
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
-        for i in 0..<150 {
+        for i in 0..<400 {
             var b = clean
-            for _ in 0..<(1 + next() % 8) { b[next() % b.count] = UInt8(next() % 256) }
+            // every other round hits the header and descriptors only
+            let span = i % 2 == 0 ? corpus.header.headerLength : b.count
+            for _ in 0..<(1 + next() % 8) { b[next() % span] = UInt8(next() % 256) }
             if i % 5 == 0 { b.removeSubrange((next() % b.count)...) }
             let p = corpus.dir.url.appendingPathComponent("fuzz.dbf").path
             try Data(b).write(to: URL(fileURLWithPath: p))
             let r = TableHealth.check(path: p)
             #expect(r.recordsChecked <= DamagedCorpus.records + 1)
+            // the reader survives the same bytes
+            if let t = try? DBFTable.open(path: p) {
+                try? t.forEachRecord { rec in for f in t.fields { _ = try? rec.value(f) } }
+            }
             let data = try JSONEncoder().encode(r)
             #expect(!data.isEmpty)
         }

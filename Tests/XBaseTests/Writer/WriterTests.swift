@@ -155,6 +155,7 @@ import Testing
             Self.vfp([FieldDescriptor(name: "A", type: .character, length: 4), FieldDescriptor(name: "a", type: .character, length: 4)]),
             Self.vfp([FieldDescriptor(name: "N", type: .numeric, length: 30)]),
             TableStructure(version: 0x8C, codePage: .cp1252, fields: [FieldDescriptor(name: "C", type: .character, length: 4)]),
+            TableStructure(version: 0x03, codePage: .cp1252, fields: [FieldDescriptor(name: "M", type: .memo, length: 10)]),
         ]
         for s in bad { #expect(throws: XBaseError.self) { _ = try DBFWriter(path: path, structure: s) } }
     }
