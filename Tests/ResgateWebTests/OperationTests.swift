@@ -77,3 +77,25 @@ struct OperationTests {
         #expect(json["state"] as? String == "done")
     }
 }
+
+/// The same through the screen: a restore cancelled over HTTP while it writes.
+@Suite("ui cancel over HTTP")
+struct CancelOverHTTPTests {
+    @Test func cancelledRestoreOverHTTPChangesNothing() async throws {
+        let f = try await WebFixture(vendas: 150_000).start()
+        let before = try ["CLIENTES", "PRODUTOS", "VENDAS"].map { try f.bytes($0) }
+        let started = try await f.post("/api/restore", ["set": "Quinta_07.zip", "tables": ["CLIENTES", "VENDAS"]])
+        let id = try #require(started.json["operation"] as? String)
+        let cancel = try await f.post("/api/cancel", ["id": id])
+        #expect(cancel.status == 202, "the restore was still running: \(cancel.text)")
+        let end = try #require(try await f.waitFor(id))
+        #expect(end.state == .cancelled)
+        let op = try await f.get("/api/operations/\(id)").json
+        let report = try #require((op["result"] as? [String: Any])?["restore"] as? [String: Any])
+        #expect(report["id"] is NSNull, "no undo snapshot: nothing was swapped")
+        #expect((report["refusal"] as? String)?.isEmpty == false)
+        #expect(try ["CLIENTES", "PRODUTOS", "VENDAS"].map { try f.bytes($0) } == before)
+        let work = (try? FileManager.default.contentsOfDirectory(atPath: f.data + "/.resgate/work")) ?? []
+        #expect(work.isEmpty)
+    }
+}
