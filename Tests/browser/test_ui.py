@@ -139,13 +139,15 @@ def main_path(d, url, data, shot):
     listed = confirm.find_element(By.ID, "confirm-body").text
     assert "VENDAS" in listed and "CLIENTES" in listed, listed
     assert "APAGADOS" in confirm.text
+    assert "Simulação" in d.find_element(By.ID, "messages").text, "the preview said it writes nothing"
     d.find_element(By.ID, "confirm-yes").click()
-    wait(d, text_in("messages", "Processamento efetuado."), "Processamento efetuado.")
-    messages = d.find_element(By.ID, "messages").text
-    assert messages.index("Processando TABELAS") < messages.index("Incluindo registros nas tabelas") \
-        < messages.index("Processamento efetuado."), messages
     wait(d, text_in("result-title", "Restauração"), "the restore summary")
     wait_idle(d)
+    messages = d.find_element(By.ID, "messages").text
+    assert "Simulação" not in messages, f"these are the real restore's messages: {messages}"
+    assert messages.index("Processando TABELAS") < messages.index("Incluindo registros nas tabelas") \
+        < messages.index("Processamento efetuado."), messages
+    assert messages.strip().endswith("Processamento efetuado."), messages
     wait(d, lambda d: "damaged" not in row(d, "VENDAS").get_attribute("class"), "VENDAS healthy after the restore")
     assert "restaurada" in d.find_element(By.ID, "result-body").text
     assert d.find_elements(By.CSS_SELECTOR, "#bars .bar-row.done")

@@ -152,6 +152,9 @@ public struct StoreActions: Sendable {
                 let d = try TableDiff.compare(source: try source.table(named: t.name), livePath: data + "/" + live,
                                               key: r.key ?? [], exampleLimit: 20)
                 diffs.append(try JSONCoding.encode(d))
+            } catch TableDiff.DiffError.unknownKey(let k) {
+                diffs.append(try JSONCoding.encode(Failed(table: t.name, error: language == .pt
+                    ? "o campo-chave \(k) não existe no backup e na tabela" : "key field \(k) is not in both the backup and the table")))
             } catch {
                 diffs.append(try JSONCoding.encode(Failed(table: t.name, error: "\(error)")))
             }

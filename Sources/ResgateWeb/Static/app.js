@@ -36,6 +36,7 @@ const withLang = (path) => path + (path.includes("?") ? "&" : "?") + "lang=" + s
 async function operation(path, body, kind) {
   const started = await api(path, Object.assign({ lang: state.lang }, body));
   beginProgress(kind, started.operation);
+  if (kind === "preview") addMessage(W().previewNote);
   try {
     await followEvents(started.events, {
       message: (e) => addMessage(e),

@@ -49,6 +49,7 @@ window.WORDS = {
     noToken: "Endereço sem token: abra o endereço impresso pelo comando resgate ui.",
     busy: "Outra operação está em andamento.", newRecords: "novos", records: "registros",
     examples: "Exemplos", line: "linha", record: "reg.",
+    previewNote: { pt: "Simulação: lendo o backup, nada é gravado.", en: "Dry run: reading the backup, nothing is written." },
   },
   en: {
     title: "Backup restore", dataFolder: "Data", tables: "Tables", filter: "Filter tables…",
@@ -98,5 +99,6 @@ window.WORDS = {
     noToken: "Address without a token: open the address printed by resgate ui.",
     busy: "Another operation is running.", newRecords: "new", records: "records",
     examples: "Examples", line: "line", record: "rec.",
+    previewNote: { pt: "Simulação: lendo o backup, nada é gravado.", en: "Dry run: reading the backup, nothing is written." },
   },
 };
