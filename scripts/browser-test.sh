@@ -31,8 +31,8 @@ trap cleanup EXIT
 
 # Starts `resgate ui` on a data folder and prints its URL once it listens.
 serve() {
-  local data="$1" backups="$2" log="$3"
-  "$bin" ui --data "$data" --backups "$backups" --port 0 --lang pt >"$log" 2>"$log.err" &
+  local data="$1" backups="$2" log="$3"; shift 3
+  "$bin" ui --data "$data" --backups "$backups" --port 0 --lang pt "$@" >"$log" 2>"$log.err" &
   pids+=($!)
   for _ in $(seq 1 100); do
     if grep -q '^http://' "$log" 2>/dev/null; then grep -m1 '^http://' "$log"; return 0; fi
@@ -40,7 +40,7 @@ serve() {
   done
   echo "resgate ui did not start:" >&2; cat "$log.err" >&2; return 1
 }
-url="$(serve "$work/demo/dados" "$work/demo/backup" "$work/ui.log")"
+url="$(serve "$work/demo/dados" "$work/demo/backup" "$work/ui.log" --xml "$work/demo/xml")"
 
 # A second store: 300 tables with 40-character names, for the layout check.
 mkdir -p "$work/wide/dados" "$work/wide/backup"

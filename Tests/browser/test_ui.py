@@ -149,7 +149,9 @@ def main_path(d, url, data, shot):
         < messages.index("Processamento efetuado."), messages
     assert messages.strip().endswith("Processamento efetuado."), messages
     wait(d, lambda d: "damaged" not in row(d, "VENDAS").get_attribute("class"), "VENDAS healthy after the restore")
-    assert "restaurada" in d.find_element(By.ID, "result-body").text
+    result = d.find_element(By.ID, "result-body").text
+    assert "restaurada" in result
+    assert "Conferência da loja" in result and "mod 65" in result, "the post-restore check, NFC-e sequence included"
     assert d.find_elements(By.CSS_SELECTOR, "#bars .bar-row.done")
 
     step("screenshot of the main screen")
