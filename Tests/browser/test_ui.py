@@ -155,8 +155,10 @@ def main_path(d, url, data, shot):
     assert d.find_elements(By.CSS_SELECTOR, "#bars .bar-row.done")
 
     step("screenshot of the main screen")
-    d.execute_script("window.scrollTo(0, 0)")
-    time.sleep(0.5)
+    time.sleep(1)  # let the smooth scroll to the results finish first
+    d.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    time.sleep(0.3)
+    assert d.execute_script("return window.scrollY") == 0
     d.save_screenshot(shot)
 
     step("Desfazer")
