@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BackupSet", targets: ["BackupSet"]),
         .library(name: "RestoreKit", targets: ["RestoreKit"]),
         .library(name: "Fiscal", targets: ["Fiscal"]),
+        .library(name: "CloudRemote", targets: ["CloudRemote"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,11 @@ let package = Package(
             "XBase", "ResgateLocale",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Backup sets on rclone remotes (MEGA, SFTP, WebDAV…): list, fetch into a cache, upload.
+        .target(name: "CloudRemote", dependencies: [
+            "BackupSet", "ResgateLocale",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The restore screen in the browser (`resgate ui`): JSON API + static page.
         .target(name: "ResgateWeb", dependencies: [
             "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
@@ -46,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "ResgateWeb",
+                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +65,7 @@ let package = Package(
         ]),
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
+        .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
         .testTarget(name: "ResgateWebTests", dependencies: [
             "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale",
         ]),
