@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -43,10 +44,15 @@ let package = Package(
             "BackupSet", "ResgateLocale",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The restore screen in the browser (`resgate ui`): JSON API + static page.
+        .target(name: "ResgateWeb", dependencies: [
+            "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], resources: [.copy("Static")]),
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote",
+                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +66,8 @@ let package = Package(
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
+        .testTarget(name: "ResgateWebTests", dependencies: [
+            "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale",
+        ]),
     ]
 )
