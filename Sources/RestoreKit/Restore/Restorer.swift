@@ -133,7 +133,7 @@ public final class Restorer {
                      recordsBefore: plan.liveRecords, recordsAfter: o.records)
         }
         do { try tx.commit() } catch {
-            try? Recovery.recoverAll(data: out)
+            try? Recovery.recoverAllLocked(data: out)
             throw error
         }
         report.id = tx.id
