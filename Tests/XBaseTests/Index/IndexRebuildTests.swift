@@ -63,6 +63,19 @@ import Testing
     }
 }
 
+extension ExternalSortTests {
+    /// Verifying with spilled expected keys reports exactly what the in-memory check does.
+    @Test func spilledVerifyEqualsInMemoryVerify() throws {
+        for (dbf, cdx) in IndexFixtures.pairs {
+            let table = try DBFTable.open(path: dbf)
+            let file = try CDXFile.open(path: cdx)
+            let small = IndexVerifier.verify(table: table, index: file, budgetBytes: 3_000)
+            let normal = IndexVerifier.verify(table: table, index: file)
+            #expect(small == normal, "\(cdx)")
+        }
+    }
+}
+
 @Suite struct SingleIndexTests {
     /// vulpo's student2.cdx is a lone compact index (no compound bit) over student.dbf's
     /// L_NAME: read it, verify it, rebuild it in the same single-index layout.
