@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BackupSet", targets: ["BackupSet"]),
         .library(name: "RestoreKit", targets: ["RestoreKit"]),
         .library(name: "Fiscal", targets: ["Fiscal"]),
+        .library(name: "CloudRemote", targets: ["CloudRemote"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,21 +38,27 @@ let package = Package(
             "XBase", "ResgateLocale",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Backup sets on rclone remotes (MEGA, SFTP, WebDAV…): list, fetch into a cache, upload.
+        .target(name: "CloudRemote", dependencies: [
+            "BackupSet", "ResgateLocale",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale",
+                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: `swift run -c release resgate-bench …` (see scripts/bench.sh).
         .executableTarget(name: "resgate-bench", dependencies: ["XBase", "BackupSet", "RestoreKit"]),
-        .testTarget(name: "XBaseTests", dependencies: ["XBase"]),
+        .testTarget(name: "XBaseTests", dependencies: ["XBase"], exclude: ["Fixtures"]),
         .testTarget(name: "BackupSetTests", dependencies: [
             "BackupSet", "XBase",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
+        .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
     ]
 )

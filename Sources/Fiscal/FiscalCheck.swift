@@ -30,6 +30,13 @@ public enum FiscalCheck {
         return try run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg, language: language, referenceDate: referenceDate)
     }
 
+    /// What `restore` says at its end: run the check (it runs it itself when
+    /// `findConfig(in:)` finds a config).
+    public static func suggestion(data: String) -> Words {
+        Words(pt: "Antes de liberar o sistema, confira a sequência das NFC-e/NF-e: resgate check --data \(data) --xml PASTA_DOS_XML",
+              en: "Before releasing the system, check the NFC-e/NF-e sequence: resgate check --data \(data) --xml XML_FOLDER")
+    }
+
     /// `DATA/resgate.toml`, matched case-insensitively.
     public static func findConfig(in data: String) -> String? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: data) else { return nil }
@@ -59,11 +66,13 @@ public enum FiscalCheck {
         }
 
         // 2. rows whose issuer is unknown join the one issuer their model/series can belong to
-        for (id, s) in series where id.issuer.isEmpty {
+        // (judged against the issuers known before any joining, so the order does not matter)
+        let knownIssuers = storeIssuers
+        for (id, s) in series.sorted(by: { $0.key < $1.key }) where id.issuer.isEmpty {
             var candidates = Set(series.keys.filter { !$0.issuer.isEmpty && $0.model == id.model && $0.series == id.series }.map(\.issuer))
             if candidates.isEmpty, let index {
                 candidates = Set(index.series.keys.filter {
-                    $0.model == id.model && $0.series == id.series && (storeIssuers.isEmpty || storeIssuers.contains($0.issuer))
+                    $0.model == id.model && $0.series == id.series && (knownIssuers.isEmpty || knownIssuers.contains($0.issuer))
                 }.map(\.issuer))
             }
             guard candidates.count == 1, let issuer = candidates.first else { continue }

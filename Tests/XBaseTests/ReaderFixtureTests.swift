@@ -19,8 +19,10 @@ import Testing
     }
 
     @Test func everyFixtureOpensOrFailsClearly() throws {
+        // ../shared is beside every checkout and CI clone; a worktree elsewhere has none
+        guard Self.realRoot != nil else { return }
         let files = Self.dbfFiles()
-        try #require(!files.isEmpty || Self.realRoot == nil)
+        try #require(!files.isEmpty)
         var opened = 0
         for f in files {
             do {

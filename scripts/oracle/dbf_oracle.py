@@ -18,11 +18,22 @@ memo reader) and applies the _NullFlags bits in field order (length bit for V/Q 
 then the null bit), as the format brief describes. Every such step is marked in
 "notes" so a reader of a failing test can tell dbfread's own decoding from the script's.
 """
+import codecs
 import datetime
 import decimal
 import json
 import struct
 import sys
+
+
+def c1_passthrough(err):
+    """Decode error handler: a byte the Python codec leaves undefined (0x81, 0x8D, 0x8F,
+    0x90, 0x9D in cp1252) becomes the C1 control with the same number, as Windows'
+    MultiByteToWideChar and Resgate's code page tables do."""
+    return "".join(chr(b) for b in err.object[err.start:err.end]), err.end
+
+
+codecs.register_error("c1passthrough", c1_passthrough)
 
 
 def tag(v):
@@ -91,7 +102,7 @@ def with_dbfread(path, encoding):
 
     notes = []
     kw = {"parserclass": Parser, "recfactory": lambda items: [v for _, v in items],
-          "char_decode_errors": "strict"}
+          "char_decode_errors": "c1passthrough"}
     if encoding:
         kw["encoding"] = encoding
     table = dbfread.DBF(path, **kw)
@@ -123,7 +134,7 @@ def with_dbfread(path, encoding):
                 if i in length_bit and flagint >> length_bit[i] & 1:
                     data = data[:min(data[-1], len(data) - 1)]
                 if types[i] == "V":
-                    v = data.decode(table.encoding)
+                    v = data.decode(table.encoding, "c1passthrough")
                 else:
                     v = bytes(data)
             vals.append(tag(v))

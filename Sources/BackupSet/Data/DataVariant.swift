@@ -24,29 +24,24 @@ public enum DataVariant: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A parser for one data variant, ready to read lines.
-enum LineParser {
-    case delimited(DelimitedLineParser)
-    case sdf(SDFLineParser)
+/// A parser for one data variant, ready to read lines. (A struct of optionals rather than
+/// an enum: the parser mutates in place, with no copy of its arrays per line.)
+struct LineParser {
+    var delimited: DelimitedLineParser?
+    var sdf: SDFLineParser?
 
     mutating func parse(_ line: UnsafeRawBufferPointer, into values: inout [DBFValue]) -> LineOutcome {
-        switch self {
-        case .delimited(var p):
-            let r = p.parse(line, into: &values)
-            self = .delimited(p)
-            return r
-        case .sdf(let p): return p.parse(line, into: &values)
-        }
+        if delimited != nil { return delimited!.parse(line, into: &values) }
+        return sdf!.parse(line, into: &values)
     }
 
     static func make(_ v: DataVariant, fields: [FieldDescriptor], codePage: CodePage, slots: [Int]) -> LineParser {
         switch v {
         case let .delimited(s, q):
-            return .delimited(DelimitedLineParser(decoders: fields.map { TextValueDecoder(field: $0, codePage: codePage) },
-                                                  separator: s, quote: q, slots: slots))
+            return LineParser(delimited: DelimitedLineParser(fields: fields, codePage: codePage, separator: s, quote: q, slots: slots))
         case let .sdf(w):
-            return .sdf(SDFLineParser(decoders: fields.map { TextValueDecoder(field: $0, codePage: codePage, trimBinary: true) },
-                                      widths: w, slots: slots))
+            return LineParser(sdf: SDFLineParser(decoders: fields.map { TextValueDecoder(field: $0, trimBinary: true) },
+                                      names: fields.map(\.name), codePage: FastTextDecoder(codePage), widths: w, slots: slots))
         }
     }
 }

@@ -3,6 +3,8 @@ import XBase
 /// `COPY TO … SDF`: every field at a fixed width, no separators.
 struct SDFLineParser {
     let decoders: [TextValueDecoder]
+    let names: [String]
+    let codePage: FastTextDecoder
     let widths: [Int]
     let slots: [Int]
     var lineWidth: Int { widths.reduce(0, +) }
@@ -49,9 +51,9 @@ struct SDFLineParser {
         for i in decoders.indices {
             let s = min(pos, line.count), e = min(pos + widths[i], line.count)
             let raw = UnsafeRawBufferPointer(rebasing: line[s..<e])
-            switch decoders[i].decode(raw, quoted: !raw.isEmpty) {
+            switch decoders[i].decode(raw, quoted: !raw.isEmpty, text: codePage) {
             case .success(let v): values[slots[i]] = v
-            case .failure(let p): return .failed(p.kind, field: decoders[i].field.name, en: p.en, pt: p.pt)
+            case .failure(let p): return .failed(p.kind, field: names[i], en: p.en, pt: p.pt)
             }
             pos += widths[i]
         }

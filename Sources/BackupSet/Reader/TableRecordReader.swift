@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import XBase
 
 /// Reads one table's data parts line by line into records: detects each file's variant
@@ -25,7 +28,7 @@ final class TableRecordReader {
         self.set = set; self.table = table; self.structure = s; self.options = options
         codePage = options.codePage ?? s.codePage.flatMap { CodePage(number: $0) } ?? options.fallbackCodePage ?? .cp1252
         textFields = s.textFields
-        slots = s.fields.indices.filter { !s.fields[$0].type.isMemoLike }
+        slots = s.fields.indices.filter { !s.fields[$0].isMemo }
         report = TableReadReport(table: table.name)
         report.codePage = codePage
         record = BackupRecord(values: s.fields.map { Self.blank($0) }, file: "", line: 0, number: 0)
@@ -52,11 +55,8 @@ final class TableRecordReader {
     }
 
     static func blank(_ f: FieldDescriptor) -> DBFValue {
-        switch f.type {
-        case .memo: .string("")
-        case .general, .picture, .blob: .bytes([])
-        default: .null
-        }
+        if f.type == .memo { return .string("") }
+        return f.isMemo ? .bytes([]) : .null
     }
 
     func defect(_ kind: Defect.Kind, file: String, line: Int?, field: String?, en: String, pt: String) throws {
@@ -132,7 +132,7 @@ final class TableRecordReader {
     }
 
     private func handle(_ line: UnsafeRawBufferPointer, _ term: Int, _ number: Int, _ body: (BackupRecord) throws -> Void) throws {
-        if !binaryReported, !mayHoldBinary, line.contains(0) {
+        if !binaryReported, !mayHoldBinary, line.count > 0, memchr(line.baseAddress!, 0, line.count) != nil {
             binaryReported = true
             try defect(.notText, file: file, line: number, field: nil,
                        en: "binary bytes (0x00) in a text file", pt: "bytes binários (0x00) num arquivo de texto")
@@ -186,7 +186,7 @@ final class TableRecordReader {
         if let memo {
             var mismatches: [(String, DBFValue, DBFValue)] = []
             let found = try memo.fill(record.number - 1, &record.values) { mismatches.append(($0, $1, $2)) }
-            if !found { for i in structure.fields.indices where structure.fields[i].type.isMemoLike { record.values[i] = Self.blank(structure.fields[i]) } }
+            if !found { for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) } }
             for (f, t, d) in mismatches {
                 try defect(.memoValueMismatch, file: record.file, line: line, field: f,
                            en: "the text says \(t), the memo DBF says \(d)", pt: "o texto diz \(t), o DBF de memos diz \(d)")

@@ -17,8 +17,13 @@ enum DelimitedStructureParser {
             if line.isEmpty { continue }
             if line.hasPrefix("#") { readComment(line.dropFirst(), into: &s); continue }
             let sep: Character = line.contains(";") ? ";" : (line.contains("\t") ? "\t" : ",")
-            let cols = line.split(separator: sep, omittingEmptySubsequences: false)
+            var cols = raw.split(separator: sep, omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            // a name keeps its own blanks (a DBF may have them); other columns are trimmed
+            if let first = raw.split(separator: sep, omittingEmptySubsequences: false).first,
+               !first.trimmingCharacters(in: .whitespaces).isEmpty, columns["field_name"] == 0 {
+                cols[0] = String(first.drop(while: { $0 == " " || $0 == "\t" }))
+            }
             if !sawHeader && fields.isEmpty, cols.contains(where: { $0.uppercased() == "FIELD_NAME" }) {
                 columns = [:]
                 for (i, c) in cols.enumerated() { columns[c.lowercased()] = i }

@@ -30,15 +30,19 @@ public struct TableStructure: Sendable, Hashable {
 
     /// The fields present in the data text, in order: every field but memo-like ones
     /// (M, G, P, W), which live in the memo archive.
-    public var textFields: [FieldDescriptor] { fields.filter { !$0.type.isMemoLike } }
-    public var memoFields: [FieldDescriptor] { fields.filter { $0.type.isMemoLike } }
-    public var hasMemo: Bool { fields.contains { $0.type.isMemoLike } }
+    public var textFields: [FieldDescriptor] { fields.filter { !$0.isMemo } }
+    public var memoFields: [FieldDescriptor] { fields.filter { $0.isMemo } }
+    public var hasMemo: Bool { fields.contains { $0.isMemo } }
 
     /// Field descriptors with record offsets laid out as in a DBF (delete flag first).
     static func laidOut(_ fields: [FieldDescriptor]) -> [FieldDescriptor] {
         var offset = 1
         var out = fields
-        for i in out.indices { out[i].offset = offset; offset += out[i].length }
+        for i in out.indices {
+            out[i].offset = offset; offset += out[i].length
+            // dBASE 7 keeps binary memos in B fields of width 10 (a VFP Double is 8 wide)
+            if out[i].type == .double && out[i].length == 10 { out[i].isMemo = true }
+        }
         TableHeader.assignNullBits(&out)
         return out
     }

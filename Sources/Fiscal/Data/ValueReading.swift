@@ -51,7 +51,7 @@ extension DBFValue {
 extension DBFDateTime {
     /// Parses `YYYY-MM-DD`, `YYYYMMDD` or `YYYY-MM-DDThh:mm:ss` (anything after seconds is
     /// ignored, so a `-03:00` offset from an XML date is accepted).
-    init?(isoText s: String) {
+    public init?(isoText s: String) {
         let b = Array(s.utf8)
         func num(_ r: Range<Int>) -> Int? {
             guard r.upperBound <= b.count else { return nil }
@@ -78,6 +78,8 @@ extension DBFDateTime {
 
 extension String {
     var trimmingSpaces: String {
+        // most values are already trimmed: return them without copying
+        if let f = utf8.first, let l = utf8.last, f != 32, f != 9, f != 0, l != 32, l != 9, l != 0 { return self }
         var u = Substring(self)
         while let f = u.first, f == " " || f == "\t" || f == "\0" { u = u.dropFirst() }
         while let l = u.last, l == " " || l == "\t" || l == "\0" { u = u.dropLast() }

@@ -48,7 +48,7 @@ public struct CheckReport: Sendable, Hashable, Codable {
         return try enc.encode(self)
     }
 
-    private enum Keys: String, CodingKey { case language, data, xmlFolder, configFile, discovery, checks, status }
+    private enum Keys: String, CodingKey { case language, data, xmlFolder, configFile, discovery, discoveryMessages, checks, status }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -56,7 +56,10 @@ public struct CheckReport: Sendable, Hashable, Codable {
         try c.encode(data, forKey: .data)
         try c.encode(xmlFolder, forKey: .xmlFolder)
         try c.encode(configFile, forKey: .configFile)
-        if let d = discovery { try c.encode(d.text(in: language), forKey: .discovery) }
+        if let d = discovery {
+            try c.encode(d.text(in: language), forKey: .discovery)
+            try c.encode(d, forKey: .discoveryMessages)
+        }
         try c.encode(status, forKey: .status)
         try c.encode(checks, forKey: .checks)
     }
@@ -67,7 +70,7 @@ public struct CheckReport: Sendable, Hashable, Codable {
         data = try c.decode(String.self, forKey: .data)
         xmlFolder = try c.decodeIfPresent(String.self, forKey: .xmlFolder)
         configFile = try c.decodeIfPresent(String.self, forKey: .configFile)
-        discovery = try c.decodeIfPresent(String.self, forKey: .discovery).map { Words(pt: $0, en: $0) }
+        discovery = try c.decodeIfPresent(Words.self, forKey: .discoveryMessages)
         checks = try c.decode([CheckItem].self, forKey: .checks)
     }
 }

@@ -44,7 +44,7 @@ extension SkipReason {
             Words(pt: "evento \(type) não considerado" + (st.map { " (cStat \($0))" } ?? ""),
                   en: "event \(type) not counted" + (st.map { " (cStat \($0))" } ?? ""))
         case .homologation: Words(pt: "ambiente de homologação (tpAmb 2)", en: "test environment (tpAmb 2)")
-        case let .broken(line, reason): Words(pt: "linha \(line): \(reason)", en: "line \(line): \(reason)")
+        case let .broken(line, d): Words(pt: "linha \(line): \(d.words.pt)", en: "line \(line): \(d.words.en)")
         }
     }
 }

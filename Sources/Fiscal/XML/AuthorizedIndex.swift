@@ -1,8 +1,10 @@
 /// What the tax authority holds for one series, per the XML folder.
 public struct SeriesDocuments: Sendable, Codable {
-    /// Authorized (or denied) notes by number. When the same note is saved twice, the copy
-    /// in the lexically first file is kept, so the result does not depend on scan order.
-    public var notes: [Int: AuthorizedNote] = [:]
+    /// Authorized (or denied) notes, sorted by number, one per number. When the same note
+    /// is saved twice, the copy in the lexically first file is kept, so the result does not
+    /// depend on scan order. Kept as a sorted array (not a dictionary) because a year of a
+    /// busy store is 200,000 notes: an array costs a third of the memory and no rehashing.
+    public private(set) var noteList: [AuthorizedNote] = []
     /// Notes whose number was already held by a note with a different key.
     public var conflicts: [AuthorizedNote] = []
     public var voided: [VoidedRange] = []
@@ -10,9 +12,24 @@ public struct SeriesDocuments: Sendable, Codable {
 
     public init() {}
 
+    /// The note with this number (binary search).
+    public func note(_ number: Int) -> AuthorizedNote? {
+        var lo = 0, hi = noteList.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if noteList[mid].number < number { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < noteList.count && noteList[lo].number == number ? noteList[lo] : nil
+    }
+
+    /// The notes by number (a convenience for callers; builds a dictionary).
+    public var notes: [Int: AuthorizedNote] {
+        Dictionary(noteList.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The highest number authorized, denied, cancelled or voided.
     public var lastUsed: Int? {
-        var m = notes.keys.max()
+        var m = noteList.last?.number
         if let v = voided.map(\.last).max() { m = max(m ?? v, v) }
         if let c = cancellations.keys.max() { m = max(m ?? c, c) }
         return m
@@ -20,24 +37,13 @@ public struct SeriesDocuments: Sendable, Codable {
 
     /// Every number spent at the tax authority, as sorted disjoint ranges.
     public var usedRanges: [ClosedRange<Int>] {
-        var r: [ClosedRange<Int>] = notes.keys.map { $0...$0 }
+        var r = NumberRanges.runs(ofSorted: noteList.map(\.number))
         r += cancellations.keys.map { $0...$0 }
         r += voided.map { $0.first...$0.last }
         return NumberRanges.merge(r)
     }
 
-    mutating func add(_ note: AuthorizedNote) {
-        if let old = notes[note.number] {
-            if old.key == note.key {
-                if note.file < old.file { notes[note.number] = note }
-            } else {
-                // keep both visible: the lexically first stays in `notes`
-                if note.file < old.file { notes[note.number] = note; conflicts.append(old) } else { conflicts.append(note) }
-            }
-        } else {
-            notes[note.number] = note
-        }
-    }
+    mutating func add(_ note: AuthorizedNote) { noteList.append(note) }
 
     mutating func add(_ c: Cancellation) {
         if let old = cancellations[c.number], old.file <= c.file { return }
@@ -45,10 +51,30 @@ public struct SeriesDocuments: Sendable, Codable {
     }
 
     mutating func merge(_ other: SeriesDocuments) {
-        for n in other.notes.values { add(n) }
-        for n in other.conflicts { conflicts.append(n) }
+        noteList.reserveCapacity(noteList.count + other.noteList.count)
+        noteList += other.noteList
+        conflicts += other.conflicts
         voided += other.voided
         for c in other.cancellations.values { add(c) }
+    }
+
+    /// Sorts by number and file, keeps one note per number, moves notes with another key
+    /// for an already-held number to `conflicts`.
+    mutating func normalize() {
+        noteList.sort { ($0.number, $0.file) < ($1.number, $1.file) }
+        // compact in place: the first of each number stays
+        var write = 0
+        for read in noteList.indices {
+            if write > 0, noteList[write - 1].number == noteList[read].number {
+                if noteList[write - 1].key != noteList[read].key { conflicts.append(noteList[read]) }
+            } else {
+                if write != read { noteList[write] = noteList[read] }
+                write += 1
+            }
+        }
+        noteList.removeLast(noteList.count - write)
+        voided.sort { ($0.first, $0.file) < ($1.first, $1.file) }
+        conflicts.sort { ($0.number, $0.file) < ($1.number, $1.file) }
     }
 }
 
@@ -67,8 +93,8 @@ public struct AuthorizedIndex: Sendable, Codable {
     /// The issuers (CNPJ/CPF) that have documents in the index.
     public var issuers: Set<String> { Set(series.keys.map(\.issuer)) }
 
-    mutating func add(_ note: AuthorizedNote) {
-        series[note.series, default: SeriesDocuments()].add(note)
+    mutating func add(_ note: AuthorizedNote, to id: SeriesID) {
+        series[id, default: SeriesDocuments()].add(note)
         documentsRead += 1
     }
     mutating func add(_ v: VoidedRange) {
@@ -93,12 +119,10 @@ public struct AuthorizedIndex: Sendable, Codable {
         documentsRead += other.documentsRead
     }
 
-    /// Sorts the lists that depend on scan order, so two runs give the same report.
-    mutating func normalize() {
+    /// Sorts the lists that depend on scan order and keeps one note per number, so two runs
+    /// give the same report. `XMLIndexer` calls it; call it after adding documents by hand.
+    public mutating func normalize() {
         skipped.sort { $0.file < $1.file }
-        for id in series.keys {
-            series[id]!.voided.sort { ($0.first, $0.file) < ($1.first, $1.file) }
-            series[id]!.conflicts.sort { ($0.number, $0.file) < ($1.number, $1.file) }
-        }
+        for id in series.keys { series[id]!.normalize() }
     }
 }

@@ -20,8 +20,10 @@ public struct SeriesID: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
 /// A note that the tax authority accepted (cStat 100/150) or denied (110, 205, 301–303:
 /// "uso denegado", whose number is spent all the same), read from an `nfeProc`.
+///
+/// The series is the key it is filed under in `AuthorizedIndex.series` (not repeated here:
+/// 200,000 notes × 32 bytes is memory better not spent).
 public struct AuthorizedNote: Sendable, Hashable, Codable {
-    public var series: SeriesID
     public var number: Int
     public var key: String
     /// `dhEmi` (or `dEmi` in old layouts) as written.
@@ -55,6 +57,8 @@ public struct Cancellation: Sendable, Hashable, Codable {
     public var date: String
     public var protocolNumber: String
     public var file: String
+    /// Problems of the event's `chNFe` (a wrong check digit; the layout was usable).
+    public var keyProblems: [AccessKeyProblem] = []
 }
 
 /// Why a file under the XML folder added nothing to the index. None of these is fatal.
@@ -71,7 +75,7 @@ public enum SkipReason: Sendable, Hashable, Codable {
     /// Test environment (tpAmb 2): numbers there are not the store's real numbers.
     case homologation
     /// Broken or truncated XML, or a required field missing or malformed.
-    case broken(line: Int, reason: String)
+    case broken(line: Int, defect: XMLDefect)
 
     /// Broken files may hide authorized numbers; the others are simply not ours.
     public var isBroken: Bool {

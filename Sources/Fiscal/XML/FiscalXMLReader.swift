@@ -71,21 +71,21 @@ struct FiscalXMLReader {
         while i < n {
             guard let hit = memchr(base + i, 0x3C, n - i) else { break }
             let lt = base.distance(to: UnsafeRawPointer(hit))
-            guard lt + 1 < n else { return index.skip(file, .broken(line: lineAt(lt), reason: "file ends inside a tag")) }
+            guard lt + 1 < n else { return index.skip(file, .broken(line: lineAt(lt), defect: .endsInsideTag(nil))) }
             let c = b[lt + 1]
             if c == UInt8(ascii: "?") {
-                guard let e = find("?>", from: lt + 2) else { return index.skip(file, .broken(line: lineAt(lt), reason: "unterminated processing instruction")) }
+                guard let e = find("?>", from: lt + 2) else { return index.skip(file, .broken(line: lineAt(lt), defect: .unterminated(.processingInstruction))) }
                 i = e + 2
             } else if c == UInt8(ascii: "!") {
                 if lt + 3 < n, b[lt + 2] == UInt8(ascii: "-"), b[lt + 3] == UInt8(ascii: "-") {
-                    guard let e = find("-->", from: lt + 4) else { return index.skip(file, .broken(line: lineAt(lt), reason: "unterminated comment")) }
+                    guard let e = find("-->", from: lt + 4) else { return index.skip(file, .broken(line: lineAt(lt), defect: .unterminated(.comment))) }
                     i = e + 3
                 } else if lt + 9 <= n, memcmp(base + lt, "<![CDATA[", 9) == 0 {
-                    guard let e = find("]]>", from: lt + 9) else { return index.skip(file, .broken(line: lineAt(lt), reason: "unterminated CDATA section")) }
+                    guard let e = find("]]>", from: lt + 9) else { return index.skip(file, .broken(line: lineAt(lt), defect: .unterminated(.cdata))) }
                     if leafOpen { cdata = (lt + 9)..<e }
                     i = e + 3
                 } else {
-                    guard let e = memchr(base + lt, 0x3E, n - lt) else { return index.skip(file, .broken(line: lineAt(lt), reason: "file ends inside a declaration")) }
+                    guard let e = memchr(base + lt, 0x3E, n - lt) else { return index.skip(file, .broken(line: lineAt(lt), defect: .unterminated(.declaration))) }
                     i = base.distance(to: UnsafeRawPointer(e)) + 1
                 }
             } else if c == UInt8(ascii: "/") {
@@ -93,12 +93,12 @@ struct FiscalXMLReader {
                 var k = lt + 2
                 while k < n, b[k] != UInt8(ascii: ">"), !isSpace(b[k]) { k += 1 }
                 let nameStart = lt + 2, nameLength = k - nameStart
-                guard let gt = memchr(base + k, 0x3E, n - k) else { return index.skip(file, .broken(line: lineAt(lt), reason: "file ends inside an end tag")) }
+                guard let gt = memchr(base + k, 0x3E, n - k) else { return index.skip(file, .broken(line: lineAt(lt), defect: .endsInsideTag(text(b, nameStart..<k)))) }
                 guard let top = stack.last else {
-                    return index.skip(file, .broken(line: lineAt(lt), reason: "end tag </\(text(b, nameStart..<k))> without a start tag"))
+                    return index.skip(file, .broken(line: lineAt(lt), defect: .endTagWithoutStart(text(b, nameStart..<k))))
                 }
                 guard top.nameLength == nameLength, memcmp(base + top.nameStart, base + nameStart, nameLength) == 0 else {
-                    return index.skip(file, .broken(line: lineAt(lt), reason: "end tag </\(text(b, nameStart..<k))> does not close <\(text(b, top.nameStart..<(top.nameStart + top.nameLength)))>"))
+                    return index.skip(file, .broken(line: lineAt(lt), defect: .mismatchedEndTag(found: text(b, nameStart..<k), open: text(b, top.nameStart..<(top.nameStart + top.nameLength)))))
                 }
                 if leafOpen, docDepth >= 0, stack.count >= 3,
                    let slot = XMLSlot.of(leaf: top.tag, parent: stack[stack.count - 2].tag, grandparent: stack[stack.count - 3].tag) {
@@ -122,14 +122,14 @@ struct FiscalXMLReader {
                     k += 1
                 }
                 let nameStart = lt + 1, nameLength = k - nameStart
-                guard nameLength > 0 else { return index.skip(file, .broken(line: lineAt(lt), reason: "'<' not followed by a tag name")) }
+                guard nameLength > 0 else { return index.skip(file, .broken(line: lineAt(lt), defect: .noTagName)) }
                 var quote: UInt8 = 0
                 while k < n {
                     let ch = b[k]
                     if quote != 0 { if ch == quote { quote = 0 } } else if ch == 0x22 || ch == 0x27 { quote = ch } else if ch == 0x3E { break }
                     k += 1
                 }
-                guard k < n else { return index.skip(file, .broken(line: lineAt(lt), reason: "file ends inside <\(text(b, nameStart..<(nameStart + nameLength)))>")) }
+                guard k < n else { return index.skip(file, .broken(line: lineAt(lt), defect: .endsInsideTag(text(b, nameStart..<(nameStart + nameLength))))) }
                 let selfClosing = b[k - 1] == UInt8(ascii: "/")
                 let local = colon >= 0 ? (colon + 1)..<(nameStart + nameLength) : nameStart..<(nameStart + nameLength)
                 let tag = XMLTag.lookup(UnsafeRawBufferPointer(rebasing: b[local]))
@@ -150,7 +150,7 @@ struct FiscalXMLReader {
             }
         }
         if let open = stack.last {
-            return index.skip(file, .broken(line: lineAt(n), reason: "file ends before </\(text(b, open.nameStart..<(open.nameStart + open.nameLength)))> (truncated?)"))
+            return index.skip(file, .broken(line: lineAt(n), defect: .endsBefore(text(b, open.nameStart..<(open.nameStart + open.nameLength)))))
         }
         if docsFound == 0 {
             if rootName == "NFe" { index.skip(file, .notAuthorized(status: nil)) }
@@ -169,16 +169,16 @@ struct FiscalXMLReader {
     }
 
     private func finish(_ tag: XMLTag, _ b: UnsafeRawBufferPointer, file: String, line: Int, into index: inout AuthorizedIndex) {
-        var missing: String? = nil
+        var defect: XMLDefect? = nil
         func need(_ slot: XMLSlot, _ name: String) -> String {
             if let v = value(slot, b), !v.isEmpty { return v }
-            if missing == nil { missing = name }
+            if defect == nil { defect = .missingField(name) }
             return ""
         }
         func number(_ slot: XMLSlot, _ name: String) -> Int {
             let s = need(slot, name)
             if let v = Int(s), v >= 0 { return v }
-            if missing == nil { missing = s.isEmpty ? name : "\(name) ('\(s)' is not a number)" }
+            if defect == nil { defect = .notANumber(field: name, text: s) }
             return 0
         }
         switch tag {
@@ -192,11 +192,11 @@ struct FiscalXMLReader {
                               series: number(.noteSeries, "ide/serie"))
             let nNF = number(.noteNumber, "ide/nNF")
             let key = need(.protKey, "infProt/chNFe")
-            if let m = missing { return index.skip(file, .broken(line: line, reason: "missing or malformed \(m)")) }
+            if let d = defect { return index.skip(file, .broken(line: line, defect: d)) }
             let problems = AccessKey.problems(of: key, model: id.model, series: id.series, number: nNF, issuer: id.issuer)
-            index.add(AuthorizedNote(series: id, number: nNF, key: key, issued: value(.noteIssued, b) ?? "",
+            index.add(AuthorizedNote(number: nNF, key: key, issued: value(.noteIssued, b) ?? "",
                                      protocolNumber: value(.protProtocol, b) ?? "", status: st, file: file,
-                                     keyProblems: problems))
+                                     keyProblems: problems), to: id)
         case .procInutNFe:
             let st = value(.inutStatus, b).flatMap { Int($0) }
             guard st == 102 else { return index.skip(file, .otherEvent(type: "inutilização", status: st)) }
@@ -204,8 +204,8 @@ struct FiscalXMLReader {
             let id = SeriesID(issuer: need(.inutIssuer, "infInut/CNPJ"), model: number(.inutModel, "infInut/mod"),
                               series: number(.inutSeries, "infInut/serie"))
             let first = number(.inutFirst, "infInut/nNFIni"), last = number(.inutLast, "infInut/nNFFin")
-            if let m = missing { return index.skip(file, .broken(line: line, reason: "missing or malformed \(m)")) }
-            guard first <= last else { return index.skip(file, .broken(line: line, reason: "nNFIni \(first) is above nNFFin \(last)")) }
+            if let d = defect { return index.skip(file, .broken(line: line, defect: d)) }
+            guard first <= last else { return index.skip(file, .broken(line: line, defect: .reversedRange(first: first, last: last))) }
             index.add(VoidedRange(series: id, first: first, last: last,
                                   protocolNumber: value(.inutProtocol, b) ?? "", file: file))
         case .procEventoNFe:
@@ -216,12 +216,12 @@ struct FiscalXMLReader {
             if value(.eventEnvironment, b) == "2" { return index.skip(file, .homologation) }
             let keyText = value(.eventKey, b) ?? value(.eventReturnedKey, b) ?? ""
             guard let key = AccessKey(keyText) else {
-                let why = AccessKey.layoutProblem(of: keyText).map { "\($0)" } ?? "missing"
-                return index.skip(file, .broken(line: line, reason: "cancellation event with an unusable chNFe '\(keyText)': \(why)"))
+                return index.skip(file, .broken(line: line, defect: .unusableEventKey(keyText)))
             }
             index.add(Cancellation(series: SeriesID(issuer: key.issuer, model: key.model, series: key.series),
                                    number: key.number, key: keyText, date: value(.eventDate, b) ?? "",
-                                   protocolNumber: value(.eventProtocol, b) ?? "", file: file))
+                                   protocolNumber: value(.eventProtocol, b) ?? "", file: file,
+                                   keyProblems: AccessKey.problems(of: keyText)))
         default:
             break
         }

@@ -31,8 +31,11 @@ public enum XMLIndexer {
             }
             results.set(w, partial)
         }
-        var index = AuthorizedIndex()
-        for p in results.all() { index.merge(p) }
+        // merge into the largest partial so only the smaller ones are copied
+        var partials = results.takeAll().sorted { $0.documentsRead > $1.documentsRead }
+        guard !partials.isEmpty else { return AuthorizedIndex() }
+        var index = partials.removeFirst()
+        while let p = partials.popLast() { index.merge(p) }
         index.normalize()
         return index
     }
@@ -58,7 +61,13 @@ private final class PartialResults: @unchecked Sendable {
     private var slots: [AuthorizedIndex?]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ v: AuthorizedIndex) { lock.lock(); slots[i] = v; lock.unlock() }
-    func all() -> [AuthorizedIndex] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+    /// Hands the partial indexes over and forgets them, so they are not kept twice.
+    func takeAll() -> [AuthorizedIndex] {
+        lock.lock(); defer { lock.unlock() }
+        let out = slots.compactMap { $0 }
+        slots = []
+        return out
+    }
 }
 
 /// One growing buffer per worker; files are read with open/fstat/read, no Data objects.

@@ -104,8 +104,10 @@ public final class MemoFile: @unchecked Sendable {
                                reason: "length \(length) does not fit the memo file")
             }
             var data = try reader.bytes(at: offset + 8, count: length - 8)
-            // dBASE IV text memos are commonly terminated by 0x1A inside the length
-            if let end = data.firstIndex(of: 0x1A) { data.removeSubrange(end...) }
+            // dBASE IV text memos are commonly terminated by 0x1A inside the length; only a
+            // trailing run is a terminator: a binary memo (php-xbase dBaseIV.dbt's JPEG)
+            // holds 0x1A bytes in its data
+            while data.last == 0x1A { data.removeLast() }
             return Memo(type: 1, bytes: data)
         }
     }

@@ -55,10 +55,6 @@ public final class DBFTable: @unchecked Sendable {
             }
         }
         recordCount = min(room, h.recordCount)
-        h.notes = notes
-        header = h
-        fields = h.visibleFields
-        nullFlags = h.nullFlagsField
         if let cp = override {
             codePage = cp; codePageWasGuessed = false
         } else if let cp = CodePage.forMark(h.codePageMark) {
@@ -66,6 +62,14 @@ public final class DBFTable: @unchecked Sendable {
         } else {
             codePage = .cp1252; codePageWasGuessed = true
         }
+        // names with non-ASCII bytes are in the table's code page (javadbf gbk.dbf)
+        for i in h.fields.indices where h.fields[i].nameBytes.contains(where: { $0 >= 0x80 }) {
+            h.fields[i].name = codePage.decode(h.fields[i].nameBytes)
+        }
+        h.notes = notes
+        header = h
+        fields = h.visibleFields
+        nullFlags = h.nullFlagsField
         if h.hasMemoFields {
             if let found = MemoFile.locate(besides: path, dialect: h.dialect) {
                 do {
@@ -126,6 +130,17 @@ public final class DBFTable: @unchecked Sendable {
         let rec = DBFRecord(table: self, index: index, bytes: UnsafeRawBufferPointer(buffer))
         result = (rec.isDeleted, try fields.map { f throws(XBaseError) in try rec.value(f) })
         return result
+    }
+
+    /// Calls `body` with the record at `index` (0-based); the record is valid only inside.
+    public func withRecord<T>(at index: Int, _ body: (DBFRecord) throws -> T) throws -> T {
+        guard index >= 0 && index < recordCount else {
+            throw XBaseError.invalidValue(file: path, record: index + 1, field: "-", reason: "no such record")
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: header.recordLength, alignment: 8)
+        defer { buffer.deallocate() }
+        _ = try reader.read(into: buffer, at: offset(of: index))
+        return try body(DBFRecord(table: self, index: index, bytes: UnsafeRawBufferPointer(buffer)))
     }
 
     /// Reads raw bytes of the file (e.g. for copying a header).

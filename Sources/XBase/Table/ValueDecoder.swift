@@ -18,6 +18,7 @@ struct ValueDecoder {
         var scale = 0
         var neg = false
         var point = false
+        var gap = false
         var digits = 0
         var stars = true
         for i in start..<end where r[i] != UInt8(ascii: "*") { stars = false; _ = i; break }
@@ -25,17 +26,20 @@ struct ValueDecoder {
         for i in start..<end {
             let b = r[i]
             if b >= 48 && b <= 57 {
+                if gap { throw fail("\(quoted(r)) is not a number") }
                 let (p, o1) = m.multipliedReportingOverflow(by: 10)
                 let (s, o2) = p.addingReportingOverflow(Int64(b - 48))
                 if o1 || o2 { return try wide(r, start, end) }
                 m = s; digits += 1
                 if point { scale += 1 }
             } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && !point {
-                point = true
+                point = true; gap = false
             } else if (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && i == start {
                 neg = b == UInt8(ascii: "-")
-            } else if b == 0x20 && point {
-                continue // "0   ." style padding after the point
+            } else if b == 0x20 {
+                // "0   . " (CodeBase, vulpo-codebase enroll.dbf): spaces may stand between
+                // the digits and the point, or pad after it; never between two digits
+                gap = true
             } else {
                 throw fail("\(quoted(r)) is not a number")
             }

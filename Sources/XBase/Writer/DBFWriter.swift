@@ -28,6 +28,7 @@ public final class DBFWriter {
     private let dbf: OutputFile
     private let memo: MemoWriter?
     private let encoder: FieldEncoder
+    private let slots: [FieldSlot]
     private let record: UnsafeMutableRawBufferPointer
     private let nullOffset: Int?
     private let nullLength: Int
@@ -43,10 +44,13 @@ public final class DBFWriter {
 
     /// A new, empty table with the same layout as `template` (version, flags, code page
     /// mark, backlink, field flags and offsets, autoincrement state, `_NullFlags`,
-    /// record and header length). `memoBlockSize` should be the original memo file's.
+    /// record and header length). `memoBlockSize` should be the original memo file's
+    /// (nil: 64 for FPT, 512 for DBT).
     /// `codePage` defaults to the one the template's mark names (cp1252 when unknown).
+    /// The flags byte is kept as is: when it claims a structural CDX (0x01) the caller
+    /// must copy or rebuild that index, or clear the flag in the template it passes.
     public convenience init(path: String, template: TableHeader, codePage: CodePage? = nil,
-                            memoBlockSize: Int = 64) throws(XBaseError) {
+                            memoBlockSize: Int? = nil) throws(XBaseError) {
         guard template.dialect != .dBaseII, template.dialect != .dBase7 else {
             throw .unsupported(file: path, reason: String(format: "writing version 0x%02X tables", template.version))
         }
@@ -67,7 +71,8 @@ public final class DBFWriter {
         self.header = header
         self.codePage = codePage
         self.fields = header.visibleFields
-        encoder = FieldEncoder(codePage: codePage, file: path)
+        encoder = FieldEncoder(codePage: codePage, file: path, names: header.visibleFields.map(\.name))
+        slots = header.visibleFields.enumerated().map { FieldSlot($1, index: $0) }
         let nf = header.nullFlagsField
         nullOffset = nf?.offset
         nullLength = nf?.length ?? 0
@@ -88,11 +93,12 @@ public final class DBFWriter {
 
     deinit { record.deallocate() }
 
-    /// The memo format a version byte implies (FPT for FoxPro/VFP, DBT otherwise).
-    public static func memoFormat(version: UInt8, blockSize: Int) -> MemoFormat {
+    /// The memo format a version byte implies (FPT for FoxPro/VFP, DBT otherwise);
+    /// nil block size: VFP's default 64 for FPT, 512 for DBT.
+    public static func memoFormat(version: UInt8, blockSize: Int?) -> MemoFormat {
         switch Dialect.of(version: version) {
-        case .visualFoxPro, .foxPro: .fpt(blockSize: blockSize)
-        case .dBaseIV, .dBase7: .dbtIV(blockSize: 512)
+        case .visualFoxPro, .foxPro: .fpt(blockSize: blockSize ?? 64)
+        case .dBaseIV, .dBase7: .dbtIV(blockSize: blockSize ?? 512)
         default: .dbtIII
         }
     }
@@ -119,8 +125,8 @@ public final class DBFWriter {
         record.initializeMemory(as: UInt8.self, repeating: 0x20)
         record[0] = deleted ? 0x2A : 0x20
         if let o = nullOffset { for i in o..<(o + nullLength) { record[i] = 0 } }
-        for i in fields.indices {
-            try encoder.encode(values[i], field: fields[i], into: record, record: number,
+        for i in slots.indices {
+            try encoder.encode(values[i], field: slots[i], into: record, record: number,
                                nullOffset: nullOffset, memo: memo)
         }
         for i in autoIncrementIndexes { if case .integer(let v) = values[i] { noteAutoIncrement(i, v) } }
@@ -147,10 +153,10 @@ public final class DBFWriter {
             return
         }
         record.copyMemory(from: raw)
-        for f in fields where f.isMemo {
+        for (i, f) in fields.enumerated() where f.isMemo {
             let slot = UnsafeMutableRawBufferPointer(rebasing: record[f.offset..<(f.offset + f.length)])
             guard let pointer = MemoPointer.read(UnsafeRawBufferPointer(slot), binary: f.memoPointerIsBinary), pointer != 0 else {
-                encoder.writeBlank(f, slot); continue
+                encoder.writeBlank(slots[i], slot); continue
             }
             guard let memoSource else {
                 throw .cannotEncode(file: path, record: number, field: f.name,
@@ -207,17 +213,7 @@ public final class DBFWriter {
     /// Writes EOF, the final header (count, date, counters) and the memo header, and
     /// closes the files. Call `sync()` before if the bytes must be durable.
     public func finish(date: DBFDate? = nil) throws(XBaseError) {
-        guard !finished else { return }
-        try dbf.append([0x1A])
-        for i in header.fields.indices where header.fields[i].flags.contains(.autoIncrement) {
-            if let n = autoIncrementNext(field: header.fields[i].name) { header.fields[i].autoIncrementNext = n }
-        }
-        header.recordCount = recordCount
-        try dbf.patch(at: 0, HeaderEncoder.encode(header, recordCount: recordCount, date: date ?? Self.today()))
-        try memo?.finish()
-        finished = true
-        try dbf.close()
-        try memo?.file.close()
+        try complete(date: date, durably: false)
     }
 
     /// Durable flush: `fsync` of the DBF and the memo file. After `finish()` it is a no-op
@@ -230,6 +226,10 @@ public final class DBFWriter {
 
     /// `finish()` with both files forced to disk before they are closed.
     public func finishAndSync(date: DBFDate? = nil) throws(XBaseError) {
+        try complete(date: date, durably: true)
+    }
+
+    private func complete(date: DBFDate?, durably: Bool) throws(XBaseError) {
         guard !finished else { return }
         try dbf.append([0x1A])
         for i in header.fields.indices where header.fields[i].flags.contains(.autoIncrement) {
@@ -238,8 +238,10 @@ public final class DBFWriter {
         header.recordCount = recordCount
         try dbf.patch(at: 0, HeaderEncoder.encode(header, recordCount: recordCount, date: date ?? Self.today()))
         try memo?.finish()
-        try dbf.sync()
-        try memo?.file.sync()
+        if durably {
+            try dbf.sync()
+            try memo?.file.sync()
+        }
         finished = true
         try dbf.close()
         try memo?.file.close()

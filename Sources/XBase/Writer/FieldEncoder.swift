@@ -3,18 +3,27 @@
 /// Everything is written in place (no intermediate arrays) because this runs for every
 /// field of every record. A value that does not fit is an error naming record and field:
 /// the writer never truncates, rounds away decimals or substitutes characters.
-struct FieldEncoder {
+///
+/// A class, not a struct: as a struct held by the writer it was copied (and its code page
+/// tables retained and released) on every field of every record.
+final class FieldEncoder {
     let codePage: CodePage
     let file: String
+    /// Field names by `FieldSlot.index`, only read to word an error.
+    let names: [String]
+
+    init(codePage: CodePage, file: String, names: [String]) {
+        self.codePage = codePage; self.file = file; self.names = names
+    }
 
     /// Writes `value` for `field` into `rec` (the whole record, delete flag at 0).
     /// `record` is the 1-based number used in errors. NULL bits go into `_NullFlags`
     /// at `nullOffset`.
-    func encode(_ value: DBFValue, field f: FieldDescriptor, into rec: UnsafeMutableRawBufferPointer,
+    func encode(_ value: DBFValue, field f: FieldSlot, into rec: UnsafeMutableRawBufferPointer,
                 record: Int, nullOffset: Int?, memo: MemoWriter?) throws(XBaseError) {
         let slot = UnsafeMutableRawBufferPointer(rebasing: rec[f.offset..<(f.offset + f.length)])
         func fail(_ reason: String) -> XBaseError {
-            .cannotEncode(file: file, record: record, field: f.name, reason: reason)
+            .cannotEncode(file: file, record: record, field: names[f.index], reason: reason)
         }
         if case .null = value {
             guard let bit = f.nullBit, let base = nullOffset else { throw fail("NULL in a field that is not nullable") }
@@ -69,7 +78,7 @@ struct FieldEncoder {
     }
 
     /// The bytes of an empty value (used under NULL and for missing values).
-    func writeBlank(_ f: FieldDescriptor, _ slot: UnsafeMutableRawBufferPointer) {
+    func writeBlank(_ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer) {
         switch f.type {
         case .integer, .double, .currency, .dateTime, .varbinary, .blob, .nullFlags:
             slot.initializeMemory(as: UInt8.self, repeating: 0)
@@ -86,6 +95,19 @@ struct FieldEncoder {
     func putText(_ s: String, _ slot: UnsafeMutableRawBufferPointer, pad: UInt8,
                  _ fail: (String) -> XBaseError) throws(XBaseError) -> Int {
         var n = 0
+        // ASCII fast path over the string's contiguous UTF-8 (the common case)
+        let ascii: Int? = s.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            guard u.count <= slot.count else { return nil }
+            for (k, b) in u.enumerated() {
+                if b >= 0x80 { return nil }
+                slot[k] = b
+            }
+            return u.count
+        } ?? nil
+        if let count = ascii {
+            for i in count..<slot.count { slot[i] = pad }
+            return count
+        }
         if codePage.isUTF8 {
             for b in s.utf8 {
                 guard n < slot.count else { throw fail("text of \(s.utf8.count) bytes does not fit in \(slot.count)") }
@@ -109,7 +131,7 @@ struct FieldEncoder {
 
     /// V/Q shorter than the field: the last byte holds the length and the field's
     /// length bit is set in `_NullFlags` (what VFP 9 writes, see infused dbase_32.dbf).
-    func markShortVar(_ n: Int, _ f: FieldDescriptor, _ rec: UnsafeMutableRawBufferPointer,
+    func markShortVar(_ n: Int, _ f: FieldSlot, _ rec: UnsafeMutableRawBufferPointer,
                       _ slot: UnsafeMutableRawBufferPointer, _ nullOffset: Int?,
                       _ fail: (String) -> XBaseError) throws(XBaseError) {
         guard n < slot.count else { return }
@@ -120,7 +142,7 @@ struct FieldEncoder {
         rec[base + bit / 8] |= UInt8(1) << UInt8(bit % 8)
     }
 
-    func putNumber(_ value: DBFValue, _ f: FieldDescriptor, _ slot: UnsafeMutableRawBufferPointer,
+    func putNumber(_ value: DBFValue, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer,
                    _ fail: (String) -> XBaseError) throws(XBaseError) {
         let n: DecimalNumber
         switch value {
@@ -138,15 +160,25 @@ struct FieldEncoder {
         guard norm.scale <= f.decimals else {
             throw fail("\(n) has more than the field's \(f.decimals) decimals")
         }
-        let text = norm.formatted(decimals: f.decimals)
-        let utf8 = text.utf8
-        guard utf8.count <= slot.count else {
-            throw fail("\(text) needs \(utf8.count) characters, the field holds \(slot.count)")
+        // digits written right to left straight into the field: no String per value
+        var m = norm.mantissa.magnitude
+        for _ in norm.scale..<f.decimals {
+            let (r, o) = m.multipliedReportingOverflow(by: 10)
+            guard !o else { throw fail("\(n) is too large for the field") }
+            m = r
         }
-        let lead = slot.count - utf8.count
-        for i in 0..<lead { slot[i] = 0x20 }
-        var i = lead
-        for b in utf8 { slot[i] = b; i += 1 }
+        var i = slot.count - 1
+        var fits = true
+        func put(_ b: UInt8) { if i >= 0 { slot[i] = b; i -= 1 } else { fits = false } }
+        for _ in 0..<f.decimals { put(UInt8(48 + m % 10)); m /= 10 }
+        if f.decimals > 0 { put(UInt8(ascii: ".")) }
+        repeat { put(UInt8(48 + m % 10)); m /= 10 } while m > 0
+        if norm.mantissa < 0 { put(UInt8(ascii: "-")) }
+        guard fits else {
+            let text = norm.formatted(decimals: f.decimals)
+            throw fail("\(text) needs \(text.utf8.count) characters, the field holds \(slot.count)")
+        }
+        while i >= 0 { slot[i] = 0x20; i -= 1 }
     }
 
     func putCurrency(_ n: DecimalNumber, _ slot: UnsafeMutableRawBufferPointer,
@@ -162,7 +194,7 @@ struct FieldEncoder {
         storeLE64(UInt64(bitPattern: m), slot, 0)
     }
 
-    func putMemo(_ value: DBFValue, _ f: FieldDescriptor, _ slot: UnsafeMutableRawBufferPointer,
+    func putMemo(_ value: DBFValue, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer,
                  _ memo: MemoWriter?, _ fail: (String) -> XBaseError) throws(XBaseError) {
         var bytes: [UInt8]
         switch value {
@@ -212,6 +244,25 @@ struct FieldEncoder {
         case .dateTime: "date-time"
         case .logical: "logical"
         }
+    }
+}
+
+/// What encoding needs of a field, without its name or other reference-counted parts:
+/// copying a `FieldDescriptor` per field per record cost more than the encoding itself.
+struct FieldSlot {
+    let index: Int
+    let type: FieldType
+    let offset: Int
+    let length: Int
+    let decimals: Int
+    let nullBit: Int?
+    let varLengthBit: Int?
+    let memoPointerIsBinary: Bool
+
+    init(_ f: FieldDescriptor, index: Int) {
+        self.index = index
+        type = f.type; offset = f.offset; length = f.length; decimals = f.decimals
+        nullBit = f.nullBit; varLengthBit = f.varLengthBit; memoPointerIsBinary = f.memoPointerIsBinary
     }
 }
 

@@ -7,10 +7,11 @@ public struct TableStructure: Sendable, Hashable {
     /// Visible columns in order. Offsets are computed; give VFP flags (`.nullable`,
     /// `.binary`, `.autoIncrement`) and autoincrement next/step on the descriptors.
     public var fields: [FieldDescriptor]
-    /// FPT block size for FoxPro/VFP memo files (VFP's default is 64).
-    public var memoBlockSize: Int
+    /// Memo block size; nil: VFP's default 64 for FPT, 512 for dBASE IV DBT (dBASE III
+    /// DBT blocks are always 512).
+    public var memoBlockSize: Int?
 
-    public init(version: UInt8, codePage: CodePage, fields: [FieldDescriptor], memoBlockSize: Int = 64) {
+    public init(version: UInt8, codePage: CodePage, fields: [FieldDescriptor], memoBlockSize: Int? = nil) {
         self.version = version
         self.codePage = codePage
         self.fields = fields
@@ -37,6 +38,9 @@ public struct TableStructure: Sendable, Hashable {
             if !isVFP { f.flags = []; f.autoIncrementNext = 0; f.autoIncrementStep = 0 }
             if f.flags.contains(.autoIncrement) && f.autoIncrementStep == 0 { f.autoIncrementStep = 1 }
             if f.flags.contains(.autoIncrement) && f.autoIncrementNext == 0 { f.autoIncrementNext = 1 }
+            // VFP always declares Y as 8 bytes with 4 decimals (readers such as Perl's
+            // XBase scale by the declared decimals)
+            if f.type == .currency { f.decimals = 4 }
             // VFP marks binary-stored columns NOCPTRANS (I 0x04, autoincrement 0x0C, Y/B/T 0x04).
             if isVFP && [.integer, .double, .currency, .dateTime, .varbinary, .blob].contains(f.type) {
                 f.flags.insert(.binary)
@@ -47,6 +51,9 @@ public struct TableStructure: Sendable, Hashable {
             if f.isMemo { f.length = isVFP ? 4 : 10 }
             offset += f.length
             out.append(f)
+        }
+        if out.contains(where: { $0.isMemo }) && [0x03, 0x04, 0x43, 0x63].contains(version) {
+            throw .badHeader(file: file, reason: String(format: "version 0x%02X has no memo file; use 0x83 (dBASE III), 0x8B (dBASE IV), 0xF5 (FoxPro) or 0x30 (VFP)", version))
         }
         let bits = TableHeader.nullBitCount(out)
         if isVFP && bits > 0 {

@@ -38,7 +38,8 @@ enum Console {
     static let isTerminal = isatty(STDERR_FILENO) == 1
     static let stdinIsTerminal = isatty(STDIN_FILENO) == 1
 
-    static func out(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+    /// Through `print` (and flushed) so it interleaves with commands that use `print`.
+    static func out(_ s: String) { print(s); fflush(nil) }
     static func err(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 
     /// A live progress line on a terminal (rewritten in place); one line per step otherwise.
@@ -54,8 +55,7 @@ enum Console {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try enc.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        out(String(decoding: data, as: UTF8.self))
     }
 
     /// Asks a yes/no question on the terminal; false when there is no terminal.

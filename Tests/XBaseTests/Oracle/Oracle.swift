@@ -39,6 +39,18 @@ enum Oracle {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     static let script = packageRoot.appendingPathComponent("scripts/oracle/dbf_oracle.py").path
+    static let perlScript = packageRoot.appendingPathComponent("scripts/oracle/dbf_oracle.pl").path
+
+    /// Whether Perl's XBase module is installed (Debian libdbd-xbase-perl).
+    static let perlAvailable: Bool = {
+        (try? run(["perl", "-MXBase", "-MJSON::PP", "-e", "1"]))?.status == 0
+    }()
+
+    /// Reads with Perl XBase (C N F D L and text M only; see the script).
+    static func readPerl(_ path: String, encoding: String) throws -> Output {
+        let (_, data) = try run(["perl", perlScript, path, encoding])
+        return try JSONDecoder().decode(Output.self, from: data)
+    }
 
     /// `../shared` next to the package root, or next to an ancestor (a git worktree under
     /// /work/wt/NAME sees the same folder two levels up). nil when absent.

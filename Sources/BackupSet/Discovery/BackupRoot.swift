@@ -1,0 +1,39 @@
+import Foundation
+
+/// The sets in a backup root (section 1): every `.zip` and every folder holding at least
+/// one table, newest first by their real date (manifest `created`, else the newest member
+/// time), since slot names are reused every week and do not give the date.
+public enum BackupRoot {
+    public struct Listing: Sendable {
+        public var sets: [BackupSet]
+        /// Entries that looked like sets but could not be opened, with why.
+        public var unreadable: [(path: String, defects: [Defect])]
+    }
+
+    public static func list(_ root: String) throws(BackupSetError) -> Listing {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: root) } catch {
+            throw BackupSetError(Defect(.unreadableSet, file: root, pt: "não foi possível ler a pasta", en: "cannot read the folder"))
+        }
+        var sets: [BackupSet] = []
+        var unreadable: [(String, [Defect])] = []
+        for n in names.sorted() where !n.hasPrefix(".") {
+            let p = root + "/" + n
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: p, isDirectory: &isDir)
+            guard isDir.boolValue || n.lowercased().hasSuffix(".zip") else { continue }
+            do {
+                let s = try BackupSet.open(p)
+                if isDir.boolValue && s.tables.isEmpty { continue }
+                sets.append(s)
+            } catch {
+                unreadable.append((p, error.defects))
+            }
+        }
+        sets.sort { a, b in
+            let da = a.date ?? .distantPast, db = b.date ?? .distantPast
+            return da != db ? da > db : a.name < b.name
+        }
+        return Listing(sets: sets, unreadable: unreadable)
+    }
+}

@@ -1,0 +1,54 @@
+import ResgateLocale
+
+/// The report as a person reads it on a terminal: grouped by status, failures first, each
+/// check with its subject and what to do.
+public enum ReportText {
+    public static func render(_ report: CheckReport, language: Language, width: Int = 100) -> String {
+        let l = language
+        var out: [String] = []
+        out.append(l == .pt ? "Conferência pós-restauração — dados: \(report.data)" : "Post-restore check — data: \(report.data)")
+        if let c = report.configFile { out.append((l == .pt ? "Configuração: " : "Config: ") + c) }
+        if let x = report.xmlFolder { out.append((l == .pt ? "XML autorizados: " : "Authorized XML: ") + x) }
+        if let d = report.discovery { out.append(contentsOf: wrap(d.text(in: l), width: width, indent: "")) }
+        for status in [CheckStatus.fail, .warning, .ok] {
+            let group = report.checks.filter { $0.status == status }
+            guard !group.isEmpty else { continue }
+            out.append("")
+            out.append("\(title(status, l)) (\(group.count))")
+            for item in group {
+                out.append("  \(mark(status)) \(item.name)  \(item.subject)")
+                out.append(contentsOf: wrap(item.message.text(in: l), width: width, indent: "      "))
+            }
+        }
+        out.append("")
+        let worst = report.status
+        out.append(l == .pt
+            ? "Resultado: \(title(worst, l))" + (worst == .fail ? " — não libere o sistema antes de resolver as falhas." : worst == .warning ? " — resolva os avisos." : " — pode liberar o sistema.")
+            : "Result: \(title(worst, l))" + (worst == .fail ? " — do not release the system before fixing the failures." : worst == .warning ? " — deal with the warnings." : " — the system can be released."))
+        return out.joined(separator: "\n")
+    }
+
+    static func title(_ s: CheckStatus, _ l: Language) -> String {
+        switch s {
+        case .fail: l == .pt ? "FALHA" : "FAIL"
+        case .warning: l == .pt ? "AVISO" : "WARNING"
+        case .ok: "OK"
+        }
+    }
+
+    static func mark(_ s: CheckStatus) -> String { s == .fail ? "✗" : s == .warning ? "!" : "✓" }
+
+    /// Word-wraps `text` to `width` columns after `indent`.
+    static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
+                lines.append(indent + line); line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(indent + line) }
+        return lines
+    }
+}

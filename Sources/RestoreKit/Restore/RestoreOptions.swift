@@ -1,0 +1,48 @@
+import ResgateLocale
+
+/// What the person asked `restore` to do.
+public struct RestoreOptions: Sendable {
+    /// Upper-case table names; nil restores every table of the set.
+    public var tables: [String]?
+    public var dryRun = false
+    /// Write into this folder instead of DATA.
+    public var into: String?
+    /// Restore tables whose backup has bad lines, leaving those lines out (each listed).
+    public var skipBadLines = false
+    /// Restore tables whose memo archive is missing or misaligned, with blank memos.
+    public var blankMemos = false
+    public var language: Language = .en
+
+    public init(tables: [String]? = nil, dryRun: Bool = false, into: String? = nil,
+                skipBadLines: Bool = false, blankMemos: Bool = false, language: Language = .en) {
+        self.tables = tables
+        self.dryRun = dryRun
+        self.into = into
+        self.skipBadLines = skipBadLines
+        self.blankMemos = blankMemos
+        self.language = language
+    }
+}
+
+/// Moments of a restore, for a live progress line and the ERP's own messages.
+public enum RestoreEvent: Sendable {
+    /// "Processando TABELAS": planning starts.
+    case processingTables
+    /// "Incluindo registros nas tabelas": writing starts.
+    case insertingRecords
+    /// Records written so far for one table.
+    case tableProgress(table: String, records: Int, expected: Int?, secondsElapsed: Double)
+    case tableDone(table: String, records: Int, seconds: Double)
+    /// "Processamento efetuado."
+    case done
+
+    /// The ERP's words for the three fixed moments (cli.md).
+    public func words() -> Words? {
+        switch self {
+        case .processingTables: Words(pt: "Processando TABELAS", en: "Processing tables")
+        case .insertingRecords: Words(pt: "Incluindo registros nas tabelas", en: "Inserting records")
+        case .done: Words(pt: "Processamento efetuado.", en: "Done.")
+        default: nil
+        }
+    }
+}

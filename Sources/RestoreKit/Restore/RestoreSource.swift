@@ -1,0 +1,35 @@
+import BackupSet
+import XBase
+
+/// A backup's data as the restore engine reads it: the set's table names and, per
+/// table, its structure and a stream of records. `BackupSet`'s reader conforms through
+/// `BackupSetSource`; tests can feed tables directly.
+public protocol RestoreSource {
+    /// The set's name for messages and the undo journal.
+    var displayName: String { get }
+    /// Upper-case table names, in the set's order.
+    var tableNames: [String] { get }
+    /// Defects of the set as a whole (manifest, unsafe members…); any error-level one
+    /// refuses every table.
+    var setDefects: [Defect] { get }
+    func table(named: String) throws -> any RestoreTableSource
+}
+
+public protocol RestoreTableSource {
+    var name: String { get }
+    /// The backup's fields in structure order, memo fields included.
+    var fields: [FieldDescriptor] { get }
+    /// The table's code page per the structure file, when it says.
+    var codePage: CodePage? { get }
+    /// Version byte per the structure file, when it says (used when there is no live table).
+    var version: UInt8? { get }
+    /// Records the structure file or manifest announces, if any (for progress).
+    var expectedRecords: Int? { get }
+    /// Defects known before reading (missing parts, memo archive problems…).
+    var knownDefects: [Defect] { get }
+    /// Streams every record: `values` in `fields` order. Lines that cannot be read are
+    /// passed to `defect` and skipped. With `memos` false, memo fields come blank and the
+    /// memo archive is not read (`--blank-memos`).
+    func forEachRecord(memos: Bool, _ body: (_ line: Int, _ values: [DBFValue]) throws -> Void,
+                       defect: (Defect) -> Void) throws
+}

@@ -1,0 +1,162 @@
+import BackupSet
+import Foundation
+import ResgateLocale
+import XBase
+
+/// The store's "Restaurar backup", done so that nothing is ever lost (spec §7).
+///
+/// Plan every selected table (live structure, field mapping, refusals) → write each new
+/// table beside the live one in a staging folder, converting and checking every value →
+/// if any table has unaccepted defects, drop everything staged → else swap all tables in
+/// one journaled transaction (each table atomic) and report the undo id.
+public final class Restorer {
+    public let source: any RestoreSource
+    public let data: String?
+    public let options: RestoreOptions
+    let events: (RestoreEvent) -> Void
+    /// Test hook handed to the swap (see `SwapTransaction.beforeEachRename`).
+    public var beforeEachRename: (() -> Void)?
+    /// Test hook called after each record written to staging.
+    public var afterEachRecord: (() -> Void)?
+
+    public init(source: any RestoreSource, data: String?, options: RestoreOptions,
+                events: @escaping (RestoreEvent) -> Void = { _ in }) {
+        self.source = source
+        self.data = data
+        self.options = options
+        self.events = events
+    }
+
+    var lang: Language { options.language }
+    func say(_ pt: String, _ en: String) -> String { lang == .pt ? pt : en }
+
+    /// The folder that receives the restored tables.
+    public var outputFolder: String? { options.into ?? data }
+
+    public func run() throws -> RestoreReport {
+        guard let out = outputFolder else {
+            return refuseAll(say("informe --data ou --into", "give --data or --into"))
+        }
+        if !options.dryRun { try FileOps.makeDirectory(out) }
+        if let data { try Recovery.recoverAll(data: data) }
+        if options.into != nil, FileOps.exists(out) { try Recovery.recoverAll(data: out) }
+        var folderLock: FolderLock?
+        if !options.dryRun {
+            folderLock = FolderLock(folder: out)
+            guard folderLock != nil else {
+                return refuseAll(say("outra operação do Resgate está em andamento em \(out)",
+                                     "another Resgate operation is running on \(out)"))
+            }
+        }
+        defer { _ = folderLock }
+        events(.processingTables)
+        let setErrors = source.setDefects
+        if !setErrors.isEmpty {
+            var r = refuseAll(say("o backup tem defeitos", "the backup has defects"))
+            r.tables = []
+            r.refusal! += ": " + setErrors.map { $0.message(in: lang) }.joined(separator: "; ")
+            return r
+        }
+        let names = (options.tables ?? source.tableNames).map { $0.uppercased() }
+        var plans: [TablePlan] = []
+        var report = RestoreReport(id: nil, dryRun: options.dryRun, into: options.into,
+                                   source: source.displayName, tables: [], refusal: nil)
+        for name in names {
+            guard source.tableNames.contains(name) else {
+                report.tables.append(emptyTable(name, status: "refused",
+                                                reason: say("a tabela não está no backup", "the table is not in the backup")))
+                continue
+            }
+            let t = try source.table(named: name)
+            var plan = TablePlan.make(table: name, source: t, dataFolder: data, outputFolder: out, language: lang)
+            if plan.refusal == nil, options.into == nil, let data, FileOps.exists(data + "/" + plan.fileName),
+               let holder = TableLocks.holder(of: data + "/" + plan.fileName) {
+                plan.refusal = say("a tabela \(plan.fileName) está aberta no sistema (\(holder)); feche o ERP",
+                                   "table \(plan.fileName) is open in the ERP (\(holder)); close the ERP")
+            }
+            plans.append(plan)
+        }
+        if let refusal = plans.compactMap(\.refusal).first ?? report.tables.first(where: { $0.status == "refused" })?.reason {
+            report.refusal = refusal
+            report.tables += plans.map { planned($0, status: $0.refusal == nil ? "refused" : "refused", records: 0, defects: []) }
+            return report
+        }
+        if !options.dryRun, let shortage = diskShortage(plans, folder: out) {
+            report.refusal = shortage
+            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            return report
+        }
+        events(.insertingRecords)
+        let writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord)
+        let tx = options.dryRun ? nil : try SwapTransaction(data: out, operation: "restore", source: source.displayName)
+        var outcomes: [TableRewriter.Outcome] = []
+        for plan in plans {
+            outcomes.append(try writer.rewrite(plan, stagingFolder: tx?.stagingDirectory))
+        }
+        let refused = outcomes.contains { !$0.accepted }
+        for (plan, o) in zip(plans, outcomes) {
+            let status = !o.accepted ? "refused" : (options.dryRun ? "would-restore" : "restored")
+            var t = planned(plan, status: status, records: o.records, defects: o.defects.map { $0.message(in: lang) })
+            t.seconds = o.seconds
+            t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
+            t.memoBlanked = o.memoBlanked ? true : nil
+            if !o.accepted {
+                t.reason = say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
+                               "this table's backup has defects (accept them with --skip-bad-lines / --blank-memos)")
+            }
+            report.tables.append(t)
+        }
+        guard let tx else { events(.done); return report }
+        if refused {
+            tx.abandon()
+            report.refusal = say("nada foi alterado: há tabelas com defeitos no backup",
+                                 "nothing was changed: some tables have defects in the backup")
+            return report
+        }
+        tx.beforeEachRename = beforeEachRename
+        for (plan, o) in zip(plans, outcomes) {
+            tx.stage(table: plan.name, newFiles: o.files, oldFiles: plan.liveFiles,
+                     recordsBefore: plan.liveRecords, recordsAfter: o.records)
+        }
+        do { try tx.commit() } catch {
+            try? Recovery.recoverAll(data: out)
+            throw error
+        }
+        report.id = tx.id
+        events(.done)
+        return report
+    }
+
+    func emptyTable(_ name: String, status: String, reason: String?) -> RestoreReport.Table {
+        .init(status: status, name: name, records: 0, replaced: nil, dropped: [], blank: [],
+              converted: [], defects: [], reason: reason)
+    }
+
+    func planned(_ p: TablePlan, status: String, records: Int, defects: [String]) -> RestoreReport.Table {
+        .init(status: status, name: p.name, records: records, replaced: p.liveRecords,
+              dropped: p.mapping.dropped, blank: p.mapping.blank, converted: p.mapping.converted,
+              defects: defects, reason: p.refusal)
+    }
+
+    func refuseAll(_ reason: String) -> RestoreReport {
+        RestoreReport(id: nil, dryRun: options.dryRun, into: options.into, source: source.displayName,
+                      tables: [], refusal: reason)
+    }
+
+    /// Refusal text when the new files might not fit on the disk (with a 10% margin).
+    func diskShortage(_ plans: [TablePlan], folder: String) -> String? {
+        var need = 0
+        for p in plans {
+            let rl = p.liveHeader?.recordLength ?? (p.source.fields.reduce(1) { $0 + $1.length })
+            let n = max(p.source.expectedRecords ?? 0, p.liveRecords ?? 0)
+            need += (p.liveHeader?.headerLength ?? 1024) + n * rl
+            if p.liveFiles.count > 1, let data = outputFolder {
+                for f in p.liveFiles.dropFirst() { need += FileOps.size(data + "/" + f) ?? 0 }
+            }
+        }
+        need += need / 10
+        guard let free = FileOps.freeBytes(at: folder), free < need else { return nil }
+        return say("espaço insuficiente em disco: são necessários \(need) bytes, há \(free) livres",
+                   "not enough disk space: \(need) bytes needed, \(free) free")
+    }
+}

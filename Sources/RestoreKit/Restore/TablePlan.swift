@@ -1,0 +1,82 @@
+import BackupSet
+import Foundation
+import XBase
+
+/// Everything decided about one table before any record is written.
+public struct TablePlan {
+    public var name: String
+    /// File name of the table in the output folder (the live file's own case when it exists).
+    public var fileName: String
+    /// The live table's header: the target structure. Nil when the table is made from
+    /// the backup's own structure (no live table).
+    public var liveHeader: TableHeader?
+    public var liveRecords: Int?
+    public var liveFiles: [String]
+    public var memoBlockSize: Int
+    public var liveCodePage: CodePage?
+    public var mapping: FieldMapping
+    public var source: any RestoreTableSource
+    /// Why the table cannot be restored at all (nil: it can).
+    public var refusal: String?
+    /// The live table's structural CDX: the new table gets one rebuilt with the same tags.
+    public var liveIndexPath: String?
+
+    /// The structure the new table is written with.
+    func targetFields() -> [FieldDescriptor] { liveHeader?.visibleFields ?? source.fields }
+}
+
+extension TablePlan {
+    /// Reads the live table (if any) and maps the backup onto it.
+    static func make(table: String, source: any RestoreTableSource, dataFolder: String?,
+                     outputFolder: String, language: Language) -> TablePlan {
+        var liveHeader: TableHeader?
+        var liveRecords: Int?
+        var liveFiles: [String] = []
+        var memoBlock = 64
+        var liveCP: CodePage?
+        var refusal: String?
+        var fileName = table + ".DBF"
+        var liveIndex: String?
+        if let data = dataFolder, let live = findFile(in: data, base: table, ext: "dbf") {
+            fileName = live
+            do {
+                let t = try DBFTable.open(path: data + "/" + live)
+                liveHeader = t.header
+                liveRecords = t.recordCount
+                liveCP = t.codePageWasGuessed ? nil : t.codePage
+                if let m = t.memo { memoBlock = m.blockSize }
+                liveIndex = findFile(in: data, base: table, ext: "cdx").map { data + "/" + $0 }
+                if liveIndex == nil && t.header.flags.contains(.structuralIndex) {
+                    refusal = language == .pt
+                        ? "o cabeçalho diz que a tabela tem índice CDX, mas o arquivo não existe; rode resgate reindex ou use --into"
+                        : "the header says the table has a CDX index but the file is missing; run resgate reindex or use --into"
+                }
+            } catch {
+                refusal = language == .pt
+                    ? "a tabela atual não pode ser lida (\(error)); use --into para restaurar em outra pasta"
+                    : "the live table cannot be read (\(error)); use --into to restore into another folder"
+            }
+        }
+        // files of this table that the swap replaces in the output folder
+        for ext in ["dbf", "fpt", "dbt", "cdx"] {
+            if let f = findFile(in: outputFolder, base: table, ext: ext) { liveFiles.append(f) }
+        }
+        let mapping = FieldMapping(live: liveHeader?.visibleFields ?? source.fields, backup: source.fields)
+        if refusal == nil, !mapping.incompatible.isEmpty {
+            refusal = (language == .pt ? "campos com tipos incompatíveis: " : "fields with incompatible types: ")
+                + mapping.incompatible.joined(separator: "; ")
+        }
+        return TablePlan(name: table, fileName: fileName, liveHeader: liveHeader, liveRecords: liveRecords,
+                         liveFiles: liveFiles, memoBlockSize: memoBlock, liveCodePage: liveCP,
+                         mapping: mapping, source: source, refusal: refusal, liveIndexPath: liveIndex)
+    }
+
+    /// `folder/BASE.ext` in any letter case, as a bare file name.
+    static func findFile(in folder: String, base: String, ext: String) -> String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let wanted = (base + "." + ext).lowercased()
+        return names.first { $0.lowercased() == wanted }
+    }
+}
+
+import ResgateLocale

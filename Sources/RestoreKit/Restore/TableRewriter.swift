@@ -1,0 +1,176 @@
+import BackupSet
+import Foundation
+import XBase
+
+/// Streams one table's backup records through the field mapping into a new DBF in the
+/// staging folder (or, on a dry run, only checks them).
+struct TableRewriter {
+    struct Outcome {
+        var accepted: Bool
+        var records: Int
+        var defects: [Defect]
+        var files: [String]
+        var seconds: Double
+        var skippedLines: Int
+        var memoBlanked: Bool
+    }
+
+    let options: RestoreOptions
+    let events: (RestoreEvent) -> Void
+    let afterEachRecord: (() -> Void)?
+    /// Defects listed per table at most (the count is still exact).
+    static let defectLimit = 200
+
+    static func isMemoDefect(_ d: Defect) -> Bool {
+        [.memoArchiveMissing, .badMemoArchive, .memoCountMismatch, .memoValueMismatch].contains(d.kind)
+    }
+    static func isLineDefect(_ d: Defect) -> Bool {
+        [.badLine, .wrongFieldCount, .badValue, .valueTooLong, .ambiguousLine, .notText].contains(d.kind)
+    }
+
+    func rewrite(_ plan: TablePlan, stagingFolder: String?) throws -> Outcome {
+        let knownTrouble = plan.source.knownDefects.contains(where: Self.isMemoDefect)
+        let first = try rewrite(plan, stagingFolder: stagingFolder, blankMemos: knownTrouble && options.blankMemos)
+        // memo trouble found while reading (counts or values that disagree): with
+        // --blank-memos, write the table again without the memo archive
+        if options.blankMemos && !knownTrouble && first.defects.contains(where: Self.isMemoDefect) {
+            var again = try rewrite(plan, stagingFolder: stagingFolder, blankMemos: true)
+            again.defects = first.defects.filter(Self.isMemoDefect) + again.defects
+            return again
+        }
+        return first
+    }
+
+    func rewrite(_ plan: TablePlan, stagingFolder: String?, blankMemos: Bool) throws -> Outcome {
+        let start = Date()
+        var defects = plan.source.knownDefects
+        var accepted = defects.allSatisfy { d in
+            (Self.isMemoDefect(d) && options.blankMemos) || (Self.isLineDefect(d) && options.skipBadLines)
+        }
+        let fields = plan.targetFields()
+        var writer: DBFWriter?
+        var files: [String] = []
+        if let staging = stagingFolder {
+            let path = staging + "/" + plan.fileName
+            if let h = plan.liveHeader {
+                writer = try DBFWriter(path: path, template: h, codePage: plan.liveCodePage,
+                                       memoBlockSize: plan.memoBlockSize)
+            } else {
+                let structure = XBase.TableStructure(version: plan.source.version ?? 0x30,
+                                                     codePage: plan.source.codePage ?? .cp1252,
+                                                     fields: plan.source.fields.filter { !$0.isSystem })
+                writer = try DBFWriter(path: path, structure: structure)
+            }
+            files.append(plan.fileName)
+            if let mp = writer?.memoPath { files.append((mp as NSString).lastPathComponent) }
+        }
+        let mapping = plan.mapping
+        var row = [DBFValue](repeating: .null, count: fields.count)
+        let blanks = fields.map { Self.blankValue(for: $0) }
+        var written = 0
+        var skipped = 0
+        var extraDefects = 0
+        var lastReport = Date()
+        func note(_ d: Defect) {
+            if defects.count < Self.defectLimit { defects.append(d) } else { extraDefects += 1 }
+            let acceptable = Self.isMemoDefect(d) ? options.blankMemos : options.skipBadLines
+            if !acceptable { accepted = false }
+        }
+        try plan.source.forEachRecord(memos: !blankMemos, { line, values in
+            var bad = false
+            for (i, src) in mapping.sources.enumerated() {
+                switch src {
+                case .blank:
+                    row[i] = blanks[i]
+                case .backup(let bi, let conv):
+                    var v = bi < values.count ? values[bi] : blanks[i]
+                    if blankMemos && fields[i].isMemo { v = blanks[i] }
+                    if conv != nil || fields[i].type != mapping.backupFields[bi].type {
+                        switch ValueConversion.convert(v, to: fields[i]) {
+                        case .success(let c): v = c
+                        case .failure(.doesNotFit(let why)):
+                            note(Defect(.badValue, table: plan.name, line: line, field: fields[i].name,
+                                        pt: "valor não cabe no campo atual: \(why)",
+                                        en: "value does not fit the live field: \(why)"))
+                            bad = true
+                        }
+                    }
+                    if case .null = v, !fields[i].isNullable { v = blanks[i] }
+                    row[i] = v
+                }
+            }
+            if bad { skipped += 1; return }
+            if let w = writer, accepted || options.skipBadLines {
+                do { try w.append(row) } catch {
+                    note(Defect(.badValue, table: plan.name, line: line, field: nil,
+                                pt: "não foi possível gravar: \(error)", en: "cannot write: \(error)"))
+                    skipped += 1
+                    return
+                }
+            }
+            written += 1
+            afterEachRecord?()
+            if written % 65536 == 0, Date().timeIntervalSince(lastReport) > 0.2 {
+                lastReport = Date()
+                events(.tableProgress(table: plan.name, records: written, expected: plan.source.expectedRecords,
+                                      secondsElapsed: Date().timeIntervalSince(start)))
+            }
+        }, defect: { d in
+            note(d)
+            if d.line != nil { skipped += 1 }
+        })
+        if extraDefects > 0 {
+            defects.append(Defect(.badLine, table: plan.name, pt: "… e mais \(extraDefects) defeitos",
+                                  en: "… and \(extraDefects) more defects"))
+        }
+        if let w = writer { try w.finishAndSync() }
+        if let staging = stagingFolder, let index = plan.liveIndexPath, accepted {
+            do {
+                files.append(try Self.rebuildIndex(template: index, table: staging + "/" + plan.fileName, staging: staging))
+            } catch {
+                accepted = false
+                defects.append(Defect(.badStructure, table: plan.name, file: (index as NSString).lastPathComponent,
+                                      pt: "o índice CDX não pôde ser reconstruído: \(error)",
+                                      en: "the CDX index could not be rebuilt: \(error)"))
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        events(.tableDone(table: plan.name, records: written, seconds: seconds))
+        return Outcome(accepted: accepted, records: written, defects: defects, files: files,
+                       seconds: seconds, skippedLines: options.skipBadLines ? skipped : 0,
+                       memoBlanked: blankMemos)
+    }
+
+    /// Writes a structural CDX for the new table with the live index's tags, checks it
+    /// against the records, and returns its file name (in the staging folder).
+    static func rebuildIndex(template: String, table: String, staging: String) throws -> String {
+        let name = (template as NSString).lastPathComponent
+        let dbf = try DBFTable.open(path: table)
+        let cdx = try CDXFile.open(path: template)
+        let out = staging + "/" + name
+        try CDXWriter.rebuild(table: dbf, template: cdx, to: out)
+        let problems = IndexVerifier.verify(table: dbf, indexPath: out)
+        guard problems.isEmpty else {
+            throw CDXRebuildFailure(description: problems.map { "\($0)" }.joined(separator: "; "))
+        }
+        return name
+    }
+
+    struct CDXRebuildFailure: Error, CustomStringConvertible { let description: String }
+
+    /// The value a field gets when the backup has none: NULL when nullable, else blank.
+    static func blankValue(for f: FieldDescriptor) -> DBFValue {
+        if f.isNullable { return .null }
+        switch f.type {
+        case .character, .varchar, .memo: return .string("")
+        case .numeric, .float: return .number(nil)
+        case .integer, .autoIncrement: return .integer(0)
+        case .double, .doubleDBase7: return .double(0)
+        case .currency: return .currency(DecimalNumber(0))
+        case .date: return .date(nil)
+        case .dateTime, .timestamp: return .dateTime(nil)
+        case .logical: return .logical(nil)
+        default: return .bytes([])
+        }
+    }
+}

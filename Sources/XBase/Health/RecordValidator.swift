@@ -1,0 +1,217 @@
+/// Validates the raw bytes of each record against its field types, without decoding
+/// values: the health check must stay fast on million-record tables and must never stop
+/// on garbage, so every rule is a bounded scan of the field's bytes.
+///
+/// The rules mirror what `DBFRecord.value` accepts: bytes it would refuse are errors;
+/// bytes it reads but that FoxPro never writes (the `*` overflow fill) are warnings.
+struct RecordValidator {
+    struct FieldCheck {
+        enum Rule { case none, number, date, logical, dateTime, memo(binary: Bool), variable }
+        let name: String
+        let offset: Int
+        let length: Int
+        let rule: Rule
+        let nullBit: Int?
+        let varBit: Int?
+    }
+
+    let checks: [FieldCheck]
+    let nullOffset: Int?
+    let nullLength: Int
+    let memo: MemoProbe?
+
+    init(header: TableHeader, memo: MemoProbe?) {
+        var cs: [FieldCheck] = []
+        for f in header.fields where !f.isSystem && f.length > 0 && f.offset >= 1 && f.offset + f.length <= header.recordLength {
+            let rule: FieldCheck.Rule
+            switch f.type {
+            case .numeric, .float: rule = .number
+            case .date: rule = .date
+            case .logical: rule = .logical
+            case .dateTime where header.isVisualFoxPro && f.length == 8: rule = .dateTime
+            case .varchar, .varbinary: rule = f.varLengthBit != nil ? .variable : .none
+            default: rule = f.isMemo ? .memo(binary: f.memoPointerIsBinary) : .none
+            }
+            cs.append(FieldCheck(name: f.name, offset: f.offset, length: f.length, rule: rule,
+                                 nullBit: f.nullBit, varBit: f.varLengthBit))
+        }
+        checks = cs
+        let nf = header.nullFlagsField
+        if let nf, nf.offset + nf.length <= header.recordLength {
+            nullOffset = nf.offset; nullLength = nf.length
+        } else {
+            nullOffset = nil; nullLength = 0
+        }
+        self.memo = memo
+    }
+
+    @inline(__always)
+    func bit(_ rec: UnsafeRawBufferPointer, _ bit: Int) -> Bool {
+        guard let o = nullOffset, bit / 8 < nullLength else { return false }
+        return rec[o + bit / 8] & (1 << UInt8(bit % 8)) != 0
+    }
+
+    /// Checks one record (delete flag at byte 0); `number` is 1-based.
+    func check(_ rec: UnsafeRawBufferPointer, number: Int, log: inout FindingLog) {
+        for c in checks {
+            if let nb = c.nullBit, bit(rec, nb) { continue }
+            let r = UnsafeRawBufferPointer(rebasing: rec[c.offset..<(c.offset + c.length)])
+            switch c.rule {
+            case .none: break
+            case .number:
+                switch Self.numberProblem(r) {
+                case .none: break
+                case .some(true):
+                    log.add(.numberOverflow, .warning, "numeric overflow (\(quoted(r))): the value was lost when written",
+                            "estouro numérico (\(quoted(r))): o valor se perdeu ao ser gravado", record: number, field: c.name)
+                case .some(false):
+                    log.add(.badNumber, .error, "\(quoted(r)) is not a number", "\(quoted(r)) não é um número",
+                            record: number, field: c.name)
+                }
+            case .date:
+                if !Self.dateIsValid(r) {
+                    log.add(.badDate, .error, "\(quoted(r)) is not a valid date (YYYYMMDD)",
+                            "\(quoted(r)) não é uma data válida (AAAAMMDD)", record: number, field: c.name)
+                }
+            case .logical:
+                if !Self.logicalIsValid(r[0]) {
+                    log.add(.badLogical, .error, "\(quoted(r)) is not a logical (T/F/?)",
+                            "\(quoted(r)) não é um lógico (T/F/?)", record: number, field: c.name)
+                }
+            case .dateTime:
+                if !Self.dateTimeIsValid(r) {
+                    log.add(.badDateTime, .error, "\(quoted(r)) is not a valid DateTime",
+                            "\(quoted(r)) não é uma data e hora válida", record: number, field: c.name)
+                }
+            case .variable:
+                if let vb = c.varBit, bit(rec, vb), Int(r[r.count - 1]) >= r.count {
+                    log.add(.badVarLength, .error, "length byte \(r[r.count - 1]) exceeds the field width \(r.count - 1)",
+                            "byte de tamanho \(r[r.count - 1]) excede a largura do campo \(r.count - 1)",
+                            record: number, field: c.name)
+                }
+            case .memo(let binary):
+                checkMemo(r, binary: binary, number: number, field: c.name, log: &log)
+            }
+        }
+    }
+
+    func checkMemo(_ r: UnsafeRawBufferPointer, binary: Bool, number: Int, field: String, log: inout FindingLog) {
+        guard let block = MemoPointer.read(r, binary: binary) else {
+            log.add(.badMemoPointer, .error, "memo pointer \(quoted(r)) is not a number",
+                    "ponteiro de memo \(quoted(r)) não é um número", record: number, field: field)
+            return
+        }
+        guard block != 0, let memo else { return }
+        if let p = memo.problem(block: Int(block)) {
+            log.add(p.kind, .error, "memo block \(block): \(p.en)", "bloco de memo \(block): \(p.pt)",
+                    record: number, field: field)
+        }
+    }
+
+    /// nil: fine or blank; true: `*` overflow fill; false: not a number.
+    static func numberProblem(_ r: UnsafeRawBufferPointer) -> Bool? {
+        var s = 0, e = r.count
+        while s < e && (r[s] == 0x20 || r[s] == 0) { s += 1 }
+        while e > s && (r[e - 1] == 0x20 || r[e - 1] == 0) { e -= 1 }
+        if s == e { return nil }
+        var stars = true
+        for i in s..<e where r[i] != UInt8(ascii: "*") { stars = false; break }
+        if stars { return true }
+        var point = false, gap = false
+        for i in s..<e {
+            let b = r[i]
+            if b >= 48 && b <= 57 { if gap { return false }; continue }
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && !point { point = true; gap = false; continue }
+            if (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && i == s { continue }
+            if b == 0x20 { gap = true; continue }   // "0   . ": as DBFRecord.value reads it
+            return false
+        }
+        return nil
+    }
+
+    static func dateIsValid(_ r: UnsafeRawBufferPointer) -> Bool {
+        var blank = true
+        for b in r where !(b == 0x20 || b == 0x30 || b == 0) { blank = false; break }
+        if blank { return true }
+        guard r.count >= 8 else { return false }
+        for j in 8..<r.count where r[j] != 0x20 && r[j] != 0 { return false }
+        var v = [0, 0, 0]
+        var k = 0
+        for (i, n) in [(0, 4), (1, 2), (2, 2)] {
+            for _ in 0..<n {
+                let b = r[k]; k += 1
+                guard b >= 48 && b <= 57 else { return false }
+                v[i] = v[i] * 10 + Int(b - 48)
+            }
+        }
+        return DBFDate(year: v[0], month: v[1], day: v[2]).isValid
+    }
+
+    static func logicalIsValid(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: "Y"), UInt8(ascii: "y"),
+             UInt8(ascii: "F"), UInt8(ascii: "f"), UInt8(ascii: "N"), UInt8(ascii: "n"),
+             UInt8(ascii: "?"), 0x20, 0: return true
+        default: return false
+        }
+    }
+
+    static func dateTimeIsValid(_ r: UnsafeRawBufferPointer) -> Bool {
+        let day = Int32(bitPattern: UInt32(r[0]) | UInt32(r[1]) << 8 | UInt32(r[2]) << 16 | UInt32(r[3]) << 24)
+        let ms = Int32(bitPattern: UInt32(r[4]) | UInt32(r[5]) << 8 | UInt32(r[6]) << 16 | UInt32(r[7]) << 24)
+        if day == 0 { return true }
+        var spaces = true
+        for b in r where b != 0x20 { spaces = false; break }
+        if spaces { return true }
+        return day > 0 && ms >= 0 && ms < 86_400_000
+    }
+}
+
+/// Checks memo pointers against the memo file: inside it, and at a sane block header.
+/// One 8-byte buffer is reused for every probe.
+final class MemoProbe {
+    let memo: MemoFile
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 8, alignment: 8)
+
+    init(memo: MemoFile) { self.memo = memo }
+    deinit { buffer.deallocate() }
+
+    /// nil when the block looks right.
+    func problem(block: Int) -> (kind: HealthFinding.Kind, en: String, pt: String)? {
+        let offset = block * memo.blockSize
+        guard offset < memo.size, offset >= min(512, memo.blockSize) else {
+            return (.memoPointerOutside, "outside the memo file (\(memo.size) bytes)",
+                    "fora do arquivo de memo (\(memo.size) bytes)")
+        }
+        switch memo.kind {
+        case .dbt3:
+            return nil
+        case .fpt, .dbt4:
+            guard let got = try? memo.reader.read(into: buffer, at: offset), got == 8 else {
+                return (.badMemoBlock, "block header cut short by the end of the file",
+                        "cabeçalho do bloco cortado pelo fim do arquivo")
+            }
+            if memo.kind == .fpt {
+                let type = UInt32(buffer[0]) << 24 | UInt32(buffer[1]) << 16 | UInt32(buffer[2]) << 8 | UInt32(buffer[3])
+                let length = Int(UInt32(buffer[4]) << 24 | UInt32(buffer[5]) << 16 | UInt32(buffer[6]) << 8 | UInt32(buffer[7]))
+                guard type <= 2 else {
+                    return (.badMemoBlock, "block type \(type) is not 0, 1 or 2", "tipo de bloco \(type) não é 0, 1 ou 2")
+                }
+                guard offset + 8 + length <= memo.size else {
+                    return (.badMemoBlock, "length \(length) runs past the end of the memo file",
+                            "tamanho \(length) passa do fim do arquivo de memo")
+                }
+            } else {
+                guard buffer[0] == 0xFF, buffer[1] == 0xFF, buffer[2] == 0x08, buffer[3] == 0x00 else {
+                    return (.badMemoBlock, "block does not start with FF FF 08 00", "bloco não começa com FF FF 08 00")
+                }
+                let length = Int(UInt32(buffer[4]) | UInt32(buffer[5]) << 8 | UInt32(buffer[6]) << 16 | UInt32(buffer[7]) << 24)
+                guard length >= 8, offset + length <= memo.size else {
+                    return (.badMemoBlock, "length \(length) does not fit the memo file",
+                            "tamanho \(length) não cabe no arquivo de memo")
+                }
+            }
+            return nil
+        }
+    }
+}

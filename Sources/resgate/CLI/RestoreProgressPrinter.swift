@@ -1,0 +1,30 @@
+import Foundation
+import ResgateLocale
+import RestoreKit
+
+/// Shows a restore's progress: the ERP's words at the same moments, then a live line per
+/// table on a terminal (records, records/s, time left) or one line per table otherwise.
+final class RestoreProgressPrinter: @unchecked Sendable {
+    let language: Language
+    let quiet: Bool
+    init(language: Language, quiet: Bool) { self.language = language; self.quiet = quiet }
+
+    func handle(_ e: RestoreEvent) {
+        guard !quiet else { return }
+        if let w = e.words() { Console.progress(w.text(in: language), final: true); return }
+        switch e {
+        case let .tableProgress(table, n, expected, secs):
+            let rate = secs > 0 ? Double(n) / secs : 0
+            var line = "\(table): \(n)" + (expected.map { " / \($0)" } ?? "")
+            line += String(format: language == .pt ? "  %.0f reg/s" : "  %.0f rec/s", rate)
+            if let x = expected, rate > 0, x > n {
+                line += String(format: language == .pt ? "  faltam %.0fs" : "  %.0fs left", Double(x - n) / rate)
+            }
+            Console.progress(line)
+        case let .tableDone(table, n, secs):
+            let unit = language == .pt ? "registros" : "records"
+            Console.progress(String(format: "%@: %d %@ (%.2fs)", table, n, unit, secs), final: true)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Fiscal
+import ResgateLocale
+import XBase
+
+/// `resgate check --data DATA [--xml DIR] [--config FILE]`: the post-restore checks.
+/// Exit 0 when nothing failed (warnings included), 1 when a check failed, 2 when the
+/// input (folder, config, table, field) cannot be used.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Post-restore checks: NF-e/NFC-e number sequences against the authorized XML, and the rules of the config."
+    )
+
+    @Option(name: .long, help: "The ERP's data folder (the live .DBF tables).")
+    var data: String
+
+    @Option(name: .long, help: "Folder of the authorized XML (nfeProc, procInutNFe, procEventoNFe), searched recursively.")
+    var xml: String?
+
+    @Option(name: .long, help: "Config file (default: resgate.toml in DATA; without one, the notes table is discovered).")
+    var config: String?
+
+    @Option(name: .long, help: "The backup's date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ss), for freshness rules.")
+    var backupDate: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        var reference: DBFDateTime? = nil
+        if let b = backupDate {
+            guard let d = DBFDateTime(isoText: b) else {
+                Console.err(lang == .pt ? "--backup-date: data inválida '\(b)' (use AAAA-MM-DD)" : "--backup-date: invalid date '\(b)' (use YYYY-MM-DD)")
+                throw ExitStatus.badInput
+            }
+            reference = d
+        }
+        let report: CheckReport
+        do {
+            if !common.quiet && !common.json { Console.progress(lang == .pt ? "Conferindo…" : "Checking…") }
+            report = try FiscalCheck.run(data: data, xml: xml, config: config, language: lang, referenceDate: reference)
+            if !common.quiet && !common.json { Console.progress("", final: false) }
+        } catch {
+            Console.err((lang == .pt ? "resgate check: entrada inutilizável: " : "resgate check: unusable input: ") + error.words.text(in: lang))
+            throw ExitStatus.badInput
+        }
+        if common.json {
+            FileHandle.standardOutput.write(try report.json())
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } else if common.quiet {
+            Console.out(report.status.rawValue)
+        } else {
+            Console.out(ReportText.render(report, language: lang))
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}

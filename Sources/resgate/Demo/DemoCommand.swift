@@ -1,0 +1,111 @@
+import ArgumentParser
+import BackupSet
+import Foundation
+import ResgateLocale
+
+/// `resgate demo [DIR] [--ui]`: builds a demo store with backups and walks through
+/// scan → backups → verify → restore (dry run, sandbox, live) → diff → check → undo,
+/// printing each command before its output, exactly as a technician would type it.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Make a demo store with backups and walk through a whole restore.")
+
+    @Argument(help: "Folder for the demo store (default: a new temporary folder).")
+    var dir: String?
+
+    @Flag(name: .long, help: "Then serve the demo store in the restore screen.")
+    var ui = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        let pt = lang == .pt
+        let root = dir ?? (NSTemporaryDirectory() + "resgate-demo-" + String(UInt32.random(in: 0...UInt32.max), radix: 16))
+        if FileManager.default.fileExists(atPath: root + "/dados") {
+            Console.err(pt ? "\(root) já tem uma loja de demonstração; escolha outra pasta" : "\(root) already holds a demo store; choose another folder")
+            throw ExitStatus.badInput
+        }
+        let store = DemoStore(root: root)
+        say(pt ? "1. Montando a loja de demonstração em \(root)" : "1. Building the demo store in \(root)")
+        try store.build(sales: 30)
+        try backup(store, name: "Quarta_19")
+        try store.build(sales: 40)
+        try backup(store, name: "Quinta_07")
+        try store.build(sales: 52)
+        try store.writeXML(count: 52, voided: nil)
+        try corruptSales(store.data + "/VENDAS.DBF")
+        say(pt ? "   Loja com uma dúzia de tabelas; backups de quarta 19h e quinta 7h; depois deles, mais 12 vendas com NFC-e autorizada; e a tabela VENDAS corrompida."
+               : "   A store with a dozen tables; backups of Wednesday 19h and Thursday 07h; after them, 12 more sales with authorized NFC-e; then VENDAS got corrupted.")
+        let set = store.backups + "/Quinta_07.zip"
+        let l = ["--lang", lang.rawValue]
+        step(pt ? "2. Verificar as tabelas" : "2. Check the tables", ["scan", store.data] + l)
+        step(pt ? "3. Listar os backups" : "3. List the backups", ["backups", store.backups] + l)
+        step(pt ? "4. Verificar o backup escolhido" : "4. Verify the chosen backup", ["verify", set] + l)
+        step(pt ? "5. Simular a restauração" : "5. Dry run of the restore",
+             ["restore", set, "--data", store.data, "--table", "VENDAS", "--dry-run"] + l)
+        step(pt ? "6. Restaurar numa pasta à parte para comparar" : "6. Restore into a sandbox to compare",
+             ["restore", set, "--data", store.data, "--table", "VENDAS", "--into", root + "/comparar", "--yes"] + l)
+        step(pt ? "7. Comparar o backup com a tabela atual" : "7. Compare the backup with the live table",
+             ["diff", set, "--data", store.data, "--table", "VENDAS", "--key", "NUMERO", "--examples", "5"] + l)
+        step(pt ? "8. Restaurar na loja" : "8. Restore in the store",
+             ["restore", set, "--data", store.data, "--table", "VENDAS", "--yes"] + l)
+        step(pt ? "9. Conferir antes de abrir a loja" : "9. Check before the store opens",
+             ["check", "--data", store.data, "--xml", store.xml] + l)
+        step(pt ? "10. As cópias de segurança da restauração" : "10. The restore's undo snapshots",
+             ["undo", "--data", store.data, "--list"] + l)
+        if let id = latestSnapshot(store.data) {
+            step(pt ? "11. Desfazer a restauração" : "11. Undo the restore", ["undo", "--data", store.data, id, "--yes"] + l)
+        }
+        say(pt ? "\nPronto. A loja de demonstração fica em \(root)." : "\nDone. The demo store stays in \(root).")
+        if ui {
+            var server = try Resgate.parseAsRoot(["ui", "--data", store.data, "--backups", store.backups] + l)
+            try server.run()
+        }
+    }
+
+    func say(_ s: String) { Console.out(s) }
+
+    /// Prints `$ resgate …` and runs the command in this process.
+    func step(_ title: String, _ args: [String]) {
+        Console.out("\n== \(title)\n$ resgate " + args.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))
+        do {
+            var cmd = try Resgate.parseAsRoot(args)
+            try cmd.run()
+            fflush(nil)
+        } catch let e as ExitCode {
+            fflush(nil)
+            Console.out("(exit \(e.rawValue))")
+        } catch {
+            Console.out("(\(error))")
+        }
+    }
+
+    func backup(_ store: DemoStore, name: String) throws {
+        try FileManager.default.createDirectory(atPath: store.backups, withIntermediateDirectories: true)
+        var w = BackupWriter(dataFolder: store.data, root: store.backups)
+        w.name = name
+        w.partBytes = 128 << 10
+        _ = try w.write()
+    }
+
+    /// What a crash mid-write does to a table: garbage over a record and a count that
+    /// claims records the file does not have.
+    func corruptSales(_ path: String) throws {
+        let h = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        defer { try? h.close() }
+        let header = try h.read(upToCount: 12) ?? Data()
+        let headerLength = Int(header[8]) | Int(header[9]) << 8
+        let recordLength = Int(header[10]) | Int(header[11]) << 8
+        try h.seek(toOffset: UInt64(headerLength + recordLength * 44 + 16))
+        try h.write(contentsOf: Data([0x00, 0xFF, 0x7F, 0x13, 0x00, 0xFF, 0x41, 0x42]))
+        try h.seek(toOffset: 4)
+        try h.write(contentsOf: Data([60, 0, 0, 0]))
+    }
+
+    func latestSnapshot(_ data: String) -> String? {
+        let ids = (try? FileManager.default.contentsOfDirectory(atPath: data + "/.resgate/undo")) ?? []
+        return ids.sorted().last
+    }
+}

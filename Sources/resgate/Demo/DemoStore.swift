@@ -1,0 +1,177 @@
+import Fiscal
+import Foundation
+import XBase
+
+/// A small, realistic store for the demo: a dozen VFP tables (clients, products, sales
+/// with NFC-e numbers and valid access keys, an audit log big enough to span data parts,
+/// memo fields, accented text), the authorized XML the ERP keeps, and a `resgate.toml`.
+/// Deterministic: the same folder every time.
+struct DemoStore {
+    let root: String
+    var data: String { root + "/dados" }
+    var backups: String { root + "/backup" }
+    var xml: String { root + "/xml" }
+    static let cnpj = "12345678000195"
+
+    init(root: String) { self.root = root }
+
+    static let firstNames = ["José", "Maria", "João", "Ana", "Antônio", "Francisca", "Luís", "Conceição", "Sebastião", "Lúcia"]
+    static let lastNames = ["da Silva", "Souza", "Araújo", "Gonçalves", "Conceição", "Patrício", "Magalhães", "Assunção"]
+    static let products = ["Pão francês", "Café torrado 500g", "Açúcar cristal 1kg", "Feijão carioca", "Óleo de soja",
+                           "Macarrão espaguete", "Leite UHT", "Sabão em pó", "Biscoito maisena", "Guaraná 2L",
+                           "Farinha de mandioca", "Queijo minas", "Presunto fatiado", "Maçã gala", "Limão taiti"]
+
+    func field(_ n: String, _ t: FieldType, _ l: Int, _ d: Int = 0, _ flags: FieldFlags = []) -> FieldDescriptor {
+        FieldDescriptor(name: n, type: t, length: l, decimals: d, flags: flags)
+    }
+
+    func table(_ name: String, _ fields: [FieldDescriptor], rows: [[DBFValue]]) throws {
+        let w = try DBFWriter(path: data + "/\(name).DBF",
+                              structure: TableStructure(version: 0x30, codePage: .cp1252, fields: fields))
+        for r in rows { try w.append(r) }
+        try w.finishAndSync()
+    }
+
+    static func key(number: Int, series: Int, date: DBFDate, code: Int) -> String {
+        let yymm = String(format: "%02d%02d", date.year % 100, date.month)
+        let body = "35" + yymm + cnpj + "65" + String(format: "%03d", series) + String(format: "%09d", number)
+            + "1" + String(format: "%08d", code)
+        return body + String(AccessKey.checkDigit(of: Array(body.utf8)) ?? 0)
+    }
+
+    /// The store as it was at the backup (`sales` notes issued so far).
+    func build(sales: Int) throws {
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let clients = (1...60).map { i -> [DBFValue] in
+            let name = Self.firstNames[i % 10] + " " + Self.lastNames[(i * 7) % 8]
+            return [.integer(Int64(i)), .string(name), .string(String(format: "%011d", 10_000_000_000 + i * 7919)),
+                    .number(DecimalNumber(mantissa: Int64(50_000 + i * 1250), scale: 2)),
+                    .date(DBFDate(year: 1960 + i % 40, month: 1 + i % 12, day: 1 + i % 28)), .logical(i % 9 != 0),
+                    .string(i % 4 == 0 ? "Cliente desde \(2000 + i % 20). Prefere pagar no cartão; \"bom pagador\"." : "")]
+        }
+        try table("CLIENTES", [field("CODIGO", .integer, 4), field("NOME", .character, 40), field("CPF", .character, 11),
+                               field("LIMITE", .numeric, 12, 2), field("NASC", .date, 8), field("ATIVO", .logical, 1),
+                               field("OBS", .memo, 4)], rows: clients)
+        try table("PRODUTOS", [field("CODIGO", .integer, 4), field("DESCRICAO", .character, 40), field("PRECO", .currency, 8),
+                               field("ESTOQUE", .numeric, 10, 3), field("UNIDADE", .character, 2), field("NCM", .character, 8)],
+                  rows: Self.products.enumerated().map { i, p in
+                      [.integer(Int64(i + 1)), .string(p), .currency(DecimalNumber(mantissa: Int64(199 + i * 137) * 100, scale: 4)),
+                       .number(DecimalNumber(mantissa: Int64(10_000 + i * 3_250), scale: 3)), .string(i == 0 ? "KG" : "UN"),
+                       .string(String(format: "%08d", 19_059_000 + i))]
+                  })
+        var vendas: [[DBFValue]] = []
+        var itens: [[DBFValue]] = []
+        let day = DBFDate(year: 2026, month: 11, day: 26)
+        for n in 1...sales {
+            let total = DecimalNumber(mantissa: Int64(1_000 + (n * 7_919) % 40_000), scale: 2)
+            let t = DBFDateTime(date: day, hour: 7 + n / 12, minute: (n * 5) % 60, second: n % 60)
+            vendas.append([.number(DecimalNumber(Int64(n))), .string("1"), .string("65"), .date(day), .dateTime(t),
+                           .integer(Int64(1 + n % 60)), .number(total), .string(n % 3 == 0 ? "03" : "01"),
+                           .logical(false), .string(Self.key(number: n, series: 1, date: day, code: 10_000 + n))])
+            for k in 0..<(1 + n % 3) {
+                itens.append([.number(DecimalNumber(Int64(n))), .integer(Int64(1 + (n + k) % Self.products.count)),
+                              .number(DecimalNumber(mantissa: Int64(1 + k), scale: 0)),
+                              .number(DecimalNumber(mantissa: Int64(500 + k * 250), scale: 2))])
+            }
+        }
+        try table("VENDAS", [field("NUMERO", .numeric, 9), field("SERIE", .character, 3), field("MODELO", .character, 2),
+                             field("EMISSAO", .date, 8), field("DTHORA", .dateTime, 8), field("CLIENTE", .integer, 4),
+                             field("TOTAL", .numeric, 12, 2), field("PAGTO", .character, 2), field("CANCELADO", .logical, 1),
+                             field("CHAVE", .character, 44)], rows: vendas)
+        try table("ITENSVENDA", [field("VENDA", .numeric, 9), field("PRODUTO", .integer, 4), field("QTD", .numeric, 10, 3),
+                                 field("PRECO", .numeric, 12, 2)], rows: itens)
+        try table("PARAM", [field("CHAVE", .character, 20), field("VALOR", .character, 60)],
+                  rows: [[.string("ULTNFCE"), .string(String(sales))], [.string("SERIENFCE"), .string("1")],
+                         [.string("CNPJ"), .string(Self.cnpj)], [.string("RAZAO"), .string("Mercadinho São João Ltda.")]])
+        try table("FORNECEDORES", [field("CODIGO", .integer, 4), field("RAZAO", .character, 50), field("CNPJ", .character, 14),
+                                   field("CONTATO", .memo, 4)],
+                  rows: (1...8).map { [.integer(Int64($0)), .string("Distribuidora Ação \($0) Ltda."),
+                                       .string(String(format: "%014d", 98_765_432_000_100 + $0)),
+                                       .string("Falar com \(Self.firstNames[$0 % 10]); entrega às terças.\r\nTel. (11) 5555-01\($0)")] })
+        try table("FUNCIONARIOS", [field("CODIGO", .integer, 4), field("NOME", .character, 40), field("FUNCAO", .character, 20),
+                                   field("ADMISSAO", .date, 8), field("SALARIO", .currency, 8)],
+                  rows: (1...6).map { [.integer(Int64($0)), .string(Self.firstNames[$0] + " " + Self.lastNames[$0]),
+                                       .string($0 == 1 ? "Gerente" : "Operador de caixa"),
+                                       .date(DBFDate(year: 2015 + $0, month: $0, day: 10)),
+                                       .currency(DecimalNumber(mantissa: Int64(1_800_00 + $0 * 15_000) * 100, scale: 4))] })
+        try table("CAIXA", [field("DATA", .date, 8), field("OPERADOR", .integer, 4), field("ABERTURA", .numeric, 12, 2),
+                            field("FECHAMENTO", .numeric, 12, 2), field("FECHADO", .logical, 1)],
+                  rows: (1...20).map { [.date(DBFDate(year: 2026, month: 11, day: 6 + $0)), .integer(Int64(2 + $0 % 5)),
+                                        .number(DecimalNumber(mantissa: 20_000, scale: 2)),
+                                        .number(DecimalNumber(mantissa: Int64(150_000 + $0 * 3_131), scale: 2)), .logical(true)] })
+        try table("CATEGORIAS", [field("CODIGO", .integer, 4), field("NOME", .character, 30)],
+                  rows: ["Padaria", "Mercearia", "Bebidas", "Limpeza", "Hortifrúti", "Frios e laticínios"].enumerated()
+                      .map { [.integer(Int64($0.offset + 1)), .string($0.element)] })
+        try table("CONTAS", [field("DOCUMENTO", .character, 15), field("VENCIMENTO", .date, 8), field("VALOR", .numeric, 12, 2),
+                             field("PAGO", .logical, 1), field("HISTORICO", .memo, 4)],
+                  rows: (1...15).map { [.string("NF \(1000 + $0)"), .date(DBFDate(year: 2026, month: 12, day: $0)),
+                                        .number(DecimalNumber(mantissa: Int64(45_000 + $0 * 999), scale: 2)), .logical($0 < 5),
+                                        .string($0 % 2 == 0 ? "Boleto \($0)/12 — fornecedor de bebidas" : "")] })
+        try table("MOVESTOQUE", [field("PRODUTO", .integer, 4), field("DATA", .date, 8), field("TIPO", .character, 1),
+                                 field("QTD", .numeric, 10, 3), field("MOTIVO", .character, 30)],
+                  rows: (1...45).map { [.integer(Int64(1 + $0 % Self.products.count)), .date(DBFDate(year: 2026, month: 11, day: 1 + $0 % 26)),
+                                        .string($0 % 4 == 0 ? "S" : "E"), .number(DecimalNumber(mantissa: Int64($0 * 1_500), scale: 3)),
+                                        .string($0 % 4 == 0 ? "Perda/avaria" : "Compra de mercadoria")] })
+        // the audit log: big enough that the backup writes it in numbered parts
+        var audit: [[DBFValue]] = []
+        for i in 1...6_000 {
+            audit.append([.integer(Int64(i)), .dateTime(DBFDateTime(date: day, milliseconds: (i * 997) % 86_400_000)),
+                          .string(["VENDA", "CAIXA", "ESTOQUE", "LOGIN"][i % 4]),
+                          .string("Operação \(i) registrada pelo usuário \(Self.firstNames[i % 10])")])
+        }
+        try table("AUDITORIA", [field("ID", .integer, 4), field("MOMENTO", .dateTime, 8), field("ROTINA", .character, 10),
+                                field("DESCRICAO", .character, 80)], rows: audit)
+    }
+
+    /// The authorized NFC-e XML the ERP saved for notes 1…`count` (and a voided range).
+    func writeXML(count: Int, voided: ClosedRange<Int>?) throws {
+        try FileManager.default.createDirectory(atPath: xml, withIntermediateDirectories: true)
+        let day = DBFDate(year: 2026, month: 11, day: 26)
+        for n in 1...count where !(voided?.contains(n) ?? false) {
+            let key = Self.key(number: n, series: 1, date: day, code: 10_000 + n)
+            let doc = """
+            <?xml version="1.0" encoding="UTF-8"?><nfeProc xmlns="http://www.portalfiscal.inf.br/nfe" versao="4.00">\
+            <NFe><infNFe Id="NFe\(key)" versao="4.00"><ide><cUF>35</cUF><mod>65</mod><serie>1</serie><nNF>\(n)</nNF>\
+            <dhEmi>2026-11-26T\(String(format: "%02d", 7 + n / 12)):00:00-03:00</dhEmi></ide><emit><CNPJ>\(Self.cnpj)</CNPJ>\
+            <xNome>Mercadinho São João Ltda.</xNome></emit></infNFe></NFe><protNFe versao="4.00"><infProt>\
+            <chNFe>\(key)</chNFe><dhRecbto>2026-11-26T10:00:00-03:00</dhRecbto><nProt>1352600000\(String(format: "%05d", n))</nProt>\
+            <cStat>100</cStat><xMotivo>Autorizado o uso da NF-e</xMotivo></infProt></protNFe></nfeProc>
+            """
+            try doc.write(toFile: xml + "/\(key)-nfce.xml", atomically: true, encoding: .utf8)
+        }
+        if let v = voided {
+            let doc = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ProcInutNFe xmlns="http://www.portalfiscal.inf.br/nfe" versao="4.00">
+              <inutNFe versao="4.00"><infInut Id="ID35261234567800019565001\(String(format: "%09d%09d", v.lowerBound, v.upperBound))">
+                <tpAmb>1</tpAmb><xServ>INUTILIZAR</xServ><cUF>35</cUF><ano>26</ano><CNPJ>\(Self.cnpj)</CNPJ><mod>65</mod>
+                <serie>1</serie><nNFIni>\(v.lowerBound)</nNFIni><nNFFin>\(v.upperBound)</nNFFin><xJust>Falha de comunicação no PDV</xJust>
+              </infInut></inutNFe>
+              <retInutNFe versao="4.00"><infInut><cStat>102</cStat><xMotivo>Inutilização de número homologado</xMotivo></infInut></retInutNFe>
+            </ProcInutNFe>
+            """
+            try doc.write(toFile: xml + "/ID-inut-\(v.lowerBound)-procInutNFe.xml", atomically: true, encoding: .utf8)
+        }
+        try """
+        # Resgate check configuration for the demo store
+        [[fiscal.sequence]]
+        table  = "VENDAS"
+        number = "NUMERO"
+        series = "SERIE"
+        model  = "MODELO"
+        key    = "CHAVE"
+        cnpj_value = "\(Self.cnpj)"
+
+        [[rule]]
+        kind = "reference"
+        table = "VENDAS"
+        field = "CLIENTE"
+        references = "CLIENTES.CODIGO"
+
+        [[rule]]
+        kind = "not-empty"
+        table = "PRODUTOS"
+        min = 1
+        """.write(toFile: data + "/resgate.toml", atomically: true, encoding: .utf8)
+    }
+}

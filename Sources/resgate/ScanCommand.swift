@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import RestoreKit
+
+/// `resgate scan DATA` (cli.md): every table's date, counts, size, companions and health.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Check every table of a data folder: last change, records, health.")
+
+    @Argument(help: "The ERP's data folder.")
+    var data: String
+
+    @Flag(name: .long, help: "Skip checking CDX indexes against the records (faster).")
+    var noIndex = false
+
+    @OptionGroup var common: CommonOptions
+
+    struct Document: Encodable { var tables: [TableSummary] }
+
+    func run() throws {
+        let pt = common.language == .pt
+        guard FileManager.default.fileExists(atPath: data) else {
+            Console.err(pt ? "a pasta \(data) não existe" : "folder \(data) does not exist")
+            throw ExitStatus.badInput
+        }
+        try? Recovery.recoverAll(data: data)
+        let showProgress = !common.quiet && !common.json && Console.isTerminal
+        let tables = try StoreScanner.scan(folder: data, language: common.language, checkIndexes: !noIndex) { done, total in
+            if showProgress && (done % 10 == 0 || done == total) {
+                Console.progress(pt ? "Verificando tabelas: \(done)/\(total)" : "Checking tables: \(done)/\(total)", final: done == total)
+            }
+        }
+        if common.json {
+            try Console.json(Document(tables: tables))
+        } else {
+            Console.out(render(tables, pt: pt))
+        }
+        if tables.contains(where: \.isDamaged) { throw ExitStatus.defects }
+    }
+
+    func render(_ tables: [TableSummary], pt: Bool) -> String {
+        var t = TextTable(headers: pt ? ["TABELA", "ÚLTIMA ALTERAÇÃO", "REGISTROS", "EXCLUÍDOS", "TAMANHO", "MEMO", "ÍNDICE", "SAÚDE"]
+                                      : ["TABLE", "LAST UPDATE", "RECORDS", "DELETED", "SIZE", "MEMO", "INDEX", "HEALTH"])
+        for x in tables {
+            let health = x.isDamaged ? (pt ? "DANIFICADA" : "DAMAGED") + (x.indexOnly == true ? (pt ? " (só índice)" : " (index only)") : "")
+                                     : "ok"
+            t.rows.append([x.name, x.lastUpdate ?? "-", String(x.records), String(x.deleted), ByteText.format(x.bytes),
+                           x.memo ?? "-", x.index ?? "-", health])
+        }
+        var out = t.render()
+        let damaged = tables.filter(\.isDamaged)
+        for x in tables where !x.defects.isEmpty {
+            out += "\n\n\(x.name):"
+            for d in x.defects.prefix(10) {
+                var place: [String] = []
+                if let r = d.record { place.append((pt ? "registro " : "record ") + String(r)) }
+                if let f = d.field { place.append((pt ? "campo " : "field ") + f) }
+                out += "\n  [\(d.severity)] " + (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + d.message
+            }
+            if x.defects.count > 10 { out += "\n  … " + (pt ? "mais \(x.defects.count - 10)" : "\(x.defects.count - 10) more") }
+        }
+        out += "\n\n" + (pt ? "\(tables.count) tabelas, \(damaged.count) danificadas." : "\(tables.count) tables, \(damaged.count) damaged.")
+        let indexOnly = damaged.filter { $0.indexOnly == true }.map(\.name)
+        if !indexOnly.isEmpty {
+            out += "\n" + (pt ? "Só o índice está danificado em \(indexOnly.joined(separator: ", ")): resgate reindex \(data) --table …"
+                              : "Only the index is damaged in \(indexOnly.joined(separator: ", ")): resgate reindex \(data) --table …")
+        }
+        return out
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import BackupSet
+import Foundation
+import XBase
+
+/// `resgate show SET [TABLE]` and `resgate show FILE.DBF`: one command; an argument ending
+/// in `.dbf` that is a file is a live table, anything else a backup set.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows a backup set, one of its tables, or a live DBF table.")
+    @Argument(help: "A backup set (.zip, folder or REMOTE:path) or a .dbf file.") var target: String
+    @Argument(help: "A table of the set.") var table: String?
+    @Option(help: "At most N records.") var limit: Int?
+    @Option(help: "table, csv or json.") var format: String?
+    @Flag(help: "Include deleted records (live tables).") var deleted = false
+    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
+    @OptionGroup var common: CommonOptions
+
+    var outputFormat: OutputFormat {
+        if let format, let f = OutputFormat(rawValue: format.lowercased()) { return f }
+        return common.json ? .json : .table
+    }
+
+    func run() throws {
+        if let format, OutputFormat(rawValue: format.lowercased()) == nil {
+            Console.err("--format: table, csv or json"); throw ExitStatus.badInput
+        }
+        var isDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDir)
+        if exists, !isDir.boolValue, target.lowercased().hasSuffix(".dbf") { return try showDBF() }
+        try showSet()
+    }
+
+    func showDBF() throws {
+        let lang = common.language
+        let t: DBFTable
+        do { t = try DBFTable.open(path: target) } catch {
+            Console.err(error.description); throw ExitStatus.badInput
+        }
+        var printer = RecordPrinter(fields: t.fields, format: outputFormat)
+        let max = limit ?? (outputFormat == .table ? 100 : Int.max)
+        var n = 0
+        var problems: [String] = []
+        struct Enough: Error {}
+        do {
+            try t.forEachRecord { r in
+                if r.isDeleted && !deleted { return }
+                if n >= max { throw Enough() }
+                var values: [DBFValue] = []
+                values.reserveCapacity(t.fields.count)
+                for f in t.fields {
+                    do { values.append(try r.value(f)) } catch { problems.append("\(error)"); values.append(.null) }
+                }
+                printer.add(values, deleted: deleted ? r.isDeleted : nil)
+                n += 1
+            }
+        } catch is Enough {}
+        if outputFormat == .table && !common.quiet {
+            print("\(target): version 0x\(String(t.header.version, radix: 16)), \(t.recordCount) \(lang == .pt ? "registros" : "records"), \(lang == .pt ? "página de código" : "code page") \(t.codePage.number)")
+            for f in t.fields { print("  \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.type.letter) \(f.length) \(f.decimals)\(f.isNullable ? " null" : "")") }
+            print("")
+        }
+        printer.finish()
+        for p in problems { Console.err(p) }
+        if !problems.isEmpty { throw ExitStatus.defects }
+    }
+
+    func showSet() throws {
+        let lang = common.language
+        let set: BackupSet
+        let path = try SourceOpener.localPathOrExit(target, cache: cache, common: common)
+        do { set = try BackupSet.open(path) } catch {
+            for d in error.defects { Console.err(d.message(in: lang)) }
+            throw ExitStatus.badInput
+        }
+        if let table { return try showTable(set, table) }
+        var rows: [JSONOut] = []
+        var defects = set.defects
+        for t in set.tables {
+            var o = ReadOptions(); o.memo = false
+            var records = 0
+            var variants: [(file: String, variant: DataVariant)] = []
+            if t.structure != nil, let r = try? set.forEachRecord(table: t.name, options: o, { _ in }) {
+                records = r.records; variants = r.variants; defects += r.defects
+            }
+            let fields = t.structure?.fields ?? []
+            rows.append(.object([
+                ("name", .string(t.name)), ("records", .number(String(records))),
+                ("memo", t.members.memoArchive.map { .string($0.name) } ?? .null),
+                ("structure", t.structure.map { .string($0.variant.rawValue) } ?? .null),
+                ("files", .array(variants.map { .object([("name", .string($0.file)), ("variant", .string($0.variant.description))]) })),
+                ("fields", RecordFormatter.fieldsJSON(fields)),
+            ]))
+            if outputFormat != .json {
+                print("\(t.name): \(records) \(lang == .pt ? "registros" : "records"), \(fields.count) \(lang == .pt ? "campos" : "fields"), \(lang == .pt ? "estrutura" : "structure") \(t.structure?.variant.rawValue ?? "?")\(t.members.memoArchive != nil ? ", memo " + t.members.memoArchive!.name : "")")
+                for (f, v) in variants { print("  \(f): \(v)") }
+            }
+        }
+        if outputFormat == .json {
+            print(JSONOut.object([("name", .string(set.name)), ("kind", .string(set.kind.rawValue)), ("date", JSONOut.date(set.date)),
+                                  ("manifest", .bool(set.manifest != nil)), ("tables", .array(rows)),
+                                  ("defects", .array(defects.map { .string($0.message(in: lang)) }))]).render())
+        } else {
+            for d in defects { Console.err(d.message(in: lang)) }
+        }
+    }
+
+    func showTable(_ set: BackupSet, _ name: String) throws {
+        let lang = common.language
+        guard let t = set.table(named: name), let s = t.structure else {
+            Console.err(lang == .pt ? "\(name): tabela não encontrada ou sem estrutura" : "\(name): no such table, or no structure")
+            throw ExitStatus.badInput
+        }
+        var printer = RecordPrinter(fields: s.fields, format: outputFormat)
+        let max = limit ?? (outputFormat == .table ? 100 : Int.max)
+        var n = 0
+        struct Enough: Error {}
+        var report: TableReadReport?
+        do {
+            report = try set.forEachRecord(table: t.name) { r in
+                if n >= max { throw Enough() }
+                printer.add(r.values)
+                n += 1
+            }
+        } catch is Enough {}
+        if outputFormat == .table && !common.quiet {
+            print("\(t.name) (\(s.variant.rawValue))")
+            for f in s.fields { print("  \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.type.letter) \(f.length) \(f.decimals)\(f.isNullable ? " null" : "")") }
+            print("")
+        }
+        printer.finish()
+        for d in report?.defects ?? [] { Console.err(d.message(in: lang)) }
+        if let report, !report.defects.isEmpty { throw ExitStatus.defects }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import BackupSet
+import Foundation
+
+/// `resgate verify SET`: reads everything, lists every defect; exit 1 when there is any.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Reads every member of SET completely and lists every defect.")
+    @Argument(help: "A backup set: .zip, folder or REMOTE:path.") var set: String
+    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        let set = try SourceOpener.localPathOrExit(self.set, cache: cache, common: common)
+        guard FileManager.default.fileExists(atPath: set) else {
+            Console.err(lang == .pt ? "\(set): não existe" : "\(set): does not exist")
+            throw ExitStatus.badInput
+        }
+        let report = SetVerifier.verify(set)
+        if common.json {
+            print(JSONOut.object([
+                ("ok", .bool(report.ok)),
+                ("tables", .array(report.tables.map { .object([("name", .string($0.name)), ("records", .number(String($0.records)))]) })),
+                ("defects", .array(report.defects.map { d in
+                    .object([("table", d.table.map(JSONOut.string) ?? .null), ("file", d.file.map(JSONOut.string) ?? .null),
+                             ("line", d.line.map { .number(String($0)) } ?? .null), ("field", d.field.map(JSONOut.string) ?? .null),
+                             ("kind", .string(d.kind.rawValue)), ("message", .string(d.words.text(in: lang)))])
+                })),
+            ]).render())
+        } else {
+            if !common.quiet {
+                for t in report.tables { print("\(t.name): \(t.records) \(lang == .pt ? "registros" : "records")") }
+            }
+            for d in report.defects { print((d.table.map { "[\($0)] " } ?? "") + d.message(in: lang)) }
+            print(report.ok ? (lang == .pt ? "Nenhum defeito encontrado." : "No defects found.")
+                  : (lang == .pt ? "\(report.defects.count) defeito(s) encontrado(s)." : "\(report.defects.count) defect(s) found."))
+        }
+        if !report.ok { throw ExitStatus.defects }
+    }
+}

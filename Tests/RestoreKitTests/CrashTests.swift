@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import XBase
+@testable import RestoreKit
+
+/// Kills `resgate restore` (a separate process) with SIGKILL at random moments and checks
+/// that, after recovery, every table is byte-identical to either its old or its new
+/// version: never a half table.
+@Suite struct CrashTests {
+    static var resgateBinary: String? {
+        // the test bundle sits in the products folder beside the executable
+        let candidates = [Bundle.main.bundlePath, CommandLine.arguments.first ?? ""]
+            .map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        for dir in candidates + candidates.map({ URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
+            let p = dir + "/resgate"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    /// Three tables, one with memos, big enough that a restore takes a while.
+    static func makeStore(_ s: StoreFixture) throws {
+        try s.writeLiveClientes(rows: 50)
+        try s.writeBackupClientes()
+        for name in ["PRODUTOS", "VENDAS"] {
+            let fields = [FieldDescriptor(name: "ID", type: .integer, length: 4),
+                          FieldDescriptor(name: "DESCR", type: .character, length: 30),
+                          FieldDescriptor(name: "VALOR", type: .numeric, length: 10, decimals: 2)]
+            let w = try DBFWriter(path: s.data + "/\(name).DBF",
+                                  structure: TableStructure(version: 0x30, codePage: .cp1252, fields: fields))
+            for i in 0..<300 { try w.append([.integer(Int64(i)), .string("antigo \(i)"), .number(DecimalNumber(Int64(i)))]) }
+            try w.finish()
+            try s.write(s.backup + "/\(name)_Estr.TXT", "ID;I;4;0\r\nDESCR;C;30;0\r\nVALOR;N;10;2\r\n", codePage: .cp1252)
+            var text = ""
+            for i in 0..<4000 { text += "\(i),\"novo \(name) \(i)\",\(i).50\r\n" }
+            try s.write(s.backup + "/\(name).TXT", text, codePage: .cp1252)
+        }
+    }
+
+    static func copyFolder(_ from: String, _ to: String) throws {
+        try? FileManager.default.removeItem(atPath: to)
+        try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
+        for f in try FileManager.default.contentsOfDirectory(atPath: from) where f != ".resgate" {
+            try FileManager.default.copyItem(atPath: from + "/" + f, toPath: to + "/" + f)
+        }
+    }
+
+    @Test func killedRestoreLeavesEveryTableOldOrNew() throws {
+        let bin = try #require(Self.resgateBinary, "the resgate executable must be built beside the tests")
+        let s = try StoreFixture()
+        try Self.makeStore(s)
+        let oldState = try StoreFixture.snapshot(s.data)
+        // the new state: one complete restore of a copy
+        let full = s.root + "/full"
+        try Self.copyFolder(s.data, full)
+        let done = try Restorer(source: try BackupSetSource(path: s.backup), data: full, options: RestoreOptions()).run()
+        try #require(done.id != nil)
+        let newState = try StoreFixture.snapshot(full)
+        let tables = ["CLIENTES": ["CLIENTES.DBF", "CLIENTES.FPT"], "PRODUTOS": ["PRODUTOS.DBF"], "VENDAS": ["VENDAS.DBF"]]
+        // sanity: the same command, not killed, completes
+        let probe = s.root + "/probe"
+        try Self.copyFolder(s.data, probe)
+        let started = Date()
+        var delayed = ProcessInfo.processInfo.environment
+        delayed["RESGATE_TEST_DELAY_US"] = "3000"
+        let out = try run(bin, ["restore", s.backup, "--data", probe, "--all", "--yes", "--quiet", "--json"], env: delayed)
+        let duration = Date().timeIntervalSince(started)
+        #expect(out.contains("\"restored\""), "\(out)")
+        #expect(try StoreFixture.snapshot(probe) == newState)
+        let kills = Int(ProcessInfo.processInfo.environment["RESGATE_CRASH_KILLS"] ?? "") ?? 40
+        var outcomes = ["old": 0, "new": 0]
+        for i in 0..<kills {
+            let data = s.root + "/kill\(i)"
+            try Self.copyFolder(s.data, data)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: bin)
+            p.arguments = ["restore", s.backup, "--data", data, "--all", "--yes", "--quiet"]
+            p.environment = delayed
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 0...UInt32(duration * 1_100_000)))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            try Recovery.recoverAll(data: data)
+            let now = try StoreFixture.snapshot(data)
+            for (table, files) in tables {
+                let isOld = files.allSatisfy { now[$0] == oldState[$0] }
+                let isNew = files.allSatisfy { now[$0] == newState[$0] }
+                #expect(isOld || isNew, "kill \(i): table \(table) is neither old nor new")
+                outcomes[isNew && !isOld ? "new" : "old", default: 0] += 1
+            }
+            try? FileManager.default.removeItem(atPath: data)
+        }
+        // the kills must have landed on both sides of the swap, or the test proves little
+        #expect(outcomes["old"]! > 0 && outcomes["new"]! > 0, "\(outcomes)")
+    }
+}
