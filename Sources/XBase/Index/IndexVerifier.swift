@@ -55,7 +55,7 @@ public enum IndexVerifier {
         }
         // Expected keys of a tag too big for memory are spilled to the temporary folder (never
         // beside the table: a check changes nothing in DATA).
-        let temp = (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/resgate-verify-\(getpid())"
+        let temp = (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/resgate-verify-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let batches = KeyBatches(table: table, builders: builders, budgetBytes: budgetBytes, spillBase: temp)
         for (i, b) in builders.enumerated() {
             do {
