@@ -70,6 +70,33 @@ import XBase
         }
     }
 
+    @Test func listStructureWithAutoIncAndIndexColumns() throws {
+        let text = """
+        Structure for table:    C:\\TEMP\\T.DBF
+        Number of data records: 1
+        Date of last update:    11/26/26
+        Code Page:              1252
+        Field  Field Name      Type                Width    Dec   Index   Collate Nulls    Next    Step
+            1  CODIGO          Integer (AutoInc)       4            Asc   Machine    No       5       1
+            2  NOME            Character (binary)     10                               Yes
+            3  VALOR           Currency                8                               No
+            4  QUANDO          DateTime                8                               No
+        ** Total **                                   31
+        """
+        let dir = try tempFolder()
+        try write(dir + "/T_Estr.TXT", text)
+        try write(dir + "/T.TXT", "\u{FEFF}4,,12.3400,20241231235959\r\n")
+        let set = try BackupSet.open(dir)
+        let s = try #require(set.structure(of: "T"))
+        #expect(s.fields.map(\.type) == [.integer, .character, .currency, .dateTime])
+        #expect(s.fields[0].flags.contains(.autoIncrement) && !s.fields[0].isNullable)
+        #expect(s.fields[1].isNullable && s.fields[1].flags.contains(.binary))
+        let (rows, r) = try readAll(set, "T")
+        #expect(r.defects.isEmpty, "\(r.defects)")
+        #expect(rows.first == [.integer(4), .null, .currency(DecimalNumber(mantissa: 123_400, scale: 4)),
+                               .dateTime(DBFDateTime(date: DBFDate(year: 2024, month: 12, day: 31), hour: 23, minute: 59, second: 59))])
+    }
+
     func zipSet(_ names: [String: String]) throws -> String {
         let dir = try tempFolder()
         for (n, c) in names { try write(dir + "/" + n, c) }
