@@ -117,9 +117,24 @@ import XBase
         try write(z, flipped)
         let report = SetVerifier.verify(z)
         #expect(!report.ok)
+        #expect(report.defects.contains { $0.file == "T.TXT" && ($0.kind == .corruptZip || $0.kind == .checksumMismatch) },
+                "\(report.defects)")
         // binary garbage
         try write(z, (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })
         #expect(!SetVerifier.verify(z).ok)
+    }
+
+    @Test func zip64RecordsAreRead() throws {
+        let dir = try tempFolder()
+        try write(dir + "/T_Estr.TXT", estrA)
+        try write(dir + "/T.TXT", "1,\"a\",1,,T\r\n2,\"b\",2,,F\r\n")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        p.arguments = ["-q", "-fz", dir + "/S.zip", "T_Estr.TXT", "T.TXT"]   // force ZIP64 records
+        try p.run(); p.waitUntilExit()
+        let (rows, r) = try readAll(try BackupSet.open(dir + "/S.zip"), "T")
+        #expect(rows.count == 2 && r.defects.isEmpty)
     }
 
     @Test func zipSlipAndBombsAreRefused() throws {
