@@ -19,7 +19,7 @@ final class MemoArchive {
     private var batchCheck: [DBFValue?] = []
     private var batchStart = 0
     private var batchCount = 0
-    static let batchSize = 4096
+    static let batchSize = 32_768
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
