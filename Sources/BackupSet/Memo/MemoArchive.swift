@@ -128,19 +128,25 @@ final class MemoArchive {
         for (j, c) in checkMap.enumerated() {
             guard let v = batchCheck[k * checkMap.count + j] else { continue }
             let t = values[c.slot]
-            if !MemoArchive.same(t, v) { mismatch(c.field.name, t, v) }
+            if !MemoArchive.same(t, v, decimals: c.field.decimals) { mismatch(c.field.name, t, v) }
         }
         return true
     }
 
     /// Text and DBF agree: a C value compares without trailing blanks, numbers by value,
     /// a blank in the text (no NULL marker in FoxPro text) matches NULL.
-    static func same(_ a: DBFValue, _ b: DBFValue) -> Bool {
+    static func same(_ a: DBFValue, _ b: DBFValue, decimals: Int = 0) -> Bool {
         if a == b { return true }
         if a.isBlank && b.isBlank { return true }
         switch (a, b) {
         case let (.number(x?), .double(y)): return x.doubleValue == y
         case let (.integer(x), .number(y?)): return Double(x) == y.doubleValue
+        // FoxPro writes a Double with the field's decimals: equal when it rounds the same
+        case let (.double(x), .double(y)):
+            return abs(x - y) <= 0.5 * pow(10, -Double(decimals)) + abs(y) * 1e-15
+        // FoxPro's text DateTime has no milliseconds
+        case let (.dateTime(x?), .dateTime(y?)):
+            return x.date == y.date && (x.milliseconds / 1000 == y.milliseconds / 1000) && (x.millisecond == 0 || y.millisecond == 0)
         default: return false
         }
     }
