@@ -22,6 +22,23 @@ import XBase
                            "T_002.TXT:3:NOME:valueTooLong", "T_002.TXT:4:VALOR:badValue"])
     }
 
+    @Test func binaryGarbageInTextFiles() throws {
+        let dir = try tempFolder()
+        try write(dir + "/T_Estr.TXT", estrA)
+        var garbage: [UInt8] = Array("1,\"ok\",1,,T\r\n".utf8)
+        var rng = SplitMix(state: 7)
+        for _ in 0..<4000 { garbage.append(UInt8(truncatingIfNeeded: rng.next())) }
+        try write(dir + "/T.TXT", garbage)
+        try write(dir + "/U_Estr.TXT", (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let set = try BackupSet.open(dir)
+        #expect(set.defects.contains { $0.kind == .notText && $0.file == "U_Estr.TXT" })
+        let (rows, r) = try readAll(set, "T")
+        #expect(rows.count >= 1)
+        #expect(!r.defects.isEmpty)
+        #expect(r.defects.allSatisfy { $0.file == "T.TXT" && $0.line != nil })
+        #expect(r.defects.contains { $0.kind == .notText })
+    }
+
     @Test func layoutDefects() throws {
         let dir = try tempFolder()
         try write(dir + "/T_Estr.TXT", estrA)

@@ -65,7 +65,8 @@ struct TextValueDecoder: Sendable {
             if trimBinary { while end > 0 && raw[end - 1] == 0x20 { end -= 1 } }
             guard end <= field.length else { return .failure(.tooLong(end, field.length)) }
             let v = UnsafeRawBufferPointer(rebasing: raw[0..<end])
-            if field.type == .varbinary || field.isBinary { return .success(.bytes(Array(v))) }
+            // as XBase reads them: V with NOCPTRANS is still text (untranslated), Q is bytes
+            if field.type == .varbinary { return .success(.bytes(Array(v))) }
             return .success(.string(codePage.decode(v)))
         case .numeric, .float: return number(trimmed(raw))
         case .integer, .autoIncrement: return integer(trimmed(raw))
