@@ -64,6 +64,21 @@ import XBase
         #expect(r.defects.contains { $0.kind == .memoCountMismatch })
     }
 
+    /// A memo DBF whose memo file is missing: every record that needs it is a defect with
+    /// its line and field; the others read.
+    @Test func memoFileMissingFromArchive() throws {
+        let dir = try tempFolder()
+        try copy("\(harbour)/clientes_estr.dbf", "\(dir)/CLIENTES_Estr.DBF")
+        try copy("\(harbour)/clientes_delim_deloff.txt", "\(dir)/CLIENTES.TXT")
+        let inner = try tempFolder()
+        try copy("\(harbour)/clientes.dbf", "\(inner)/CLIENTES.DBF")
+        try zipWithInfoZip("\(dir)/CLIENTES.ZIP", in: inner, files: ["CLIENTES.DBF"])
+        let (rows, r) = try readAll(try BackupSet.open(dir), "CLIENTES")
+        #expect(rows.count == 300)
+        let bad = r.defects.filter { $0.kind == .badMemoArchive }
+        #expect(!bad.isEmpty && bad.allSatisfy { $0.field == "OBS" && $0.line != nil && $0.file == "CLIENTES.ZIP" })
+    }
+
     @Test func variantsAreReported() throws {
         let s = try set(table: "clientes", export: "delimwith_semicolon_deloff")
         let (_, report) = try readAll(s, "CLIENTES", options: { var o = ReadOptions(); o.memo = false; return o }())

@@ -187,7 +187,13 @@ final class TableRecordReader {
         record.line = line
         if let memo {
             var mismatches: [(String, DBFValue, DBFValue)] = []
-            let found = try memo.fill(record.number - 1, &record.values) { mismatches.append(($0, $1, $2)) }
+            var unreadable: [(String, String)] = []
+            let found = try memo.fill(record.number - 1, &record.values, mismatch: { mismatches.append(($0, $1, $2)) },
+                                      unreadable: { unreadable.append(($0, $1)) })
+            for (f, why) in unreadable {
+                try defect(.badMemoArchive, file: memo.archiveName, line: line, field: f,
+                           en: "memo of this record cannot be read: \(why)", pt: "o memo deste registro não pode ser lido: \(why)")
+            }
             if !found { for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) } }
             for (f, t, d) in mismatches {
                 try defect(.memoValueMismatch, file: record.file, line: line, field: f,
