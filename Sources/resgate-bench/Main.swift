@@ -38,12 +38,12 @@ struct Bench {
         var records = 0
         var checksum = 0
         var failures = 0
-        let fields = table.fields
+        let fieldCount = table.fields.count
         try table.forEachRecord { r in
             records += 1
-            for f in fields {
+            for i in 0..<fieldCount {
                 do {
-                    switch try r.value(f) {
+                    switch try r.value(at: i) {
                     case .string(let s): checksum &+= s.utf8.count
                     case .number(let n): checksum &+= Int(truncatingIfNeeded: n?.mantissa ?? 0)
                     case .integer(let i): checksum &+= Int(i)
