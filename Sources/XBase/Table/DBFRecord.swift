@@ -3,7 +3,7 @@
 /// A `DBFRecord` is only valid inside the `forEachRecord` closure that gave it. Values are
 /// decoded on demand, so a pass that looks at two fields never pays for twenty.
 ///
-/// The record carries plain pointers to its table's precomputed `FieldSlot`s and text
+/// The record carries plain pointers to its table's precomputed `DecodeSlot`s and text
 /// decoder (no reference counting per value): `value(at:)` is the fast path by field
 /// position; `value(_:)` finds the slot of a descriptor and takes the same path.
 public struct DBFRecord {
@@ -76,7 +76,7 @@ public struct DBFRecord {
     public func value(_ field: FieldDescriptor) throws(XBaseError) -> DBFValue {
         if let i = context.pointee.index(of: field) { return try value(at: i) }
         // a descriptor that is not one of this table's visible fields: decode it by itself
-        let slot = FieldSlot(field, dialect: table.header.dialect)
+        let slot = DecodeSlot(field, dialect: table.header.dialect)
         return try decode(slot, name: field.name)
     }
 

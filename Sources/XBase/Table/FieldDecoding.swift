@@ -1,10 +1,10 @@
 /// The decoding rule of each field kind, applied to a record's bytes in place.
 ///
-/// Every rule reads only the `FieldSlot` (plain integers) and the record's bytes; the
+/// Every rule reads only the `DecodeSlot` (plain integers) and the record's bytes; the
 /// field's name is asked for only when an error is built.
 extension DBFRecord {
     @inline(__always)
-    func decode(_ s: FieldSlot, name: @autoclosure () -> String) throws(XBaseError) -> DBFValue {
+    func decode(_ s: DecodeSlot, name: @autoclosure () -> String) throws(XBaseError) -> DBFValue {
         if s.nullBit >= 0 && flagBit(s.nullBit) { return .null }
         let r = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)])
         switch s.kind {
@@ -174,7 +174,7 @@ extension DBFRecord {
 
     /// M/G/P/W (and dBASE 7 B): text memos decode in the table's code page; binary ones
     /// (FPT type 0/2, G, P, W, or a binary-flagged M) stay bytes. An empty pointer is "".
-    func memo(_ r: UnsafeRawBufferPointer, _ s: FieldSlot, textual: Bool, _ name: () -> String) throws(XBaseError) -> DBFValue {
+    func memo(_ r: UnsafeRawBufferPointer, _ s: DecodeSlot, textual: Bool, _ name: () -> String) throws(XBaseError) -> DBFValue {
         let block = try memoBlock(r, binary: s.binaryPointer, field: name())
         if block == 0 { return textual ? .string("") : .bytes([]) }
         do throws(XBaseError) {

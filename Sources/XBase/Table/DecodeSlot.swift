@@ -6,7 +6,7 @@
 /// slot is trivially copyable, lives in a buffer owned by the table, and says everything
 /// the decoder needs: where the bytes are, which rule reads them, and which `_NullFlags`
 /// bits apply.
-struct FieldSlot {
+struct DecodeSlot {
     enum Kind: UInt8 {
         case character, varchar, varbinary
         case number, date, logical
@@ -73,7 +73,7 @@ struct FieldSlot {
 /// Everything a record needs to decode values, as plain pointers and integers: records
 /// reach it through one `UnsafePointer`, so a value costs no reference counting at all.
 struct DecodingContext {
-    var slots: UnsafeMutablePointer<FieldSlot>
+    var slots: UnsafeMutablePointer<DecodeSlot>
     var slotCount: Int
     /// Slot index + 1 for each record byte offset where a field starts (0: none).
     var byOffset: UnsafeMutablePointer<Int32>
@@ -101,12 +101,12 @@ final class SlotTable: @unchecked Sendable {
 
     init(fields: [FieldDescriptor], nullFlags: FieldDescriptor?, recordLength: Int, dialect: Dialect,
          codePage: CodePage) {
-        let slots = UnsafeMutablePointer<FieldSlot>.allocate(capacity: max(1, fields.count))
+        let slots = UnsafeMutablePointer<DecodeSlot>.allocate(capacity: max(1, fields.count))
         let byOffsetCount = max(1, recordLength + 1)
         let byOffset = UnsafeMutablePointer<Int32>.allocate(capacity: byOffsetCount)
         byOffset.initialize(repeating: 0, count: byOffsetCount)
         for (i, f) in fields.enumerated() {
-            (slots + i).initialize(to: FieldSlot(f, dialect: dialect))
+            (slots + i).initialize(to: DecodeSlot(f, dialect: dialect))
             if f.offset >= 0 && f.offset < byOffsetCount && byOffset[f.offset] == 0 {
                 byOffset[f.offset] = Int32(i + 1)
             }
