@@ -66,11 +66,13 @@ public enum FiscalCheck {
         }
 
         // 2. rows whose issuer is unknown join the one issuer their model/series can belong to
-        for (id, s) in series where id.issuer.isEmpty {
+        // (judged against the issuers known before any joining, so the order does not matter)
+        let knownIssuers = storeIssuers
+        for (id, s) in series.sorted(by: { $0.key < $1.key }) where id.issuer.isEmpty {
             var candidates = Set(series.keys.filter { !$0.issuer.isEmpty && $0.model == id.model && $0.series == id.series }.map(\.issuer))
             if candidates.isEmpty, let index {
                 candidates = Set(index.series.keys.filter {
-                    $0.model == id.model && $0.series == id.series && (storeIssuers.isEmpty || storeIssuers.contains($0.issuer))
+                    $0.model == id.model && $0.series == id.series && (knownIssuers.isEmpty || knownIssuers.contains($0.issuer))
                 }.map(\.issuer))
             }
             guard candidates.count == 1, let issuer = candidates.first else { continue }

@@ -1,3 +1,5 @@
+import ResgateLocale
+
 /// Input the check cannot use: the command exits 2 and nothing is reported as checked.
 /// Each case names the file and, where it applies, the line, table, record and field.
 public enum FiscalError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -22,6 +24,30 @@ public enum FiscalError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .fieldNotFound(t, f, file, cf): "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? "")
         case let .unreadableTable(f, r): "\(f): \(r)"
         case let .nothingToCheck(d): "no config (resgate.toml) and no table in \(d) with fields like NUMERO/NNF/NUMNOTA, SERIE and MODELO/MOD"
+        }
+    }
+
+    /// The same, for a person, in both languages.
+    public var words: Words {
+        switch self {
+        case let .cannotRead(p, r):
+            Words(pt: "\(p): não foi possível ler: \(r)", en: "\(p): cannot read: \(r)")
+        case let .configSyntax(f, l, c, r):
+            Words(pt: "\(f):\(l):\(c): erro de sintaxe TOML: \(r)", en: "\(f):\(l):\(c): TOML syntax: \(r)")
+        case let .configValue(f, l, e, k, r):
+            Words(pt: "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), chave '\(k)': \(r)",
+                  en: "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), key '\(k)': \(r)")
+        case let .tableNotFound(t, d, cf):
+            Words(pt: "tabela \(t) não encontrada em \(d)" + (cf.map { " (citada em \($0))" } ?? ""),
+                  en: "table \(t) not found in \(d)" + (cf.map { " (named in \($0))" } ?? ""))
+        case let .fieldNotFound(t, f, file, cf):
+            Words(pt: "\(file): a tabela \(t) não tem o campo \(f)" + (cf.map { " (citado em \($0))" } ?? ""),
+                  en: "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? ""))
+        case let .unreadableTable(f, r):
+            Words(pt: "\(f): tabela ilegível: \(r)", en: "\(f): unreadable table: \(r)")
+        case let .nothingToCheck(d):
+            Words(pt: "sem configuração (resgate.toml) e nenhuma tabela em \(d) com campos como NUMERO/NNF/NUMNOTA, SERIE e MODELO/MOD: escreva um resgate.toml (veja docs/checks.md)",
+                  en: "no config (resgate.toml) and no table in \(d) with fields like NUMERO/NNF/NUMNOTA, SERIE and MODELO/MOD: write a resgate.toml (see docs/checks.md)")
         }
     }
 }

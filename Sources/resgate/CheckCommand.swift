@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
             report = try FiscalCheck.run(data: data, xml: xml, config: config, language: lang, referenceDate: reference)
             if !common.quiet && !common.json { Console.progress("", final: false) }
         } catch {
-            Console.err((lang == .pt ? "resgate check: entrada inutilizável: " : "resgate check: unusable input: ") + error.description)
+            Console.err((lang == .pt ? "resgate check: entrada inutilizável: " : "resgate check: unusable input: ") + error.words.text(in: lang))
             throw ExitStatus.badInput
         }
         if common.json {

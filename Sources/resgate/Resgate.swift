@@ -1,5 +1,5 @@
 import ArgumentParser
-import XBase
+import Foundation
 
 @main
 struct Resgate: ParsableCommand {
@@ -20,4 +20,20 @@ struct Resgate: ParsableCommand {
             DemoCommand.self,
         ]
     )
+
+    /// cli.md: a command line that cannot be understood exits 2 (ArgumentParser's own
+    /// default is 64); help and the commands' own exit statuses pass through unchanged.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

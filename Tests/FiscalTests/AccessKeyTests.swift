@@ -63,4 +63,24 @@ import Testing
         #expect(p == [.modelDiffers(inKey: 55, inRow: 65), .seriesDiffers(inKey: 1, inRow: 2), .numberDiffers(inKey: 110093, inRow: 110094)])
         #expect(AccessKey.problems(of: k, issuer: "11111111000111") == [.issuerDiffers(inKey: "08370779000149", inRow: "11111111000111")])
     }
+
+    /// The allocation-free shortcut and the full analysis agree, on right keys and on keys
+    /// with one character changed (deterministic pseudo-random mutations).
+    @Test func shortcutAgreesWithTheFullAnalysis() {
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) % n }
+        let alphabet = Array("0123456789ABCDEFZa ".utf8)
+        for i in 0..<3000 {
+            let cnpj = i % 2 == 0 ? "12345678000195" : "12ABC34501DE35"
+            let number = 1 + next(999_999_999)
+            var bytes = Array(Fixtures.key(cnpj: cnpj, model: 65, series: i % 7, number: number).utf8)
+            if i % 3 != 0 { bytes[next(44)] = alphabet[next(alphabet.count)] }
+            let text = String(decoding: bytes, as: UTF8.self)
+            for issuer in [nil, cnpj, "00012345678"] as [String?] {
+                let quick = AccessKey.isClean(text, model: 65, series: i % 7, number: number, issuer: issuer)
+                let full = AccessKey.fullProblems(of: text, model: 65, series: i % 7, number: number, issuer: issuer)
+                #expect(quick == full.isEmpty, "\(text) issuer \(issuer ?? "-"): \(full)")
+            }
+        }
+    }
 }

@@ -30,6 +30,7 @@ import ResgateLocale
         #expect(a2.sequence?.lastInData == 10 && a2.sequence?.lastAuthorized == 10 && a2.sequence?.nextSafe == 11)
         #expect(a2.sequence?.gaps == [])
         #expect(a2.sequence?.wrongKeys.map(\.number) == [7])
+        #expect(a2.sequence?.wrongKeyCount == 1)
         #expect(a2.sequence?.wrongKeys.first?.record == 106)
         #expect(a2.sequence?.wrongKeys.first?.source == .data)
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import XBase
 @testable import Fiscal
@@ -41,6 +42,10 @@ import XBase
         #expect(item.sequence?.lastAuthorized == nil)
         #expect(item.sequence?.comparedWithXML == false)
         #expect(r.exitCode == 0)
+        let json = try JSONSerialization.jsonObject(with: r.json()) as! [String: Any]
+        let first = (json["checks"] as! [[String: Any]])[0]
+        #expect(first.keys.contains("lastAuthorized") && first["lastAuthorized"] is NSNull)
+        #expect(first.keys.contains("counter") && first["counter"] is NSNull)
     }
 
     @Test func counterBehindTheAuthorizedFails() throws {
@@ -85,6 +90,18 @@ import XBase
         #expect(seqs[0].sequence?.lastAuthorized == 4 && seqs[0].sequence?.authorizedAfterData.map(\.number) == [4])
     }
 
+    @Test func twoIssuersWithoutKeysAreToldApartByTheirSeries() throws {
+        let b = "12ABC34501DE35"
+        let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD")
+        let rows = (1...3).map { [n($0), n(1), n(65)] } + (1...2).map { [n($0), n(2), n(55)] }
+        let r = try run(rows, config: cfg, xml: (1...3).map { Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: $0) }
+                        + (1...2).map { Fixtures.nfeProc(cnpj: b, model: 55, series: 2, number: $0) })
+        let seqs = r.checks.compactMap(\.sequence)
+        #expect(Set(seqs.map(\.issuer)) == [cnpj, b])
+        #expect(seqs.allSatisfy { $0.comparedWithXML && $0.gaps.isEmpty && $0.authorizedAfterData.isEmpty })
+        #expect(r.status == .ok)
+    }
+
     @Test func keyThatIsNotTheAuthorizedOne() throws {
         let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD", key: "CHAVE")
         let other = Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1, code: 87654321)
@@ -92,6 +109,40 @@ import XBase
                         xml: [Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: 1)])
         let w = try #require(r.checks.first?.sequence?.wrongKeys.first)
         #expect(w.problems == [.differsFromAuthorized(authorized: Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1))])
+    }
+
+    @Test func wrongKeysAreCountedInFullAndListedUpToTheLimit() throws {
+        let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD", key: "CHAVE", cnpjValue: cnpj)
+        let rows = (1...1005).map { [n($0), n(1), n(65), .string(Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: $0, wrongDigit: true))] }
+        let r = try run(rows, fields: ["NNF", "SERIE", "MOD", "CHAVE"], config: cfg)
+        let s = try #require(r.checks.first?.sequence)
+        #expect(s.wrongKeyCount == 1005)
+        #expect(s.wrongKeys.count == WrongKey.listLimit)
+        #expect(r.checks.first?.message.en.contains("1005 wrong access key(s)") == true)
+    }
+
+    @Test func authorizedNotesMissingInsideTheDataRange() throws {
+        // data 1, 2, 4, 6; XML 1…6 → 3 and 5 lost inside; nothing after the data; no gaps
+        let rows = [1, 2, 4, 6].map { [n($0), n(1), n(65)] }
+        let r = try run(rows, xml: (1...6).map { Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: $0) })
+        let item = try #require(r.checks.first)
+        #expect(item.status == .warning)
+        #expect(item.sequence?.authorizedMissingInData == [3, 5])
+        #expect(item.sequence?.authorizedAfterData == [])
+        #expect(item.sequence?.gaps == [])
+        #expect(item.message.pt.contains("2 nota(s) autorizada(s) dentro da faixa dos dados"))
+    }
+
+    @Test func wrongKeyInTheXMLIsReportedOnceAndNotBlamedOnTheRow() throws {
+        let cfg = SequenceConfig(table: "NOTAS", number: "NNF", series: "SERIE", model: "MOD", key: "CHAVE")
+        let right = Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1)
+        let wrong = Fixtures.key(cnpj: cnpj, model: 65, series: 1, number: 1, wrongDigit: true)
+        let r = try run([[n(1), n(1), n(65), .string(right)]], fields: ["NNF", "SERIE", "MOD", "CHAVE"], config: cfg,
+                        xml: [Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: 1, key: wrong)])
+        let s = try #require(r.checks.first?.sequence)
+        #expect(r.checks.first?.status == .fail)
+        #expect(s.wrongKeys.map(\.source) == [.xml])
+        #expect(s.wrongKeys.first?.key == wrong)
     }
 
     @Test func missingTableOrFieldIsUnusableInput() {

@@ -41,7 +41,7 @@ struct LineParser {
             return LineParser(delimited: DelimitedLineParser(fields: fields, codePage: codePage, separator: s, quote: q, slots: slots))
         case let .sdf(w):
             return LineParser(sdf: SDFLineParser(decoders: fields.map { TextValueDecoder(field: $0, trimBinary: true) },
-                                      names: fields.map(\.name), codePage: codePage, widths: w, slots: slots))
+                                      names: fields.map(\.name), codePage: FastTextDecoder(codePage), widths: w, slots: slots))
         }
     }
 }

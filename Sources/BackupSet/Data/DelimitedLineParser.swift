@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import XBase
 
 /// What became of one line.
@@ -17,7 +20,7 @@ enum LineOutcome {
 struct DelimitedLineParser {
     let decoders: [TextValueDecoder]
     let names: [String]
-    let codePage: CodePage
+    let codePage: FastTextDecoder
     let separator: UInt8
     /// nil: values are never quoted (FoxPro's `DELIMITED WITH TAB`/`BLANK`).
     let quote: UInt8?
@@ -31,13 +34,16 @@ struct DelimitedLineParser {
     private var deepestProblem: ValueProblem?
     private var countOnly = false
     private var parses = 0
-    /// Quoted values in the split found first.
-    private var quotedUsed = 0
+    /// Set while finding the first split when a second one could exist: a quote byte
+    /// that was not the chosen closing quote, a value that failed (backtracking), or a last
+    /// unquoted value holding a separator or quote. Plain lines never set it, so the
+    /// search for a second split runs on few lines.
+    private var suspicious = false
 
     init(fields: [FieldDescriptor], codePage: CodePage, separator: UInt8, quote: UInt8?, slots: [Int]) {
-        decoders = fields.map { TextValueDecoder(field: $0) }
+        decoders = fields.map { TextValueDecoder(field: $0, decimalComma: separator != 0x2C) }
         names = fields.map(\.name)
-        self.codePage = codePage
+        self.codePage = FastTextDecoder(codePage)
         self.separator = separator; self.quote = quote; self.slots = slots
     }
 
@@ -48,9 +54,11 @@ struct DelimitedLineParser {
             return line.isEmpty ? .ok : .failed(.wrongFieldCount, field: nil, en: "line should be empty: the table has no text fields",
                                                 pt: "a linha deveria ser vazia: a tabela não tem campos de texto")
         }
-        quotedUsed = 0
+        suspicious = false
+        if plainSplit(line, &values) { return .ok }
+        suspicious = false
         if walk(line, 0, 0, &values) {
-            if mayBeAmbiguous(line) {
+            if suspicious {
                 let first = values
                 countOnly = true; parses = 0; steps = 0
                 _ = walk(line, 0, 0, &values)
@@ -92,32 +100,58 @@ struct DelimitedLineParser {
         return count
     }
 
-    /// Whether another split could exist. One needs either a quote byte that is not an
-    /// opening or closing quote of the split found (a quote inside a value), or more
-    /// separators outside quoted values than fields need. Both are rare, so the full
-    /// search for a second split runs on few lines.
-    func mayBeAmbiguous(_ line: UnsafeRawBufferPointer) -> Bool {
-        var quotes = 0, seps = 0
-        for b in line {
-            if b == separator { seps += 1 } else if let q = quote, b == q { quotes += 1 }
+    /// The common case in one loop: every quoted value closes at the first quote followed
+    /// by the separator, no quote byte anywhere else, no separator in the last value. Any
+    /// doubt (a failure, an extra quote, a separator too many) returns false and the full
+    /// search decides.
+    private mutating func plainSplit(_ line: UnsafeRawBufferPointer, _ values: inout [DBFValue]) -> Bool {
+        let n = decoders.count
+        let end = line.count
+        guard let base = line.baseAddress, end > 0 else { return false }
+        var pos = 0
+        for i in 0..<n {
+            let last = i == n - 1
+            if let q = quote, pos < end, line[pos] == q {
+                guard let hit = memchr(base + pos + 1, Int32(q), end - pos - 1) else { return false }
+                let j = base.distance(to: UnsafeRawPointer(hit))
+                if last { guard j + 1 == end else { return false } } else {
+                    guard j + 1 < end, line[j + 1] == separator else { return false }
+                }
+                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[(pos + 1)..<j]), quoted: true, text: codePage) {
+                case .success(let v): values[slots[i]] = v
+                case .failure: return false
+                }
+                pos = j + 2
+            } else {
+                let k: Int
+                if last {
+                    k = end
+                    if pos < end, memchr(base + pos, Int32(separator), end - pos) != nil { return false }
+                    if let q = quote, pos < end, memchr(base + pos, Int32(q), end - pos) != nil { return false }
+                } else {
+                    guard pos <= end, let hit = memchr(base + pos, Int32(separator), end - pos) else { return false }
+                    k = base.distance(to: UnsafeRawPointer(hit))
+                    if let q = quote, k > pos, memchr(base + pos, Int32(q), k - pos) != nil { return false }
+                }
+                guard pos <= k else { return false }
+                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[pos..<k]), quoted: false, text: codePage) {
+                case .success(let v): values[slots[i]] = v
+                case .failure: return false
+                }
+                pos = k + 1
+            }
         }
-        if quotes > 2 * quotedUsed { return true }
-        if seps <= decoders.count - 1 { return false }
-        // no quote inside values: quote bytes pair up exactly, so count separators outside
-        var outside = 0, inQuote = false
-        for b in line {
-            if let q = quote, b == q { inQuote.toggle() } else if b == separator && !inQuote { outside += 1 }
-        }
-        return outside > decoders.count - 1
+        return pos >= end
     }
 
     @inline(__always)
     private mutating func tryValue(_ i: Int, _ raw: UnsafeRawBufferPointer, quoted: Bool, _ values: inout [DBFValue]) -> Bool {
-        switch decoders[i].decode(raw, quoted: quoted, codePage: codePage) {
+        switch decoders[i].decode(raw, quoted: quoted, text: codePage) {
         case .success(let v):
             if !countOnly { values[slots[i]] = v }
             return true
         case .failure(let p):
+            suspicious = true
             if i >= deepest { deepest = i; deepestProblem = p }
             return false
         }
@@ -143,18 +177,24 @@ struct DelimitedLineParser {
                     let raw = UnsafeRawBufferPointer(rebasing: line[(pos + 1)..<j])
                     if tryValue(i, raw, quoted: true, &values) {
                         if last || walk(line, i + 1, j + 2, &values) {
-                            if !countOnly { quotedUsed += 1; return true }
+                            if !countOnly { return true }
                             if last { parses += 1 }
                             if parses > 1 { return true }
                         }
                     }
                 }
+                suspicious = true
                 j += 1
             }
         }
         if last {
             guard pos <= end else { return false }
             let raw = UnsafeRawBufferPointer(rebasing: line[pos..<end])
+            if !countOnly, raw.count > 0,
+               memchr(raw.baseAddress!, Int32(separator), raw.count) != nil
+                || (quote.map { memchr(raw.baseAddress!, Int32($0), raw.count) != nil } ?? false) {
+                suspicious = true
+            }
             guard tryValue(i, raw, quoted: false, &values) else { return false }
             if countOnly { parses += 1; return parses > 1 }
             return true
@@ -166,10 +206,11 @@ struct DelimitedLineParser {
             let raw = UnsafeRawBufferPointer(rebasing: line[pos..<k])
             if tryValue(i, raw, quoted: false, &values) {
                 if walk(line, i + 1, k + 1, &values) && (!countOnly || parses > 1) { return true }
+                suspicious = true
             }
-            // only text can hold a separator; a number with a decimal comma can too
+            // only text can hold a separator
             let t = decoders[i].field.type
-            if !(t == .character || t == .varchar || t == .varbinary || (separator == 0x2C && (t == .numeric || t == .float || t == .currency || t == .double))) {
+            if !(t == .character || t == .varchar || t == .varbinary) {
                 return false
             }
             k += 1

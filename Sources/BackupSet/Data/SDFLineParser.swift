@@ -4,7 +4,7 @@ import XBase
 struct SDFLineParser {
     let decoders: [TextValueDecoder]
     let names: [String]
-    let codePage: CodePage
+    let codePage: FastTextDecoder
     let widths: [Int]
     let slots: [Int]
     var lineWidth: Int { widths.reduce(0, +) }
@@ -51,7 +51,7 @@ struct SDFLineParser {
         for i in decoders.indices {
             let s = min(pos, line.count), e = min(pos + widths[i], line.count)
             let raw = UnsafeRawBufferPointer(rebasing: line[s..<e])
-            switch decoders[i].decode(raw, quoted: !raw.isEmpty, codePage: codePage) {
+            switch decoders[i].decode(raw, quoted: !raw.isEmpty, text: codePage) {
             case .success(let v): values[slots[i]] = v
             case .failure(let p): return .failed(p.kind, field: names[i], en: p.en, pt: p.pt)
             }

@@ -45,8 +45,22 @@ enum TextDateParser {
 
     static func dateTime(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if isBlank(r) { return .success(.dateTime(nil)) }
-        let fail = Result<DBFValue, ValueProblem>.failure(.bad(r, "a date-time (YYYYMMDDhhmmss)", "uma data-hora (AAAAMMDDhhmmss)"))
-        guard let (d, start) = datePart(r), d.isValid else { return fail }
+        // a year before 1 AD, as a dBASE 7 timestamp of zero decodes: `-YYYYMMDDhhmmss`
+        if r.count > 1, r[0] == 0x2D {
+            guard case .success(.dateTime(let t?)) = dateTime(UnsafeRawBufferPointer(rebasing: r[1...]), lenient: true) else {
+                return .failure(.bad(r, "a date-time (YYYYMMDDhhmmss)", "uma data-hora (AAAAMMDDhhmmss)"))
+            }
+            var n = t
+            n.date.year = -t.date.year
+            return .success(.dateTime(n))
+        }
+        return dateTime(r, lenient: false)
+    }
+
+    static func dateTime(_ r: UnsafeRawBufferPointer, lenient: Bool) -> Result<DBFValue, ValueProblem> {
+        // built only when needed: the message costs more than parsing the value
+        var fail: Result<DBFValue, ValueProblem> { .failure(.bad(r, "a date-time (YYYYMMDDhhmmss)", "uma data-hora (AAAAMMDDhhmmss)")) }
+        guard let (d, start) = datePart(r), d.isValid || (lenient && (1...12).contains(d.month) && (1...31).contains(d.day)) else { return fail }
         var p = start
         var h = 0, mi = 0, s = 0, ms = 0
         if p < r.count, r[p] == 0x20 || r[p] == 0x54 { p += 1 }

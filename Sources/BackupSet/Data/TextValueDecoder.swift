@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import XBase
 
 /// Why a piece of text is not a value of its field.
@@ -37,15 +40,18 @@ struct TextValueDecoder: Sendable {
     let field: Spec
     /// SDF pads binary values with blanks, so their trailing blanks go.
     var trimBinary = false
+    /// `1,50` is a number only when `,` is not the separator (else it is two fields).
+    var decimalComma = true
 
-    init(field: FieldDescriptor, trimBinary: Bool = false) {
+    init(field: FieldDescriptor, trimBinary: Bool = false, decimalComma: Bool = true) {
         self.field = Spec(field)
         self.trimBinary = trimBinary
+        self.decimalComma = decimalComma
     }
 
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
-    func decode(_ raw: UnsafeRawBufferPointer, quoted: Bool, codePage: borrowing CodePage) -> Result<DBFValue, ValueProblem> {
+    func decode(_ raw: UnsafeRawBufferPointer, quoted: Bool, text codePage: FastTextDecoder) -> Result<DBFValue, ValueProblem> {
         let nothing = raw.isEmpty && !quoted
         if nothing && field.isNullable { return .success(.null) }
         switch field.type {
@@ -84,7 +90,7 @@ struct TextValueDecoder: Sendable {
     /// Plain decimal: optional sign, digits, one `.` (or `,`, the decimal comma).
     /// Returns mantissa/scale, or nil; `digits` counts integer digits for the width check.
     @inline(__always)
-    static func scan(_ r: UnsafeRawBufferPointer) -> (m: Int64, scale: Int, intDigits: Int, neg: Bool, overflow: Bool)? {
+    static func scan(_ r: UnsafeRawBufferPointer, comma: Bool = true) -> (m: Int64, scale: Int, intDigits: Int, neg: Bool, overflow: Bool)? {
         var m: Int64 = 0, scale = 0, intDigits = 0, neg = false, point = false, any = false, overflow = false
         for i in 0..<r.count {
             let b = r[i]
@@ -96,7 +102,7 @@ struct TextValueDecoder: Sendable {
                 }
                 any = true
                 if point { scale += 1 } else { intDigits += 1 }
-            } else if (b == 0x2E || b == 0x2C) && !point {
+            } else if (b == 0x2E || (b == 0x2C && comma)) && !point {
                 point = true
             } else if (b == 0x2D || b == 0x2B) && i == 0 {
                 neg = b == 0x2D
@@ -108,7 +114,7 @@ struct TextValueDecoder: Sendable {
 
     func number(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if r.isEmpty { return .success(.number(nil)) }
-        guard let s = Self.scan(r) else { return .failure(.bad(r, "a number", "um número")) }
+        guard let s = Self.scan(r, comma: decimalComma) else { return .failure(.bad(r, "a number", "um número")) }
         if s.overflow {
             guard let d = Double(String(decoding: r, as: UTF8.self).replacingOccurrences(of: ",", with: ".")) else {
                 return .failure(.bad(r, "a number", "um número"))
@@ -137,7 +143,7 @@ struct TextValueDecoder: Sendable {
 
     func currency(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if r.isEmpty { return .success(.currency(DecimalNumber(mantissa: 0, scale: 4))) }
-        guard var s = Self.scan(r), !s.overflow else { return .failure(.bad(r, "a currency value", "um valor monetário")) }
+        guard var s = Self.scan(r, comma: decimalComma), !s.overflow else { return .failure(.bad(r, "a currency value", "um valor monetário")) }
         while s.scale > 4 && s.m % 10 == 0 { s.m /= 10; s.scale -= 1 }
         guard s.scale <= 4 else { return .failure(.bad(r, "a currency value (4 decimals at most)", "um valor monetário (no máximo 4 decimais)")) }
         var m = s.m
@@ -149,14 +155,20 @@ struct TextValueDecoder: Sendable {
         return .success(.currency(DecimalNumber(mantissa: m, scale: 4)))
     }
 
+    /// B: any decimal text `strtod` takes whole (exponent allowed), decimal comma too;
+    /// parsed from a stack copy, no String made.
     func double(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if r.isEmpty { return .success(.double(0)) }
-        var text = String(decoding: r, as: UTF8.self)
-        if !text.contains("."), text.contains(",") { text = text.replacingOccurrences(of: ",", with: ".") }
-        guard let d = Double(text), d.isFinite || text.lowercased().contains("inf") else {
-            return .failure(.bad(r, "a number", "um número"))
+        guard r.count < 64 else { return .failure(.bad(r, "a number", "um número")) }
+        let hasPoint = r.contains(0x2E) || !decimalComma
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 65) { buf in
+            for i in 0..<r.count { buf[i] = CChar(bitPattern: (!hasPoint && r[i] == 0x2C) ? 0x2E : r[i]) }
+            buf[r.count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let d = strtod(buf.baseAddress!, &end)
+            guard let end, end - buf.baseAddress! == r.count else { return .failure(.bad(r, "a number", "um número")) }
+            return .success(.double(d))
         }
-        return .success(.double(d))
     }
 
     func logical(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {

@@ -1,9 +1,9 @@
 import Foundation
 import XBase
 
-/// The memo values of a table, from its `T.ZIP` (section 5): the inner zip is read into
-/// memory straight out of the set, its DBF and memo file are written to a private temporary
-/// folder (XBase reads tables from files) and read with `DBFTable`. Record *i* of that
+/// The memo values of a table, from its `T.ZIP` (section 5): the inner zip is streamed out
+/// of the set into a private temporary folder, its DBF and memo file are written there
+/// under fixed names (XBase reads tables from files) and read with `DBFTable`. Record *i* of that
 /// DBF belongs to data line *i*.
 final class MemoArchive {
     let table: DBFTable
@@ -30,11 +30,22 @@ final class MemoArchive {
         func fail(_ en: String, _ pt: String) -> BackupSetError {
             BackupSetError(Defect(.badMemoArchive, table: tableName, file: member.name, pt: pt, en: en))
         }
-        let bytes: [UInt8]
-        do { bytes = try source.readAll(member, limit: 4 << 30) } catch let e as BackupSetError {
+        var template = Array((NSTemporaryDirectory() + "/resgate-memo-XXXXXX").utf8CString)
+        guard let p = mkdtemp(&template) else { throw fail("cannot create a temporary folder", "não foi possível criar pasta temporária") }
+        let dir = String(cString: p)
+        var ok = false
+        defer { if !ok { try? FileManager.default.removeItem(atPath: dir) } }
+        // the inner zip is copied out of the set as one stream (bounded memory, any size)
+        let innerPath = dir + "/INNER.ZIP"
+        do {
+            guard FileManager.default.createFile(atPath: innerPath, contents: nil),
+                  let fh = FileHandle(forWritingAtPath: innerPath) else { throw fail("cannot write a temporary file", "não foi possível gravar arquivo temporário") }
+            defer { try? fh.close() }
+            try source.stream(member) { chunk in fh.write(Data(chunk)) }
+        } catch let e as BackupSetError {
             throw BackupSetError(e.defects.map { $0.placed(table: tableName) })
         } catch { throw fail("cannot read: \(error)", "não foi possível ler: \(error)") }
-        let inner = try ZipArchive(source: MemoryByteSource(storage: bytes, name: member.name), displayName: member.name)
+        let inner = try ZipArchive(path: innerPath, displayName: member.name)
         let dbfs = inner.entries.filter { $0.baseName.lowercased().hasSuffix(".dbf") }
         guard dbfs.count == 1, let dbf = dbfs.first else {
             throw fail("holds \(dbfs.count) DBF files, expected one", "contém \(dbfs.count) arquivos DBF, esperado um")
@@ -44,11 +55,6 @@ final class MemoArchive {
             let b = $0.baseName.lowercased()
             return b == stem + ".fpt" || b == stem + ".dbt"
         }
-        var template = Array((NSTemporaryDirectory() + "/resgate-memo-XXXXXX").utf8CString)
-        guard let p = mkdtemp(&template) else { throw fail("cannot create a temporary folder", "não foi possível criar pasta temporária") }
-        let dir = String(cString: p)
-        var ok = false
-        defer { if !ok { try? FileManager.default.removeItem(atPath: dir) } }
         // only the two known members are written, under fixed names: nothing lands outside
         func extract(_ e: ZipEntry, as name: String) throws(BackupSetError) {
             guard let fh = FileManager.default.createFile(atPath: dir + "/" + name, contents: nil) ? FileHandle(forWritingAtPath: dir + "/" + name) : nil else {
@@ -62,6 +68,7 @@ final class MemoArchive {
         }
         try extract(dbf, as: "MEMO.DBF")
         if let m = memoEntry { try extract(m, as: m.baseName.lowercased().hasSuffix(".dbt") ? "MEMO.DBT" : "MEMO.FPT") }
+        try? FileManager.default.removeItem(atPath: innerPath)
         let opened: DBFTable
         do { opened = try DBFTable.open(path: dir + "/MEMO.DBF", codePage: codePage) } catch {
             throw fail("its DBF cannot be read: \(error)", "o DBF não pode ser lido: \(error)")

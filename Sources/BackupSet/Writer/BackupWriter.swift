@@ -44,7 +44,8 @@ public struct BackupWriter {
                 throw BackupSetError(Defect(.missingStructure, table: t, pt: "tabela não encontrada em \(dataFolder)", en: "table not found in \(dataFolder)"))
             }
         }
-        var manifestTables: [Manifest.Table] = []
+        let pipeline = MemberPipeline(deflate: !asFolder)
+        var exported: [(name: String, result: TableExporter.Result)] = []
         var done: [(String, Int)] = []
         var skipped: [Defect] = []
         for (tname, path) in chosen {
@@ -56,6 +57,7 @@ public struct BackupWriter {
             }
             var exporter = TableExporter(table: table, name: tname, staging: stagingDir)
             exporter.partBytes = partBytes
+            exporter.onFile = { pipeline.submit($0) }
             let total = table.recordCount
             let r: TableExporter.Result
             do { r = try exporter.export { progress?(tname, $0, total) } } catch let e as BackupSetError {
@@ -66,13 +68,23 @@ public struct BackupWriter {
                 continue
             }
             progress?(tname, r.records, total)
+            exported.append((tname, r))
+            done.append((tname, r.records))
+        }
+        let compressed = try pipeline.finish()
+        var manifestTables: [Manifest.Table] = []
+        var members: [ZipWriter.Compressed] = []
+        for (tname, r) in exported {
             var files: [Manifest.File] = []
             for f in r.files {
-                let p = stagingDir + "/" + f
-                files.append(.init(name: f, bytes: ZipWriter.fileSize(p), sha256: try Self.sha256(file: p)))
+                guard let c = compressed[f.path] else { throw CocoaError(.fileWriteUnknown) }
+                files.append(.init(name: f.name, bytes: c.size, sha256: c.sha256))
+                members.append(c)
+                if asFolder, f.path != stagingDir + "/" + f.name {
+                    try FileManager.default.moveItem(atPath: f.path, toPath: stagingDir + "/" + f.name)
+                }
             }
             manifestTables.append(.init(name: tname, records: r.records, codepage: r.codePage, files: files))
-            done.append((tname, r.records))
         }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = .current
@@ -81,9 +93,13 @@ public struct BackupWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: stagingDir + "/manifest.json"))
-        let files = manifestTables.flatMap { $0.files.map(\.name) } + ["manifest.json"]
         let dest: String
         if asFolder {
+            // only the set's own files stay: discarded attempts and work files go
+            let keep = Set(members.map(\.name) + ["manifest.json"])
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: stagingDir)) ?? [] where !keep.contains(f) {
+                try? FileManager.default.removeItem(atPath: stagingDir + "/" + f)
+            }
             dest = root + "/" + setName
             let old = dest + ".old-\(getpid())"
             if FileManager.default.fileExists(atPath: dest) { try FileManager.default.moveItem(atPath: dest, toPath: old) }
@@ -92,7 +108,9 @@ public struct BackupWriter {
             try? FileManager.default.removeItem(atPath: old)
         } else {
             dest = root + "/" + setName + ".zip"
-            try ZipWriter.write(files.map { .init(name: $0, path: stagingDir + "/" + $0) }, to: dest)
+            let manifestMember = try ZipWriter.deflateFile(.init(name: "manifest.json", path: stagingDir + "/manifest.json"),
+                                                           level: 6, tempBase: stagingDir + "/manifest.json.deflated")
+            try ZipWriter.assemble(members + [manifestMember], to: dest)
         }
         return Report(path: dest, tables: done, skipped: skipped)
     }

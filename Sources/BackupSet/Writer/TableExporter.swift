@@ -11,7 +11,11 @@ struct TableExporter {
     let staging: String
     var partBytes = 32 << 20
 
-    struct Result { var files: [String]; var records: Int; var codePage: Int }
+    /// Each finished file: its member name and where it is. Called as soon as a file is
+    /// complete, so it can be compressed while the next one is written.
+    var onFile: (ZipWriter.Member) -> Void = { _ in }
+
+    struct Result { var files: [ZipWriter.Member]; var records: Int; var codePage: Int }
 
     func export(progress: ((Int) -> Void)? = nil) throws -> Result {
         var quotes = CanonicalText.quotes[...]
@@ -22,64 +26,80 @@ struct TableExporter {
         throw BackupSetError(Defect(.badValue, table: name, pt: "nenhum caractere de aspas livre para os valores", en: "no free quote character for the values"))
     }
 
-    private func finish(_ text: (parts: [String], records: Int), quote: UInt8) throws -> Result {
+    private func finish(_ text: (parts: [ZipWriter.Member], records: Int), quote: UInt8) throws -> Result {
         var files = text.parts
-        let estr = name + "_Estr.TXT"
+        let estr = ZipWriter.Member(name: name + "_Estr.TXT", path: staging + "/" + name + "_Estr.TXT")
         try Data(CanonicalText.structure(table: name, fields: table.header.fields, codePage: table.codePage,
                                          version: table.header.version, records: text.records,
                                          updated: table.header.lastUpdate, quote: quote))
-            .write(to: URL(fileURLWithPath: staging + "/" + estr))
+            .write(to: URL(fileURLWithPath: estr.path))
+        onFile(estr)
         files.insert(estr, at: 0)
-        if table.header.hasMemoFields { files.append(try memoArchive()) }
+        if table.header.hasMemoFields {
+            let z = ZipWriter.Member(name: name + ".ZIP", path: try memoArchive())
+            onFile(z)
+            files.append(z)
+        }
         return Result(files: files, records: text.records, codePage: table.codePage.number)
     }
 
     /// The text, or nil when a value holds `quote` (the caller tries the next one).
-    private func exportText(quote: UInt8, progress: ((Int) -> Void)?) throws -> (parts: [String], records: Int)? {
+    private func exportText(quote: UInt8, progress: ((Int) -> Void)?) throws -> (parts: [ZipWriter.Member], records: Int)? {
         let fields = table.fields.filter { !$0.type.isMemoLike && !$0.isMemo }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(min(partBytes, 1 << 20) + 4096)
-        var parts: [String] = []
+        var parts: [ZipWriter.Member] = []
         var records = 0
         var clash = false
         struct Clash: Error {}
+        // files of this attempt carry the quote in their path: a discarded attempt's files
+        // may still be in the pipeline and are never overwritten
+        let suffix = ".q" + String(quote, radix: 16)
         func flush(final: Bool) throws {
-            if final && parts.isEmpty {
-                try Data(buffer).write(to: URL(fileURLWithPath: staging + "/" + name + ".TXT"))
-                parts.append(name + ".TXT")
-            } else {
-                let p = SetLayout.partName(name, parts.count + 1)
-                try Data(buffer).write(to: URL(fileURLWithPath: staging + "/" + p))
-                parts.append(p)
-            }
+            // `X_ESTR.TXT` would be read as the structure of table X: such a table's data
+            // always goes in numbered parts
+            let single = final && parts.isEmpty && !name.lowercased().hasSuffix("_estr")
+            let memberName = single ? name + ".TXT" : SetLayout.partName(name, parts.count + 1)
+            let m = ZipWriter.Member(name: memberName, path: staging + "/" + memberName + suffix)
+            try Data(buffer).write(to: URL(fileURLWithPath: m.path))
+            parts.append(m)
+            onFile(m)
             buffer.removeAll(keepingCapacity: true)
         }
+        // what the fast path needs, with nothing reference-counted per field
+        let specs = fields.map { f in (type: f.type, nullable: f.nullBit != nil, offset: f.offset, length: f.length) }
+        let hasNullFlags = table.header.nullFlagsField != nil
+        // dBASE 7 stores I big-endian with the sign flipped: only the value path knows
+        let rawIntegers = table.header.dialect != .dBase7
         do {
-            try table.forEachRecord { r in
-                if r.isDeleted { return }
-                for (i, f) in fields.enumerated() {
-                    if i > 0 { buffer.append(0x2C) }
-                    let v = try r.value(f)
-                    let raw: UnsafeRawBufferPointer? = f.type == .character ? r.raw(f) : nil
-                    if !CanonicalText.append(v, field: f, raw: raw, quote: quote, codePage: table.codePage, to: &buffer) {
-                        clash = true; throw Clash()
+            try fields.withUnsafeBufferPointer { fp in
+                try specs.withUnsafeBufferPointer { sp in
+                    try table.forEachRecord { r in
+                        if r.isDeleted { return }
+                        for i in 0..<sp.count {
+                            if i > 0 { buffer.append(0x2C) }
+                            let spec = sp[i]
+                            // a nullable field may be NULL: only the value path reads _NullFlags
+                            if !(spec.nullable && hasNullFlags) && (rawIntegers || spec.type != .integer) {
+                                let raw = UnsafeRawBufferPointer(rebasing: r.bytes[spec.offset..<(spec.offset + spec.length)])
+                                if RawFieldText.append(raw, type: spec.type, nullable: spec.nullable, quote: quote, to: &buffer) { continue }
+                            }
+                            let v = try r.value(fp[i])
+                            let raw: UnsafeRawBufferPointer? = spec.type == .character ? r.raw(fp[i]) : nil
+                            if !CanonicalText.append(v, field: fp[i], raw: raw, quote: quote, codePage: table.codePage, to: &buffer) {
+                                clash = true; throw Clash()
+                            }
+                        }
+                        buffer.append(0x0D); buffer.append(0x0A)
+                        records += 1
+                        if records & 0xFFFF == 0 { progress?(records) }
+                        if buffer.count >= partBytes { try flush(final: false) }
                     }
                 }
-                buffer.append(0x0D); buffer.append(0x0A)
-                records += 1
-                if records & 0xFFFF == 0 { progress?(records) }
-                if buffer.count >= partBytes { try flush(final: false) }
             }
         } catch is Clash {}
-        if clash {
-            for p in parts { try? FileManager.default.removeItem(atPath: staging + "/" + p) }
-            return nil
-        }
+        if clash { return nil }
         if !buffer.isEmpty || parts.isEmpty { try flush(final: true) }
-        if parts.count == 1, parts[0] != name + ".TXT" {
-            try FileManager.default.moveItem(atPath: staging + "/" + parts[0], toPath: staging + "/" + name + ".TXT")
-            parts = [name + ".TXT"]
-        }
         return (parts, records)
     }
 
@@ -131,6 +151,6 @@ struct TableExporter {
             members.append(.init(name: name + ext, path: dir + "/" + name + ext))
         }
         try ZipWriter.write(members, to: staging + "/" + name + ".ZIP")
-        return name + ".ZIP"
+        return staging + "/" + name + ".ZIP"
     }
 }

@@ -22,13 +22,13 @@ final class ZipArchive: @unchecked Sendable {
         }
     }
 
-    convenience init(path: String) throws(BackupSetError) {
+    convenience init(path: String, displayName: String? = nil) throws(BackupSetError) {
         let src: FileByteSource
         do { src = try FileByteSource(path: path) } catch {
             throw BackupSetError(Defect(.unreadableSet, file: path,
                                         pt: "não foi possível abrir: \(error)", en: "cannot open: \(error)"))
         }
-        try self.init(source: src, displayName: (path as NSString).lastPathComponent)
+        try self.init(source: src, displayName: displayName ?? (path as NSString).lastPathComponent)
     }
 
     func corrupt(_ en: String, pt: String) -> Defect {
@@ -62,7 +62,8 @@ final class ZipArchive: @unchecked Sendable {
             }
             count = le64(rec, 32); cdSize = le64(rec, 40); cdOffset = le64(rec, 48)
         }
-        guard cdOffset >= 0, cdSize >= 0, cdOffset <= size, cdSize <= size - cdOffset, count <= cdSize / 46 + 1 else {
+        guard cdOffset >= 0, cdSize >= 0, cdOffset <= size, cdSize <= size - cdOffset, count <= cdSize / 46 + 1,
+              cdSize <= 256 << 20 else {
             throw BackupSetError(corrupt("central directory lies outside the file (\(cdOffset)+\(cdSize) of \(size) bytes)",
                                          pt: "diretório central fora do arquivo (\(cdOffset)+\(cdSize) de \(size) bytes)"))
         }

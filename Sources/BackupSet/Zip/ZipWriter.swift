@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SystemZlib
 
@@ -8,7 +9,11 @@ import SystemZlib
 enum ZipWriter {
     struct Member { var name: String; var path: String }
 
-    struct Compressed { var name: String; var temp: String; var crc: UInt32; var size: Int; var csize: Int; var method: Int }
+    struct Compressed: Sendable {
+        var name: String; var temp: String; var crc: UInt32; var size: Int; var csize: Int; var method: Int
+        /// SHA-256 of the uncompressed bytes, hex (for the manifest, computed on the way).
+        var sha256: String = ""
+    }
 
     static func write(_ members: [Member], to path: String, level: Int32 = 1) throws {
         let temp = path + ".partial-\(getpid())"
@@ -23,13 +28,20 @@ enum ZipWriter {
         let failure = box.failure
         defer { for r in results { if let r { try? FileManager.default.removeItem(atPath: r.temp) } } }
         if let failure { throw failure }
+        try assemble(results.compactMap { $0 }, to: path)
+    }
+
+    /// Lays compressed members out into a zip at a temporary name, then renames it to `path`.
+    static func assemble(_ results: [Compressed], to path: String) throws {
+        let temp = path + ".partial-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: temp) }
         guard FileManager.default.createFile(atPath: temp, contents: nil), let out = FileHandle(forWritingAtPath: temp) else {
             throw CocoaError(.fileWriteNoPermission)
         }
         var offset = 0
         var central: [UInt8] = []
         let (dosDate, dosTime) = dosNow()
-        for r in results.compactMap({ $0 }) {
+        for r in results {
             let name = Array(r.name.utf8)
             let big = r.size >= 0xFFFF_FFFF || r.csize >= 0xFFFF_FFFF || offset >= 0xFFFF_FFFF
             var local: [UInt8] = []
@@ -101,6 +113,7 @@ enum ZipWriter {
         }
         defer { deflateEnd(&strm) }
         var crc = SystemZlib.crc32(0, nil, 0)
+        var sha = SHA256()
         var size = 0, csize = 0
         let outBuf = UnsafeMutablePointer<Bytef>.allocate(capacity: 1 << 20)
         defer { outBuf.deallocate() }
@@ -109,6 +122,7 @@ enum ZipWriter {
             let chunk = try input.read(upToCount: 1 << 20) ?? Data()
             let flush = chunk.isEmpty ? Z_FINISH : Z_NO_FLUSH
             size += chunk.count
+            sha.update(data: chunk)
             try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let p = raw.baseAddress?.assumingMemoryBound(to: Bytef.self)
                 if let p { crc = SystemZlib.crc32(crc, p, uInt(raw.count)) }
@@ -125,7 +139,8 @@ enum ZipWriter {
                 } while strm.avail_out == 0 || (flush == Z_FINISH && !finished)
             }
         }
-        return Compressed(name: m.name, temp: tempBase, crc: UInt32(crc), size: size, csize: csize, method: 8)
+        return Compressed(name: m.name, temp: tempBase, crc: UInt32(crc), size: size, csize: csize, method: 8,
+                          sha256: sha.finalize().map { String(format: "%02x", $0) }.joined())
     }
 
     static func dosNow() -> (Int, Int) {

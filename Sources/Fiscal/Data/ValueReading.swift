@@ -78,6 +78,8 @@ extension DBFDateTime {
 
 extension String {
     var trimmingSpaces: String {
+        // most values are already trimmed: return them without copying
+        if let f = utf8.first, let l = utf8.last, f != 32, f != 9, f != 0, l != 32, l != 9, l != 0 { return self }
         var u = Substring(self)
         while let f = u.first, f == " " || f == "\t" || f == "\0" { u = u.dropFirst() }
         while let l = u.last, l == " " || l == "\t" || l == "\0" { u = u.dropLast() }

@@ -76,10 +76,58 @@ public struct AccessKey: Sendable, Hashable, Codable, CustomStringConvertible {
         return r < 2 ? 0 : 11 - r
     }
 
+    /// True when `text` is a right key for the given fields, decided on its bytes without
+    /// allocating: the common case when a million rows are checked. Any doubt returns
+    /// false and `problems(of:…)` then says what is wrong.
+    static func isClean(_ text: String, model: Int?, series: Int?, number: Int?, issuer: String?) -> Bool {
+        var t = text
+        return t.withUTF8 { b -> Bool in
+            guard b.count == 44 else { return false }
+            var sum = 0, weight = 2
+            for i in stride(from: 42, through: 0, by: -1) {
+                let c = b[i]
+                let digit = c >= 48 && c <= 57
+                guard digit || (i >= 6 && i < 18 && c >= 65 && c <= 90) else { return false }
+                sum += Int(c - 48) * weight
+                weight = weight == 9 ? 2 : weight + 1
+            }
+            let r = sum % 11
+            guard b[43] >= 48, b[43] <= 57, Int(b[43] - 48) == (r < 2 ? 0 : 11 - r) else { return false }
+            func int(_ lo: Int, _ hi: Int) -> Int { var v = 0; for i in lo..<hi { v = v * 10 + Int(b[i] - 48) }; return v }
+            if let m = model, int(20, 22) != m { return false }
+            if let s = series, int(22, 25) != s { return false }
+            if let n = number, int(25, 34) != n { return false }
+            if let iss = issuer, !iss.isEmpty {
+                var ok = true
+                var other = iss
+                other.withUTF8 { ib in
+                    if ib.count == 14 { ok = memcmpEqual(b, 6, ib) }
+                    else if ib.count == 11 { ok = b[6] == 48 && b[7] == 48 && b[8] == 48 && memcmpEqual(b, 9, ib) }
+                    else { ok = false }
+                }
+                if !ok { return false }
+            }
+            return true
+        }
+    }
+
+    /// The issuer (CNPJ) inside a key's text, without parsing the rest; nil when the text is
+    /// not 44 characters.
+    static func issuer(inKey text: String) -> String? {
+        var t = text
+        return t.withUTF8 { b in b.count == 44 ? String(decoding: UnsafeBufferPointer(rebasing: b[6..<20]), as: UTF8.self) : nil }
+    }
+
     /// Everything wrong with `text` as a key of a note with the given fields (any nil is
     /// not compared): layout, check digit, then embedded model/series/number/issuer.
     public static func problems(of text: String, model: Int? = nil, series: Int? = nil,
                                 number: Int? = nil, issuer: String? = nil) -> [AccessKeyProblem] {
+        if isClean(text, model: model, series: series, number: number, issuer: issuer) { return [] }
+        return fullProblems(of: text, model: model, series: series, number: number, issuer: issuer)
+    }
+
+    /// `problems(of:…)` without the byte-level shortcut (tests compare the two).
+    static func fullProblems(of text: String, model: Int?, series: Int?, number: Int?, issuer: String?) -> [AccessKeyProblem] {
         if let p = layoutProblem(of: text) { return [p] }
         guard let key = AccessKey(text) else { return [] }
         var out: [AccessKeyProblem] = []
@@ -107,4 +155,9 @@ public enum AccessKeyProblem: Sendable, Hashable, Codable {
     case issuerDiffers(inKey: String, inRow: String)
     /// The row's key is not the key the tax authority authorized for that number.
     case differsFromAuthorized(authorized: String)
+}
+
+@inline(__always) private func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ at: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    for i in 0..<b.count where a[at + i] != b[i] { return false }
+    return true
 }

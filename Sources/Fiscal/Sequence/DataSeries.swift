@@ -8,7 +8,9 @@ struct DataSeries: Sendable {
     var id: SeriesID
     var table: String
     var packed: [UInt64] = []
+    /// The first `WrongKey.listLimit` wrong keys; `wrongKeyCount` counts them all.
     var wrongKeys: [WrongKey] = []
+    var wrongKeyCount = 0
     /// Whether the issuer came from the row itself (field, config value or key).
     var issuerKnown: Bool
 
@@ -22,12 +24,15 @@ struct DataSeries: Sendable {
 
     mutating func absorb(_ other: DataSeries) {
         packed += other.packed
-        wrongKeys += other.wrongKeys
+        wrongKeys += other.wrongKeys.prefix(max(0, WrongKey.listLimit - wrongKeys.count))
+        wrongKeyCount += other.wrongKeyCount
     }
 }
 
 /// An access key that is wrong: in a data row, or in an authorized XML.
 public struct WrongKey: Sendable, Codable, Hashable {
+    /// How many are listed per series; the count is always complete.
+    public static let listLimit = 1000
     public enum Source: String, Sendable, Codable { case data, xml }
     public var source: Source
     public var number: Int
@@ -91,17 +96,21 @@ enum SequenceDataReader {
                 let keyText = keyAt.flatMap { v[$0].text }
                 var issuer = cnpjAt.flatMap { v[$0].text }.map(normalizeIssuer) ?? cfg.cnpjValue ?? ""
                 let issuerGiven = !issuer.isEmpty
-                if issuer.isEmpty, let k = keyText, let parsed = AccessKey(k) { issuer = parsed.issuer }
+                if issuer.isEmpty, let k = keyText, AccessKey.isClean(k, model: nil, series: nil, number: nil, issuer: nil) || AccessKey.layoutProblem(of: k) == nil, let i = AccessKey.issuer(inKey: k) { issuer = i }
                 let id = SeriesID(issuer: issuer, model: model, series: series)
                 if out.series[id] == nil { out.series[id] = DataSeries(id: id, table: table.name, issuerKnown: !issuer.isEmpty) }
                 out.series[id]!.append(number: number, record: record)
                 if let k = keyText {
                     var problems = AccessKey.problems(of: k, model: model, series: series, number: number,
                                                       issuer: issuerGiven ? issuer : nil)
-                    if problems.isEmpty, let note = index?.series[id]?.note(number), note.key != k {
+                    // compared only with a right authorized key: a wrong key in the XML is reported
+                    // there, not blamed on the row
+                    if problems.isEmpty, let note = index?.series[id]?.note(number), note.keyProblems.isEmpty, note.key != k {
                         problems.append(.differsFromAuthorized(authorized: note.key))
                     }
                     if !problems.isEmpty {
+                        out.series[id]!.wrongKeyCount += 1
+                        guard out.series[id]!.wrongKeys.count < WrongKey.listLimit else { return }
                         out.series[id]!.wrongKeys.append(WrongKey(source: .data, number: number, key: k, record: record,
                                                                   file: nil, problems: problems))
                     }

@@ -38,7 +38,7 @@ enum SequenceCheck {
             ? NumberRanges.complement(of: used, within: input.first...(nextSafe - 1)) : []
 
         let floor = lastInData ?? 0
-        var missing: [MissingNote] = docs.noteList.filter { $0.number > floor }.map {
+        var missing: [MissingNote] = docs.noteList.lazy.filter { $0.number > floor }.map {
             MissingNote(number: $0.number, key: $0.key, issued: $0.issued, protocolNumber: $0.protocolNumber,
                         cancelled: docs.cancellations[$0.number] != nil, denied: $0.isDenied, file: $0.file)
         }
@@ -47,6 +47,20 @@ enum SequenceCheck {
                                        cancelled: true, denied: false, file: c.file))
         }
         missing.sort { $0.number < $1.number }
+
+        // authorized inside the data's range but absent from it (both lists are sorted)
+        var lostInside: [Int] = []
+        var lostCount = 0
+        if let lo = numbers.first, let hi = lastInData {
+            var k = 0
+            for note in docs.noteList where note.number >= lo && note.number <= hi && !note.isDenied {
+                while k < numbers.count && numbers[k] < note.number { k += 1 }
+                if k == numbers.count || numbers[k] != note.number {
+                    lostCount += 1
+                    if lostInside.count < 1000 { lostInside.append(note.number) }
+                }
+            }
+        }
 
         var wrong = input.data?.wrongKeys.sorted { ($0.number, $0.record ?? 0) < ($1.number, $1.record ?? 0) } ?? []
         for n in docs.noteList where !n.keyProblems.isEmpty {
@@ -62,9 +76,11 @@ enum SequenceCheck {
         let result = SequenceResult(
             issuer: input.id.issuer, model: input.id.model, series: input.id.series, table: input.data?.table,
             lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
-            gaps: gaps.map { [$0.lowerBound, $0.upperBound] }, duplicates: dups.map(\.number), duplicateRecords: dups,
-            authorizedAfterData: missing, wrongKeys: wrong,
-            voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map { [$0.lowerBound, $0.upperBound] },
+            gaps: gaps.map(NumberSpan.init), duplicates: dups.map(\.number), duplicateRecords: dups,
+            authorizedAfterData: missing,
+            authorizedMissingInData: lostInside, authorizedMissingInDataCount: lostCount, wrongKeys: wrong,
+            wrongKeyCount: (input.data?.wrongKeyCount ?? 0) + wrong.filter { $0.source == .xml }.count,
+            voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map(NumberSpan.init),
             rowsInData: packed.count,
             documentsInXML: docs.noteList.count + docs.conflicts.count + docs.voided.count + docs.cancellations.count,
             comparedWithXML: input.xmlCompared)

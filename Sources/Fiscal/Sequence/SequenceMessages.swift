@@ -10,16 +10,16 @@ enum SequenceMessages {
         let next = r.nextSafe
 
         if let la = r.lastAuthorized, effective < la {
-            let toEnter = r.authorizedAfterData.filter { !$0.cancelled && !$0.denied }
+            let toEnter = r.authorizedAfterData.reduce(0) { $0 + ($1.cancelled || $1.denied ? 0 : 1) }
             let list = numberList(r.authorizedAfterData.map(\.number))
             var pt = "O ERP emitiria a próxima nota com o número \(effective + 1), mas a SEFAZ já tem até o \(la) (autorizado ou inutilizado): ela seria rejeitada (cStat 539/204). Ajuste o contador do ERP para que a próxima nota seja a \(next)."
             var en = "The ERP would issue the next note as number \(effective + 1), but the tax authority already holds up to \(la) (authorized or voided): it would be rejected (cStat 539/204). Set the ERP's counter so that the next note is \(next)."
             if !r.authorizedAfterData.isEmpty {
                 pt += " Notas autorizadas depois da última dos dados (\(r.lastInData ?? 0)), que o backup não tem: \(list)."
                 en += " Notes authorized after the data's last one (\(r.lastInData ?? 0)), which the backup lacks: \(list)."
-                if !toEnter.isEmpty {
-                    pt += " Redigite ou importe do XML estas \(toEnter.count) venda(s) antes de abrir a loja."
-                    en += " Re-enter or import from the XML these \(toEnter.count) sale(s) before the store opens."
+                if toEnter > 0 {
+                    pt += " Redigite ou importe do XML estas \(toEnter) venda(s) antes de abrir a loja."
+                    en += " Re-enter or import from the XML these \(toEnter) sale(s) before the store opens."
                 }
             }
             fails.append(Words(pt: pt, en: en))
@@ -45,17 +45,23 @@ enum SequenceMessages {
                 let at = w.source == .data ? "record \(w.record ?? 0)" : "XML \(w.file ?? "")"
                 return "\(w.number) [\(at)]: " + w.problems.map { $0.words.en }.joined(separator: ", ")
             }.joined(separator: "; ")
-            let more = r.wrongKeys.count > 5 ? " …+\(r.wrongKeys.count - 5)" : ""
+            let more = r.wrongKeyCount > 5 ? " …+\(r.wrongKeyCount - 5)" : ""
             fails.append(Words(
-                pt: "\(r.wrongKeys.count) chave(s) de acesso erradas: \(detail)\(more). Corrija a chave a partir do XML autorizado (a SEFAZ recusa eventos e consultas com chave errada).",
-                en: "\(r.wrongKeys.count) wrong access key(s): \(detailEn)\(more). Correct the key from the authorized XML (the tax authority refuses events and queries with a wrong key)."))
+                pt: "\(r.wrongKeyCount) chave(s) de acesso erradas: \(detail)\(more). Corrija a chave a partir do XML autorizado (a SEFAZ recusa eventos e consultas com chave errada).",
+                en: "\(r.wrongKeyCount) wrong access key(s): \(detailEn)\(more). Correct the key from the authorized XML (the tax authority refuses events and queries with a wrong key)."))
         }
         if !r.gaps.isEmpty {
-            let count = r.gaps.reduce(0) { $0 + $1[1] - $1[0] + 1 }
+            let count = r.gaps.reduce(0) { $0 + $1.count }
             let list = rangeList(r.gaps)
             warnings.append(Words(
                 pt: "\(count) número(s) sem nota nos dados, sem autorização e sem inutilização: \(list). Inutilize cada faixa na SEFAZ até o dia 10 do mês seguinte ao da emissão.",
                 en: "\(count) number(s) with no note in the data, no authorization and no voiding: \(list). Void each range with the tax authority by the 10th of the month after issue."))
+        }
+        if r.authorizedMissingInDataCount > 0 {
+            let list = numberList(r.authorizedMissingInData)
+            warnings.append(Words(
+                pt: "\(r.authorizedMissingInDataCount) nota(s) autorizada(s) dentro da faixa dos dados não estão nos dados: \(list). Essas vendas se perderam: redigite-as ou importe-as do XML.",
+                en: "\(r.authorizedMissingInDataCount) authorized note(s) within the data's range are not in the data: \(list). Those sales were lost: re-enter or import them from the XML."))
         }
         if !conflicts.isEmpty {
             let list = numberList(conflicts.map(\.number))
@@ -83,8 +89,8 @@ enum SequenceMessages {
     }
 
     /// "57, 60–62" — at most 10 ranges.
-    static func rangeList(_ ranges: [[Int]]) -> String {
-        let shown = ranges.prefix(10).map { $0[0] == $0[1] ? "\($0[0])" : "\($0[0])–\($0[1])" }.joined(separator: ", ")
+    static func rangeList(_ ranges: [NumberSpan]) -> String {
+        let shown = ranges.prefix(10).map(\.description).joined(separator: ", ")
         return ranges.count > 10 ? shown + " … (+\(ranges.count - 10))" : shown
     }
 }

@@ -18,7 +18,7 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     public var nextSafe: Int
     /// Numbers below `nextSafe` neither in the data, nor authorized, nor voided: each must
     /// be voided. Encoded as `[[from, to], …]`.
-    public var gaps: [[Int]]
+    public var gaps: [NumberSpan]
     /// Numbers that occur more than once in the data.
     public var duplicates: [Int]
     /// For each duplicate, the records holding it.
@@ -26,15 +26,50 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     /// Notes the tax authority holds above the data's last number: the sales the backup
     /// does not have.
     public var authorizedAfterData: [MissingNote]
+    /// The wrong keys (at most `WrongKey.listLimit` from the data, plus the XML's).
+    /// Notes authorized within the data's own range (its lowest to its highest number)
+    /// that the data does not hold: sales lost in between (first 1000).
+    public var authorizedMissingInData: [Int]
+    public var authorizedMissingInDataCount: Int
     public var wrongKeys: [WrongKey]
+    /// How many wrong keys there are in all.
+    public var wrongKeyCount: Int
     /// Voided ranges per the XML, `[[from, to], …]`.
-    public var voided: [[Int]]
+    public var voided: [NumberSpan]
     /// Rows of the data in this series.
     public var rowsInData: Int
     /// Documents of the XML in this series (notes, cancellations, voidings).
     public var documentsInXML: Int
     /// Whether the XML was compared at all (no `--xml` folder, or issuer unknown: false).
     public var comparedWithXML: Bool
+}
+
+extension SequenceResult {
+    /// Written by hand only so that absent values are `null` rather than missing keys: the
+    /// CLI contract promises `lastInData`, `lastAuthorized` and the others are always there.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(model, forKey: .model)
+        try c.encode(series, forKey: .series)
+        try c.encode(table, forKey: .table)
+        try c.encode(lastInData, forKey: .lastInData)
+        try c.encode(lastAuthorized, forKey: .lastAuthorized)
+        try c.encode(counter, forKey: .counter)
+        try c.encode(nextSafe, forKey: .nextSafe)
+        try c.encode(gaps, forKey: .gaps)
+        try c.encode(duplicates, forKey: .duplicates)
+        try c.encode(duplicateRecords, forKey: .duplicateRecords)
+        try c.encode(authorizedAfterData, forKey: .authorizedAfterData)
+        try c.encode(authorizedMissingInData, forKey: .authorizedMissingInData)
+        try c.encode(authorizedMissingInDataCount, forKey: .authorizedMissingInDataCount)
+        try c.encode(wrongKeys, forKey: .wrongKeys)
+        try c.encode(wrongKeyCount, forKey: .wrongKeyCount)
+        try c.encode(voided, forKey: .voided)
+        try c.encode(rowsInData, forKey: .rowsInData)
+        try c.encode(documentsInXML, forKey: .documentsInXML)
+        try c.encode(comparedWithXML, forKey: .comparedWithXML)
+    }
 }
 
 public struct DuplicateNumber: Sendable, Codable, Hashable {
@@ -53,4 +88,31 @@ public struct MissingNote: Sendable, Codable, Hashable {
     /// Denied ("uso denegado"): nothing to re-enter, the number is spent.
     public var denied: Bool
     public var file: String
+}
+
+/// A range of note numbers, `from…to`, encoded as the two-element array `[from, to]` the CLI
+/// contract uses for gaps. A value type without a heap array, so a million gaps cost 16 MB.
+public struct NumberSpan: Sendable, Hashable, Codable, ExpressibleByArrayLiteral, CustomStringConvertible {
+    public var from: Int
+    public var to: Int
+
+    public init(_ from: Int, _ to: Int) { self.from = from; self.to = to }
+    public init(_ r: ClosedRange<Int>) { from = r.lowerBound; to = r.upperBound }
+    /// `[from, to]`, as in the JSON.
+    public init(arrayLiteral elements: Int...) {
+        precondition(elements.count == 2, "a span is [from, to]")
+        from = elements[0]; to = elements[1]
+    }
+
+    public var count: Int { to - from + 1 }
+    public var description: String { from == to ? "\(from)" : "\(from)–\(to)" }
+
+    public init(from decoder: Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        from = try c.decode(Int.self); to = try c.decode(Int.self)
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(from); try c.encode(to)
+    }
 }

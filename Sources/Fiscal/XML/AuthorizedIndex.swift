@@ -51,6 +51,7 @@ public struct SeriesDocuments: Sendable, Codable {
     }
 
     mutating func merge(_ other: SeriesDocuments) {
+        noteList.reserveCapacity(noteList.count + other.noteList.count)
         noteList += other.noteList
         conflicts += other.conflicts
         voided += other.voided
@@ -61,16 +62,17 @@ public struct SeriesDocuments: Sendable, Codable {
     /// for an already-held number to `conflicts`.
     mutating func normalize() {
         noteList.sort { ($0.number, $0.file) < ($1.number, $1.file) }
-        var kept: [AuthorizedNote] = []
-        kept.reserveCapacity(noteList.count)
-        for n in noteList {
-            if let last = kept.last, last.number == n.number {
-                if last.key != n.key { conflicts.append(n) }
+        // compact in place: the first of each number stays
+        var write = 0
+        for read in noteList.indices {
+            if write > 0, noteList[write - 1].number == noteList[read].number {
+                if noteList[write - 1].key != noteList[read].key { conflicts.append(noteList[read]) }
             } else {
-                kept.append(n)
+                if write != read { noteList[write] = noteList[read] }
+                write += 1
             }
         }
-        noteList = kept
+        noteList.removeLast(noteList.count - write)
         voided.sort { ($0.first, $0.file) < ($1.first, $1.file) }
         conflicts.sort { ($0.number, $0.file) < ($1.number, $1.file) }
     }
@@ -91,8 +93,8 @@ public struct AuthorizedIndex: Sendable, Codable {
     /// The issuers (CNPJ/CPF) that have documents in the index.
     public var issuers: Set<String> { Set(series.keys.map(\.issuer)) }
 
-    mutating func add(_ note: AuthorizedNote) {
-        series[note.series, default: SeriesDocuments()].add(note)
+    mutating func add(_ note: AuthorizedNote, to id: SeriesID) {
+        series[id, default: SeriesDocuments()].add(note)
         documentsRead += 1
     }
     mutating func add(_ v: VoidedRange) {

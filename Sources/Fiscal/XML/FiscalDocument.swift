@@ -20,8 +20,10 @@ public struct SeriesID: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
 /// A note that the tax authority accepted (cStat 100/150) or denied (110, 205, 301–303:
 /// "uso denegado", whose number is spent all the same), read from an `nfeProc`.
+///
+/// The series is the key it is filed under in `AuthorizedIndex.series` (not repeated here:
+/// 200,000 notes × 32 bytes is memory better not spent).
 public struct AuthorizedNote: Sendable, Hashable, Codable {
-    public var series: SeriesID
     public var number: Int
     public var key: String
     /// `dhEmi` (or `dEmi` in old layouts) as written.

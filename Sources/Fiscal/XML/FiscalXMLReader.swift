@@ -194,9 +194,9 @@ struct FiscalXMLReader {
             let key = need(.protKey, "infProt/chNFe")
             if let d = defect { return index.skip(file, .broken(line: line, defect: d)) }
             let problems = AccessKey.problems(of: key, model: id.model, series: id.series, number: nNF, issuer: id.issuer)
-            index.add(AuthorizedNote(series: id, number: nNF, key: key, issued: value(.noteIssued, b) ?? "",
+            index.add(AuthorizedNote(number: nNF, key: key, issued: value(.noteIssued, b) ?? "",
                                      protocolNumber: value(.protProtocol, b) ?? "", status: st, file: file,
-                                     keyProblems: problems))
+                                     keyProblems: problems), to: id)
         case .procInutNFe:
             let st = value(.inutStatus, b).flatMap { Int($0) }
             guard st == 102 else { return index.skip(file, .otherEvent(type: "inutilização", status: st)) }

@@ -30,6 +30,10 @@ struct CDXPageBuilder {
 
     /// Writes every page of the tag through `emit(offset, page)` and returns the root offset.
     mutating func build(_ keys: KeyList, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> Int {
+        try build(.memory(keys), emit: emit)
+    }
+
+    mutating func build(_ keys: SortedKeys, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> Int {
         var level = try buildLeaves(keys, emit: emit)
         let perInterior = (CDXNode.pageSize - 12) / (keyLength + 8)
         while level.count > 1 {
@@ -58,7 +62,7 @@ struct CDXPageBuilder {
         return level[0].offset
     }
 
-    private mutating func buildLeaves(_ keys: KeyList, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> [Child] {
+    private mutating func buildLeaves(_ keys: SortedKeys, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> [Child] {
         var children: [Child] = []
         var leaf = LeafPage(builder: self)
         var pending: (offset: Int, page: LeafPage)?
@@ -70,15 +74,15 @@ struct CDXPageBuilder {
         }
         var offset = nextOffset
         leaf.left = -1
-        for i in 0..<keys.count {
-            let k = keys.key(i)
-            if !leaf.add(k, recno: keys.recnos[i]) {
+        let template = self
+        try keys.forEach { (k: ArraySlice<UInt8>, recno: UInt32) throws(CDXError) in
+            if !leaf.add(k, recno: recno) {
                 if pending != nil { try flush(rightOf: offset, isOnly: false) }
                 pending = (offset, leaf)
-                let newLeaf = LeafPage(builder: self, left: offset)
+                let newLeaf = LeafPage(builder: template, left: offset)
                 offset += CDXNode.pageSize
                 leaf = newLeaf
-                _ = leaf.add(k, recno: keys.recnos[i])
+                _ = leaf.add(k, recno: recno)
             }
         }
         if pending != nil { try flush(rightOf: offset, isOnly: false) }
@@ -105,7 +109,7 @@ struct LeafPage {
         keyLength = b.keyLength; fill = b.fill; dupBits = b.dupBits; recnoBits = b.recnoBits; entryBytes = b.entryBytes
         style = b.style
         self.left = left
-        lastKey = []
+        lastKey = [UInt8](repeating: 0, count: b.keyLength)
     }
 
     var used: Int { entries.count * entryBytes + stored.count }
@@ -127,7 +131,8 @@ struct LeafPage {
         let value = UInt64(recno) | UInt64(dup) << UInt64(recnoBits) | UInt64(trail) << UInt64(recnoBits + dupBits)
         entries.append(value)
         stored.append(contentsOf: key[(key.startIndex + dup)..<(key.startIndex + dup + keep)])
-        lastKey = Array(key); lastRecno = recno; lastTrail = trail
+        for k in 0..<keyLength { lastKey[k] = key[key.startIndex + k] }
+        lastRecno = recno; lastTrail = trail
         return true
     }
 

@@ -27,36 +27,42 @@ public enum CDXWriter {
     ///
     /// Refuses, rather than writing a wrong index, a tag whose expression we cannot
     /// evaluate or whose original keys are not in byte order (a national collation).
-    public static func rebuild(table: DBFTable, template: CDXFile, to path: String) throws(CDXError) {
+    ///
+    /// `memoryBudget` bounds the keys held at once; a tag larger than it is sorted in runs
+    /// written beside `path` and merged.
+    public static func rebuild(table: DBFTable, template: CDXFile, to path: String,
+                               memoryBudget: Int = KeyBatches.defaultBudget) throws(CDXError) {
         var builders: [TagKeyBuilder] = []
         for tag in template.tags {
             builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: template.path))
         }
-        let lists = try KeyCollector.collect(table: table, builders: builders)
-        for (b, list) in zip(builders, lists) where b.kind == .character {
-            try CollationGuard.check(template: template, builder: b, keys: list)
-        }
+        let batches = KeyBatches(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
         let styles = builders.map { LeafStyle.of($0.tag, in: template, fill: $0.kind.fill) }
-        try write(directory: template.isCompound ? template.directory : nil, builders: builders, lists: lists,
-                  styles: styles, maxRecno: table.recordCount, to: path)
+        try write(directory: template.isCompound ? template.directory : nil, builders: builders,
+                  styles: styles, maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> SortedKeys in
+            let list = try batches.sorted(i)
+            if builders[i].kind == .character { try CollationGuard.check(template: template, builder: builders[i], keys: list) }
+            return list
+        }
     }
 
     /// Builds a new structural CDX for a table that had none, from tag definitions. Key
     /// lengths follow FoxPro: the width of the key expression's value (8 for numbers and
     /// dates, 4 for a bare Integer field, 1 for logicals), plus one byte on VFP tables when
     /// the key reads a nullable field.
-    public static func create(table: DBFTable, tags: [TagDefinition], to path: String) throws(CDXError) {
+    public static func create(table: DBFTable, tags: [TagDefinition], to path: String,
+                              memoryBudget: Int = KeyBatches.defaultBudget) throws(CDXError) {
         var builders: [TagKeyBuilder] = []
         for t in tags {
             let header = try freshHeader(for: t, table: table, file: path)
             builders.append(try TagKeyBuilder(tag: header, fields: table.header.fields, codePage: table.codePage, file: path))
         }
-        let lists = try KeyCollector.collect(table: table, builders: builders)
+        let batches = KeyBatches(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
         var dir = CDXTagHeader.fresh(name: "", keyExpression: "", forExpression: "", keyLength: 10, unique: false, descending: false)
         dir.raw[14] = 0xE0
         dir.options = CDXTagOptions(rawValue: 0xE0)
-        try write(directory: dir, builders: builders, lists: lists, styles: builders.map { _ in LeafStyle() },
-                  maxRecno: table.recordCount, to: path)
+        try write(directory: dir, builders: builders, styles: builders.map { _ in LeafStyle() },
+                  maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> SortedKeys in try batches.sorted(i) }
     }
 
     static func freshHeader(for t: TagDefinition, table: DBFTable, file: String) throws(CDXError) -> CDXTagHeader {
@@ -70,8 +76,10 @@ public enum CDXWriter {
                                   extraOptions: nullable ? .nullableKey : [])
     }
 
-    static func write(directory: CDXTagHeader?, builders: [TagKeyBuilder], lists: [KeyList], styles: [LeafStyle], maxRecno: Int,
-                      to path: String) throws(CDXError) {
+    /// Writes the file; `keys(i)` gives tag i's sorted keys when the writer reaches it, so
+    /// only the tags of one memory group are held at a time.
+    static func write(directory: CDXTagHeader?, builders: [TagKeyBuilder], styles: [LeafStyle], maxRecno: Int,
+                      to path: String, keys: (Int) throws(CDXError) -> SortedKeys) throws(CDXError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -86,7 +94,8 @@ public enum CDXWriter {
         // Tag headers go right after the directory (0x600) or at 0 for a lone compact index.
         var offset = directory == nil ? 0 : CDXTagHeader.size + CDXNode.pageSize
         var placed: [(name: String, offset: Int)] = []
-        for (i, (b, list)) in zip(builders, lists).enumerated() {
+        for (i, b) in builders.enumerated() {
+            let list = try keys(i)
             let headerOffset = offset
             var pages = CDXPageBuilder(keyLength: b.tag.keyLength, fill: b.kind.fill, maxRecno: maxRecno,
                                        firstOffset: headerOffset + CDXTagHeader.size, style: styles[i])

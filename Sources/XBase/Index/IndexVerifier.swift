@@ -46,14 +46,13 @@ public enum IndexVerifier {
                 defects.append(IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: e.description))
             }
         }
-        let expected: [KeyList]
-        do {
-            expected = try KeyCollector.collect(table: table, builders: builders)
-        } catch {
-            return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
-        }
-        for (b, want) in zip(builders, expected) {
-            if let d = compare(index: index, builder: b, expected: want) { defects.append(d) }
+        let batches = KeyBatches(table: table, builders: builders)
+        for (i, b) in builders.enumerated() {
+            do {
+                if let d = compare(index: index, builder: b, expected: try batches.keys(i)) { defects.append(d) }
+            } catch {
+                return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
+            }
         }
         return defects
     }
@@ -64,7 +63,40 @@ public enum IndexVerifier {
         func defect(_ kind: IndexDefect.Kind, _ detail: String) -> IndexDefect {
             IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: detail)
         }
-        var have = KeyList(keyLength: tag.keyLength, capacity: want.count)
+        // First a streaming pass: order and equality checked on the fly, nothing kept. Only
+        // when the order is broken do we collect the entries to tell national collation from
+        // damage.
+        var position = 0, firstMismatch: Int? = nil, disorder = false
+        var found: CDXEntry? = nil
+        var previous = [UInt8](repeating: 0, count: tag.keyLength), previousRecno: UInt32 = 0
+        do {
+            try index.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in
+                if position > 0 {
+                    let c = CollationGuard.compareBytes(previous[...], k)
+                    if c > 0 || (c == 0 && previousRecno >= r) { disorder = true }
+                }
+                if firstMismatch == nil, position >= want.count || want.recnos[position] != r || want.key(position) != k {
+                    firstMismatch = position
+                    found = CDXEntry(key: Array(k), recno: r)
+                }
+                for (j, b) in k.enumerated() { previous[j] = b }
+                previousRecno = r
+                position += 1
+            }
+        } catch {
+            return defect(.damagedStructure, error.description)
+        }
+        if !disorder {
+            if position != want.count {
+                let at = firstMismatch ?? min(position, want.count)
+                return defect(.entriesDiffer, "the index has \(position) entries, the table gives \(want.count)" + (at < want.count ? "; first difference at position \(at + 1): records give \(want.entry(at))" : ""))
+            }
+            if let at = firstMismatch {
+                return defect(.entriesDiffer, "entries differ from the records; first difference at position \(at + 1): index has \(found.map(\.description) ?? "-"), records give \(want.entry(at))")
+            }
+            return nil
+        }
+        var have = KeyList(keyLength: tag.keyLength, capacity: position)
         do {
             try index.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in have.append(key: k, recno: r) }
         } catch {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Fixed-length keys with their record numbers, stored back to back in one buffer so that a
 /// million keys cost two allocations, not a million.
 public struct KeyList: Sendable {
@@ -113,8 +119,7 @@ public struct KeyList: Sendable {
 
 @inline(__always)
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Int {
-    for k in 0..<n where a[k] != b[k] { return a[k] < b[k] ? -1 : 1 }
-    return 0
+    Int(memcmp(a, b, n))
 }
 
 /// Computes the expected keys of several tags in one pass over a table.
@@ -126,7 +131,7 @@ public enum KeyCollector {
         var buffer = [UInt8]()
         do {
             try table.forEachRecord { record in
-                for (i, b) in builders.enumerated() where b.key(record: record.bytes, recno: record.number, into: &buffer) {
+                for i in builders.indices where builders[i].key(record: record.bytes, recno: record.number, into: &buffer) {
                     lists[i].append(key: buffer, recno: UInt32(record.number))
                 }
             }
@@ -137,5 +142,61 @@ public enum KeyCollector {
         }
         for i in lists.indices { lists[i].sort(unique: builders[i].tag.isUnique) }
         return lists
+    }
+}
+
+/// Hands out each tag's sorted keys, computing them in as few passes over the table as a
+/// memory budget allows: tags are grouped so that one group's keys (plus the sort's
+/// working pairs) stay under `budgetBytes`, and a group is dropped before the next one is
+/// built. A single tag larger than the budget is sorted in chunks spilled beside
+/// `spillBase` and merged (when a spill base is given: the writer's case).
+public final class KeyBatches {
+    let table: DBFTable
+    let builders: [TagKeyBuilder]
+    let groups: [[Int]]
+    let budgetBytes: Int
+    let spillBase: String?
+    private var cache: [Int: KeyList] = [:]
+
+    /// 40 MiB of keys: with the sort's working pairs a rebuild stays near 64 MiB.
+    public static let defaultBudget = 40 << 20
+
+    init(table: DBFTable, builders: [TagKeyBuilder], budgetBytes: Int = KeyBatches.defaultBudget, spillBase: String? = nil) {
+        self.table = table
+        self.builders = builders
+        self.budgetBytes = budgetBytes
+        self.spillBase = spillBase
+        var groups: [[Int]] = [], current: [Int] = [], used = 0
+        let n = max(1, table.recordCount)
+        for (i, b) in builders.enumerated() {
+            let cost = n * (b.tag.keyLength + 4)
+            if !current.isEmpty, used + cost + 17 * n > budgetBytes {
+                groups.append(current); current = []; used = 0
+            }
+            current.append(i); used += cost
+        }
+        if !current.isEmpty { groups.append(current) }
+        self.groups = groups
+    }
+
+    /// Tag `i`'s keys, spilled to disk when the tag alone exceeds the budget.
+    func sorted(_ i: Int) throws(CDXError) -> SortedKeys {
+        let cost = max(1, table.recordCount) * (builders[i].tag.keyLength + 4 + 17)
+        if let spillBase, cost > budgetBytes, groups.contains([i]) {
+            cache.removeAll()
+            return try KeyCollector.collectSpilling(table: table, builder: builders[i], budgetBytes: budgetBytes,
+                                                    base: spillBase + ".tag\(i)")
+        }
+        return .memory(try keys(i))
+    }
+
+    /// The sorted keys of tag `i` in memory; each tag may be asked for once.
+    func keys(_ i: Int) throws(CDXError) -> KeyList {
+        if let k = cache.removeValue(forKey: i) { return k }
+        cache.removeAll()
+        guard let group = groups.first(where: { $0.contains(i) }) else { return KeyList(keyLength: builders[i].tag.keyLength) }
+        let lists = try KeyCollector.collect(table: table, builders: group.map { builders[$0] })
+        for (j, list) in zip(group, lists) where j != i { cache[j] = list }
+        return lists[group.firstIndex(of: i)!]
     }
 }

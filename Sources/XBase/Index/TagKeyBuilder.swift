@@ -26,6 +26,10 @@ public struct TagKeyBuilder: Sendable {
     let key: CompiledNode
     let filter: CompiledNode?
     let caseMap: CaseMap
+    /// Direct byte recipe for common keys; nil means the general evaluator.
+    let plan: KeyPlan?
+    /// Test hook: forces the general evaluator, so tests can compare both paths.
+    var usesPlan = true
 
     /// Binds `tag`'s expressions to the table's fields. Throws `.unsupportedExpression` for
     /// anything outside the supported subset and `.unsupportedCollation` for a tag whose
@@ -77,16 +81,21 @@ public struct TagKeyBuilder: Sendable {
         }
         self.tag = tag; self.kind = kind; self.hasNullPrefix = prefix
         self.key = k; self.filter = f; self.caseMap = CaseMap(codePage: codePage)
+        self.plan = KeyPlan(k, kind: kind)
     }
 
     /// Writes the key of one record into `out` (resized to the key length) and returns
     /// true, or returns false when the FOR condition leaves the record out.
     /// `record` holds the whole record, delete flag first.
     public func key(record: UnsafeRawBufferPointer, recno: Int, into out: inout [UInt8]) -> Bool {
-        let ev = ExprEvaluator(caseMap: caseMap)
-        if let filter, !ev.evaluate(filter, record, recno: recno).bool { return false }
-        let value = ev.evaluate(key, record, recno: recno)
+        if let filter, !ExprEvaluator(caseMap: caseMap).evaluate(filter, record, recno: recno).bool { return false }
         if out.count != tag.keyLength { out = [UInt8](repeating: 0, count: tag.keyLength) }
+        if usesPlan, let plan {
+            // Plans never read nullable fields, so the prefix (if any) is "not null".
+            if hasNullPrefix { out[0] = 0x80 }
+            if plan.write(record, into: &out, at: hasNullPrefix ? 1 : 0, caseMap: caseMap) { return true }
+        }
+        let value = ExprEvaluator(caseMap: caseMap).evaluate(key, record, recno: recno)
         var p = 0
         if hasNullPrefix {
             out[0] = value.isNull ? 0x00 : 0x80

@@ -213,17 +213,7 @@ public final class DBFWriter {
     /// Writes EOF, the final header (count, date, counters) and the memo header, and
     /// closes the files. Call `sync()` before if the bytes must be durable.
     public func finish(date: DBFDate? = nil) throws(XBaseError) {
-        guard !finished else { return }
-        try dbf.append([0x1A])
-        for i in header.fields.indices where header.fields[i].flags.contains(.autoIncrement) {
-            if let n = autoIncrementNext(field: header.fields[i].name) { header.fields[i].autoIncrementNext = n }
-        }
-        header.recordCount = recordCount
-        try dbf.patch(at: 0, HeaderEncoder.encode(header, recordCount: recordCount, date: date ?? Self.today()))
-        try memo?.finish()
-        finished = true
-        try dbf.close()
-        try memo?.file.close()
+        try complete(date: date, durably: false)
     }
 
     /// Durable flush: `fsync` of the DBF and the memo file. After `finish()` it is a no-op
@@ -236,6 +226,10 @@ public final class DBFWriter {
 
     /// `finish()` with both files forced to disk before they are closed.
     public func finishAndSync(date: DBFDate? = nil) throws(XBaseError) {
+        try complete(date: date, durably: true)
+    }
+
+    private func complete(date: DBFDate?, durably: Bool) throws(XBaseError) {
         guard !finished else { return }
         try dbf.append([0x1A])
         for i in header.fields.indices where header.fields[i].flags.contains(.autoIncrement) {
@@ -244,8 +238,10 @@ public final class DBFWriter {
         header.recordCount = recordCount
         try dbf.patch(at: 0, HeaderEncoder.encode(header, recordCount: recordCount, date: date ?? Self.today()))
         try memo?.finish()
-        try dbf.sync()
-        try memo?.file.sync()
+        if durably {
+            try dbf.sync()
+            try memo?.file.sync()
+        }
         finished = true
         try dbf.close()
         try memo?.file.close()

@@ -53,6 +53,14 @@ import Testing
                         == PerlIndexReader.entries(file: dir + "/vendas.cdx", tag: name), "\(name) through XBase::Index")
             }
         }
+        // The outside reader seeks in the index we wrote, and finds what our seek finds.
+        if PerlIndexReader.isAvailable {
+            let tag = try #require(made.tag(named: "SERIENUM"))
+            let ours = try #require(try made.seek(Array("2         40".utf8), in: tag, fill: 0x20))
+            #expect(try PerlIndexReader.seek(file: dir + "/vendas.cdx", tag: "SERIENUM", numeric: false, key: "2         40")
+                    == "2         40\t\(ours.entry.recno)")
+            #expect(try PerlIndexReader.seek(file: dir + "/vendas.cdx", tag: "NUMERO", numeric: true, key: "40").hasPrefix("40\t"))
+        }
         // UNIQUE keeps one entry per distinct key (the blank CHAVE of every 111th record once).
         let chave = try made.entries(of: try #require(made.tag(named: "CHAVE")), fill: 0x20)
         #expect(Set(chave.map(\.key)).count == chave.count)
