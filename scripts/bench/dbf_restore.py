@@ -55,16 +55,25 @@ if memo_fields and a.table.upper() + ".ZIP" in names:
     mdbf = [n for n in os.listdir(tmp) if n.upper().endswith(".DBF")][0]
     memo_iter = iter(dbfread.DBF(os.path.join(tmp, mdbf), encoding="cp1252"))
 
+import re
+part = re.compile(re.escape(a.table.upper()) + r"(_\d+)?\.TXT$")
+data_parts = sorted(n for n in names if part.match(n))   # T.TXT or T_001.TXT, T_002.TXT…
+
+def lines():
+    for p in data_parts:
+        with z.open(names[p]) as raw:
+            yield from io.TextIOWrapper(raw, encoding="cp1252", newline="")
+
 n = 0
-with z.open(names[a.table.upper() + ".TXT"]) as raw:
-    for row in csv.reader(io.TextIOWrapper(raw, encoding="cp1252", newline="")):
+if True:
+    for row in csv.reader(lines()):
         values = [None] * len(fields)
         for k, i in enumerate(text_fields):
             values[i] = convs[k](row[k])
         if memo_iter is not None:
             m = next(memo_iter)
             for i in memo_fields:
-                values[i] = m[fields[i][0]] or ""
+                values[i] = m[fields[i][0]]
         table.append(tuple(values))
         n += 1
         if a.limit and n >= a.limit:

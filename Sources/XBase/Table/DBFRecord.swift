@@ -76,7 +76,8 @@ public struct DBFRecord {
     public func value(_ field: FieldDescriptor) throws(XBaseError) -> DBFValue {
         if let i = context.pointee.index(of: field) { return try value(at: i) }
         // a descriptor that is not one of this table's visible fields: decode it by itself
-        let slot = DecodeSlot(field, dialect: table.header.dialect)
+        var slot = DecodeSlot(field, dialect: table.header.dialect)
+        if field.offset < 0 || field.length < 0 || field.offset + field.length > bytes.count { slot.kind = .outside }
         return try decode(slot, name: field.name)
     }
 

@@ -15,6 +15,8 @@ struct DecodeSlot {
         case dateTime, timestamp
         case textMemo, binaryMemo
         case nullFlags, unknown
+        /// The descriptor places the field (partly) outside the record: never read.
+        case outside
     }
 
     var offset: Int
@@ -106,7 +108,10 @@ final class SlotTable: @unchecked Sendable {
         let byOffset = UnsafeMutablePointer<Int32>.allocate(capacity: byOffsetCount)
         byOffset.initialize(repeating: 0, count: byOffsetCount)
         for (i, f) in fields.enumerated() {
-            (slots + i).initialize(to: DecodeSlot(f, dialect: dialect))
+            var slot = DecodeSlot(f, dialect: dialect)
+            // checked once here, so decoding can address the record's bytes unchecked
+            if f.offset < 0 || f.length < 0 || f.offset + f.length > recordLength { slot.kind = .outside }
+            (slots + i).initialize(to: slot)
             if f.offset >= 0 && f.offset < byOffsetCount && byOffset[f.offset] == 0 {
                 byOffset[f.offset] = Int32(i + 1)
             }

@@ -6,7 +6,9 @@ extension DBFRecord {
     @inline(__always)
     func decode(_ s: DecodeSlot, name: @autoclosure () -> String) throws(XBaseError) -> DBFValue {
         if s.nullBit >= 0 && flagBit(s.nullBit) { return .null }
-        let r = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)])
+        // in bounds: every slot was checked against the record length (else `.outside`)
+        let r = s.kind == .outside ? UnsafeRawBufferPointer(start: nil, count: 0)
+            : UnsafeRawBufferPointer(start: bytes.baseAddress! + s.offset, count: s.length)
         switch s.kind {
         case .character:
             return .string(text(trimTrailing(r)))
@@ -47,6 +49,8 @@ extension DBFRecord {
         case .nullFlags: return .bytes(Array(r))
         case .unknown:
             throw invalid(name(), "unknown field type 0x" + String(s.typeByte, radix: 16))
+        case .outside:
+            throw invalid(name(), "the field lies outside the record (offset \(s.offset), width \(s.length))")
         }
     }
 
