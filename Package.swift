@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BackupSet", targets: ["BackupSet"]),
         .library(name: "RestoreKit", targets: ["RestoreKit"]),
         .library(name: "Fiscal", targets: ["Fiscal"]),
+        .library(name: "CloudRemote", targets: ["CloudRemote"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -37,10 +39,20 @@ let package = Package(
             "XBase", "ResgateLocale",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Backup sets on rclone remotes (MEGA, SFTP, WebDAV…): list, fetch into a cache, upload.
+        .target(name: "CloudRemote", dependencies: [
+            "BackupSet", "ResgateLocale",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The restore screen in the browser (`resgate ui`): JSON API + static page.
+        .target(name: "ResgateWeb", dependencies: [
+            "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], resources: [.copy("Static")]),
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale",
+                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,5 +65,9 @@ let package = Package(
         ]),
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
+        .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
+        .testTarget(name: "ResgateWebTests", dependencies: [
+            "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale",
+        ]),
     ]
 )

@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
+# the restore screen in a real browser (RESGATE_SKIP_BROWSER=1 skips it)
+if [ "${RESGATE_SKIP_BROWSER:-0}" != 1 ]; then scripts/browser-test.sh; fi

@@ -1,15 +1,25 @@
 import ArgumentParser
 import BackupSet
+import CloudRemote
 import Foundation
 
 /// `resgate backups ROOT`: the sets in ROOT, newest first.
 struct BackupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backups", abstract: "Lists the backup sets in ROOT, newest first.")
-    @Argument(help: "Folder holding backup sets.") var root: String
+    @Argument(help: "Folder or REMOTE:path holding backup sets.") var root: String
+    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
+    @Flag(help: "Remote roots: do not read each zip's directory (tables and manifest shown as ?).") var quick = false
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let lang = common.language
+        if RemotePath.looksRemote(root) {
+            do {
+                if let remote = try RemotePath(parsing: root) { return try RemoteBackupsListing.run(remote, cache: cache, quick: quick, common: common) }
+            } catch let e as CloudError {
+                Console.err(e.message(in: lang)); throw ExitStatus.badInput
+            }
+        }
         let listing: BackupRoot.Listing
         do { listing = try BackupRoot.list(root) } catch {
             for d in error.defects { Console.err(d.message(in: lang)) }

@@ -32,7 +32,7 @@ struct DiffCommand: ParsableCommand {
         let pt = common.language == .pt
         let source: BackupSetSource
         do { source = try SourceOpener.open(set, cache: cache, language: common.language, quiet: common.quiet || common.json) } catch {
-            Console.err(String(describing: error)); throw ExitStatus.badInput
+            Console.err(String(describing: error)); throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
         }
         let name = table.uppercased()
         guard source.tableNames.contains(name) else {

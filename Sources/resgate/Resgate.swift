@@ -18,6 +18,7 @@ struct Resgate: ParsableCommand {
             ReindexCommand.self,
             CheckCommand.self,
             DemoCommand.self,
+            UIServerCommand.self,
         ]
     )
 

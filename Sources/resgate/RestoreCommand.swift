@@ -52,7 +52,7 @@ struct RestoreCommand: ParsableCommand {
         let source: any RestoreSource
         do { source = try SourceOpener.open(set, cache: cache, language: lang, quiet: common.quiet || common.json) } catch {
             Console.err(String(describing: error))
-            throw ExitStatus.badInput
+            throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
         }
         var options = RestoreOptions(tables: all ? nil : table.map { $0.uppercased() }, dryRun: dryRun, into: into,
                                      skipBadLines: skipBadLines, blankMemos: blankMemos, language: lang)

@@ -7,11 +7,12 @@ import XBase
 /// in `.dbf` that is a file is a live table, anything else a backup set.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows a backup set, one of its tables, or a live DBF table.")
-    @Argument(help: "A backup set (.zip or folder) or a .dbf file.") var target: String
+    @Argument(help: "A backup set (.zip, folder or REMOTE:path) or a .dbf file.") var target: String
     @Argument(help: "A table of the set.") var table: String?
     @Option(help: "At most N records.") var limit: Int?
     @Option(help: "table, csv or json.") var format: String?
     @Flag(help: "Include deleted records (live tables).") var deleted = false
+    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
     @OptionGroup var common: CommonOptions
 
     var outputFormat: OutputFormat {
@@ -66,7 +67,8 @@ struct ShowCommand: ParsableCommand {
     func showSet() throws {
         let lang = common.language
         let set: BackupSet
-        do { set = try BackupSet.open(target) } catch {
+        let path = try SourceOpener.localPathOrExit(target, cache: cache, common: common)
+        do { set = try BackupSet.open(path) } catch {
             for d in error.defects { Console.err(d.message(in: lang)) }
             throw ExitStatus.badInput
         }

@@ -5,11 +5,13 @@ import Foundation
 /// `resgate verify SET`: reads everything, lists every defect; exit 1 when there is any.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "verify", abstract: "Reads every member of SET completely and lists every defect.")
-    @Argument(help: "A backup set: .zip or folder.") var set: String
+    @Argument(help: "A backup set: .zip, folder or REMOTE:path.") var set: String
+    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let lang = common.language
+        let set = try SourceOpener.localPathOrExit(self.set, cache: cache, common: common)
         guard FileManager.default.fileExists(atPath: set) else {
             Console.err(lang == .pt ? "\(set): não existe" : "\(set): does not exist")
             throw ExitStatus.badInput

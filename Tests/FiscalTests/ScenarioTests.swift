@@ -103,6 +103,7 @@ import ResgateLocale
         #expect(a1["status"] as? String == "fail")
         #expect((a1["message"] as? String)?.contains("Ajuste o contador do ERP para que a próxima nota seja a 116") == true)
         #expect(a1["model"] as? Int == 65)
+        #expect(a1["cnpj"] as? String == Scenario.a)
         #expect(a1["lastInData"] as? Int == 100)
         #expect(a1["lastAuthorized"] as? Int == 115)
         #expect(a1["nextSafe"] as? Int == 116)

@@ -79,7 +79,9 @@ import XBase
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(UInt32.random(in: 0...UInt32(duration * 1_100_000)))
+            // kills spread over the whole run (and a little past it), with jitter
+            let at = duration * (Double(i) + Double.random(in: 0..<1)) / Double(kills) * 1.2
+            usleep(UInt32(at * 1_000_000))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             try Recovery.recoverAll(data: data)

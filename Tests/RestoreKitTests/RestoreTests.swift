@@ -204,3 +204,32 @@ import XBase
         #expect(t.header.version == 0x31)
     }
 }
+
+@Suite struct RecoveryLockTests {
+    /// A scan (or any command) starting while a restore swaps must not "recover" the live
+    /// operation's journal: recovery only runs under the folder lock.
+    @Test func recoveryLeavesALiveOperationAlone() throws {
+        let s = try StoreFixture()
+        try s.writeLiveClientes()
+        try s.writeBackupClientes()
+        let restorer = Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions())
+        var concurrentOutcomes: [Recovery.Outcome] = []
+        var renames = 0
+        restorer.beforeEachRename = {
+            renames += 1
+            if renames == 2 { concurrentOutcomes = (try? Recovery.recoverAll(data: s.data)) ?? [] }
+        }
+        let r = try restorer.run()
+        #expect(r.tables.first?.status == "restored")
+        #expect(renames >= 2)
+        #expect(concurrentOutcomes.isEmpty)
+        #expect(try dbfreadRows(s.data + "/CLIENTES.DBF").count == 3)
+    }
+
+    @Test func recoveryCreatesNothingInAFolderWithoutState() throws {
+        let s = try StoreFixture()
+        try s.writeLiveClientes()
+        try Recovery.recoverAll(data: s.data)
+        #expect(!FileManager.default.fileExists(atPath: s.data + "/.resgate"))
+    }
+}

@@ -13,9 +13,22 @@ public protocol CheckTable {
     /// deleted flag and the values of the fields at `fields` (indexes into `fieldNames`).
     /// The `values` array is only valid inside `body`.
     func forEachRow(fields: [Int], _ body: (_ record: Int, _ deleted: Bool, _ values: [DBFValue]) throws -> Void) throws
+    /// The same, plus the bytes of the field at `rawField` as stored (trailing blanks kept),
+    /// not decoded: text compared byte by byte (access keys) then costs no String per row.
+    func forEachRow(fields: [Int], rawField: Int,
+                    _ body: (_ record: Int, _ deleted: Bool, _ values: [DBFValue], _ raw: UnsafeRawBufferPointer) throws -> Void) throws
 }
 
 extension CheckTable {
+    /// For sources without stored bytes: the field's text as UTF-8.
+    public func forEachRow(fields: [Int], rawField: Int,
+                           _ body: (Int, Bool, [DBFValue], UnsafeRawBufferPointer) throws -> Void) throws {
+        try forEachRow(fields: fields + [rawField]) { record, deleted, values in
+            let bytes = Array((values.last?.text ?? "").utf8)
+            try bytes.withUnsafeBytes { try body(record, deleted, Array(values.dropLast()), $0) }
+        }
+    }
+
     /// Index of the field named `name`, case-insensitively.
     public func fieldIndex(_ name: String) -> Int? {
         let u = name.uppercased()

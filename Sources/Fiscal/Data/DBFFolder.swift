@@ -52,6 +52,17 @@ public struct DBFCheckTable: CheckTable, @unchecked Sendable {
     public var fieldNames: [String] { table.fields.map(\.name) }
     public var recordCount: Int { table.recordCount }
 
+    public func forEachRow(fields: [Int], rawField: Int,
+                           _ body: (Int, Bool, [DBFValue], UnsafeRawBufferPointer) throws -> Void) throws {
+        let wanted = fields.map { table.fields[$0] }
+        let raw = table.fields[rawField]
+        var values = [DBFValue](repeating: .null, count: wanted.count)
+        try table.forEachRecord { rec in
+            for (k, f) in wanted.enumerated() { values[k] = try rec.value(f) }
+            try body(rec.number, rec.isDeleted, values, rec.raw(raw))
+        }
+    }
+
     public func forEachRow(fields: [Int], _ body: (Int, Bool, [DBFValue]) throws -> Void) throws {
         let wanted = fields.map { table.fields[$0] }
         var values = [DBFValue](repeating: .null, count: wanted.count)

@@ -81,7 +81,12 @@ public struct AccessKey: Sendable, Hashable, Codable, CustomStringConvertible {
     /// false and `problems(of:…)` then says what is wrong.
     static func isClean(_ text: String, model: Int?, series: Int?, number: Int?, issuer: String?) -> Bool {
         var t = text
-        return t.withUTF8 { b -> Bool in
+        return t.withUTF8 { isClean(bytes: $0, model: model, series: series, number: number, issuer: issuer) }
+    }
+
+    /// `isClean` on the key's bytes (e.g. straight from a DBF record).
+    static func isClean(bytes b: UnsafeBufferPointer<UInt8>, model: Int?, series: Int?, number: Int?, issuer: String?) -> Bool {
+        do {
             guard b.count == 44 else { return false }
             var sum = 0, weight = 2
             for i in stride(from: 42, through: 0, by: -1) {

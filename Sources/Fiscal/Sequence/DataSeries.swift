@@ -77,44 +77,55 @@ enum SequenceDataReader {
         let numberAt = slot(try field(cfg.number))!
         let seriesAt = slot(try field(cfg.series))
         let modelAt = slot(try field(cfg.model))
-        let keyAt = slot(try field(cfg.key))
+        let keyField = try field(cfg.key)
         let cnpjAt = slot(try field(cfg.cnpj))
 
         var out = SequenceData()
+        /// One row; `key` is the key field's stored bytes (nil when the config names none).
+        func row(_ record: Int, _ deleted: Bool, _ v: [DBFValue], _ key: UnsafeRawBufferPointer?) {
+            out.rows += 1
+            if deleted { out.deletedSkipped += 1; return }
+            guard let number = v[numberAt].wholeNumber, number >= 1, number <= 999_999_999,
+                  let series = seriesAt.map({ v[$0].wholeNumber }) ?? cfg.seriesValue, series >= 0, series <= 999,
+                  let model = modelAt.map({ v[$0].wholeNumber }) ?? cfg.modelValue else {
+                out.unusableRows += 1
+                if out.unusableExamples.count < 20 { out.unusableExamples.append(record) }
+                return
+            }
+            guard model == 55 || model == 65 else { out.otherModels += 1; return }
+            let keyBytes = key.map(trimmed)
+            var issuer = cnpjAt.flatMap { v[$0].text }.map(normalizeIssuer) ?? cfg.cnpjValue ?? ""
+            let issuerGiven = !issuer.isEmpty
+            if issuer.isEmpty, let k = keyBytes, k.count == 44 {
+                // the CNPJ inside a key of the right length: 14 bytes, a small string (no allocation)
+                issuer = String(decoding: UnsafeBufferPointer(rebasing: k[6..<20]), as: UTF8.self)
+                if !issuer.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }) { issuer = "" }
+            }
+            let id = SeriesID(issuer: issuer, model: model, series: series)
+            if out.series[id] == nil { out.series[id] = DataSeries(id: id, table: table.name, issuerKnown: !issuer.isEmpty) }
+            out.series[id]!.append(number: number, record: record)
+            guard let k = keyBytes, !k.isEmpty else { return }
+            let given = issuerGiven ? issuer : nil
+            let authorized = index?.series[id]?.note(number)
+            // compared only with a right authorized key: a wrong key in the XML is reported
+            // there, not blamed on the row
+            let differs = authorized.map { $0.keyProblems.isEmpty && !$0.key.utf8.elementsEqual(k) } ?? false
+            if AccessKey.isClean(bytes: k, model: model, series: series, number: number, issuer: given) && !differs { return }
+            // wrong for sure (the shortcut and the full analysis agree, see AccessKeyTests);
+            // only the listed ones are analysed and kept as text
+            out.series[id]!.wrongKeyCount += 1
+            guard out.series[id]!.wrongKeys.count < WrongKey.listLimit else { return }
+            let text = String(decoding: k, as: UTF8.self)
+            var problems = AccessKey.fullProblems(of: text, model: model, series: series, number: number, issuer: given)
+            if problems.isEmpty, differs, let a = authorized { problems.append(.differsFromAuthorized(authorized: a.key)) }
+            out.series[id]!.wrongKeys.append(WrongKey(source: .data, number: number, key: text, record: record,
+                                                      file: nil, problems: problems))
+        }
         do {
-            try table.forEachRow(fields: wanted) { record, deleted, v in
-                out.rows += 1
-                if deleted { out.deletedSkipped += 1; return }
-                guard let number = v[numberAt].wholeNumber, number >= 1, number <= 999_999_999,
-                      let series = seriesAt.map({ v[$0].wholeNumber }) ?? cfg.seriesValue, series >= 0, series <= 999,
-                      let model = modelAt.map({ v[$0].wholeNumber }) ?? cfg.modelValue else {
-                    out.unusableRows += 1
-                    if out.unusableExamples.count < 20 { out.unusableExamples.append(record) }
-                    return
-                }
-                guard model == 55 || model == 65 else { out.otherModels += 1; return }
-                let keyText = keyAt.flatMap { v[$0].text }
-                var issuer = cnpjAt.flatMap { v[$0].text }.map(normalizeIssuer) ?? cfg.cnpjValue ?? ""
-                let issuerGiven = !issuer.isEmpty
-                if issuer.isEmpty, let k = keyText, AccessKey.isClean(k, model: nil, series: nil, number: nil, issuer: nil) || AccessKey.layoutProblem(of: k) == nil, let i = AccessKey.issuer(inKey: k) { issuer = i }
-                let id = SeriesID(issuer: issuer, model: model, series: series)
-                if out.series[id] == nil { out.series[id] = DataSeries(id: id, table: table.name, issuerKnown: !issuer.isEmpty) }
-                out.series[id]!.append(number: number, record: record)
-                if let k = keyText {
-                    var problems = AccessKey.problems(of: k, model: model, series: series, number: number,
-                                                      issuer: issuerGiven ? issuer : nil)
-                    // compared only with a right authorized key: a wrong key in the XML is reported
-                    // there, not blamed on the row
-                    if problems.isEmpty, let note = index?.series[id]?.note(number), note.keyProblems.isEmpty, note.key != k {
-                        problems.append(.differsFromAuthorized(authorized: note.key))
-                    }
-                    if !problems.isEmpty {
-                        out.series[id]!.wrongKeyCount += 1
-                        guard out.series[id]!.wrongKeys.count < WrongKey.listLimit else { return }
-                        out.series[id]!.wrongKeys.append(WrongKey(source: .data, number: number, key: k, record: record,
-                                                                  file: nil, problems: problems))
-                    }
-                }
+            if let kf = keyField {
+                try table.forEachRow(fields: wanted, rawField: kf) { row($0, $1, $2, $3) }
+            } else {
+                try table.forEachRow(fields: wanted) { row($0, $1, $2, nil) }
             }
         } catch let e as FiscalError {
             throw e
@@ -146,4 +157,13 @@ enum SequenceDataReader {
     static func normalizeIssuer(_ s: String) -> String {
         String(s.unicodeScalars.filter { ($0.value >= 48 && $0.value <= 57) || ($0.value >= 65 && $0.value <= 90) || ($0.value >= 97 && $0.value <= 122) }).uppercased()
     }
+}
+
+/// The bytes without surrounding blanks or NULs (a C field is padded with blanks).
+private func trimmed(_ raw: UnsafeRawBufferPointer) -> UnsafeBufferPointer<UInt8> {
+    let b = raw.bindMemory(to: UInt8.self)
+    var lo = 0, hi = b.count
+    while lo < hi, b[lo] == 32 || b[lo] == 0 || b[lo] == 9 { lo += 1 }
+    while hi > lo, b[hi - 1] == 32 || b[hi - 1] == 0 || b[hi - 1] == 9 { hi -= 1 }
+    return UnsafeBufferPointer(rebasing: b[lo..<hi])
 }

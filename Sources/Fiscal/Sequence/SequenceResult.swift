@@ -45,11 +45,16 @@ public struct SequenceResult: Sendable, Codable, Hashable {
 }
 
 extension SequenceResult {
+    private enum AliasKeys: String, CodingKey { case cnpj }
+
     /// Written by hand only so that absent values are `null` rather than missing keys: the
     /// CLI contract promises `lastInData`, `lastAuthorized` and the others are always there.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(issuer, forKey: .issuer)
+        // the spec speaks of (CNPJ, model, series): the issuer under that name too
+        var alias = encoder.container(keyedBy: AliasKeys.self)
+        try alias.encode(issuer, forKey: .cnpj)
         try c.encode(model, forKey: .model)
         try c.encode(series, forKey: .series)
         try c.encode(table, forKey: .table)

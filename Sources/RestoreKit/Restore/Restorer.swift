@@ -18,6 +18,11 @@ public final class Restorer {
     public var beforeEachRename: (() -> Void)?
     /// Test hook called after each record written to staging.
     public var afterEachRecord: (() -> Void)?
+    /// Asked between records and before the swap; when it answers true the restore stops
+    /// and drops everything staged, so every table stays as it was (the web screen's
+    /// "Cancelar"). Once the swap has begun it is no longer asked: the swap is short and
+    /// journaled, and stopping it halfway would only make `Recovery` finish it.
+    public var isCancelled: (() -> Bool)?
 
     public init(source: any RestoreSource, data: String?, options: RestoreOptions,
                 events: @escaping (RestoreEvent) -> Void = { _ in }) {
@@ -87,11 +92,20 @@ public final class Restorer {
             return report
         }
         events(.insertingRecords)
-        let writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord)
+        let writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord,
+                                   isCancelled: isCancelled)
         let tx = options.dryRun ? nil : try SwapTransaction(data: out, operation: "restore", source: source.displayName)
         var outcomes: [TableRewriter.Outcome] = []
-        for plan in plans {
-            outcomes.append(try writer.rewrite(plan, stagingFolder: tx?.stagingDirectory))
+        do {
+            for plan in plans {
+                outcomes.append(try writer.rewrite(plan, stagingFolder: tx?.stagingDirectory))
+            }
+            if isCancelled?() == true { throw TableRewriter.Cancelled() }
+        } catch is TableRewriter.Cancelled {
+            tx?.abandon()
+            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            report.refusal = say("cancelado: nada foi alterado", "cancelled: nothing was changed")
+            return report
         }
         let refused = outcomes.contains { !$0.accepted }
         for (plan, o) in zip(plans, outcomes) {
@@ -119,7 +133,7 @@ public final class Restorer {
                      recordsBefore: plan.liveRecords, recordsAfter: o.records)
         }
         do { try tx.commit() } catch {
-            try? Recovery.recoverAll(data: out)
+            try? Recovery.recoverAllLocked(data: out)
             throw error
         }
         report.id = tx.id

@@ -18,6 +18,10 @@ struct TableRewriter {
     let options: RestoreOptions
     let events: (RestoreEvent) -> Void
     let afterEachRecord: (() -> Void)?
+    /// See `Restorer.isCancelled`; asked every 256 records.
+    var isCancelled: (() -> Bool)? = nil
+    /// Thrown out of `rewrite` when `isCancelled` says so; `Restorer` then abandons staging.
+    struct Cancelled: Error {}
     /// Defects listed per table at most (the count is still exact).
     static let defectLimit = 200
 
@@ -125,6 +129,7 @@ struct TableRewriter {
             }
             written += 1
             afterEachRecord?()
+            if written & 255 == 0, isCancelled?() == true { throw Cancelled() }
             if written % 65536 == 0, Date().timeIntervalSince(lastReport) > 0.2 {
                 lastReport = Date()
                 events(.tableProgress(table: plan.name, records: written, expected: plan.source.expectedRecords,

@@ -14,8 +14,21 @@ public enum Recovery {
     }
 
     /// Recovers every interrupted operation in DATA and clears orphan staging folders.
+    ///
+    /// Only while holding the folder lock: a journal in state `prepared` is either a dead
+    /// operation (recover it) or a live one in another process (its lock is held: leave it
+    /// alone). A folder with no `.resgate` state is not touched at all (nothing is created).
     @discardableResult
     public static func recoverAll(data: String) throws -> [Outcome] {
+        let folders = ResgateFolders(data: data)
+        guard FileOps.exists(folders.undoRoot) || FileOps.exists(folders.workRoot) else { return [] }
+        guard let lock = FolderLock(folder: data) else { return [] }
+        return try withExtendedLifetime(lock) { try recoverAllLocked(data: data) }
+    }
+
+    /// `recoverAll` for a caller that already holds the folder lock.
+    @discardableResult
+    public static func recoverAllLocked(data: String) throws -> [Outcome] {
         let folders = ResgateFolders(data: data)
         var outcomes: [Outcome] = []
         let fm = FileManager.default

@@ -223,3 +223,24 @@ struct TreeWalker {
         return last
     }
 }
+
+extension CDXFile {
+    /// The structural index beside a table: same folder and base name, extension `.cdx` in
+    /// any letter case (`VENDAS.DBF` → `VENDAS.CDX` or `vendas.cdx`); nil when there is none.
+    public static func structuralPath(forTable tablePath: String) -> String? {
+        let slash = tablePath.lastIndex(of: "/")
+        let folder = slash.map { String(tablePath[..<$0]) } ?? "."
+        let file = slash.map { String(tablePath[tablePath.index(after: $0)...]) } ?? tablePath
+        let stem = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        let wanted = (stem + ".cdx").lowercased()
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.lowercased() == wanted { return slash == nil ? name : folder + "/" + name }
+        }
+        return nil
+    }
+}

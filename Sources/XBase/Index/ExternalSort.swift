@@ -71,25 +71,76 @@ final class SpilledRuns {
 
     /// K-way merge of the runs in (key, recno) order; UNIQUE keeps the first of a key.
     func merge(_ body: (ArraySlice<UInt8>, UInt32) throws(CDXError) -> Void) throws(CDXError) {
-        var readers: [RunReader] = []
-        for p in paths { readers.append(try RunReader(path: p, entrySize: keyLength + 4)) }
-        defer { for r in readers { close(r.fd) } }
+        let cursor = try MergeCursor(self)
+        while try cursor.next() { try body(cursor.key, cursor.recno) }
+    }
+}
+
+/// Pull-style merge of spilled runs, for callers that walk something else at the same time
+/// (the verifier walks the index and pulls the expected keys alongside).
+final class MergeCursor {
+    private var readers: [RunReader] = []
+    private let keyLength: Int
+    private let unique: Bool
+    private var last: [UInt8]
+    private var emitted = false
+    private(set) var key: ArraySlice<UInt8> = []
+    private(set) var recno: UInt32 = 0
+    private var current = -1
+
+    init(_ runs: SpilledRuns) throws(CDXError) {
+        keyLength = runs.keyLength; unique = runs.unique
+        last = [UInt8](repeating: 0, count: runs.keyLength)
+        for p in runs.paths { readers.append(try RunReader(path: p, entrySize: runs.keyLength + 4)) }
         for i in readers.indices { try readers[i].advance() }
-        var last = [UInt8](repeating: 0, count: keyLength), emitted = false
+    }
+    deinit { for r in readers { close(r.fd) } }
+
+    /// Moves to the next entry; false at the end.
+    func next() throws(CDXError) -> Bool {
         while true {
+            if current >= 0 { try readers[current].advance(); current = -1 }
             var best = -1
             for i in readers.indices where readers[i].hasEntry {
                 if best < 0 || readers[i].less(than: readers[best], keyLength: keyLength) { best = i }
             }
-            if best < 0 { return }
-            let key = readers[best].key(keyLength)
-            if !(unique && emitted && key.elementsEqual(last)) {
-                try body(key, readers[best].recno(keyLength))
-                for (j, b) in key.enumerated() { last[j] = b }
-                emitted = true
-            }
-            try readers[best].advance()
+            if best < 0 { return false }
+            current = best
+            let k = readers[best].key(keyLength)
+            if unique && emitted && k.elementsEqual(last) { continue }
+            for (j, b) in k.enumerated() { last[j] = b }
+            emitted = true
+            key = k; recno = readers[best].recno(keyLength)
+            return true
         }
+    }
+}
+
+/// Pulls a tag's expected keys one at a time, from memory or from spilled runs.
+struct KeyCursor {
+    private let list: KeyList?
+    private let merge: MergeCursor?
+    private var index = -1
+    private(set) var key: ArraySlice<UInt8> = []
+    private(set) var recno: UInt32 = 0
+
+    init(_ keys: SortedKeys) throws(CDXError) {
+        switch keys {
+        case .memory(let l): list = l; merge = nil
+        case .spilled(let runs): list = nil; merge = try MergeCursor(runs)
+        }
+    }
+
+    mutating func next() throws(CDXError) -> Bool {
+        if let list {
+            index += 1
+            guard index < list.count else { return false }
+            key = list.key(index); recno = list.recnos[index]
+            return true
+        }
+        guard let merge, try merge.next() else { return false }
+        key = merge.key; recno = merge.recno
+        return true
     }
 }
 

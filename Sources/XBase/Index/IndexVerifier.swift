@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Something wrong with a table's index, found by `IndexVerifier`.
 public struct IndexDefect: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
@@ -35,7 +41,8 @@ public enum IndexVerifier {
         }
     }
 
-    public static func verify(table: DBFTable, index: CDXFile) -> [IndexDefect] {
+    /// `budgetBytes` bounds the expected keys held in memory at once (see `KeyBatches`).
+    public static func verify(table: DBFTable, index: CDXFile, budgetBytes: Int = KeyBatches.defaultBudget) -> [IndexDefect] {
         var defects: [IndexDefect] = []
         var builders: [TagKeyBuilder] = []
         for tag in index.tags {
@@ -46,10 +53,17 @@ public enum IndexVerifier {
                 defects.append(IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: e.description))
             }
         }
-        let batches = KeyBatches(table: table, builders: builders)
+        // Expected keys of a tag too big for memory are spilled to the temporary folder (never
+        // beside the table: a check changes nothing in DATA).
+        let temp = (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/resgate-verify-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let batches = KeyBatches(table: table, builders: builders, budgetBytes: budgetBytes, spillBase: temp)
         for (i, b) in builders.enumerated() {
             do {
-                if let d = compare(index: index, builder: b, expected: try batches.keys(i)) { defects.append(d) }
+                let want = try batches.sorted(i)
+                if let d = try compare(index: index, builder: b, expected: want, inMemory: { () throws(CDXError) -> KeyList in
+                    if case .memory(let list) = want { return list }
+                    return try KeyBatches(table: table, builders: [b], budgetBytes: Int.max).keys(0)
+                }) { defects.append(d) }
             } catch {
                 return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
             }
@@ -57,8 +71,10 @@ public enum IndexVerifier {
         return defects
     }
 
-    /// Walks one tag and compares it with the expected sorted keys.
-    static func compare(index: CDXFile, builder: TagKeyBuilder, expected want: KeyList) -> IndexDefect? {
+    /// Walks one tag and compares it with the expected sorted keys, pulled alongside.
+    /// `inMemory` gives them as a list for the rare detailed analysis of a broken order.
+    static func compare(index: CDXFile, builder: TagKeyBuilder, expected: SortedKeys,
+                        inMemory: () throws(CDXError) -> KeyList) throws(CDXError) -> IndexDefect? {
         let tag = builder.tag
         func defect(_ kind: IndexDefect.Kind, _ detail: String) -> IndexDefect {
             IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: detail)
@@ -67,35 +83,45 @@ public enum IndexVerifier {
         // when the order is broken do we collect the entries to tell national collation from
         // damage.
         var position = 0, firstMismatch: Int? = nil, disorder = false
-        var found: CDXEntry? = nil
+        var found: CDXEntry? = nil, wanted: CDXEntry? = nil
+        var cursor = try KeyCursor(expected)
+        var expectedLeft = try cursor.next()
         var previous = [UInt8](repeating: 0, count: tag.keyLength), previousRecno: UInt32 = 0
-        do {
-            try index.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in
+        var cursorFailure: CDXError?
+        do throws(CDXError) {
+            try index.forEachEntry(of: tag, fill: builder.kind.fill) { (k: ArraySlice<UInt8>, r: UInt32) throws(CDXError) in
                 if position > 0 {
                     let c = CollationGuard.compareBytes(previous[...], k)
                     if c > 0 || (c == 0 && previousRecno >= r) { disorder = true }
                 }
-                if firstMismatch == nil, position >= want.count || want.recnos[position] != r || want.key(position) != k {
-                    firstMismatch = position
-                    found = CDXEntry(key: Array(k), recno: r)
+                if firstMismatch == nil {
+                    if !expectedLeft || cursor.recno != r || cursor.key != k {
+                        firstMismatch = position
+                        found = CDXEntry(key: Array(k), recno: r)
+                        if expectedLeft { wanted = CDXEntry(key: Array(cursor.key), recno: cursor.recno) }
+                    } else {
+                        do throws(CDXError) { expectedLeft = try cursor.next() } catch { cursorFailure = error; throw error }
+                    }
                 }
                 for (j, b) in k.enumerated() { previous[j] = b }
                 previousRecno = r
                 position += 1
             }
         } catch {
+            if let cursorFailure { throw cursorFailure }
             return defect(.damagedStructure, error.description)
         }
         if !disorder {
-            if position != want.count {
-                let at = firstMismatch ?? min(position, want.count)
-                return defect(.entriesDiffer, "the index has \(position) entries, the table gives \(want.count)" + (at < want.count ? "; first difference at position \(at + 1): records give \(want.entry(at))" : ""))
-            }
-            if let at = firstMismatch {
-                return defect(.entriesDiffer, "entries differ from the records; first difference at position \(at + 1): index has \(found.map(\.description) ?? "-"), records give \(want.entry(at))")
-            }
-            return nil
+            if firstMismatch == nil && !expectedLeft { return nil }
+            // Count what the records give, for the message.
+            var total = firstMismatch ?? position
+            if expectedLeft { total += 1; while try cursor.next() { total += 1 } }
+            let at = (firstMismatch ?? position) + 1
+            let detail = (total != position ? "the index has \(position) entries, the table gives \(total)" : "entries differ from the records")
+                + "; first difference at position \(at): index has \(found.map(\.description) ?? "nothing"), records give \(wanted.map(\.description) ?? "nothing")"
+            return defect(.entriesDiffer, detail)
         }
+        let want = try inMemory()
         var have = KeyList(keyLength: tag.keyLength, capacity: position)
         do {
             try index.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in have.append(key: k, recno: r) }

@@ -158,8 +158,9 @@ public final class KeyBatches {
     let spillBase: String?
     private var cache: [Int: KeyList] = [:]
 
-    /// 40 MiB of keys: with the sort's working pairs a rebuild stays near 64 MiB.
-    public static let defaultBudget = 40 << 20
+    /// 32 MiB of keys and sort pairs: with the process's own ~25 MiB a rebuild or check
+    /// stays under 64 MiB whatever the table's size.
+    public static let defaultBudget = 32 << 20
 
     init(table: DBFTable, builders: [TagKeyBuilder], budgetBytes: Int = KeyBatches.defaultBudget, spillBase: String? = nil) {
         self.table = table

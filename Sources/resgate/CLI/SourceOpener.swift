@@ -1,17 +1,100 @@
+import ArgumentParser
 import BackupSet
+import CloudRemote
 import Foundation
 import ResgateLocale
 import RestoreKit
 
-/// Opens the SET argument of a command: a zip, an extracted folder (or, later, a remote).
+/// Opens the SET argument of a command: a zip, an extracted folder, or `REMOTE:path`,
+/// which is first brought into the local cache (downloaded, size/hash checked, renamed)
+/// so every command reads a remote set exactly as a local one.
 enum SourceOpener {
-    struct Failure: Error, CustomStringConvertible { let description: String }
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        /// Bad local input is 2; a remote that failed is 3 (cli.md: refused or failed).
+        var exit: ExitCode = ExitStatus.badInput
+    }
 
     static func open(_ set: String, cache: String?, language: Language, quiet: Bool) throws -> BackupSetSource {
+        let path = try localPath(set, cache: cache, language: language, quiet: quiet)
         do {
-            return try BackupSetSource(path: set)
+            return try BackupSetSource(path: path)
         } catch let e as BackupSetError {
             throw Failure(description: e.defects.map { $0.message(in: language) }.joined(separator: "\n"))
         }
+    }
+
+    /// SET itself when local; for `REMOTE:path`, the path of its checked cached copy.
+    static func localPath(_ set: String, cache: String?, language: Language, quiet: Bool) throws -> String {
+        guard RemotePath.looksRemote(set) else { return set }
+        do {
+            guard let remote = try RemotePath(parsing: set) else { return set }
+            let progress = TransferProgress(language: language, quiet: quiet, verb: Words(pt: "Baixando", en: "Downloading"))
+            let copy = try SetCache(folder: cache).fetch(remote) { progress.update($0.set, done: $0.done, total: $0.total) }
+            progress.finish(copy.fromCache
+                ? Words(pt: "\(remote.name): cópia em cache já conferida (\(copy.path))",
+                        en: "\(remote.name): cached copy already checked (\(copy.path))")
+                : Words(pt: "\(remote.name): baixado e conferido (\(checks(copy.hashesChecked, language)))\(copy.resumedBytes > 0 ? ", retomado de \(copy.resumedBytes) bytes" : "")",
+                        en: "\(remote.name): downloaded and checked (\(checks(copy.hashesChecked, language)))\(copy.resumedBytes > 0 ? ", resumed from \(copy.resumedBytes) bytes" : "")"))
+            return copy.path
+        } catch let e as CloudError {
+            if case .invalidRemote = e { throw Failure(description: e.message(in: language), exit: ExitStatus.badInput) }
+            throw Failure(description: e.message(in: language), exit: ExitStatus.refused)
+        }
+    }
+
+    /// For commands that print and exit on their own: the message on stderr, then the exit code.
+    static func localPathOrExit(_ set: String, cache: String?, common: CommonOptions) throws -> String {
+        do { return try localPath(set, cache: cache, language: common.language, quiet: common.quiet || common.json) } catch let f as Failure {
+            Console.err(f.description)
+            throw f.exit
+        }
+    }
+
+    static func checks(_ kinds: [String], _ language: Language) -> String {
+        let size = language == .pt ? "tamanho" : "size"
+        return ([size] + kinds).joined(separator: ", ")
+    }
+}
+
+/// The live line of a transfer on a terminal (bytes, percent, rate); on anything else
+/// only the final line, so logs stay short.
+final class TransferProgress {
+    let language: Language
+    let quiet: Bool
+    let verb: Words
+    let start = Date()
+    var last = Date.distantPast
+    var shown = false
+
+    init(language: Language, quiet: Bool, verb: Words) { self.language = language; self.quiet = quiet; self.verb = verb }
+
+    func update(_ name: String, done: Int64, total: Int64) {
+        guard !quiet, Console.isTerminal else { return }
+        let now = Date()
+        guard now.timeIntervalSince(last) >= 0.2 || done == total else { return }
+        last = now
+        shown = true
+        let rate = Double(done) / max(0.001, now.timeIntervalSince(start))
+        let percent = total > 0 ? Int(Double(done) * 100 / Double(total)) : 0
+        Console.progress("\(verb.text(in: language)) \(name): \(percent)% (\(Self.bytes(done)) / \(Self.bytes(total)), \(Self.bytes(Int64(rate)))/s)")
+    }
+
+    /// One step without byte counts (an upload: rclone does the transfer).
+    func step(_ words: Words) {
+        guard !quiet, Console.isTerminal else { return }
+        Console.progress(words.text(in: language))
+    }
+
+    func finish(_ words: Words) {
+        guard !quiet else { return }
+        Console.progress(words.text(in: language), final: true)
+    }
+
+    static func bytes(_ n: Int64) -> String {
+        if n >= 1 << 30 { return String(format: "%.1f GB", Double(n) / Double(1 << 30)) }
+        if n >= 1 << 20 { return String(format: "%.1f MB", Double(n) / Double(1 << 20)) }
+        if n >= 1 << 10 { return String(format: "%.1f kB", Double(n) / Double(1 << 10)) }
+        return "\(n) B"
     }
 }

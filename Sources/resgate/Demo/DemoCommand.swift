@@ -60,7 +60,7 @@ struct DemoCommand: ParsableCommand {
         }
         say(pt ? "\nPronto. A loja de demonstração fica em \(root)." : "\nDone. The demo store stays in \(root).")
         if ui {
-            var server = try Resgate.parseAsRoot(["ui", "--data", store.data, "--backups", store.backups] + l)
+            var server = try Resgate.parseAsRoot(["ui", "--data", store.data, "--backups", store.backups, "--xml", store.xml] + l)
             try server.run()
         }
     }

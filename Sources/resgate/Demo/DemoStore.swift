@@ -154,6 +154,9 @@ struct DemoStore {
         }
         try """
         # Resgate check configuration for the demo store
+        [fiscal]
+        xml = "../xml"
+
         [[fiscal.sequence]]
         table  = "VENDAS"
         number = "NUMERO"

@@ -8,6 +8,7 @@ import Testing
         #expect(pairs.count >= 20)
         for (dbf, cdx) in pairs {
             let table = try DBFTable.open(path: dbf)
+            #expect(CDXFile.structuralPath(forTable: dbf) == cdx)
             let defects = IndexVerifier.verify(table: table, indexPath: cdx)
             let file = (cdx as NSString).lastPathComponent
             let found = Set(defects.map { file + ":" + ($0.tag ?? "") })

@@ -1,0 +1,54 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Runs `RequestGuard` on every request and adds the headers that keep the page from being
+/// framed, sniffed or cached; it never adds an `Access-Control-*` header.
+struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
+    let requestGuard: RequestGuard
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        let facts = RequestGuard.Facts(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            authority: request.head.authority,
+            origin: request.headers[.origin],
+            fetchSite: request.headers[HTTPField.Name("Sec-Fetch-Site")!],
+            headerToken: request.headers[HTTPField.Name(RequestGuard.tokenHeader)!],
+            queryToken: request.uri.queryParameters.get("token"))
+        var response: Response
+        if let refusal = requestGuard.check(facts) {
+            response = Replies.error(refusal)
+            if refusal.status == 405 {
+                response.headers[HTTPField.Name("Allow")!] = RequestGuard.stateChanging.contains(facts.path) ? "POST" : "GET, HEAD"
+            }
+        } else {
+            do { response = try await next(request, context) } catch let e as WebError {
+                response = Replies.error(e)
+            } catch let e as HTTPError {
+                response = Replies.error(WebError(Int(e.status.code), "http-\(e.status.code)",
+                                                  pt: e.body ?? e.status.reasonPhrase, en: e.body ?? e.status.reasonPhrase))
+            }
+        }
+        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Content-Security-Policy")!] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+/// Building JSON answers.
+enum Replies {
+    static func json(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func error(_ e: WebError) -> Response {
+        json(e.json(), status: HTTPResponse.Status(code: e.status))
+    }
+}

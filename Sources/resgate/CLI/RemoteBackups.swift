@@ -1,0 +1,97 @@
+import ArgumentParser
+import BackupSet
+import CloudRemote
+import Foundation
+import ResgateLocale
+
+/// `resgate backups REMOTE:path`: the sets on a remote root, from its listing; a set
+/// already in the cache (current version) shows its real date, tables and manifest.
+enum RemoteBackupsListing {
+    static func run(_ root: RemotePath, cache: String?, quick: Bool, common: CommonOptions) throws {
+        let lang = common.language
+        let remoteSets = RemoteSets()
+        let cacheStore = SetCache(folder: cache)
+        struct Row { var entry: RemoteSetEntry; var cached: BackupSet? }
+        var rows: [Row] = []
+        do {
+            for e in try remoteSets.sets(in: root) {
+                let cached = cacheStore.cachedCopy(of: e).flatMap { try? BackupSet.open($0) }
+                rows.append(Row(entry: cached == nil && !quick ? try remoteSets.inspected(e) : e, cached: cached))
+            }
+        } catch {
+            Console.err(error.message(in: lang)); throw ExitStatus.refused
+        }
+        if common.json {
+            print(JSONOut.object([("sets", .array(rows.map { r in
+                let e = r.entry
+                return .object([
+                    ("name", .string(e.name)), ("path", .string(e.path.description)), ("kind", .string("remote")),
+                    ("layout", .string(e.kind.rawValue)),
+                    ("date", JSONOut.date(r.cached?.date ?? e.modified)), ("bytes", .number(String(e.bytes))),
+                    ("tables", (r.cached.map { $0.tables.count } ?? e.tables).map { .number(String($0)) } ?? .null),
+                    ("manifest", (r.cached.map { $0.manifest != nil } ?? e.hasManifest).map { .bool($0) } ?? .null),
+                    ("slot", e.slot.map { .string($0.name) } ?? .null),
+                    ("cached", r.cached.map { .string($0.path) } ?? .null),
+                    ("damaged", e.damage.map { .string($0) } ?? .null),
+                ])
+            }))]).render())
+            return
+        }
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        let unknown = "?"
+        for r in rows {
+            let e = r.entry
+            let date = (r.cached?.date ?? e.modified).map { f.string(from: $0) } ?? unknown
+            let tables = (r.cached.map { $0.tables.count } ?? e.tables).map(String.init) ?? unknown
+            let manifest = (r.cached.map { $0.manifest != nil } ?? e.hasManifest).map { $0 ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no") } ?? unknown
+            print("\(e.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  remote \(String(e.bytes).leftPad(12)) B  \(tables) \(lang == .pt ? "tabelas" : "tables")  manifest: \(manifest)\(r.cached != nil ? (lang == .pt ? "  (em cache)" : "  (cached)") : "")")
+        }
+        for r in rows { if let d = r.entry.damage { Console.err("\(r.entry.name): " + (lang == .pt ? "zip danificado: " : "damaged zip: ") + d) } }
+        if !common.quiet && rows.contains(where: { $0.entry.tables == nil && $0.cached == nil }) {
+            Console.err(lang == .pt ? "(? = não lido com --quick: `resgate show \(root)/NOME.zip` baixa e mostra)"
+                        : "(? = not read with --quick: `resgate show \(root)/NAME.zip` fetches and shows it)")
+        }
+    }
+}
+
+/// `resgate backup --to REMOTE:path [--keep N]`: the set written locally (in the cache
+/// folder), uploaded under a temporary name, checked, renamed; only then older sets of
+/// the same naming scheme beyond N are deleted. A failed upload keeps the local set.
+enum RemoteBackupUpload {
+    struct Result {
+        var path: RemotePath
+        var pruned: [RemoteSetEntry]
+    }
+
+    /// The local folder the set is written into before it goes up.
+    static func outgoingFolder(cache: String?) -> String { SetCache(folder: cache).folder + "/outgoing" }
+
+    static func upload(_ localSet: String, to root: RemotePath, keep: Int?, common: CommonOptions) throws -> Result {
+        let lang = common.language
+        let progress = TransferProgress(language: lang, quiet: common.quiet || common.json, verb: Words(pt: "Enviando", en: "Uploading"))
+        let name = (localSet as NSString).lastPathComponent
+        progress.step(Words(pt: "Enviando \(name) para \(root)…", en: "Uploading \(name) to \(root)…"))
+        let report: SetUploader.Report
+        do { report = try SetUploader().upload(localSet, to: root) } catch {
+            Console.err(error.message(in: lang))
+            Console.err(lang == .pt ? "o backup continua em \(localSet); nada foi trocado no remoto"
+                        : "the backup stays at \(localSet); nothing was replaced on the remote")
+            throw ExitStatus.refused
+        }
+        progress.finish(Words(pt: "\(report.path): enviado e conferido (\(SourceOpener.checks(report.hashesChecked, .pt)))",
+                              en: "\(report.path): uploaded and checked (\(SourceOpener.checks(report.hashesChecked, .en)))"))
+        var pruned: [RemoteSetEntry] = []
+        if let keep {
+            do { pruned = try SetPruner().prune(root, keep: keep, newest: report.path) } catch {
+                // the new set is safely in place; only the clean-up failed
+                Console.err(error.message(in: lang))
+                Console.err(lang == .pt ? "o novo backup está no remoto; a limpeza dos antigos (--keep) falhou"
+                            : "the new backup is on the remote; removing old ones (--keep) failed")
+                throw ExitStatus.defects
+            }
+        }
+        try? FileManager.default.removeItem(atPath: localSet)
+        return Result(path: report.path, pruned: pruned)
+    }
+}

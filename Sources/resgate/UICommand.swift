@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import ResgateWeb
+
+/// `resgate ui [--data DATA] [--backups ROOT] [--port N] [--host ADDR]` (cli.md): the
+/// restore screen in the browser. Prints the address to open, token included.
+struct UIServerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Serve the restore screen in the browser (127.0.0.1 only, with a one-time token).")
+
+    @Option(name: .long, help: "The ERP's data folder (default: the current folder).")
+    var data: String?
+
+    @Option(name: .long, help: "Folder holding the backup sets.")
+    var backups: String?
+
+    @Option(name: .long, help: "Folder of the authorized XML, for the post-restore check.")
+    var xml: String?
+
+    @Option(name: .long, help: "Config file for the post-restore check (default: resgate.toml in DATA).")
+    var config: String?
+
+    @Option(name: .long, help: "Port to listen on (default: a free one).")
+    var port: Int = 0
+
+    @Option(name: .long, help: "Address to listen on. Anything but 127.0.0.1 exposes the screen to the network.")
+    var host: String = "127.0.0.1"
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port takes 0…65535") }
+    }
+
+    func run() throws {
+        let pt = common.language == .pt
+        let folder = data ?? FileManager.default.currentDirectoryPath
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            Console.err(pt ? "a pasta \(folder) não existe" : "folder \(folder) does not exist")
+            throw ExitStatus.badInput
+        }
+        if let b = backups, !FileManager.default.fileExists(atPath: b) {
+            Console.err(pt ? "a pasta de backups \(b) não existe" : "backup folder \(b) does not exist")
+            throw ExitStatus.badInput
+        }
+        if !WebServer.isLoopback(host) {
+            Console.err(pt ? "ATENÇÃO: escutando em \(host): outras máquinas da rede podem abrir esta tela (o token ainda é exigido)."
+                           : "WARNING: listening on \(host): other machines on the network can reach this screen (the token is still required).")
+        }
+        var c = WebServer.Configuration(data: absolute(folder), backups: backups.map(absolute), xml: xml.map(absolute),
+                                        config: config.map(absolute))
+        c.host = host
+        c.port = port
+        c.language = common.lang == nil ? .pt : common.language
+        let server = WebServer(configuration: c)
+        let token = c.token
+        let host = host
+        let quiet = common.quiet
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do {
+                try await server.run { port in
+                    let url = WebServer.url(host: host, port: port, token: token)
+                    Console.out(url)
+                    if !quiet {
+                        Console.err(pt ? "Tela de restauração: abra o endereço acima no navegador. Ctrl+C encerra."
+                                       : "Restore screen: open the address above in a browser. Ctrl+C stops it.")
+                    }
+                }
+            } catch { failure.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let e = failure.error {
+            Console.err((pt ? "resgate ui: não foi possível servir: " : "resgate ui: cannot serve: ") + "\(e)")
+            throw ExitStatus.refused
+        }
+    }
+
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+/// The server task's error, handed back to the command's thread.
+final class FailureBox: @unchecked Sendable { var error: Error? }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The restore screen in a real browser: installs Debian's chromium + chromium-driver and
+# Selenium (skipped when present), builds `resgate`, makes the demo store, serves it with
+# `resgate ui` and walks the technician's path headless (Tests/browser/test_ui.py).
+# Saves the main screen to docs/ui-screenshot.png (override with RESGATE_SCREENSHOT).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check selenium
+
+swift build --product resgate >/dev/null 2>&1 || swift build --product resgate
+bin="$(swift build --show-bin-path 2>/dev/null)/resgate"
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bin" demo "$work/demo" --lang pt --quiet >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
+
+# Starts `resgate ui` on a data folder and prints its URL once it listens.
+serve() {
+  local data="$1" backups="$2" log="$3"; shift 3
+  "$bin" ui --data "$data" --backups "$backups" --port 0 --lang pt "$@" >"$log" 2>"$log.err" &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    if grep -q '^http://' "$log" 2>/dev/null; then grep -m1 '^http://' "$log"; return 0; fi
+    sleep 0.1
+  done
+  echo "resgate ui did not start:" >&2; cat "$log.err" >&2; return 1
+}
+url="$(serve "$work/demo/dados" "$work/demo/backup" "$work/ui.log" --xml "$work/demo/xml")"
+
+# A second store: 300 tables with 40-character names, for the layout check.
+mkdir -p "$work/wide/dados" "$work/wide/backup"
+src="$(ls "$work/demo/dados"/*.DBF | head -1)"
+for i in $(seq -w 1 300); do
+  cp "$src" "$work/wide/dados/TABELA_DE_MOVIMENTO_COM_NOME_LONGO_${i}XY.DBF"
+done
+wide="$(serve "$work/wide/dados" "$work/wide/backup" "$work/wide.log")"
+
+python3 Tests/browser/test_ui.py "$url" "$work/demo/dados" "${RESGATE_SCREENSHOT:-docs/ui-screenshot.png}" "$wide"
