@@ -80,32 +80,47 @@ struct TableRewriter {
             let acceptable = Self.isMemoDefect(d) ? options.blankMemos : options.skipBadLines
             if !acceptable { accepted = false }
         }
+        // When the live layout is the backup's (same fields, same order, no conversion) and
+        // memos are kept, the parsed values go to the writer as they are: copying each one
+        // into `row` cost a retain and a release per field per record.
+        let identity = !blankMemos && mapping.sources.count == mapping.backupFields.count
+            && mapping.sources.indices.allSatisfy { i in
+                if case .backup(i, nil) = mapping.sources[i] { return fields[i].type == mapping.backupFields[i].type }
+                return false
+            }
+        let notNullable = fields.indices.filter { !fields[$0].isNullable }
         try plan.source.forEachRecord(memos: !blankMemos, { line, values in
             var bad = false
-            for (i, src) in mapping.sources.enumerated() {
-                switch src {
-                case .blank:
-                    row[i] = blanks[i]
-                case .backup(let bi, let conv):
-                    var v = bi < values.count ? values[bi] : blanks[i]
-                    if blankMemos && fields[i].isMemo { v = blanks[i] }
-                    if conv != nil || fields[i].type != mapping.backupFields[bi].type {
-                        switch ValueConversion.convert(v, to: fields[i]) {
-                        case .success(let c): v = c
-                        case .failure(.doesNotFit(let why)):
-                            note(Defect(.badValue, table: plan.name, line: line, field: fields[i].name,
-                                        pt: "valor não cabe no campo atual: \(why)",
-                                        en: "value does not fit the live field: \(why)"))
-                            bad = true
+            var direct = identity && values.count == fields.count
+            if direct {
+                for i in notNullable { if case .null = values[i] { direct = false; break } }
+            }
+            if !direct {
+                for (i, src) in mapping.sources.enumerated() {
+                    switch src {
+                    case .blank:
+                        row[i] = blanks[i]
+                    case .backup(let bi, let conv):
+                        var v = bi < values.count ? values[bi] : blanks[i]
+                        if blankMemos && fields[i].isMemo { v = blanks[i] }
+                        if conv != nil || fields[i].type != mapping.backupFields[bi].type {
+                            switch ValueConversion.convert(v, to: fields[i]) {
+                            case .success(let c): v = c
+                            case .failure(.doesNotFit(let why)):
+                                note(Defect(.badValue, table: plan.name, line: line, field: fields[i].name,
+                                            pt: "valor não cabe no campo atual: \(why)",
+                                            en: "value does not fit the live field: \(why)"))
+                                bad = true
+                            }
                         }
+                        if case .null = v, !fields[i].isNullable { v = blanks[i] }
+                        row[i] = v
                     }
-                    if case .null = v, !fields[i].isNullable { v = blanks[i] }
-                    row[i] = v
                 }
             }
             if bad { skipped += 1; return }
             if let w = writer, accepted || options.skipBadLines {
-                do { try w.append(row) } catch {
+                do { try w.append(direct ? values : row) } catch {
                     note(Defect(.badValue, table: plan.name, line: line, field: nil,
                                 pt: "não foi possível gravar: \(error)", en: "cannot write: \(error)"))
                     skipped += 1

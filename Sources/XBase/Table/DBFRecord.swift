@@ -2,17 +2,28 @@
 ///
 /// A `DBFRecord` is only valid inside the `forEachRecord` closure that gave it. Values are
 /// decoded on demand, so a pass that looks at two fields never pays for twenty.
+///
+/// The record carries plain pointers to its table's precomputed `DecodeSlot`s and text
+/// decoder (no reference counting per value): `value(at:)` is the fast path by field
+/// position; `value(_:)` finds the slot of a descriptor and takes the same path.
 public struct DBFRecord {
     unowned(unsafe) let table: DBFTable
     /// 0-based position in the file.
     public let index: Int
     /// The record's bytes, delete flag first.
     public let bytes: UnsafeRawBufferPointer
+    /// The table's slots (owned by the table, which outlives every record it hands out).
+    let context: UnsafePointer<DecodingContext>
+    /// Read-ahead over the memo file during a `forEachRecord` pass (nil elsewhere); not
+    /// counted, the pass keeps it alive.
+    let memoCursor: Unmanaged<MemoCursor>?
 
-    init(table: DBFTable, index: Int, bytes: UnsafeRawBufferPointer) {
+    init(table: DBFTable, index: Int, bytes: UnsafeRawBufferPointer, memoCursor: MemoCursor? = nil) {
         self.table = table
         self.index = index
         self.bytes = bytes
+        self.context = UnsafePointer(table.slotTable.context)
+        self.memoCursor = memoCursor.map { Unmanaged.passUnretained($0) }
     }
 
     /// 1-based record number, as FoxPro's RECNO().
@@ -30,8 +41,8 @@ public struct DBFRecord {
     /// Whether `_NullFlags` has `bit` set.
     @inline(__always)
     func flagBit(_ bit: Int) -> Bool {
-        guard let nf = table.nullFlags, bit / 8 < nf.length else { return false }
-        return bytes[nf.offset + bit / 8] & (1 << UInt8(bit % 8)) != 0
+        guard bit >= 0, bit / 8 < context.pointee.nullFlagsLength else { return false }
+        return bytes[context.pointee.nullFlagsOffset + bit / 8] & (1 << UInt8(bit % 8)) != 0
     }
 
     /// True when the field is NULL (nullable VFP field with its `_NullFlags` bit set).
@@ -42,16 +53,20 @@ public struct DBFRecord {
 
     /// The memo block number stored in a memo field (0 = no memo).
     public func memoBlock(_ field: FieldDescriptor) throws(XBaseError) -> Int {
-        let r = raw(field)
-        if field.memoPointerIsBinary {
+        try memoBlock(raw(field), binary: field.memoPointerIsBinary, field: field.name)
+    }
+
+    @inline(__always)
+    func memoBlock(_ r: UnsafeRawBufferPointer, binary: Bool, field: @autoclosure () -> String) throws(XBaseError) -> Int {
+        if binary {
             return Int(r.loadUnaligned(as: UInt32.self).littleEndian)
         }
         var n = 0
         var any = false
         for b in r {
-            if b >= 48 && b <= 57 { n = n * 10 + Int(b - 48); any = true }
+            if b >= 48 && b <= 57 { n = n &* 10 &+ Int(b - 48); any = true }
             else if b == 0x20 || b == 0 { continue }
-            else { throw invalid(field, "memo pointer \(quoted(r)) is not a number") }
+            else { throw invalid(field(), "memo pointer \(quoted(r)) is not a number") }
         }
         return any ? n : 0
     }
@@ -59,48 +74,33 @@ public struct DBFRecord {
     /// Decodes one field. Throws `invalidValue` (with record and field) for bytes that are
     /// not a valid value of the field's type, and `badMemo` for unreadable memo pointers.
     public func value(_ field: FieldDescriptor) throws(XBaseError) -> DBFValue {
-        if field.nullBit != nil && isNull(field) { return .null }
-        let r = raw(field)
-        let d = ValueDecoder(record: self, field: field)
-        switch field.type {
-        case .character:
-            return .string(table.codePage.decode(trimTrailing(r)))
-        case .varchar, .varbinary:
-            var len = r.count
-            if let bit = field.varLengthBit, flagBit(bit), r.count > 0 {
-                len = min(Int(r[r.count - 1]), r.count - 1)
-            }
-            let slice = UnsafeRawBufferPointer(rebasing: r[0..<len])
-            // V with the binary flag (NOCPTRANS) is still text, only untranslated; Q is bytes
-            if field.type == .varbinary { return .bytes(Array(slice)) }
-            return .string(table.codePage.decode(slice))
-        case .numeric, .float: return try d.number(r)
-        case .date: return try d.date(r)
-        case .logical: return try d.logical(r)
-        case .integer, .autoIncrement: return try d.integer(r)
-        case .double:
-            if field.isMemo { return try d.memo() }
-            guard r.count == 8 else { throw invalid(field, "B field of width \(r.count)") }
-            return .double(Double(bitPattern: r.loadUnaligned(as: UInt64.self).littleEndian))
-        case .doubleDBase7:
-            guard r.count == 8 else { throw invalid(field, "O field of width \(r.count)") }
-            var bits = r.loadUnaligned(as: UInt64.self).bigEndian
-            bits = bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits
-            return .double(Double(bitPattern: bits))
-        case .currency:
-            guard r.count == 8 else { throw invalid(field, "Y field of width \(r.count)") }
-            return .currency(DecimalNumber(mantissa: Int64(littleEndian: r.loadUnaligned(as: Int64.self)), scale: 4))
-        case .dateTime: return try d.dateTime(r)
-        case .timestamp: return try d.timestamp(r)
-        case .memo, .general, .picture, .blob: return try d.memo()
-        case .nullFlags: return .bytes(Array(r))
-        case .other(let b):
-            throw invalid(field, "unknown field type 0x" + String(b, radix: 16))
-        }
+        if let i = context.pointee.index(of: field) { return try value(at: i) }
+        // a descriptor that is not one of this table's visible fields: decode it by itself
+        var slot = DecodeSlot(field, dialect: table.header.dialect)
+        if field.offset < 0 || field.length < 0 || field.offset + field.length > bytes.count { slot.kind = .outside }
+        return try decode(slot, name: field.name)
+    }
+
+    /// Decodes the field at `position` in `table.fields` (the fast path for full reads).
+    @inline(__always)
+    public func value(at position: Int) throws(XBaseError) -> DBFValue {
+        precondition(position >= 0 && position < context.pointee.slotCount, "no field at position \(position)")
+        return try decode(context.pointee.slots[position], name: table.fields[position].name)
+    }
+
+    /// Text of a C/V value or text memo in the table's code page.
+    @inline(__always)
+    func text(_ r: UnsafeRawBufferPointer) -> String {
+        if let high = context.pointee.high { return TextDecoding.decode(r, high: high) }
+        return table.codePage.decode(r)
+    }
+
+    func invalid(_ field: String, _ reason: String) -> XBaseError {
+        .invalidValue(file: table.path, record: number, field: field, reason: reason)
     }
 
     func invalid(_ field: FieldDescriptor, _ reason: String) -> XBaseError {
-        .invalidValue(file: table.path, record: number, field: field.name, reason: reason)
+        invalid(field.name, reason)
     }
 }
 
@@ -108,6 +108,8 @@ public struct DBFRecord {
 @inline(__always)
 func trimTrailing(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     var end = r.count
+    // eight blanks at a time first: wide C fields are mostly padding
+    while end >= 8 && r.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) == 0x2020_2020_2020_2020 { end -= 8 }
     while end > 0 && (r[end - 1] == 0x20 || r[end - 1] == 0) { end -= 1 }
     return UnsafeRawBufferPointer(rebasing: r[0..<end])
 }

@@ -23,6 +23,8 @@ public final class DBFTable: @unchecked Sendable {
     public let openNotes: [String]
     let reader: FileHandleReader
     let nullFlags: FieldDescriptor?
+    /// Per-field decoding plans and the text decoder used by every `DBFRecord`.
+    let slotTable: SlotTable
 
     /// Opens a table. `codePage` overrides the header's code page mark.
     public static func open(path: String, codePage: CodePage? = nil) throws(XBaseError) -> DBFTable {
@@ -89,6 +91,9 @@ public final class DBFTable: @unchecked Sendable {
             memo = nil; memoProblem = nil
         }
         openNotes = notes
+        slotTable = SlotTable(fields: h.visibleFields, nullFlags: h.nullFlagsField,
+                              recordLength: h.recordLength, dialect: h.dialect,
+                              codePage: override ?? CodePage.forMark(h.codePageMark) ?? .cp1252)
     }
 
     /// Byte offset of record `index` (0-based).
@@ -102,6 +107,9 @@ public final class DBFTable: @unchecked Sendable {
         let perChunk = max(1, (1 << 20) / rl)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: perChunk * rl, alignment: 8)
         defer { buffer.deallocate() }
+        let cursor = memo.map { MemoCursor($0) }
+        // records point at the cursor without counting it: keep it alive until the end
+        defer { withExtendedLifetime(cursor) {} }
         var index = start
         while index < recordCount {
             let n = min(perChunk, recordCount - index)
@@ -110,7 +118,7 @@ public final class DBFTable: @unchecked Sendable {
             let whole = got / rl
             for i in 0..<whole {
                 let rec = UnsafeRawBufferPointer(rebasing: buffer[(i * rl)..<((i + 1) * rl)])
-                try body(DBFRecord(table: self, index: index + i, bytes: rec))
+                try body(DBFRecord(table: self, index: index + i, bytes: rec, memoCursor: cursor))
             }
             if whole < n { break }
             index += n
@@ -128,7 +136,7 @@ public final class DBFTable: @unchecked Sendable {
         defer { buffer.deallocate() }
         _ = try reader.read(into: buffer, at: offset(of: index))
         let rec = DBFRecord(table: self, index: index, bytes: UnsafeRawBufferPointer(buffer))
-        result = (rec.isDeleted, try fields.map { f throws(XBaseError) in try rec.value(f) })
+        result = (rec.isDeleted, try fields.indices.map { i throws(XBaseError) in try rec.value(at: i) })
         return result
     }
 

@@ -12,8 +12,25 @@ final class FieldEncoder {
     /// Field names by `FieldSlot.index`, only read to word an error.
     let names: [String]
 
+    /// The code page's byte for every BMP scalar (0: none; ASCII is handled before), so
+    /// encoding accented text is an index, not a dictionary lookup with hashing.
+    private let highBytes: UnsafeMutablePointer<UInt8>
+
     init(codePage: CodePage, file: String, names: [String]) {
         self.codePage = codePage; self.file = file; self.names = names
+        highBytes = .allocate(capacity: 0x10000)
+        highBytes.initialize(repeating: 0, count: 0x10000)
+        for (u, b) in codePage.encodeTable where u >= 0x80 { highBytes[Int(u)] = b }
+    }
+
+    deinit { highBytes.deallocate() }
+
+    /// The byte of a non-ASCII scalar in the code page, nil when it has none.
+    @inline(__always)
+    func byte(for u: Unicode.Scalar) -> UInt8? {
+        guard u.value <= 0xFFFF else { return nil }
+        let b = highBytes[Int(u.value)]
+        return b == 0 ? nil : b
     }
 
     /// Writes `value` for `field` into `rec` (the whole record, delete flag at 0).
@@ -31,49 +48,67 @@ final class FieldEncoder {
             writeBlank(f, slot)
             return
         }
-        switch (f.type, value) {
-        case (.character, .string(let s)):
-            try putText(s, slot, pad: 0x20, fail)
-        case (.character, .bytes(let b)):
-            guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
-            slot.initializeMemory(as: UInt8.self, repeating: 0x20)
-            for (i, x) in b.enumerated() { slot[i] = x }
-        case (.numeric, _), (.float, _):
+        // switch on the field's type, then bind the value's payload in place: a
+        // `(type, value)` tuple copied the value (a retain and a release per field)
+        func mismatch() -> XBaseError { fail("a \(kind(of: value)) value cannot go in a \(f.type) field") }
+        switch f.type {
+        case .character:
+            switch value {
+            case .string(let s): try putText(s, slot, pad: 0x20, fail)
+            case .bytes(let b):
+                guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
+                slot.initializeMemory(as: UInt8.self, repeating: 0x20)
+                for (i, x) in b.enumerated() { slot[i] = x }
+            default: throw mismatch()
+            }
+        case .numeric, .float:
             try putNumber(value, f, slot, fail)
-        case (.date, .date(let d)):
+        case .date:
+            guard case .date(let d) = value else { throw mismatch() }
             guard let d else { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return }
             guard d.isValid else { throw fail("\(d.year)-\(d.month)-\(d.day) is not a calendar date") }
             putDigits(d.year, 4, slot, 0); putDigits(d.month, 2, slot, 4); putDigits(d.day, 2, slot, 6)
-        case (.logical, .logical(let l)):
+        case .logical:
+            guard case .logical(let l) = value else { throw mismatch() }
             slot[0] = l.map { $0 ? UInt8(ascii: "T") : UInt8(ascii: "F") } ?? UInt8(ascii: "?")
-        case (.integer, .integer(let i)):
+        case .integer:
+            guard case .integer(let i) = value else { throw mismatch() }
             guard let v = Int32(exactly: i) else { throw fail("\(i) is outside the 32-bit integer range") }
             storeLE32(UInt32(bitPattern: v), slot, 0)
-        case (.double, .double(let d)):
-            storeLE64(d.bitPattern, slot, 0)
-        case (.double, .integer(let i)):
-            storeLE64(Double(i).bitPattern, slot, 0)
-        case (.currency, .currency(let n)), (.currency, .number(.some(let n))):
-            try putCurrency(n, slot, fail)
-        case (.currency, .integer(let i)):
-            try putCurrency(DecimalNumber(i), slot, fail)
-        case (.dateTime, .dateTime(let t)):
+        case .double:
+            switch value {
+            case .double(let d): storeLE64(d.bitPattern, slot, 0)
+            case .integer(let i): storeLE64(Double(i).bitPattern, slot, 0)
+            default: throw mismatch()
+            }
+        case .currency:
+            switch value {
+            case .currency(let n), .number(.some(let n)): try putCurrency(n, slot, fail)
+            case .integer(let i): try putCurrency(DecimalNumber(i), slot, fail)
+            default: throw mismatch()
+            }
+        case .dateTime:
+            guard case .dateTime(let t) = value else { throw mismatch() }
             guard let t else { slot.initializeMemory(as: UInt8.self, repeating: 0); return }
             guard t.date.isValid, t.milliseconds >= 0, t.milliseconds < 86_400_000 else { throw fail("\(t) is not a valid date and time") }
             storeLE32(UInt32(t.date.julianDay), slot, 0)
             storeLE32(UInt32(t.milliseconds), slot, 4)
-        case (.varchar, .string(let s)):
-            let n = try putText(s, slot, pad: 0x20, fail)
-            try markShortVar(n, f, rec, slot, nullOffset, fail)
-        case (.varchar, .bytes(let b)), (.varbinary, .bytes(let b)):
-            guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
-            slot.initializeMemory(as: UInt8.self, repeating: f.type == .varchar ? 0x20 : 0x00)
-            for (i, x) in b.enumerated() { slot[i] = x }
-            try markShortVar(b.count, f, rec, slot, nullOffset, fail)
-        case (.memo, _), (.general, _), (.picture, _), (.blob, _):
+        case .varchar, .varbinary:
+            switch value {
+            case .string(let s) where f.type == .varchar:
+                let n = try putText(s, slot, pad: 0x20, fail)
+                try markShortVar(n, f, rec, slot, nullOffset, fail)
+            case .bytes(let b):
+                guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
+                slot.initializeMemory(as: UInt8.self, repeating: f.type == .varchar ? 0x20 : 0x00)
+                for (i, x) in b.enumerated() { slot[i] = x }
+                try markShortVar(b.count, f, rec, slot, nullOffset, fail)
+            default: throw mismatch()
+            }
+        case .memo, .general, .picture, .blob:
             try putMemo(value, f, slot, memo, fail)
         default:
-            throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
+            throw mismatch()
         }
     }
 
@@ -117,7 +152,7 @@ final class FieldEncoder {
             for u in s.unicodeScalars {
                 let byte: UInt8
                 if u.value < 0x80 { byte = UInt8(u.value) }
-                else if u.value <= 0xFFFF, let b = codePage.encodeTable[UInt16(u.value)] { byte = b }
+                else if let b = self.byte(for: u) { byte = b }
                 else { throw fail("character \(u) (U+\(String(u.value, radix: 16, uppercase: true))) has no byte in \(codePage.name)") }
                 guard n < slot.count else {
                     throw fail("text of \(s.unicodeScalars.count) characters does not fit in \(slot.count)")
@@ -202,10 +237,11 @@ final class FieldEncoder {
             guard f.type == .memo else { throw fail("text cannot go in a \(f.type) field; give bytes") }
             bytes = []
             bytes.reserveCapacity(s.utf8.count)
-            if codePage.isUTF8 { bytes.append(contentsOf: s.utf8) } else {
+            let ascii = s.utf8.withContiguousStorageIfAvailable { u in !u.contains { $0 >= 0x80 } } ?? false
+            if codePage.isUTF8 || ascii { bytes.append(contentsOf: s.utf8) } else {
                 for u in s.unicodeScalars {
                     if u.value < 0x80 { bytes.append(UInt8(u.value)) }
-                    else if u.value <= 0xFFFF, let b = codePage.encodeTable[UInt16(u.value)] { bytes.append(b) }
+                    else if let b = self.byte(for: u) { bytes.append(b) }
                     else { throw fail("character \(u) (U+\(String(u.value, radix: 16, uppercase: true))) has no byte in \(codePage.name)") }
                 }
             }

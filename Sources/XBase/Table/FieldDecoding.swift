@@ -1,0 +1,210 @@
+/// The decoding rule of each field kind, applied to a record's bytes in place.
+///
+/// Every rule reads only the `DecodeSlot` (plain integers) and the record's bytes; the
+/// field's name is asked for only when an error is built.
+extension DBFRecord {
+    @inline(__always)
+    func decode(_ s: DecodeSlot, name: @autoclosure () -> String) throws(XBaseError) -> DBFValue {
+        if s.nullBit >= 0 && flagBit(s.nullBit) { return .null }
+        // in bounds: every slot was checked against the record length (else `.outside`)
+        let r = s.kind == .outside ? UnsafeRawBufferPointer(start: nil, count: 0)
+            : UnsafeRawBufferPointer(start: bytes.baseAddress! + s.offset, count: s.length)
+        switch s.kind {
+        case .character:
+            return .string(text(trimTrailing(r)))
+        case .varchar, .varbinary:
+            var len = r.count
+            if s.varLengthBit >= 0, flagBit(s.varLengthBit), r.count > 0 {
+                len = min(Int(r[r.count - 1]), r.count - 1)
+            }
+            let slice = UnsafeRawBufferPointer(rebasing: r[0..<len])
+            // V with the binary flag (NOCPTRANS) is still text, only untranslated; Q is bytes
+            if s.kind == .varbinary { return .bytes(Array(slice)) }
+            return .string(text(slice))
+        case .number: return try number(r, name)
+        case .date: return try date(r, name)
+        case .logical: return try logical(r, name)
+        case .integer:
+            guard r.count == 4 else { throw invalid(name(), "integer field of width \(r.count)") }
+            return .integer(Int64(Int32(littleEndian: r.loadUnaligned(as: Int32.self))))
+        case .integerBigEndian:
+            guard r.count == 4 else { throw invalid(name(), "integer field of width \(r.count)") }
+            let u = r.loadUnaligned(as: UInt32.self).bigEndian ^ 0x8000_0000
+            return .integer(Int64(Int32(bitPattern: u)))
+        case .double:
+            guard r.count == 8 else { throw invalid(name(), "B field of width \(r.count)") }
+            return .double(Double(bitPattern: r.loadUnaligned(as: UInt64.self).littleEndian))
+        case .doubleDBase7:
+            guard r.count == 8 else { throw invalid(name(), "O field of width \(r.count)") }
+            var bits = r.loadUnaligned(as: UInt64.self).bigEndian
+            bits = bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits
+            return .double(Double(bitPattern: bits))
+        case .currency:
+            guard r.count == 8 else { throw invalid(name(), "Y field of width \(r.count)") }
+            return .currency(DecimalNumber(mantissa: Int64(littleEndian: r.loadUnaligned(as: Int64.self)), scale: 4))
+        case .dateTime: return try dateTime(r, name)
+        case .timestamp: return try timestamp(r, name)
+        case .textMemo: return try memo(r, s, textual: true, name)
+        case .binaryMemo: return try memo(r, s, textual: false, name)
+        case .nullFlags: return .bytes(Array(r))
+        case .unknown:
+            throw invalid(name(), "unknown field type 0x" + String(s.typeByte, radix: 16))
+        case .outside:
+            throw invalid(name(), "the field lies outside the record (offset \(s.offset), width \(s.length))")
+        }
+    }
+
+    /// N/F: right-aligned ASCII. Blank (spaces/NULs) is nil. `*` fill is an overflow
+    /// marker FoxPro writes when a value did not fit: read as nil, flagged by the health
+    /// check. A comma is accepted as decimal point when there is no `.` (trap 6).
+    @inline(__always)
+    func number(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        var start = 0, end = r.count
+        while start < end && (r[start] == 0x20 || r[start] == 0) { start += 1 }
+        while end > start && (r[end - 1] == 0x20 || r[end - 1] == 0) { end -= 1 }
+        if start == end { return .number(nil) }
+        var m: Int64 = 0
+        var scale = 0
+        var neg = false
+        var point = false
+        var digits = 0
+        var i = start
+        if r[i] == UInt8(ascii: "-") || r[i] == UInt8(ascii: "+") {
+            neg = r[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var gap = false
+        while i < end {
+            let b = r[i]
+            let d = b &- 48
+            if d < 10 {
+                if gap { throw invalid(name(), "\(quoted(r)) is not a number") }
+                if digits >= 18 {
+                    let (p, o1) = m.multipliedReportingOverflow(by: 10)
+                    let (s, o2) = p.addingReportingOverflow(Int64(d))
+                    if o1 || o2 { return try wide(r, start, end, name) }
+                    m = s
+                } else {
+                    m = m &* 10 &+ Int64(d)
+                }
+                digits += 1
+                if point { scale += 1 }
+            } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && !point {
+                point = true; gap = false
+            } else if b == 0x20 {
+                // "0   . " (CodeBase): spaces may stand between the digits and the point,
+                // or pad after it; never between two digits
+                gap = true
+            } else if b == UInt8(ascii: "*") && isAllStars(r, start, end) {
+                return .number(nil)
+            } else {
+                throw invalid(name(), "\(quoted(r)) is not a number")
+            }
+            i += 1
+        }
+        if digits == 0 { return .number(nil) }
+        return .number(DecimalNumber(mantissa: neg ? -m : m, scale: scale))
+    }
+
+    func isAllStars(_ r: UnsafeRawBufferPointer, _ s: Int, _ e: Int) -> Bool {
+        for i in s..<e where r[i] != UInt8(ascii: "*") { return false }
+        return true
+    }
+
+    /// More than 18 digits: keep the value as a Double rather than failing.
+    func wide(_ r: UnsafeRawBufferPointer, _ s: Int, _ e: Int, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: r[s..<e]), as: UTF8.self)
+        guard let v = Double(text.replacingOccurrences(of: ",", with: ".")) else {
+            throw invalid(name(), "\(quoted(r)) is not a number")
+        }
+        return .double(v)
+    }
+
+    /// D: `YYYYMMDD`; spaces, zeros and NULs are a blank date.
+    @inline(__always)
+    func date(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        var blank = true
+        for b in r where !(b == 0x20 || b == 0x30 || b == 0) { blank = false; break }
+        if blank { return .date(nil) }
+        // some writers declare D fields wider than 8 (go-dbf: 10); the date is the first 8
+        guard r.count >= 8 else { throw invalid(name(), "date field of width \(r.count)") }
+        for j in 8..<r.count where r[j] != 0x20 && r[j] != 0 {
+            throw invalid(name(), "\(quoted(r)) is not a date (YYYYMMDD)")
+        }
+        var y = 0, m = 0, d = 0
+        for j in 0..<8 {
+            let v = r[j] &- 48
+            guard v < 10 else { throw invalid(name(), "\(quoted(r)) is not a date (YYYYMMDD)") }
+            if j < 4 { y = y * 10 + Int(v) } else if j < 6 { m = m * 10 + Int(v) } else { d = d * 10 + Int(v) }
+        }
+        let date = DBFDate(year: y, month: m, day: d)
+        guard date.isValid else { throw invalid(name(), "\(quoted(r)) is not a valid date") }
+        return .date(date)
+    }
+
+    @inline(__always)
+    func logical(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        guard let b = r.first else { return .logical(nil) }
+        switch b {
+        case UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: "Y"), UInt8(ascii: "y"): return .logical(true)
+        case UInt8(ascii: "F"), UInt8(ascii: "f"), UInt8(ascii: "N"), UInt8(ascii: "n"): return .logical(false)
+        case UInt8(ascii: "?"), 0x20, 0: return .logical(nil)
+        default: throw invalid(name(), "\(quoted(r)) is not a logical (T/F/?)")
+        }
+    }
+
+    /// T: Julian day (int32 LE) + milliseconds since midnight (int32 LE); day 0 is blank.
+    @inline(__always)
+    func dateTime(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        guard r.count == 8 else { throw invalid(name(), "DateTime field of width \(r.count)") }
+        let day = Int(Int32(littleEndian: r.loadUnaligned(as: Int32.self)))
+        let ms = Int(Int32(littleEndian: r.loadUnaligned(fromByteOffset: 4, as: Int32.self)))
+        if day == 0 { return .dateTime(nil) }
+        if r.loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { return .dateTime(nil) }
+        guard day > 0, ms >= 0, ms < 86_400_000 else { throw invalid(name(), "\(quoted(r)) is not a valid DateTime") }
+        return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: ms))
+    }
+
+    /// dBASE 7 `@`: big-endian double of milliseconds since 1 Jan 4713 BC, sign-flipped.
+    func timestamp(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        guard r.count == 8 else { throw invalid(name(), "timestamp field of width \(r.count)") }
+        var bits = r.loadUnaligned(as: UInt64.self).bigEndian
+        if bits == 0 { return .dateTime(nil) }
+        bits = bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits
+        let ms = Double(bitPattern: bits)
+        let day = Int(ms / 86_400_000)
+        return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: Int(ms) - day * 86_400_000))
+    }
+
+    /// M/G/P/W (and dBASE 7 B): text memos decode in the table's code page; binary ones
+    /// (FPT type 0/2, G, P, W, or a binary-flagged M) stay bytes. An empty pointer is "".
+    func memo(_ r: UnsafeRawBufferPointer, _ s: DecodeSlot, textual: Bool, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        let block = try memoBlock(r, binary: s.binaryPointer, field: name())
+        if block == 0 { return textual ? .string("") : .bytes([]) }
+        do throws(XBaseError) {
+            if let cursor = memoCursor {
+                let v = try cursor._withUnsafeGuaranteedRef { c in
+                    Result { () throws(XBaseError) -> DBFValue? in
+                        try c.withMemo(block: block) { (type, bytes) throws(XBaseError) -> DBFValue in
+                            if textual && type == 1 { return .string(text(bytes)) }
+                            return .bytes(Array(bytes))
+                        }
+                    }
+                }.get()
+                return v ?? (textual ? .string("") : .bytes([]))
+            }
+            guard let memo = table.memo else {
+                throw XBaseError.badMemo(file: table.path, record: number, field: name(),
+                                         block: block, reason: "the table has no readable memo file")
+            }
+            guard let m = try memo.read(block: block) else { return textual ? .string("") : .bytes([]) }
+            if textual && m.type == 1 { return .string(m.bytes.withUnsafeBytes { self.text($0) }) }
+            return .bytes(m.bytes)
+        } catch {
+            if case let .badMemo(f, _, _, b, reason) = error {
+                throw .badMemo(file: f, record: number, field: name(), block: b, reason: reason)
+            }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Turns field bytes in a table's code page into `String`s without per-character work in
+/// the common cases.
+///
+/// `CodePage.decode` appends scalar by scalar, which is correct but slow on a full read of
+/// accented text. Here the UTF-8 form of each high byte (0x80–0xFF) is precomputed once per
+/// table, so a value is transcoded in one pass into the string's own storage: pure ASCII
+/// is copied as is, anything else is measured then written. UTF-8 and multi-byte pages
+/// keep going through `CodePage.decode`.
+enum TextDecoding {
+    /// For bytes 0x80…0xFF: up to 3 UTF-8 bytes in the low 24 bits, their count in the top
+    /// 8; nil for UTF-8 and multi-byte pages. The caller owns (deallocates) the table.
+    static func highTable(_ codePage: CodePage) -> UnsafeMutablePointer<UInt32>? {
+        if codePage.isUTF8 || codePage.isMultiByte { return nil }
+        let high = UnsafeMutablePointer<UInt32>.allocate(capacity: 128)
+        for i in 0..<128 {
+            let u = codePage.scalar(for: UInt8(0x80 + i)).value
+            let packed: UInt32
+            if u < 0x80 {
+                packed = 1 << 24 | u
+            } else if u < 0x800 {
+                packed = 2 << 24 | (0xC0 | u >> 6) | (0x80 | u & 0x3F) << 8
+            } else {
+                packed = 3 << 24 | (0xE0 | u >> 12) | (0x80 | (u >> 6) & 0x3F) << 8 | (0x80 | u & 0x3F) << 16
+            }
+            (high + i).initialize(to: packed)
+        }
+        return high
+    }
+
+    /// The text of `bytes`, through `high` (from `highTable`).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
+        let n = bytes.count
+        if n == 0 { return "" }
+        // eight bytes at a time to find the first high byte, if any
+        var i = 0
+        while i + 8 <= n && bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        while i < n && bytes[i] < 0x80 { i += 1 }
+        if i == n { return String(decoding: bytes, as: UTF8.self) }
+        var extra = 0
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x80 { extra += Int(high[Int(b) - 0x80] >> 24) - 1 }
+            i += 1
+        }
+        return String(unsafeUninitializedCapacity: n + extra) { out in
+            var k = 0
+            for b in bytes {
+                if b < 0x80 {
+                    out[k] = b; k += 1
+                } else {
+                    let p = high[Int(b) - 0x80]
+                    let len = Int(p >> 24)
+                    out[k] = UInt8(truncatingIfNeeded: p)
+                    if len > 1 { out[k + 1] = UInt8(truncatingIfNeeded: p >> 8) }
+                    if len > 2 { out[k + 2] = UInt8(truncatingIfNeeded: p >> 16) }
+                    k += len
+                }
+            }
+            return k
+        }
+    }
+}
