@@ -226,11 +226,17 @@ public struct StoreActions: Sendable {
             context.emit(EventMapping.event(e))
         }
         restorer.isCancelled = { context.isCancelled }
-        // test hook (see the cancel test): pause every 200 records so a cancel sent over
-        // HTTP reliably lands while records are being written; unset, nothing changes
-        if let v = ProcessInfo.processInfo.environment["RESGATE_WEB_TEST_DELAY_US"], let us = UInt32(v), us > 0 {
+        // test hook (see the cancel test): after 1,000 records the restore waits (at most a
+        // minute) for a cancel, so the cancel sent over HTTP lands while records are being
+        // written however slow the machine is; unset, nothing changes
+        if ProcessInfo.processInfo.environment["RESGATE_WEB_TEST_HOLD_FOR_CANCEL"] == "1" {
             var n = 0
-            restorer.afterEachRecord = { n += 1; if n % 200 == 0 { usleep(us) } }
+            restorer.afterEachRecord = {
+                n += 1
+                guard n == 1_000 else { return }
+                let deadline = Date().addingTimeInterval(60)
+                while !context.isCancelled && Date() < deadline { usleep(10_000) }
+            }
         }
         return try restorer.run()
     }
