@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
@@ -29,7 +28,6 @@ let package = Package(
         // The store backup format: discovery, reading, verifying, writing.
         .target(name: "BackupSet", dependencies: [
             "XBase", "SystemZlib", "ResgateLocale",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Scan, restore, undo, diff.
@@ -62,7 +60,7 @@ let package = Package(
         .testTarget(name: "BackupSetTests", dependencies: [
             "BackupSet", "XBase",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        ], exclude: ["FuzzCorpus"]),
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),

@@ -33,14 +33,29 @@ struct BackupCommand: ParsableCommand {
         try? FileManager.default.createDirectory(atPath: localRoot, withIntermediateDirectories: true)
         var w = BackupWriter(dataFolder: data, root: localRoot)
         w.name = name; w.tables = table; w.asFolder = folder
-        let terminal = isatty(1) != 0 && !common.json && !common.quiet
-        let start = Date()
+        // a live line per table on a terminal (records done / total, records/s, time left),
+        // one line per table otherwise
+        let showProgress = !common.json && !common.quiet
+        var current = ""
+        var started = Date()
+        var lastLine = ""
+        func line(_ t: String, _ done: Int, _ total: Int) -> String {
+            let secs = max(0.001, Date().timeIntervalSince(started))
+            let rate = Double(done) / secs
+            let left = rate > 0 && total > done ? Int(Double(total - done) / rate) : 0
+            let unit = lang == .pt ? "registros" : "records"
+            return "\(t): \(done)/\(total) \(unit), \(Int(rate))/s" + (left > 0 ? ", \(left)s" : "")
+        }
         let report: BackupWriter.Report
         do {
             report = try w.write { t, done, total in
-                guard terminal else { return }
-                let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
-                FileHandle.standardOutput.write("\r\(t): \(done)/\(total) (\(Int(rate))/s)   ".data(using: .utf8)!)
+                guard showProgress else { return }
+                if t != current {
+                    if !current.isEmpty { Console.progress(lastLine, final: true) }
+                    current = t; started = Date()
+                }
+                lastLine = line(t, done, total)
+                Console.progress(lastLine)
             }
         } catch let e as BackupSetError {
             for d in e.defects { Console.err(d.message(in: lang)) }
@@ -48,7 +63,7 @@ struct BackupCommand: ParsableCommand {
         } catch {
             Console.err("\(error)"); throw ExitStatus.refused
         }
-        if terminal { print("") }
+        if showProgress && !current.isEmpty { Console.progress(lastLine, final: true) }
         let uploaded = try remote.map { try RemoteBackupUpload.upload(report.path, to: $0, keep: keep, common: common) }
         if common.json {
             print(JSONOut.object([("path", .string(uploaded?.path.description ?? report.path)),

@@ -22,6 +22,23 @@ import XBase
                            "T_002.TXT:3:NOME:valueTooLong", "T_002.TXT:4:VALOR:badValue"])
     }
 
+    @Test func binaryGarbageInTextFiles() throws {
+        let dir = try tempFolder()
+        try write(dir + "/T_Estr.TXT", estrA)
+        var garbage: [UInt8] = Array("1,\"ok\",1,,T\r\n".utf8)
+        var rng = SplitMix(state: 7)
+        for _ in 0..<4000 { garbage.append(UInt8(truncatingIfNeeded: rng.next())) }
+        try write(dir + "/T.TXT", garbage)
+        try write(dir + "/U_Estr.TXT", (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let set = try BackupSet.open(dir)
+        #expect(set.defects.contains { $0.kind == .notText && $0.file == "U_Estr.TXT" })
+        let (rows, r) = try readAll(set, "T")
+        #expect(rows.count >= 1)
+        #expect(!r.defects.isEmpty)
+        #expect(r.defects.allSatisfy { $0.file == "T.TXT" && $0.line != nil })
+        #expect(r.defects.contains { $0.kind == .notText })
+    }
+
     @Test func layoutDefects() throws {
         let dir = try tempFolder()
         try write(dir + "/T_Estr.TXT", estrA)
@@ -70,6 +87,33 @@ import XBase
         }
     }
 
+    @Test func listStructureWithAutoIncAndIndexColumns() throws {
+        let text = """
+        Structure for table:    C:\\TEMP\\T.DBF
+        Number of data records: 1
+        Date of last update:    11/26/26
+        Code Page:              1252
+        Field  Field Name      Type                Width    Dec   Index   Collate Nulls    Next    Step
+            1  CODIGO          Integer (AutoInc)       4            Asc   Machine    No       5       1
+            2  NOME            Character (binary)     10                               Yes
+            3  VALOR           Currency                8                               No
+            4  QUANDO          DateTime                8                               No
+        ** Total **                                   31
+        """
+        let dir = try tempFolder()
+        try write(dir + "/T_Estr.TXT", text)
+        try write(dir + "/T.TXT", "\u{FEFF}4,,12.3400,20241231235959\r\n")
+        let set = try BackupSet.open(dir)
+        let s = try #require(set.structure(of: "T"))
+        #expect(s.fields.map(\.type) == [.integer, .character, .currency, .dateTime])
+        #expect(s.fields[0].flags.contains(.autoIncrement) && !s.fields[0].isNullable)
+        #expect(s.fields[1].isNullable && s.fields[1].flags.contains(.binary))
+        let (rows, r) = try readAll(set, "T")
+        #expect(r.defects.isEmpty, "\(r.defects)")
+        #expect(rows.first == [.integer(4), .null, .currency(DecimalNumber(mantissa: 123_400, scale: 4)),
+                               .dateTime(DBFDateTime(date: DBFDate(year: 2024, month: 12, day: 31), hour: 23, minute: 59, second: 59))])
+    }
+
     func zipSet(_ names: [String: String]) throws -> String {
         let dir = try tempFolder()
         for (n, c) in names { try write(dir + "/" + n, c) }
@@ -90,9 +134,24 @@ import XBase
         try write(z, flipped)
         let report = SetVerifier.verify(z)
         #expect(!report.ok)
+        #expect(report.defects.contains { $0.file == "T.TXT" && ($0.kind == .corruptZip || $0.kind == .checksumMismatch) },
+                "\(report.defects)")
         // binary garbage
         try write(z, (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })
         #expect(!SetVerifier.verify(z).ok)
+    }
+
+    @Test func zip64RecordsAreRead() throws {
+        let dir = try tempFolder()
+        try write(dir + "/T_Estr.TXT", estrA)
+        try write(dir + "/T.TXT", "1,\"a\",1,,T\r\n2,\"b\",2,,F\r\n")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        p.arguments = ["-q", "-fz", dir + "/S.zip", "T_Estr.TXT", "T.TXT"]   // force ZIP64 records
+        try p.run(); p.waitUntilExit()
+        let (rows, r) = try readAll(try BackupSet.open(dir + "/S.zip"), "T")
+        #expect(rows.count == 2 && r.defects.isEmpty)
     }
 
     @Test func zipSlipAndBombsAreRefused() throws {

@@ -47,6 +47,38 @@ import XBase
         if case .string(let memo) = rows[4][6] { #expect(memo.utf8.count >= 3000) } else { Issue.record("no memo") }
     }
 
+    /// A full-table memo DBF is compared with the text: a changed value is a defect with
+    /// its line and field; a memo DBF with fewer records is a count defect.
+    @Test func memoDBFCrossCheck() throws {
+        let s = try set(table: "clientes", export: "delim_deloff", memoDBF: true)
+        let dir = s.path
+        var text = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/CLIENTES.TXT")))
+        let needle = Array("31505.86".utf8), repl = Array("31505.87".utf8)
+        let at = try #require((0...(text.count - needle.count)).first { Array(text[$0..<($0 + needle.count)]) == needle })
+        text.replaceSubrange(at..<(at + needle.count), with: repl)
+        text += Array("1,\"extra\",\"\",,0.00,F\r\n".utf8)
+        try write(dir + "/CLIENTES.TXT", text.filter { $0 != 0x1A })
+        let (rows, r) = try readAll(try BackupSet.open(dir), "CLIENTES")
+        #expect(rows.count == 301)
+        #expect(r.defects.contains { $0.kind == .memoValueMismatch && $0.line == 1 && $0.field == "LIMITE" })
+        #expect(r.defects.contains { $0.kind == .memoCountMismatch })
+    }
+
+    /// A memo DBF whose memo file is missing: every record that needs it is a defect with
+    /// its line and field; the others read.
+    @Test func memoFileMissingFromArchive() throws {
+        let dir = try tempFolder()
+        try copy("\(harbour)/clientes_estr.dbf", "\(dir)/CLIENTES_Estr.DBF")
+        try copy("\(harbour)/clientes_delim_deloff.txt", "\(dir)/CLIENTES.TXT")
+        let inner = try tempFolder()
+        try copy("\(harbour)/clientes.dbf", "\(inner)/CLIENTES.DBF")
+        try zipWithInfoZip("\(dir)/CLIENTES.ZIP", in: inner, files: ["CLIENTES.DBF"])
+        let (rows, r) = try readAll(try BackupSet.open(dir), "CLIENTES")
+        #expect(rows.count == 300)
+        let bad = r.defects.filter { $0.kind == .badMemoArchive }
+        #expect(!bad.isEmpty && bad.allSatisfy { $0.field == "OBS" && $0.line != nil && $0.file == "CLIENTES.ZIP" })
+    }
+
     @Test func variantsAreReported() throws {
         let s = try set(table: "clientes", export: "delimwith_semicolon_deloff")
         let (_, report) = try readAll(s, "CLIENTES", options: { var o = ReadOptions(); o.memo = false; return o }())

@@ -35,6 +35,24 @@ import XBase
         }
     }
 
+    @Test func doublesReadAsStrtodReadsThem() async {
+        let f = FieldDescriptor(name: "B", type: .double, length: 8, decimals: 3)
+        let d = TextValueDecoder(field: f, decimalComma: false)
+        let text = FastTextDecoder(.cp1252)
+        await propertyCheck(count: 500, input: Gen.int64(in: -9_007_199_254_740_991...9_007_199_254_740_991), Gen.int(in: 0...22)) { m, scale in
+            var s = String(m.magnitude)
+            if scale > 0 {
+                if s.count <= scale { s = String(repeating: "0", count: scale - s.count + 1) + s }
+                s.insert(".", at: s.index(s.endIndex, offsetBy: -scale))
+            }
+            if m < 0 { s = "-" + s }
+            let bytes = Array(s.utf8)
+            let r = bytes.withUnsafeBytes { d.decode($0, quoted: false, text: text) }
+            guard case .success(.double(let v)) = r else { Issue.record("\(s): \(r)"); return }
+            #expect(v.bitPattern == Double(s)!.bitPattern, "\(s)")
+        }
+    }
+
     @Test func writerOutputReadsBackIdentical() async {
         let text = Gen.element(of: Array("ab \",;|'~Zçã0")).map { $0 ?? "a" }.string(of: 0...20)
         await propertyCheck(count: 400, input: text, text, Gen.int64(in: -99_999_999...99_999_999)) { a, b, cents in

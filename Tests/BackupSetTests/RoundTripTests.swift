@@ -38,6 +38,15 @@ import XBase
             if partBytes < 100_000 && t == "vendas" { #expect(set.table(named: t)!.members.dataParts.count > 3) }
         }
         #expect(SetVerifier.verify(report.path).ok)
+        if !folder {
+            // Info-ZIP's unzip, an independent reader, checks our zip and its CRCs
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+            p.arguments = ["-tq", report.path]
+            p.standardOutput = FileHandle.nullDevice
+            try p.run(); p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+        }
     }
 
     @Test func valuesThatNeedCare() {

@@ -82,6 +82,10 @@ struct OperationTests {
 @Suite("ui cancel over HTTP")
 struct CancelOverHTTPTests {
     @Test func cancelledRestoreOverHTTPChangesNothing() async throws {
+        // the restore pauses 2 ms every 200 records (≈ 1.5 s for 150,000): the cancel
+        // lands while it writes, whatever the machine's speed
+        setenv("RESGATE_WEB_TEST_DELAY_US", "2000", 1)
+        defer { unsetenv("RESGATE_WEB_TEST_DELAY_US") }
         let f = try await WebFixture(vendas: 150_000).start()
         let before = try ["CLIENTES", "PRODUTOS", "VENDAS"].map { try f.bytes($0) }
         let started = try await f.post("/api/restore", ["set": "Quinta_07.zip", "tables": ["CLIENTES", "VENDAS"]])

@@ -123,6 +123,19 @@ import XBase
         #expect(IndexVerifier.verify(table: restored, indexPath: s.data + "/CLIENTES.CDX").isEmpty)
         let cdx = try CDXFile.open(path: s.data + "/CLIENTES.CDX")
         #expect(cdx.tags.map(\.name).sorted() == ["CODIGO", "NOME"])
+        // an outside reader (Perl's XBase::Index) seeks a restored key in the rebuilt index
+        if FileManager.default.fileExists(atPath: "/usr/share/perl5/XBase/Index.pm") {
+            let script = """
+            use strict; use XBase::Index;
+            my $idx = XBase::Index->new($ARGV[0], tag => 'NOME', type => 'C') or die XBase::Index->errstr;
+            $idx->prepare_select_eq($ARGV[1]);
+            my ($k, $v) = $idx->fetch; print defined $k ? "$v\n" : "none\n";
+            """
+            let found = try run("/usr/bin/perl", ["-e", script, s.data + "/CLIENTES.CDX", "PADARIA"])
+            #expect(found.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        } else {
+            Issue.record("libdbd-xbase-perl is not installed (scripts/install-test-deps.sh installs it)")
+        }
         // the old index went into the undo snapshot with the table
         let snap = try #require(UndoStore(data: s.data).list().first)
         #expect(FileManager.default.fileExists(atPath: s.data + "/.resgate/undo/\(snap.id)/CLIENTES.CDX"))

@@ -70,8 +70,8 @@ enum DataVariantDetector {
         var candidates: [DataVariant] = []
         for s in seps { for q in quotes where q != s { candidates.append(.delimited(separator: s, quote: q)) } }
         let lengths = Set(lines.map(\.count))
-        if let longest = lengths.max(), let w = SDFLineParser.widths(for: fields, total: longest) {
-            candidates.append(.sdf(widths: w))
+        if let longest = lengths.max() {
+            for w in SDFLineParser.widths(for: fields, total: longest) { candidates.append(.sdf(widths: w)) }
         }
         let slots = Array(fields.indices)
         var best: (DataVariant, Int)?

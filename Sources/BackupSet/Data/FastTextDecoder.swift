@@ -5,11 +5,14 @@ import XBase
 /// scalar by scalar cost several appends per character. Same result as `CodePage.decode`.
 final class FastTextDecoder: @unchecked Sendable {
     let isUTF8: Bool
+    /// Multi-byte Asian pages (cp936…) decode through `CodePage` itself.
+    let multiByte: CodePage?
     /// For each byte: up to 3 UTF-8 bytes packed low-first, and the count in the top byte.
     private var table = [UInt32](repeating: 0, count: 256)
 
     init(_ cp: CodePage) {
         isUTF8 = cp.isUTF8
+        multiByte = cp.isMultiByte ? cp : nil
         for b in 0..<256 {
             let u = Array(String(cp.scalar(for: UInt8(b))).utf8)
             var packed = UInt32(u.count) << 24
@@ -21,6 +24,10 @@ final class FastTextDecoder: @unchecked Sendable {
     func decode(_ r: UnsafeRawBufferPointer) -> String {
         if isUTF8 { return String(decoding: r, as: UTF8.self) }
         var ascii = true
+        if let multiByte {
+            for b in r where b >= 0x80 { ascii = false; break }
+            return ascii ? String(decoding: r, as: UTF8.self) : multiByte.decode(r)
+        }
         for b in r where b >= 0x80 { ascii = false; break }
         if ascii { return String(decoding: r, as: UTF8.self) }
         return table.withUnsafeBufferPointer { t in

@@ -7,12 +7,18 @@ import Glibc
 struct LineSplitter {
     private var carry: [UInt8] = []
     private(set) var lineNumber = 0
+    private var started = false
 
     /// `onLine(bytes, terminatorLength, number)`; the bytes are only valid during the call.
     mutating func feed(_ chunk: UnsafeRawBufferPointer,
                        _ onLine: (UnsafeRawBufferPointer, Int, Int) throws -> Void) throws {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         var start = 0
+        if !started {
+            started = true
+            // a UTF-8 byte-order mark some Windows tools put first
+            if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
+        }
         let count = chunk.count
         while start < count {
             guard let hit = memchr(base + start, 0x0A, count - start) else { break }

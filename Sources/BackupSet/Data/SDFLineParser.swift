@@ -23,22 +23,24 @@ struct SDFLineParser {
         }
     }
 
-    /// Picks widths whose sum is `total` (the length of the sample's lines), or nil.
-    static func widths(for fields: [FieldDescriptor], total: Int) -> [Int]? {
+    /// Width choices whose sum is `total` (the length of the sample's lines), most likely
+    /// first; the detector keeps the one that reads the sample.
+    static func widths(for fields: [FieldDescriptor], total: Int, limit: Int = 16) -> [[Int]] {
         var chosen = [Int](repeating: 0, count: fields.count)
         let options = fields.map(candidateWidths)
+        var found: [[Int]] = []
         var tries = 0
-        func go(_ i: Int, _ sum: Int) -> Bool {
+        func go(_ i: Int, _ sum: Int) {
             tries += 1
-            if tries > 10_000 { return false }
-            if i == fields.count { return sum == total }
-            for w in options[i] where sum + w <= total {
+            if tries > 20_000 || found.count >= limit { return }
+            if i == fields.count { if sum == total { found.append(chosen) }; return }
+            for w in Set(options[i]).sorted(by: { options[i].firstIndex(of: $0)! < options[i].firstIndex(of: $1)! }) where sum + w <= total {
                 chosen[i] = w
-                if go(i + 1, sum + w) { return true }
+                go(i + 1, sum + w)
             }
-            return false
         }
-        return go(0, 0) ? chosen : nil
+        go(0, 0)
+        return found
     }
 
     func parse(_ line: UnsafeRawBufferPointer, into values: inout [DBFValue]) -> LineOutcome {

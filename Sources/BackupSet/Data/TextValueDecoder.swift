@@ -65,7 +65,8 @@ struct TextValueDecoder: Sendable {
             if trimBinary { while end > 0 && raw[end - 1] == 0x20 { end -= 1 } }
             guard end <= field.length else { return .failure(.tooLong(end, field.length)) }
             let v = UnsafeRawBufferPointer(rebasing: raw[0..<end])
-            if field.type == .varbinary || field.isBinary { return .success(.bytes(Array(v))) }
+            // as XBase reads them: V with NOCPTRANS is still text (untranslated), Q is bytes
+            if field.type == .varbinary { return .success(.bytes(Array(v))) }
             return .success(.string(codePage.decode(v)))
         case .numeric, .float: return number(trimmed(raw))
         case .integer, .autoIncrement: return integer(trimmed(raw))
@@ -159,6 +160,12 @@ struct TextValueDecoder: Sendable {
     /// parsed from a stack copy, no String made.
     func double(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if r.isEmpty { return .success(.double(0)) }
+        // exact fast path: an integer mantissa below 2^53 and at most 22 decimals are both
+        // exact doubles, and one division is correctly rounded (same result as strtod)
+        if let s = Self.scan(r, comma: decimalComma), !s.overflow, s.m.magnitude < (1 << 53), s.scale <= 22 {
+            let v = Double(s.m) / Self.powersOfTen[s.scale]
+            return .success(.double(s.m == 0 && s.neg ? -0.0 : v))
+        }
         guard r.count < 64 else { return .failure(.bad(r, "a number", "um número")) }
         let hasPoint = r.contains(0x2E) || !decimalComma
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 65) { buf in
@@ -170,6 +177,12 @@ struct TextValueDecoder: Sendable {
             return .success(.double(d))
         }
     }
+
+    static let powersOfTen: [Double] = {
+        var p: [Double] = [1]
+        for _ in 1...22 { p.append(p.last! * 10) }   // every one exact
+        return p
+    }()
 
     func logical(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         var s = 0, e = r.count

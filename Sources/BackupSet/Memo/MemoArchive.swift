@@ -17,9 +17,10 @@ final class MemoArchive {
 
     private var batch: [DBFValue] = []
     private var batchCheck: [DBFValue?] = []
+    private var batchFailures: [Int: String] = [:]
     private var batchStart = 0
     private var batchCount = 0
-    static let batchSize = 4096
+    static let batchSize = 32_768
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
@@ -74,9 +75,8 @@ final class MemoArchive {
             throw fail("its DBF cannot be read: \(error)", "o DBF não pode ser lido: \(error)")
         }
         let table = opened
-        if table.header.hasMemoFields && table.memo == nil {
-            throw fail("its memo file (.FPT/.DBT) is missing or unreadable", "o arquivo de memos (.FPT/.DBT) falta ou está ilegível")
-        }
+        // no memo file is fine as long as every pointer is empty (a live table may have
+        // none); a pointer that needs it is reported on its record
         var memoMap: [(Int, FieldDescriptor)] = []
         var checkMap: [(Int, FieldDescriptor)] = []
         for (i, f) in structure.fields.enumerated() {
@@ -104,11 +104,17 @@ final class MemoArchive {
         let width = memoMap.count, cw = checkMap.count
         batch = [DBFValue](repeating: .null, count: n * width)
         batchCheck = [DBFValue?](repeating: nil, count: n * cw)
+        batchFailures = [:]
         var k = 0
         do {
             try table.forEachRecord(from: start) { r in
                 if k >= n { throw Stop() }
-                for (j, m) in memoMap.enumerated() { batch[k * width + j] = try r.value(m.field) }
+                for (j, m) in memoMap.enumerated() {
+                    do { batch[k * width + j] = try r.value(m.field) } catch {
+                        batch[k * width + j] = m.field.type == .memo ? .string("") : .bytes([])
+                        batchFailures[k * width + j] = "\(error)"
+                    }
+                }
                 for (j, c) in checkMap.enumerated() { batchCheck[k * cw + j] = try? r.value(c.field) }
                 k += 1
             }
@@ -119,28 +125,38 @@ final class MemoArchive {
 
     /// Puts the memo values of record `index` into `values`; false when the DBF has no
     /// such record. Disagreements of the non-memo fields go to `mismatch`.
-    func fill(_ index: Int, _ values: inout [DBFValue], mismatch: (String, DBFValue, DBFValue) -> Void) throws -> Bool {
+    func fill(_ index: Int, _ values: inout [DBFValue], mismatch: (String, DBFValue, DBFValue) -> Void,
+              unreadable: (String, String) -> Void = { _, _ in }) throws -> Bool {
         guard index < table.recordCount else { return false }
         if index < batchStart || index >= batchStart + batchCount { try load(index) }
         guard index < batchStart + batchCount else { return false }
         let k = index - batchStart
-        for (j, m) in memoMap.enumerated() { values[m.slot] = batch[k * memoMap.count + j] }
+        for (j, m) in memoMap.enumerated() {
+            values[m.slot] = batch[k * memoMap.count + j]
+            if let why = batchFailures[k * memoMap.count + j] { unreadable(m.field.name, why) }
+        }
         for (j, c) in checkMap.enumerated() {
             guard let v = batchCheck[k * checkMap.count + j] else { continue }
             let t = values[c.slot]
-            if !MemoArchive.same(t, v) { mismatch(c.field.name, t, v) }
+            if !MemoArchive.same(t, v, decimals: c.field.decimals) { mismatch(c.field.name, t, v) }
         }
         return true
     }
 
     /// Text and DBF agree: a C value compares without trailing blanks, numbers by value,
     /// a blank in the text (no NULL marker in FoxPro text) matches NULL.
-    static func same(_ a: DBFValue, _ b: DBFValue) -> Bool {
+    static func same(_ a: DBFValue, _ b: DBFValue, decimals: Int = 0) -> Bool {
         if a == b { return true }
         if a.isBlank && b.isBlank { return true }
         switch (a, b) {
         case let (.number(x?), .double(y)): return x.doubleValue == y
         case let (.integer(x), .number(y?)): return Double(x) == y.doubleValue
+        // FoxPro writes a Double with the field's decimals: equal when it rounds the same
+        case let (.double(x), .double(y)):
+            return abs(x - y) <= 0.5 * pow(10, -Double(decimals)) + abs(y) * 1e-15
+        // FoxPro's text DateTime has no milliseconds
+        case let (.dateTime(x?), .dateTime(y?)):
+            return x.date == y.date && (x.milliseconds / 1000 == y.milliseconds / 1000) && (x.millisecond == 0 || y.millisecond == 0)
         default: return false
         }
     }

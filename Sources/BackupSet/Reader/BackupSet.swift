@@ -110,7 +110,7 @@ public final class BackupSet: @unchecked Sendable {
                     defects.append(Defect(.orphanMemoArchive, table: t.name, file: z.name,
                                           pt: "arquivo de memos para uma tabela sem campos memo", en: "memo archive for a table without memo fields"))
                 }
-                if let s, s.hasMemo, t.memoArchive == nil, !t.dataParts.isEmpty {
+                if let s, s.hasMemo, t.memoArchive == nil, t.dataParts.contains(where: { $0.size > 0 }) {
                     defects.append(Defect(.memoArchiveMissing, table: t.name, file: t.name + ".ZIP",
                                           pt: "a tabela tem campos memo mas o arquivo de memos \(t.name).ZIP falta",
                                           en: "the table has memo fields but its memo archive \(t.name).ZIP is missing"))

@@ -86,13 +86,12 @@ final class TableRecordReader {
     private var sample: [([UInt8], Int)] = []
     private var parser: LineParser?
     private var pending: [([UInt8], Int, Int)] = []   // joined lines: bytes, terminator, number
-    private var binaryReported = false
     private var file = ""
     private lazy var mayHoldBinary = textFields.contains { $0.type == .varbinary || $0.flags.contains(.binary) }
 
     func readPart(_ part: SetMember, _ body: (BackupRecord) throws -> Void) throws {
         var splitter = LineSplitter()
-        sample = []; parser = nil; pending = []; binaryReported = false
+        sample = []; parser = nil; pending = []
         file = part.name
         record.file = file
         try set.source.stream(part, concurrent: options.concurrent) { chunk in
@@ -132,11 +131,6 @@ final class TableRecordReader {
     }
 
     private func handle(_ line: UnsafeRawBufferPointer, _ term: Int, _ number: Int, _ body: (BackupRecord) throws -> Void) throws {
-        if !binaryReported, !mayHoldBinary, line.count > 0, memchr(line.baseAddress!, 0, line.count) != nil {
-            binaryReported = true
-            try defect(.notText, file: file, line: number, field: nil,
-                       en: "binary bytes (0x00) in a text file", pt: "bytes binários (0x00) num arquivo de texto")
-        }
         if !pending.isEmpty {
             pending.append((Array(line), term, number))
             var joined: [UInt8] = []
@@ -166,7 +160,15 @@ final class TableRecordReader {
         switch outcome {
         case .ok: try deliver(number, body)
         case .incomplete: pending.append((Array(line), term, number))
-        case .failed: try bad(outcome, file: file, line: number)
+        case .failed:
+            // a NUL in a line that does not parse: binary garbage, said so (a NUL inside
+            // a value that parses is legal DBF content and goes through)
+            if !mayHoldBinary, line.count > 0, memchr(line.baseAddress!, 0, line.count) != nil {
+                try bad(.failed(.notText, field: nil, en: "binary bytes (0x00) in a text line", pt: "bytes binários (0x00) numa linha de texto"),
+                        file: file, line: number)
+            } else {
+                try bad(outcome, file: file, line: number)
+            }
         }
     }
 
@@ -185,7 +187,13 @@ final class TableRecordReader {
         record.line = line
         if let memo {
             var mismatches: [(String, DBFValue, DBFValue)] = []
-            let found = try memo.fill(record.number - 1, &record.values) { mismatches.append(($0, $1, $2)) }
+            var unreadable: [(String, String)] = []
+            let found = try memo.fill(record.number - 1, &record.values, mismatch: { mismatches.append(($0, $1, $2)) },
+                                      unreadable: { unreadable.append(($0, $1)) })
+            for (f, why) in unreadable {
+                try defect(.badMemoArchive, file: memo.archiveName, line: line, field: f,
+                           en: "memo of this record cannot be read: \(why)", pt: "o memo deste registro não pode ser lido: \(why)")
+            }
             if !found { for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) } }
             for (f, t, d) in mismatches {
                 try defect(.memoValueMismatch, file: record.file, line: line, field: f,

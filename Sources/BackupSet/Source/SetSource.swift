@@ -104,6 +104,7 @@ final class SetSource: @unchecked Sendable {
         if let e = m.zipEntry, let archive {
             var r = ZipMemberReader(archive: archive, entry: e)
             r.limits = limits
+            r.fileName = m.name
             if concurrent && e.uncompressedSize > (4 << 20) { try r.readConcurrently(consume) } else { try r.read(consume) }
             return
         }

@@ -8,6 +8,7 @@ enum DelimitedStructureParser {
         var defects: [Defect] = []
         var columns: [String: Int] = ["field_name": 0, "field_type": 1, "field_len": 2, "field_dec": 3, "field_null": 4]
         var sawHeader = false
+        var sawComment = false
         var fields: [FieldDescriptor] = []
         func bad(_ line: Int, _ field: String?, pt: String, en: String) {
             defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, pt: pt, en: en))
@@ -15,7 +16,7 @@ enum DelimitedStructureParser {
         for (n, raw) in StructureText.lines(text) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
-            if line.hasPrefix("#") { readComment(line.dropFirst(), into: &s); continue }
+            if line.hasPrefix("#") { readComment(line.dropFirst(), into: &s); sawComment = true; continue }
             let sep: Character = line.contains(";") ? ";" : (line.contains("\t") ? "\t" : ",")
             var cols = raw.split(separator: sep, omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
@@ -57,6 +58,11 @@ enum DelimitedStructureParser {
                 f.autoIncrementStep = UInt8(col("field_step") ?? "") ?? 0
             }
             fields.append(f)
+        }
+        // a table without fields exists (its records are empty lines): only a file that
+        // says nothing at all is refused
+        if fields.isEmpty && defects.isEmpty && (sawHeader || sawComment) {
+            return (s, defects)
         }
         if fields.isEmpty {
             defects.append(Defect(.badStructure, table: table, file: file,

@@ -39,7 +39,8 @@ enum ListStructureParser {
             let folded = StructureText.fold(raw)
             if let colon = raw.firstIndex(of: ":"), fields.isEmpty {
                 let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                if folded.hasPrefix("code page") || folded.hasPrefix("pagina de codigo") || folded.hasPrefix("codepage") {
+                if folded.hasPrefix("code page") || folded.hasPrefix("pagina de codigo") || folded.hasPrefix("codepage")
+                    || folded.hasPrefix("codigo de pagina") {
                     s.codePage = Int(value); continue
                 }
                 if folded.hasPrefix("number of data records") || folded.hasPrefix("numero de registros") {
@@ -74,7 +75,8 @@ enum ListStructureParser {
             let binary = joined.contains("binary") || joined.contains("binario")
             let autoinc = joined.contains("autoinc")
             let rest = tokens[i...].map { StructureText.fold($0) }
-            let nullable = rest.last.map { $0 == "yes" || $0 == "sim" } ?? false
+            // Index (Asc/Desc), Collate (Machine…), Nulls (Yes/No), then Next/Step for AutoInc
+            let nullable = rest.contains { $0 == "yes" || $0 == "sim" }
             fields.append(StructureText.field(name: name, type: type, length: width, decimals: dec,
                                               nullable: nullable, binary: binary, autoIncrement: autoinc))
         }

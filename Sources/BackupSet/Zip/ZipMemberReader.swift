@@ -19,10 +19,13 @@ struct ZipMemberReader {
     let archive: ZipArchive
     let entry: ZipEntry
     var limits = ZipLimits()
+    /// The name defects give the member: its name in the set (top folder removed) for a
+    /// set's own member; `T.ZIP:T.DBF` for one inside a memo archive.
+    var fileName: String?
     static let chunkSize = 1 << 20
 
     func defect(_ kind: Defect.Kind, en: String, pt: String) -> BackupSetError {
-        BackupSetError(Defect(kind, file: archive.displayName + ":" + entry.name, pt: pt, en: en))
+        BackupSetError(Defect(kind, file: fileName ?? (archive.displayName + ":" + entry.name), pt: pt, en: en))
     }
 
     /// Checks done before a single byte is inflated.

@@ -201,7 +201,7 @@ public struct StoreActions: Sendable {
     /// "recovering" a swap in progress would fight it.
     func recoverIfIdle() {
         guard let lock = FolderLock(folder: data) else { return }
-        _ = try? Recovery.recoverAll(data: data)
+        _ = try? Recovery.recoverAllLocked(data: data)
         withExtendedLifetime(lock) {}
     }
 
@@ -226,6 +226,12 @@ public struct StoreActions: Sendable {
             context.emit(EventMapping.event(e))
         }
         restorer.isCancelled = { context.isCancelled }
+        // test hook (see the cancel test): pause every 200 records so a cancel sent over
+        // HTTP reliably lands while records are being written; unset, nothing changes
+        if let v = ProcessInfo.processInfo.environment["RESGATE_WEB_TEST_DELAY_US"], let us = UInt32(v), us > 0 {
+            var n = 0
+            restorer.afterEachRecord = { n += 1; if n % 200 == 0 { usleep(us) } }
+        }
         return try restorer.run()
     }
 
