@@ -73,7 +73,7 @@ struct UndoCommand: ParsableCommand {
                 try Console.json(UndoDocument(undone: id, id: newID, tables: snap?.tables ?? []))
             } else {
                 Console.out((pt ? "Tabelas devolvidas: " : "Tables put back: ") + (snap?.tables.joined(separator: ", ") ?? ""))
-                Console.out((pt ? "Para refazer: resgate undo --data DATA " : "To redo: resgate undo --data DATA ") + newID)
+                Console.out((pt ? "Para refazer: resgate undo --data \(data) " : "To redo: resgate undo --data \(data) ") + newID)
             }
         } catch let e as UndoStore.UndoError {
             Console.err(e.description)
