@@ -1,48 +1,23 @@
 import XBase
 
-/// Single-byte text to `String` through a 256-entry table of UTF-8 sequences, built once per
-/// code page: one pass, one allocation at most (none for short values), where decoding
-/// scalar by scalar cost several appends per character. Same result as `CodePage.decode`.
+/// Single-byte text to `String` in one pass, through XBase's `TextDecoding` table of UTF-8
+/// sequences built once per code page (decoding scalar by scalar cost several appends per
+/// character). UTF-8 and multi-byte pages go through `CodePage.decode`. Same result as
+/// `CodePage.decode` in every case.
 final class FastTextDecoder: @unchecked Sendable {
-    let isUTF8: Bool
-    /// Multi-byte Asian pages (cp936…) decode through `CodePage` itself.
-    let multiByte: CodePage?
-    /// For each byte: up to 3 UTF-8 bytes packed low-first, and the count in the top byte.
-    private var table = [UInt32](repeating: 0, count: 256)
+    let codePage: CodePage
+    /// UTF-8 of bytes 0x80…0xFF; nil for UTF-8 and multi-byte pages.
+    private let high: UnsafeMutablePointer<UInt32>?
 
     init(_ cp: CodePage) {
-        isUTF8 = cp.isUTF8
-        multiByte = cp.isMultiByte ? cp : nil
-        for b in 0..<256 {
-            let u = Array(String(cp.scalar(for: UInt8(b))).utf8)
-            var packed = UInt32(u.count) << 24
-            for (i, x) in u.prefix(3).enumerated() { packed |= UInt32(x) << (8 * UInt32(i)) }
-            table[b] = packed
-        }
+        codePage = cp
+        high = TextDecoding.highTable(cp)
     }
 
+    deinit { high?.deallocate() }
+
     func decode(_ r: UnsafeRawBufferPointer) -> String {
-        if isUTF8 { return String(decoding: r, as: UTF8.self) }
-        var ascii = true
-        if let multiByte {
-            for b in r where b >= 0x80 { ascii = false; break }
-            return ascii ? String(decoding: r, as: UTF8.self) : multiByte.decode(r)
-        }
-        for b in r where b >= 0x80 { ascii = false; break }
-        if ascii { return String(decoding: r, as: UTF8.self) }
-        return table.withUnsafeBufferPointer { t in
-            String(unsafeUninitializedCapacity: r.count * 3) { out in
-                var n = 0
-                for b in r {
-                    let p = t[Int(b)]
-                    let c = Int(p >> 24)
-                    out[n] = UInt8(truncatingIfNeeded: p)
-                    if c > 1 { out[n + 1] = UInt8(truncatingIfNeeded: p >> 8) }
-                    if c > 2 { out[n + 2] = UInt8(truncatingIfNeeded: p >> 16) }
-                    n += c
-                }
-                return n
-            }
-        }
+        if let high { return TextDecoding.decode(r, high: high) }
+        return codePage.decode(r)
     }
 }

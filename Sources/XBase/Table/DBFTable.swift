@@ -127,17 +127,9 @@ public final class DBFTable: @unchecked Sendable {
 
     /// Decoded values of the record at `index` (0-based), with its deleted flag.
     public func values(at index: Int) throws -> (deleted: Bool, values: [DBFValue]) {
-        guard index >= 0 && index < recordCount else {
-            throw XBaseError.invalidValue(file: path, record: index + 1, field: "-", reason: "no such record")
+        try withRecord(at: index) { rec in
+            (rec.isDeleted, try fields.indices.map { i throws(XBaseError) in try rec.value(at: i) })
         }
-        var result: (Bool, [DBFValue]) = (false, [])
-        let rl = header.recordLength
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: rl, alignment: 8)
-        defer { buffer.deallocate() }
-        _ = try reader.read(into: buffer, at: offset(of: index))
-        let rec = DBFRecord(table: self, index: index, bytes: UnsafeRawBufferPointer(buffer))
-        result = (rec.isDeleted, try fields.indices.map { i throws(XBaseError) in try rec.value(at: i) })
-        return result
     }
 
     /// Calls `body` with the record at `index` (0-based); the record is valid only inside.

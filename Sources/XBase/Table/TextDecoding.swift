@@ -5,11 +5,11 @@
 /// accented text. Here the UTF-8 form of each high byte (0x80–0xFF) is precomputed once per
 /// table, so a value is transcoded in one pass into the string's own storage: pure ASCII
 /// is copied as is, anything else is measured then written. UTF-8 and multi-byte pages
-/// keep going through `CodePage.decode`.
-enum TextDecoding {
+/// keep going through `CodePage.decode`. BackupSet's text parsers use the same tables.
+public enum TextDecoding {
     /// For bytes 0x80…0xFF: up to 3 UTF-8 bytes in the low 24 bits, their count in the top
     /// 8; nil for UTF-8 and multi-byte pages. The caller owns (deallocates) the table.
-    static func highTable(_ codePage: CodePage) -> UnsafeMutablePointer<UInt32>? {
+    public static func highTable(_ codePage: CodePage) -> UnsafeMutablePointer<UInt32>? {
         if codePage.isUTF8 || codePage.isMultiByte { return nil }
         let high = UnsafeMutablePointer<UInt32>.allocate(capacity: 128)
         for i in 0..<128 {
@@ -28,8 +28,8 @@ enum TextDecoding {
     }
 
     /// The text of `bytes`, through `high` (from `highTable`).
-    @inline(__always)
-    static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
+    @inlinable
+    public static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
         let n = bytes.count
         if n == 0 { return "" }
         // eight bytes at a time to find the first high byte, if any
