@@ -33,4 +33,31 @@ import Testing
         #expect(out == [0x61, 0x3F, 0x62])
         #expect(bad == ["€"])
     }
+
+    /// The fast transcoder (eight-byte ASCII runs, precomputed UTF-8 of high bytes) gives the
+    /// same text as the exact scalar-by-scalar path, wherever the high bytes fall relative
+    /// to the eight-byte words, for every single-byte page.
+    @Test func fastTranscoderEqualsScalarPath() throws {
+        var rng = SystemRandomNumberGenerator()
+        for n in CodePage.supportedNumbers where n != 65001 && !CodePage(number: n)!.isMultiByte {
+            let cp = try #require(CodePage(number: n))
+            let high = try #require(TextDecoding.highTable(cp))
+            defer { high.deallocate() }
+            var samples: [[UInt8]] = [[], Array(0...255).map { UInt8($0) }]
+            for length in [1, 7, 8, 9, 15, 16, 17, 31, 64, 300] {
+                for position in Set([0, length / 2, length - 1]) {
+                    var s = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    s[position] = 0x80 | UInt8(position % 128)
+                    samples.append(s)
+                }
+                samples.append((0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) })
+                samples.append((0..<length).map { _ in Bool.random(using: &rng) ? 0xE7 : 0x41 })
+            }
+            for s in samples {
+                let fast = s.withUnsafeBytes { TextDecoding.decode($0, high: high) }
+                #expect(fast == cp.decode(s), "cp\(n) \(s)")
+                #expect(Array(fast.utf8) == Array(cp.decode(s).utf8), "cp\(n) \(s)")
+            }
+        }
+    }
 }

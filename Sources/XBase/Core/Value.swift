@@ -1,11 +1,18 @@
 /// A calendar date as stored in xBase (`YYYYMMDD`, or a Julian day number).
 public struct DBFDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    // Stored narrow so a `DBFValue` fits in three registers and is returned in them, not
+    // through memory (a full read returns twenty values per record). Out-of-range inputs
+    // clamp to values `isValid` still rejects.
+    private var y: Int32
+    private var m: Int16
+    private var d: Int16
+
+    public var year: Int { get { Int(y) } set { y = Int32(clamping: newValue) } }
+    public var month: Int { get { Int(m) } set { m = Int16(clamping: newValue) } }
+    public var day: Int { get { Int(d) } set { d = Int16(clamping: newValue) } }
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year; self.month = month; self.day = day
+        y = Int32(clamping: year); m = Int16(clamping: month); d = Int16(clamping: day)
     }
 
     /// Whether the date exists in the proleptic Gregorian calendar.
@@ -37,9 +44,7 @@ public struct DBFDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         let d = (4 * c + 3) / 1461
         let e = c - 1461 * d / 4
         let m = (5 * e + 2) / 153
-        day = e - (153 * m + 2) / 5 + 1
-        month = m + 3 - 12 * (m / 10)
-        year = 100 * b + d - 4800 + m / 10
+        self.init(year: 100 * b + d - 4800 + m / 10, month: m + 3 - 12 * (m / 10), day: e - (153 * m + 2) / 5 + 1)
     }
 
     /// ISO 8601 `YYYY-MM-DD`.
@@ -58,14 +63,15 @@ public struct DBFDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// A VFP DateTime: a date plus milliseconds since midnight.
 public struct DBFDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var date: DBFDate
-    public var milliseconds: Int
+    // narrow for the same reason as DBFDate's fields (a day has 86,400,000 ms)
+    private var ms: Int32
+    public var milliseconds: Int { get { Int(ms) } set { ms = Int32(clamping: newValue) } }
 
     public init(date: DBFDate, milliseconds: Int) {
-        self.date = date; self.milliseconds = milliseconds
+        self.date = date; self.ms = Int32(clamping: milliseconds)
     }
     public init(date: DBFDate, hour: Int, minute: Int, second: Int, millisecond: Int = 0) {
-        self.date = date
-        self.milliseconds = ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
+        self.init(date: date, milliseconds: ((hour * 60 + minute) * 60 + second) * 1000 + millisecond)
     }
     public var hour: Int { milliseconds / 3_600_000 }
     public var minute: Int { milliseconds / 60_000 % 60 }
@@ -92,12 +98,14 @@ public struct DBFDateTime: Sendable, Hashable, Comparable, CustomStringConvertib
 /// disk; holding them as Double would change values (pgdbf's `B` bug is the warning).
 public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var mantissa: Int64
-    public var scale: Int
+    // narrow so `DecimalNumber?` and `DBFValue` stay small (see DBFDate)
+    private var digitsAfterPoint: Int16
+    public var scale: Int { get { Int(digitsAfterPoint) } set { digitsAfterPoint = Int16(clamping: newValue) } }
 
     public init(mantissa: Int64, scale: Int) {
-        self.mantissa = mantissa; self.scale = scale
+        self.mantissa = mantissa; self.digitsAfterPoint = Int16(clamping: scale)
     }
-    public init(_ int: Int64) { mantissa = int; scale = 0 }
+    public init(_ int: Int64) { mantissa = int; digitsAfterPoint = 0 }
 
     /// Parses plain decimal text (`-12.50`, `.5`, `7.`), as FoxPro writes numbers.
     /// Returns nil on anything else (thousands separators, exponents, letters) or on more
@@ -130,7 +138,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         }
         guard seenDigit else { return nil }
         mantissa = neg ? -m : m
-        scale = sc
+        digitsAfterPoint = Int16(clamping: sc)
     }
 
     public var doubleValue: Double {
