@@ -106,6 +106,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         self.mantissa = mantissa; self.digitsAfterPoint = Int16(clamping: scale)
     }
     public init(_ int: Int64) { mantissa = int; digitsAfterPoint = 0 }
+    /// For decoders that know the scale is small (a field's width).
+    @inline(__always)
+    init(mantissa: Int64, narrowScale: Int16) { self.mantissa = mantissa; digitsAfterPoint = narrowScale }
 
     /// Parses plain decimal text (`-12.50`, `.5`, `7.`), as FoxPro writes numbers.
     /// Returns nil on anything else (thousands separators, exponents, letters) or on more

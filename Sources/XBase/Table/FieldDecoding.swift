@@ -60,6 +60,8 @@ extension DBFRecord {
     @inline(__always)
     func number(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
         var start = 0, end = r.count
+        // right-aligned: most of a wide N field is leading blanks, eight at a time first
+        while start + 8 <= end && r.loadUnaligned(fromByteOffset: start, as: UInt64.self) == 0x2020_2020_2020_2020 { start += 8 }
         while start < end && (r[start] == 0x20 || r[start] == 0) { start += 1 }
         while end > start && (r[end - 1] == 0x20 || r[end - 1] == 0) { end -= 1 }
         if start == end { return .number(nil) }
@@ -103,7 +105,8 @@ extension DBFRecord {
             i += 1
         }
         if digits == 0 { return .number(nil) }
-        return .number(DecimalNumber(mantissa: neg ? -m : m, scale: scale))
+        // at most the field's width (< 256) digits after the point: no clamping needed
+        return .number(DecimalNumber(mantissa: neg ? -m : m, narrowScale: Int16(truncatingIfNeeded: scale)))
     }
 
     func isAllStars(_ r: UnsafeRawBufferPointer, _ s: Int, _ e: Int) -> Bool {
