@@ -71,4 +71,37 @@ import XBase
         #expect(!estr.contains("quote=\" "))
         #expect(estr.contains("quote=0x7e"))
     }
+
+    /// A nullable memo makes `T.ZIP` carry every column (the `_NullFlags` bits belong to the
+    /// whole record): that memo DBF is as big as the table and is written streaming. Many
+    /// records (several write buffers), NULL and non-NULL memos, deleted rows skipped.
+    @Test func nullableMemoTableComesBackThroughAFullTableMemoDBF() throws {
+        let data = try tempFolder()
+        let path = data + "/notas.dbf"
+        let structure = TableStructure(version: 0x30, codePage: .cp1252, fields: [
+            FieldDescriptor(name: "ID", type: .integer, length: 4),
+            FieldDescriptor(name: "NOME", type: .character, length: 200),
+            FieldDescriptor(name: "OBS", type: .memo, length: 4, flags: [.nullable]),
+        ])
+        let w = try DBFWriter(path: path, structure: structure)
+        let count = 12_000   // 12,000 × 213 bytes: a memo DBF of 2.5 MB, past the 1 MB buffer
+        for i in 1...count {
+            let obs: DBFValue = i % 3 == 0 ? .null : .string(i % 3 == 1 ? "observação \(i)" : "")
+            try w.append([.integer(Int64(i)), .string("CLIENTE \(i) AÇÚCAR"), obs], deleted: i % 1000 == 0)
+        }
+        try w.finish()
+        let root = try tempFolder()
+        var bw = BackupWriter(dataFolder: data, root: root)
+        bw.name = "Sexta_19"; bw.partBytes = 100_000
+        let report = try bw.write()
+        let set = try BackupSet.open(report.path)
+        #expect(set.defects.isEmpty, "\(set.defects)")
+        #expect(set.table(named: "notas")!.members.dataParts.count >= 2)
+        let (rows, r) = try readAll(set, "notas")
+        #expect(r.defects.isEmpty, "\(r.defects.prefix(3))")
+        let expected = try dbfRows(path, liveOnly: true)
+        #expect(rows.count == count - count / 1000)
+        #expect(rows == expected)
+        #expect(rows.contains { $0[2] == .null })
+    }
 }

@@ -44,10 +44,9 @@ struct TableExporter {
     }
 
     /// The text, or nil when a value holds `quote` (the caller tries the next one).
+    /// Streams: at most about a megabyte of text is in memory, whatever `partBytes` is.
     private func exportText(quote: UInt8, progress: ((Int) -> Void)?) throws -> (parts: [ZipWriter.Member], records: Int)? {
         let fields = table.fields.filter { !$0.type.isMemoLike && !$0.isMemo }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(min(partBytes, 1 << 20) + 4096)
         var parts: [ZipWriter.Member] = []
         var records = 0
         var clash = false
@@ -55,51 +54,60 @@ struct TableExporter {
         // files of this attempt carry the quote in their path: a discarded attempt's files
         // may still be in the pipeline and are never overwritten
         let suffix = ".q" + String(quote, radix: 16)
-        func flush(final: Bool) throws {
+        func newPart() throws -> PartFile {
+            try PartFile(tempPath: staging + "/.part-\(parts.count + 1)-" + name + suffix)
+        }
+        var part = try newPart()
+        func close(final: Bool) throws {
             // `X_ESTR.TXT` would be read as the structure of table X: such a table's data
             // always goes in numbered parts
             let single = final && parts.isEmpty && !name.lowercased().hasSuffix("_estr")
             let memberName = single ? name + ".TXT" : SetLayout.partName(name, parts.count + 1)
             let m = ZipWriter.Member(name: memberName, path: staging + "/" + memberName + suffix)
-            try Data(buffer).write(to: URL(fileURLWithPath: m.path))
+            try part.close(as: m.path)
             parts.append(m)
             onFile(m)
-            buffer.removeAll(keepingCapacity: true)
         }
         // what the fast path needs, with nothing reference-counted per field
         let specs = fields.map { f in (type: f.type, nullable: f.nullBit != nil, offset: f.offset, length: f.length) }
         let hasNullFlags = table.header.nullFlagsField != nil
         // dBASE 7 stores I big-endian with the sign flipped: only the value path knows
         let rawIntegers = table.header.dialect != .dBase7
+        let codePage = table.codePage
         do {
             try fields.withUnsafeBufferPointer { fp in
                 try specs.withUnsafeBufferPointer { sp in
                     try table.forEachRecord { r in
                         if r.isDeleted { return }
-                        for i in 0..<sp.count {
-                            if i > 0 { buffer.append(0x2C) }
-                            let spec = sp[i]
-                            // a nullable field may be NULL: only the value path reads _NullFlags
-                            if !(spec.nullable && hasNullFlags) && (rawIntegers || spec.type != .integer) {
-                                let raw = UnsafeRawBufferPointer(rebasing: r.bytes[spec.offset..<(spec.offset + spec.length)])
-                                if RawFieldText.append(raw, type: spec.type, nullable: spec.nullable, quote: quote, to: &buffer) { continue }
+                        try part.append { buffer throws in
+                            for i in 0..<sp.count {
+                                if i > 0 { buffer.append(0x2C) }
+                                let spec = sp[i]
+                                // a nullable field may be NULL: only the value path reads _NullFlags
+                                if !(spec.nullable && hasNullFlags) && (rawIntegers || spec.type != .integer) {
+                                    let raw = UnsafeRawBufferPointer(rebasing: r.bytes[spec.offset..<(spec.offset + spec.length)])
+                                    if RawFieldText.append(raw, type: spec.type, nullable: spec.nullable, quote: quote, to: &buffer) { continue }
+                                }
+                                let v = try r.value(fp[i])
+                                let raw: UnsafeRawBufferPointer? = spec.type == .character ? r.raw(fp[i]) : nil
+                                if !CanonicalText.append(v, field: fp[i], raw: raw, quote: quote, codePage: codePage, to: &buffer) {
+                                    clash = true; throw Clash()
+                                }
                             }
-                            let v = try r.value(fp[i])
-                            let raw: UnsafeRawBufferPointer? = spec.type == .character ? r.raw(fp[i]) : nil
-                            if !CanonicalText.append(v, field: fp[i], raw: raw, quote: quote, codePage: table.codePage, to: &buffer) {
-                                clash = true; throw Clash()
-                            }
+                            buffer.append(0x0D); buffer.append(0x0A)
                         }
-                        buffer.append(0x0D); buffer.append(0x0A)
                         records += 1
                         if records & 0xFFFF == 0 { progress?(records) }
-                        if buffer.count >= partBytes { try flush(final: false) }
+                        if part.count >= partBytes {
+                            try close(final: false)
+                            part = try newPart()
+                        }
                     }
                 }
             }
         } catch is Clash {}
-        if clash { return nil }
-        if !buffer.isEmpty || parts.isEmpty { try flush(final: true) }
+        if clash { part.discard(); return nil }
+        if part.count > 0 || parts.isEmpty { try close(final: true) } else { part.discard() }
         return (parts, records)
     }
 
@@ -132,18 +140,33 @@ struct TableExporter {
         let dir = staging + "/.memo-" + name
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var body: [UInt8] = []
-        var count = 0
-        try table.forEachRecord { r in
-            if r.isDeleted { return }
-            count += 1
-            if keepAll { body.append(contentsOf: r.bytes); return }
-            body.append(0x20)
-            for f in kept { body.append(contentsOf: r.raw(f)) }
+        // streamed: with a nullable memo every column is kept, i.e. a copy of the table
+        let dbfPath = dir + "/" + name + ".DBF"
+        var file = try PartFile(tempPath: dbfPath)
+        do {
+            try header.withUnsafeBytes { try file.append(contentsOf: $0) }
+            var count = 0
+            let offsets = kept.map { (offset: $0.offset, length: $0.length) }
+            try table.forEachRecord { r in
+                if r.isDeleted { return }
+                count += 1
+                try file.append { body in
+                    if keepAll { body.append(contentsOf: r.bytes); return }
+                    body.append(0x20)
+                    for f in offsets { body.append(contentsOf: UnsafeRawBufferPointer(rebasing: r.bytes[f.offset..<(f.offset + f.length)])) }
+                }
+            }
+            try file.append { $0.append(0x1A) }
+            try file.close(as: dbfPath)
+            // the record count goes into the header once known
+            let h = try FileHandle(forUpdating: URL(fileURLWithPath: dbfPath))
+            defer { try? h.close() }
+            try h.seek(toOffset: 4)
+            try h.write(contentsOf: [UInt8(count & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count >> 16 & 0xFF), UInt8(count >> 24 & 0xFF)])
+        } catch {
+            file.discard()
+            throw error
         }
-        header[4] = UInt8(count & 0xFF); header[5] = UInt8(count >> 8 & 0xFF)
-        header[6] = UInt8(count >> 16 & 0xFF); header[7] = UInt8(count >> 24 & 0xFF)
-        try Data(header + body + [0x1A]).write(to: URL(fileURLWithPath: dir + "/" + name + ".DBF"))
         var members = [ZipWriter.Member(name: name + ".DBF", path: dir + "/" + name + ".DBF")]
         if let memo = table.memo {
             let ext = memo.kind == .fpt ? ".FPT" : ".DBT"
