@@ -35,6 +35,17 @@ struct LineParser {
         return sdf!.parse(line, into: &values)
     }
 
+    /// Splits a line without decoding it (see `DelimitedLineParser.plainSpans`): true when
+    /// `parse` would cut it at these spans and give `.ok` as soon as every value decodes.
+    func split(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
+        if let d = delimited { return d.plainSpans(line, spans) }
+        return sdf!.spans(line, spans)
+    }
+
+    /// The decoders of the text fields, in text order (what `split`'s spans decode with).
+    var decoders: [TextValueDecoder] { delimited?.decoders ?? sdf!.decoders }
+    var text: FastTextDecoder { delimited?.codePage ?? sdf!.codePage }
+
     static func make(_ v: DataVariant, fields: [FieldDescriptor], codePage: CodePage, slots: [Int]) -> LineParser {
         switch v {
         case let .delimited(s, q):

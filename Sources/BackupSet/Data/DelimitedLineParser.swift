@@ -3,6 +3,14 @@ import Glibc
 #endif
 import XBase
 
+/// Where one value is in its line: the bytes between the quotes (or the separators), and
+/// whether it was quoted (`""` is an empty value, nothing at all may be NULL).
+struct FieldSpan {
+    var start: Int
+    var count: Int
+    var quoted: Bool
+}
+
 /// What became of one line.
 enum LineOutcome {
     case ok
@@ -106,8 +114,26 @@ struct DelimitedLineParser {
     /// search decides.
     private mutating func plainSplit(_ line: UnsafeRawBufferPointer, _ values: inout [DBFValue]) -> Bool {
         let n = decoders.count
+        return withUnsafeTemporaryAllocation(of: FieldSpan.self, capacity: n) { spans in
+            guard let base = line.baseAddress, plainSpans(line, spans.baseAddress!) else { return false }
+            for i in 0..<n {
+                let s = spans[i]
+                switch decoders[i].decode(UnsafeRawBufferPointer(start: base + s.start, count: s.count), quoted: s.quoted, text: codePage) {
+                case .success(let v): values[slots[i]] = v
+                case .failure: return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// Where each value of a plain line is (see `plainSplit`), without decoding any: the
+    /// split `plainSplit` decodes, so a line whose values all decode parses `.ok` to them.
+    /// False when the line is not plain (then only `parse` can tell what it is).
+    func plainSpans(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
+        let n = decoders.count
         let end = line.count
-        guard let base = line.baseAddress, end > 0 else { return false }
+        guard let base = line.baseAddress, end > 0, n > 0 else { return false }
         var pos = 0
         for i in 0..<n {
             let last = i == n - 1
@@ -117,10 +143,7 @@ struct DelimitedLineParser {
                 if last { guard j + 1 == end else { return false } } else {
                     guard j + 1 < end, line[j + 1] == separator else { return false }
                 }
-                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[(pos + 1)..<j]), quoted: true, text: codePage) {
-                case .success(let v): values[slots[i]] = v
-                case .failure: return false
-                }
+                spans[i] = FieldSpan(start: pos + 1, count: j - pos - 1, quoted: true)
                 pos = j + 2
             } else {
                 let k: Int
@@ -134,10 +157,7 @@ struct DelimitedLineParser {
                     if let q = quote, k > pos, memchr(base + pos, Int32(q), k - pos) != nil { return false }
                 }
                 guard pos <= k else { return false }
-                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[pos..<k]), quoted: false, text: codePage) {
-                case .success(let v): values[slots[i]] = v
-                case .failure: return false
-                }
+                spans[i] = FieldSpan(start: pos, count: k - pos, quoted: false)
                 pos = k + 1
             }
         }

@@ -1,0 +1,154 @@
+import XBase
+
+/// Writes one text value straight into a DBF record's field bytes, without a `String` or a
+/// `DBFValue` in between, for a live field of the same type, width and decimals as the
+/// backup's (the restore's fast path).
+///
+/// The contract that keeps the fast path exact: `copy` returns true only when the typed
+/// path would decode the text to a value (same checks as `TextValueDecoder`, reusing its
+/// parsers for everything but text) and the writer would store exactly the bytes written
+/// (same layout as XBase's `FieldEncoder`). Whenever it cannot promise that (a NULL, a form
+/// the fast code does not know, a value the writer refuses) it returns false and the
+/// caller types the value instead, which also finds and words any defect.
+public struct RawFieldCopier {
+    enum Kind { case text, number, date, logical, integer, double, dateTime }
+    let kind: Kind
+    /// The live field's width and decimals (equal to the backup field's).
+    let length: Int
+    let decimals: Int
+    /// Text: the writer's byte for each byte of the text's code page (>0xFF: refused);
+    /// nil when every byte maps to itself. Owned by the caller, outlives the copier.
+    let map: UnsafePointer<UInt16>?
+
+    /// A copier from `backup` to `live`, or nil when this field must be typed: the shapes
+    /// differ, the type has no fast form here, or it is an autoincrement (whose counter
+    /// the writer tracks from typed values). `textMap` is `DBFWriter.textByteMap(from:)`
+    /// for the text's code page, in memory the caller keeps alive; nil: text is typed.
+    public init?(backup: FieldDescriptor, live: FieldDescriptor, textMap: UnsafePointer<UInt16>?) {
+        guard backup.type == live.type, backup.length == live.length, backup.decimals == live.decimals,
+              !live.isMemo, !live.flags.contains(.autoIncrement) else { return nil }
+        var identity = false
+        switch live.type {
+        case .character:
+            guard let m = textMap else { return nil }
+            kind = .text
+            identity = (0..<256).allSatisfy { m[$0] == UInt16($0) }
+        case .numeric, .float: kind = .number
+        case .date where live.length == 8: kind = .date
+        case .logical where live.length >= 1: kind = .logical
+        case .integer where live.length == 4: kind = .integer
+        case .double where live.length == 8: kind = .double
+        case .dateTime where live.length == 8: kind = .dateTime
+        default: return nil
+        }
+        length = live.length
+        decimals = live.decimals
+        map = identity ? nil : textMap
+    }
+
+    /// Writes the value of `raw` (decoded by `decoder`, the backup field's) into `slot`;
+    /// false when the caller must type it (nothing promised about `slot` then).
+    @inline(__always)
+    func copy(_ raw: UnsafeRawBufferPointer, quoted: Bool, decoder: TextValueDecoder,
+              into slot: UnsafeMutableRawBufferPointer) -> Bool {
+        // nothing at all in a nullable field is NULL: the typed path sets the NULL bit
+        if raw.isEmpty && !quoted && decoder.field.isNullable { return false }
+        switch kind {
+        case .text: return text(raw, decoder.field.length, slot)
+        case .number:
+            guard case .success(let v) = decoder.number(decoder.trimmed(raw)) else { return false }
+            switch v {
+            case .number(nil): slot.initializeMemory(as: UInt8.self, repeating: 0x20); return true
+            case .number(let n?): return number(n, slot)
+            default: return false   // beyond 18 digits: a Double, typed
+            }
+        case .date:
+            guard case .success(.date(let d)) = TextDateParser.date(decoder.trimmed(raw)) else { return false }
+            guard let d else { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return true }
+            guard d.isValid else { return false }
+            digits(d.year, 4, slot, 0); digits(d.month, 2, slot, 4); digits(d.day, 2, slot, 6)
+            return true
+        case .logical:
+            guard case .success(.logical(let l)) = decoder.logical(decoder.trimmed(raw)) else { return false }
+            slot[0] = l.map { $0 ? UInt8(ascii: "T") : UInt8(ascii: "F") } ?? UInt8(ascii: "?")
+            return true
+        case .integer:
+            guard case .success(.integer(let i)) = decoder.integer(decoder.trimmed(raw)),
+                  let v = Int32(exactly: i) else { return false }
+            slot.storeBytes(of: UInt32(bitPattern: v).littleEndian, as: UInt32.self)
+            return true
+        case .double:
+            guard case .success(.double(let d)) = decoder.double(decoder.trimmed(raw)) else { return false }
+            slot.storeBytes(of: d.bitPattern.littleEndian, as: UInt64.self)
+            return true
+        case .dateTime:
+            guard case .success(.dateTime(let t)) = TextDateParser.dateTime(decoder.trimmed(raw)) else { return false }
+            guard let t else { slot.initializeMemory(as: UInt8.self, repeating: 0); return true }
+            guard t.date.isValid, t.milliseconds >= 0, t.milliseconds < 86_400_000 else { return false }
+            slot.storeBytes(of: UInt32(t.date.julianDay).littleEndian, as: UInt32.self)
+            slot.storeBytes(of: UInt32(t.milliseconds).littleEndian, toByteOffset: 4, as: UInt32.self)
+            return true
+        }
+    }
+
+    /// C: trailing blanks and NULs go, the rest must fit the backup's width (the decoder's
+    /// check) and every byte must have one in the live code page (the writer's).
+    @inline(__always)
+    private func text(_ raw: UnsafeRawBufferPointer, _ width: Int, _ slot: UnsafeMutableRawBufferPointer) -> Bool {
+        var end = raw.count
+        while end > 0 && (raw[end - 1] == 0x20 || raw[end - 1] == 0) { end -= 1 }
+        guard end <= width, end <= slot.count else { return false }
+        if let map {
+            for k in 0..<end {
+                let b = map[Int(raw[k])]
+                guard b <= 0xFF else { return false }
+                slot[k] = UInt8(truncatingIfNeeded: b)
+            }
+        } else if end > 0 {
+            slot.baseAddress!.copyMemory(from: raw.baseAddress!, byteCount: end)
+        }
+        if end < slot.count {
+            UnsafeMutableRawBufferPointer(rebasing: slot[end...]).initializeMemory(as: UInt8.self, repeating: 0x20)
+        }
+        return true
+    }
+
+    /// N/F as the writer lays a decimal out: right-aligned, exactly `decimals` digits after
+    /// the point, refused when it has more decimals or does not fit.
+    @inline(__always)
+    private func number(_ n: DecimalNumber, _ slot: UnsafeMutableRawBufferPointer) -> Bool {
+        let norm = n.normalized
+        guard norm.scale <= decimals else { return false }
+        var m = norm.mantissa.magnitude
+        for _ in norm.scale..<decimals {
+            let (r, o) = m.multipliedReportingOverflow(by: 10)
+            guard !o else { return false }
+            m = r
+        }
+        var i = slot.count - 1
+        for _ in 0..<decimals {
+            guard i >= 0 else { return false }
+            slot[i] = UInt8(48 + m % 10); m /= 10; i -= 1
+        }
+        if decimals > 0 {
+            guard i >= 0 else { return false }
+            slot[i] = UInt8(ascii: "."); i -= 1
+        }
+        repeat {
+            guard i >= 0 else { return false }
+            slot[i] = UInt8(48 + m % 10); m /= 10; i -= 1
+        } while m > 0
+        if norm.mantissa < 0 {
+            guard i >= 0 else { return false }
+            slot[i] = UInt8(ascii: "-"); i -= 1
+        }
+        while i >= 0 { slot[i] = 0x20; i -= 1 }
+        return true
+    }
+
+    @inline(__always)
+    private func digits(_ v: Int, _ width: Int, _ slot: UnsafeMutableRawBufferPointer, _ at: Int) {
+        var x = v
+        for i in stride(from: at + width - 1, through: at, by: -1) { slot[i] = UInt8(48 + x % 10); x /= 10 }
+    }
+}
