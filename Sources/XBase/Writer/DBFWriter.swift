@@ -87,7 +87,7 @@ public final class DBFWriter {
             memoPath = nil
             memo = nil
         }
-        dbf = try OutputFile(path: path)
+        dbf = try OutputFile(path: path, writeBehind: true)
         record = .allocate(byteCount: header.recordLength, alignment: 8)
         try dbf.append(HeaderEncoder.encode(header, recordCount: 0, date: Self.today()))
     }
