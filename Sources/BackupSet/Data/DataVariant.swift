@@ -35,11 +35,14 @@ struct LineParser {
         return sdf!.parse(line, into: &values)
     }
 
-    /// Splits a line without decoding it (see `DelimitedLineParser.plainSpans`): true when
-    /// `parse` would cut it at these spans and give `.ok` as soon as every value decodes.
-    func split(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
-        if let d = delimited { return d.plainSpans(line, spans) }
-        return sdf!.spans(line, spans)
+    /// The splitting half of this parser, on its own (see `RawSplitter`).
+    func splitter() -> RawSplitter {
+        if let d = delimited {
+            return RawSplitter(count: d.decoders.count, separator: d.separator, quote: d.quote, widths: nil, total: 0)
+        }
+        let w = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, sdf!.widths.count))
+        _ = w.initialize(from: sdf!.widths)
+        return RawSplitter(count: sdf!.widths.count, separator: 0, quote: nil, widths: w, total: sdf!.lineWidth)
     }
 
     /// The decoders of the text fields, in text order (what `split`'s spans decode with).
@@ -55,6 +58,26 @@ struct LineParser {
                                       names: fields.map(\.name), codePage: FastTextDecoder(codePage), widths: w, slots: slots))
         }
     }
+}
+
+/// Splits a line without decoding it, exactly where its `LineParser` would (the delimited
+/// parser's plain split, or SDF's fixed widths): true when `parse` would cut the line at
+/// these spans and give `.ok` as soon as every value decodes. Holds nothing reference-
+/// counted, so splitting a line costs no retain; the SDF widths are freed by `release()`.
+struct RawSplitter {
+    let count: Int
+    let separator: UInt8
+    let quote: UInt8?
+    let widths: UnsafeMutableBufferPointer<Int>?
+    let total: Int
+
+    @inline(__always)
+    func split(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
+        if let w = widths { return SDFLineParser.spans(line, spans, widths: UnsafeBufferPointer(w), total: total) }
+        return DelimitedLineParser.plainSpans(line, spans, count: count, separator: separator, quote: quote)
+    }
+
+    func release() { widths?.deallocate() }
 }
 
 /// Finds the variant of a data file from its first lines, knowing the fields: every

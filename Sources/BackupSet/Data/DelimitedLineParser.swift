@@ -131,7 +131,12 @@ struct DelimitedLineParser {
     /// split `plainSplit` decodes, so a line whose values all decode parses `.ok` to them.
     /// False when the line is not plain (then only `parse` can tell what it is).
     func plainSpans(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
-        let n = decoders.count
+        Self.plainSpans(line, spans, count: decoders.count, separator: separator, quote: quote)
+    }
+
+    /// `plainSpans` for `n` values, needing nothing of a parser but its separator and quote.
+    static func plainSpans(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>,
+                           count n: Int, separator: UInt8, quote: UInt8?) -> Bool {
         let end = line.count
         guard let base = line.baseAddress, end > 0, n > 0 else { return false }
         var pos = 0

@@ -56,39 +56,107 @@ public struct RawFieldCopier {
         switch kind {
         case .text: return text(raw, decoder.field.length, slot)
         case .number:
-            guard case .success(let v) = decoder.number(decoder.trimmed(raw)) else { return false }
-            switch v {
-            case .number(nil): slot.initializeMemory(as: UInt8.self, repeating: 0x20); return true
-            case .number(let n?): return number(n, slot)
-            default: return false   // beyond 18 digits: a Double, typed
-            }
+            // `TextValueDecoder.number` without its `Result`: same scan, same checks
+            let t = decoder.trimmed(raw)
+            if t.isEmpty { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return true }
+            guard let sc = TextValueDecoder.scan(t, comma: decoder.decimalComma), !sc.overflow else { return false }
+            var n = DecimalNumber(mantissa: sc.m, scale: sc.scale)
+            while n.scale > decoder.field.decimals && n.mantissa % 10 == 0 { n.mantissa /= 10; n.scale -= 1 }
+            let width = max(sc.intDigits, 1) + (n.scale > 0 ? n.scale + 1 : 0) + (sc.neg ? 1 : 0)
+            guard width <= decoder.field.length else { return false }
+            return number(n, slot)
         case .date:
-            guard case .success(.date(let d)) = TextDateParser.date(decoder.trimmed(raw)) else { return false }
+            let t = decoder.trimmed(raw)
+            if t.count == 8, let (y, m, d, zero) = Self.digits8(t) {
+                // all zeros is the blank date; else `YYYYMMDD` of a real day, as written
+                if zero { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return true }
+                guard DBFDate(year: y, month: m, day: d).isValid else { return false }
+                slot.copyMemory(from: t)
+                return true
+            }
+            guard case .success(.date(let d)) = TextDateParser.date(t) else { return false }
             guard let d else { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return true }
             guard d.isValid else { return false }
             digits(d.year, 4, slot, 0); digits(d.month, 2, slot, 4); digits(d.day, 2, slot, 6)
             return true
         case .logical:
-            guard case .success(.logical(let l)) = decoder.logical(decoder.trimmed(raw)) else { return false }
-            slot[0] = l.map { $0 ? UInt8(ascii: "T") : UInt8(ascii: "F") } ?? UInt8(ascii: "?")
+            // `TextValueDecoder.logical`: T/Y/S, F/N, ? or nothing, optionally between dots
+            let t = decoder.trimmed(raw)
+            var s = 0, e = t.count
+            if e == 3 && t[0] == 0x2E && t[2] == 0x2E { s = 1; e = 2 }
+            if e == s { slot[0] = UInt8(ascii: "?"); return true }
+            guard e - s == 1 else { return false }
+            switch t[s] | 0x20 {
+            case UInt8(ascii: "t"), UInt8(ascii: "y"), UInt8(ascii: "s"): slot[0] = UInt8(ascii: "T")
+            case UInt8(ascii: "f"), UInt8(ascii: "n"): slot[0] = UInt8(ascii: "F")
+            default:
+                guard t[s] == UInt8(ascii: "?") else { return false }
+                slot[0] = UInt8(ascii: "?")
+            }
             return true
         case .integer:
-            guard case .success(.integer(let i)) = decoder.integer(decoder.trimmed(raw)),
-                  let v = Int32(exactly: i) else { return false }
-            slot.storeBytes(of: UInt32(bitPattern: v).littleEndian, as: UInt32.self)
+            let t = decoder.trimmed(raw)
+            var v: Int64 = 0
+            if !t.isEmpty {
+                guard let sc = TextValueDecoder.scan(t), sc.scale == 0, !sc.overflow,
+                      sc.m >= Int64(Int32.min), sc.m <= Int64(Int32.max) else { return false }
+                v = sc.m
+            }
+            slot.storeBytes(of: UInt32(bitPattern: Int32(v)).littleEndian, as: UInt32.self)
             return true
         case .double:
-            guard case .success(.double(let d)) = decoder.double(decoder.trimmed(raw)) else { return false }
+            // the decoder's exact fast path only; `strtod`'s forms are typed
+            let t = decoder.trimmed(raw)
+            var d = 0.0
+            if !t.isEmpty {
+                guard let sc = TextValueDecoder.scan(t, comma: decoder.decimalComma), !sc.overflow,
+                      sc.m.magnitude < (1 << 53), sc.scale <= 22 else { return false }
+                d = sc.m == 0 && sc.neg ? -0.0 : Double(sc.m) / TextValueDecoder.powersOfTen[sc.scale]
+            }
             slot.storeBytes(of: d.bitPattern.littleEndian, as: UInt64.self)
             return true
         case .dateTime:
-            guard case .success(.dateTime(let t)) = TextDateParser.dateTime(decoder.trimmed(raw)) else { return false }
-            guard let t else { slot.initializeMemory(as: UInt8.self, repeating: 0); return true }
-            guard t.date.isValid, t.milliseconds >= 0, t.milliseconds < 86_400_000 else { return false }
-            slot.storeBytes(of: UInt32(t.date.julianDay).littleEndian, as: UInt32.self)
-            slot.storeBytes(of: UInt32(t.milliseconds).littleEndian, toByteOffset: 4, as: UInt32.self)
+            let t = decoder.trimmed(raw)
+            let jd: Int, ms: Int
+            if t.count == 14, let (y, m, d, zero) = Self.digits8(t), let time = Self.hhmmss(t) {
+                // `YYYYMMDDhhmmss`, the canonical text; all zeros is blank
+                if zero && time == 0 { slot.initializeMemory(as: UInt8.self, repeating: 0); return true }
+                let date = DBFDate(year: y, month: m, day: d)
+                guard date.isValid else { return false }
+                jd = date.julianDay; ms = time
+            } else {
+                guard case .success(.dateTime(let v)) = TextDateParser.dateTime(t) else { return false }
+                guard let v else { slot.initializeMemory(as: UInt8.self, repeating: 0); return true }
+                guard v.date.isValid, v.milliseconds >= 0, v.milliseconds < 86_400_000 else { return false }
+                jd = v.date.julianDay; ms = v.milliseconds
+            }
+            slot.storeBytes(of: UInt32(jd).littleEndian, as: UInt32.self)
+            slot.storeBytes(of: UInt32(ms).littleEndian, toByteOffset: 4, as: UInt32.self)
             return true
         }
+    }
+
+    /// The first 8 bytes as `YYYYMMDD` digits, and whether they are all zeros.
+    @inline(__always)
+    static func digits8(_ t: UnsafeRawBufferPointer) -> (Int, Int, Int, Bool)? {
+        var any: UInt8 = 0
+        for i in 0..<8 {
+            let b = t[i]
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            any |= b - 0x30
+        }
+        @inline(__always) func d(_ i: Int) -> Int { Int(t[i] - 0x30) }
+        return (d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(4) * 10 + d(5), d(6) * 10 + d(7), any == 0)
+    }
+
+    /// Bytes 8–13 as `hhmmss` in milliseconds (the parser's limits: h < 24, m < 60, s < 60).
+    @inline(__always)
+    static func hhmmss(_ t: UnsafeRawBufferPointer) -> Int? {
+        for i in 8..<14 { guard t[i] >= 0x30 && t[i] <= 0x39 else { return nil } }
+        @inline(__always) func d(_ i: Int) -> Int { Int(t[i] - 0x30) * 10 + Int(t[i + 1] - 0x30) }
+        let h = d(8), m = d(10), s = d(12)
+        guard h < 24, m < 60, s < 60 else { return nil }
+        return ((h * 60 + m) * 60 + s) * 1000
     }
 
     /// C: trailing blanks and NULs go, the rest must fit the backup's width (the decoder's

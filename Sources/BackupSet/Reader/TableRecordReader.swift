@@ -26,6 +26,7 @@ final class TableRecordReader {
     /// to the sink costs no reference counting.
     private var rawDecoders: UnsafeMutableBufferPointer<TextValueDecoder>?
     private var rawText: FastTextDecoder?
+    private var rawSplitter: RawSplitter?
     static let sampleLines = 64
     static let maxJoinedLines = 16
 
@@ -60,6 +61,7 @@ final class TableRecordReader {
         spans.deallocate()
         textIndex.deallocate()
         rawDecoders?.deallocate()
+        rawSplitter?.release()
     }
 
     static func openMemo(set: BackupSet, member z: SetMember, table: String, structure s: TableStructure,
@@ -151,6 +153,8 @@ final class TableRecordReader {
             _ = buf.initialize(from: d)
             rawDecoders = buf
             rawText = p.text
+            rawSplitter?.release()
+            rawSplitter = p.splitter()
         }
         let lines = sample
         sample.removeAll()
@@ -187,7 +191,8 @@ final class TableRecordReader {
             }
             return
         }
-        if let sink, line.count > 0, let decoders = rawDecoders, let text = rawText, parser!.split(line, spans) {
+        if let sink, line.count > 0, let decoders = rawDecoders, let text = rawText, let splitter = rawSplitter,
+           splitter.split(line, spans) {
             let raw = RawRecord(line: number, base: line.baseAddress!, spans: spans, textIndex: textIndex,
                                 decoders: UnsafePointer(decoders.baseAddress!), text: Unmanaged.passUnretained(text))
             if try sink.stage(raw) {

@@ -39,6 +39,8 @@ final class FastRecordWriter: RawRecordSink {
     /// Per live field: its step and backup field index (-1: none).
     private let steps: UnsafeMutableBufferPointer<Step>
     private let sources: UnsafeMutableBufferPointer<Int>
+    /// Per live field: its backup field is a memo field (value from the memo archive).
+    private let fromMemo: UnsafeMutableBufferPointer<Bool>
     /// Per live field: its copier once the text's code page is known (nil: typed).
     private var copiers: UnsafeMutableBufferPointer<RawFieldCopier?>
     private var textMap: UnsafeMutablePointer<UInt16>?
@@ -61,15 +63,18 @@ final class FastRecordWriter: RawRecordSink {
         steps = .allocate(capacity: max(1, n))
         sources = .allocate(capacity: max(1, n))
         copiers = .allocate(capacity: max(1, n))
+        fromMemo = .allocate(capacity: max(1, n))
         var conversions: [FieldMapping.Conversion?] = []
         var deferred: [Int] = []
         for i in 0..<n {
             copiers[i] = nil
+            fromMemo[i] = false
             switch i < mapping.sources.count ? mapping.sources[i] : .blank {
             case .blank:
                 steps[i] = .blank; sources[i] = -1; conversions.append(nil)
             case .backup(let bi, let conv):
                 sources[i] = bi
+                fromMemo[i] = mapping.backupFields[bi].isMemo
                 conversions.append(conv)
                 if live[i].isMemo || mapping.backupFields[bi].isMemo {
                     steps[i] = .deferred; deferred.append(i)
@@ -84,7 +89,7 @@ final class FastRecordWriter: RawRecordSink {
     }
 
     deinit {
-        steps.deallocate(); sources.deallocate(); copiers.deallocate()
+        steps.deallocate(); sources.deallocate(); copiers.deallocate(); fromMemo.deallocate()
         textMap?.deallocate()
     }
 
@@ -125,7 +130,7 @@ final class FastRecordWriter: RawRecordSink {
                 do { try writer.setField(i, blanks[i]) } catch { return false }
             case .deferred:
                 // a memo-side field fed from the text: its value must decode and convert
-                if !backup[sources[i]].isMemo {
+                if !fromMemo[i] {
                     guard let v = r.value(sources[i]), value(v, i) != nil else { return false }
                 }
             }
@@ -136,7 +141,7 @@ final class FastRecordWriter: RawRecordSink {
     func commit(_ r: RawRecord, memoValues values: [DBFValue]) throws {
         for (k, i) in deferred.enumerated() {
             let bi = sources[i]
-            guard let v = backup[bi].isMemo ? values[bi] : r.value(bi), let c = value(v, i) else {
+            guard let v = fromMemo[i] ? values[bi] : r.value(bi), let c = value(v, i) else {
                 // a memo value that does not fit its live field: the typed path words it
                 return try hooks.typed(r.line, typedValues(r, values))
             }
