@@ -18,7 +18,7 @@ final class MemoArchive {
     private var batch = MemoBatch()
     /// The next batch, loading in the background (see `MemoBatchLoad`).
     private var next: MemoBatchLoad?
-    static let batchSize = 32_768
+    static let batchSize = 8_192
 
     deinit {
         _ = try? next?.wait()   // the loader reads files in `folder`
