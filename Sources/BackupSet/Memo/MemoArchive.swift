@@ -13,6 +13,8 @@ final class MemoArchive {
     let memoMap: [(slot: Int, field: FieldDescriptor)]
     /// Structure field index → field of the memo DBF, for non-memo fields (cross-check).
     let checkMap: [(slot: Int, field: FieldDescriptor)]
+    /// `memoMap`'s slots alone.
+    let memoSlots: [Int]
     var recordCount: Int { table.recordCount }
 
     private var batch = MemoBatch()
@@ -87,6 +89,7 @@ final class MemoArchive {
         self.table = table
         self.folder = dir
         self.memoMap = memoMap
+        memoSlots = memoMap.map(\.0)
         self.checkMap = checkMap
         ok = true
     }
@@ -128,10 +131,13 @@ final class MemoArchive {
         if index < batch.start || index >= batch.start + batch.count { try load(index) }
         guard index < batch.start + batch.count else { return false }
         let k = index - batch.start
-        for (j, m) in memoMap.enumerated() {
-            values[m.slot] = batch.values[k * memoMap.count + j]
-            if !batch.failures.isEmpty, let why = batch.failures[k * memoMap.count + j] { unreadable(m.field.name, why) }
+        let width = memoSlots.count
+        // by index, not by tuple: copying a field descriptor per record cost a retain
+        for j in 0..<width {
+            values[memoSlots[j]] = batch.values[k * width + j]
+            if !batch.failures.isEmpty, let why = batch.failures[k * width + j] { unreadable(memoMap[j].field.name, why) }
         }
+        if checkMap.isEmpty { return true }
         for (j, c) in checkMap.enumerated() {
             guard let v = batch.check[k * checkMap.count + j] else { continue }
             let t = values[c.slot]

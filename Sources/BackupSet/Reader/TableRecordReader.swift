@@ -26,6 +26,10 @@ final class TableRecordReader {
     /// to the sink costs no reference counting.
     private var rawDecoders: UnsafeMutableBufferPointer<TextValueDecoder>?
     private var rawText: FastTextDecoder?
+    /// `sink` and `rawText` without reference counting, for the per-line path (the
+    /// strong references above keep them alive).
+    private unowned(unsafe) var fastSink: RawRecordSink?
+    private var fastText: Unmanaged<FastTextDecoder>?
     private var rawSplitter: RawSplitter?
     static let sampleLines = 64
     static let maxJoinedLines = 16
@@ -55,6 +59,7 @@ final class TableRecordReader {
         }
         // a full-table memo DBF is cross-checked against the typed text values: typed only
         self.sink = (memo?.checkMap.isEmpty ?? true) ? sink : nil
+        fastSink = self.sink
     }
 
     deinit {
@@ -153,6 +158,7 @@ final class TableRecordReader {
             _ = buf.initialize(from: d)
             rawDecoders = buf
             rawText = p.text
+            fastText = Unmanaged.passUnretained(p.text)
             rawSplitter?.release()
             rawSplitter = p.splitter()
         }
@@ -191,10 +197,10 @@ final class TableRecordReader {
             }
             return
         }
-        if let sink, line.count > 0, let decoders = rawDecoders, let text = rawText, let splitter = rawSplitter,
+        if let sink = fastSink, line.count > 0, let decoders = rawDecoders, let text = fastText, let splitter = rawSplitter,
            splitter.split(line, spans) {
             let raw = RawRecord(line: number, base: line.baseAddress!, spans: spans, textIndex: textIndex,
-                                decoders: UnsafePointer(decoders.baseAddress!), text: Unmanaged.passUnretained(text))
+                                decoders: UnsafePointer(decoders.baseAddress!), text: text)
             if try sink.stage(raw) {
                 try prepare(number)
                 report.records += 1

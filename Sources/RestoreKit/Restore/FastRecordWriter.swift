@@ -32,7 +32,8 @@ final class FastRecordWriter: RawRecordSink {
     let writer: DBFWriter
     let live: [FieldDescriptor]
     let backup: [FieldDescriptor]
-    let conversions: [FieldMapping.Conversion?]
+    /// Per live field: the live descriptor to convert to (nil: the backup's shape).
+    let convertTo: [FieldDescriptor?]
     let blanks: [DBFValue]
     let blankMemos: Bool
     let hooks: Hooks
@@ -41,6 +42,10 @@ final class FastRecordWriter: RawRecordSink {
     private let sources: UnsafeMutableBufferPointer<Int>
     /// Per live field: its backup field is a memo field (value from the memo archive).
     private let fromMemo: UnsafeMutableBufferPointer<Bool>
+    /// Per live field: memo-like, nullable (what `TableRewriter.liveValue` asks).
+    private let liveIsMemo: UnsafeMutableBufferPointer<Bool>
+    private let liveIsNullable: UnsafeMutableBufferPointer<Bool>
+    private let liveConverts: UnsafeMutableBufferPointer<Bool>
     /// Per live field: its copier once the text's code page is known (nil: typed).
     private var copiers: UnsafeMutableBufferPointer<RawFieldCopier?>
     private var textMap: UnsafeMutablePointer<UInt16>?
@@ -64,18 +69,23 @@ final class FastRecordWriter: RawRecordSink {
         sources = .allocate(capacity: max(1, n))
         copiers = .allocate(capacity: max(1, n))
         fromMemo = .allocate(capacity: max(1, n))
-        var conversions: [FieldMapping.Conversion?] = []
+        liveIsMemo = .allocate(capacity: max(1, n))
+        liveIsNullable = .allocate(capacity: max(1, n))
+        liveConverts = .allocate(capacity: max(1, n))
+        var convertTo: [FieldDescriptor?] = []
         var deferred: [Int] = []
         for i in 0..<n {
             copiers[i] = nil
             fromMemo[i] = false
+            liveIsMemo[i] = live[i].isMemo
+            liveIsNullable[i] = live[i].isNullable
             switch i < mapping.sources.count ? mapping.sources[i] : .blank {
             case .blank:
-                steps[i] = .blank; sources[i] = -1; conversions.append(nil)
+                steps[i] = .blank; sources[i] = -1; convertTo.append(nil)
             case .backup(let bi, let conv):
                 sources[i] = bi
                 fromMemo[i] = mapping.backupFields[bi].isMemo
-                conversions.append(conv)
+                convertTo.append(TableRewriter.converts(live[i], from: mapping.backupFields[bi], conv) ? live[i] : nil)
                 if live[i].isMemo || mapping.backupFields[bi].isMemo {
                     steps[i] = .deferred; deferred.append(i)
                 } else {
@@ -83,13 +93,15 @@ final class FastRecordWriter: RawRecordSink {
                 }
             }
         }
-        self.conversions = conversions
+        self.convertTo = convertTo
+        for i in 0..<n { liveConverts[i] = convertTo[i] != nil }
         self.deferred = deferred
         deferredValues = [DBFValue](repeating: .null, count: deferred.count)
     }
 
     deinit {
         steps.deallocate(); sources.deallocate(); copiers.deallocate(); fromMemo.deallocate()
+        liveIsMemo.deallocate(); liveIsNullable.deallocate(); liveConverts.deallocate()
         textMap?.deallocate()
     }
 
@@ -109,8 +121,10 @@ final class FastRecordWriter: RawRecordSink {
 
     @inline(__always)
     private func value(_ v: DBFValue, _ i: Int) -> DBFValue? {
-        guard case .success(let c) = TableRewriter.liveValue(v, live: live[i], backup: backup[sources[i]], conversion: conversions[i],
-                                                             blank: blanks[i], blankMemos: blankMemos) else { return nil }
+        // the descriptor is read only when there is a conversion: copying it costs a retain
+        let convert = liveConverts[i] ? convertTo[i] : nil
+        guard case .success(let c) = TableRewriter.liveValue(v, liveIsMemo: liveIsMemo[i], liveIsNullable: liveIsNullable[i],
+                                                             convertTo: convert, blank: blanks[i], blankMemos: blankMemos) else { return nil }
         return c
     }
 

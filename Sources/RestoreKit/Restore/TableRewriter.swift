@@ -123,7 +123,9 @@ struct TableRewriter {
                         row[i] = blanks[i]
                     case .backup(let bi, let conv):
                         let v = bi < values.count ? values[bi] : blanks[i]
-                        switch Self.liveValue(v, live: fields[i], backup: mapping.backupFields[bi], conversion: conv,
+                        let f = fields[i]
+                        switch Self.liveValue(v, liveIsMemo: f.isMemo, liveIsNullable: f.isNullable,
+                                              convertTo: Self.converts(f, from: mapping.backupFields[bi], conv) ? f : nil,
                                               blank: blanks[i], blankMemos: blankMemos) {
                         case .success(let c): row[i] = c
                         case .failure(.doesNotFit(let why)):
@@ -190,22 +192,27 @@ struct TableRewriter {
 
     struct CDXRebuildFailure: Error, CustomStringConvertible { let description: String }
 
-    /// The value live field `f` gets from the backup's value `v` (fields of `backup`'s
-    /// shape): blank for a memo under `--blank-memos`, converted when the shape changed,
-    /// blank for NULL in a field that cannot hold it; `.failure` when it would change.
-    static func liveValue(_ v: DBFValue, live f: FieldDescriptor, backup b: FieldDescriptor,
-                          conversion: FieldMapping.Conversion?, blank: DBFValue,
-                          blankMemos: Bool) -> Result<DBFValue, ValueConversion.Failure> {
+    /// The value a live field gets from the backup's value `v`: blank for a memo under
+    /// `--blank-memos`, converted to `convertTo` (the live field, when its shape differs
+    /// from the backup's), blank for NULL in a field that cannot hold it; `.failure` when
+    /// the value would change. Flags rather than descriptors: this runs per field.
+    static func liveValue(_ v: DBFValue, liveIsMemo: Bool, liveIsNullable: Bool, convertTo: FieldDescriptor?,
+                          blank: DBFValue, blankMemos: Bool) -> Result<DBFValue, ValueConversion.Failure> {
         var v = v
-        if blankMemos && f.isMemo { v = blank }
-        if conversion != nil || f.type != b.type {
+        if blankMemos && liveIsMemo { v = blank }
+        if let f = convertTo {
             switch ValueConversion.convert(v, to: f) {
             case .success(let c): v = c
             case .failure(let e): return .failure(e)
             }
         }
-        if case .null = v, !f.isNullable { v = blank }
+        if case .null = v, !liveIsNullable { v = blank }
         return .success(v)
+    }
+
+    /// Whether live field `f` needs `ValueConversion` from backup field `b`.
+    static func converts(_ f: FieldDescriptor, from b: FieldDescriptor, _ conversion: FieldMapping.Conversion?) -> Bool {
+        conversion != nil || f.type != b.type
     }
 
     /// The value a field gets when the backup has none: NULL when nullable, else blank.
