@@ -26,10 +26,16 @@ final class TableRecordReader {
     /// to the sink costs no reference counting.
     private var rawDecoders: UnsafeMutableBufferPointer<TextValueDecoder>?
     private var rawText: FastTextDecoder?
-    /// `sink` and `rawText` without reference counting, for the per-line path (the
-    /// strong references above keep them alive).
-    private unowned(unsafe) var fastSink: RawRecordSink?
-    private var fastText: Unmanaged<FastTextDecoder>?
+    /// What the per-line fast path needs, read in one access per line (each stored `var`
+    /// read costs an exclusivity check), without reference counting: the strong references
+    /// above keep the sink, decoders and text decoder alive.
+    private struct FastLine {
+        unowned(unsafe) let sink: RawRecordSink
+        let decoders: UnsafePointer<TextValueDecoder>
+        let text: Unmanaged<FastTextDecoder>
+        let splitter: RawSplitter
+    }
+    private var fastLine: FastLine?
     private var rawSplitter: RawSplitter?
     static let sampleLines = 64
     static let maxJoinedLines = 16
@@ -59,7 +65,6 @@ final class TableRecordReader {
         }
         // a full-table memo DBF is cross-checked against the typed text values: typed only
         self.sink = (memo?.checkMap.isEmpty ?? true) ? sink : nil
-        fastSink = self.sink
     }
 
     deinit {
@@ -158,9 +163,12 @@ final class TableRecordReader {
             _ = buf.initialize(from: d)
             rawDecoders = buf
             rawText = p.text
-            fastText = Unmanaged.passUnretained(p.text)
             rawSplitter?.release()
             rawSplitter = p.splitter()
+            if let sink {
+                fastLine = FastLine(sink: sink, decoders: UnsafePointer(buf.baseAddress!),
+                                    text: Unmanaged.passUnretained(p.text), splitter: rawSplitter!)
+            }
         }
         let lines = sample
         sample.removeAll()
@@ -197,14 +205,13 @@ final class TableRecordReader {
             }
             return
         }
-        if let sink = fastSink, line.count > 0, let decoders = rawDecoders, let text = fastText, let splitter = rawSplitter,
-           splitter.split(line, spans) {
+        if let fast = fastLine, line.count > 0, fast.splitter.split(line, spans) {
             let raw = RawRecord(line: number, base: line.baseAddress!, spans: spans, textIndex: textIndex,
-                                decoders: UnsafePointer(decoders.baseAddress!), text: text)
-            if try sink.stage(raw) {
+                                decoders: fast.decoders, text: fast.text)
+            if try fast.sink.stage(raw) {
                 try prepare(number)
                 report.records += 1
-                try sink.commit(raw, memoValues: record.values)
+                try fast.sink.commit(raw, memoValues: record.values)
                 return
             }
         }

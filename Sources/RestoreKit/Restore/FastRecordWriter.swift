@@ -47,7 +47,7 @@ final class FastRecordWriter: RawRecordSink {
     private let liveIsNullable: UnsafeMutableBufferPointer<Bool>
     private let liveConverts: UnsafeMutableBufferPointer<Bool>
     /// Per live field: its copier once the text's code page is known (nil: typed).
-    private var copiers: UnsafeMutableBufferPointer<RawFieldCopier?>
+    private let copiers: UnsafeMutableBufferPointer<RawFieldCopier?>
     private var textMap: UnsafeMutablePointer<UInt16>?
     private var prepared = false
     /// Live fields set in `commit`, in field order, and their values for the record.
