@@ -144,7 +144,9 @@ struct TableRewriter {
             try recordDone()
         }
         var fast: FastRecordWriter?
-        if let w = writer, !typedOnly {
+        // (the writer's visible fields are the target fields; if they ever were not, the
+        // typed path reports it on every record rather than the fast path indexing past them)
+        if let w = writer, !typedOnly, w.fields.count == fields.count {
             fast = FastRecordWriter(writer: w, mapping: mapping, live: fields, blanks: blanks, blankMemos: blankMemos,
                                     hooks: .init(shouldWrite: { accepted || options.skipBadLines }, typed: typedRecord,
                                                  appendFailed: appendFailed, written: recordDone))
