@@ -223,6 +223,15 @@ import XBase
         try Self.bothWays(dir, data: live, options: RestoreOptions(skipBadLines: true))
     }
 
+    /// Opt-in, any set at full size (e.g. the benchmark's 1,000,000-record VENDAS):
+    /// `RESGATE_FASTPATH_SET=/path/SET.zip [RESGATE_FASTPATH_DATA=/path/live] swift test --filter FastPathTests`.
+    @Test func setFromTheEnvironment() throws {
+        guard let set = ProcessInfo.processInfo.environment["RESGATE_FASTPATH_SET"] else { return }
+        let (r, fast) = try Self.bothWays(set, data: ProcessInfo.processInfo.environment["RESGATE_FASTPATH_DATA"])
+        #expect(!r.anyRefused, "\(r)")
+        #expect(fast > 0)
+    }
+
     /// Every real-world DBF of the shared fixtures that our writer backs up: restored onto
     /// itself both ways.
     @Test func realFixtures() throws {
