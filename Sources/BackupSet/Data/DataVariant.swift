@@ -35,6 +35,20 @@ struct LineParser {
         return sdf!.parse(line, into: &values)
     }
 
+    /// The splitting half of this parser, on its own (see `RawSplitter`).
+    func splitter() -> RawSplitter {
+        if let d = delimited {
+            return RawSplitter(count: d.decoders.count, separator: d.separator, quote: d.quote, widths: nil, total: 0)
+        }
+        let w = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, sdf!.widths.count))
+        _ = w.initialize(from: sdf!.widths)
+        return RawSplitter(count: sdf!.widths.count, separator: 0, quote: nil, widths: w, total: sdf!.lineWidth)
+    }
+
+    /// The decoders of the text fields, in text order (what `split`'s spans decode with).
+    var decoders: [TextValueDecoder] { delimited?.decoders ?? sdf!.decoders }
+    var text: FastTextDecoder { delimited?.codePage ?? sdf!.codePage }
+
     static func make(_ v: DataVariant, fields: [FieldDescriptor], codePage: CodePage, slots: [Int]) -> LineParser {
         switch v {
         case let .delimited(s, q):
@@ -44,6 +58,26 @@ struct LineParser {
                                       names: fields.map(\.name), codePage: FastTextDecoder(codePage), widths: w, slots: slots))
         }
     }
+}
+
+/// Splits a line without decoding it, exactly where its `LineParser` would (the delimited
+/// parser's plain split, or SDF's fixed widths): true when `parse` would cut the line at
+/// these spans and give `.ok` as soon as every value decodes. Holds nothing reference-
+/// counted, so splitting a line costs no retain; the SDF widths are freed by `release()`.
+struct RawSplitter {
+    let count: Int
+    let separator: UInt8
+    let quote: UInt8?
+    let widths: UnsafeMutableBufferPointer<Int>?
+    let total: Int
+
+    @inline(__always)
+    func split(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
+        if let w = widths { return SDFLineParser.spans(line, spans, widths: UnsafeBufferPointer(w), total: total) }
+        return DelimitedLineParser.plainSpans(line, spans, count: count, separator: separator, quote: quote)
+    }
+
+    func release() { widths?.deallocate() }
 }
 
 /// Finds the variant of a data file from its first lines, knowing the fields: every

@@ -3,6 +3,14 @@ import Glibc
 #endif
 import XBase
 
+/// Where one value is in its line: the bytes between the quotes (or the separators), and
+/// whether it was quoted (`""` is an empty value, nothing at all may be NULL).
+struct FieldSpan {
+    var start: Int
+    var count: Int
+    var quoted: Bool
+}
+
 /// What became of one line.
 enum LineOutcome {
     case ok
@@ -106,38 +114,68 @@ struct DelimitedLineParser {
     /// search decides.
     private mutating func plainSplit(_ line: UnsafeRawBufferPointer, _ values: inout [DBFValue]) -> Bool {
         let n = decoders.count
+        return withUnsafeTemporaryAllocation(of: FieldSpan.self, capacity: n) { spans in
+            guard let base = line.baseAddress, plainSpans(line, spans.baseAddress!) else { return false }
+            for i in 0..<n {
+                let s = spans[i]
+                switch decoders[i].decode(UnsafeRawBufferPointer(start: base + s.start, count: s.count), quoted: s.quoted, text: codePage) {
+                case .success(let v): values[slots[i]] = v
+                case .failure: return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// Where each value of a plain line is (see `plainSplit`), without decoding any: the
+    /// split `plainSplit` decodes, so a line whose values all decode parses `.ok` to them.
+    /// False when the line is not plain (then only `parse` can tell what it is).
+    func plainSpans(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
+        Self.plainSpans(line, spans, count: decoders.count, separator: separator, quote: quote)
+    }
+
+    /// `plainSpans` for `n` values, needing nothing of a parser but its separator and quote.
+    /// Byte loops rather than `memchr`: values are short, and a call per value cost more
+    /// than the scan (measured on the restore).
+    static func plainSpans(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>,
+                           count n: Int, separator: UInt8, quote: UInt8?) -> Bool {
         let end = line.count
-        guard let base = line.baseAddress, end > 0 else { return false }
+        guard let base = line.baseAddress, end > 0, n > 0 else { return false }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let q = quote.map { Int($0) } ?? -1   // -1: no quote character, equal to no byte
         var pos = 0
         for i in 0..<n {
-            let last = i == n - 1
-            if let q = quote, pos < end, line[pos] == q {
-                guard let hit = memchr(base + pos + 1, Int32(q), end - pos - 1) else { return false }
-                let j = base.distance(to: UnsafeRawPointer(hit))
-                if last { guard j + 1 == end else { return false } } else {
-                    guard j + 1 < end, line[j + 1] == separator else { return false }
+            if pos < end, Int(p[pos]) == q {
+                // quoted: closes at the first quote, which the separator (or the end) follows
+                var j = pos + 1
+                while j < end && Int(p[j]) != q { j += 1 }
+                guard j < end else { return false }
+                if i == n - 1 { guard j + 1 == end else { return false } } else {
+                    guard j + 1 < end, p[j + 1] == separator else { return false }
                 }
-                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[(pos + 1)..<j]), quoted: true, text: codePage) {
-                case .success(let v): values[slots[i]] = v
-                case .failure: return false
-                }
+                spans[i] = FieldSpan(start: pos + 1, count: j - pos - 1, quoted: true)
                 pos = j + 2
+            } else if i == n - 1 {
+                // the last value: neither a separator nor a quote may follow
+                var k = pos
+                while k < end {
+                    let b = p[k]
+                    if b == separator || Int(b) == q { return false }
+                    k += 1
+                }
+                spans[i] = FieldSpan(start: pos, count: end - pos, quoted: false)
+                pos = end + 1
             } else {
-                let k: Int
-                if last {
-                    k = end
-                    if pos < end, memchr(base + pos, Int32(separator), end - pos) != nil { return false }
-                    if let q = quote, pos < end, memchr(base + pos, Int32(q), end - pos) != nil { return false }
-                } else {
-                    guard pos <= end, let hit = memchr(base + pos, Int32(separator), end - pos) else { return false }
-                    k = base.distance(to: UnsafeRawPointer(hit))
-                    if let q = quote, k > pos, memchr(base + pos, Int32(q), k - pos) != nil { return false }
+                // up to the next separator, with no quote before it
+                var k = pos
+                while k < end {
+                    let b = p[k]
+                    if b == separator { break }
+                    if Int(b) == q { return false }
+                    k += 1
                 }
-                guard pos <= k else { return false }
-                switch decoders[i].decode(UnsafeRawBufferPointer(rebasing: line[pos..<k]), quoted: false, text: codePage) {
-                case .success(let v): values[slots[i]] = v
-                case .failure: return false
-                }
+                guard k < end else { return false }
+                spans[i] = FieldSpan(start: pos, count: k - pos, quoted: false)
                 pos = k + 1
             }
         }

@@ -43,6 +43,23 @@ struct SDFLineParser {
         return found
     }
 
+    /// Where each value is, as `parse` cuts the line; false when the line is too long.
+    func spans(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>) -> Bool {
+        widths.withUnsafeBufferPointer { Self.spans(line, spans, widths: $0, total: lineWidth) }
+    }
+
+    static func spans(_ line: UnsafeRawBufferPointer, _ spans: UnsafeMutablePointer<FieldSpan>,
+                      widths: UnsafeBufferPointer<Int>, total: Int) -> Bool {
+        guard line.count <= total else { return false }
+        var pos = 0
+        for i in widths.indices {
+            let s = min(pos, line.count), e = min(pos + widths[i], line.count)
+            spans[i] = FieldSpan(start: s, count: e - s, quoted: e > s)
+            pos += widths[i]
+        }
+        return true
+    }
+
     func parse(_ line: UnsafeRawBufferPointer, into values: inout [DBFValue]) -> LineOutcome {
         let total = lineWidth
         guard line.count <= total else {

@@ -81,7 +81,10 @@ struct TextValueDecoder: Sendable {
         }
     }
 
-    @inline(__always) func trimmed(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    @inline(__always) func trimmed(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer { Self.trim(r) }
+
+    /// Leading blanks and trailing blanks or NULs removed (what every non-text type reads).
+    @inline(__always) static func trim(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         var s = 0, e = r.count
         while s < e && Self.isBlank(r[s]) { s += 1 }
         while e > s && (Self.isBlank(r[e - 1]) || r[e - 1] == 0) { e -= 1 }

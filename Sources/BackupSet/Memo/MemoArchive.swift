@@ -13,16 +13,19 @@ final class MemoArchive {
     let memoMap: [(slot: Int, field: FieldDescriptor)]
     /// Structure field index → field of the memo DBF, for non-memo fields (cross-check).
     let checkMap: [(slot: Int, field: FieldDescriptor)]
+    /// `memoMap`'s slots alone.
+    let memoSlots: [Int]
     var recordCount: Int { table.recordCount }
 
-    private var batch: [DBFValue] = []
-    private var batchCheck: [DBFValue?] = []
-    private var batchFailures: [Int: String] = [:]
-    private var batchStart = 0
-    private var batchCount = 0
-    static let batchSize = 32_768
+    private var batch = MemoBatch()
+    /// The next batch, loading in the background (see `MemoBatchLoad`).
+    private var next: MemoBatchLoad?
+    static let batchSize = 8_192
 
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
+    deinit {
+        _ = try? next?.wait()   // the loader reads files in `folder`
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     /// Opens `member` of `source`; defects say why it could not be.
     init(source: SetSource, member: SetMember, tableName: String, structure: TableStructure,
@@ -86,6 +89,7 @@ final class MemoArchive {
         self.table = table
         self.folder = dir
         self.memoMap = memoMap
+        memoSlots = memoMap.map(\.0)
         self.checkMap = checkMap
         ok = true
     }
@@ -95,32 +99,28 @@ final class MemoArchive {
         structure.memoFields.map(\.name).filter { n in !memoMap.contains { $0.field.name.lowercased() == n.lowercased() } }
     }
 
-    private struct Stop: Error {}
-
-    /// Loads the batch holding record `index` (0-based).
+    /// Loads the batch holding record `index` (0-based), from the background load when it
+    /// is that one, and starts loading the batch after it.
     private func load(_ index: Int) throws {
         let start = index - index % Self.batchSize
-        let n = min(Self.batchSize, table.recordCount - start)
-        let width = memoMap.count, cw = checkMap.count
-        batch = [DBFValue](repeating: .null, count: n * width)
-        batchCheck = [DBFValue?](repeating: nil, count: n * cw)
-        batchFailures = [:]
-        var k = 0
-        do {
-            try table.forEachRecord(from: start) { r in
-                if k >= n { throw Stop() }
-                for (j, m) in memoMap.enumerated() {
-                    do { batch[k * width + j] = try r.value(m.field) } catch {
-                        batch[k * width + j] = m.field.type == .memo ? .string("") : .bytes([])
-                        batchFailures[k * width + j] = "\(error)"
-                    }
-                }
-                for (j, c) in checkMap.enumerated() { batchCheck[k * cw + j] = try? r.value(c.field) }
-                k += 1
+        let pending = next
+        next = nil
+        if let p = pending, p.start == start {
+            batch = try p.wait()
+        } else {
+            _ = try? pending?.wait()
+            batch = try MemoBatch.load(table, start: start, n: min(Self.batchSize, table.recordCount - start),
+                                       memoMap: memoMap, checkMap: checkMap)
+        }
+        let following = start + Self.batchSize
+        if following < table.recordCount {
+            let (table, memoMap, checkMap) = (UncheckedBox(self.table), self.memoMap, self.checkMap)
+            let n = min(Self.batchSize, table.value.recordCount - following)
+            let maps = UncheckedBox((memoMap, checkMap))
+            next = MemoBatchLoad(start: following) {
+                try MemoBatch.load(table.value, start: following, n: n, memoMap: maps.value.0, checkMap: maps.value.1)
             }
-        } catch is Stop {}
-        batchStart = start
-        batchCount = k
+        }
     }
 
     /// Puts the memo values of record `index` into `values`; false when the DBF has no
@@ -128,15 +128,18 @@ final class MemoArchive {
     func fill(_ index: Int, _ values: inout [DBFValue], mismatch: (String, DBFValue, DBFValue) -> Void,
               unreadable: (String, String) -> Void = { _, _ in }) throws -> Bool {
         guard index < table.recordCount else { return false }
-        if index < batchStart || index >= batchStart + batchCount { try load(index) }
-        guard index < batchStart + batchCount else { return false }
-        let k = index - batchStart
-        for (j, m) in memoMap.enumerated() {
-            values[m.slot] = batch[k * memoMap.count + j]
-            if let why = batchFailures[k * memoMap.count + j] { unreadable(m.field.name, why) }
+        if index < batch.start || index >= batch.start + batch.count { try load(index) }
+        guard index < batch.start + batch.count else { return false }
+        let k = index - batch.start
+        let width = memoSlots.count
+        // by index, not by tuple: copying a field descriptor per record cost a retain
+        for j in 0..<width {
+            values[memoSlots[j]] = batch.values[k * width + j]
+            if !batch.failures.isEmpty, let why = batch.failures[k * width + j] { unreadable(memoMap[j].field.name, why) }
         }
+        if checkMap.isEmpty { return true }
         for (j, c) in checkMap.enumerated() {
-            guard let v = batchCheck[k * checkMap.count + j] else { continue }
+            guard let v = batch.check[k * checkMap.count + j] else { continue }
             let t = values[c.slot]
             if !MemoArchive.same(t, v, decimals: c.field.decimals) { mismatch(c.field.name, t, v) }
         }
@@ -160,4 +163,10 @@ final class MemoArchive {
         default: return false
         }
     }
+}
+
+/// Hands a value to the background loader; the loader is its only user until waited for.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -150,10 +150,19 @@ public final class BackupSet: @unchecked Sendable {
     @discardableResult
     public func forEachRecord(table name: String, options: ReadOptions = ReadOptions(),
                               _ body: (BackupRecord) throws -> Void) throws -> TableReadReport {
+        try forEachRecord(table: name, options: options, raw: nil, body)
+    }
+
+    /// As `forEachRecord(table:options:_:)`, but every line the typed reader would split
+    /// plainly is offered to `raw` first (see `RawRecordSink`); `body` gets only the lines
+    /// it declines. Defects, counts and the report are the same as without `raw`.
+    @discardableResult
+    public func forEachRecord(table name: String, options: ReadOptions = ReadOptions(), raw: RawRecordSink?,
+                              _ body: (BackupRecord) throws -> Void) throws -> TableReadReport {
         guard let t = table(named: name) else {
             throw BackupSetError(Defect(.missingStructure, table: name, pt: "tabela não existe no conjunto", en: "no such table in the set"))
         }
-        let reader = try TableRecordReader(set: self, table: t, options: options)
+        let reader = try TableRecordReader(set: self, table: t, options: options, sink: raw)
         return try reader.run(body)
     }
 }

@@ -17,10 +17,30 @@ final class TableRecordReader {
     var report: TableReadReport
     var memo: MemoArchive?
     var record: BackupRecord
+    /// Offered every plain line first (see `RawRecordSink`); nil: typed reading only.
+    let sink: RawRecordSink?
+    /// Where a plain line's values are, for the sink; text-field position per structure field.
+    private let spans: UnsafeMutablePointer<FieldSpan>
+    private let textIndex: UnsafeMutablePointer<Int>
+    /// The current part's decoders, copied out of the parser once so that handing a line
+    /// to the sink costs no reference counting.
+    private var rawDecoders: UnsafeMutableBufferPointer<TextValueDecoder>?
+    private var rawText: FastTextDecoder?
+    /// What the per-line fast path needs, read in one access per line (each stored `var`
+    /// read costs an exclusivity check), without reference counting: the strong references
+    /// above keep the sink, decoders and text decoder alive.
+    private struct FastLine {
+        unowned(unsafe) let sink: RawRecordSink
+        let decoders: UnsafePointer<TextValueDecoder>
+        let text: Unmanaged<FastTextDecoder>
+        let splitter: RawSplitter
+    }
+    private var fastLine: FastLine?
+    private var rawSplitter: RawSplitter?
     static let sampleLines = 64
     static let maxJoinedLines = 16
 
-    init(set: BackupSet, table: BackupTable, options: ReadOptions) throws {
+    init(set: BackupSet, table: BackupTable, options: ReadOptions, sink: RawRecordSink? = nil) throws {
         guard let s = table.structure else {
             throw BackupSetError(Defect(.missingStructure, table: table.name, file: table.members.structure?.name,
                                         pt: "a tabela não tem estrutura legível", en: "the table has no readable structure"))
@@ -32,11 +52,26 @@ final class TableRecordReader {
         report = TableReadReport(table: table.name)
         report.codePage = codePage
         record = BackupRecord(values: s.fields.map { Self.blank($0) }, file: "", line: 0, number: 0)
+        spans = .allocate(capacity: max(1, textFields.count))
+        textIndex = .allocate(capacity: max(1, s.fields.count))
+        var t = 0
+        for (i, f) in s.fields.enumerated() {
+            if f.isMemo { textIndex[i] = -1 } else { textIndex[i] = t; t += 1 }
+        }
         if options.memo, s.hasMemo, let z = table.members.memoArchive {
             let (m, d) = Self.openMemo(set: set, member: z, table: table.name, structure: s, codePage: codePage)
             memo = m
             report.defects += d
         }
+        // a full-table memo DBF is cross-checked against the typed text values: typed only
+        self.sink = (memo?.checkMap.isEmpty ?? true) ? sink : nil
+    }
+
+    deinit {
+        spans.deallocate()
+        textIndex.deallocate()
+        rawDecoders?.deallocate()
+        rawSplitter?.release()
     }
 
     static func openMemo(set: BackupSet, member z: SetMember, table: String, structure s: TableStructure,
@@ -121,6 +156,20 @@ final class TableRecordReader {
             ?? .delimited(separator: structure.separator ?? 0x2C, quote: structure.quote ?? 0x22)
         report.variants.append((file, variant))
         parser = LineParser.make(variant, fields: textFields, codePage: codePage, slots: slots)
+        if sink != nil, let p = parser {
+            rawDecoders?.deallocate()
+            let d = p.decoders
+            let buf = UnsafeMutableBufferPointer<TextValueDecoder>.allocate(capacity: max(1, d.count))
+            _ = buf.initialize(from: d)
+            rawDecoders = buf
+            rawText = p.text
+            rawSplitter?.release()
+            rawSplitter = p.splitter()
+            if let sink {
+                fastLine = FastLine(sink: sink, decoders: UnsafePointer(buf.baseAddress!),
+                                    text: Unmanaged.passUnretained(p.text), splitter: rawSplitter!)
+            }
+        }
         let lines = sample
         sample.removeAll()
         for (bytes, n) in lines { try bytes.withUnsafeBytes { try handle($0, 2, n, body) } }
@@ -156,6 +205,16 @@ final class TableRecordReader {
             }
             return
         }
+        if let fast = fastLine, line.count > 0, fast.splitter.split(line, spans) {
+            let raw = RawRecord(line: number, base: line.baseAddress!, spans: spans, textIndex: textIndex,
+                                decoders: fast.decoders, text: fast.text)
+            if try fast.sink.stage(raw) {
+                try prepare(number)
+                report.records += 1
+                try fast.sink.commit(raw, memoValues: record.values)
+                return
+            }
+        }
         let outcome = parseLine(line)
         switch outcome {
         case .ok: try deliver(number, body)
@@ -183,6 +242,13 @@ final class TableRecordReader {
     }
 
     func deliver(_ line: Int, _ body: (BackupRecord) throws -> Void) throws {
+        try prepare(line)
+        report.records += 1
+        try body(record)
+    }
+
+    /// Counts the record and fills its memo values (listing memo defects).
+    func prepare(_ line: Int) throws {
         record.number += 1
         record.line = line
         if let memo {
@@ -200,7 +266,5 @@ final class TableRecordReader {
                            en: "the text says \(t), the memo DBF says \(d)", pt: "o texto diz \(t), o DBF de memos diz \(d)")
             }
         }
-        report.records += 1
-        try body(record)
     }
 }

@@ -43,10 +43,15 @@ struct BackupSetTable: RestoreTableSource {
     var expectedRecords: Int? { structure.records }
 
     func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {
+        try forEachRecord(memos: memos, fast: nil, body, defect: defect)
+    }
+
+    func forEachRecord(memos: Bool, fast: RawRecordSink?, _ body: (Int, [DBFValue]) throws -> Void,
+                       defect: (Defect) -> Void) throws {
         var options = ReadOptions()
         options.fallbackCodePage = fallback
         options.memo = memos
-        let report = try backupSet.forEachRecord(table: table.name, options: options) { r in
+        let report = try backupSet.forEachRecord(table: table.name, options: options, raw: fast) { r in
             try body(r.line, r.values)
         }
         for d in report.defects { defect(d) }

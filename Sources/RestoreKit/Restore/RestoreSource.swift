@@ -32,4 +32,16 @@ public protocol RestoreTableSource {
     /// memo archive is not read (`--blank-memos`).
     func forEachRecord(memos: Bool, _ body: (_ line: Int, _ values: [DBFValue]) throws -> Void,
                        defect: (Defect) -> Void) throws
+    /// As `forEachRecord(memos:_:defect:)`, offering each line to `fast` first when the
+    /// source can (see `RawRecordSink`): `body` then gets only the lines `fast` declines.
+    func forEachRecord(memos: Bool, fast: RawRecordSink?, _ body: (_ line: Int, _ values: [DBFValue]) throws -> Void,
+                       defect: (Defect) -> Void) throws
+}
+
+extension RestoreTableSource {
+    /// Sources without raw lines read everything the typed way.
+    public func forEachRecord(memos: Bool, fast: RawRecordSink?, _ body: (_ line: Int, _ values: [DBFValue]) throws -> Void,
+                              defect: (Defect) -> Void) throws {
+        try forEachRecord(memos: memos, body, defect: defect)
+    }
 }

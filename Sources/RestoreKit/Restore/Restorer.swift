@@ -23,6 +23,10 @@ public final class Restorer {
     /// "Cancelar"). Once the swap has begun it is no longer asked: the swap is short and
     /// journaled, and stopping it halfway would only make `Recovery` finish it.
     public var isCancelled: (() -> Bool)?
+    /// Test switch: write every record through the typed path (see `TableRewriter.typedOnly`).
+    var typedOnly = false
+    /// Records each table of the last run got through the fast path (tests).
+    var fastRecords: [String: Int] = [:]
 
     public init(source: any RestoreSource, data: String?, options: RestoreOptions,
                 events: @escaping (RestoreEvent) -> Void = { _ in }) {
@@ -92,8 +96,9 @@ public final class Restorer {
             return report
         }
         events(.insertingRecords)
-        let writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord,
+        var writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord,
                                    isCancelled: isCancelled)
+        writer.typedOnly = typedOnly
         let tx = options.dryRun ? nil : try SwapTransaction(data: out, operation: "restore", source: source.displayName)
         var outcomes: [TableRewriter.Outcome] = []
         do {
@@ -107,6 +112,7 @@ public final class Restorer {
             report.refusal = say("cancelado: nada foi alterado", "cancelled: nothing was changed")
             return report
         }
+        for (plan, o) in zip(plans, outcomes) { fastRecords[plan.name] = o.fastRecords }
         let refused = outcomes.contains { !$0.accepted }
         for (plan, o) in zip(plans, outcomes) {
             let status = !o.accepted ? "refused" : (options.dryRun ? "would-restore" : "restored")

@@ -13,6 +13,8 @@ struct TableRewriter {
         var seconds: Double
         var skippedLines: Int
         var memoBlanked: Bool
+        /// Records written by the fast path (the rest went typed).
+        var fastRecords = 0
     }
 
     let options: RestoreOptions
@@ -20,6 +22,9 @@ struct TableRewriter {
     let afterEachRecord: (() -> Void)?
     /// See `Restorer.isCancelled`; asked every 256 records.
     var isCancelled: (() -> Bool)? = nil
+    /// Test switch: every record through the typed path (`DBFValue`s), none through
+    /// `FastRecordWriter`, so the two can be compared byte for byte.
+    var typedOnly = false
     /// Thrown out of `rewrite` when `isCancelled` says so; `Restorer` then abandons staging.
     struct Cancelled: Error {}
     /// Defects listed per table at most (the count is still exact).
@@ -80,6 +85,21 @@ struct TableRewriter {
             let acceptable = Self.isMemoDefect(d) ? options.blankMemos : options.skipBadLines
             if !acceptable { accepted = false }
         }
+        func appendFailed(_ line: Int, _ error: Error) {
+            note(Defect(.badValue, table: plan.name, line: line, field: nil,
+                        pt: "não foi possível gravar: \(error)", en: "cannot write: \(error)"))
+            skipped += 1
+        }
+        func recordDone() throws {
+            written += 1
+            afterEachRecord?()
+            if written & 255 == 0, isCancelled?() == true { throw Cancelled() }
+            if written % 65536 == 0, Date().timeIntervalSince(lastReport) > 0.2 {
+                lastReport = Date()
+                events(.tableProgress(table: plan.name, records: written, expected: plan.source.expectedRecords,
+                                      secondsElapsed: Date().timeIntervalSince(start)))
+            }
+        }
         // When the live layout is the backup's (same fields, same order, no conversion) and
         // memos are kept, the parsed values go to the writer as they are: copying each one
         // into `row` cost a retain and a release per field per record.
@@ -89,7 +109,8 @@ struct TableRewriter {
                 return false
             }
         let notNullable = fields.indices.filter { !fields[$0].isNullable }
-        try plan.source.forEachRecord(memos: !blankMemos, { line, values in
+        // The typed path: every line the fast path declines, and every line when there is none.
+        func typedRecord(_ line: Int, _ values: [DBFValue]) throws {
             var bad = false
             var direct = identity && values.count == fields.count
             if direct {
@@ -101,41 +122,36 @@ struct TableRewriter {
                     case .blank:
                         row[i] = blanks[i]
                     case .backup(let bi, let conv):
-                        var v = bi < values.count ? values[bi] : blanks[i]
-                        if blankMemos && fields[i].isMemo { v = blanks[i] }
-                        if conv != nil || fields[i].type != mapping.backupFields[bi].type {
-                            switch ValueConversion.convert(v, to: fields[i]) {
-                            case .success(let c): v = c
-                            case .failure(.doesNotFit(let why)):
-                                note(Defect(.badValue, table: plan.name, line: line, field: fields[i].name,
-                                            pt: "valor não cabe no campo atual: \(why)",
-                                            en: "value does not fit the live field: \(why)"))
-                                bad = true
-                            }
+                        let v = bi < values.count ? values[bi] : blanks[i]
+                        let f = fields[i]
+                        switch Self.liveValue(v, liveIsMemo: f.isMemo, liveIsNullable: f.isNullable,
+                                              convertTo: Self.converts(f, from: mapping.backupFields[bi], conv) ? f : nil,
+                                              blank: blanks[i], blankMemos: blankMemos) {
+                        case .success(let c): row[i] = c
+                        case .failure(.doesNotFit(let why)):
+                            note(Defect(.badValue, table: plan.name, line: line, field: fields[i].name,
+                                        pt: "valor não cabe no campo atual: \(why)",
+                                        en: "value does not fit the live field: \(why)"))
+                            bad = true
                         }
-                        if case .null = v, !fields[i].isNullable { v = blanks[i] }
-                        row[i] = v
                     }
                 }
             }
             if bad { skipped += 1; return }
             if let w = writer, accepted || options.skipBadLines {
-                do { try w.append(direct ? values : row) } catch {
-                    note(Defect(.badValue, table: plan.name, line: line, field: nil,
-                                pt: "não foi possível gravar: \(error)", en: "cannot write: \(error)"))
-                    skipped += 1
-                    return
-                }
+                do { try w.append(direct ? values : row) } catch { return appendFailed(line, error) }
             }
-            written += 1
-            afterEachRecord?()
-            if written & 255 == 0, isCancelled?() == true { throw Cancelled() }
-            if written % 65536 == 0, Date().timeIntervalSince(lastReport) > 0.2 {
-                lastReport = Date()
-                events(.tableProgress(table: plan.name, records: written, expected: plan.source.expectedRecords,
-                                      secondsElapsed: Date().timeIntervalSince(start)))
-            }
-        }, defect: { d in
+            try recordDone()
+        }
+        var fast: FastRecordWriter?
+        // (the writer's visible fields are the target fields; if they ever were not, the
+        // typed path reports it on every record rather than the fast path indexing past them)
+        if let w = writer, !typedOnly, w.fields.count == fields.count {
+            fast = FastRecordWriter(writer: w, mapping: mapping, live: fields, blanks: blanks, blankMemos: blankMemos,
+                                    hooks: .init(shouldWrite: { accepted || options.skipBadLines }, typed: typedRecord,
+                                                 appendFailed: appendFailed, written: recordDone))
+        }
+        try plan.source.forEachRecord(memos: !blankMemos, fast: fast, typedRecord, defect: { d in
             note(d)
             if d.line != nil { skipped += 1 }
         })
@@ -158,7 +174,7 @@ struct TableRewriter {
         events(.tableDone(table: plan.name, records: written, seconds: seconds))
         return Outcome(accepted: accepted, records: written, defects: defects, files: files,
                        seconds: seconds, skippedLines: options.skipBadLines ? skipped : 0,
-                       memoBlanked: blankMemos)
+                       memoBlanked: blankMemos, fastRecords: fast?.committed ?? 0)
     }
 
     /// Writes a structural CDX for the new table with the live index's tags, checks it
@@ -177,6 +193,29 @@ struct TableRewriter {
     }
 
     struct CDXRebuildFailure: Error, CustomStringConvertible { let description: String }
+
+    /// The value a live field gets from the backup's value `v`: blank for a memo under
+    /// `--blank-memos`, converted to `convertTo` (the live field, when its shape differs
+    /// from the backup's), blank for NULL in a field that cannot hold it; `.failure` when
+    /// the value would change. Flags rather than descriptors: this runs per field.
+    static func liveValue(_ v: DBFValue, liveIsMemo: Bool, liveIsNullable: Bool, convertTo: FieldDescriptor?,
+                          blank: DBFValue, blankMemos: Bool) -> Result<DBFValue, ValueConversion.Failure> {
+        var v = v
+        if blankMemos && liveIsMemo { v = blank }
+        if let f = convertTo {
+            switch ValueConversion.convert(v, to: f) {
+            case .success(let c): v = c
+            case .failure(let e): return .failure(e)
+            }
+        }
+        if case .null = v, !liveIsNullable { v = blank }
+        return .success(v)
+    }
+
+    /// Whether live field `f` needs `ValueConversion` from backup field `b`.
+    static func converts(_ f: FieldDescriptor, from b: FieldDescriptor, _ conversion: FieldMapping.Conversion?) -> Bool {
+        conversion != nil || f.type != b.type
+    }
 
     /// The value a field gets when the backup has none: NULL when nullable, else blank.
     static func blankValue(for f: FieldDescriptor) -> DBFValue {

@@ -20,20 +20,21 @@ public final class DBFWriter {
     /// Path of the memo file, when the table has memo fields.
     public let memoPath: String?
     /// Records appended so far.
-    public private(set) var recordCount = 0
+    public internal(set) var recordCount = 0
     /// Largest value written so far to each autoincrement field (by name), so a caller
     /// can move the table's counter forward; see also `autoIncrementNext`.
     public private(set) var autoIncrementMaximum: [String: Int64] = [:]
 
-    private let dbf: OutputFile
-    private let memo: MemoWriter?
-    private let encoder: FieldEncoder
-    private let slots: [FieldSlot]
-    private let record: UnsafeMutableRawBufferPointer
-    private let nullOffset: Int?
-    private let nullLength: Int
-    private let autoIncrementIndexes: [Int]
-    private var finished = false
+    // internal, not private: `DBFWriter+Fields.swift` builds records field by field in them
+    let dbf: OutputFile
+    let memo: MemoWriter?
+    let encoder: FieldEncoder
+    let slots: [FieldSlot]
+    let record: UnsafeMutableRawBufferPointer
+    let nullOffset: Int?
+    let nullLength: Int
+    let autoIncrementIndexes: [Int]
+    var finished = false
 
     /// A new table laid out from `structure`.
     public convenience init(path: String, structure: TableStructure) throws(XBaseError) {
@@ -86,7 +87,7 @@ public final class DBFWriter {
             memoPath = nil
             memo = nil
         }
-        dbf = try OutputFile(path: path)
+        dbf = try OutputFile(path: path, writeBehind: true)
         record = .allocate(byteCount: header.recordLength, alignment: 8)
         try dbf.append(HeaderEncoder.encode(header, recordCount: 0, date: Self.today()))
     }
@@ -175,7 +176,7 @@ public final class DBFWriter {
         recordCount = number
     }
 
-    private func trackRawAutoIncrement(_ raw: UnsafeRawBufferPointer) throws(XBaseError) {
+    func trackRawAutoIncrement(_ raw: UnsafeRawBufferPointer) throws(XBaseError) {
         for i in autoIncrementIndexes {
             let o = fields[i].offset
             let v = UInt32(raw[o]) | UInt32(raw[o + 1]) << 8 | UInt32(raw[o + 2]) << 16 | UInt32(raw[o + 3]) << 24
@@ -183,7 +184,7 @@ public final class DBFWriter {
         }
     }
 
-    private func noteAutoIncrement(_ index: Int, _ v: Int64) {
+    func noteAutoIncrement(_ index: Int, _ v: Int64) {
         let name = fields[index].name
         if let m = autoIncrementMaximum[name], m >= v { return }
         autoIncrementMaximum[name] = v

@@ -235,6 +235,8 @@ final class FieldEncoder {
         switch value {
         case .string(let s):
             guard f.type == .memo else { throw fail("text cannot go in a \(f.type) field; give bytes") }
+            // most memo fields of most records are empty: no buffer for them
+            if s.isEmpty { writeBlank(f, slot); return }
             bytes = []
             bytes.reserveCapacity(s.utf8.count)
             let ascii = s.utf8.withContiguousStorageIfAvailable { u in !u.contains { $0 >= 0x80 } } ?? false

@@ -9,18 +9,27 @@ import Darwin
 ///
 /// Why not `FileHandle`: appending a record must not allocate, and the header must be
 /// patched in place once the count is known. Plain POSIX calls give both.
+///
+/// With `writeBehind`, full buffers are written by a thread of their own (`WriteBehind`)
+/// while the next one fills; `flush()`, `patch`, `sync()` and `close()` wait for them, so
+/// the file's bytes and every error are the same as writing in place.
 final class OutputFile {
     let path: String
     private let fd: Int32
-    private let buffer: UnsafeMutableRawBufferPointer
+    private var buffer: UnsafeMutableRawBufferPointer
+    private let bufferSize: Int
+    private let background: Bool
+    private var behind: WriteBehind?
     private var used = 0
     /// Bytes handed to the kernel so far (the buffer's contents start here).
     private(set) var flushedLength: Int = 0
     private var closed = false
 
     /// Creates (or truncates) `path`. The buffer is allocated once, here.
-    init(path: String, bufferSize: Int = 1 << 20) throws(XBaseError) {
+    init(path: String, bufferSize: Int = 1 << 20, writeBehind: Bool = false) throws(XBaseError) {
         self.path = path
+        self.bufferSize = max(bufferSize, 4096)
+        background = writeBehind
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: OutputFile.errnoText()) }
         self.fd = fd
@@ -28,8 +37,28 @@ final class OutputFile {
     }
 
     deinit {
+        stopBehind()
         if !closed { _ = closeDescriptor(fd) }
         buffer.deallocate()
+    }
+
+    /// Ends the write-behind thread (its queue written) and frees its buffers.
+    private func stopBehind() {
+        guard let b = behind else { return }
+        b.stop()
+        for spare in b.spareBuffers { spare.deallocate() }
+        behind = nil
+    }
+
+    /// The buffer is full: hand it over (write-behind) or write it now.
+    private func handOff() throws(XBaseError) {
+        guard background, used > 0 else { return try flush() }
+        if behind == nil {
+            behind = WriteBehind(fd: fd, spare: (0..<2).map { _ in .allocate(byteCount: bufferSize, alignment: 16) })
+        }
+        do { buffer = try behind!.submit(buffer, count: used) } catch { throw .io(file: path, reason: error.reason) }
+        flushedLength += used
+        used = 0
     }
 
     /// Total length written, buffered bytes included.
@@ -39,7 +68,7 @@ final class OutputFile {
     /// (no copy, no allocation). `count` must not exceed the buffer size.
     func append(count: Int, _ fill: (UnsafeMutableRawBufferPointer) throws(XBaseError) -> Void) throws(XBaseError) {
         precondition(count <= buffer.count)
-        if used + count > buffer.count { try flush() }
+        if used + count > buffer.count { try handOff() }
         let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[used..<(used + count)])
         try fill(slice)
         used += count
@@ -49,7 +78,7 @@ final class OutputFile {
     func append(_ bytes: UnsafeRawBufferPointer) throws(XBaseError) {
         var rest = bytes
         while !rest.isEmpty {
-            if used == buffer.count { try flush() }
+            if used == buffer.count { try handOff() }
             let n = min(rest.count, buffer.count - used)
             UnsafeMutableRawBufferPointer(rebasing: buffer[used..<(used + n)])
                 .copyMemory(from: UnsafeRawBufferPointer(rebasing: rest[0..<n]))
@@ -66,7 +95,7 @@ final class OutputFile {
     func appendRepeated(_ byte: UInt8, count: Int) throws(XBaseError) {
         var left = count
         while left > 0 {
-            if used == buffer.count { try flush() }
+            if used == buffer.count { try handOff() }
             let n = min(left, buffer.count - used)
             UnsafeMutableRawBufferPointer(rebasing: buffer[used..<(used + n)]).initializeMemory(as: UInt8.self, repeating: byte)
             used += n
@@ -74,8 +103,11 @@ final class OutputFile {
         }
     }
 
-    /// Hands the buffered bytes to the kernel.
+    /// Hands the buffered bytes to the kernel (after everything written behind).
     func flush() throws(XBaseError) {
+        if let b = behind {
+            do { try b.drain() } catch { throw .io(file: path, reason: error.reason) }
+        }
         var start = 0
         while start < used {
             let n = write(fd, buffer.baseAddress! + start, used - start)
@@ -112,6 +144,7 @@ final class OutputFile {
     func close() throws(XBaseError) {
         guard !closed else { return }
         try flush()
+        stopBehind()
         closed = true
         guard closeDescriptor(fd) == 0 else { throw .io(file: path, reason: "close: " + OutputFile.errnoText()) }
     }

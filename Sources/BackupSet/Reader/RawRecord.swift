@@ -1,0 +1,58 @@
+import XBase
+
+/// A data line split into its values but not typed: for a consumer that copies most values
+/// straight into a DBF record (the restore) and types only the rest.
+///
+/// Only handed out for lines the typed reader would split the same way (`plainSpans`), so
+/// typing every value here gives exactly the record the typed reader would: `value(_:)`
+/// fails exactly where it would report the line. Valid only during the call that gives it.
+public struct RawRecord {
+    /// 1-based line the record is on, in `file`.
+    public let line: Int
+    let base: UnsafeRawPointer
+    let spans: UnsafePointer<FieldSpan>
+    /// Text-field position of each structure field (-1: memo field, not in the text).
+    let textIndex: UnsafePointer<Int>
+    let decoders: UnsafePointer<TextValueDecoder>
+    let text: Unmanaged<FastTextDecoder>
+
+    @inline(__always) func span(_ field: Int) -> (UnsafeRawBufferPointer, Bool, Int) {
+        let t = textIndex[field]
+        precondition(t >= 0, "field \(field) is a memo field: its value is not in the line")
+        let s = spans[t]
+        return (UnsafeRawBufferPointer(start: base + s.start, count: s.count), s.quoted, t)
+    }
+
+    /// The typed value of structure field `field` (not a memo field), as the typed reader
+    /// decodes it; nil when the text is not a value of the field (the line is then a defect,
+    /// which only the typed reader words).
+    public func value(_ field: Int) -> DBFValue? {
+        let (raw, quoted, t) = span(field)
+        guard case .success(let v) = decoders[t].decode(raw, quoted: quoted, text: text.takeUnretainedValue()) else { return nil }
+        return v
+    }
+
+    /// Writes structure field `field`'s value into `slot` through `copier`; false when it
+    /// must be typed instead (see `RawFieldCopier`).
+    @inline(__always)
+    public func copy(_ field: Int, _ copier: RawFieldCopier, into slot: UnsafeMutableRawBufferPointer) -> Bool {
+        let (raw, quoted, t) = span(field)
+        return copier.copy(raw, quoted: quoted, decoder: decoders[t], into: slot)
+    }
+
+    /// The code page the text is in (what `DBFWriter.textByteMap(from:)` needs).
+    public var codePage: CodePage { text.takeUnretainedValue().codePage }
+}
+
+/// Takes lines as `RawRecord`s before the typed reader does (see `BackupSet.forEachRecord(
+/// table:options:raw:_:)`). A line goes through `stage`, then, when that accepts it, its
+/// memo values are read and `commit` gets them; a line `stage` declines is read the typed
+/// way and handed to the ordinary body (or reported), as if no sink were there.
+public protocol RawRecordSink: AnyObject {
+    /// Prepares the record from the line's text values. False: the typed path takes the
+    /// line. Must leave no trace outside its own scratch state when it returns false.
+    func stage(_ record: RawRecord) throws -> Bool
+    /// Completes the staged record: `values` holds the memo values (structure order, only
+    /// memo fields meaningful). The sink owns the outcome from here on.
+    func commit(_ record: RawRecord, memoValues values: [DBFValue]) throws
+}
