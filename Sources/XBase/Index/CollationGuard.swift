@@ -4,7 +4,7 @@
 /// order. Rebuilding such a tag in byte order would make that engine mis-seek, so we only
 /// rebuild when the original proves byte order, or when nothing national can be at stake.
 enum CollationGuard {
-    static func check(template: CDXFile, builder: TagKeyBuilder, keys: SortedKeys) throws(CDXError) {
+    static func check(template: CDXFile, builder: TagKeyBuilder, keys: EntryRuns) throws(CDXError) {
         let tag = builder.tag
         var previous: [UInt8]? = nil
         var previousRecno: UInt32 = 0
@@ -21,7 +21,7 @@ enum CollationGuard {
             // The original cannot be read. A Harbour-written file with accented keys may
             // have been national; VFP and plain-ASCII keys sort the same either way.
             let harbour = template.directory.raw[20..<24].elementsEqual([0x52, 0x43, 0x48, 0x42])
-            if harbour && keys.hasHighBytes {
+            if harbour, try keys.hasHighBytes() {
                 throw .unsupportedCollation(file: template.path, tag: tag.name,
                                             collation: "unknown (the Harbour-written tag is damaged and its keys hold accented letters)")
             }
