@@ -21,10 +21,14 @@ final class EntryRuns: @unchecked Sendable {
     let unique: Bool
     let capacity: Int
     let buffer: UnsafeMutableRawPointer
+    /// `count` and `total` live in raw memory: a class's stored `var`s cost a dynamic
+    /// exclusivity check on every access, which the per-record loop cannot afford.
+    private let counters: UnsafeMutablePointer<Int>
+    var countersPointer: UnsafeMutablePointer<Int> { counters }
     /// Entries in `buffer`.
-    private(set) var count = 0
+    var count: Int { counters[0] }
     /// Entries gathered in all, spilled ones included.
-    private(set) var total = 0
+    var total: Int { counters[1] }
     private(set) var runPaths: [String] = []
     private(set) var isSorted = false
     /// Order-independent digest of every entry gathered (when `digesting`).
@@ -38,29 +42,36 @@ final class EntryRuns: @unchecked Sendable {
         self.unique = unique
         self.capacity = max(1, capacity)
         buffer = .allocate(byteCount: self.capacity * width, alignment: 8)
+        counters = .allocate(capacity: 2)
+        counters.initialize(repeating: 0, count: 2)
         self.spillBase = spillBase
         self.digesting = digesting
     }
 
     deinit {
         buffer.deallocate()
+        counters.deallocate()
         for p in runPaths { unlink(p) }
     }
 
     /// Where the next entry's key goes; `commit` it once written. Spills a full buffer first.
     @inline(__always) func slot() throws(CDXError) -> UnsafeMutablePointer<UInt8> {
-        if count == capacity { try spill() }
-        return (buffer + count * width).assumingMemoryBound(to: UInt8.self)
+        if counters[0] == capacity { try spill() }
+        return (buffer + counters[0] * width).assumingMemoryBound(to: UInt8.self)
     }
 
     /// Completes the entry written at `slot()` with its record number.
     @inline(__always) func commit(recno: UInt32) {
-        let entry = buffer + count * width
+        let entry = buffer + counters[0] * width
         entry.storeBytes(of: recno.bigEndian, toByteOffset: keyLength, as: UInt32.self)
         if digesting { digest.add(UnsafeRawPointer(entry), width) }
-        count += 1
-        total += 1
+        counters[0] += 1
+        counters[1] += 1
     }
+
+    /// The appending end of these runs as a plain value (no reference counting per record);
+    /// valid while this object lives.
+    var appender: EntryAppender { EntryAppender(owner: self) }
 
     /// Sorts the in-memory run. Call once, after the last entry.
     func finish() {
@@ -69,7 +80,7 @@ final class EntryRuns: @unchecked Sendable {
         isSorted = true
     }
 
-    private func spill() throws(CDXError) {
+    fileprivate func spill() throws(CDXError) {
         EntrySort.sort(buffer, count: count, width: width)
         let path = spillBase + ".run\(runPaths.count)"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -83,7 +94,7 @@ final class EntryRuns: @unchecked Sendable {
             guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
             done += n
         }
-        count = 0
+        counters[0] = 0
     }
 
     /// A fresh pass over the entries in index order (UNIQUE keeps the first record of a
@@ -100,6 +111,34 @@ final class EntryRuns: @unchecked Sendable {
             for k in 0..<keyLength where c.entry[k] >= 0x80 { return true }
         }
         return false
+    }
+}
+
+/// `EntryRuns.slot()` and `commit(recno:)` for the per-record loop: the owner is held
+/// unowned(unsafe), so copying or calling this costs no retain/release.
+struct EntryAppender {
+    unowned(unsafe) let owner: EntryRuns
+    let buffer: UnsafeMutableRawPointer
+    let counters: UnsafeMutablePointer<Int>
+    let capacity: Int, width: Int, keyLength: Int
+    let digesting: Bool
+
+    init(owner: EntryRuns) {
+        self.owner = owner
+        buffer = owner.buffer; counters = owner.countersPointer
+        capacity = owner.capacity; width = owner.width; keyLength = owner.keyLength; digesting = owner.digesting
+    }
+
+    @inline(__always) func slot() throws(CDXError) -> UnsafeMutablePointer<UInt8> {
+        if counters[0] == capacity { try owner.spill() }
+        return (buffer + counters[0] * width).assumingMemoryBound(to: UInt8.self)
+    }
+
+    @inline(__always) func commit(recno: UInt32) {
+        if digesting { owner.commit(recno: recno); return }
+        (buffer + counters[0] * width).storeBytes(of: recno.bigEndian, toByteOffset: keyLength, as: UInt32.self)
+        counters[0] += 1
+        counters[1] += 1
     }
 }
 
@@ -138,30 +177,62 @@ final class EntryCursor {
     let keyLength: Int
     let width: Int
     private let unique: Bool
-    private var sources: [RunSource] = []
+    /// Sources and heap live in raw memory (no exclusivity checks, no copy-on-write tests
+    /// in the per-entry loop).
+    private let sources: UnsafeMutablePointer<RunSource>
+    private let sourceCount: Int
     /// Source indices ordered as a binary min-heap on their current entries.
-    private var heap: [Int] = []
-    private var started = false
-    private var last: UnsafeMutableRawPointer
-    private var hasLast = false
-    private(set) var entry: UnsafePointer<UInt8>
+    private let heap: UnsafeMutablePointer<Int>
+    private let state: UnsafeMutablePointer<Int>   // [0] heap size, [1] started, [2] has last
+    private let last: UnsafeMutableRawPointer
+    private let currentEntry: UnsafeMutablePointer<UnsafePointer<UInt8>>
+    /// The current entry: key bytes, then the record number big-endian.
+    var entry: UnsafePointer<UInt8> { currentEntry.pointee }
 
     init(_ runs: EntryRuns, readBufferBytes: Int) throws(CDXError) {
         keyLength = runs.keyLength; width = runs.width; unique = runs.unique
         last = .allocate(byteCount: runs.width, alignment: 8)
-        entry = UnsafePointer(last.assumingMemoryBound(to: UInt8.self))
-        for p in runs.runPaths { sources.append(try RunSource(path: p, width: width, bufferBytes: readBufferBytes)) }
-        if runs.count > 0 { sources.append(RunSource(memory: UnsafeRawPointer(runs.buffer), count: runs.count, width: width)) }
-        for i in sources.indices where try sources[i].advance() { heap.append(i) }
-        heap.withUnsafeMutableBufferPointer { h in
-            var i = h.count / 2 - 1
-            while i >= 0 { siftDown(h, i); i -= 1 }
+        currentEntry = .allocate(capacity: 1)
+        currentEntry.initialize(to: UnsafePointer(last.assumingMemoryBound(to: UInt8.self)))
+        var list: [RunSource] = []
+        do throws(CDXError) {
+            for p in runs.runPaths { list.append(try RunSource(path: p, width: width, bufferBytes: readBufferBytes)) }
+        } catch {
+            for s in list { s.close() }
+            last.deallocate()
+            currentEntry.deallocate()
+            throw error
         }
+        if runs.count > 0 { list.append(RunSource(memory: UnsafeRawPointer(runs.buffer), count: runs.count, width: width)) }
+        sourceCount = list.count
+        sources = .allocate(capacity: max(1, list.count))
+        sources.initialize(from: list, count: list.count)
+        heap = .allocate(capacity: max(1, list.count))
+        state = .allocate(capacity: 3)
+        state.initialize(repeating: 0, count: 3)
+        var size = 0
+        for i in 0..<sourceCount {
+            let more: Bool
+            do throws(CDXError) { more = try sources[i].advance() } catch { release(); throw error }
+            if more { heap[size] = i; size += 1 }
+        }
+        state[0] = size
+        var i = size / 2 - 1
+        while i >= 0 { siftDown(i); i -= 1 }
     }
 
     deinit {
-        last.deallocate()
-        for s in sources { s.close() }
+        release()
+        state.deallocate()
+        currentEntry.deallocate()
+    }
+
+    private func release() {
+        guard state[2] >= 0 else { return }
+        state[2] = -1
+        for i in 0..<sourceCount { sources[i].close() }
+        sources.deinitialize(count: sourceCount)
+        sources.deallocate(); heap.deallocate(); last.deallocate()
     }
 
     var recno: UInt32 { UInt32(bigEndian: UnsafeRawPointer(entry + keyLength).loadUnaligned(as: UInt32.self)) }
@@ -170,45 +241,44 @@ final class EntryCursor {
     /// Moves to the next entry in index order; false at the end.
     func next() throws(CDXError) -> Bool {
         while true {
-            if started, !heap.isEmpty {
-                let top = heap[0]
-                if try sources[top].advance() {
-                    heap.withUnsafeMutableBufferPointer { siftDown($0, 0) }
+            if state[1] != 0, state[0] > 0 {
+                if try sources[heap[0]].advance() {
+                    if state[0] > 1 { siftDown(0) }
                 } else {
-                    heap[0] = heap[heap.count - 1]
-                    heap.removeLast()
-                    if !heap.isEmpty { heap.withUnsafeMutableBufferPointer { siftDown($0, 0) } }
+                    state[0] -= 1
+                    heap[0] = heap[state[0]]
+                    if state[0] > 1 { siftDown(0) }
                 }
             }
-            started = true
-            guard let top = heap.first else { return false }
-            let e = sources[top].current
+            state[1] = 1
+            guard state[0] > 0 else { return false }
+            let e = sources[heap[0]].current
             if unique {
-                if hasLast, memcmpBytes(UnsafePointer(last.assumingMemoryBound(to: UInt8.self)), e, keyLength) == 0 { continue }
+                if state[2] == 1, memcmpRaw(last, e, keyLength) == 0 { continue }
                 last.copyMemory(from: e, byteCount: width)
-                hasLast = true
+                state[2] = 1
             }
-            entry = e
+            currentEntry.pointee = e
             return true
         }
     }
 
-    private func siftDown(_ h: UnsafeMutableBufferPointer<Int>, _ start: Int) {
+    private func siftDown(_ start: Int) {
         var i = start
-        let n = h.count
+        let n = state[0]
         while true {
             let l = 2 * i + 1
             if l >= n { return }
             var m = l
-            if l + 1 < n, less(h[l + 1], h[l]) { m = l + 1 }
-            if !less(h[m], h[i]) { return }
-            h.swapAt(i, m)
+            if l + 1 < n, less(heap[l + 1], heap[l]) { m = l + 1 }
+            if !less(heap[m], heap[i]) { return }
+            let t = heap[i]; heap[i] = heap[m]; heap[m] = t
             i = m
         }
     }
 
     @inline(__always) private func less(_ x: Int, _ y: Int) -> Bool {
-        memcmpBytes(sources[x].current, sources[y].current, width) < 0
+        memcmpRaw(sources[x].current, sources[y].current, width) < 0
     }
 }
 

@@ -45,12 +45,13 @@ public enum KeyPass {
         let recipes = builders.map { $0.fastRecipe(recordLength: recordLength) }
         let fast = builders.indices.filter { recipes[$0] != nil }
         let fastRecipes = fast.map { recipes[$0]! }
-        let fastRuns = fast.map { runs[$0] }
+        let fastRuns = fast.map { runs[$0].appender }
         let slow = builders.indices.filter { recipes[$0] == nil }
         var scratch: [UInt8] = []
         var failure: CDXError?
+        // `fastRuns` hold the runs unowned: `runs` and `builders` must outlive the pass.
         do {
-            try withExtendedLifetime(builders) {
+            try withExtendedLifetime((builders, runs)) {
                 try table.forEachRecord { record in
                     let recno = UInt32(truncatingIfNeeded: record.number)
                     do throws(CDXError) {
@@ -60,7 +61,7 @@ public enum KeyPass {
                             r.commit(recno: recno)
                         }
                         for i in slow {
-                            let r = runs[i]
+                            let r = runs[i].appender
                             if builders[i].writeKey(record: record.bytes, recno: record.number, to: try r.slot(), scratch: &scratch) {
                                 r.commit(recno: recno)
                             }
