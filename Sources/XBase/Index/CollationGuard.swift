@@ -6,16 +6,19 @@
 enum CollationGuard {
     static func check(template: CDXFile, builder: TagKeyBuilder, keys: EntryRuns) throws(CDXError) {
         let tag = builder.tag
-        var previous: [UInt8]? = nil
+        let len = tag.keyLength
+        let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, len))
+        defer { previous.deallocate() }
         var previousRecno: UInt32 = 0
+        var seen = false
         var disorder = false
         do {
-            try template.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in
-                if let p = previous {
-                    let c = compareBytes(p[...], k)
+            try template.forEachEntryRaw(of: tag, fill: builder.kind.fill) { k, r in
+                if seen {
+                    let c = memcmpRaw(previous, k, len)
                     if c > 0 || (c == 0 && previousRecno > r) { disorder = true }
                 }
-                previous = Array(k); previousRecno = r
+                previous.update(from: k, count: len); previousRecno = r; seen = true
             }
         } catch {
             // The original cannot be read. A Harbour-written file with accented keys may

@@ -99,9 +99,10 @@ final class EntryRuns: @unchecked Sendable {
 
     /// A fresh pass over the entries in index order (UNIQUE keeps the first record of a
     /// key). Can be called more than once; the runs stay until this object goes.
-    func cursor(readBufferBytes: Int = 1 << 18) throws(CDXError) -> EntryCursor {
+    func cursor() throws(CDXError) -> EntryCursor {
         finish()
-        return try EntryCursor(self, readBufferBytes: readBufferBytes)
+        let perRun = min(1 << 18, max(1 << 14, KeyPass.mergeBufferBudget / max(1, runPaths.count)))
+        return try EntryCursor(self, readBufferBytes: perRun)
     }
 
     /// Whether any key holds a byte ≥ 0x80 (the collation guard's question).

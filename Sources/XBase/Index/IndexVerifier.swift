@@ -88,24 +88,27 @@ public enum IndexVerifier {
         var found: CDXEntry? = nil, wanted: CDXEntry? = nil
         let cursor = try expected.cursor()
         var expectedLeft = try cursor.next()
-        var previous = [UInt8](repeating: 0, count: tag.keyLength), previousRecno: UInt32 = 0
+        let len = tag.keyLength
+        let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, len))
+        defer { previous.deallocate() }
+        var previousRecno: UInt32 = 0
         var cursorFailure: CDXError?
         do throws(CDXError) {
-            try index.forEachEntry(of: tag, fill: builder.kind.fill) { (k: ArraySlice<UInt8>, r: UInt32) throws(CDXError) in
+            try index.forEachEntryRaw(of: tag, fill: builder.kind.fill) { (k: UnsafePointer<UInt8>, r: UInt32) throws(CDXError) in
                 if position > 0 {
-                    let c = CollationGuard.compareBytes(previous[...], k)
+                    let c = memcmpRaw(previous, k, len)
                     if c > 0 || (c == 0 && previousRecno >= r) { disorder = true }
                 }
                 if firstMismatch == nil {
-                    if !expectedLeft || cursor.recno != r || !Self.same(cursor.key, k) {
+                    if !expectedLeft || cursor.recno != r || memcmpRaw(cursor.entry, k, len) != 0 {
                         firstMismatch = position
-                        found = CDXEntry(key: Array(k), recno: r)
+                        found = CDXEntry(key: Array(UnsafeBufferPointer(start: k, count: len)), recno: r)
                         if expectedLeft { wanted = CDXEntry(key: Array(cursor.key), recno: cursor.recno) }
                     } else {
                         do throws(CDXError) { expectedLeft = try cursor.next() } catch { cursorFailure = error; throw error }
                     }
                 }
-                for (j, b) in k.enumerated() { previous[j] = b }
+                previous.update(from: k, count: len)
                 previousRecno = r
                 position += 1
             }
@@ -151,10 +154,6 @@ public enum IndexVerifier {
             return defect(.entriesDiffer, "entries differ from the records" + firstDifference(have, want))
         }
         return nil
-    }
-
-    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        a.count == b.count && b.withUnsafeBufferPointer { memcmp(a.baseAddress!, $0.baseAddress!, a.count) == 0 }
     }
 
     static func firstDifference(_ have: KeyList, _ want: KeyList) -> String {

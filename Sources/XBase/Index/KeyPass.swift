@@ -5,9 +5,12 @@
 /// that leaves the others a fair share; the others are gathered in buffers of their share
 /// and spilled as sorted runs when full. One read of the table serves every tag.
 public enum KeyPass {
-    /// 32 MiB of entries: with the process's own ~25 MiB a rebuild or check stays under
+    /// 24 MiB of entries: with the CLI's own ~22 MiB, the merge's read buffers (at most
+    /// `mergeBufferBudget`) and the writer's page block, a rebuild or check stays under
     /// 64 MiB whatever the table's size.
-    public static let defaultBudget = 32 << 20
+    public static let defaultBudget = 24 << 20
+    /// Read buffers of all spilled runs of one tag together, during the merge.
+    static let mergeBufferBudget = 4 << 20
 
     /// Entries each tag may hold in memory: whole tags (smallest entries first) while at
     /// least an eighth of the budget stays for the rest, which share what is left.
