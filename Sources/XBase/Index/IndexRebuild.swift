@@ -69,11 +69,15 @@ public enum IndexRebuild {
             // An independent second pass gives what those tags must hold.
             let temp = NSTemporaryDirectory() + "resgate-verify-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
             do {
-                let sub = uniqueTags.map { builders[$0] }
+                // Bound to the new file's own headers: `compare` walks from their roots.
+                var sub: [TagKeyBuilder] = []
+                for i in uniqueTags {
+                    sub.append(try TagKeyBuilder(tag: file.tags[i], fields: table.header.fields, codePage: table.codePage, file: path))
+                }
                 let expected = try KeyPass.collect(table: table, builders: sub, budgetBytes: budget, spillBase: temp)
                 CDXWriter.sortInParallel(expected)
-                for (j, i) in uniqueTags.enumerated() {
-                    if let d = try IndexVerifier.compare(index: file, builder: builders[i], expected: expected[j]) { defects.append(d) }
+                for j in sub.indices {
+                    if let d = try IndexVerifier.compare(index: file, builder: sub[j], expected: expected[j]) { defects.append(d) }
                 }
             } catch {
                 defects.append(defect(nil, .damagedStructure, "cannot check the new file: \(error)"))
