@@ -3,24 +3,35 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// One tag's index entries, gathered during the pass over the table and handed out in
 /// index order.
 ///
 /// An entry is the key bytes followed by the record number in big-endian order (`width` =
 /// key length + 4), so plain byte order is CDX order and a run file is the entries back to
-/// back. Entries go into one buffer of `capacity` entries; when it is full it is sorted
-/// and written to a run file beside `spillBase` (deleted with this object), and refilled.
-/// The last buffer stays in memory as the final run. `cursor()` merges the runs.
+/// back. Entries go into a buffer of `capacity` entries; when it is full it is sorted and
+/// written to a run file beside `spillBase` (deleted with this object), and refilled. The
+/// last buffer stays in memory as the final run. `cursor()` merges the runs.
 ///
-/// Not thread-safe; sendable so that the tags' final sorts can run one per core, each tag
-/// touched by one thread at a time.
+/// A tag that will spill (`overlapped`) splits its memory into two halves: a full half is
+/// sorted and written on another core while the pass fills the other one, so the sorting
+/// of big tags overlaps with reading the table instead of stopping it.
+///
+/// Sendable so that the tags' final sorts can run one per core; each tag is touched by one
+/// thread at a time (the background spill owns its half until `waitForSpill`).
 final class EntryRuns: @unchecked Sendable {
     let keyLength: Int
     let width: Int
     let unique: Bool
+    /// Entries per buffer (per half when overlapped).
     let capacity: Int
-    let buffer: UnsafeMutableRawPointer
+    let overlapped: Bool
+    private let storage: UnsafeMutableRawPointer
+    /// The buffer being filled, in raw memory like the counters.
+    private let active: UnsafeMutablePointer<UnsafeMutableRawPointer>
+    var buffer: UnsafeMutableRawPointer { active.pointee }
+    var activePointer: UnsafeMutablePointer<UnsafeMutableRawPointer> { active }
     /// `count` and `total` live in raw memory: a class's stored `var`s cost a dynamic
     /// exclusivity check on every access, which the per-record loop cannot afford.
     private let counters: UnsafeMutablePointer<Int>
@@ -35,13 +46,19 @@ final class EntryRuns: @unchecked Sendable {
     private(set) var digest = EntryDigest()
     let digesting: Bool
     private let spillBase: String
+    private var pending: (group: DispatchGroup, result: SpillResult)?
 
-    init(keyLength: Int, unique: Bool, capacity: Int, spillBase: String, digesting: Bool = false) {
+    /// `capacity` entries in all; `overlapped` halves them (see the type's comment).
+    init(keyLength: Int, unique: Bool, capacity: Int, spillBase: String, digesting: Bool = false, overlapped: Bool = false) {
         self.keyLength = keyLength
         width = keyLength + 4
         self.unique = unique
-        self.capacity = max(1, capacity)
-        buffer = .allocate(byteCount: self.capacity * width, alignment: 8)
+        let all = max(1, capacity)
+        self.overlapped = overlapped && all >= 128
+        self.capacity = self.overlapped ? all / 2 : all
+        storage = .allocate(byteCount: all * width, alignment: 8)
+        active = .allocate(capacity: 1)
+        active.initialize(to: storage)
         counters = .allocate(capacity: 2)
         counters.initialize(repeating: 0, count: 2)
         self.spillBase = spillBase
@@ -49,7 +66,9 @@ final class EntryRuns: @unchecked Sendable {
     }
 
     deinit {
-        buffer.deallocate()
+        pending?.group.wait()
+        storage.deallocate()
+        active.deallocate()
         counters.deallocate()
         for p in runPaths { unlink(p) }
     }
@@ -73,28 +92,37 @@ final class EntryRuns: @unchecked Sendable {
     /// valid while this object lives.
     var appender: EntryAppender { EntryAppender(owner: self) }
 
-    /// Sorts the in-memory run. Call once, after the last entry.
+    /// Waits for a spill running on another core and reports its failure.
+    func waitForSpill() throws(CDXError) {
+        guard let p = pending else { return }
+        p.group.wait()
+        pending = nil
+        if let e = p.result.error { throw e }
+    }
+
+    /// Sorts the in-memory run. Call once, after the last entry (and `waitForSpill`).
     func finish() {
+        pending?.group.wait()
         guard !isSorted else { return }
         EntrySort.sort(buffer, count: count, width: width)
         isSorted = true
     }
 
     fileprivate func spill() throws(CDXError) {
-        EntrySort.sort(buffer, count: count, width: width)
+        try waitForSpill()
         let path = spillBase + ".run\(runPaths.count)"
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
         runPaths.append(path)
-        var done = 0
-        let bytes = count * width
-        while done < bytes {
-            let n = write(fd, buffer + done, bytes - done)
-            guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
-            done += n
-        }
+        let job = SpillJob(base: active.pointee, count: counters[0], width: width, path: path)
         counters[0] = 0
+        guard overlapped else { return try job.run() }
+        let result = SpillResult()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            do throws(CDXError) { try job.run() } catch { result.error = error }
+        }
+        pending = (group, result)
+        // Fill the other half meanwhile.
+        active.pointee = active.pointee == storage ? storage + capacity * width : storage
     }
 
     /// A fresh pass over the entries in index order (UNIQUE keeps the first record of a
@@ -115,29 +143,56 @@ final class EntryRuns: @unchecked Sendable {
     }
 }
 
+/// Sorts one full buffer and writes it as a run file.
+struct SpillJob: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let count: Int
+    let width: Int
+    let path: String
+
+    func run() throws(CDXError) {
+        EntrySort.sort(base, count: count, width: width)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var done = 0
+        let bytes = count * width
+        while done < bytes {
+            let n = write(fd, base + done, bytes - done)
+            guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+            done += n
+        }
+    }
+}
+
+/// A background spill's failure, read only after its group was waited for.
+final class SpillResult: @unchecked Sendable {
+    var error: CDXError?
+}
+
 /// `EntryRuns.slot()` and `commit(recno:)` for the per-record loop: the owner is held
 /// unowned(unsafe), so copying or calling this costs no retain/release.
 struct EntryAppender {
     unowned(unsafe) let owner: EntryRuns
-    let buffer: UnsafeMutableRawPointer
+    let active: UnsafeMutablePointer<UnsafeMutableRawPointer>
     let counters: UnsafeMutablePointer<Int>
     let capacity: Int, width: Int, keyLength: Int
     let digesting: Bool
 
     init(owner: EntryRuns) {
         self.owner = owner
-        buffer = owner.buffer; counters = owner.countersPointer
+        active = owner.activePointer; counters = owner.countersPointer
         capacity = owner.capacity; width = owner.width; keyLength = owner.keyLength; digesting = owner.digesting
     }
 
     @inline(__always) func slot() throws(CDXError) -> UnsafeMutablePointer<UInt8> {
         if counters[0] == capacity { try owner.spill() }
-        return (buffer + counters[0] * width).assumingMemoryBound(to: UInt8.self)
+        return (active.pointee + counters[0] * width).assumingMemoryBound(to: UInt8.self)
     }
 
     @inline(__always) func commit(recno: UInt32) {
         if digesting { owner.commit(recno: recno); return }
-        (buffer + counters[0] * width).storeBytes(of: recno.bigEndian, toByteOffset: keyLength, as: UInt32.self)
+        (active.pointee + counters[0] * width).storeBytes(of: recno.bigEndian, toByteOffset: keyLength, as: UInt32.self)
         counters[0] += 1
         counters[1] += 1
     }

@@ -41,7 +41,7 @@ public enum KeyPass {
         let caps = capacities(widths: builders.map { $0.tag.keyLength + 4 }, records: table.recordCount, budget: budgetBytes)
         let runs = builders.indices.map { i in
             EntryRuns(keyLength: builders[i].tag.keyLength, unique: builders[i].tag.isUnique, capacity: caps[i],
-                      spillBase: spillBase + ".tag\(i)", digesting: digesting)
+                      spillBase: spillBase + ".tag\(i)", digesting: digesting, overlapped: caps[i] < table.recordCount)
         }
         let recordLength = table.header.recordLength
         // Tags whose key is a compiled recipe take the fast loop; the rest the evaluator.
@@ -76,10 +76,13 @@ public enum KeyPass {
                 }
             }
         } catch let e as XBaseError {
+            for r in runs { try? r.waitForSpill() }
             throw .table(e)
         } catch {
+            for r in runs { try? r.waitForSpill() }
             throw failure ?? .table(.io(file: table.path, reason: "\(error)"))
         }
+        for r in runs { try r.waitForSpill() }
         return runs
     }
 }
