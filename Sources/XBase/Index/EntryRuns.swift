@@ -54,7 +54,7 @@ final class EntryRuns: @unchecked Sendable {
         width = keyLength + 4
         self.unique = unique
         let all = max(1, capacity)
-        self.overlapped = overlapped && all >= 128
+        self.overlapped = overlapped && all >= 64
         self.capacity = self.overlapped ? all / 2 : all
         storage = .allocate(byteCount: all * width, alignment: 8)
         active = .allocate(capacity: 1)

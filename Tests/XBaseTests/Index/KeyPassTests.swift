@@ -39,7 +39,9 @@ import Testing
             guard !pairs.isEmpty else { continue }
             tags += pairs.count
             let reference = try KeyCollector.collect(table: table, builders: pairs.map(\.slow))
-            for budget in [KeyPass.defaultBudget, 3_000, 300] {
+            // 300 and 3,000 bytes: many runs of 32 to a few hundred entries, sorted and
+            // written on another core while the pass goes on; 40,000: a few runs.
+            for budget in [KeyPass.defaultBudget, 40_000, 3_000, 300] {
                 let runs = try KeyPass.collect(table: table, builders: pairs.map(\.fast), budgetBytes: budget,
                                                spillBase: dir + "/k", digesting: budget == 300)
                 try Self.expectSame(runs, reference, "\(cdx) budget \(budget)")
@@ -86,7 +88,7 @@ import Testing
             }
         }
         let reference = try KeyCollector.collect(table: table, builders: pairs.map(\.slow))
-        for budget in [KeyPass.defaultBudget, 2_000] {
+        for budget in [KeyPass.defaultBudget, 8_000, 2_000] {
             let runs = try KeyPass.collect(table: table, builders: pairs.map(\.fast), budgetBytes: budget, spillBase: dir + "/k")
             try Self.expectSame(runs, reference, "edge table, budget \(budget)")
         }
@@ -115,6 +117,21 @@ import Testing
                 bytes.withUnsafeMutableBytes { EntrySort.sort($0.baseAddress!, count: n, width: width) }
                 #expect(bytes == want.flatMap { $0 }, "width \(width), \(n) entries")
             }
+        }
+    }
+
+    /// A run that cannot be written is a typed error naming the file, never a crash or a
+    /// silent short index; nothing is left behind.
+    @Test func unwritableSpillIsATypedError() throws {
+        let base = IndexFixtures.root + "/harbour/vendas"
+        let table = try DBFTable.open(path: base + ".dbf")
+        let builders = try CDXWriter.builders(for: try CDXFile.open(path: base + ".cdx"), table: table)
+        do {
+            _ = try KeyPass.collect(table: table, builders: builders, budgetBytes: 3_000, spillBase: "/nonexistent-resgate/x")
+            Issue.record("expected an error")
+        } catch {
+            guard case .io(let file, _) = error else { Issue.record("got \(error)"); return }
+            #expect(file.hasPrefix("/nonexistent-resgate/x.tag"))
         }
     }
 
