@@ -48,12 +48,14 @@ public enum CDXWriter {
 
     /// Writes the rebuilt file from entries already gathered (`KeyPass.collect`), after
     /// the collation guard has cleared every character tag.
+    /// `observed[i]`, when given, is what a walk of the original tag i already showed the
+    /// collation guard.
     static func write(table: DBFTable, template: CDXFile, builders: [TagKeyBuilder], runs: [EntryRuns],
-                      to path: String) throws(CDXError) {
+                      to path: String, observed: [CollationGuard.Observation]? = nil) throws(CDXError) {
         let styles = builders.map { LeafStyle.of($0.tag, in: template, fill: $0.kind.fill) }
         sortInParallel(runs)
         for i in builders.indices where builders[i].kind == .character {
-            try CollationGuard.check(template: template, builder: builders[i], keys: runs[i])
+            try CollationGuard.check(template: template, builder: builders[i], keys: runs[i], seen: observed?[i])
         }
         try write(directory: template.isCompound ? template.directory : nil, builders: builders,
                   styles: styles, maxRecno: table.recordCount, to: path, runs: runs)

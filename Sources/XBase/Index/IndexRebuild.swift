@@ -29,12 +29,18 @@ public enum IndexRebuild {
                                        spillBase: path, digesting: true)
         CDXWriter.sortInParallel(runs)
         var before: [IndexDefect] = []
+        var observed: [CollationGuard.Observation]? = nil
         if checkOld {
+            // The same walk tells the collation guard what it needs about the original.
+            var seen = [CollationGuard.Observation](repeating: .init(), count: builders.count)
             for (i, b) in builders.enumerated() {
-                if let d = try IndexVerifier.compare(index: template, builder: b, expected: runs[i]) { before.append(d) }
+                var o = CollationGuard.Observation()
+                if let d = try IndexVerifier.compare(index: template, builder: b, expected: runs[i], observation: &o) { before.append(d) }
+                seen[i] = o
             }
+            observed = seen
         }
-        try CDXWriter.write(table: table, template: template, builders: builders, runs: runs, to: path)
+        try CDXWriter.write(table: table, template: template, builders: builders, runs: runs, to: path, observed: observed)
         return IndexRebuildReport(before: before, after: verifyWritten(path: path, table: table, template: template,
                                                                         builders: builders, runs: runs, budget: memoryBudget))
     }

@@ -76,7 +76,10 @@ public enum IndexVerifier {
     /// Walks one tag and compares it with the expected sorted entries, pulled alongside.
     /// Only when the order is broken are both sides loaded whole, to tell a national
     /// collation from damage.
-    static func compare(index: CDXFile, builder: TagKeyBuilder, expected: EntryRuns) throws(CDXError) -> IndexDefect? {
+    /// `observation` receives what the walk showed the collation guard, so a rebuild that
+    /// checks the old index first need not walk it again for the guard.
+    static func compare(index: CDXFile, builder: TagKeyBuilder, expected: EntryRuns,
+                        observation: UnsafeMutablePointer<CollationGuard.Observation>? = nil) throws(CDXError) -> IndexDefect? {
         let tag = builder.tag
         func defect(_ kind: IndexDefect.Kind, _ detail: String) -> IndexDefect {
             IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: detail)
@@ -98,6 +101,7 @@ public enum IndexVerifier {
                 if position > 0 {
                     let c = memcmpRaw(previous, k, len)
                     if c > 0 || (c == 0 && previousRecno >= r) { disorder = true }
+                    if c > 0 || (c == 0 && previousRecno > r) { observation?.pointee.backwards = true }
                 }
                 if firstMismatch == nil {
                     if !expectedLeft || cursor.recno != r || memcmpRaw(cursor.entry, k, len) != 0 {
@@ -114,6 +118,7 @@ public enum IndexVerifier {
             }
         } catch {
             if let cursorFailure { throw cursorFailure }
+            observation?.pointee.readable = false
             return defect(.damagedStructure, error.description)
         }
         if !disorder {

@@ -135,6 +135,39 @@ import Testing
         }
     }
 
+    /// The one-pass rebuild takes the collation guard's facts from its check of the old
+    /// index; it must refuse exactly what the plain rebuild refuses (national order,
+    /// damaged Harbour tags with accented keys) and write the same bytes otherwise, on
+    /// every fixture and on damaged copies of them.
+    @Test func oneStepRebuildRefusesAndWritesWhatThePlainRebuildDoes() throws {
+        let dir = IndexFixtures.scratch("parity")
+        var rng = SystemRandomNumberGenerator()
+        var refused = 0, compared = 0
+        for (dbf, cdx) in IndexFixtures.pairs {
+            let table = try DBFTable.open(path: dbf)
+            let original = try Data(contentsOf: URL(fileURLWithPath: cdx))
+            for variant in 0..<4 {
+                var bytes = original
+                if variant > 0, bytes.count > 1536 {
+                    for _ in 0..<variant { bytes[Int.random(in: 1536..<bytes.count, using: &rng)] ^= UInt8.random(in: 1...255, using: &rng) }
+                }
+                let copy = dir + "/t.cdx"
+                try bytes.write(to: URL(fileURLWithPath: copy))
+                guard let template = try? CDXFile.open(path: copy) else { continue }
+                var plainError: CDXError?, oneError: CDXError?
+                do { try CDXWriter.rebuild(table: table, template: template, to: dir + "/a.cdx") } catch { plainError = error }
+                do { _ = try IndexRebuild.rebuild(table: table, template: template, to: dir + "/b.cdx") } catch { oneError = error }
+                #expect(plainError?.description == oneError?.description, "\(cdx) variant \(variant)")
+                if plainError == nil, oneError == nil {
+                    compared += 1
+                    #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.cdx")) == Data(contentsOf: URL(fileURLWithPath: dir + "/b.cdx")),
+                            "\(cdx) variant \(variant)")
+                } else { refused += 1 }
+            }
+        }
+        #expect(refused >= 2 && compared >= 40, "refused \(refused), compared \(compared)")
+    }
+
     /// The check after a rebuild catches a file that does not hold the records' entries.
     @Test func writtenFileCheckCatchesWrongEntries() throws {
         let dir = IndexFixtures.scratch("digest")
