@@ -22,16 +22,28 @@ final class EntryCursor {
     /// The current entry: key bytes, then the record number big-endian.
     var entry: UnsafePointer<UInt8> { currentEntry.pointee }
 
-    init(_ runs: EntryRuns, readBufferBytes: Int) throws(CDXError) {
+    /// Holds the runs: the in-memory run and a lent read area live in their storage.
+    private let runs: EntryRuns
+    private let lentArea: Bool
+
+    /// `area`, when given, holds `readBufferBytes` per run file (the runs' idle half, given
+    /// back when this cursor goes); otherwise each run file gets its own buffer.
+    init(_ runs: EntryRuns, readBufferBytes: Int, area: UnsafeMutableRawPointer?) throws(CDXError) {
+        self.runs = runs
+        lentArea = area != nil
         keyLength = runs.keyLength; width = runs.width; unique = runs.unique
         last = .allocate(byteCount: runs.width, alignment: 8)
         currentEntry = .allocate(capacity: 1)
         currentEntry.initialize(to: UnsafePointer(last.assumingMemoryBound(to: UInt8.self)))
         var list: [RunSource] = []
         do throws(CDXError) {
-            for p in runs.runPaths { list.append(try RunSource(path: p, width: width, bufferBytes: readBufferBytes)) }
+            for (k, p) in runs.runPaths.enumerated() {
+                list.append(try RunSource(path: p, width: width, bufferBytes: readBufferBytes,
+                                          area: area.map { $0 + k * readBufferBytes }))
+            }
         } catch {
             for s in list { s.close() }
+            if area != nil { runs.idleHalfLent = false }
             last.deallocate()
             currentEntry.deallocate()
             throw error
@@ -63,6 +75,7 @@ final class EntryCursor {
     private func release() {
         guard state[2] >= 0 else { return }
         state[2] = -1
+        if lentArea { runs.idleHalfLent = false }
         for i in 0..<sourceCount { sources[i].close() }
         sources.deinitialize(count: sourceCount)
         sources.deallocate(); heap.deallocate(); last.deallocate()
@@ -125,19 +138,22 @@ struct RunSource {
     private let path: String
     private let buffer: UnsafeMutableRawPointer?
     private let bufferBytes: Int
+    private let ownsBuffer: Bool
 
     init(memory: UnsafeRawPointer, count: Int, width: Int) {
         let start = memory.assumingMemoryBound(to: UInt8.self)
         current = start; next = start; end = start + count * width
-        self.width = width; fd = -1; path = ""; buffer = nil; bufferBytes = 0
+        self.width = width; fd = -1; path = ""; buffer = nil; bufferBytes = 0; ownsBuffer = false
     }
 
-    init(path: String, width: Int, bufferBytes: Int) throws(CDXError) {
+    /// Reads through `area` (`bufferBytes` long, owned by someone else) when given.
+    init(path: String, width: Int, bufferBytes: Int, area: UnsafeMutableRawPointer? = nil) throws(CDXError) {
         let f = open(path, O_RDONLY)
         guard f >= 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
         fd = f; self.path = path; self.width = width
         self.bufferBytes = max(1, bufferBytes / width) * width
-        let b = UnsafeMutableRawPointer.allocate(byteCount: self.bufferBytes, alignment: 8)
+        ownsBuffer = area == nil
+        let b = area ?? UnsafeMutableRawPointer.allocate(byteCount: self.bufferBytes, alignment: 8)
         buffer = b
         let start = UnsafePointer(b.assumingMemoryBound(to: UInt8.self))
         current = start; next = start; end = start
@@ -145,7 +161,7 @@ struct RunSource {
 
     func close() {
         if fd >= 0 { _ = Glibc.close(fd) }
-        buffer?.deallocate()
+        if ownsBuffer { buffer?.deallocate() }
     }
 
     /// Steps to the next entry; false when the run is exhausted.

@@ -129,9 +129,23 @@ final class EntryRuns: @unchecked Sendable {
     /// key). Can be called more than once; the runs stay until this object goes.
     func cursor() throws(CDXError) -> EntryCursor {
         finish()
+        // A tag that spilled in halves has one half idle once the pass is over (its entries
+        // are in a run file): the merge reads through it instead of through new memory.
+        if overlapped, !idleHalfLent, !runPaths.isEmpty {
+            let half = capacity * width
+            let share = half / runPaths.count / width * width
+            if share >= 16 * width {
+                idleHalfLent = true
+                let idle = active.pointee == storage ? storage + half : storage
+                return try EntryCursor(self, readBufferBytes: share, area: idle)
+            }
+        }
         let perRun = min(1 << 18, max(1 << 14, KeyPass.mergeBufferBudget / max(1, runPaths.count)))
-        return try EntryCursor(self, readBufferBytes: perRun)
+        return try EntryCursor(self, readBufferBytes: perRun, area: nil)
     }
+
+    /// Whether a live cursor reads through the idle half (one at a time may).
+    var idleHalfLent = false
 
     /// Whether any key holds a byte ≥ 0x80 (the collation guard's question).
     func hasHighBytes() throws(CDXError) -> Bool {
