@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-#   scripts/bench.sh [read|scan|parse|backup|restore|all]
+#   scripts/bench.sh [read|scan|parse|backup|restore|cdx|all]
 #
 # Data: the 1,000,000-record VENDAS table of docs/BENCHMARKS.md, generated on first use
 # into $RESGATE_BENCH_DATA (default ./.bench-data, git-ignored) by scripts/bench/vendas_gen.py.
@@ -127,4 +127,19 @@ if [[ $WHAT == all || $WHAT == restore ]]; then
     fi
     echo "ratio: resgate restore takes $(ratio "$WALL_resgate_restore" "$WALL_unzip_cat")x unzip -p | cat (target <= 1.5)"
     echo "ratio: resgate restore is $(echo "scale=0; $PY_FULL / $WALL_resgate_restore" | bc)x the Python dbf script's records/s (target >= 80)"
+fi
+
+if [[ $WHAT == all || $WHAT == cdx ]]; then
+    echo "## CDX: create the 3-tag index (CLIENTE; NUMERO; DTOS(EMISSAO)+SERIE) beside one full read"
+    run resgate-read "$BIN/resgate-bench" read "$DATA/VENDAS.DBF"
+    run resgate-cdx "$BIN/resgate-bench" cdx "$DATA/VENDAS.DBF" "$WORK/VENDAS3.cdx"
+    echo "ratio: 3-tag CDX create takes $(ratio "$WALL_resgate_cdx" "$WALL_resgate_read")x one read of the table (target <= 2, peak < 64 MiB)"
+    # reindex on a folder that links to the table, with the index just made
+    IDX=$WORK/reindex; rm -rf "$IDX"; mkdir -p "$IDX"
+    ln -s "$DATA/VENDAS.DBF" "$IDX/VENDAS.DBF"; ln -s "$DATA/VENDAS.FPT" "$IDX/VENDAS.FPT"
+    cp "$WORK/VENDAS3.cdx" "$IDX/VENDAS.CDX"
+    run resgate-reindex-check "$BIN/resgate" reindex "$IDX" --check --quiet
+    run resgate-reindex "$BIN/resgate" reindex "$IDX" --yes --quiet
+    echo "ratio: resgate reindex (check old, rebuild, prove new, swap) takes $(ratio "$WALL_resgate_reindex" "$WALL_resgate_read")x one read; --check $(ratio "$WALL_resgate_reindex_check" "$WALL_resgate_read")x"
+    rm -rf "$IDX" "$WORK/VENDAS3.cdx"
 fi

@@ -22,6 +22,7 @@ struct Bench {
         switch cmd {
         case "read":
             try read(path: String(args.dropFirst().first ?? ""))
+        case "cdx": try CDXBench.run(Array(args.dropFirst()))
         case "parse":
             let rest = Array(args.dropFirst())
             guard rest.count == 2 else { print("usage: resgate-bench parse SET TABLE"); exit(2) }

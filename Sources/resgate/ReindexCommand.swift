@@ -99,12 +99,14 @@ struct ReindexCommand: ParsableCommand {
             do {
                 let dbf = try DBFTable.open(path: t.tablePath)
                 let template = try CDXFile.open(path: cdx)
-                let before = IndexVerifier.verify(table: dbf, index: template)
+                // One pass over the table: the old index is checked against the entries the
+                // records give, the new one is written from them and read back and proven
+                // against them (IndexRebuild) before it may be staged.
                 let staging = tx.stagingDirectory + "/" + cdxName
-                try CDXWriter.rebuild(table: dbf, template: template, to: staging)
-                let after = IndexVerifier.verify(table: dbf, indexPath: staging)
-                guard after.isEmpty else {
-                    report.tables.append(.init(t, status: .failed, defects: after))
+                let result = try IndexRebuild.rebuild(table: dbf, template: template, to: staging)
+                let before = result.before
+                guard result.after.isEmpty else {
+                    report.tables.append(.init(t, status: .failed, defects: result.after))
                     continue
                 }
                 tx.stage(table: t.name, newFiles: [cdxName], oldFiles: [cdxName],

@@ -117,6 +117,21 @@ public final class CDXFile: @unchecked Sendable {
         try walker.finish()
     }
 
+    /// `forEachEntry` with the key as a pointer to `tag.keyLength` bytes (valid during the
+    /// call): no slice, no reference counting per entry, for the verifier's long walks.
+    func forEachEntryRaw(of tag: CDXTagHeader, fill: UInt8,
+                         _ body: (UnsafePointer<UInt8>, UInt32) throws(CDXError) -> Void) throws(CDXError) {
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, CDXNode.pageSize * max(1, tag.keyLength)))
+        defer { scratch.deallocate() }
+        var walker = TreeWalker(file: self, tag: tag, fill: fill)
+        try walker.walk(tag.rootOffset, depth: 0, expectedLast: nil, parentIsNone: true) { leaf throws(CDXError) in
+            let len = leaf.keyLength
+            leaf.keyBytes.withUnsafeBufferPointer { scratch.update(from: $0.baseAddress!, count: $0.count) }
+            for i in 0..<leaf.count { try body(scratch + i * len, leaf.recnos[i]) }
+        }
+        try walker.finish()
+    }
+
     /// Calls `visit` with every leaf of `tag` in order, with the same checks as `forEachEntry`.
     func forEachLeaf(of tag: CDXTagHeader, fill: UInt8, _ visit: (CDXLeafNode) throws(CDXError) -> Void) throws(CDXError) {
         var walker = TreeWalker(file: self, tag: tag, fill: fill)

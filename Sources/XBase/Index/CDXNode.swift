@@ -102,11 +102,9 @@ struct CDXLeafNode {
                 throw bad("leaf masks disagree with their bit counts")
             }
             guard count * n <= area else { throw bad("leaf claims \(count) keys of \(n) bytes, more than a page holds") }
-            var keyBytes = [UInt8](repeating: fill, count: count * keyLength)
             var recnos: [UInt32] = []; recnos.reserveCapacity(count)
             var dups: [UInt8] = [], trails: [UInt8] = []
             dups.reserveCapacity(count); trails.reserveCapacity(count)
-            var previous = [UInt8](repeating: fill, count: keyLength)
             var keyEnd = CDXNode.pageSize
             for i in 0..<count {
                 var v: UInt64 = 0
@@ -119,14 +117,24 @@ struct CDXLeafNode {
                     throw bad("key \(i + 1): duplicate \(dup) + trailing \(trail) exceed key length \(keyLength)")
                 }
                 if i == 0, dup != 0 { throw bad("first key of a leaf claims \(dup) bytes shared with nothing") }
-                let stored = keyLength - dup - trail
-                keyEnd -= stored
+                keyEnd -= keyLength - dup - trail
                 guard keyEnd >= headerSize + count * n else { throw bad("key bytes run into the entry table at key \(i + 1)") }
-                for k in 0..<stored { previous[dup + k] = b[keyEnd + k] }
-                for k in (keyLength - trail)..<keyLength { previous[k] = fill }
-                keyBytes.replaceSubrange((i * keyLength)..<((i + 1) * keyLength), with: previous)
                 recnos.append(UInt32(recno))
                 dups.append(UInt8(dup)); trails.append(UInt8(trail))
+            }
+            // Every count is checked: now expand the keys, each from the previous one.
+            var keyBytes = [UInt8](repeating: fill, count: count * keyLength)
+            keyBytes.withUnsafeMutableBufferPointer { kb in
+                b.withUnsafeBufferPointer { page in
+                    var end = CDXNode.pageSize
+                    for i in 0..<count {
+                        let dst = kb.baseAddress! + i * keyLength
+                        let dup = Int(dups[i]), stored = keyLength - dup - Int(trails[i])
+                        end -= stored
+                        if dup > 0 { dst.update(from: dst - keyLength, count: dup) }
+                        if stored > 0 { (dst + dup).update(from: page.baseAddress! + end, count: stored) }
+                    }
+                }
             }
             let used = count * n + (CDXNode.pageSize - keyEnd)
             return CDXLeafNode(attribute: attribute, left: left, right: right, freeSpace: free,

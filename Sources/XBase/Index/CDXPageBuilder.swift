@@ -1,8 +1,37 @@
+/// Sorted (key, record) pairs for the page builder: a pull cursor over raw bytes.
+protocol SortedEntrySource {
+    /// Moves to the next entry; false at the end.
+    mutating func advance() throws(CDXError) -> Bool
+    /// The current key (`keyLength` bytes), valid until the next `advance()`.
+    var keyPointer: UnsafePointer<UInt8> { get }
+    var currentRecno: UInt32 { get }
+}
+
+extension EntryCursor: SortedEntrySource {
+    func advance() throws(CDXError) -> Bool { try next() }
+    var keyPointer: UnsafePointer<UInt8> { entry }
+    var currentRecno: UInt32 { recno }
+}
+
+/// A small in-memory list (the tag directory) as an entry source.
+struct KeyListSource: SortedEntrySource {
+    let list: KeyList
+    private var index = -1
+    private var storage: [UInt8]
+    init(_ list: KeyList) { self.list = list; storage = list.keyBytes + [0] }
+    mutating func advance() throws(CDXError) -> Bool { index += 1; return index < list.count }
+    var keyPointer: UnsafePointer<UInt8> {
+        storage.withUnsafeBufferPointer { $0.baseAddress! + index * list.keyLength }
+    }
+    var currentRecno: UInt32 { list.recnos[index] }
+}
+
 /// Lays out one tag's sorted keys as FoxPro does: compact leaves filled as far as they go,
 /// then interior levels whose entries carry the last key of each child, up to one root.
 ///
-/// Pages are handed to `emit` in file order as soon as they are complete, so memory stays
-/// at one leaf plus one entry per leaf, whatever the tag's size.
+/// Pages are handed to `emit` in file order as soon as they are complete; a leaf is built
+/// in place in one reused page buffer, so memory stays at one page plus one entry per leaf
+/// whatever the tag's size, and no key is copied into a heap object of its own.
 struct CDXPageBuilder {
     let keyLength: Int
     let fill: UInt8
@@ -26,142 +55,166 @@ struct CDXPageBuilder {
         nextOffset = firstOffset
     }
 
-    struct Child { var key: [UInt8]; var recno: UInt32; var offset: Int }
+    typealias Emit = (Int, UnsafeRawBufferPointer) throws(CDXError) -> Void
 
     /// Writes every page of the tag through `emit(offset, page)` and returns the root offset.
-    mutating func build(_ keys: KeyList, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> Int {
-        try build(.memory(keys), emit: emit)
+    mutating func build(_ keys: KeyList, emit: Emit) throws(CDXError) -> Int {
+        var source = KeyListSource(keys)
+        return try build(&source, emit: emit)
     }
 
-    mutating func build(_ keys: SortedKeys, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> Int {
-        var level = try buildLeaves(keys, emit: emit)
+    mutating func build<S: SortedEntrySource>(_ keys: inout S, emit: Emit) throws(CDXError) -> Int {
+        let page = UnsafeMutableRawPointer.allocate(byteCount: CDXNode.pageSize, alignment: 8)
+        defer { page.deallocate() }
+        var level = try buildLeaves(&keys, page: page, emit: emit)
         let perInterior = (CDXNode.pageSize - 12) / (keyLength + 8)
         while level.count > 1 {
-            var parents: [Child] = []
-            let groups = stride(from: 0, to: level.count, by: perInterior).map { Array(level[$0..<min($0 + perInterior, level.count)]) }
+            var parents = ChildList(keyLength: keyLength)
+            let groups = (level.count + perInterior - 1) / perInterior
             let first = nextOffset
-            for (g, group) in groups.enumerated() {
+            for g in 0..<groups {
                 let offset = first + g * CDXNode.pageSize
-                var page = [UInt8](repeating: 0, count: CDXNode.pageSize)
-                CDXBytes.put16le(groups.count == 1 ? 1 : 0, into: &page, at: 0)
-                CDXBytes.put16le(group.count, into: &page, at: 2)
-                CDXBytes.put32le(g == 0 ? UInt32.max : UInt32(offset - CDXNode.pageSize), into: &page, at: 4)
-                CDXBytes.put32le(g == groups.count - 1 ? UInt32.max : UInt32(offset + CDXNode.pageSize), into: &page, at: 8)
-                for (i, c) in group.enumerated() {
-                    let p = 12 + i * (keyLength + 8)
-                    page.replaceSubrange(p..<(p + keyLength), with: c.key)
-                    CDXBytes.put32be(c.recno, into: &page, at: p + keyLength)
-                    CDXBytes.put32be(UInt32(c.offset), into: &page, at: p + keyLength + 4)
+                let lo = g * perInterior, hi = min(lo + perInterior, level.count)
+                page.initializeMemory(as: UInt8.self, repeating: 0, count: CDXNode.pageSize)
+                page.storeBytes(of: UInt16(groups == 1 ? 1 : 0).littleEndian, toByteOffset: 0, as: UInt16.self)
+                page.storeBytes(of: UInt16(hi - lo).littleEndian, toByteOffset: 2, as: UInt16.self)
+                page.storeBytes(of: (g == 0 ? UInt32.max : UInt32(offset - CDXNode.pageSize)).littleEndian, toByteOffset: 4, as: UInt32.self)
+                page.storeBytes(of: (g == groups - 1 ? UInt32.max : UInt32(offset + CDXNode.pageSize)).littleEndian, toByteOffset: 8, as: UInt32.self)
+                for c in lo..<hi {
+                    let p = 12 + (c - lo) * (keyLength + 8)
+                    level.withKey(c) { (page + p).copyMemory(from: $0, byteCount: keyLength) }
+                    page.storeBytes(of: level.recnos[c].bigEndian, toByteOffset: p + keyLength, as: UInt32.self)
+                    page.storeBytes(of: UInt32(level.offsets[c]).bigEndian, toByteOffset: p + keyLength + 4, as: UInt32.self)
                 }
-                try emit(offset, page)
-                parents.append(Child(key: group.last!.key, recno: group.last!.recno, offset: offset))
+                try emit(offset, UnsafeRawBufferPointer(start: page, count: CDXNode.pageSize))
+                level.withKey(hi - 1) { parents.append(key: $0, recno: level.recnos[hi - 1], offset: offset) }
             }
-            nextOffset = first + groups.count * CDXNode.pageSize
+            nextOffset = first + groups * CDXNode.pageSize
             level = parents
         }
-        return level[0].offset
+        return level.offsets[0]
     }
 
-    private mutating func buildLeaves(_ keys: SortedKeys, emit: (Int, [UInt8]) throws(CDXError) -> Void) throws(CDXError) -> [Child] {
-        var children: [Child] = []
-        var leaf = LeafPage(builder: self)
-        var pending: (offset: Int, page: LeafPage)?
-        // A leaf is only written once the next one exists, because it must point right.
-        func flush(rightOf: Int?, isOnly: Bool) throws(CDXError) {
-            guard let p = pending else { return }
-            try emit(p.offset, p.page.bytes(attribute: isOnly ? 3 : 2, left: p.page.left, right: rightOf ?? -1))
-            children.append(Child(key: p.page.lastKey, recno: p.page.lastRecno, offset: p.offset))
-        }
+    private mutating func buildLeaves<S: SortedEntrySource>(_ keys: inout S, page: UnsafeMutableRawPointer,
+                                                            emit: Emit) throws(CDXError) -> ChildList {
+        var children = ChildList(keyLength: keyLength)
+        var leaf = LeafWriter(builder: self, page: page)
+        defer { leaf.release() }
         var offset = nextOffset
-        leaf.left = -1
-        let template = self
-        try keys.forEach { (k: ArraySlice<UInt8>, recno: UInt32) throws(CDXError) in
-            if !leaf.add(k, recno: recno) {
-                if pending != nil { try flush(rightOf: offset, isOnly: false) }
-                pending = (offset, leaf)
-                let newLeaf = LeafPage(builder: template, left: offset)
-                offset += CDXNode.pageSize
-                leaf = newLeaf
-                _ = leaf.add(k, recno: recno)
-            }
+        var left = -1
+        while try keys.advance() {
+            let k = keys.keyPointer, r = keys.currentRecno
+            if leaf.add(k, recno: r) { continue }
+            // Full: it has a right neighbour now, so it can go out.
+            try emit(offset, leaf.finish(attribute: 2, left: left, right: offset + CDXNode.pageSize))
+            children.append(key: leaf.lastKey, recno: leaf.lastRecno, offset: offset)
+            left = offset
+            offset += CDXNode.pageSize
+            leaf.reset()
+            _ = leaf.add(k, recno: r)
         }
-        if pending != nil { try flush(rightOf: offset, isOnly: false) }
-        pending = (offset, leaf)
-        try flush(rightOf: nil, isOnly: children.isEmpty)
+        try emit(offset, leaf.finish(attribute: children.count == 0 ? 3 : 2, left: left, right: -1))
+        children.append(key: leaf.lastKey, recno: leaf.lastRecno, offset: offset)
         nextOffset = offset + CDXNode.pageSize
         return children
     }
 }
 
-/// One compact leaf being filled.
-struct LeafPage {
-    let keyLength: Int, fill: UInt8, dupBits: Int, recnoBits: Int, entryBytes: Int
-    let style: LeafStyle
-    var lastTrail = 0
-    var left: Int
-    var entries: [UInt64] = []
-    /// Stored key remainders in order; written backwards from the page end.
-    var stored: [UInt8] = []
-    var lastKey: [UInt8]
-    var lastRecno: UInt32 = 0
+/// The last (key, record) of each page of one level and the page's offset, keys back to
+/// back in one array.
+struct ChildList {
+    let keyLength: Int
+    private(set) var keys: [UInt8] = []
+    private(set) var recnos: [UInt32] = []
+    private(set) var offsets: [Int] = []
+    init(keyLength: Int) { self.keyLength = keyLength }
+    var count: Int { offsets.count }
 
-    init(builder b: CDXPageBuilder, left: Int = -1) {
-        keyLength = b.keyLength; fill = b.fill; dupBits = b.dupBits; recnoBits = b.recnoBits; entryBytes = b.entryBytes
-        style = b.style
-        self.left = left
-        lastKey = [UInt8](repeating: 0, count: b.keyLength)
+    mutating func append(key: UnsafePointer<UInt8>, recno: UInt32, offset: Int) {
+        keys.append(contentsOf: UnsafeBufferPointer(start: key, count: keyLength))
+        recnos.append(recno); offsets.append(offset)
     }
 
-    var used: Int { entries.count * entryBytes + stored.count }
+    func withKey(_ i: Int, _ body: (UnsafePointer<UInt8>) -> Void) {
+        keys.withUnsafeBufferPointer { body($0.baseAddress! + i * keyLength) }
+    }
+}
+
+/// One compact leaf being filled in place: entries grow from byte 24, key remainders grow
+/// backwards from the page end (the first key's bytes are the last ones).
+struct LeafWriter {
+    let keyLength: Int, fill: UInt8, dupBits: Int, recnoBits: Int, entryBytes: Int
+    let style: LeafStyle
+    let page: UnsafeMutableRawPointer
+    let lastKey: UnsafeMutablePointer<UInt8>
+    private(set) var lastRecno: UInt32 = 0
+    private var lastTrail = 0
+    private var count = 0
+    private var keyEnd = CDXNode.pageSize
+
+    init(builder b: CDXPageBuilder, page: UnsafeMutableRawPointer) {
+        keyLength = b.keyLength; fill = b.fill; dupBits = b.dupBits; recnoBits = b.recnoBits; entryBytes = b.entryBytes
+        style = b.style
+        self.page = page
+        lastKey = .allocate(capacity: max(1, b.keyLength))
+        lastKey.initialize(repeating: 0, count: max(1, b.keyLength))
+        reset()
+    }
+
+    func release() { lastKey.deallocate() }
+
+    mutating func reset() {
+        page.initializeMemory(as: UInt8.self, repeating: 0, count: CDXNode.pageSize)
+        count = 0
+        keyEnd = CDXNode.pageSize
+    }
 
     /// Adds a key when it fits, compressing it as `style` says.
-    mutating func add(_ key: ArraySlice<UInt8>, recno: UInt32) -> Bool {
+    @inline(__always)
+    mutating func add(_ key: UnsafePointer<UInt8>, recno: UInt32) -> Bool {
         var trail = 0
         if style.compressesTrailing {
-            while trail < keyLength, key[key.endIndex - 1 - trail] == fill { trail += 1 }
+            while trail < keyLength, key[keyLength - 1 - trail] == fill { trail += 1 }
         }
         var dup = 0
-        if !entries.isEmpty {
+        if count > 0 {
             let limit = style.sharesIntoTrailing ? keyLength : keyLength - lastTrail
-            while dup < limit, lastKey[dup] == key[key.startIndex + dup] { dup += 1 }
+            while dup < limit, lastKey[dup] == key[dup] { dup += 1 }
         }
         dup = min(dup, keyLength - trail)
         let keep = keyLength - dup - trail
-        guard used + entryBytes + keep <= CDXLeafNode.area else { return false }
-        let value = UInt64(recno) | UInt64(dup) << UInt64(recnoBits) | UInt64(trail) << UInt64(recnoBits + dupBits)
-        entries.append(value)
-        stored.append(contentsOf: key[(key.startIndex + dup)..<(key.startIndex + dup + keep)])
-        for k in 0..<keyLength { lastKey[k] = key[key.startIndex + k] }
+        let entryAt = CDXLeafNode.headerSize + count * entryBytes
+        guard entryAt + entryBytes + keep <= keyEnd else { return false }
+        var value = UInt64(recno) | UInt64(dup) << UInt64(recnoBits) | UInt64(trail) << UInt64(recnoBits + dupBits)
+        for k in 0..<entryBytes {
+            page.storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: entryAt + k, as: UInt8.self)
+            value >>= 8
+        }
+        keyEnd -= keep
+        if keep > 0 { (page + keyEnd).copyMemory(from: key + dup, byteCount: keep) }
+        lastKey.update(from: key, count: keyLength)
         lastRecno = recno; lastTrail = trail
+        count += 1
         return true
     }
 
-    func bytes(attribute: Int, left: Int, right: Int) -> [UInt8] {
-        var page = [UInt8](repeating: 0, count: CDXNode.pageSize)
-        CDXBytes.put16le(attribute, into: &page, at: 0)
-        CDXBytes.put16le(entries.count, into: &page, at: 2)
-        CDXBytes.put32le(UInt32(bitPattern: Int32(left)), into: &page, at: 4)
-        CDXBytes.put32le(UInt32(bitPattern: Int32(right)), into: &page, at: 8)
-        CDXBytes.put16le(CDXLeafNode.area - used, into: &page, at: 12)
-        CDXBytes.put32le(UInt32((UInt64(1) << UInt64(recnoBits)) - 1), into: &page, at: 14)
-        page[18] = UInt8((1 << dupBits) - 1)
-        page[19] = UInt8((1 << dupBits) - 1)
-        page[20] = UInt8(recnoBits); page[21] = UInt8(dupBits); page[22] = UInt8(dupBits); page[23] = UInt8(entryBytes)
-        for (i, v) in entries.enumerated() {
-            for k in 0..<entryBytes { page[24 + i * entryBytes + k] = UInt8(truncatingIfNeeded: v >> UInt64(8 * k)) }
-        }
-        // Remainders go backwards from the end: the first key's bytes are the last ones.
-        var end = CDXNode.pageSize
-        var p = 0
-        for v in entries {
-            let dup = Int((v >> UInt64(recnoBits)) & UInt64((1 << dupBits) - 1))
-            let trail = Int((v >> UInt64(recnoBits + dupBits)) & UInt64((1 << dupBits) - 1))
-            let keep = keyLength - dup - trail
-            end -= keep
-            page.replaceSubrange(end..<(end + keep), with: stored[p..<(p + keep)])
-            p += keep
-        }
-        return page
+    /// Fills in the header and returns the finished page (valid until the next `reset`).
+    func finish(attribute: Int, left: Int, right: Int) -> UnsafeRawBufferPointer {
+        let used = count * entryBytes + (CDXNode.pageSize - keyEnd)
+        page.storeBytes(of: UInt16(attribute).littleEndian, toByteOffset: 0, as: UInt16.self)
+        page.storeBytes(of: UInt16(count).littleEndian, toByteOffset: 2, as: UInt16.self)
+        page.storeBytes(of: UInt32(bitPattern: Int32(left)).littleEndian, toByteOffset: 4, as: UInt32.self)
+        page.storeBytes(of: UInt32(bitPattern: Int32(right)).littleEndian, toByteOffset: 8, as: UInt32.self)
+        page.storeBytes(of: UInt16(CDXLeafNode.area - used).littleEndian, toByteOffset: 12, as: UInt16.self)
+        page.storeBytes(of: UInt32((UInt64(1) << UInt64(recnoBits)) - 1).littleEndian, toByteOffset: 14, as: UInt32.self)
+        let countMask = UInt8((1 << dupBits) - 1)
+        page.storeBytes(of: countMask, toByteOffset: 18, as: UInt8.self)
+        page.storeBytes(of: countMask, toByteOffset: 19, as: UInt8.self)
+        page.storeBytes(of: UInt8(recnoBits), toByteOffset: 20, as: UInt8.self)
+        page.storeBytes(of: UInt8(dupBits), toByteOffset: 21, as: UInt8.self)
+        page.storeBytes(of: UInt8(dupBits), toByteOffset: 22, as: UInt8.self)
+        page.storeBytes(of: UInt8(entryBytes), toByteOffset: 23, as: UInt8.self)
+        return UnsafeRawBufferPointer(start: page, count: CDXNode.pageSize)
     }
 }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// A tag to create for a table that has no index yet.
 public struct TagDefinition: Sendable, Hashable {
@@ -31,19 +32,39 @@ public enum CDXWriter {
     /// `memoryBudget` bounds the keys held at once; a tag larger than it is sorted in runs
     /// written beside `path` and merged.
     public static func rebuild(table: DBFTable, template: CDXFile, to path: String,
-                               memoryBudget: Int = KeyBatches.defaultBudget) throws(CDXError) {
+                               memoryBudget: Int = KeyPass.defaultBudget) throws(CDXError) {
+        let builders = try Self.builders(for: template, table: table)
+        let runs = try KeyPass.collect(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
+        try write(table: table, template: template, builders: builders, runs: runs, to: path)
+    }
+
+    static func builders(for template: CDXFile, table: DBFTable) throws(CDXError) -> [TagKeyBuilder] {
         var builders: [TagKeyBuilder] = []
         for tag in template.tags {
             builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: template.path))
         }
-        let batches = KeyBatches(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
+        return builders
+    }
+
+    /// Writes the rebuilt file from entries already gathered (`KeyPass.collect`), after
+    /// the collation guard has cleared every character tag.
+    /// `observed[i]`, when given, is what a walk of the original tag i already showed the
+    /// collation guard.
+    static func write(table: DBFTable, template: CDXFile, builders: [TagKeyBuilder], runs: [EntryRuns],
+                      to path: String, observed: [CollationGuard.Observation]? = nil) throws(CDXError) {
         let styles = builders.map { LeafStyle.of($0.tag, in: template, fill: $0.kind.fill) }
-        try write(directory: template.isCompound ? template.directory : nil, builders: builders,
-                  styles: styles, maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> SortedKeys in
-            let list = try batches.sorted(i)
-            if builders[i].kind == .character { try CollationGuard.check(template: template, builder: builders[i], keys: list) }
-            return list
+        sortInParallel(runs)
+        for i in builders.indices where builders[i].kind == .character {
+            try CollationGuard.check(template: template, builder: builders[i], keys: runs[i], seen: observed?[i])
         }
+        try write(directory: template.isCompound ? template.directory : nil, builders: builders,
+                  styles: styles, maxRecno: table.recordCount, to: path, runs: runs)
+    }
+
+    /// Sorts the tags' in-memory runs, one tag per core.
+    static func sortInParallel(_ runs: [EntryRuns]) {
+        let order = runs.indices.sorted { runs[$0].count * runs[$0].width > runs[$1].count * runs[$1].width }
+        DispatchQueue.concurrentPerform(iterations: order.count) { runs[order[$0]].finish() }
     }
 
     /// Builds a new structural CDX for a table that had none, from tag definitions. Key
@@ -51,18 +72,19 @@ public enum CDXWriter {
     /// dates, 4 for a bare Integer field, 1 for logicals), plus one byte on VFP tables when
     /// the key reads a nullable field.
     public static func create(table: DBFTable, tags: [TagDefinition], to path: String,
-                              memoryBudget: Int = KeyBatches.defaultBudget) throws(CDXError) {
+                              memoryBudget: Int = KeyPass.defaultBudget) throws(CDXError) {
         var builders: [TagKeyBuilder] = []
         for t in tags {
             let header = try freshHeader(for: t, table: table, file: path)
             builders.append(try TagKeyBuilder(tag: header, fields: table.header.fields, codePage: table.codePage, file: path))
         }
-        let batches = KeyBatches(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
+        let runs = try KeyPass.collect(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
+        sortInParallel(runs)
         var dir = CDXTagHeader.fresh(name: "", keyExpression: "", forExpression: "", keyLength: 10, unique: false, descending: false)
         dir.raw[14] = 0xE0
         dir.options = CDXTagOptions(rawValue: 0xE0)
         try write(directory: dir, builders: builders, styles: builders.map { _ in LeafStyle() },
-                  maxRecno: table.recordCount, to: path) { (i: Int) throws(CDXError) -> SortedKeys in try batches.sorted(i) }
+                  maxRecno: table.recordCount, to: path, runs: runs)
     }
 
     static func freshHeader(for t: TagDefinition, table: DBFTable, file: String) throws(CDXError) -> CDXTagHeader {
@@ -76,34 +98,24 @@ public enum CDXWriter {
                                   extraOptions: nullable ? .nullableKey : [])
     }
 
-    /// Writes the file; `keys(i)` gives tag i's sorted keys when the writer reaches it, so
-    /// only the tags of one memory group are held at a time.
+    /// Writes the file from each tag's sorted entries, pages buffered into large writes.
     static func write(directory: CDXTagHeader?, builders: [TagKeyBuilder], styles: [LeafStyle], maxRecno: Int,
-                      to path: String, keys: (Int) throws(CDXError) -> SortedKeys) throws(CDXError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        func put(_ offset: Int, _ bytes: [UInt8]) throws(CDXError) {
-            var done = 0
-            while done < bytes.count {
-                let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
-                guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
-                done += n
-            }
-        }
+                      to path: String, runs: [EntryRuns]) throws(CDXError) {
+        let sink = try PageSink(path: path)
+        defer { sink.close() }
         // Tag headers go right after the directory (0x600) or at 0 for a lone compact index.
         var offset = directory == nil ? 0 : CDXTagHeader.size + CDXNode.pageSize
         var placed: [(name: String, offset: Int)] = []
         for (i, b) in builders.enumerated() {
-            let list = try keys(i)
+            var cursor = try runs[i].cursor()
             let headerOffset = offset
             var pages = CDXPageBuilder(keyLength: b.tag.keyLength, fill: b.kind.fill, maxRecno: maxRecno,
                                        firstOffset: headerOffset + CDXTagHeader.size, style: styles[i])
-            let root = try pages.build(list) { (o: Int, page: [UInt8]) throws(CDXError) in try put(o, page) }
+            let root = try pages.build(&cursor) { (o: Int, page: UnsafeRawBufferPointer) throws(CDXError) in try sink.write(o, page) }
             var raw = b.tag.raw
             CDXBytes.put32le(UInt32(root), into: &raw, at: 0)
             CDXBytes.put32le(UInt32.max, into: &raw, at: 4)
-            try put(headerOffset, raw)
+            try sink.write(headerOffset, raw)
             placed.append((b.tag.name, headerOffset))
             offset = pages.nextOffset
         }
@@ -115,19 +127,71 @@ public enum CDXWriter {
             }
             var pages = CDXPageBuilder(keyLength: 10, fill: 0x20, maxRecno: placed.map(\.offset).max() ?? 0,
                                        firstOffset: CDXTagHeader.size)
-            var leafCount = 0
-            let root = try pages.build(names) { (o: Int, page: [UInt8]) throws(CDXError) in
-                leafCount += 1
+            let root = try pages.build(names) { (o: Int, page: UnsafeRawBufferPointer) throws(CDXError) in
                 guard o == CDXTagHeader.size else {
                     throw .malformed(file: path, tag: nil, offset: o, reason: "more tags than one directory page holds")
                 }
-                try put(o, page)
+                try sink.write(o, page)
             }
             var raw = directory.raw
             CDXBytes.put32le(UInt32(root), into: &raw, at: 0)
             CDXBytes.put32le(UInt32.max, into: &raw, at: 4)
-            try put(0, raw)
+            try sink.write(0, raw)
         }
-        guard fsync(fd) == 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+        try sink.flush()
+        guard fsync(sink.fd) == 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+    }
+}
+
+/// Collects pages written at increasing offsets into 1 MiB blocks, so a tag of thousands
+/// of pages costs a few dozen `pwrite` calls; anything out of sequence flushes first.
+final class PageSink {
+    let fd: Int32
+    let path: String
+    private let capacity = 1 << 20
+    private let buffer: UnsafeMutableRawPointer
+    private var start = 0
+    private var used = 0
+
+    init(path: String) throws(CDXError) {
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        self.path = path
+        buffer = .allocate(byteCount: capacity, alignment: 8)
+    }
+
+    func close() {
+        buffer.deallocate()
+        _ = Glibc.close(fd)
+    }
+
+    func write(_ offset: Int, _ bytes: UnsafeRawBufferPointer) throws(CDXError) {
+        if used > 0, offset != start + used || used + bytes.count > capacity { try flush() }
+        if used == 0 { start = offset }
+        if bytes.count > capacity { return try put(offset, bytes) }
+        (buffer + used).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        used += bytes.count
+    }
+
+    func write(_ offset: Int, _ bytes: [UInt8]) throws(CDXError) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
+        defer { copy.deallocate() }
+        copy.copyBytes(from: bytes)
+        try write(offset, UnsafeRawBufferPointer(rebasing: copy[0..<bytes.count]))
+    }
+
+    func flush() throws(CDXError) {
+        guard used > 0 else { return }
+        try put(start, UnsafeRawBufferPointer(start: buffer, count: used))
+        used = 0
+    }
+
+    private func put(_ offset: Int, _ bytes: UnsafeRawBufferPointer) throws(CDXError) {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+            done += n
+        }
     }
 }

@@ -41,8 +41,8 @@ public enum IndexVerifier {
         }
     }
 
-    /// `budgetBytes` bounds the expected keys held in memory at once (see `KeyBatches`).
-    public static func verify(table: DBFTable, index: CDXFile, budgetBytes: Int = KeyBatches.defaultBudget) -> [IndexDefect] {
+    /// `budgetBytes` bounds the expected keys held in memory at once (see `KeyPass`).
+    public static func verify(table: DBFTable, index: CDXFile, budgetBytes: Int = KeyPass.defaultBudget) -> [IndexDefect] {
         var defects: [IndexDefect] = []
         var builders: [TagKeyBuilder] = []
         for tag in index.tags {
@@ -56,14 +56,16 @@ public enum IndexVerifier {
         // Expected keys of a tag too big for memory are spilled to the temporary folder (never
         // beside the table: a check changes nothing in DATA).
         let temp = (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/resgate-verify-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let batches = KeyBatches(table: table, builders: builders, budgetBytes: budgetBytes, spillBase: temp)
+        let runs: [EntryRuns]
+        do {
+            runs = try KeyPass.collect(table: table, builders: builders, budgetBytes: budgetBytes, spillBase: temp)
+        } catch {
+            return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
+        }
+        CDXWriter.sortInParallel(runs)
         for (i, b) in builders.enumerated() {
             do {
-                let want = try batches.sorted(i)
-                if let d = try compare(index: index, builder: b, expected: want, inMemory: { () throws(CDXError) -> KeyList in
-                    if case .memory(let list) = want { return list }
-                    return try KeyBatches(table: table, builders: [b], budgetBytes: Int.max).keys(0)
-                }) { defects.append(d) }
+                if let d = try compare(index: index, builder: b, expected: runs[i]) { defects.append(d) }
             } catch {
                 return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
             }
@@ -71,10 +73,13 @@ public enum IndexVerifier {
         return defects
     }
 
-    /// Walks one tag and compares it with the expected sorted keys, pulled alongside.
-    /// `inMemory` gives them as a list for the rare detailed analysis of a broken order.
-    static func compare(index: CDXFile, builder: TagKeyBuilder, expected: SortedKeys,
-                        inMemory: () throws(CDXError) -> KeyList) throws(CDXError) -> IndexDefect? {
+    /// Walks one tag and compares it with the expected sorted entries, pulled alongside.
+    /// Only when the order is broken are both sides loaded whole, to tell a national
+    /// collation from damage.
+    /// `observation` receives what the walk showed the collation guard, so a rebuild that
+    /// checks the old index first need not walk it again for the guard.
+    static func compare(index: CDXFile, builder: TagKeyBuilder, expected: EntryRuns,
+                        observation: UnsafeMutablePointer<CollationGuard.Observation>? = nil) throws(CDXError) -> IndexDefect? {
         let tag = builder.tag
         func defect(_ kind: IndexDefect.Kind, _ detail: String) -> IndexDefect {
             IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: detail)
@@ -84,31 +89,36 @@ public enum IndexVerifier {
         // damage.
         var position = 0, firstMismatch: Int? = nil, disorder = false
         var found: CDXEntry? = nil, wanted: CDXEntry? = nil
-        var cursor = try KeyCursor(expected)
+        let cursor = try expected.cursor()
         var expectedLeft = try cursor.next()
-        var previous = [UInt8](repeating: 0, count: tag.keyLength), previousRecno: UInt32 = 0
+        let len = tag.keyLength
+        let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, len))
+        defer { previous.deallocate() }
+        var previousRecno: UInt32 = 0
         var cursorFailure: CDXError?
         do throws(CDXError) {
-            try index.forEachEntry(of: tag, fill: builder.kind.fill) { (k: ArraySlice<UInt8>, r: UInt32) throws(CDXError) in
+            try index.forEachEntryRaw(of: tag, fill: builder.kind.fill) { (k: UnsafePointer<UInt8>, r: UInt32) throws(CDXError) in
                 if position > 0 {
-                    let c = CollationGuard.compareBytes(previous[...], k)
+                    let c = memcmpRaw(previous, k, len)
                     if c > 0 || (c == 0 && previousRecno >= r) { disorder = true }
+                    if c > 0 || (c == 0 && previousRecno > r) { observation?.pointee.backwards = true }
                 }
                 if firstMismatch == nil {
-                    if !expectedLeft || cursor.recno != r || cursor.key != k {
+                    if !expectedLeft || cursor.recno != r || memcmpRaw(cursor.entry, k, len) != 0 {
                         firstMismatch = position
-                        found = CDXEntry(key: Array(k), recno: r)
+                        found = CDXEntry(key: Array(UnsafeBufferPointer(start: k, count: len)), recno: r)
                         if expectedLeft { wanted = CDXEntry(key: Array(cursor.key), recno: cursor.recno) }
                     } else {
                         do throws(CDXError) { expectedLeft = try cursor.next() } catch { cursorFailure = error; throw error }
                     }
                 }
-                for (j, b) in k.enumerated() { previous[j] = b }
+                previous.update(from: k, count: len)
                 previousRecno = r
                 position += 1
             }
         } catch {
             if let cursorFailure { throw cursorFailure }
+            observation?.pointee.readable = false
             return defect(.damagedStructure, error.description)
         }
         if !disorder {
@@ -121,7 +131,7 @@ public enum IndexVerifier {
                 + "; first difference at position \(at): index has \(found.map(\.description) ?? "nothing"), records give \(wanted.map(\.description) ?? "nothing")"
             return defect(.entriesDiffer, detail)
         }
-        let want = try inMemory()
+        let want = try KeyList(try expected.cursor())
         var have = KeyList(keyLength: tag.keyLength, capacity: position)
         do {
             try index.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in have.append(key: k, recno: r) }

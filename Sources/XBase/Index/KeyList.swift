@@ -122,7 +122,9 @@ func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int)
     Int(memcmp(a, b, n))
 }
 
-/// Computes the expected keys of several tags in one pass over a table.
+/// Computes the expected keys of several tags in one pass over a table, all in memory and
+/// sorted by comparison: the plain reference that `KeyPass` (bounded memory, radix sort,
+/// spilled runs) is tested against.
 public enum KeyCollector {
     /// One sorted `KeyList` per builder, in the builders' order: FOR applied, deleted
     /// records included (FoxPro indexes them), UNIQUE keeping the first record of a key.
@@ -145,59 +147,10 @@ public enum KeyCollector {
     }
 }
 
-/// Hands out each tag's sorted keys, computing them in as few passes over the table as a
-/// memory budget allows: tags are grouped so that one group's keys (plus the sort's
-/// working pairs) stay under `budgetBytes`, and a group is dropped before the next one is
-/// built. A single tag larger than the budget is sorted in chunks spilled beside
-/// `spillBase` and merged (when a spill base is given: the writer's case).
-public final class KeyBatches {
-    let table: DBFTable
-    let builders: [TagKeyBuilder]
-    let groups: [[Int]]
-    let budgetBytes: Int
-    let spillBase: String?
-    private var cache: [Int: KeyList] = [:]
-
-    /// 32 MiB of keys and sort pairs: with the process's own ~25 MiB a rebuild or check
-    /// stays under 64 MiB whatever the table's size.
-    public static let defaultBudget = 32 << 20
-
-    init(table: DBFTable, builders: [TagKeyBuilder], budgetBytes: Int = KeyBatches.defaultBudget, spillBase: String? = nil) {
-        self.table = table
-        self.builders = builders
-        self.budgetBytes = budgetBytes
-        self.spillBase = spillBase
-        var groups: [[Int]] = [], current: [Int] = [], used = 0
-        let n = max(1, table.recordCount)
-        for (i, b) in builders.enumerated() {
-            let cost = n * (b.tag.keyLength + 4)
-            if !current.isEmpty, used + cost + 17 * n > budgetBytes {
-                groups.append(current); current = []; used = 0
-            }
-            current.append(i); used += cost
-        }
-        if !current.isEmpty { groups.append(current) }
-        self.groups = groups
-    }
-
-    /// Tag `i`'s keys, spilled to disk when the tag alone exceeds the budget.
-    func sorted(_ i: Int) throws(CDXError) -> SortedKeys {
-        let cost = max(1, table.recordCount) * (builders[i].tag.keyLength + 4 + 17)
-        if let spillBase, cost > budgetBytes, groups.contains([i]) {
-            cache.removeAll()
-            return try KeyCollector.collectSpilling(table: table, builder: builders[i], budgetBytes: budgetBytes,
-                                                    base: spillBase + ".tag\(i)")
-        }
-        return .memory(try keys(i))
-    }
-
-    /// The sorted keys of tag `i` in memory; each tag may be asked for once.
-    func keys(_ i: Int) throws(CDXError) -> KeyList {
-        if let k = cache.removeValue(forKey: i) { return k }
-        cache.removeAll()
-        guard let group = groups.first(where: { $0.contains(i) }) else { return KeyList(keyLength: builders[i].tag.keyLength) }
-        let lists = try KeyCollector.collect(table: table, builders: group.map { builders[$0] })
-        for (j, list) in zip(group, lists) where j != i { cache[j] = list }
-        return lists[group.firstIndex(of: i)!]
+extension KeyList {
+    /// Every entry of a cursor, in its order.
+    init(_ cursor: EntryCursor) throws(CDXError) {
+        self.init(keyLength: cursor.keyLength)
+        while try cursor.next() { append(key: cursor.key, recno: cursor.recno) }
     }
 }

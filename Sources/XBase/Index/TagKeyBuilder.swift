@@ -28,6 +28,8 @@ public struct TagKeyBuilder: Sendable {
     let caseMap: CaseMap
     /// Direct byte recipe for common keys; nil means the general evaluator.
     let plan: KeyPlan?
+    /// `plan` compiled for this tag's key length and prefix.
+    let recipeStorage: KeyRecipeStorage?
     /// Test hook: forces the general evaluator, so tests can compare both paths.
     var usesPlan = true
 
@@ -81,7 +83,27 @@ public struct TagKeyBuilder: Sendable {
         }
         self.tag = tag; self.kind = kind; self.hasNullPrefix = prefix
         self.key = k; self.filter = f; self.caseMap = CaseMap(codePage: codePage)
-        self.plan = KeyPlan(k, kind: kind)
+        let plan = KeyPlan(k, kind: kind)
+        self.plan = plan
+        let map = CaseMap(codePage: codePage)
+        self.recipeStorage = plan.map { KeyRecipeStorage(plan: $0, keyLength: tag.keyLength, nullPrefix: prefix, caseMap: map) }
+    }
+
+    /// Whether the key comes from the compiled recipe alone (no FOR, a plan, records long
+    /// enough): then `recipe` may be run directly on every record.
+    func fastRecipe(recordLength: Int) -> KeyRecipe? {
+        guard usesPlan, filter == nil, let r = recipeStorage?.recipe, r.recordBytesNeeded <= recordLength else { return nil }
+        return r
+    }
+
+    /// Writes the key of one record at `out` (`tag.keyLength` bytes) and returns true, or
+    /// returns false when the FOR condition leaves the record out. `scratch` is reused for
+    /// keys that need the general evaluator.
+    func writeKey(record: UnsafeRawBufferPointer, recno: Int, to out: UnsafeMutablePointer<UInt8>,
+                  scratch: inout [UInt8]) -> Bool {
+        guard key(record: record, recno: recno, into: &scratch) else { return false }
+        scratch.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: tag.keyLength) }
+        return true
     }
 
     /// Writes the key of one record into `out` (resized to the key length) and returns
@@ -90,10 +112,9 @@ public struct TagKeyBuilder: Sendable {
     public func key(record: UnsafeRawBufferPointer, recno: Int, into out: inout [UInt8]) -> Bool {
         if let filter, !ExprEvaluator(caseMap: caseMap).evaluate(filter, record, recno: recno).bool { return false }
         if out.count != tag.keyLength { out = [UInt8](repeating: 0, count: tag.keyLength) }
-        if usesPlan, let plan {
-            // Plans never read nullable fields, so the prefix (if any) is "not null".
-            if hasNullPrefix { out[0] = 0x80 }
-            if plan.write(record, into: &out, at: hasNullPrefix ? 1 : 0, caseMap: caseMap) { return true }
+        if usesPlan, let r = recipeStorage?.recipe, r.recordBytesNeeded <= record.count {
+            out.withUnsafeMutableBufferPointer { r.write(record.baseAddress!, to: $0.baseAddress!) }
+            return true
         }
         let value = ExprEvaluator(caseMap: caseMap).evaluate(key, record, recno: recno)
         var p = 0
