@@ -65,6 +65,13 @@ extension DBFRecord {
         while start < end && (r[start] == 0x20 || r[start] == 0) { start += 1 }
         while end > start && (r[end - 1] == 0x20 || r[end - 1] == 0) { end -= 1 }
         if start == end { return .number(nil) }
+        if let v = plainNumber(r, start, end) { return .number(v) }
+        return try anyNumber(r, start, end, name)
+    }
+
+    /// Every form `number` accepts (sign, comma point, CodeBase's inner blanks, `*`
+    /// overflow, more than 18 digits), checked byte by byte; `start..<end` is trimmed.
+    func anyNumber(_ r: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ name: () -> String) throws(XBaseError) -> DBFValue {
         var m: Int64 = 0
         var scale = 0
         var neg = false
@@ -107,6 +114,34 @@ extension DBFRecord {
         if digits == 0 { return .number(nil) }
         // at most the field's width (< 256) digits after the point: no clamping needed
         return .number(DecimalNumber(mantissa: neg ? -m : m, narrowScale: Int16(truncatingIfNeeded: scale)))
+    }
+
+    /// The common form `[-]digits[.digits]` of at most 18 characters (so no overflow is
+    /// possible), with no per-byte checks beyond "is a digit"; nil for anything else, which
+    /// the general loop then reads (and words the error for).
+    @inline(__always)
+    func plainNumber(_ r: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> DecimalNumber? {
+        guard end - start <= 18 else { return nil }
+        var i = start
+        let neg = r[i] == UInt8(ascii: "-")
+        if neg { i += 1 }
+        var m: Int64 = 0
+        let intStart = i
+        while i < end, case let d = r[i] &- 48, d < 10 { m = m &* 10 &+ Int64(d); i += 1 }
+        var scale = 0
+        if i < end {
+            guard r[i] == UInt8(ascii: ".") else { return nil }
+            i += 1
+            let fracStart = i
+            while i < end, case let d = r[i] &- 48, d < 10 { m = m &* 10 &+ Int64(d); i += 1 }
+            guard i == end else { return nil }
+            scale = end - fracStart
+            // "." or "-." alone: the general loop decides
+            if scale == 0 && fracStart - 1 == intStart { return nil }
+        } else if i == intStart {
+            return nil
+        }
+        return DecimalNumber(mantissa: neg ? -m : m, narrowScale: Int16(truncatingIfNeeded: scale))
     }
 
     func isAllStars(_ r: UnsafeRawBufferPointer, _ s: Int, _ e: Int) -> Bool {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import XBase
+
+/// `number` reads the plain form `[-]digits[.digits]` without per-byte checks; everything
+/// else goes to the general loop. Both must agree wherever the plain reader answers, and
+/// the plain reader must decline every text the general loop would refuse or read
+/// differently.
+@Suite struct NumberDecodingTests {
+    @Test func plainReaderAgreesWithTheGeneralLoop() throws {
+        let dir = try TempDir()
+        let path = dir.url.appendingPathComponent("n.dbf").path
+        let w = try DBFWriter(path: path, structure: TableStructure(version: 0x30, codePage: .cp1252, fields: [
+            FieldDescriptor(name: "N", type: .numeric, length: 20, decimals: 4)]))
+        try w.append([.number(DecimalNumber(mantissa: 1, scale: 0))])
+        try w.finish()
+        let table = try DBFTable.open(path: path)
+        let edges = ["0", "-0", "5.", ".5", "-.5", ".", "-", "+", "+5", "-5.25", "1,5", "1 2", "12 .5", "1.2.3",
+                     "***", "1e5", "123456789012345678", "-12345678901234567", "1234567890123456789",
+                     "999999999999999999", "00012.3400", "-", "--1", "1-", "\u{0}1"]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-.+, *".utf8)
+        var texts = edges.map { Array($0.utf8) }
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 1...20, using: &rng)
+            texts.append((0..<n).map { _ in
+                Bool.random(using: &rng) ? UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng) : alphabet.randomElement(using: &rng)!
+            })
+        }
+        var plainAnswers = 0
+        try table.withRecord(at: 0) { rec in
+            for t in texts {
+                try t.withUnsafeBytes { r in
+                    var start = 0, end = r.count
+                    while start < end && (r[start] == 0x20 || r[start] == 0) { start += 1 }
+                    while end > start && (r[end - 1] == 0x20 || r[end - 1] == 0) { end -= 1 }
+                    guard start < end else { return }
+                    let general = Result { () throws(XBaseError) -> DBFValue in try rec.anyNumber(r, start, end, { "N" }) }
+                    if let plain = rec.plainNumber(r, start, end) {
+                        plainAnswers += 1
+                        let generalValue = try? general.get()
+                        #expect(generalValue == .number(plain), "\(String(decoding: t, as: UTF8.self))")
+                        // and the public reader gives the same
+                        let viaNumber = try? rec.number(r, { "N" })
+                        #expect(viaNumber == .number(plain))
+                    }
+                }
+            }
+        }
+        // the plain reader really answers for the common forms
+        #expect(plainAnswers > 1_000)
+    }
+}
