@@ -38,6 +38,30 @@ public struct DBFDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public init(julianDay jd: Int) {
+        // Days from 0000-03-01 up to year 9999 take Neri and Schneider's calendar
+        // algorithm (multiplications and shifts in 32 bits, no division by a variable);
+        // a DateTime field decodes one date per record. Other days take the classic one.
+        let n = jd - 1_721_120
+        if n >= 0 && n < 3_652_425 {
+            let n1 = 4 &* UInt32(n) &+ 3
+            let century = n1 / 146_097
+            let nc = n1 % 146_097 / 4
+            let p2 = 2_939_745 &* UInt64(4 &* nc &+ 3)
+            let yearOfCentury = UInt32(truncatingIfNeeded: p2 >> 32)
+            let dayOfYear = UInt32(truncatingIfNeeded: p2) / 2_939_745 / 4
+            let n3 = 2_141 &* dayOfYear &+ 197_913
+            let m = n3 >> 16
+            let d = (n3 & 0xFFFF) / 2_141
+            let january = dayOfYear >= 306
+            self.init(year: Int(100 &* century &+ yearOfCentury) + (january ? 1 : 0),
+                      month: Int(january ? m &- 12 : m), day: Int(d) + 1)
+            return
+        }
+        self.init(classicJulianDay: jd)
+    }
+
+    /// Fliegel–Van Flandern, valid for any day (the reference for the fast path).
+    init(classicJulianDay jd: Int) {
         let a = jd + 32044
         let b = (4 * a + 3) / 146097
         let c = a - 146097 * b / 4

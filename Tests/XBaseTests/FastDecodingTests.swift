@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import XBase
 
-/// `number` reads the plain form `[-]digits[.digits]` without per-byte checks; everything
+/// Fast paths of the full read against their general forms. `number` reads the plain form `[-]digits[.digits]` without per-byte checks; everything
 /// else goes to the general loop. Both must agree wherever the plain reader answers, and
 /// the plain reader must decline every text the general loop would refuse or read
 /// differently.
-@Suite struct NumberDecodingTests {
+@Suite struct FastDecodingTests {
     @Test func plainReaderAgreesWithTheGeneralLoop() throws {
         let dir = try TempDir()
         let path = dir.url.appendingPathComponent("n.dbf").path
@@ -49,5 +49,19 @@ import Testing
         }
         // the plain reader really answers for the common forms
         #expect(plainAnswers > 1_000)
+    }
+
+    /// The fast calendar conversion equals the classic one on every day from year 0 to
+    /// 9999 and around both ends of its range, and round-trips through `julianDay`.
+    @Test func julianDayConversionEqualsTheClassicOneEverywhere() {
+        var mismatches = 0
+        for jd in 1_700_000...5_400_000 {
+            let fast = DBFDate(julianDay: jd), classic = DBFDate(classicJulianDay: jd)
+            if fast != classic { mismatches += 1; if mismatches < 5 { Issue.record("day \(jd): \(fast) != \(classic)") } }
+            if fast.isValid && fast.julianDay != jd { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(DBFDate(julianDay: 2_460_677) == DBFDate(year: 2025, month: 1, day: 1))
+        #expect(DBFDate(julianDay: 2_451_604) == DBFDate(year: 2000, month: 2, day: 29))
     }
 }
