@@ -42,16 +42,12 @@ struct CDXPageBuilder {
     /// Offset of the first page this tag may use; pages follow each other from there.
     private(set) var nextOffset: Int
 
-    /// Chooses the widths: duplicate and trailing counts get the bits of the key length,
-    /// the record number the rest of the smallest entry size that holds `maxRecno`.
+    /// Entry widths from `LeafWidths` (FoxPro's choice for this key length and table size).
     init(keyLength: Int, fill: UInt8, maxRecno: Int, firstOffset: Int, style: LeafStyle = LeafStyle()) {
         self.keyLength = keyLength
         self.style = style
         self.fill = fill
-        dupBits = CDXBytes.bitWidth(keyLength)
-        let needed = CDXBytes.bitWidth(max(1, maxRecno)) + 2 * dupBits
-        entryBytes = min(8, max(2, (needed + 7) / 8))
-        recnoBits = min(32, entryBytes * 8 - 2 * dupBits)
+        (dupBits, recnoBits, entryBytes) = LeafWidths.of(keyLength: keyLength, maxRecno: maxRecno)
         nextOffset = firstOffset
     }
 
@@ -242,5 +238,17 @@ struct LeafStyle: Sendable, Equatable {
             return LeafStyle()
         }
         return LeafStyle(compressesTrailing: sawTrail || !sawStoredFill, sharesIntoTrailing: sawShare)
+    }
+}
+
+/// How wide a compact leaf's entries are, as FoxPro chooses: duplicate and trailing counts
+/// get the bits of the key length, the record number the rest of the smallest entry size
+/// (2–8 bytes) that holds the highest record number.
+enum LeafWidths {
+    static func of(keyLength: Int, maxRecno: Int) -> (dupBits: Int, recnoBits: Int, entryBytes: Int) {
+        let dupBits = CDXBytes.bitWidth(keyLength)
+        let needed = CDXBytes.bitWidth(max(1, maxRecno)) + 2 * dupBits
+        let entryBytes = min(8, max(2, (needed + 7) / 8))
+        return (dupBits, min(32, entryBytes * 8 - 2 * dupBits), entryBytes)
     }
 }

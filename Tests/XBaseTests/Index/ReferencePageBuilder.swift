@@ -18,16 +18,12 @@ struct ReferencePageBuilder {
     /// Offset of the first page this tag may use; pages follow each other from there.
     private(set) var nextOffset: Int
 
-    /// Chooses the widths: duplicate and trailing counts get the bits of the key length,
-    /// the record number the rest of the smallest entry size that holds `maxRecno`.
+    /// Entry widths from `LeafWidths` (FoxPro's choice for this key length and table size).
     init(keyLength: Int, fill: UInt8, maxRecno: Int, firstOffset: Int, style: LeafStyle = LeafStyle()) {
         self.keyLength = keyLength
         self.style = style
         self.fill = fill
-        dupBits = CDXBytes.bitWidth(keyLength)
-        let needed = CDXBytes.bitWidth(max(1, maxRecno)) + 2 * dupBits
-        entryBytes = min(8, max(2, (needed + 7) / 8))
-        recnoBits = min(32, entryBytes * 8 - 2 * dupBits)
+        (dupBits, recnoBits, entryBytes) = LeafWidths.of(keyLength: keyLength, maxRecno: maxRecno)
         nextOffset = firstOffset
     }
 
