@@ -55,6 +55,10 @@ enum Oracle {
     /// `../shared` next to the package root, or next to an ancestor (a git worktree under
     /// /work/wt/NAME sees the same folder two levels up). nil when absent.
     static let sharedFolder: URL? = {
+        // a clone elsewhere (e.g. /tmp) can name the folder
+        if let named = ProcessInfo.processInfo.environment["RESGATE_SHARED_DIR"] {
+            return URL(fileURLWithPath: named)
+        }
         var dir = packageRoot
         for _ in 0..<3 {
             let candidate = dir.deletingLastPathComponent().appendingPathComponent("shared")

@@ -21,11 +21,11 @@ import Testing
     ]
 
     @Test func showJSONMatchesDbfread() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let fixtures = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/real").path
-        guard FileManager.default.fileExists(atPath: fixtures) else {
-            Issue.record("../shared/fixtures/real is absent: nothing to compare")
+        let root = Oracle.packageRoot
+        // the GPL/LGPL fixtures are used only from ../shared, not copied (as FixtureOracleTests)
+        guard let fixtures = Oracle.sharedFolder?.appendingPathComponent("fixtures/real").path,
+              FileManager.default.fileExists(atPath: fixtures) else {
+            withKnownIssue("../shared/fixtures/real is absent: the show-vs-dbfread comparison was skipped") { throw SkipReason() }
             return
         }
         let bin = try #require(resgateBinary(), "the resgate executable must be built beside the tests")
