@@ -7,7 +7,8 @@ import XBase
 /// The contract that keeps the fast path exact: `copy` returns true only when the typed
 /// path would decode the text to a value (same checks as `TextValueDecoder`, reusing its
 /// parsers for everything but text) and the writer would store exactly the bytes written
-/// (same layout as XBase's `FieldEncoder`). Whenever it cannot promise that (a NULL, a form
+/// (XBase's `NumberLayout` for N/F, the layout `FieldEncoder` uses). Whenever it cannot
+/// promise that (a NULL, a form
 /// the fast code does not know, a value the writer refuses) it returns false and the
 /// caller types the value instead, which also finds and words any defect.
 public struct RawFieldCopier {
@@ -64,7 +65,7 @@ public struct RawFieldCopier {
             while n.scale > decoder.field.decimals && n.mantissa % 10 == 0 { n.mantissa /= 10; n.scale -= 1 }
             let width = max(sc.intDigits, 1) + (n.scale > 0 ? n.scale + 1 : 0) + (sc.neg ? 1 : 0)
             guard width <= decoder.field.length else { return false }
-            return number(n, slot)
+            return NumberLayout.write(n, decimals: decimals, into: slot) == .written
         case .date:
             let t = decoder.trimmed(raw)
             if t.count == 8, let (y, m, d, zero) = Self.digits8(t) {
@@ -80,18 +81,11 @@ public struct RawFieldCopier {
             digits(d.year, 4, slot, 0); digits(d.month, 2, slot, 4); digits(d.day, 2, slot, 6)
             return true
         case .logical:
-            // `TextValueDecoder.logical`: T/Y/S, F/N, ? or nothing, optionally between dots
-            let t = decoder.trimmed(raw)
-            var s = 0, e = t.count
-            if e == 3 && t[0] == 0x2E && t[2] == 0x2E { s = 1; e = 2 }
-            if e == s { slot[0] = UInt8(ascii: "?"); return true }
-            guard e - s == 1 else { return false }
-            switch t[s] | 0x20 {
-            case UInt8(ascii: "t"), UInt8(ascii: "y"), UInt8(ascii: "s"): slot[0] = UInt8(ascii: "T")
-            case UInt8(ascii: "f"), UInt8(ascii: "n"): slot[0] = UInt8(ascii: "F")
-            default:
-                guard t[s] == UInt8(ascii: "?") else { return false }
-                slot[0] = UInt8(ascii: "?")
+            switch TextValueDecoder.logicalText(decoder.trimmed(raw)) {
+            case .yes: slot[0] = UInt8(ascii: "T")
+            case .no: slot[0] = UInt8(ascii: "F")
+            case .unknown: slot[0] = UInt8(ascii: "?")
+            case nil: return false
             }
             return true
         case .integer:
@@ -178,39 +172,6 @@ public struct RawFieldCopier {
         if end < slot.count {
             UnsafeMutableRawBufferPointer(rebasing: slot[end...]).initializeMemory(as: UInt8.self, repeating: 0x20)
         }
-        return true
-    }
-
-    /// N/F as the writer lays a decimal out: right-aligned, exactly `decimals` digits after
-    /// the point, refused when it has more decimals or does not fit.
-    @inline(__always)
-    private func number(_ n: DecimalNumber, _ slot: UnsafeMutableRawBufferPointer) -> Bool {
-        let norm = n.normalized
-        guard norm.scale <= decimals else { return false }
-        var m = norm.mantissa.magnitude
-        for _ in norm.scale..<decimals {
-            let (r, o) = m.multipliedReportingOverflow(by: 10)
-            guard !o else { return false }
-            m = r
-        }
-        var i = slot.count - 1
-        for _ in 0..<decimals {
-            guard i >= 0 else { return false }
-            slot[i] = UInt8(48 + m % 10); m /= 10; i -= 1
-        }
-        if decimals > 0 {
-            guard i >= 0 else { return false }
-            slot[i] = UInt8(ascii: "."); i -= 1
-        }
-        repeat {
-            guard i >= 0 else { return false }
-            slot[i] = UInt8(48 + m % 10); m /= 10; i -= 1
-        } while m > 0
-        if norm.mantissa < 0 {
-            guard i >= 0 else { return false }
-            slot[i] = UInt8(ascii: "-"); i -= 1
-        }
-        while i >= 0 { slot[i] = 0x20; i -= 1 }
         return true
     }
 

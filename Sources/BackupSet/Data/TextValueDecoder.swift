@@ -188,16 +188,28 @@ struct TextValueDecoder: Sendable {
     }()
 
     func logical(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
+        switch Self.logicalText(r) {
+        case .yes: return .success(.logical(true))
+        case .no: return .success(.logical(false))
+        case .unknown: return .success(.logical(nil))
+        case nil: return .failure(.bad(r, "a logical (T/F)", "um lógico (T/F)"))
+        }
+    }
+
+    enum LogicalText { case yes, no, unknown }
+
+    /// A logical's text, trimmed: T/Y/S, F/N, `?` or nothing, optionally between dots
+    /// (`.T.`); nil for anything else. The restore's copier reads logicals through it too.
+    @inline(__always)
+    static func logicalText(_ r: UnsafeRawBufferPointer) -> LogicalText? {
         var s = 0, e = r.count
         if e - s == 3 && r[0] == 0x2E && r[2] == 0x2E { s = 1; e = 2 }  // .T.
-        if e == s { return .success(.logical(nil)) }
-        guard e - s == 1 else { return .failure(.bad(r, "a logical (T/F)", "um lógico (T/F)")) }
+        if e == s { return .unknown }
+        guard e - s == 1 else { return nil }
         switch r[s] | 0x20 {
-        case UInt8(ascii: "t"), UInt8(ascii: "y"), UInt8(ascii: "s"): return .success(.logical(true))
-        case UInt8(ascii: "f"), UInt8(ascii: "n"): return .success(.logical(false))
-        default:
-            if r[s] == UInt8(ascii: "?") { return .success(.logical(nil)) }
-            return .failure(.bad(r, "a logical (T/F)", "um lógico (T/F)"))
+        case UInt8(ascii: "t"), UInt8(ascii: "y"), UInt8(ascii: "s"): return .yes
+        case UInt8(ascii: "f"), UInt8(ascii: "n"): return .no
+        default: return r[s] == UInt8(ascii: "?") ? .unknown : nil
         }
     }
 }

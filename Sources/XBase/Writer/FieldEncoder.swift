@@ -191,29 +191,14 @@ final class FieldEncoder {
             n = x
         default: throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
         }
-        let norm = n.normalized
-        guard norm.scale <= f.decimals else {
-            throw fail("\(n) has more than the field's \(f.decimals) decimals")
-        }
-        // digits written right to left straight into the field: no String per value
-        var m = norm.mantissa.magnitude
-        for _ in norm.scale..<f.decimals {
-            let (r, o) = m.multipliedReportingOverflow(by: 10)
-            guard !o else { throw fail("\(n) is too large for the field") }
-            m = r
-        }
-        var i = slot.count - 1
-        var fits = true
-        func put(_ b: UInt8) { if i >= 0 { slot[i] = b; i -= 1 } else { fits = false } }
-        for _ in 0..<f.decimals { put(UInt8(48 + m % 10)); m /= 10 }
-        if f.decimals > 0 { put(UInt8(ascii: ".")) }
-        repeat { put(UInt8(48 + m % 10)); m /= 10 } while m > 0
-        if norm.mantissa < 0 { put(UInt8(ascii: "-")) }
-        guard fits else {
-            let text = norm.formatted(decimals: f.decimals)
+        switch NumberLayout.write(n, decimals: f.decimals, into: slot) {
+        case .written: return
+        case .tooManyDecimals: throw fail("\(n) has more than the field's \(f.decimals) decimals")
+        case .tooLarge: throw fail("\(n) is too large for the field")
+        case .doesNotFit:
+            let text = n.normalized.formatted(decimals: f.decimals)
             throw fail("\(text) needs \(text.utf8.count) characters, the field holds \(slot.count)")
         }
-        while i >= 0 { slot[i] = 0x20; i -= 1 }
     }
 
     func putCurrency(_ n: DecimalNumber, _ slot: UnsafeMutableRawBufferPointer,
