@@ -28,7 +28,7 @@ final class MemoArchive {
     }
 
     /// Opens `member` of `source`; defects say why it could not be.
-    init(source: SetSource, member: SetMember, tableName: String, structure: TableStructure,
+    init(source: SetSource, member: SetMember, tableName: String, structure: BackupStructure,
          codePage: CodePage) throws(BackupSetError) {
         archiveName = member.name
         func fail(_ en: String, _ pt: String) -> BackupSetError {
@@ -95,7 +95,7 @@ final class MemoArchive {
     }
 
     /// Memo fields of the structure the DBF lacks.
-    func missingFields(_ structure: TableStructure) -> [String] {
+    func missingFields(_ structure: BackupStructure) -> [String] {
         structure.memoFields.map(\.name).filter { n in !memoMap.contains { $0.field.name.lowercased() == n.lowercased() } }
     }
 

@@ -5,7 +5,7 @@ import XBase
 public struct BackupTable: Sendable {
     public var name: String
     public var members: TableMembers
-    public var structure: TableStructure?
+    public var structure: BackupStructure?
     /// Bytes of text data (sum of the parts' sizes).
     public var dataBytes: Int { members.dataParts.reduce(0) { $0 + $1.size } }
     public var hasMemoArchive: Bool { members.memoArchive != nil }
@@ -122,7 +122,7 @@ public final class BackupSet: @unchecked Sendable {
         self.defects = defects
     }
 
-    static func readStructure(_ source: SetSource, _ m: SetMember, table: String) -> (TableStructure?, [Defect]) {
+    static func readStructure(_ source: SetSource, _ m: SetMember, table: String) -> (BackupStructure?, [Defect]) {
         let bytes: [UInt8]
         do { bytes = try source.readAll(m, limit: 16 << 20) } catch let e as BackupSetError {
             return (nil, e.defects.map { $0.placed(table: table, file: m.name) })
@@ -142,7 +142,7 @@ public final class BackupSet: @unchecked Sendable {
         tables.first { $0.name.lowercased() == name.lowercased() }
     }
 
-    public func structure(of table: String) -> TableStructure? { self.table(named: table)?.structure }
+    public func structure(of table: String) -> BackupStructure? { self.table(named: table)?.structure }
 
     /// Streams the records of `table` in order, one at a time: a bad line is listed in the
     /// report (file, line, field) and not handed over. `record.values` is reused between

@@ -9,7 +9,7 @@ import XBase
 final class TableRecordReader {
     let set: BackupSet
     let table: BackupTable
-    let structure: TableStructure
+    let structure: BackupStructure
     let options: ReadOptions
     let codePage: CodePage
     let textFields: [FieldDescriptor]
@@ -74,7 +74,7 @@ final class TableRecordReader {
         rawSplitter?.release()
     }
 
-    static func openMemo(set: BackupSet, member z: SetMember, table: String, structure s: TableStructure,
+    static func openMemo(set: BackupSet, member z: SetMember, table: String, structure s: BackupStructure,
                          codePage: CodePage) -> (MemoArchive?, [Defect]) {
         let m: MemoArchive
         do {

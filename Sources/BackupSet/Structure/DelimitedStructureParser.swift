@@ -3,8 +3,8 @@ import XBase
 /// Variant A: `NAME;TYPE;LEN;DEC[;NULL…]` lines, an optional header naming the columns,
 /// `#` comment lines whose `key=value` pairs carry table facts.
 enum DelimitedStructureParser {
-    static func parse(_ text: String, table: String, file: String) -> (TableStructure?, [Defect]) {
-        var s = TableStructure(fields: [], variant: .delimited)
+    static func parse(_ text: String, table: String, file: String) -> (BackupStructure?, [Defect]) {
+        var s = BackupStructure(fields: [], variant: .delimited)
         var defects: [Defect] = []
         var columns: [String: Int] = ["field_name": 0, "field_type": 1, "field_len": 2, "field_dec": 3, "field_null": 4]
         var sawHeader = false
@@ -69,7 +69,7 @@ enum DelimitedStructureParser {
                                   pt: "o arquivo de estrutura não descreve nenhum campo", en: "the structure file describes no field"))
             return (nil, defects)
         }
-        s.fields = TableStructure.laidOut(fields)
+        s.fields = BackupStructure.laidOut(fields)
         return (s, defects)
     }
 
@@ -86,7 +86,7 @@ enum DelimitedStructureParser {
     }
 
     /// `# table=CLIENTES codepage=1252 version=0x30 records=1532 updated=2026-11-26`
-    static func readComment(_ text: Substring, into s: inout TableStructure) {
+    static func readComment(_ text: Substring, into s: inout BackupStructure) {
         for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let kv = token.split(separator: "=", maxSplits: 1)
             guard kv.count == 2 else { continue }

@@ -5,7 +5,7 @@ import XBase
 /// FIELD_TYPE, FIELD_LEN, FIELD_DEC, and in VFP also FIELD_NULL, FIELD_NOCP, …), read with
 /// XBase's `DBFTable` from a private temporary copy.
 enum ExtendedStructureReader {
-    static func read(bytes: [UInt8], table: String, file: String) -> (TableStructure?, [Defect]) {
+    static func read(bytes: [UInt8], table: String, file: String) -> (BackupStructure?, [Defect]) {
         var defects: [Defect] = []
         func bad(_ line: Int?, _ field: String?, pt: String, en: String) {
             defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, pt: pt, en: en))
@@ -22,7 +22,7 @@ enum ExtendedStructureReader {
                     return (nil, defects)
                 }
                 let fDec = t.field(named: "FIELD_DEC"), fNull = t.field(named: "FIELD_NULL"), fNocp = t.field(named: "FIELD_NOCP")
-                var s = TableStructure(fields: [], variant: .extendedDBF)
+                var s = BackupStructure(fields: [], variant: .extendedDBF)
                 if let cp = CodePage.forMark(t.header.codePageMark) { s.codePage = cp.number }
                 var fields: [FieldDescriptor] = []
                 try t.forEachRecord { r in
@@ -51,7 +51,7 @@ enum ExtendedStructureReader {
                     bad(nil, nil, pt: "a tabela de estrutura não tem registros", en: "the structure table has no records")
                     return (nil, defects)
                 }
-                s.fields = TableStructure.laidOut(fields)
+                s.fields = BackupStructure.laidOut(fields)
                 return (s, defects)
             }
         } catch {

@@ -31,8 +31,8 @@ enum ListStructureParser {
         "varchar": .varchar, "varbinary": .varbinary, "blob": .blob, "picture": .picture, "figura": .picture,
     ]
 
-    static func parse(_ text: String, table: String, file: String) -> (TableStructure?, [Defect]) {
-        var s = TableStructure(fields: [], variant: .listStructure)
+    static func parse(_ text: String, table: String, file: String) -> (BackupStructure?, [Defect]) {
+        var s = BackupStructure(fields: [], variant: .listStructure)
         var defects: [Defect] = []
         var fields: [FieldDescriptor] = []
         for (n, raw) in StructureText.lines(text) {
@@ -85,7 +85,7 @@ enum ListStructureParser {
                                   pt: "nenhuma linha de campo reconhecida no LIST STRUCTURE", en: "no field line recognised in the LIST STRUCTURE text"))
             return (nil, defects)
         }
-        s.fields = TableStructure.laidOut(fields)
+        s.fields = BackupStructure.laidOut(fields)
         return (s, defects)
     }
 }

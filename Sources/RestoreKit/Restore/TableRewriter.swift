@@ -65,7 +65,7 @@ struct TableRewriter {
                 writer = try DBFWriter(path: path, template: h, codePage: plan.liveCodePage,
                                        memoBlockSize: plan.memoBlockSize)
             } else {
-                let structure = XBase.TableStructure(version: plan.source.version ?? 0x30,
+                let structure = TableStructure(version: plan.source.version ?? 0x30,
                                                      codePage: plan.source.codePage ?? .cp1252,
                                                      fields: plan.source.fields.filter { !$0.isSystem })
                 writer = try DBFWriter(path: path, structure: structure)
