@@ -42,30 +42,39 @@ let package = Package(
             "BackupSet", "ResgateLocale",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The operations both front ends call (scan, backups, show, verify, restore and its
+        // check, diff, undo, reindex, backup, check), each returning a typed Encodable result.
+        .target(name: "StoreOps", dependencies: ["XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale"]),
         // The restore screen in the browser (`resgate ui`): JSON API + static page.
         .target(name: "ResgateWeb", dependencies: [
-            "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
+            "StoreOps", "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
             .product(name: "Hummingbird", package: "hummingbird"),
         ], resources: [.copy("Static")]),
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb",
+                "StoreOps", "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: `swift run -c release resgate-bench …` (see scripts/bench.sh).
         .executableTarget(name: "resgate-bench", dependencies: ["XBase", "BackupSet", "RestoreKit"]),
-        .testTarget(name: "XBaseTests", dependencies: ["XBase"], exclude: ["Fixtures"]),
+        // What every test target shares: temp folders that clean up, the process runner and
+        // the `resgate` binary, seeded random, the outside oracles, the demo store.
+        .target(name: "ResgateTestSupport", dependencies: ["StoreOps"], path: "Tests/ResgateTestSupport"),
+        // The command line's JSON contract, pinned on the demo store.
+        .testTarget(name: "ResgateCLITests", dependencies: ["ResgateTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "StoreOpsTests", dependencies: ["StoreOps", "RestoreKit", "XBase", "ResgateLocale", "ResgateTestSupport"]),
+        .testTarget(name: "XBaseTests", dependencies: ["XBase", "ResgateTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BackupSetTests", dependencies: [
-            "BackupSet", "XBase",
+            "BackupSet", "XBase", "ResgateTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["FuzzCorpus"]),
-        .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
-        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
-        .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
+        .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase", "ResgateTestSupport"]),
+        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "ResgateTestSupport"]),
+        .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "ResgateWebTests", dependencies: [
-            "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale",
+            "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale", "ResgateTestSupport",
         ]),
     ]
 )

@@ -2,6 +2,8 @@ import ArgumentParser
 import BackupSet
 import CloudRemote
 import Foundation
+import ResgateLocale
+import StoreOps
 
 /// `resgate backup --data DATA --to ROOT`: writes a set in the canonical variant.
 struct BackupCommand: ParsableCommand {
@@ -18,10 +20,8 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let lang = common.language
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
-            Console.err(lang == .pt ? "\(data): pasta de dados não existe" : "\(data): data folder does not exist"); throw ExitStatus.badInput
-        }
+        let ops = StoreOperations(data: data)
+        try common.attempt { try ops.requireFolder() }
         var remote: RemotePath?
         do { remote = RemotePath.looksRemote(to) ? try RemotePath(parsing: to) : nil } catch {
             Console.err(error.message(in: lang)); throw ExitStatus.badInput
@@ -29,10 +29,8 @@ struct BackupCommand: ParsableCommand {
         if let keep, keep < 1 || remote == nil {
             Console.err(lang == .pt ? "--keep pede N ≥ 1 e --to REMOTO:caminho" : "--keep takes N ≥ 1 and --to REMOTE:path"); throw ExitStatus.badInput
         }
-        let localRoot = remote == nil ? to : RemoteBackupUpload.outgoingFolder(cache: cache)
-        try? FileManager.default.createDirectory(atPath: localRoot, withIntermediateDirectories: true)
-        var w = BackupWriter(dataFolder: data, root: localRoot)
-        w.name = name; w.tables = table; w.asFolder = folder
+        let request = BackupRequest(root: remote == nil ? to : RemoteBackupUpload.outgoingFolder(cache: cache),
+                                    name: name, tables: table, asFolder: folder)
         // a live line per table on a terminal (records done / total, records/s, time left),
         // one line per table otherwise
         let showProgress = !common.json && !common.quiet
@@ -46,9 +44,8 @@ struct BackupCommand: ParsableCommand {
             let unit = lang == .pt ? "registros" : "records"
             return "\(t): \(done)/\(total) \(unit), \(Int(rate))/s" + (left > 0 ? ", \(left)s" : "")
         }
-        let report: BackupWriter.Report
-        do {
-            report = try w.write { t, done, total in
+        var result = try common.attempt {
+            try ops.backup(request, language: lang) { t, done, total in
                 guard showProgress else { return }
                 if t != current {
                     if !current.isEmpty { Console.progress(lastLine, final: true) }
@@ -57,25 +54,21 @@ struct BackupCommand: ParsableCommand {
                 lastLine = line(t, done, total)
                 Console.progress(lastLine)
             }
-        } catch let e as BackupSetError {
-            for d in e.defects { Console.err(d.message(in: lang)) }
-            throw ExitStatus.refused
-        } catch {
-            Console.err("\(error)"); throw ExitStatus.refused
         }
         if showProgress && !current.isEmpty { Console.progress(lastLine, final: true) }
-        let uploaded = try remote.map { try RemoteBackupUpload.upload(report.path, to: $0, keep: keep, common: common) }
-        if common.json {
-            print(JSONOut.object([("path", .string(uploaded?.path.description ?? report.path)),
-                                  ("pruned", .array((uploaded?.pruned ?? []).map { .string($0.path.description) })),
-                                  ("tables", .array(report.tables.map { .object([("name", .string($0.name)), ("records", .number(String($0.records)))]) })),
-                                  ("skipped", .array(report.skipped.map { .string($0.message(in: lang)) }))]).render())
-        } else if !common.quiet {
-            for t in report.tables { print("\(t.name): \(t.records) \(lang == .pt ? "registros" : "records")") }
-            for d in report.skipped { Console.err(d.message(in: lang)) }
-            for p in uploaded?.pruned ?? [] { print((lang == .pt ? "removido (--keep): " : "removed (--keep): ") + p.path.description) }
-            print(uploaded?.path.description ?? report.path)
+        if let remote {
+            let uploaded = try RemoteBackupUpload.upload(result.path, to: remote, keep: keep, common: common)
+            result.path = uploaded.path.description
+            result.pruned = uploaded.pruned.map(\.path.description)
         }
-        if !report.skipped.isEmpty { throw ExitStatus.defects }
+        if common.json {
+            try Console.json(result)
+        } else if !common.quiet {
+            for t in result.tables { print("\(t.name): " + Phrase.recordCount(t.records).text(in: lang)) }
+            for d in result.skipped { Console.err(d) }
+            for p in result.pruned { print((lang == .pt ? "removido (--keep): " : "removed (--keep): ") + p) }
+            print(result.path)
+        }
+        try ExitStatus.finish(result.exit)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BackupSet
 import CloudRemote
 import Foundation
+import StoreOps
 
 /// `resgate backups ROOT`: the sets in ROOT, newest first.
 struct BackupsCommand: ParsableCommand {
@@ -20,26 +21,14 @@ struct BackupsCommand: ParsableCommand {
                 Console.err(e.message(in: lang)); throw ExitStatus.badInput
             }
         }
-        let listing: BackupRoot.Listing
-        do { listing = try BackupRoot.list(root) } catch {
-            for d in error.defects { Console.err(d.message(in: lang)) }
-            throw ExitStatus.badInput
-        }
-        let sets = listing.sets
-        let problems = listing.unreadable.map { ($0.path as NSString).lastPathComponent + ": " + $0.defects.map { $0.message(in: lang) }.joined(separator: "; ") }
+        let listing = try common.attempt { try SetOperations.list(root, language: lang) }
+        let problems = listing.unreadable.map { ($0.path as NSString).lastPathComponent + ": " + $0.defects.joined(separator: "; ") }
         if common.json {
-            print(JSONOut.object([("sets", .array(sets.map { s in
-                .object([("name", .string(s.name)), ("path", .string(s.path)), ("kind", .string(s.kind.rawValue)),
-                         ("date", JSONOut.date(s.date)), ("bytes", .number(String(s.bytes))),
-                         ("tables", .number(String(s.tables.count))), ("manifest", .bool(s.manifest != nil)),
-                         ("slot", s.slot.map { .string($0.name) } ?? .null)])
-            }))]).render())
+            try Console.json(listing.document)
         } else {
-            let f = DateFormatter()
-            f.dateFormat = "yyyy-MM-dd HH:mm"
-            for s in sets {
-                let date = s.date.map { f.string(from: $0) } ?? "?"
-                print("\(s.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  \(s.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(s.bytes).leftPad(12)) B  \(s.tables.count) \(lang == .pt ? "tabelas" : "tables")  manifest: \(s.manifest != nil ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no"))")
+            for s in listing.sets {
+                let date = s.date.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "?"
+                print("\(s.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  \(s.kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(s.bytes).leftPad(12)) B  \(s.tables) \(lang == .pt ? "tabelas" : "tables")  manifest: \(s.manifest ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no"))")
             }
             for p in problems { Console.err(p) }
         }

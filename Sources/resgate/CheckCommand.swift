@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Fiscal
 import ResgateLocale
-import XBase
+import StoreOps
 
 /// `resgate check --data DATA [--xml DIR] [--config FILE]`: the post-restore checks.
 /// Exit 0 when nothing failed (warnings included), 1 when a check failed, 2 when the
@@ -29,23 +29,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let lang = common.language
-        var reference: DBFDateTime? = nil
-        if let b = backupDate {
-            guard let d = DBFDateTime(isoText: b) else {
-                Console.err(lang == .pt ? "--backup-date: data inválida '\(b)' (use AAAA-MM-DD)" : "--backup-date: invalid date '\(b)' (use YYYY-MM-DD)")
-                throw ExitStatus.badInput
-            }
-            reference = d
+        if !common.quiet && !common.json { Console.progress(Phrase.checking.text(in: lang)) }
+        let report = try common.attempt {
+            try CheckOperation.run(data: data, xml: xml, config: config, language: lang, backupDate: backupDate)
         }
-        let report: CheckReport
-        do {
-            if !common.quiet && !common.json { Console.progress(lang == .pt ? "Conferindo…" : "Checking…") }
-            report = try FiscalCheck.run(data: data, xml: xml, config: config, language: lang, referenceDate: reference)
-            if !common.quiet && !common.json { Console.progress("", final: false) }
-        } catch {
-            Console.err((lang == .pt ? "resgate check: entrada inutilizável: " : "resgate check: unusable input: ") + error.words.text(in: lang))
-            throw ExitStatus.badInput
-        }
+        if !common.quiet && !common.json { Console.progress("", final: false) }
         if common.json {
             FileHandle.standardOutput.write(try report.json())
             FileHandle.standardOutput.write(Data("\n".utf8))
@@ -54,6 +42,6 @@ struct CheckCommand: ParsableCommand {
         } else {
             Console.out(ReportText.render(report, language: lang))
         }
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try ExitStatus.finish(report.exit)
     }
 }

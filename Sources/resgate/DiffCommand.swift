@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import RestoreKit
+import StoreOps
+import XBase
 
 /// `resgate diff SET --data DATA --table T [--key F[,G]]` (cli.md).
 struct DiffCommand: ParsableCommand {
@@ -34,26 +36,13 @@ struct DiffCommand: ParsableCommand {
         do { source = try SourceOpener.open(set, cache: cache, language: common.language, quiet: common.quiet || common.json) } catch {
             Console.err(String(describing: error)); throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
         }
-        let name = table.uppercased()
-        guard source.tableNames.contains(name) else {
-            Console.err(pt ? "a tabela \(name) não está no backup" : "table \(name) is not in the backup")
-            throw ExitStatus.badInput
-        }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []
-        guard let live = files.first(where: { $0.lowercased() == name.lowercased() + ".dbf" }) else {
-            Console.err(pt ? "a tabela \(name) não existe em \(data)" : "table \(name) does not exist in \(data)")
-            throw ExitStatus.badInput
-        }
         let keys = key.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
-        let diff: TableDiff
-        do {
-            diff = try TableDiff.compare(source: try source.table(named: name), livePath: data + "/" + live,
-                                         key: keys, exampleLimit: examples)
-        } catch let e as TableDiff.DiffError {
-            Console.err(e.description); throw ExitStatus.badInput
+        let diff = try common.attempt {
+            guard let name = TableName(table) else { throw OperationFailure(.invalidTableName(printableEscaped(table))) }
+            return try StoreOperations(data: data).diff(source, table: name, key: keys, examples: examples)
         }
         if common.json { try Console.json(diff) } else { Console.out(text(diff, pt: pt)) }
-        if diff.onlyInBackup + diff.onlyInData + diff.changed > 0 || !diff.defects.isEmpty { throw ExitStatus.defects }
+        try ExitStatus.finish(diff.exit)
     }
 
     func text(_ d: TableDiff, pt: Bool) -> String {

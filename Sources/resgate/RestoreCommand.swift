@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ResgateLocale
 import RestoreKit
+import StoreOps
 
 /// `resgate restore SET --data DATA (--all | --table T …)` (cli.md).
 struct RestoreCommand: ParsableCommand {
@@ -54,55 +55,54 @@ struct RestoreCommand: ParsableCommand {
             Console.err(String(describing: error))
             throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
         }
-        var options = RestoreOptions(tables: all ? nil : table.map { $0.uppercased() }, dryRun: dryRun, into: into,
-                                     skipBadLines: skipBadLines, blankMemos: blankMemos, language: lang)
+        var request = RestoreRequest(tables: try common.attempt { try RestoreRequest.tables(all ? [] : table) },
+                                     dryRun: dryRun, into: into, skipBadLines: skipBadLines, blankMemos: blankMemos)
         let printer = RestoreProgressPrinter(language: lang, quiet: common.quiet || common.json)
         if !dryRun && !yes && Console.stdinIsTerminal && into == nil {
             // ask with the real counts: a dry run first, then the question
-            var probe = options
+            var probe = request
             probe.dryRun = true
-            let preview = try Restorer(source: source, data: data, options: probe).run()
+            let preview = try RestoreOperation.run(source, data: data, request: probe, language: lang)
             if preview.anyRefused {
                 try finish(preview, lang: lang)
                 return
             }
             Console.err(RestoreSummary.confirmation(preview, language: lang))
-            guard Console.confirm(lang == .pt ? "Continuar?" : "Continue?", language: lang) else {
-                Console.err(lang == .pt ? "Nada foi alterado." : "Nothing was changed.")
+            guard Console.confirm(Phrase.continueQuestion.text(in: lang), language: lang) else {
+                Console.err(Phrase.nothingChanged.text(in: lang))
                 throw ExitStatus.refused
             }
         }
-        options.dryRun = dryRun
-        let restorer = Restorer(source: source, data: data, options: options, events: printer.handle)
-        CrashTestHook.install(on: restorer)
-        let report = try restorer.run()
+        request.dryRun = dryRun
+        let report = try RestoreOperation.run(source, data: data, request: request, language: lang,
+                                              events: printer.handle, prepare: CrashTestHook.install(on:))
         try finish(report, lang: lang)
     }
 
+    /// The report, then (in text mode) the post-restore check of `PostRestoreCheck`'s
+    /// policy. The JSON document stays the restore report alone: a script runs `check`.
     func finish(_ report: RestoreReport, lang: Language) throws {
         if common.json { try Console.json(report) } else { Console.out(RestoreSummary.text(report, folder: into ?? data ?? "DATA", language: lang)) }
-        if report.anyRefused { throw ExitStatus.refused }
-        let checkFailed = report.id != nil && !common.json ? try postRestoreCheck(lang: lang) : false
-        if checkFailed || report.tables.contains(where: { !$0.defects.isEmpty }) { throw ExitStatus.defects }
+        var exit = report.exit
+        if exit != .refused, !common.json, report.id != nil, into == nil, let data {
+            exit = max(exit, try postRestoreCheck(report, data: data, lang: lang))
+        }
+        try ExitStatus.finish(exit)
     }
 
-    /// The ERP's step 5: check the store before it opens. Runs `check` when DATA has a
-    /// `resgate.toml`, else says how to. True when a check failed.
-    func postRestoreCheck(lang: Language) throws -> Bool {
-        guard into == nil, let data else { return false }
-        let pt = lang == .pt
-        guard FileManager.default.fileExists(atPath: data + "/resgate.toml") else {
-            Console.out(pt ? "\nAntes de liberar o sistema, confira a numeração fiscal: resgate check --data \(data) --xml PASTA_XML"
-                           : "\nBefore the store opens, check the fiscal numbering: resgate check --data \(data) --xml XML_FOLDER")
-            return false
+    /// The ERP's step 5: check the store before it opens, or say how to.
+    func postRestoreCheck(_ report: RestoreReport, data: String, lang: Language) throws -> ExitKind {
+        guard PostRestoreCheck.wanted(after: report, data: data, xml: nil, config: nil) else {
+            Console.out(Phrase.postRestoreCheckHint(data: data).text(in: lang))
+            return .ok
         }
-        Console.out(pt ? "\nConferência pós-restauração (resgate.toml):" : "\nPost-restore check (resgate.toml):")
+        Console.out(Phrase.postRestoreCheckHeading.text(in: lang))
         do {
-            var check = try CheckCommand.parse(["--data", data, "--lang", lang.rawValue] + (common.quiet ? ["--quiet"] : []))
+            let check = try CheckCommand.parse(["--data", data, "--lang", lang.rawValue] + (common.quiet ? ["--quiet"] : []))
             try check.run()
-            return false
+            return .ok
         } catch let e as ExitCode {
-            return e.rawValue == 1
+            return e.rawValue == 1 ? .defects : .ok
         }
     }
 }

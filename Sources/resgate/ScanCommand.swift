@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import ResgateLocale
 import RestoreKit
+import StoreOps
 
 /// `resgate scan DATA` (cli.md): every table's date, counts, size, companions and health.
 struct ScanCommand: ParsableCommand {
@@ -16,27 +18,18 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    struct Document: Encodable { var tables: [TableSummary] }
-
     func run() throws {
-        let pt = common.language == .pt
-        guard FileManager.default.fileExists(atPath: data) else {
-            Console.err(pt ? "a pasta \(data) não existe" : "folder \(data) does not exist")
-            throw ExitStatus.badInput
-        }
-        try? Recovery.recoverAll(data: data)
-        let showProgress = !common.quiet && !common.json && Console.isTerminal
-        let tables = try StoreScanner.scan(folder: data, language: common.language, checkIndexes: !noIndex) { done, total in
-            if showProgress && (done % 10 == 0 || done == total) {
-                Console.progress(pt ? "Verificando tabelas: \(done)/\(total)" : "Checking tables: \(done)/\(total)", final: done == total)
+        let lang = common.language
+        let showProgress = common.showsProgress
+        let result = try common.attempt {
+            try StoreOperations(data: data).scan(language: lang, checkIndexes: !noIndex) { done, total in
+                if showProgress && (done % 10 == 0 || done == total) {
+                    Console.progress(Phrase.checkingTables(done: done, total: total).text(in: lang), final: done == total)
+                }
             }
         }
-        if common.json {
-            try Console.json(Document(tables: tables))
-        } else {
-            Console.out(render(tables, pt: pt))
-        }
-        if tables.contains(where: \.isDamaged) { throw ExitStatus.defects }
+        if common.json { try Console.json(result) } else { Console.out(render(result.tables, pt: lang == .pt)) }
+        try ExitStatus.finish(result.exit)
     }
 
     func render(_ tables: [TableSummary], pt: Bool) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackupSet
 import Foundation
+import StoreOps
 import XBase
 
 /// `resgate show SET [TABLE]` and `resgate show FILE.DBF`: one command; an argument ending
@@ -73,35 +74,13 @@ struct ShowCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         if let table { return try showTable(set, table) }
-        var rows: [JSONOut] = []
-        var defects = set.defects
-        for t in set.tables {
-            var o = ReadOptions(); o.memo = false
-            var records = 0
-            var variants: [(file: String, variant: DataVariant)] = []
-            if t.structure != nil, let r = try? set.forEachRecord(table: t.name, options: o, { _ in }) {
-                records = r.records; variants = r.variants; defects += r.defects
-            }
-            let fields = t.structure?.fields ?? []
-            rows.append(.object([
-                ("name", .string(t.name)), ("records", .number(String(records))),
-                ("memo", t.members.memoArchive.map { .string($0.name) } ?? .null),
-                ("structure", t.structure.map { .string($0.variant.rawValue) } ?? .null),
-                ("files", .array(variants.map { .object([("name", .string($0.file)), ("variant", .string($0.variant.description))]) })),
-                ("fields", RecordFormatter.fieldsJSON(fields)),
-            ]))
-            if outputFormat != .json {
-                print("\(t.name): \(records) \(lang == .pt ? "registros" : "records"), \(fields.count) \(lang == .pt ? "campos" : "fields"), \(lang == .pt ? "estrutura" : "structure") \(t.structure?.variant.rawValue ?? "?")\(t.members.memoArchive != nil ? ", memo " + t.members.memoArchive!.name : "")")
-                for (f, v) in variants { print("  \(f): \(v)") }
-            }
+        let overview = SetOperations.overview(set, language: lang)
+        if outputFormat == .json { return try Console.json(overview) }
+        for t in overview.tables {
+            print("\(t.name): \(t.records) \(lang == .pt ? "registros" : "records"), \(t.fields.count) \(lang == .pt ? "campos" : "fields"), \(lang == .pt ? "estrutura" : "structure") \(t.structure ?? "?")\(t.memo.map { ", memo " + $0 } ?? "")")
+            for f in t.files { print("  \(f.name): \(f.variant)") }
         }
-        if outputFormat == .json {
-            print(JSONOut.object([("name", .string(set.name)), ("kind", .string(set.kind.rawValue)), ("date", JSONOut.date(set.date)),
-                                  ("manifest", .bool(set.manifest != nil)), ("tables", .array(rows)),
-                                  ("defects", .array(defects.map { .string($0.message(in: lang)) }))]).render())
-        } else {
-            for d in defects { Console.err(d.message(in: lang)) }
-        }
+        for d in overview.defects { Console.err(d) }
     }
 
     func showTable(_ set: BackupSet, _ name: String) throws {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import ResgateLocale
 import RestoreKit
+import StoreOps
 
 /// `resgate undo --data DATA [--list | ID]` (cli.md).
 struct UndoCommand: ParsableCommand {
@@ -25,60 +27,46 @@ struct UndoCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    struct ListDocument: Encodable { var snapshots: [UndoStore.Snapshot] }
-    struct UndoDocument: Encodable { var undone: String; var id: String; var tables: [String] }
-    struct PruneDocument: Encodable { var pruned: [String]; var bytes: Int }
-
     func validate() throws {
         if !list && !prune && id == nil { throw ValidationError("give --list, --prune or a snapshot ID") }
     }
 
     func run() throws {
-        let pt = common.language == .pt
-        try Recovery.recoverAll(data: data)
-        let store = UndoStore(data: data)
+        let lang = common.language
+        let pt = lang == .pt
+        let ops = StoreOperations(data: data)
         if list {
-            let snaps = store.list()
-            if common.json { try Console.json(ListDocument(snapshots: snaps)); return }
-            if snaps.isEmpty { Console.out(pt ? "Nenhuma cópia de segurança." : "No undo snapshots."); return }
+            let snaps = ops.snapshots()
+            if common.json { try Console.json(snaps); return }
+            if snaps.snapshots.isEmpty { Console.out(Phrase.noSnapshots.text(in: lang)); return }
             var t = TextTable(headers: pt ? ["ID", "CRIADO", "OPERAÇÃO", "TABELAS", "ESPAÇO", "DESFEITO POR"]
                                           : ["ID", "CREATED", "OPERATION", "TABLES", "SPACE", "UNDONE BY"])
-            for s in snaps {
+            for s in snaps.snapshots {
                 t.rows.append([s.id, s.created, s.operation + (s.source.map { " (\($0))" } ?? ""),
                                s.tables.joined(separator: ","), ByteText.format(s.bytes), s.undoneBy ?? "-"])
             }
             Console.out(t.render())
-            let total = snaps.reduce(0) { $0 + $1.bytes }
-            Console.out((pt ? "Total: " : "Total: ") + ByteText.format(total) + (pt ? " (libere com --prune)" : " (free it with --prune)"))
+            let total = snaps.snapshots.reduce(0) { $0 + $1.bytes }
+            Console.out("Total: " + ByteText.format(total) + (pt ? " (libere com --prune)" : " (free it with --prune)"))
             return
         }
         if prune {
-            let ids = id.map { [$0] }
             if !yes && Console.stdinIsTerminal {
-                guard Console.confirm(pt ? "Apagar as cópias de segurança?" : "Delete the undo snapshots?", language: common.language) else {
+                guard Console.confirm(Phrase.deleteSnapshotsQuestion.text(in: lang), language: lang) else {
                     throw ExitStatus.refused
                 }
             }
-            let before = store.list().map(\.id)
-            let freed = try store.prune(ids: ids)
-            if common.json { try Console.json(PruneDocument(pruned: ids ?? before, bytes: freed)) }
-            else { Console.out((pt ? "Liberados " : "Freed ") + ByteText.format(freed)) }
+            let result = try ops.prune(ids: id.map { [$0] })
+            if common.json { try Console.json(result) } else { Console.out(Phrase.freed(ByteText.format(result.bytes)).text(in: lang)) }
             return
         }
         guard let id else { return }
-        let snap = store.list().first { $0.id == id }
-        do {
-            let newID = try store.undo(id: id)
-            if common.json {
-                try Console.json(UndoDocument(undone: id, id: newID, tables: snap?.tables ?? []))
-            } else {
-                Console.out((pt ? "Tabelas devolvidas: " : "Tables put back: ") + (snap?.tables.joined(separator: ", ") ?? ""))
-                Console.out((pt ? "Para refazer: resgate undo --data \(data) " : "To redo: resgate undo --data \(data) ") + newID)
-            }
-        } catch let e as UndoStore.UndoError {
-            Console.err(e.description)
-            if case .noSuchSnapshot = e { throw ExitStatus.badInput }
-            throw ExitStatus.refused
+        let result = try common.attempt { try ops.undo(id: id) }
+        if common.json {
+            try Console.json(result)
+        } else {
+            Console.out(Phrase.tablesPutBack(result.tables).text(in: lang))
+            Console.out(Phrase.toRedo(data: data, id: result.id).text(in: lang))
         }
     }
 }

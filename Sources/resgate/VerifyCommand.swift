@@ -1,6 +1,7 @@
 import ArgumentParser
-import BackupSet
 import Foundation
+import ResgateLocale
+import StoreOps
 
 /// `resgate verify SET`: reads everything, lists every defect; exit 1 when there is any.
 struct VerifyCommand: ParsableCommand {
@@ -12,29 +13,16 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         let set = try SourceOpener.localPathOrExit(self.set, cache: cache, common: common)
-        guard FileManager.default.fileExists(atPath: set) else {
-            Console.err(lang == .pt ? "\(set): não existe" : "\(set): does not exist")
-            throw ExitStatus.badInput
-        }
-        let report = SetVerifier.verify(set)
+        let report = try common.attempt { try SetOperations.verify(set, language: lang) }
         if common.json {
-            print(JSONOut.object([
-                ("ok", .bool(report.ok)),
-                ("tables", .array(report.tables.map { .object([("name", .string($0.name)), ("records", .number(String($0.records)))]) })),
-                ("defects", .array(report.defects.map { d in
-                    .object([("table", d.table.map(JSONOut.string) ?? .null), ("file", d.file.map(JSONOut.string) ?? .null),
-                             ("line", d.line.map { .number(String($0)) } ?? .null), ("field", d.field.map(JSONOut.string) ?? .null),
-                             ("kind", .string(d.kind.rawValue)), ("message", .string(d.words.text(in: lang)))])
-                })),
-            ]).render())
+            try Console.json(report)
         } else {
             if !common.quiet {
-                for t in report.tables { print("\(t.name): \(t.records) \(lang == .pt ? "registros" : "records")") }
+                for t in report.tables { print("\(t.name): " + Phrase.recordCount(t.records).text(in: lang)) }
             }
-            for d in report.defects { print((d.table.map { "[\($0)] " } ?? "") + d.message(in: lang)) }
-            print(report.ok ? (lang == .pt ? "Nenhum defeito encontrado." : "No defects found.")
-                  : (lang == .pt ? "\(report.defects.count) defeito(s) encontrado(s)." : "\(report.defects.count) defect(s) found."))
+            for d in report.defects { print((d.table.map { "[\($0)] " } ?? "") + d.located) }
+            print((report.ok ? Phrase.noDefectsFound : .defectsFound(report.defects.count)).text(in: lang))
         }
-        if !report.ok { throw ExitStatus.defects }
+        try ExitStatus.finish(report.exit)
     }
 }

@@ -1,15 +1,12 @@
 import Foundation
+import ResgateTestSupport
 import XBase
 @testable import BackupSet
 
 let harbour = "/work/shared/fixtures/harbour"
 
-/// A fresh temporary folder for one test.
-func tempFolder() throws -> String {
-    let dir = NSTemporaryDirectory() + "/bstest-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
+/// A fresh temporary folder for one test, removed when the test process ends.
+func tempFolder() throws -> String { try TempFolder.scratch("bstest") }
 
 func write(_ path: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
 func write(_ path: String, _ text: String) throws { try write(path, Array(text.utf8)) }

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 import XBase
 @testable import BackupSet
@@ -49,9 +50,9 @@ import XBase
 
     @Test(arguments: [false, true])
     func copiesOnlyWhatTheTypedPathWritesIdentically(decimalComma: Bool) throws {
-        let dir = NSTemporaryDirectory() + "rawcopier-" + UUID().uuidString
+        let dir = TempFolder.scratchPath("rawcopier")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let w = try DBFWriter(path: dir + "/T.DBF", structure: XBase.TableStructure(version: 0x30, codePage: .cp1252, fields: Self.fields))
+        let w = try DBFWriter(path: dir + "/T.DBF", structure: TableStructure(version: 0x30, codePage: .cp1252, fields: Self.fields))
         let map = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
         defer { map.deallocate() }
         map.initialize(from: try #require(w.textByteMap(from: .cp1252)), count: 256)

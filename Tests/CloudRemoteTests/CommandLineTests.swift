@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 import XBase
 @testable import CloudRemote
@@ -14,23 +15,14 @@ struct CommandLineTests {
         var err: String
     }
 
-    static var binary: String? {
-        let candidates = [Bundle.main.bundlePath, CommandLine.arguments.first ?? ""]
-            .map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-        for dir in candidates + candidates.map({ URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
-            let p = dir + "/resgate"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-
+    /// Output goes to files, not pipes: rclone children may outlive the command and would
+    /// hold a pipe open.
     func resgate(_ args: [String], remote: LoopbackRemote, env extra: [String: String] = [:]) throws -> Run {
-        let binary = try #require(Self.binary, "the resgate executable is built by `swift build --build-tests`")
-        let dir = NSTemporaryDirectory() + "resgate-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        FileManager.default.createFile(atPath: dir + "/out", contents: nil)
-        FileManager.default.createFile(atPath: dir + "/err", contents: nil)
+        let binary = try #require(ResgateBinary.path, "the resgate executable is built by `swift build --build-tests`")
+        let temp = try TempFolder("resgate-cli")
+        let dir = temp.path
+        _ = FileManager.default.createFile(atPath: dir + "/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: dir + "/err", contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
@@ -116,7 +108,7 @@ struct CommandLineTests {
 
     @Test func failuresSayWhatToDoAndExit3() throws {
         let remote = try LoopbackRemote(.webdav)
-        let cache = NSTemporaryDirectory() + "resgate-cli-cache-" + UUID().uuidString
+        let cache = TempFolder.scratchPath("resgate-cli-cache")
         defer { try? FileManager.default.removeItem(atPath: cache) }
 
         let unconfigured = try resgate(["verify", "naoexiste:Loja1/Quinta_07.zip", "--cache", cache], remote: remote)

@@ -1,5 +1,6 @@
 import BackupSet
 import Foundation
+import ResgateTestSupport
 import Testing
 @testable import CloudRemote
 
@@ -8,7 +9,7 @@ import Testing
 /// webdav offers none (size checks only): both paths are exercised.
 @Suite(.serialized, .enabled(if: LoopbackRemote.rcloneAvailable, Comment(rawValue: LoopbackRemote.rcloneMissingReason)))
 struct RemoteIntegrationTests {
-    func cacheFolder() -> String { NSTemporaryDirectory() + "resgate-cache-" + UUID().uuidString }
+    func cacheFolder() -> String { TempFolder.scratchPath("resgate-cache") }
 
     @Test(arguments: LoopbackRemote.Kind.allCases)
     func listsSetsNewestFirstAndIgnoresTemporaries(_ kind: LoopbackRemote.Kind) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 @testable import CloudRemote
 
@@ -33,7 +34,7 @@ import Testing
         #expect(!RemotePath.looksRemote("backup/Quinta_07"))
         #expect(RemotePath.looksRemote("mega:backup/Quinta_07"))
         // an existing local file wins, whatever its name
-        let dir = NSTemporaryDirectory() + "rp-" + UUID().uuidString
+        let dir = TempFolder.scratchPath("rp")
         try FileManager.default.createDirectory(atPath: dir + "/x:y", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(!RemotePath.looksRemote(dir + "/x:y"))

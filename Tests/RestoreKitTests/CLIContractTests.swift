@@ -1,28 +1,11 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 
 /// The command line as scripts outside the project call it (cli.md): exit statuses and
 /// the JSON keys they rely on, through the real `resgate` executable.
 @Suite struct CLIContractTests {
-    struct Result { var status: Int32; var out: String; var err: String }
-
-    func resgate(_ args: [String]) throws -> Result {
-        let bin = try #require(CrashTests.resgateBinary, "the resgate executable must be built beside the tests")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C"
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
+    func resgate(_ args: [String]) throws -> ProcessRunner.Result { try ResgateBinary.run(args) }
 
     func json(_ s: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any])
@@ -84,10 +67,8 @@ import Testing
         try s.writeLiveClientes()
         try s.writeBackupClientes()
         let bin = try #require(CrashTests.resgateBinary)
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "pt_BR.UTF-8"
-        env.removeValue(forKey: "LC_ALL")
-        env.removeValue(forKey: "LC_MESSAGES")
+        // empty LC_ALL / LC_MESSAGES do not count (Language.fromEnvironment): LANG decides
+        let env = ["LANG": "pt_BR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
         let out = try run(bin, ["restore", s.backup, "--data", s.data, "--all", "--yes"], env: env)
         #expect(out.contains("restaurada"))
         #expect(out.contains("Desfazer"))

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 import XBase
 @testable import RestoreKit
@@ -7,16 +8,7 @@ import XBase
 /// that, after recovery, every table is byte-identical to either its old or its new
 /// version: never a half table.
 @Suite struct CrashTests {
-    static var resgateBinary: String? {
-        // the test bundle sits in the products folder beside the executable
-        let candidates = [Bundle.main.bundlePath, CommandLine.arguments.first ?? ""]
-            .map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-        for dir in candidates + candidates.map({ URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
-            let p = dir + "/resgate"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
+    static var resgateBinary: String? { ResgateBinary.path }
 
     /// Three tables, one with memos, big enough that a restore takes a while.
     static func makeStore(_ s: StoreFixture) throws {
@@ -61,9 +53,9 @@ import XBase
         let probe = s.root + "/probe"
         try Self.copyFolder(s.data, probe)
         let started = Date()
-        var delayed = ProcessInfo.processInfo.environment
-        delayed["RESGATE_TEST_DELAY_US"] = "3000"
-        let out = try run(bin, ["restore", s.backup, "--data", probe, "--all", "--yes", "--quiet", "--json"], env: delayed)
+        let delayed = ProcessInfo.processInfo.environment.merging(["RESGATE_TEST_DELAY_US": "3000"]) { $1 }
+        let out = try run(bin, ["restore", s.backup, "--data", probe, "--all", "--yes", "--quiet", "--json"],
+                          env: ["RESGATE_TEST_DELAY_US": "3000"])
         let duration = Date().timeIntervalSince(started)
         #expect(out.contains("\"restored\""), "\(out)")
         #expect(try StoreFixture.snapshot(probe) == newState)

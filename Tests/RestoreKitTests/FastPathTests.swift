@@ -1,5 +1,6 @@
 import BackupSet
 import Foundation
+import ResgateTestSupport
 import Testing
 import XBase
 @testable import RestoreKit
@@ -16,7 +17,7 @@ import XBase
     @discardableResult
     static func bothWays(_ set: String, data: String?, options: RestoreOptions = RestoreOptions(),
                          sourceLocation: SourceLocation = #_sourceLocation) throws -> (report: RestoreReport, fast: Int) {
-        let root = NSTemporaryDirectory() + "fastpath-" + UUID().uuidString
+        let root = TempFolder.scratchPath("fastpath")
         var fastRecords = 0
         var reports: [RestoreReport] = []
         var outputs: [[String: Data]] = []
@@ -65,7 +66,7 @@ import XBase
     }
 
     static func folder() throws -> String {
-        let d = NSTemporaryDirectory() + "fastpath-" + UUID().uuidString
+        let d = TempFolder.scratchPath("fastpath")
         try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
     }
@@ -185,7 +186,7 @@ import XBase
         case 7: fields[1] = FieldDescriptor(name: "NOME", type: .memo, length: 4)                 // C → M
         default: fields = fields.map { f in var g = f; g.flags.insert(.nullable); return g }     // all nullable
         }
-        let w = try DBFWriter(path: s.data + "/CLIENTES.DBF", structure: XBase.TableStructure(version: 0x30, codePage: .cp1252, fields: fields))
+        let w = try DBFWriter(path: s.data + "/CLIENTES.DBF", structure: TableStructure(version: 0x30, codePage: .cp1252, fields: fields))
         try w.finish()
         try s.writeBackupClientes(extraLine: "4,\"Último da lista, com vírgula\",98765.43,20001231,F", extraMemo: "quarto")
         for skip in [false, true] {
@@ -219,7 +220,7 @@ import XBase
             FieldDescriptor(name: "VALOR", type: .numeric, length: 8, decimals: 2), FieldDescriptor(name: "DIA", type: .date, length: 8),
             FieldDescriptor(name: "OK", type: .logical, length: 1), FieldDescriptor(name: "PESO", type: .double, length: 8, decimals: 3),
             FieldDescriptor(name: "HORA", type: .dateTime, length: 8)]
-        try DBFWriter(path: live + "/T.DBF", structure: XBase.TableStructure(version: 0x30, codePage: .cp850, fields: f)).finish()
+        try DBFWriter(path: live + "/T.DBF", structure: TableStructure(version: 0x30, codePage: .cp850, fields: f)).finish()
         try Self.bothWays(dir, data: live, options: RestoreOptions(skipBadLines: true))
     }
 

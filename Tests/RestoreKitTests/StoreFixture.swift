@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import XBase
 
 /// A small store made for one test: a DATA folder with live tables and a backup set
@@ -8,9 +9,13 @@ struct StoreFixture {
     var data: String { root + "/DATA" }
     var backup: String { root + "/Quinta_07" }
 
+    /// Removes the folder when the last copy of the fixture goes away.
+    private let temp: TempFolder
+
     init() throws {
-        root = NSTemporaryDirectory() + "rktest-" + UUID().uuidString
-        for d in [root, root + "/DATA", root + "/Quinta_07"] {
+        temp = try TempFolder("rktest")
+        root = temp.path
+        for d in [root + "/DATA", root + "/Quinta_07"] {
             try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         }
     }
@@ -82,37 +87,16 @@ struct StoreFixture {
     }
 }
 
+/// Runs a program (added environment `env`) and returns its stdout; throws when it fails.
 @discardableResult
-func run(_ exe: String, _ args: [String], in dir: String? = nil, env: [String: String]? = nil) throws -> String {
-    let p = Process()
-    if let env { p.environment = env }
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = args
-    if let dir { p.currentDirectoryURL = URL(fileURLWithPath: dir) }
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    try p.run()
-    let out = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
-        throw NSError(domain: "run", code: Int(p.terminationStatus),
-                      userInfo: [NSLocalizedDescriptionKey: "\(exe) \(args) exited \(p.terminationStatus)"])
+func run(_ exe: String, _ args: [String], in dir: String? = nil, env: [String: String] = [:]) throws -> String {
+    let r = try ProcessRunner.run(exe, args, environment: env, directory: dir)
+    guard r.status == 0 else {
+        throw NSError(domain: "run", code: Int(r.status),
+                      userInfo: [NSLocalizedDescriptionKey: "\(exe) \(args) exited \(r.status): \(r.err)"])
     }
-    return String(decoding: out, as: UTF8.self)
+    return r.out
 }
 
-/// Records of a DBF as dbfread (an outside implementation) sees them, as JSON text rows.
-func dbfreadRows(_ path: String) throws -> [[String: Any]] {
-    let script = """
-    import dbfread, json, sys, datetime, decimal
-    def conv(v):
-        if isinstance(v, (datetime.date, datetime.datetime)): return v.isoformat()
-        if isinstance(v, decimal.Decimal): return str(v)
-        if isinstance(v, bytes): return v.hex()
-        return v
-    t = dbfread.DBF(sys.argv[1], encoding='cp1252')
-    print(json.dumps([{k: conv(v) for k, v in r.items()} for r in t]))
-    """
-    let out = try run("/usr/bin/env", ["python3", "-c", script, path])
-    return try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]] ?? []
-}
+/// Records of a DBF as dbfread (an outside implementation) sees them.
+func dbfreadRows(_ path: String) throws -> [[String: Any]] { try Oracle.dbfreadRows(path) }

@@ -3,18 +3,20 @@ import Fiscal
 import Foundation
 import ResgateLocale
 import RestoreKit
+import StoreOps
 import XBase
 
-/// Every call the screen makes into the engine, each one the same call the command line
-/// makes (`scan`, `backups`, `verify`, `restore`, `diff`, `undo`, `check`), so that the
-/// screen can never do something the CLI would not. Results are JSON documents with the
-/// CLI's keys.
+/// Every call the screen makes into the engine, each one the same operation the command
+/// line calls (StoreOps: `scan`, `backups`, `verify`, `restore`, `diff`, `undo`, `check`),
+/// so that the screen can never do something the CLI would not. Results are the
+/// operations' typed documents, encoded by the same `JSONDocument` (compact on the wire).
 public struct StoreActions: Sendable {
     public let data: String
     public let backups: String?
     public let xml: String?
     public let config: String?
     let verified: VerifiedSets
+    var ops: StoreOperations { StoreOperations(data: data) }
 
     public init(data: String, backups: String?, xml: String? = nil, config: String? = nil) {
         self.data = data
@@ -31,48 +33,35 @@ public struct StoreActions: Sendable {
 
     /// `resgate scan DATA --json` (after finishing any interrupted operation, as scan does).
     public func scan(language: Language) throws -> Data {
-        recoverIfIdle()
-        struct Document: Encodable { var tables: [TableSummary] }
-        return try JSONCoding.encode(Document(tables: StoreScanner.scan(folder: data, language: language)))
+        try encode(try web(404, "no-data") { try ops.scan(language: language) })
     }
 
     /// `resgate backups ROOT --json`, plus whether this server verified each set and with
     /// what outcome.
     public func listBackups(language: Language) throws -> Data {
         struct Entry: Encodable {
-            var id, name, path, kind: String
-            var date: String?
-            var bytes, tables: Int
-            var manifest: Bool
-            var slot: String?
+            var set: BackupListing.Entry
             var verification: VerifiedSets.Outcome?
+            func encode(to encoder: any Encoder) throws {
+                try set.encode(to: encoder)
+                var c = encoder.container(keyedBy: Key.self)
+                try c.encodeIfPresent(verification, forKey: .verification)
+            }
+            enum Key: CodingKey { case verification }
         }
-        struct Unreadable: Encodable { var path: String; var defects: [String] }
-        struct Document: Encodable { var root: String?; var sets: [Entry]; var unreadable: [Unreadable] }
-        guard let backups else { return try JSONCoding.encode(Document(root: nil, sets: [], unreadable: [])) }
-        let listing: BackupRoot.Listing
-        do { listing = try BackupRoot.list(backups) } catch {
-            throw WebError(404, "no-backup-root", pt: "não foi possível ler a pasta de backups \(backups)",
-                           en: "cannot read the backup folder \(backups)")
-        }
-        let iso = ISO8601DateFormatter()
-        iso.timeZone = .current
+        struct Document: Encodable { var root: String?; var sets: [Entry]; var unreadable: [BackupListing.Unreadable] }
+        guard let backups else { return try encode(Document(root: nil, sets: [], unreadable: [])) }
+        let listing = try web(404, "no-backup-root") { try SetOperations.list(backups, language: language) }
         let sets = listing.sets.map { s in
-            let id = (s.path as NSString).lastPathComponent
-            return Entry(id: id, name: s.name, path: s.path, kind: s.kind.rawValue, date: s.date.map(iso.string(from:)),
-                         bytes: s.bytes, tables: s.tables.count, manifest: s.manifest != nil, slot: s.slot?.name,
-                         verification: verified.outcome(s.path))
+            var s = s
+            s.id = (s.path as NSString).lastPathComponent
+            return Entry(set: s, verification: verified.outcome(s.path))
         }
-        let bad = listing.unreadable.map { Unreadable(path: $0.path, defects: $0.defects.map { $0.message(in: language) }) }
-        return try JSONCoding.encode(Document(root: backups, sets: sets, unreadable: bad))
+        return try encode(Document(root: backups, sets: sets, unreadable: listing.unreadable))
     }
 
     /// `resgate undo --data DATA --list --json`.
-    public func undoList() throws -> Data {
-        recoverIfIdle()
-        struct Document: Encodable { var snapshots: [UndoStore.Snapshot] }
-        return try JSONCoding.encode(Document(snapshots: UndoStore(data: data).list()))
-    }
+    public func undoList() throws -> Data { try encode(ops.snapshots()) }
 
     /// The path of set `id` (its file or folder name) inside the backup root. Only sets the
     /// root lists can be named: a request can never point the engine at another path.
@@ -95,16 +84,11 @@ public struct StoreActions: Sendable {
     /// `resgate verify SET --json`.
     public func verify(set id: String, language: Language, context: OperationCenter.Context) throws -> Data {
         let path = try setPath(id)
-        context.emit(.message(Words(pt: "Verificando o backup \(id)…", en: "Verifying backup \(id)…")))
-        let report = SetVerifier.verify(path)
+        context.emit(.message(Phrase.verifyingSet(id).words))
+        var report = try web(422, "unreadable-set") { try SetOperations.verify(path, language: language) }
         verified.record(path, ok: report.ok, defects: report.defects.count)
-        struct D: Encodable { var table, file: String?; var line: Int?; var field: String?; var kind, message: String }
-        struct T: Encodable { var name: String; var records: Int }
-        struct Document: Encodable { var set: String; var ok: Bool; var tables: [T]; var defects: [D] }
-        return try JSONCoding.encode(Document(
-            set: id, ok: report.ok, tables: report.tables.map { T(name: $0.name, records: $0.records) },
-            defects: report.defects.map { D(table: $0.table, file: $0.file, line: $0.line, field: $0.field,
-                                            kind: $0.kind.rawValue, message: $0.message(in: language)) }))
+        report.set = id
+        return try encode(report)
     }
 
     /// What `restore` and `compare` ask for.
@@ -118,18 +102,25 @@ public struct StoreActions: Sendable {
         /// Key fields for the comparison (empty: record order).
         public var key: [String]?
         public var lang: String?
+
+        /// The operations layer's request (each table name checked).
+        func request(into: String?) throws -> StoreOps.RestoreRequest {
+            let tables = try web(400, "bad-table") { try StoreOps.RestoreRequest.tables(self.tables ?? []) }
+            return StoreOps.RestoreRequest(tables: tables, dryRun: dryRun ?? false, into: into,
+                                           skipBadLines: skipBadLines ?? false, blankMemos: blankMemos ?? false)
+        }
     }
 
-    /// `resgate restore SET --data DATA (--all | --table T …) [--dry-run] --json`, with the
-    /// post-restore `check` run right after a restore that changed DATA.
+    /// `resgate restore SET --data DATA (--all | --table T …) [--dry-run] --json`, then the
+    /// post-restore `check` when `PostRestoreCheck` (the CLI's policy too) asks for it.
     public func restore(_ r: RestoreRequest, language: Language, context: OperationCenter.Context) throws -> Data {
         let report = try runRestorer(r, into: nil, language: language, context: context)
         var check: Data? = nil
-        if report.id != nil && !report.dryRun {
+        if PostRestoreCheck.wanted(after: report, data: data, xml: xml, config: config) {
             // no message here: the ERP's "Processamento efetuado." stays the last word
             check = try? checkDocument(language: language)
         }
-        return try splice(["restore": JSONCoding.encode(report), "check": check])
+        return try splice(["restore": encode(report), "check": check])
     }
 
     /// `resgate restore SET --data DATA --table T … --into DATA/.resgate/sandbox/<id>`, then
@@ -142,68 +133,42 @@ public struct StoreActions: Sendable {
         var diffs: [Data] = []
         for t in report.tables where t.status == "restored" {
             if context.isCancelled { break }
-            guard let live = liveFile(t.name) else {
-                diffs.append(try JSONCoding.encode(Failed(table: t.name, error: language == .pt
-                    ? "a tabela não existe nos dados" : "the table does not exist in the data")))
-                continue
-            }
-            context.emit(.message(Words(pt: "Comparando \(t.name)…", en: "Comparing \(t.name)…")))
+            guard let name = TableName(t.name) else { continue }
+            context.emit(.message(Phrase.comparing(t.name).words))
             do {
-                let d = try TableDiff.compare(source: try source.table(named: t.name), livePath: data + "/" + live,
-                                              key: r.key ?? [], exampleLimit: 20)
-                diffs.append(try JSONCoding.encode(d))
-            } catch TableDiff.DiffError.unknownKey(let k) {
-                diffs.append(try JSONCoding.encode(Failed(table: t.name, error: language == .pt
-                    ? "o campo-chave \(k) não existe no backup e na tabela" : "key field \(k) is not in both the backup and the table")))
-            } catch {
-                diffs.append(try JSONCoding.encode(Failed(table: t.name, error: "\(error)")))
+                diffs.append(try encode(try ops.diff(source, table: name, key: r.key ?? [], examples: 20)))
+            } catch let f as OperationFailure {
+                diffs.append(try encode(Failed(table: t.name, error: f.text(in: language))))
             }
         }
         let list = Data("[".utf8) + diffs.joined(separator: Data(",".utf8)) + Data("]".utf8)
-        return try splice(["sandbox": JSONCoding.encode(sandbox), "restore": JSONCoding.encode(report), "diffs": list])
+        return try splice(["sandbox": encode(sandbox), "restore": encode(report), "diffs": list])
     }
 
     /// `resgate undo --data DATA ID --yes --json`.
     public func undo(id: String, context: OperationCenter.Context) throws -> Data {
-        let store = UndoStore(data: data)
-        let snap = store.list().first { $0.id == id }
-        context.emit(.message(Words(pt: "Desfazendo \(id)…", en: "Undoing \(id)…")))
-        do {
-            let newID = try store.undo(id: id)
-            struct Document: Encodable { var undone: String; var id: String; var tables: [String] }
-            context.emit(.message(Words(pt: "Tabelas devolvidas: " + (snap?.tables ?? []).joined(separator: ", "),
-                                        en: "Tables put back: " + (snap?.tables ?? []).joined(separator: ", "))))
-            return try JSONCoding.encode(Document(undone: id, id: newID, tables: snap?.tables ?? []))
-        } catch let e as UndoStore.UndoError {
-            if case .noSuchSnapshot = e { throw WebError.notFound("cópia \(id) não existe", e.description) }
-            throw WebError(409, "undo-refused", pt: "desfazer recusado: \(e.description)", en: "undo refused: \(e.description)")
-        }
+        context.emit(.message(Phrase.undoing(id).words))
+        let result = try web(404, "not-found", refused: "undo-refused") { try ops.undo(id: id) }
+        context.emit(.message(Phrase.tablesPutBack(result.tables).words))
+        return try encode(result)
     }
 
     /// `resgate check --data DATA [--xml DIR] [--config FILE] --json`.
     public func check(language: Language, context: OperationCenter.Context) throws -> Data {
-        context.emit(.message(Words(pt: "Conferindo…", en: "Checking…")))
+        context.emit(.message(Phrase.checking.words))
         return try checkDocument(language: language)
     }
 
     func checkDocument(language: Language) throws -> Data {
-        do {
-            return try FiscalCheck.run(data: data, xml: xml, config: config, language: language).json(pretty: false)
-        } catch let e as FiscalError {
-            throw WebError(422, "check-input", pt: "entrada inutilizável: \(e.description)", en: "unusable input: \(e.description)")
-        }
+        try web(422, "check-input") {
+            try CheckOperation.run(data: data, xml: xml, config: config, language: language)
+        }.json(pretty: false)
     }
 
     // MARK: helpers
 
-    /// Finishes an interrupted operation, but only while nobody holds the folder lock: the
-    /// list may be asked for while a restore of this very server is swapping tables, and
-    /// "recovering" a swap in progress would fight it.
-    func recoverIfIdle() {
-        guard let lock = FolderLock(folder: data) else { return }
-        _ = try? Recovery.recoverAllLocked(data: data)
-        withExtendedLifetime(lock) {}
-    }
+    /// A document as the wire carries it: the operations' one encoder, compact.
+    func encode<T: Encodable>(_ value: T) throws -> Data { try JSONDocument.encode(value, pretty: false) }
 
     func runRestorer(_ r: RestoreRequest, into: String?, language: Language,
                      context: OperationCenter.Context) throws -> RestoreReport {
@@ -212,39 +177,18 @@ public struct StoreActions: Sendable {
             throw WebError(422, "unreadable-set", pt: e.defects.map { $0.message(in: .pt) }.joined(separator: "; "),
                            en: e.defects.map { $0.message(in: .en) }.joined(separator: "; "))
         }
-        let tables = (r.tables ?? []).map { $0.uppercased() }
-        let options = RestoreOptions(tables: tables.isEmpty ? nil : tables, dryRun: r.dryRun ?? false, into: into,
-                                     skipBadLines: r.skipBadLines ?? false, blankMemos: r.blankMemos ?? false,
-                                     language: language)
+        let request = try r.request(into: into)
         var plan = OperationEvent(type: "plan")
-        for name in options.tables ?? source.tableNames {
+        for name in request.tables?.map(\.canonical) ?? source.tableNames {
             plan.table = name
             plan.expected = source.tableNames.contains(name) ? (try? source.table(named: name))?.expectedRecords : nil
             context.emit(plan)
         }
-        let restorer = Restorer(source: source, data: data, options: options) { e in
-            context.emit(EventMapping.event(e))
+        return try RestoreOperation.run(source, data: data, request: request, language: language,
+                                        events: { context.emit(EventMapping.event($0)) }) { restorer in
+            restorer.isCancelled = { context.isCancelled }
+            CancelTestHook.install(on: restorer, context: context)
         }
-        restorer.isCancelled = { context.isCancelled }
-        // test hook (see the cancel test): after 1,000 records the restore waits (at most a
-        // minute) for a cancel, so the cancel sent over HTTP lands while records are being
-        // written however slow the machine is; unset, nothing changes
-        if ProcessInfo.processInfo.environment["RESGATE_WEB_TEST_HOLD_FOR_CANCEL"] == "1" {
-            var n = 0
-            restorer.afterEachRecord = {
-                n += 1
-                guard n == 1_000 else { return }
-                let deadline = Date().addingTimeInterval(60)
-                while !context.isCancelled && Date() < deadline { usleep(10_000) }
-            }
-        }
-        return try restorer.run()
-    }
-
-    /// The live file of a table (`NAME.DBF` in any letter case).
-    func liveFile(_ table: String) -> String? {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []
-        return files.first { $0.lowercased() == table.lowercased() + ".dbf" }
     }
 
     /// `{"a": <raw>, "b": <raw>}` from already-encoded members, keys sorted.
@@ -252,9 +196,34 @@ public struct StoreActions: Sendable {
         var out = Data("{".utf8)
         for (i, k) in members.keys.sorted().enumerated() {
             if i > 0 { out += Data(",".utf8) }
-            out += try JSONCoding.encode(k) + Data(":".utf8) + ((members[k] ?? nil) ?? Data("null".utf8))
+            out += try encode(k) + Data(":".utf8) + ((members[k] ?? nil) ?? Data("null".utf8))
         }
         return out + Data("}".utf8)
+    }
+}
+
+/// An operation's failure as the screen's error: its words, the given status and code (a
+/// refusal is always 409).
+func web<T>(_ status: Int, _ code: String, refused: String? = nil, _ work: () throws -> T) throws -> T {
+    do { return try work() } catch let f as OperationFailure {
+        if f.exit == .refused { throw WebError(409, refused ?? code, pt: f.text(in: .pt), en: f.text(in: .en)) }
+        throw WebError(status, code, pt: f.text(in: .pt), en: f.text(in: .en))
+    }
+}
+
+/// For the cancel test only: with `RESGATE_WEB_TEST_HOLD_FOR_CANCEL=1`, after 1,000 records
+/// the restore waits (at most a minute) for a cancel, so the cancel sent over HTTP lands
+/// while records are being written however slow the machine is. Unset, nothing changes.
+enum CancelTestHook {
+    static func install(on restorer: Restorer, context: OperationCenter.Context) {
+        guard ProcessInfo.processInfo.environment["RESGATE_WEB_TEST_HOLD_FOR_CANCEL"] == "1" else { return }
+        var n = 0
+        restorer.afterEachRecord = {
+            n += 1
+            guard n == 1_000 else { return }
+            let deadline = Date().addingTimeInterval(60)
+            while !context.isCancelled && Date() < deadline { usleep(10_000) }
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import BackupSet
 import Fiscal
 import Foundation
 import XBase
@@ -6,14 +7,14 @@ import XBase
 /// with NFC-e numbers and valid access keys, an audit log big enough to span data parts,
 /// memo fields, accented text), the authorized XML the ERP keeps, and a `resgate.toml`.
 /// Deterministic: the same folder every time.
-struct DemoStore {
-    let root: String
-    var data: String { root + "/dados" }
-    var backups: String { root + "/backup" }
-    var xml: String { root + "/xml" }
+public struct DemoStore: Sendable {
+    public let root: String
+    public var data: String { root + "/dados" }
+    public var backups: String { root + "/backup" }
+    public var xml: String { root + "/xml" }
     static let cnpj = "12345678000195"
 
-    init(root: String) { self.root = root }
+    public init(root: String) { self.root = root }
 
     static let firstNames = ["José", "Maria", "João", "Ana", "Antônio", "Francisca", "Luís", "Conceição", "Sebastião", "Lúcia"]
     static let lastNames = ["da Silva", "Souza", "Araújo", "Gonçalves", "Conceição", "Patrício", "Magalhães", "Assunção"]
@@ -32,7 +33,7 @@ struct DemoStore {
         try w.finishAndSync()
     }
 
-    static func key(number: Int, series: Int, date: DBFDate, code: Int) -> String {
+    public static func key(number: Int, series: Int, date: DBFDate, code: Int) -> String {
         let yymm = String(format: "%02d%02d", date.year % 100, date.month)
         let body = "35" + yymm + cnpj + "65" + String(format: "%03d", series) + String(format: "%09d", number)
             + "1" + String(format: "%08d", code)
@@ -40,7 +41,7 @@ struct DemoStore {
     }
 
     /// The store as it was at the backup (`sales` notes issued so far).
-    func build(sales: Int) throws {
+    public func build(sales: Int) throws {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let clients = (1...60).map { i -> [DBFValue] in
             let name = Self.firstNames[i % 10] + " " + Self.lastNames[(i * 7) % 8]
@@ -124,7 +125,7 @@ struct DemoStore {
     }
 
     /// The authorized NFC-e XML the ERP saved for notes 1…`count` (and a voided range).
-    func writeXML(count: Int, voided: ClosedRange<Int>?) throws {
+    public func writeXML(count: Int, voided: ClosedRange<Int>?) throws {
         try FileManager.default.createDirectory(atPath: xml, withIntermediateDirectories: true)
         let day = DBFDate(year: 2026, month: 11, day: 26)
         for n in 1...count where !(voided?.contains(n) ?? false) {
@@ -176,5 +177,41 @@ struct DemoStore {
         table = "PRODUTOS"
         min = 1
         """.write(toFile: data + "/resgate.toml", atomically: true, encoding: .utf8)
+    }
+
+    /// The whole demo: the store at Wednesday 19h and Thursday 07h, a backup of each, then
+    /// 12 more sales with their authorized XML, then VENDAS damaged by a crash.
+    public func buildWithBackups() throws {
+        try build(sales: 30)
+        try backup(name: "Quarta_19")
+        try build(sales: 40)
+        try backup(name: "Quinta_07")
+        try build(sales: 52)
+        try writeXML(count: 52, voided: nil)
+        try corruptSales()
+    }
+
+    /// A set of DATA as it is now, in parts of 128 KiB so the audit log spans parts.
+    public func backup(name: String) throws {
+        try FileManager.default.createDirectory(atPath: backups, withIntermediateDirectories: true)
+        var w = BackupWriter(dataFolder: data, root: backups)
+        w.name = name
+        w.partBytes = 128 << 10
+        _ = try w.write()
+    }
+
+    /// What a crash mid-write does to a table: garbage over a record and a count that
+    /// claims records the file does not have.
+    public func corruptSales() throws {
+        let h = try FileHandle(forUpdating: URL(fileURLWithPath: data + "/VENDAS.DBF"))
+        defer { try? h.close() }
+        let header = try h.read(upToCount: 12) ?? Data()
+        guard header.count == 12 else { return }
+        let headerLength = Int(header[8]) | Int(header[9]) << 8
+        let recordLength = Int(header[10]) | Int(header[11]) << 8
+        try h.seek(toOffset: UInt64(headerLength + recordLength * 44 + 16))
+        try h.write(contentsOf: Data([0x00, 0xFF, 0x7F, 0x13, 0x00, 0xFF, 0x41, 0x42]))
+        try h.seek(toOffset: 4)
+        try h.write(contentsOf: Data([60, 0, 0, 0]))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResgateLocale
+import StoreOps
 
 /// Flags every command takes (cli.md "Common flags").
 struct CommonOptions: ParsableArguments {
@@ -31,6 +32,29 @@ enum ExitStatus {
     static let defects = ExitCode(1)
     static let badInput = ExitCode(2)
     static let refused = ExitCode(3)
+
+    /// Ends the command with an operation's outcome (nothing when it is `ok`).
+    static func finish(_ kind: ExitKind) throws {
+        if kind != .ok { throw ExitCode(kind.rawValue) }
+    }
+}
+
+extension OperationFailure {
+    /// Says why on stderr and gives the exit status to throw.
+    func reported(in language: Language) -> ExitCode {
+        Console.err(text(in: language))
+        return ExitCode(exit.rawValue)
+    }
+}
+
+extension CommonOptions {
+    /// Runs one operation; a failure is said on stderr and becomes its exit status.
+    func attempt<T>(_ work: () throws -> T) throws -> T {
+        do { return try work() } catch let f as OperationFailure { throw f.reported(in: language) }
+    }
+
+    /// Progress lines are for a person at a terminal, not for `--json` or `--quiet`.
+    var showsProgress: Bool { !quiet && !json && Console.isTerminal }
 }
 
 /// Writing to the terminal: results on stdout, progress and errors on stderr.
@@ -51,11 +75,9 @@ enum Console {
         }
     }
 
+    /// A document of docs/cli-json.md, through the one encoder of the operations layer.
     static func json<T: Encodable>(_ value: T) throws {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try enc.encode(value)
-        out(String(decoding: data, as: UTF8.self))
+        out(String(decoding: try JSONDocument.encode(value), as: UTF8.self))
     }
 
     /// Asks a yes/no question on the terminal; false when there is no terminal.

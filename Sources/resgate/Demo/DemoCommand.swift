@@ -1,7 +1,7 @@
 import ArgumentParser
-import BackupSet
 import Foundation
 import ResgateLocale
+import StoreOps
 
 /// `resgate demo [DIR] [--ui]`: builds a demo store with backups and walks through
 /// scan → backups → verify → restore (dry run, sandbox, live) → diff → check → undo,
@@ -29,13 +29,7 @@ struct DemoCommand: ParsableCommand {
         }
         let store = DemoStore(root: root)
         say(pt ? "1. Montando a loja de demonstração em \(root)" : "1. Building the demo store in \(root)")
-        try store.build(sales: 30)
-        try backup(store, name: "Quarta_19")
-        try store.build(sales: 40)
-        try backup(store, name: "Quinta_07")
-        try store.build(sales: 52)
-        try store.writeXML(count: 52, voided: nil)
-        try corruptSales(store.data + "/VENDAS.DBF")
+        try store.buildWithBackups()
         say(pt ? "   Loja com uma dúzia de tabelas; backups de quarta 19h e quinta 7h; depois deles, mais 12 vendas com NFC-e autorizada; e a tabela VENDAS corrompida."
                : "   A store with a dozen tables; backups of Wednesday 19h and Thursday 07h; after them, 12 more sales with authorized NFC-e; then VENDAS got corrupted.")
         let set = store.backups + "/Quinta_07.zip"
@@ -80,28 +74,6 @@ struct DemoCommand: ParsableCommand {
         } catch {
             Console.out("(\(error))")
         }
-    }
-
-    func backup(_ store: DemoStore, name: String) throws {
-        try FileManager.default.createDirectory(atPath: store.backups, withIntermediateDirectories: true)
-        var w = BackupWriter(dataFolder: store.data, root: store.backups)
-        w.name = name
-        w.partBytes = 128 << 10
-        _ = try w.write()
-    }
-
-    /// What a crash mid-write does to a table: garbage over a record and a count that
-    /// claims records the file does not have.
-    func corruptSales(_ path: String) throws {
-        let h = try FileHandle(forUpdating: URL(fileURLWithPath: path))
-        defer { try? h.close() }
-        let header = try h.read(upToCount: 12) ?? Data()
-        let headerLength = Int(header[8]) | Int(header[9]) << 8
-        let recordLength = Int(header[10]) | Int(header[11]) << 8
-        try h.seek(toOffset: UInt64(headerLength + recordLength * 44 + 16))
-        try h.write(contentsOf: Data([0x00, 0xFF, 0x7F, 0x13, 0x00, 0xFF, 0x41, 0x42]))
-        try h.seek(toOffset: 4)
-        try h.write(contentsOf: Data([60, 0, 0, 0]))
     }
 
     func latestSnapshot(_ data: String) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 @testable import CloudRemote
 
 /// A real rclone remote for one test: `rclone serve webdav` or `rclone serve sftp` on
@@ -30,7 +31,7 @@ final class LoopbackRemote: @unchecked Sendable {
     init(_ kind: Kind, serverArguments: [String] = []) throws {
         self.kind = kind
         self.serverArguments = serverArguments
-        folder = NSTemporaryDirectory() + "resgate-cloud-\(kind)-" + UUID().uuidString
+        folder = TempFolder.scratchPath("resgate-cloud-\(kind)")
         try FileManager.default.createDirectory(atPath: served, withIntermediateDirectories: true)
         try start()
     }

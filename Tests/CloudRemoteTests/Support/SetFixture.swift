@@ -1,5 +1,6 @@
 import BackupSet
 import Foundation
+import ResgateTestSupport
 import XBase
 
 /// Real backup sets for the cloud tests: a small DATA folder of FoxPro tables written with
@@ -9,7 +10,7 @@ struct SetFixture {
     var data: String { root + "/DATA" }
 
     init() throws {
-        root = NSTemporaryDirectory() + "resgate-cloudset-" + UUID().uuidString
+        root = TempFolder.scratchPath("resgate-cloudset")
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
     }
 
@@ -18,13 +19,13 @@ struct SetFixture {
     /// CLIENTES (a few rows) and LOG with `logRows` rows of random text, so a set can be
     /// made big enough (about 100 bytes a row, hardly compressible) to interrupt mid-transfer.
     func writeTables(logRows: Int = 50, tag: String = "a") throws {
-        let clientes = try DBFWriter(path: data + "/CLIENTES.DBF", structure: XBase.TableStructure(version: 0x30, codePage: .cp1252, fields: [
+        let clientes = try DBFWriter(path: data + "/CLIENTES.DBF", structure: TableStructure(version: 0x30, codePage: .cp1252, fields: [
             FieldDescriptor(name: "CODIGO", type: .integer, length: 4),
             FieldDescriptor(name: "NOME", type: .character, length: 30),
         ]))
         for i in 0..<5 { try clientes.append([.integer(Int64(i + 1)), .string("Cliente \(tag) \(i) ação")]) }
         try clientes.finish()
-        let log = try DBFWriter(path: data + "/LOG.DBF", structure: XBase.TableStructure(version: 0x30, codePage: .cp1252, fields: [
+        let log = try DBFWriter(path: data + "/LOG.DBF", structure: TableStructure(version: 0x30, codePage: .cp1252, fields: [
             FieldDescriptor(name: "ID", type: .integer, length: 4),
             FieldDescriptor(name: "TEXTO", type: .character, length: 96),
         ]))

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import XBase
 @testable import Fiscal
 
@@ -134,7 +135,7 @@ enum Fixtures {
 
     /// A fresh temporary folder.
     static func tempFolder(_ name: String = "fiscal") -> String {
-        let p = NSTemporaryDirectory() + "resgate-\(name)-\(UUID().uuidString)"
+        let p = TempFolder.scratchPath("resgate-\(name)")
         try! FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
         return p
     }

@@ -1,5 +1,6 @@
 import BackupSet
 import Foundation
+import ResgateTestSupport
 import ResgateWeb
 import XBase
 
@@ -23,7 +24,7 @@ final class WebFixture: @unchecked Sendable {
     ]
 
     init(vendas: Int = 300) throws {
-        let root = NSTemporaryDirectory() + "webtest-" + UUID().uuidString
+        let root = TempFolder.scratchPath("webtest")
         self.root = root
         var c = WebServer.Configuration(data: root + "/dados", backups: root + "/backup")
         c.port = 0

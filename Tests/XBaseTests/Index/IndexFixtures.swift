@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 @testable import XBase
 
 /// The fixture tables that come with a structural CDX, and helpers shared by the index tests.
@@ -28,7 +29,7 @@ enum IndexFixtures {
 
     /// A fresh scratch folder for one test.
     static func scratch(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "resgate-cdx-\(name)-\(UUID().uuidString)"
+        let dir = TempFolder.scratchPath("resgate-cdx-\(name)")
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

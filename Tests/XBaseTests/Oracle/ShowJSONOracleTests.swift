@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 
 /// `resgate show FILE --format json` (the command a person or script uses) gives the same
@@ -28,7 +29,7 @@ import Testing
             withKnownIssue("../shared/fixtures/real is absent: the show-vs-dbfread comparison was skipped") { throw SkipReason() }
             return
         }
-        let bin = try #require(resgateBinary(), "the resgate executable must be built beside the tests")
+        let bin = try #require(ResgateBinary.path, "the resgate executable must be built beside the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", root.appendingPathComponent("scripts/oracle/show_vs_dbfread.py").path, bin, fixtures]
@@ -44,15 +45,5 @@ import Testing
             Issue.record("\(file): \(diffs.joined(separator: "; "))")
         }
         #expect(same.count >= 80, "only \(same.count) fixtures equal")
-    }
-
-    func resgateBinary() -> String? {
-        let dirs = [Bundle.main.bundlePath, CommandLine.arguments.first ?? ""]
-            .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        for d in dirs + dirs.map({ $0.deletingLastPathComponent() }) {
-            let p = d.appendingPathComponent("resgate").path
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
     }
 }

@@ -1,0 +1,44 @@
+/// Every `Phrase` in English (`--lang en`, or an English locale).
+enum English {
+    static func text(_ p: Phrase) -> String {
+        switch p {
+        case .folderMissing(let f): "folder \(f) does not exist"
+        case .dataFolderMissing(let f): "\(f): data folder not found"
+        case .setMissing(let s): "\(s): does not exist"
+        case .tableNotInBackup(let t): "table \(t) is not in the backup"
+        case let .tableNotInData(t, f): "table \(t) does not exist in \(f)"
+        case .noSuchTables(let t): "no such table: \(t)"
+        case .invalidTableName(let t): "invalid table name: \(t) (letters, digits and _ only)"
+        case .noSuchSnapshot(let id): "undo snapshot \(id) does not exist"
+        case .unusableCheckInput(let why): "unusable input: \(why)"
+        case .invalidBackupDate(let d): "--backup-date: invalid date '\(d)' (use YYYY-MM-DD)"
+        case .unknownKeyField(let k): "key field \(k) is not in both the backup and the table"
+        case .unreadableTable(let t): "table \(t) cannot be read"
+        case .backupFailed: "the backup could not be written"
+        case .unreadableBackupRoot(let r): "cannot read the backup folder \(r)"
+        case .folderBusy: "another resgate operation is running on this folder"
+        case .tableInUse(let h): "table in use by another program (\(h))"
+        case .undoRefused(let why): "undo refused: \(why)"
+        case let .checkingTables(done, total): "Checking tables: \(done)/\(total)"
+        case .checking: "Checking…"
+        case .verifyingSet(let s): "Verifying backup \(s)…"
+        case .comparing(let t): "Comparing \(t)…"
+        case .undoing(let id): "Undoing \(id)…"
+        case .tablesPutBack(let t): "Tables put back: " + t.joined(separator: ", ")
+        case let .toRedo(d, id): "To redo: resgate undo --data \(d) \(id)"
+        case .freed(let b): "Freed \(b)"
+        case .noSnapshots: "No undo snapshots."
+        case .deleteSnapshotsQuestion: "Delete the undo snapshots?"
+        case .continueQuestion: "Continue?"
+        case .nothingChanged: "Nothing was changed."
+        case .noDefectsFound: "No defects found."
+        case .defectsFound(let n): "\(n) defect(s) found."
+        case .recordCount(let n): "\(n) records"
+        case .postRestoreCheckHeading: "\nPost-restore check (resgate.toml):"
+        case .postRestoreCheckHint(let d):
+            "\nBefore the store opens, check the fiscal numbering: resgate check --data \(d) --xml XML_FOLDER"
+        case .reindexConfirm(let n): "Rebuild the index of \(n) table(s)? The current index is kept for undo."
+        case .indexesSwapped(let id): "Indexes swapped. To undo: resgate undo --data DATA \(id)"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// The sentences of the operations layer and its two front ends, as facts with their
+/// values. Each language is one file (`Portuguese.swift`, `English.swift`) with one switch
+/// over these cases, so a new language is one more file and the compiler lists every
+/// sentence it still lacks.
+public enum Phrase: Sendable, Hashable {
+    // input that cannot be used (exit 2)
+    case folderMissing(String)
+    case dataFolderMissing(String)
+    case setMissing(String)
+    case tableNotInBackup(String)
+    case tableNotInData(table: String, folder: String)
+    case noSuchTables(String)
+    case invalidTableName(String)
+    case noSuchSnapshot(String)
+    case unusableCheckInput(String)
+    case invalidBackupDate(String)
+    case unknownKeyField(String)
+    case backupFailed
+    case unreadableTable(String)
+    case unreadableBackupRoot(String)
+    // refused (exit 3)
+    case folderBusy
+    case tableInUse(holder: String)
+    case undoRefused(String)
+    // progress and results
+    case checkingTables(done: Int, total: Int)
+    case checking
+    case verifyingSet(String)
+    case comparing(String)
+    case undoing(String)
+    case tablesPutBack([String])
+    case toRedo(data: String, id: String)
+    case freed(String)
+    case noSnapshots
+    case deleteSnapshotsQuestion
+    case continueQuestion
+    case nothingChanged
+    case noDefectsFound
+    case defectsFound(Int)
+    case recordCount(Int)
+    case postRestoreCheckHeading
+    case postRestoreCheckHint(data: String)
+    case reindexConfirm(Int)
+    case indexesSwapped(id: String)
+}
+
+public extension Phrase {
+    func text(in language: Language) -> String {
+        switch language {
+        case .pt: Portuguese.text(self)
+        case .en: English.text(self)
+        }
+    }
+
+    /// Both languages, for the places that still carry `Words`.
+    var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
+}

@@ -1,0 +1,45 @@
+/// Every `Phrase` in Brazilian Portuguese, the users' first language.
+enum Portuguese {
+    static func text(_ p: Phrase) -> String {
+        switch p {
+        case .folderMissing(let f): "a pasta \(f) não existe"
+        case .dataFolderMissing(let f): "\(f): pasta de dados não encontrada"
+        case .setMissing(let s): "\(s): não existe"
+        case .tableNotInBackup(let t): "a tabela \(t) não está no backup"
+        case let .tableNotInData(t, f): "a tabela \(t) não existe em \(f)"
+        case .noSuchTables(let t): "tabela não encontrada: \(t)"
+        case .invalidTableName(let t): "nome de tabela inválido: \(t) (só letras, dígitos e _)"
+        case .noSuchSnapshot(let id): "cópia de segurança \(id) não existe"
+        case .unusableCheckInput(let why): "entrada inutilizável: \(why)"
+        case .invalidBackupDate(let d): "--backup-date: data inválida '\(d)' (use AAAA-MM-DD)"
+        case .unknownKeyField(let k): "o campo-chave \(k) não existe no backup e na tabela"
+        case .unreadableTable(let t): "a tabela \(t) não pôde ser lida"
+        case .backupFailed: "não foi possível gravar o backup"
+        case .unreadableBackupRoot(let r): "não foi possível ler a pasta de backups \(r)"
+        case .folderBusy: "outra operação do resgate está em andamento nesta pasta"
+        case .tableInUse(let h): "tabela em uso por outro programa (\(h))"
+        case .undoRefused(let why): "desfazer recusado: \(why)"
+        case let .checkingTables(done, total): "Verificando tabelas: \(done)/\(total)"
+        case .checking: "Conferindo…"
+        case .verifyingSet(let s): "Verificando o backup \(s)…"
+        case .comparing(let t): "Comparando \(t)…"
+        case .undoing(let id): "Desfazendo \(id)…"
+        case .tablesPutBack(let t): "Tabelas devolvidas: " + t.joined(separator: ", ")
+        case let .toRedo(d, id): "Para refazer: resgate undo --data \(d) \(id)"
+        case .freed(let b): "Liberados \(b)"
+        case .noSnapshots: "Nenhuma cópia de segurança."
+        case .deleteSnapshotsQuestion: "Apagar as cópias de segurança?"
+        case .continueQuestion: "Continuar?"
+        case .nothingChanged: "Nada foi alterado."
+        case .noDefectsFound: "Nenhum defeito encontrado."
+        case .defectsFound(let n): "\(n) defeito(s) encontrado(s)."
+        case .recordCount(let n): "\(n) registros"
+        case .postRestoreCheckHeading: "\nConferência pós-restauração (resgate.toml):"
+        case .postRestoreCheckHint(let d):
+            "\nAntes de liberar o sistema, confira a numeração fiscal: resgate check --data \(d) --xml PASTA_XML"
+        case .reindexConfirm(let n):
+            "Reconstruir o índice de \(n) tabela(s)? O índice atual fica guardado para desfazer."
+        case .indexesSwapped(let id): "Índices trocados. Para desfazer: resgate undo --data DATA \(id)"
+        }
+    }
+}

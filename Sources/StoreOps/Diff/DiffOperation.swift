@@ -1,0 +1,24 @@
+import Foundation
+import ResgateLocale
+import RestoreKit
+import XBase
+
+extension StoreOperations {
+    /// `diff SET --table T [--key K]`: the backup's table against the live one.
+    public func diff(_ source: BackupSetSource, table: TableName, key: [String], examples: Int) throws(OperationFailure) -> TableDiff {
+        guard source.tableNames.contains(table.canonical) else { throw OperationFailure(.tableNotInBackup(table.canonical)) }
+        guard let live = liveFile(table) else { throw OperationFailure(.tableNotInData(table: table.canonical, folder: data)) }
+        do {
+            return try TableDiff.compare(source: try source.table(named: table.canonical), livePath: data + "/" + live,
+                                         key: key, exampleLimit: examples)
+        } catch TableDiff.DiffError.unknownKey(let k) {
+            throw OperationFailure(.unknownKeyField(k))
+        } catch {
+            throw OperationFailure(.unreadableTable(table.canonical), details: Words(pt: "\(error)", en: "\(error)"))
+        }
+    }
+}
+
+extension TableDiff {
+    public var exit: ExitKind { onlyInBackup + onlyInData + changed > 0 || !defects.isEmpty ? .defects : .ok }
+}
