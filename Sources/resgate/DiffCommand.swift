@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ResgateLocale
 import RestoreKit
 import StoreOps
 import XBase
@@ -31,7 +32,6 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let pt = common.language == .pt
         let source: BackupSetSource
         do { source = try SourceOpener.open(set, cache: cache, language: common.language, quiet: common.quiet || common.json) } catch {
             Console.err(String(describing: error)); throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
@@ -41,28 +41,23 @@ struct DiffCommand: ParsableCommand {
             guard let name = TableName(table) else { throw OperationFailure(.invalidTableName(printableEscaped(table))) }
             return try StoreOperations(data: data).diff(source, table: name, key: keys, examples: examples)
         }
-        if common.json { try Console.json(diff) } else { Console.out(text(diff, pt: pt)) }
+        if common.json { try Console.json(diff) } else { Console.out(text(diff, language: common.language)) }
         try ExitStatus.finish(diff.exit)
     }
 
-    func text(_ d: TableDiff, pt: Bool) -> String {
+    func text(_ d: TableDiff, language l: Language) -> String {
         var lines = [
-            "\(d.table) — " + (d.key.isEmpty ? (pt ? "por ordem dos registros" : "by record order")
-                                           : (pt ? "pela chave " : "by key ") + d.key.joined(separator: ",")),
-            (pt ? "  só no backup:    " : "  only in backup:  ") + "\(d.onlyInBackup)",
-            (pt ? "  só nos dados:    " : "  only in data:    ") + "\(d.onlyInData)",
-            (pt ? "  alterados:       " : "  changed:         ") + "\(d.changed)",
-            (pt ? "  iguais:          " : "  same:            ") + "\(d.same)",
+            (d.key.isEmpty ? Phrase.diffByRecordOrder(table: d.table) : .diffByKey(table: d.table, key: d.key.joined(separator: ","))).text(in: l),
+            Phrase.diffCounts(onlyInBackup: d.onlyInBackup, onlyInData: d.onlyInData, changed: d.changed, same: d.same).text(in: l),
         ]
         for e in d.examples {
             let k = e.key.joined(separator: ",")
-            switch e.kind {
-            case "onlyInBackup": lines.append((pt ? "  + só no backup " : "  + only in backup ") + k + (e.line.map { " (linha \($0))" } ?? ""))
-            case "onlyInData": lines.append((pt ? "  - só nos dados " : "  - only in data ") + k + (e.record.map { " (reg. \($0))" } ?? ""))
-            default:
-                lines.append((pt ? "  ~ alterado " : "  ~ changed ") + k + ": "
-                             + e.changes.map { "\($0.field) \($0.data) → \($0.backup)" }.joined(separator: "; "))
+            let phrase: Phrase = switch e.kind {
+            case "onlyInBackup": .diffOnlyInBackup(key: k, line: e.line)
+            case "onlyInData": .diffOnlyInData(key: k, record: e.record)
+            default: .diffChanged(key: k, changes: e.changes.map { "\($0.field) \($0.data) → \($0.backup)" }.joined(separator: "; "))
             }
+            lines.append(phrase.text(in: l))
         }
         for x in d.defects { lines.append("  ! " + x) }
         return lines.joined(separator: "\n")

@@ -108,7 +108,11 @@ import XBase
             .undoing("I"), .tablesPutBack(["A"]), .toRedo(data: "D", id: "I"), .freed("1 KB"), .noSnapshots,
             .deleteSnapshotsQuestion, .continueQuestion, .nothingChanged, .noDefectsFound, .defectsFound(2),
             .recordCount(3), .postRestoreCheckHeading, .postRestoreCheckHint(data: "D"), .reindexConfirm(2),
-            .indexesSwapped(id: "I"),
+            .indexesSwapped(id: "I"), .restoreStatus("restored"), .mappingBlank(["F"]), .mappingDropped(["F"]),
+            .mappingConverted(["F"]), .mappingSame, .refusedBecause("W"), .undoHint(folder: "D", id: "I"),
+            .dryRunNothingWritten, .restoreWarning, .undoSnapshotKept, .diffByRecordOrder(table: "T"),
+            .diffByKey(table: "T", key: "K"), .diffCounts(onlyInBackup: 1, onlyInData: 2, changed: 3, same: 4),
+            .diffOnlyInBackup(key: "K", line: 1), .diffOnlyInData(key: "K", record: 2), .diffChanged(key: "K", changes: "C"),
         ]
         for p in phrases {
             for l in Language.allCases { #expect(!p.text(in: l).isEmpty, "\(p) in \(l)") }

@@ -38,6 +38,23 @@ enum English {
         case .postRestoreCheckHint(let d):
             "\nBefore the store opens, check the fiscal numbering: resgate check --data \(d) --xml XML_FOLDER"
         case .reindexConfirm(let n): "Rebuild the index of \(n) table(s)? The current index is kept for undo."
+        case .restoreStatus(let s): s
+        case .mappingBlank(let f): "blank: " + f.joined(separator: ",")
+        case .mappingDropped(let f): "dropped: " + f.joined(separator: ",")
+        case .mappingConverted(let f): "converted: " + f.joined(separator: ",")
+        case .mappingSame: "same"
+        case .refusedBecause(let why): "REFUSED: " + why
+        case let .undoHint(folder, id): "Undo: resgate undo --data \(folder) \(id)"
+        case .dryRunNothingWritten: "Dry run: nothing was written."
+        case .restoreWarning: "WARNING: restoring DELETES every current record of these tables and writes the backup's:"
+        case .undoSnapshotKept: "An undo snapshot is kept."
+        case .diffByRecordOrder(let t): "\(t) — by record order"
+        case let .diffByKey(t, k): "\(t) — by key \(k)"
+        case let .diffCounts(b, d, c, s):
+            "  only in backup:  \(b)\n  only in data:    \(d)\n  changed:         \(c)\n  same:            \(s)"
+        case let .diffOnlyInBackup(k, line): "  + only in backup " + k + (line.map { " (line \($0))" } ?? "")
+        case let .diffOnlyInData(k, record): "  - only in data " + k + (record.map { " (rec. \($0))" } ?? "")
+        case let .diffChanged(k, changes): "  ~ changed " + k + ": " + changes
         case .indexesSwapped(let id): "Indexes swapped. To undo: resgate undo --data DATA \(id)"
         }
     }

@@ -41,6 +41,24 @@ public enum Phrase: Sendable, Hashable {
     case postRestoreCheckHeading
     case postRestoreCheckHint(data: String)
     case reindexConfirm(Int)
+    // restore summary
+    case restoreStatus(String)
+    case mappingBlank([String])
+    case mappingDropped([String])
+    case mappingConverted([String])
+    case mappingSame
+    case refusedBecause(String)
+    case undoHint(folder: String, id: String)
+    case dryRunNothingWritten
+    case restoreWarning
+    case undoSnapshotKept
+    // diff
+    case diffByRecordOrder(table: String)
+    case diffByKey(table: String, key: String)
+    case diffCounts(onlyInBackup: Int, onlyInData: Int, changed: Int, same: Int)
+    case diffOnlyInBackup(key: String, line: Int?)
+    case diffOnlyInData(key: String, record: Int?)
+    case diffChanged(key: String, changes: String)
     case indexesSwapped(id: String)
 }
 

@@ -39,6 +39,30 @@ enum Portuguese {
             "\nAntes de liberar o sistema, confira a numeração fiscal: resgate check --data \(d) --xml PASTA_XML"
         case .reindexConfirm(let n):
             "Reconstruir o índice de \(n) tabela(s)? O índice atual fica guardado para desfazer."
+        case .restoreStatus(let s):
+            switch s {
+            case "restored": "restaurada"
+            case "would-restore": "seria restaurada"
+            case "refused": "recusada"
+            case "failed": "falhou"
+            default: s
+            }
+        case .mappingBlank(let f): "em branco: " + f.joined(separator: ",")
+        case .mappingDropped(let f): "descartados: " + f.joined(separator: ",")
+        case .mappingConverted(let f): "convertidos: " + f.joined(separator: ",")
+        case .mappingSame: "igual"
+        case .refusedBecause(let why): "RECUSADO: " + why
+        case let .undoHint(folder, id): "Desfazer: resgate undo --data \(folder) \(id)"
+        case .dryRunNothingWritten: "Simulação: nada foi gravado."
+        case .restoreWarning: "ATENÇÃO: a restauração APAGA todos os registros atuais destas tabelas e grava os do backup:"
+        case .undoSnapshotKept: "Uma cópia de segurança (undo) é guardada."
+        case .diffByRecordOrder(let t): "\(t) — por ordem dos registros"
+        case let .diffByKey(t, k): "\(t) — pela chave \(k)"
+        case let .diffCounts(b, d, c, s):
+            "  só no backup:    \(b)\n  só nos dados:    \(d)\n  alterados:       \(c)\n  iguais:          \(s)"
+        case let .diffOnlyInBackup(k, line): "  + só no backup " + k + (line.map { " (linha \($0))" } ?? "")
+        case let .diffOnlyInData(k, record): "  - só nos dados " + k + (record.map { " (reg. \($0))" } ?? "")
+        case let .diffChanged(k, changes): "  ~ alterado " + k + ": " + changes
         case .indexesSwapped(let id): "Índices trocados. Para desfazer: resgate undo --data DATA \(id)"
         }
     }
