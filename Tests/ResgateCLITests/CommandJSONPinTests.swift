@@ -137,13 +137,14 @@ struct Normaliser {
             let items = a.map { normalise($0) }
             // undo snapshots made in the same second sort by their random suffix
             if key == "snapshots" { return items.sorted { Self.sortKey($0) < Self.sortKey($1) } }
-            // a zip's size moves by a few bytes with the times it holds (manifest)
+            // a zip's size moves by a few bytes with the times it holds (manifest); the demo's
+            // two sets may be written within one second, so "newest first" may not decide
             if key == "sets" {
                 return items.map { item -> Any in
                     guard var o = item as? [String: Any], o["kind"] as? String == "zip" else { return item }
                     o["bytes"] = 0
                     return o
-                }
+                }.sorted { Self.sortKey($0) < Self.sortKey($1) }
             }
             return items
         case let s as String:

@@ -60,7 +60,7 @@ import XBase
     }
 
     static func unplaced(_ message: String) -> String {
-        message.replacingOccurrences(of: #"/tmp/fastpath-[^/]+/(fast|typed)(/\.resgate/work/[^/]+)?"#, with: "<out>",
+        message.replacingOccurrences(of: #"/tmp/+(resgate-tests-[0-9]+/)?fastpath-[^/]+/(fast|typed)(/\.resgate/work/[^/]+)?"#, with: "<out>",
                                      options: .regularExpression)
             .replacingOccurrences(of: #"/tmp/+resgate-memo-[^/]+"#, with: "<memo>", options: .regularExpression)
     }
