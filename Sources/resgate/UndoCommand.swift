@@ -77,7 +77,7 @@ struct UndoCommand: ParsableCommand {
             }
         } catch let e as UndoStore.UndoError {
             Console.err(e.description)
-            if case .noSuchSnapshot = e { throw ExitStatus.badInput }
+            if e.isBadInput { throw ExitStatus.badInput }
             throw ExitStatus.refused
         }
     }

@@ -5,7 +5,8 @@ import XBase
 
 /// Kills `resgate restore` (a separate process) with SIGKILL at random moments and checks
 /// that, after recovery, every table is byte-identical to either its old or its new
-/// version: never a half table.
+/// version (never a half table), and that the three tables of the restore are all old or
+/// all new (never a mix: all or nothing across the set).
 @Suite struct CrashTests {
     static var resgateBinary: String? {
         // the test bundle sits in the products folder beside the executable
@@ -86,12 +87,18 @@ import XBase
             p.waitUntilExit()
             try Recovery.recoverAll(data: data)
             let now = try StoreFixture.snapshot(data)
+            var newTables: [String] = []
             for (table, files) in tables {
                 let isOld = files.allSatisfy { now[$0] == oldState[$0] }
                 let isNew = files.allSatisfy { now[$0] == newState[$0] }
                 #expect(isOld || isNew, "kill \(i): table \(table) is neither old nor new")
-                outcomes[isNew && !isOld ? "new" : "old", default: 0] += 1
+                if isNew && !isOld { newTables.append(table) }
             }
+            // all or nothing: the three tables of one restore are all old or all new
+            #expect(newTables.isEmpty || newTables.count == tables.count,
+                    "kill \(i): only \(newTables.sorted()) are new, the set is a mix")
+            outcomes[newTables.isEmpty ? "old" : "new", default: 0] += 1
+            #expect(entries(data + "/.resgate/work").isEmpty, "kill \(i): staging left after recovery")
             try? FileManager.default.removeItem(atPath: data)
         }
         // the kills must have landed on both sides of the swap, or the test proves little
