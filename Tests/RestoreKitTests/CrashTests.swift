@@ -46,6 +46,18 @@ import XBase
         }
     }
 
+    /// Returns once an operation journal exists in `data` (the swap is starting), or at
+    /// `timeout` seconds.
+    static func waitForJournal(in data: String, timeout: Double) {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            for id in entries(data + "/.resgate/undo") where FileOps.exists(data + "/.resgate/undo/\(id)/journal.json") {
+                return
+            }
+            usleep(500)
+        }
+    }
+
     @Test func killedRestoreLeavesEveryTableOldOrNew() throws {
         let bin = try #require(Self.resgateBinary, "the resgate executable must be built beside the tests")
         let s = try StoreFixture()
@@ -80,9 +92,16 @@ import XBase
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            // kills spread over the whole run (and a little past it), with jitter
-            let at = duration * (Double(i) + Double.random(in: 0..<1)) / Double(kills) * 1.2
-            usleep(UInt32(at * 1_000_000))
+            if i % 2 == 0 {
+                // kills spread over the whole run (and a little past it), with jitter
+                let at = duration * (Double(i) + Double.random(in: 0..<1)) / Double(kills) * 1.2
+                usleep(UInt32(at * 1_000_000))
+            } else {
+                // the swap itself is short: wait for its journal, then kill while the tables
+                // move one after the other (each rename is delayed 3 ms), where a set could mix
+                Self.waitForJournal(in: data, timeout: duration * 3)
+                usleep(UInt32.random(in: 0..<30_000))
+            }
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             try Recovery.recoverAll(data: data)

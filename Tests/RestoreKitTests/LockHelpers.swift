@@ -52,12 +52,20 @@ struct ChildResult {
 }
 
 /// Runs `args[0]` with the rest as arguments, optionally as another user (`setpriv`) or
-/// under a shell prefix such as `ulimit -f 64;`.
-func runChild(_ args: [String], asUser uid: Int? = nil, shellPrefix: String? = nil,
+/// with a file size limit (`ulimit -f`, in bytes) and SIGXFSZ at its default action and
+/// unblocked (a test runner may ignore or block it; both survive exec).
+func runChild(_ args: [String], asUser uid: Int? = nil, fileSizeLimit: Int? = nil,
               env: [String: String]? = nil) throws -> ChildResult {
     var argv = args
-    if let prefix = shellPrefix {
-        argv = ["/bin/sh", "-c", prefix + " exec \"$@\"", "sh"] + argv
+    if let limit = fileSizeLimit {
+        let script = """
+        import os, resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGXFSZ])
+        resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+        os.execv(sys.argv[2], sys.argv[2:])
+        """
+        argv = ["/usr/bin/env", "python3", "-c", script, String(limit)] + argv
     }
     if let uid {
         argv = ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups"] + argv

@@ -219,7 +219,7 @@ import XBase
         let s = try store()
         let before = try StoreFixture.snapshot(s.data)
         let r = try runChild([try binary(), "restore", s.backup, "--data", s.data, "--all", "--yes", "--lang", "en"],
-                             shellPrefix: "ulimit -f 100;")
+                             fileSizeLimit: 100_000)
         #expect(!r.killedBySignal, "killed by a signal (SIGXFSZ)")
         #expect(r.status != 0)
         #expect(r.stderr.lowercased().contains("too large"), "\(r.stderr)")
