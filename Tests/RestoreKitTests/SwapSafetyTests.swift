@@ -128,6 +128,31 @@ import XBase
         return nil
     }
 
+    /// The swap fails and the ERP has meanwhile opened a table already swapped: the
+    /// rollback does not pull that file from under it; it says so, leaves the journal for
+    /// the next command, and that command puts the whole set back once the ERP is closed.
+    @Test func aRollbackBlockedByALockWaitsForTheNextCommand() throws {
+        let s = try store()
+        let before = try StoreFixture.snapshot(s.data)
+        let r = try restorer(s)
+        var fd: Int32 = -1
+        var renames = 0
+        r.beforeEachRename = {
+            renames += 1
+            if renames == 5 {
+                for id in entries(s.data + "/.resgate/undo") { mkdir(s.data + "/.resgate/undo/\(id)/VENDAS.DBF", 0o755) }
+                fd = open(s.data + "/CLIENTES.DBF", O_RDWR)   // the new CLIENTES, opened by the ERP
+                _ = sysFlock(fd, LOCK_EX)
+            }
+        }
+        #expect(throws: SwapTransaction.RollbackPending.self) { _ = try r.run() }
+        #expect(throws: Recovery.Blocked.self) { try Recovery.recoverAll(data: s.data) }
+        #expect(try StoreFixture.snapshot(s.data) != before, "nothing was pulled from under the ERP")
+        close(fd)
+        try Recovery.recoverAll(data: s.data)
+        try expectClean(s, before)
+    }
+
     /// The ERP's service account must still open a restored (or put back) table.
     @Test func restoredAndPutBackFilesKeepOwnerGroupAndMode() throws {
         let s = try store()

@@ -53,16 +53,58 @@ public enum Recovery {
         return outcomes
     }
 
+    /// Recovery would move a live file that a program holds locked (or whose locks cannot
+    /// be probed): nothing was moved; the next command tries again.
+    public struct Blocked: Error, Sendable, Equatable, CustomStringConvertible {
+        public var id: String
+        public var file: String
+        public var state: TableLocks.State
+        public var description: String {
+            let why: String
+            switch state {
+            case .free: why = "free"
+            case .held(let h): why = h.description
+            case let .cannotCheck(op, reason): why = "cannot check for locks (\(op): \(reason))"
+            }
+            return "interrupted operation \(id) cannot be finished yet: \(file) is in use (\(why)); close the ERP and run the command again"
+        }
+    }
+
     /// Recovers operation `id` if its journal says it never committed (caller holds the lock).
+    /// Refuses (`Blocked`) before moving anything when a live file it would move is locked.
     @discardableResult
     public static func recoverLocked(folders: ResgateFolders, id: String) throws -> [Outcome] {
         let path = folders.journal(id)
         guard var j = try? Journal.load(from: path), j.state == .prepared else { return [] }
+        if let p = TableLocks.firstProblem(in: folders.data, files: liveFilesToMove(j, folders)) {
+            throw Blocked(id: id, file: p.file, state: p.state)
+        }
         let outcomes = j.allOrNothing == true ? try rollBackSet(&j, folders) : try recoverEachTable(&j, folders)
         j.state = .recovered
         try j.save(to: path)
         try? FileManager.default.removeItem(atPath: folders.work(id))
         return outcomes
+    }
+
+    /// The files in DATA that recovering `j` would move away: a program may hold them open.
+    static func liveFilesToMove(_ j: Journal, _ folders: ResgateFolders) -> [String] {
+        let data = folders.data, work = folders.work(j.id), snap = folders.snapshot(j.id)
+        var out: [String] = []
+        for t in j.tables {
+            if j.allOrNothing == true {
+                out += t.newFiles.filter { isNewFileInData($0, t, data: data, work: work, snap: snap) }
+            } else if t.state == .pending, !t.newFiles.allSatisfy({ FileOps.exists(work + "/" + $0) }) {
+                out += t.oldFiles.filter { FileOps.exists(data + "/" + $0) && !FileOps.exists(snap + "/" + $0) }
+            }
+        }
+        return out
+    }
+
+    /// Whether new file `f` of table `t` has reached DATA: it is no longer staged and its
+    /// old namesake (if any) has left for the snapshot.
+    static func isNewFileInData(_ f: String, _ t: Journal.TableEntry, data: String, work: String, snap: String) -> Bool {
+        FileOps.exists(data + "/" + f) && !FileOps.exists(work + "/" + f)
+            && (!t.oldFiles.contains(f) || FileOps.exists(snap + "/" + f))
     }
 
     /// Every table back to its old files. Per file the disk tells where the swap stopped:
@@ -73,8 +115,7 @@ public enum Recovery {
         var outcomes: [Outcome] = []
         for i in j.tables.indices.reversed() {
             let t = j.tables[i]
-            for f in t.newFiles where FileOps.exists(data + "/" + f) && !FileOps.exists(work + "/" + f)
-                && (!t.oldFiles.contains(f) || FileOps.exists(snap + "/" + f)) {
+            for f in t.newFiles where isNewFileInData(f, t, data: data, work: work, snap: snap) {
                 try FileOps.rename(data + "/" + f, work + "/" + f)
             }
             for f in t.oldFiles where FileOps.exists(snap + "/" + f) && !FileOps.exists(data + "/" + f) {

@@ -40,6 +40,17 @@ public final class SwapTransaction {
         }
     }
 
+    /// The swap failed and putting the set back failed too (a lock appeared on a file
+    /// already moved, the disk broke): the journal stays `prepared` and the next command
+    /// finishes the rollback. Never a refusal: DATA may be changed until then.
+    public struct RollbackPending: Error, CustomStringConvertible {
+        public var cause: any Error
+        public var recovery: any Error
+        public var description: String {
+            "the swap failed (\(cause)) and could not be undone yet (\(recovery)); the next Resgate command on this folder finishes the rollback"
+        }
+    }
+
     /// `allOrNothing`: a failure or crash in the middle of the swap rolls every table of
     /// the set back (the default); false recovers each table on its own.
     public init(data: String, operation: String, source: String?, allOrNothing: Bool = true) throws {
@@ -109,7 +120,9 @@ public final class SwapTransaction {
         } catch {
             // the journal says `prepared`: Recovery puts back what moved (the whole set,
             // or for a per-table transaction each table whole); the caller holds the lock
-            _ = try? Recovery.recoverLocked(folders: folders, id: id)
+            do { try Recovery.recoverLocked(folders: folders, id: id) } catch let blocked {
+                throw RollbackPending(cause: error, recovery: blocked)
+            }
             throw error
         }
         try? FileManager.default.removeItem(atPath: stagingDirectory)
