@@ -224,6 +224,23 @@ import XBase
         #expect(try StoreFixture.snapshot(s.data) == before)
     }
 
+    /// A file whose locks cannot even be probed (this user may not open it) is refused,
+    /// never taken for "free".
+    @Test func aFileThatCannotBeProbedIsRefusedClearly() throws {
+        guard geteuid() == 0 else { return }
+        let s = try store()
+        chmod(s.data, 0o777)
+        try Data("an index".utf8).write(to: URL(fileURLWithPath: s.data + "/PRODUTOS.CDX"))
+        chmod(s.data + "/PRODUTOS.CDX", 0o000)
+        let before = try StoreFixture.snapshot(s.data)
+        let r = try runChild([try binary(), "restore", s.backup, "--data", s.data, "--all", "--yes", "--json", "--lang", "en"],
+                             asUser: 65534)
+        #expect(r.status == 3, "\(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains("cannot check whether PRODUTOS.CDX is open in the ERP"), "\(r.stdout)")
+        #expect(try StoreFixture.snapshot(s.data) == before)
+        #expect(TableLocks.check(s.data + "/PRODUTOS.CDX/x") != .free, "ENOTDIR is no answer")
+    }
+
     /// A folder the user may not write is refused as what it is, not as "busy".
     @Test func aReadOnlyFolderIsCalledReadOnly() throws {
         guard geteuid() == 0 else { return }
