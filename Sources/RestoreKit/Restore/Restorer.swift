@@ -172,10 +172,19 @@ public final class Restorer {
         switch state {
         case .free: ""
         case .held(let h):
-            say("o arquivo \(file) está aberto no sistema (\(h)); feche o ERP", "\(file) is open in the ERP (\(h)); close the ERP")
+            say("o arquivo \(file) está aberto no sistema (\(holderWords(h))); feche o ERP",
+                "\(file) is open in the ERP (\(holderWords(h))); close the ERP")
         case let .cannotCheck(op, why):
             say("não foi possível verificar se \(file) está aberto no sistema (\(op): \(why)); rode com um usuário que possa ler o arquivo",
                 "cannot check whether \(file) is open in the ERP (\(op): \(why)); run as a user who may read the file")
+        }
+    }
+
+    func holderWords(_ h: TableLocks.Holder) -> String {
+        switch h {
+        case .recordLock(let pid): say("bloqueio de registro do processo \(pid)", "record lock held by process \(pid)")
+        case .openFileLock: say("bloqueio de arquivo aberto de outro programa", "open-file lock held by another program")
+        case .wholeFileLock: say("bloqueio do arquivo inteiro (flock) de outro programa", "whole-file lock (flock) held by another program")
         }
     }
 
