@@ -1,4 +1,5 @@
 import ResgateLocale
+import XBase
 
 /// Something wrong found in a backup set: never a guess, always a place a person can go
 /// and look at (table, file, line, field) and a sentence in Portuguese and English.
@@ -10,6 +11,8 @@ public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
         case badLine, wrongFieldCount, badValue, valueTooLong, ambiguousLine, notText
         case memoArchiveMissing, badMemoArchive, memoCountMismatch, memoValueMismatch
         case manifestMismatch, badManifest, unknownFile
+        /// A structure member whose stem is not a table name (letters, digits and `_`).
+        case badTableName
     }
 
     public var kind: Kind
@@ -22,12 +25,14 @@ public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ kind: Kind, table: String? = nil, file: String? = nil, line: Int? = nil,
                 field: String? = nil, pt: String, en: String) {
+        // names come from members and files a hostile set chooses: stored escaped, so no
+        // control byte reaches a terminal or a JSON reader's screen
         self.kind = kind
-        self.table = table
-        self.file = file
+        self.table = table.map(printableEscaped)
+        self.file = file.map(printableEscaped)
         self.line = line
-        self.field = field
-        self.words = Words(pt: pt, en: en)
+        self.field = field.map(printableEscaped)
+        self.words = Words(pt: printableEscaped(pt), en: printableEscaped(en))
     }
 
     /// The sentence with its place, e.g. `CLIENTES.TXT line 12, field NOME: …`.

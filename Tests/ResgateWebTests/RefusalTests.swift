@@ -21,6 +21,26 @@ struct RefusalTests {
         }
     }
 
+    /// The router drops empty path segments; the guard must judge the same path, or
+    /// `//api/tables` walks around the token (issue 14).
+    @Test func doubledSlashesDoNotWalkAroundTheToken() async throws {
+        for path in ["//api/tables", "//api/info", "//api/backups", "//api/snapshots", "//api/operations",
+                     "/api//tables", "///api/info/", "/api/tables/"] {
+            let r = try await f.http.send("GET", path)
+            #expect(r.status == 401, "\(path) answered \(r.status) without the token")
+            #expect(!r.text.contains("CLIENTES"), "\(path) leaked the table list")
+        }
+        // a state-changing call spelled with extra slashes still wants the header token
+        let q = try await f.http.send("POST", "//api/check?token=\(f.token)", headers: [("Content-Type", "application/json")],
+                                      body: Data("{}".utf8))
+        #expect(q.status == 401 && q.errorCode == "missing-token")
+        #expect(f.server.center.running == nil)
+        // with the token the normalised path works as the plain one
+        #expect(try await f.http.send("GET", "//api/info", headers: f.auth).status == 200)
+        // the page and its files are still served without it
+        #expect(try await f.http.send("GET", "//app.js").status == 200)
+    }
+
     @Test func wrongTokenIsRefused() async throws {
         let wrong = String(f.token.reversed())
         let r = try await f.http.send("GET", "/api/tables", headers: [("X-Resgate-Token", wrong)])
@@ -119,7 +139,9 @@ struct RefusalTests {
                 #expect(!r.text.contains(load), "\(asset) loads nothing from the internet (\(load))")
             }
         }
-        #expect(try await f.http.send("GET", "/../Package.swift").status == 404)
+        // anything but the page and its files wants the token; with it, no file from disk
+        #expect(try await f.http.send("GET", "/../Package.swift").status == 401)
+        #expect(try await f.http.send("GET", "/../Package.swift", headers: f.auth).status == 404)
         #expect(try await f.http.send("POST", "/", body: Data()).status == 405)
     }
 
@@ -137,6 +159,11 @@ struct RefusalTests {
         #expect(g.check(facts("GET", "/api/undo"))?.status == 405)
         #expect(g.check(facts("POST", "/api/undo", origin: "http://127.0.0.1:8000")) == nil)
         #expect(g.check(facts("POST", "/api/undo", header: "abd"))?.code == "wrong-token")
+        #expect(g.check(facts("GET", "//api/tables", header: nil))?.code == "missing-token")
+        #expect(g.check(facts("GET", "/x/../api/tables", header: nil))?.code == "missing-token")
+        #expect(g.check(facts("POST", "//api//restore/", header: nil, query: "abc"))?.code == "missing-token")
+        #expect(g.check(facts("GET", "//index.html", header: nil)) == nil)
+        #expect(RequestGuard.normalised("//api//tables/") == "/api/tables")
         let any = RequestGuard(token: "abc", port: 8000, extraHost: "0.0.0.0")
         #expect(any.allowedAuthorities.contains("127.0.0.1:8000"))
         #expect(!any.allowedAuthorities.contains("0.0.0.0:8000"), "a wildcard is no host name")

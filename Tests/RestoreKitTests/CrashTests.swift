@@ -6,7 +6,8 @@ import XBase
 
 /// Kills `resgate restore` (a separate process) with SIGKILL at random moments and checks
 /// that, after recovery, every table is byte-identical to either its old or its new
-/// version: never a half table.
+/// version (never a half table), and that the three tables of the restore are all old or
+/// all new (never a mix: all or nothing across the set).
 @Suite struct CrashTests {
     static var resgateBinary: String? { ResgateBinary.path }
 
@@ -34,6 +35,18 @@ import XBase
         try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
         for f in try FileManager.default.contentsOfDirectory(atPath: from) where f != ".resgate" {
             try FileManager.default.copyItem(atPath: from + "/" + f, toPath: to + "/" + f)
+        }
+    }
+
+    /// Returns once an operation journal exists in `data` (the swap is starting), or at
+    /// `timeout` seconds.
+    static func waitForJournal(in data: String, timeout: Double) {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            for id in entries(data + "/.resgate/undo") where FileOps.exists(data + "/.resgate/undo/\(id)/journal.json") {
+                return
+            }
+            usleep(500)
         }
     }
 
@@ -71,19 +84,32 @@ import XBase
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            // kills spread over the whole run (and a little past it), with jitter
-            let at = duration * (Double(i) + Double.random(in: 0..<1)) / Double(kills) * 1.2
-            usleep(UInt32(at * 1_000_000))
+            if i % 2 == 0 {
+                // kills spread over the whole run (and a little past it), with jitter
+                let at = duration * (Double(i) + Double.random(in: 0..<1)) / Double(kills) * 1.2
+                usleep(UInt32(at * 1_000_000))
+            } else {
+                // the swap itself is short: wait for its journal, then kill while the tables
+                // move one after the other (each rename is delayed 3 ms), where a set could mix
+                Self.waitForJournal(in: data, timeout: duration * 3)
+                usleep(UInt32.random(in: 0..<30_000))
+            }
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             try Recovery.recoverAll(data: data)
             let now = try StoreFixture.snapshot(data)
+            var newTables: [String] = []
             for (table, files) in tables {
                 let isOld = files.allSatisfy { now[$0] == oldState[$0] }
                 let isNew = files.allSatisfy { now[$0] == newState[$0] }
                 #expect(isOld || isNew, "kill \(i): table \(table) is neither old nor new")
-                outcomes[isNew && !isOld ? "new" : "old", default: 0] += 1
+                if isNew && !isOld { newTables.append(table) }
             }
+            // all or nothing: the three tables of one restore are all old or all new
+            #expect(newTables.isEmpty || newTables.count == tables.count,
+                    "kill \(i): only \(newTables.sorted()) are new, the set is a mix")
+            outcomes[newTables.isEmpty ? "old" : "new", default: 0] += 1
+            #expect(entries(data + "/.resgate/work").isEmpty, "kill \(i): staging left after recovery")
             try? FileManager.default.removeItem(atPath: data)
         }
         // the kills must have landed on both sides of the swap, or the test proves little

@@ -1,7 +1,11 @@
+import XBase
+
 /// The files that make up one table of a set.
 public struct TableMembers: Sendable, Hashable {
-    /// The table's name as its structure file spells it (`CLIENTES` from `CLIENTES_Estr.TXT`).
+    /// The table's name as its structure file spells it (`CLIENTES` from `CLIENTES_Estr.TXT`);
+    /// always a valid `TableName` (a stem that is not one is a `badTableName` defect).
     public var name: String
+    public var tableName: TableName
     public var structure: SetMember?
     /// Data files in reading order: `T.TXT`, or `T_001.TXT`, `T_002.TXT`, …
     public var dataParts: [SetMember] = []
@@ -25,6 +29,11 @@ struct SetLayout {
             let k = m.key
             if k.hasSuffix("_estr.txt") || k.hasSuffix("_estr.dbf") {
                 let name = stem(m.name, dropping: 9)
+                // the stem becomes a file name in DATA: only what FoxPro allows in a name
+                guard let tableName = TableName(name) else {
+                    defects.append(Self.badName(m.name, stem: name))
+                    continue
+                }
                 let key = name.lowercased()
                 if var t = byStem[key] {
                     // both a .TXT and a .DBF structure: keep the text, say so
@@ -33,7 +42,7 @@ struct SetLayout {
                                           en: "the table has two structure files; \(t.structure!.name) is used"))
                     if k.hasSuffix(".txt") { t.structure = m; byStem[key] = t }
                 } else {
-                    byStem[key] = TableMembers(name: name, structure: m)
+                    byStem[key] = TableMembers(name: name, tableName: tableName, structure: m)
                     order.append(key)
                 }
             }
@@ -90,6 +99,23 @@ struct SetLayout {
             }
             tables.append(t)
         }
+    }
+
+    /// A member named after something that is not a table name: a set-level defect (the
+    /// whole set is suspect), the name shown escaped.
+    static func badName(_ member: String, stem: String) -> Defect {
+        let why: (pt: String, en: String)
+        switch TableName.problem(with: stem) {
+        case .empty?: why = ("nome vazio", "empty name")
+        case .tooLong(let n)?: why = ("\(n) bytes, o máximo é 128", "\(n) bytes, at most 128")
+        case .badCharacter(let b)?:
+            let c = b >= 0x21 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : String(format: "0x%02X", b)
+            why = ("caractere \(c) não permitido", "character \(c) not allowed")
+        case nil: why = ("", "")
+        }
+        return Defect(.badTableName, file: member,
+                      pt: "membro \"\(member)\" recusado: \"\(stem)\" não é nome de tabela (só letras, dígitos e _: \(why.pt))",
+                      en: "member \"\(member)\" refused: \"\(stem)\" is not a table name (letters, digits and _ only: \(why.en))")
     }
 
     /// `x_001` → (`x`, 1) when the tail is all digits.

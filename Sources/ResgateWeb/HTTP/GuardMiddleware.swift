@@ -21,7 +21,7 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         if let refusal = requestGuard.check(facts) {
             response = Replies.error(refusal)
             if refusal.status == 405 {
-                response.headers[HTTPField.Name("Allow")!] = RequestGuard.stateChanging.contains(facts.path) ? "POST" : "GET, HEAD"
+                response.headers[HTTPField.Name("Allow")!] = RequestGuard.isStateChanging(facts.path) ? "POST" : "GET, HEAD"
             }
         } else {
             do { response = try await next(request, context) } catch let e as WebError {

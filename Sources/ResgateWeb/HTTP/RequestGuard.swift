@@ -82,14 +82,18 @@ public struct RequestGuard: Sendable {
             return WebError(403, "foreign-origin", pt: "pedido de outra página recusado (Origin \(origin))",
                             en: "request from another page refused (Origin \(origin))")
         }
-        guard r.path == "/api" || r.path.hasPrefix("/api/") else {
+        // Decided on the path the router will see, never on the raw one: `//api/tables`
+        // reaches the same handler as `/api/tables`. Only the page and its files go without
+        // the token; every other path, existing or not, needs it.
+        let path = Self.normalised(r.path)
+        if Self.publicPaths.contains(path) {
             guard r.method == "GET" || r.method == "HEAD" else { return Self.methodRefusal("GET") }
             return nil
         }
         if r.fetchSite == "cross-site" {
             return WebError(403, "foreign-origin", pt: "pedido de outro site recusado", en: "cross-site request refused")
         }
-        let changing = Self.stateChanging.contains(r.path)
+        let changing = Self.isStateChanging(path)
         if changing && r.method != "POST" { return Self.methodRefusal("POST") }
         if !changing && r.method != "GET" && r.method != "HEAD" { return Self.methodRefusal("GET") }
         let given = changing ? r.headerToken : (r.headerToken ?? r.queryToken)
@@ -103,6 +107,21 @@ public struct RequestGuard: Sendable {
                             en: "wrong token: open the address printed by resgate ui")
         }
         return nil
+    }
+
+    /// The page and its static files: the only paths answered without the token.
+    static let publicPaths: Set<String> = Set(["/"] + StaticFiles.served.map { "/" + $0.name })
+
+    /// A request path as the router matches it: empty segments dropped, so `//api//tables/`
+    /// is `/api/tables` (the router splits on `/` and skips empty components).
+    public static func normalised(_ path: String) -> String {
+        "/" + path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+    }
+
+    /// Whether `path` (raw or normalised) names a state-changing call; case does not
+    /// matter, so a router told to ignore case could not turn one into a plain GET.
+    public static func isStateChanging(_ path: String) -> Bool {
+        stateChanging.contains(normalised(path).lowercased())
     }
 
     static func methodRefusal(_ allowed: String) -> WebError {

@@ -14,7 +14,7 @@ public final class BackupSetSource: RestoreSource {
     }
 
     public var displayName: String { backupSet.name }
-    public var tableNames: [String] { backupSet.tables.map { $0.name.uppercased() } }
+    public var tableNames: [String] { backupSet.tables.map { $0.members.tableName.canonical } }
     /// Defects of the whole set (those not tied to one table).
     public var setDefects: [Defect] { backupSet.defects.filter { $0.table == nil } }
 

@@ -22,7 +22,8 @@ final class FastRecordWriter: RawRecordSink {
         var shouldWrite: () -> Bool
         /// The typed path for one record (values in backup structure order).
         var typed: (_ line: Int, _ values: [DBFValue]) throws -> Void
-        var appendFailed: (_ line: Int, _ error: Error) -> Void
+        /// Throws the error on when it is no fault of the record (I/O: full disk, `ulimit -f`).
+        var appendFailed: (_ line: Int, _ error: Error) throws -> Void
         /// After a record is written: counters, progress, cancellation.
         var written: () throws -> Void
     }
@@ -165,7 +166,7 @@ final class FastRecordWriter: RawRecordSink {
             for (k, i) in deferred.enumerated() { try writer.setField(i, deferredValues[k]) }
             try writer.commitRecord()
         } catch {
-            return hooks.appendFailed(r.line, error)
+            return try hooks.appendFailed(r.line, error)
         }
         committed += 1
         try hooks.written()

@@ -12,6 +12,9 @@ public struct RestoreOptions: Sendable {
     /// Restore tables whose memo archive is missing or misaligned, with blank memos.
     public var blankMemos = false
     public var language: Language = .en
+    /// The tables of one restore change together: a failure or crash in the middle of the
+    /// swap rolls all of them back (the default). False recovers each table on its own.
+    public var allOrNothing = true
 
     public init(tables: [String]? = nil, dryRun: Bool = false, into: String? = nil,
                 skipBadLines: Bool = false, blankMemos: Bool = false, language: Language = .en) {

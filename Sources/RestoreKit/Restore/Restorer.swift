@@ -51,10 +51,8 @@ public final class Restorer {
         if options.into != nil, FileOps.exists(out) { try Recovery.recoverAll(data: out) }
         var folderLock: FolderLock?
         if !options.dryRun {
-            folderLock = FolderLock(folder: out)
-            guard folderLock != nil else {
-                return refuseAll(say("outra operação do Resgate está em andamento em \(out)",
-                                     "another Resgate operation is running on \(out)"))
+            do { folderLock = try FolderLock.acquire(folder: out) } catch {
+                return refuseAll(folderRefusal(error, folder: out))
             }
         }
         defer { _ = folderLock }
@@ -78,10 +76,14 @@ public final class Restorer {
             }
             let t = try source.table(named: name)
             var plan = TablePlan.make(table: name, source: t, dataFolder: data, outputFolder: out, language: lang)
-            if plan.refusal == nil, options.into == nil, let data, FileOps.exists(data + "/" + plan.fileName),
-               let holder = TableLocks.holder(of: data + "/" + plan.fileName) {
-                plan.refusal = say("a tabela \(plan.fileName) está aberta no sistema (\(holder)); feche o ERP",
-                                   "table \(plan.fileName) is open in the ERP (\(holder)); close the ERP")
+            // every file of the table (DBF, FPT, CDX): the ERP may lock any of them
+            if plan.refusal == nil, let problem = TableLocks.firstProblem(in: out, files: plan.liveFiles) {
+                plan.refusal = lockRefusal(file: problem.file, problem.state)
+            }
+            if plan.refusal == nil, !options.dryRun,
+               let owner = plan.liveFiles.lazy.compactMap({ FileOps.ownerOutOfReach(out + "/" + $0) }).first {
+                plan.refusal = say("as tabelas restauradas precisam do dono \(owner.uid):\(owner.gid) de \(plan.fileName), que este usuário não pode dar; rode como esse usuário ou como root",
+                                   "the restored table needs owner \(owner.uid):\(owner.gid) of \(plan.fileName), which this user cannot give; run as that user or as root")
             }
             plans.append(plan)
         }
@@ -99,7 +101,8 @@ public final class Restorer {
         var writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord,
                                    isCancelled: isCancelled)
         writer.typedOnly = typedOnly
-        let tx = options.dryRun ? nil : try SwapTransaction(data: out, operation: "restore", source: source.displayName)
+        let tx = options.dryRun ? nil : try SwapTransaction(data: out, operation: "restore", source: source.displayName,
+                                                             allOrNothing: options.allOrNothing)
         var outcomes: [TableRewriter.Outcome] = []
         do {
             for plan in plans {
@@ -111,6 +114,10 @@ public final class Restorer {
             report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
             report.refusal = say("cancelado: nada foi alterado", "cancelled: nothing was changed")
             return report
+        } catch {
+            // a damaged member, a full disk, `ulimit -f` (EFBIG): nothing of the staging stays
+            tx?.abandon()
+            throw error
         }
         for (plan, o) in zip(plans, outcomes) { fastRecords[plan.name] = o.fastRecords }
         let refused = outcomes.contains { !$0.accepted }
@@ -138,13 +145,54 @@ public final class Restorer {
             tx.stage(table: plan.name, newFiles: o.files, oldFiles: plan.liveFiles,
                      recordsBefore: plan.liveRecords, recordsAfter: o.records)
         }
-        do { try tx.commit() } catch {
-            try? Recovery.recoverAllLocked(data: out)
-            throw error
+        do { try tx.commit() } catch let refusal as SwapTransaction.Refusal {
+            // a lock appeared while the tables were written: nothing was swapped
+            report.refusal = say("nada foi alterado: ", "nothing was changed: ") + swapRefusal(refusal)
+            for i in report.tables.indices { report.tables[i].status = "refused" }
+            return report
         }
         report.id = tx.id
         events(.done)
         return report
+    }
+
+    /// Words for a folder lock that could not be taken: busy is not read-only.
+    func folderRefusal(_ failure: FolderLock.Failure, folder: String) -> String {
+        switch failure {
+        case .busy:
+            say("outra operação do Resgate está em andamento em \(folder)", "another Resgate operation is running on \(folder)")
+        case let .cannotWrite(path, why):
+            say("não é possível gravar em \(path) (\(why)): a pasta é somente leitura ou o usuário não tem permissão de escrita",
+                "cannot write in \(path) (\(why)): the folder is read-only or this user may not write in it")
+        }
+    }
+
+    /// Words for a live file that is locked, or whose locks cannot be probed.
+    func lockRefusal(file: String, _ state: TableLocks.State) -> String {
+        switch state {
+        case .free: ""
+        case .held(let h):
+            say("o arquivo \(file) está aberto no sistema (\(holderWords(h))); feche o ERP",
+                "\(file) is open in the ERP (\(holderWords(h))); close the ERP")
+        case let .cannotCheck(op, why):
+            say("não foi possível verificar se \(file) está aberto no sistema (\(op): \(why)); rode com um usuário que possa ler o arquivo",
+                "cannot check whether \(file) is open in the ERP (\(op): \(why)); run as a user who may read the file")
+        }
+    }
+
+    func holderWords(_ h: TableLocks.Holder) -> String {
+        switch h {
+        case .recordLock(let pid): say("bloqueio de registro do processo \(pid)", "record lock held by process \(pid)")
+        case .openFileLock: say("bloqueio de arquivo aberto de outro programa", "open-file lock held by another program")
+        case .wholeFileLock: say("bloqueio do arquivo inteiro (flock) de outro programa", "whole-file lock (flock) held by another program")
+        }
+    }
+
+    func swapRefusal(_ r: SwapTransaction.Refusal) -> String {
+        switch r {
+        case let .locked(_, file, h): lockRefusal(file: file, .held(h))
+        case let .lockUnknown(_, file, op, why): lockRefusal(file: file, .cannotCheck(operation: op, reason: why))
+        }
     }
 
     func emptyTable(_ name: String, status: String, reason: String?) -> RestoreReport.Table {

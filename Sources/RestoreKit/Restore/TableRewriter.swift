@@ -85,7 +85,11 @@ struct TableRewriter {
             let acceptable = Self.isMemoDefect(d) ? options.blankMemos : options.skipBadLines
             if !acceptable { accepted = false }
         }
-        func appendFailed(_ line: Int, _ error: Error) {
+        func appendFailed(_ line: Int, _ error: Error) throws {
+            // the disk (full, `ulimit -f`, I/O error) is not the record's fault: the whole
+            // restore stops and its staging is dropped, never a table with records missing
+            if let e = error as? XBaseError, case .io = e { throw e }
+            if let e = error as? XBaseError, case .cannotOpen = e { throw e }
             note(Defect(.badValue, table: plan.name, line: line, field: nil,
                         pt: "não foi possível gravar: \(error)", en: "cannot write: \(error)"))
             skipped += 1
@@ -139,7 +143,7 @@ struct TableRewriter {
             }
             if bad { skipped += 1; return }
             if let w = writer, accepted || options.skipBadLines {
-                do { try w.append(direct ? values : row) } catch { return appendFailed(line, error) }
+                do { try w.append(direct ? values : row) } catch { return try appendFailed(line, error) }
             }
             try recordDone()
         }

@@ -77,6 +77,44 @@ public enum FileOps {
         guard fsync(outFD) == 0 else { throw fail("fsync", to) }
     }
 
+    /// Gives `to` the owner, group and permission bits of `from`, so that a restored or
+    /// put-back file opens for the ERP's service account exactly as the old one did.
+    /// Fails (EPERM) when this user may not give that owner: the caller refuses the swap.
+    public static func copyOwnerAndMode(from: String, to: String) throws {
+        var st = stat()
+        guard stat(from, &st) == 0 else { throw fail("stat", from) }
+        var now = stat()
+        guard stat(to, &now) == 0 else { throw fail("stat", to) }
+        if now.st_uid != st.st_uid || now.st_gid != st.st_gid {
+            guard chown(to, st.st_uid, st.st_gid) == 0 else {
+                throw Failure(operation: "chown \(st.st_uid):\(st.st_gid) (the owner of \(from))", path: to,
+                              reason: String(cString: strerror(errno)))
+            }
+        }
+        // after chown: it clears set-id bits
+        guard chmod(to, st.st_mode & 0o7777) == 0 else { throw fail("chmod", to) }
+    }
+
+    /// The owner and group of `path` when this process could not give them to a new file
+    /// (not root, and not that owner or not in that group); nil when it can, or when
+    /// `path` does not exist. Asked before a long restore, so it refuses up front.
+    public static func ownerOutOfReach(_ path: String) -> (uid: UInt32, gid: UInt32)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        let euid = geteuid()
+        if euid == 0 { return nil }
+        var groups = [gid_t](repeating: 0, count: 256)
+        let n = getgroups(Int32(groups.count), &groups)
+        let inGroup = st.st_gid == getegid() || (n > 0 && groups[0..<Int(n)].contains(st.st_gid))
+        return st.st_uid == euid && inGroup ? nil : (st.st_uid, st.st_gid)
+    }
+
+    /// Makes a write past `ulimit -f` fail with EFBIG instead of killing the process with
+    /// SIGXFSZ, so a restore can clean its staging and say why. Process-wide, idempotent.
+    public static func ignoreFileSizeSignal() {
+        _ = signal(SIGXFSZ, SIG_IGN)
+    }
+
     /// Free bytes for unprivileged writers on the file system holding `path`.
     public static func freeBytes(at path: String) -> Int? {
         var s = statvfs()

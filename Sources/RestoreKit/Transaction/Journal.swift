@@ -1,4 +1,5 @@
 import Foundation
+import XBase
 
 /// The record of one operation that replaces tables in a data folder, kept at
 /// `DATA/.resgate/undo/<id>/journal.json` beside the old files it moved away.
@@ -37,9 +38,30 @@ public struct Journal: Codable, Sendable, Equatable {
     public var tables: [TableEntry]
     /// Set on a snapshot whose tables were put back by `undo`.
     public var undoneBy: String?
+    /// True: the tables of this operation change together, so a crash in the middle of the
+    /// swap rolls every one of them back. Nil (journals written before this existed) or
+    /// false: each table is recovered on its own.
+    public var allOrNothing: Bool?
 
+    /// Reads a journal; one that names a file by a path (`../x`, `a/b`) rather than a plain
+    /// name in DATA is refused, so no journal can make a swap or an undo reach outside DATA.
     public static func load(from path: String) throws -> Journal {
-        try JSONDecoder().decode(Journal.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let j = try JSONDecoder().decode(Journal.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        for t in j.tables {
+            for f in t.oldFiles + t.newFiles where !isPlainFileName(f) { throw NotAPlainName(name: f, journal: path) }
+        }
+        return j
+    }
+
+    /// A journal names a file that is not a plain name in DATA.
+    public struct NotAPlainName: Error, CustomStringConvertible {
+        public let name: String
+        public let journal: String
+        public var description: String { "\(journal): \"\(printableEscaped(name))\" is not a file name in DATA" }
+    }
+
+    static func isPlainFileName(_ f: String) -> Bool {
+        !f.isEmpty && f != "." && f != ".." && !f.contains("/") && !f.utf8.contains(0)
     }
 
     /// Writes the journal atomically and durably: temp file, fsync, rename, fsync folder.
@@ -60,6 +82,15 @@ public struct Journal: Codable, Sendable, Equatable {
         f.timeZone = .current
         f.dateFormat = "yyyyMMdd-HHmmss"
         return f.string(from: now) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
+    }
+
+    /// Whether `text` can be an operation id: a name made of letters, digits, `-` and `_`
+    /// (what `newID` makes), never a path, a dot-name or anything a terminal would act on.
+    /// An id always names a folder directly below `DATA/.resgate/undo`.
+    public static func isID(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 64 && text.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
+        }
     }
 
     public static func isoNow(_ now: Date = Date()) -> String {

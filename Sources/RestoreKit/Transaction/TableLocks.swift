@@ -2,52 +2,146 @@
 import Glibc
 #endif
 
-/// Whether another program holds a table open for writing.
+/// Whether another program holds a table's file open with a lock.
 ///
-/// FoxPro locks byte ranges of a DBF while it has the table open shared or exclusive; on
-/// a Linux host (Samba share, Wine) those show up as POSIX record locks, and other tools
-/// use whole-file `flock`. Both are probed without waiting.
+/// FoxPro locks byte ranges of a DBF (and of its FPT and CDX) while it has the table open,
+/// often far past the end of the file. On a Linux host those arrive as:
+/// - POSIX record locks (`fcntl F_SETLK`): Wine's wineserver, older Samba;
+/// - open file description locks (`F_OFD_SETLK`): Samba 4 and current Wine;
+/// - whole-file `flock`: other Linux tools, and Samba's share modes on some setups.
+/// All three are probed without waiting, on the whole range. The probe only needs the file
+/// opened for reading (a test, `F_GETLK`, is not a lock), so a user who may not write the
+/// file is still checked; when even that is impossible the answer says so and the caller
+/// refuses, rather than taking silence for "free".
 public enum TableLocks {
-    /// The first lock kind found on `path`, or nil when nobody holds one.
-    public static func holder(of path: String) -> String? {
-        let fd = open(path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+    /// Who holds a lock on a file.
+    public enum Holder: Sendable, Equatable, CustomStringConvertible {
+        /// A POSIX record lock of another process.
+        case recordLock(pid: Int32)
+        /// An open file description lock (Samba, Wine); the holder's pid is not known.
+        case openFileLock
+        /// A whole-file `flock`.
+        case wholeFileLock
+        public var description: String {
+            switch self {
+            case .recordLock(let pid): "record lock held by process \(pid)"
+            case .openFileLock: "open-file lock held by another program"
+            case .wholeFileLock: "whole-file lock (flock) held by another program"
+            }
+        }
+    }
+
+    /// The answer of a probe.
+    public enum State: Sendable, Equatable {
+        /// Nobody holds a lock (or the file does not exist).
+        case free
+        case held(Holder)
+        /// The probe itself failed: `operation` (open, fcntl, flock) and the system's reason.
+        case cannotCheck(operation: String, reason: String)
+    }
+
+    /// Probes `path` for the three kinds of lock.
+    public static func check(_ path: String) -> State {
+        var fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        if fd < 0 && errno == ENOENT { return .free }
+        // a file one may write but not read can still be probed
+        if fd < 0 && errno == EACCES { fd = open(path, O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        guard fd >= 0 else { return .cannotCheck(operation: "open", reason: reason()) }
         defer { close(fd) }
         var fl = flock()
         fl.l_type = Int16(F_WRLCK)
         fl.l_whence = Int16(SEEK_SET)
         fl.l_start = 0
         fl.l_len = 0
-        if fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != Int16(F_UNLCK) {
-            return "record lock held by process \(fl.l_pid)"
-        }
-        // open file description locks (F_OFD_GETLK) are what Samba and Wine use today
+        guard fcntl(fd, F_GETLK, &fl) == 0 else { return .cannotCheck(operation: "fcntl(F_GETLK)", reason: reason()) }
+        if fl.l_type != Int16(F_UNLCK) { return .held(fl.l_pid > 0 ? .recordLock(pid: fl.l_pid) : .openFileLock) }
+        // F_GETLK does not see this process's own POSIX locks; F_OFD_GETLK, from a fresh
+        // open file description, sees every conflicting lock (and needs l_pid == 0)
         var ofd = flock()
         ofd.l_type = Int16(F_WRLCK)
         ofd.l_whence = Int16(SEEK_SET)
-        if fcntl(fd, 36 /* F_OFD_GETLK */, &ofd) == 0 && ofd.l_type != Int16(F_UNLCK) {
-            return "open-file lock held by another program"
+        if fcntl(fd, fOFDGetLock, &ofd) == 0 {
+            if ofd.l_type != Int16(F_UNLCK) { return .held(ofd.l_pid > 0 ? .recordLock(pid: ofd.l_pid) : .openFileLock) }
+        } else if errno != EINVAL {
+            // EINVAL: a kernel before 3.15 without OFD locks; F_GETLK above saw them anyway
+            return .cannotCheck(operation: "fcntl(F_OFD_GETLK)", reason: reason())
         }
         if sysFlock(fd, LOCK_EX | LOCK_NB) != 0 {
-            return errno == EWOULDBLOCK ? "whole-file lock (flock) held by another program" : nil
+            if errno == EWOULDBLOCK { return .held(.wholeFileLock) }
+            return .cannotCheck(operation: "flock", reason: reason())
         }
         _ = sysFlock(fd, LOCK_UN)
+        return .free
+    }
+
+    /// The first of `files` (names in `folder`) that is locked or cannot be checked.
+    public static func firstProblem(in folder: String, files: [String]) -> (file: String, state: State)? {
+        for f in files {
+            let s = check(folder + "/" + f)
+            if s != .free { return (f, s) }
+        }
         return nil
     }
+
+    /// The holder of a lock on `path` in words, or why it cannot be known; nil when free.
+    public static func holder(of path: String) -> String? {
+        switch check(path) {
+        case .free: nil
+        case .held(let h): h.description
+        case let .cannotCheck(op, why): "cannot check for locks (\(op): \(why))"
+        }
+    }
+
+    /// `F_OFD_GETLK` (glibc defines it only under `_GNU_SOURCE`, which Swift does not see).
+    static let fOFDGetLock: Int32 = 36
+
+    private static func reason() -> String { String(cString: strerror(errno)) }
 }
 
 /// One operation at a time per data folder: an exclusive `flock` on
 /// `DATA/.resgate/lock`, held for the life of this value.
 public final class FolderLock {
     let fd: Int32
-    public init?(folder: String) {
-        let dir = folder + "/.resgate"
-        try? FileOps.makeDirectory(dir)
-        let fd = open(dir + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return nil }
-        if sysFlock(fd, LOCK_EX | LOCK_NB) != 0 { close(fd); return nil }
-        self.fd = fd
+
+    /// Why the folder lock could not be taken.
+    public enum Failure: Error, Sendable, Equatable {
+        /// Another Resgate operation holds it.
+        case busy
+        /// The folder (or its `.resgate`) cannot be written: read-only, no permission…
+        case cannotWrite(path: String, reason: String)
     }
+
+    /// Nil when the lock cannot be taken, whatever the reason (see `acquire`).
+    public convenience init?(folder: String) {
+        guard let fd = try? Self.open(folder: folder) else { return nil }
+        self.init(fd: fd)
+    }
+
+    private init(fd: Int32) { self.fd = fd }
+
+    /// Takes the lock, or says why not: busy is not the same as a read-only folder.
+    public static func acquire(folder: String) throws(Failure) -> FolderLock {
+        FolderLock(fd: try open(folder: folder))
+    }
+
+    private static func open(folder: String) throws(Failure) -> Int32 {
+        let dir = folder + "/.resgate"
+        if mkdir(dir, 0o755) != 0 && errno != EEXIST {
+            throw .cannotWrite(path: dir, reason: String(cString: strerror(errno)))
+        }
+        let fd = Glibc.open(dir + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: dir + "/lock", reason: String(cString: strerror(errno))) }
+        if sysFlock(fd, LOCK_EX | LOCK_NB) != 0 { close(fd); throw .busy }
+        // the lock file may be writable while the folder is not (a read-only bind, a
+        // folder whose mode changed): the swap renames in the folder itself
+        if access(folder, W_OK) != 0 {
+            let why = String(cString: strerror(errno))
+            _ = sysFlock(fd, LOCK_UN); close(fd)
+            throw .cannotWrite(path: folder, reason: why)
+        }
+        return fd
+    }
+
     deinit { _ = sysFlock(fd, LOCK_UN); close(fd) }
 }
 

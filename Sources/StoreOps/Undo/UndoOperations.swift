@@ -33,7 +33,7 @@ extension StoreOperations {
             return UndoResult(undone: id, id: try store.undo(id: id), tables: tables)
         } catch let e as UndoStore.UndoError {
             if case .noSuchSnapshot = e { throw OperationFailure(.noSuchSnapshot(id)) }
-            throw OperationFailure(.undoRefused(e.description), exit: .refused)
+            throw OperationFailure(.undoRefused(e.description), exit: e.isBadInput ? .badInput : .refused)
         } catch {
             throw OperationFailure(.undoRefused("\(error)"), exit: .refused)
         }
