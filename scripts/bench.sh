@@ -1,145 +1,266 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-#   scripts/bench.sh [read|scan|parse|backup|restore|cdx|all]
+#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale]
 #
-# Data: the 1,000,000-record VENDAS table of docs/BENCHMARKS.md, generated on first use
-# into $RESGATE_BENCH_DATA (default ./.bench-data, git-ignored) by scripts/bench/vendas_gen.py.
-# Scratch files go to $RESGATE_BENCH_WORK (default a temporary folder, removed at the end).
-# Every line printed is: job, wall seconds, user+sys CPU seconds, peak RSS MiB, and the
-# tool's own figures. Ratios are printed after each group.
+#   all     every job below on the 1,000,000-record reference table
+#   quick   read, parse, verify, backup, restore, cdx on 100,000 records (CI prints it)
+#   many    300 tables of 2,000 records: scan, verify, restore --all; per-table cost
+#   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table
+#
+# Every job runs $RESGATE_BENCH_RUNS times (default 5), round-robin with its peers so that
+# a change in the machine's load hits every peer alike, and prints min/median/max of the
+# elapsed and of the CPU (user+sys) time of the whole process, and its largest peak RSS.
+# Ratios use medians of the same run; CPU ratios are printed beside wall ratios because
+# they do not depend on how many cores are free. Machines of this kind differ by 2-4x:
+# only ratios are comparable between machines.
+#
+# Data: generated on first use by scripts/bench/vendas_gen.py into $RESGATE_BENCH_DATA
+# (default ./.bench-data, git-ignored), one folder per size. Scratch files go to
+# $RESGATE_BENCH_WORK (default a temporary folder, removed at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-DATA=${RESGATE_BENCH_DATA:-$ROOT/.bench-data}
-RECORDS=${RESGATE_BENCH_RECORDS:-1000000}
-PY_SAMPLE=${RESGATE_BENCH_PY_SAMPLE:-20000}     # lines the slow Python dbf restore runs on
+DATA_ROOT=${RESGATE_BENCH_DATA:-$ROOT/.bench-data}
+RUNS=${RESGATE_BENCH_RUNS:-5}
 WHAT=${1:-all}
 if [[ -n "${RESGATE_BENCH_WORK:-}" ]]; then WORK=$RESGATE_BENCH_WORK; mkdir -p "$WORK"
 else WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT; fi
+case $WHAT in
+    quick) RECORDS=${RESGATE_BENCH_RECORDS:-100000}; PY_SAMPLE=2000 ;;
+    *) RECORDS=${RESGATE_BENCH_RECORDS:-1000000}; PY_SAMPLE=${RESGATE_BENCH_PY_SAMPLE:-20000} ;;
+esac
+BIG_RECORDS=${RESGATE_BENCH_BIG_RECORDS:-10000000}
+LIMIT_MIB=64
 
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# $(swift --version 2>&1 | head -1)"
+echo "# $(swift --version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $RUNS runs per job; $(date -u '+%Y-%m-%d %H:%M UTC')"
 
 swift build -c release --product resgate >/dev/null
 swift build -c release --product resgate-bench >/dev/null
 BIN=$(swift build -c release --show-bin-path)
+CREAD=$WORK/cread
+cc -O2 -o "$CREAD" scripts/bench/cread.c
 
-if [[ ! -f "$DATA/VENDAS.DBF" || ! -f "$DATA/VENDAS.TXT" ]]; then
-    echo "# generating $RECORDS records into $DATA (about a minute per million)"
-    mkdir -p "$DATA"
-    python3 scripts/bench/vendas_gen.py "$RECORDS" "$DATA" --writer fast >/dev/null
-fi
-# keep the files in the page cache, as the reference figures assume
-cat "$DATA"/VENDAS.* >/dev/null
-
-# run NAME CMD...: times CMD (whole process) and prints one line
-run() {
-    local name=$1; shift
-    local out=$WORK/.out err=$WORK/.time
-    /usr/bin/time -f "%e %U %S %M" -o "$err" "$@" >"$out" 2>"$WORK/.stderr" || {
-        echo "FAILED: $name"; cat "$WORK/.stderr"; return 1; }
-    read -r wall user sys rss <"$err"
-    local own; own=$(grep -E 'records=|seconds=' "$out" | tail -1 || true)
-    printf '%-28s wall=%6.3fs cpu=%6.3fs peak=%6.1fMiB  %s\n' "$name" "$wall" \
-        "$(echo "$user + $sys" | bc)" "$(echo "scale=1; $rss / 1024" | bc)" "$own"
-    eval "WALL_${name//[^A-Za-z0-9]/_}=$wall"
-    eval "CPU_${name//[^A-Za-z0-9]/_}=$(echo "$user + $sys" | bc)"
+# data N: the folder holding the N-record VENDAS (DBF, FPT, delimited text), made when missing
+data() {
+    local dir=$DATA_ROOT
+    [[ $1 == 1000000 ]] || dir=$DATA_ROOT/r$1
+    if [[ ! -f "$dir/VENDAS.DBF" || ! -f "$dir/VENDAS.TXT" ]]; then
+        echo "# generating $1 records into $dir (about a minute per million)" >&2
+        mkdir -p "$dir"
+        python3 scripts/bench/vendas_gen.py "$1" "$dir" --writer fast >/dev/null
+    fi
+    cat "$dir"/VENDAS.* >/dev/null   # in the page cache, as the reference figures assume
+    echo "$dir"
 }
-ratio() { echo "scale=2; $1 / $2" | bc; }
 
-if [[ $WHAT == all || $WHAT == read ]]; then
-    echo "## full read of every value (memo included)"
-    run cat cat "$DATA/VENDAS.DBF" "$DATA/VENDAS.FPT"
-    run resgate-read "$BIN/resgate-bench" read "$DATA/VENDAS.DBF"
-    run dbfread python3 scripts/bench/dbfread_read.py "$DATA/VENDAS.DBF"
-    echo "ratio: resgate is $(ratio "$WALL_dbfread" "$WALL_resgate_read")x dbfread's records/s (target >= 40); by CPU time $(ratio "$CPU_dbfread" "$CPU_resgate_read")x"
-fi
-
-if [[ $WHAT == all || $WHAT == scan ]]; then
-    echo "## scan of a folder of 300 tables"
-    STORE=$WORK/store300
-    if [[ ! -d $STORE ]]; then
-        mkdir -p "$STORE" "$WORK/small"
-        python3 scripts/bench/vendas_gen.py 2000 "$WORK/small" --writer fast >/dev/null
-        for i in $(seq -w 1 300); do
-            cp "$WORK/small/VENDAS.DBF" "$STORE/T$i.DBF"; cp "$WORK/small/VENDAS.FPT" "$STORE/T$i.FPT"
+# ---- measuring: register jobs with `job NAME CMD...` (PREP=... runs before each try),
+# then `measure` runs them all $RUNS times round-robin and prints one line per job.
+JOBS=()
+declare -A JOBCMD JOBPREP
+job() { local name=$1; shift; JOBS+=("$name"); JOBCMD[$name]=$(printf '%q ' "$@"); JOBPREP[$name]=${PREP:-}; }
+stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f %.3f %.3f\n", a[1], m, a[NR]}'; }
+var() { echo "${1//[^A-Za-z0-9]/_}"; }
+measure() {
+    declare -A W C P O
+    local i name wall user sys rss
+    for ((i = 1; i <= RUNS; i++)); do
+        for name in "${JOBS[@]}"; do
+            [[ -z ${JOBPREP[$name]} ]] || eval "${JOBPREP[$name]}"
+            if ! eval "/usr/bin/time -f '%e %U %S %M' -o '$WORK/.time' ${JOBCMD[$name]}" >"$WORK/.out" 2>"$WORK/.stderr"; then
+                echo "FAILED: $name"; tail -20 "$WORK/.stderr"; exit 1
+            fi
+            read -r wall user sys rss <"$WORK/.time"
+            W[$name]+="$wall "
+            C[$name]+="$(echo "$user + $sys" | bc) "
+            (( rss > ${P[$name]:-0} )) && P[$name]=$rss
+            O[$name]=$(grep -E 'records=|seconds=' "$WORK/.out" | tail -1 | cut -c1-80 || true)
         done
-    fi
-    run resgate-scan-300 "$BIN/resgate" scan "$STORE" --json
-fi
-
-SETS=$WORK/sets
-SET=$SETS/BENCH.zip
-make_set() {
-    [[ -f $SET ]] && return
-    mkdir -p "$WORK/live" "$SETS"
-    ln -sf "$DATA/VENDAS.DBF" "$WORK/live/VENDAS.DBF"; ln -sf "$DATA/VENDAS.FPT" "$WORK/live/VENDAS.FPT"
-    "$BIN/resgate" backup --data "$WORK/live" --to "$SETS" --name BENCH --yes >/dev/null
+    done
+    printf '%-24s %-28s %-28s %s\n' "job" "wall min/median/max (s)" "cpu min/median/max (s)" "peak RSS"
+    for name in "${JOBS[@]}"; do
+        local w c v; w=$(stats ${W[$name]}); c=$(stats ${C[$name]}); v=$(var "$name")
+        local peak; peak=$(echo "scale=1; ${P[$name]} / 1024" | bc)
+        printf '%-24s %-28s %-28s %6.1f MiB  %s\n' "$name" "${w// //}" "${c// //}" "$peak" "${O[$name]}"
+        eval "WALL_$v=$(echo "$w" | cut -d' ' -f2)"
+        eval "CPU_$v=$(echo "$c" | cut -d' ' -f2)"
+        eval "PEAK_$v=$peak"
+        ALL_PEAKS+="$name=$peak "
+    done
+    JOBS=()
+}
+ALL_PEAKS=""
+ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
+# say A B TEXT TARGET: wall and CPU ratio of job A to job B (medians)
+say() {
+    local a; a=$(var "$1"); local b; b=$(var "$2")
+    local wa="WALL_$a" wb="WALL_$b" ca="CPU_$a" cb="CPU_$b"
+    echo "ratio: $1 / $2 = $(ratio "${!wa}" "${!wb}")x wall, $(ratio "${!ca}" "${!cb}")x CPU  ($3)"
+}
+# faster A B TEXT: how many times faster A is than B (B / A)
+faster() {
+    local a; a=$(var "$1"); local b; b=$(var "$2")
+    local wa="WALL_$a" wb="WALL_$b" ca="CPU_$a" cb="CPU_$b"
+    echo "ratio: $1 is $(ratio "${!wb}" "${!wa}")x faster than $2 by wall, $(ratio "${!cb}" "${!ca}")x by CPU  ($3)"
 }
 
-if [[ $WHAT == all || $WHAT == backup ]]; then
-    echo "## backup of VENDAS (text deflated, memo T.ZIP, manifest)"
-    mkdir -p "$WORK/live" "$SETS"
-    ln -sf "$DATA/VENDAS.DBF" "$WORK/live/VENDAS.DBF"; ln -sf "$DATA/VENDAS.FPT" "$WORK/live/VENDAS.FPT"
-    rm -f "$SET" "$WORK/peer.zip"
-    run zip-text bash -c "cd '$DATA' && zip -q '$WORK/peer.zip' VENDAS.TXT"
-    run resgate-backup "$BIN/resgate" backup --data "$WORK/live" --to "$SETS" --name BENCH --yes
-    echo "ratio: resgate backup takes $(ratio "$WALL_resgate_backup" "$WALL_zip_text")x the time of zip on the text (target <= 0.6)"
-fi
-
-if [[ $WHAT == all || $WHAT == parse ]]; then
-    echo "## parse the zipped 1,000,000-line text to typed values"
-    make_set
-    run unzip-cat bash -c "unzip -p '$SET' 'VENDAS.TXT' 'VENDAS_[0-9]*.TXT' | cat >/dev/null"
-    run resgate-parse "$BIN/resgate-bench" parse "$SET" VENDAS
-    run python-csv python3 scripts/bench/csv_parse.py "$DATA/VENDAS.TXT" "$DATA/VENDAS.STRU"
-    echo "ratio: resgate parse takes $(ratio "$WALL_resgate_parse" "$WALL_unzip_cat")x unzip -p | cat (target <= 1.3)"
-    echo "ratio: resgate parse is $(ratio "$WALL_python_csv" "$WALL_resgate_parse")x faster than Python csv (unzipped text)"
-fi
-
-if [[ $WHAT == all || $WHAT == restore ]]; then
-    echo "## restore VENDAS (with memo) from its zipped set into an empty folder"
-    make_set
-    rm -rf "$WORK/restored"
-    run unzip-cat bash -c "unzip -p '$SET' 'VENDAS.TXT' 'VENDAS_[0-9]*.TXT' | cat >/dev/null"
-    run resgate-restore "$BIN/resgate" restore "$SET" --into "$WORK/restored" --all --yes
-    rm -rf "$WORK/pydbf"
-    run python-dbf-sample python3 scripts/bench/dbf_restore.py "$SET" VENDAS "$WORK/pydbf" --limit "$PY_SAMPLE"
-    PY_FULL=$(echo "scale=1; $WALL_python_dbf_sample * 1000000 / $PY_SAMPLE" | bc)
-    echo "python-dbf extrapolated to 1,000,000 records: ${PY_FULL}s (from $PY_SAMPLE lines)"
-    if command -v pgdbf >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-        PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-        PGD=$WORK/pg; rm -rf "$PGD"; mkdir -p "$PGD/sock"
-        if [[ $(id -u) == 0 ]]; then
-            # PostgreSQL refuses to run as root: the throwaway cluster belongs to postgres
-            chmod 755 "$WORK"; chown -R postgres "$PGD"; AS=(runuser -u postgres --)
-        else AS=(); fi
-        "${AS[@]}" "$PGBIN/initdb" -D "$PGD/data" -A trust >/dev/null
-        "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGD/data" -o "-k $PGD/sock -c listen_addresses='' -c fsync=on" -l "$PGD/log" -w start >/dev/null
-        chmod a+r "$DATA"/VENDAS.* || true
-        # -m: the memo file; -s: convert cp1252 text to the database's UTF-8
-        run pgdbf-psql "${AS[@]}" bash -c "set -o pipefail; pgdbf -s cp1252 -m '$DATA/VENDAS.FPT' '$DATA/VENDAS.DBF' | psql -q -v ON_ERROR_STOP=1 -h '$PGD/sock' -d postgres >/dev/null 2>&1"
-        "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGD/data" -m fast stop >/dev/null
-        echo "ratio: resgate restore takes $(ratio "$WALL_resgate_restore" "$WALL_pgdbf_psql")x pgdbf | psql (target <= 0.7)"
-    else
-        echo "pgdbf/postgresql not installed: apt-get install pgdbf postgresql"
+# set_for DIR NAME: a zipped set of the table in DIR, written by resgate backup
+set_for() {
+    local dir=$1 name=$2 sets=$WORK/sets
+    if [[ ! -f $sets/$name.zip ]]; then
+        mkdir -p "$WORK/live-$name" "$sets"
+        ln -sf "$dir/VENDAS.DBF" "$WORK/live-$name/VENDAS.DBF"; ln -sf "$dir/VENDAS.FPT" "$WORK/live-$name/VENDAS.FPT"
+        "$BIN/resgate" backup --data "$WORK/live-$name" --to "$sets" --name "$name" --yes --quiet >/dev/null
     fi
-    echo "ratio: resgate restore takes $(ratio "$WALL_resgate_restore" "$WALL_unzip_cat")x unzip -p | cat (target <= 1.5)"
-    echo "ratio: resgate restore is $(echo "scale=0; $PY_FULL / $WALL_resgate_restore" | bc)x the Python dbf script's records/s (target >= 80)"
-fi
+    echo "$sets/$name.zip"
+}
 
-if [[ $WHAT == all || $WHAT == cdx ]]; then
-    echo "## CDX: create the 3-tag index (CLIENTE; NUMERO; DTOS(EMISSAO)+SERIE) beside one full read"
-    run resgate-read "$BIN/resgate-bench" read "$DATA/VENDAS.DBF"
-    run resgate-cdx "$BIN/resgate-bench" cdx "$DATA/VENDAS.DBF" "$WORK/VENDAS3.cdx"
-    echo "ratio: 3-tag CDX create takes $(ratio "$WALL_resgate_cdx" "$WALL_resgate_read")x one read of the table (target <= 2, peak < 64 MiB)"
-    # reindex on a folder that links to the table, with the index just made
-    IDX=$WORK/reindex; rm -rf "$IDX"; mkdir -p "$IDX"
-    ln -s "$DATA/VENDAS.DBF" "$IDX/VENDAS.DBF"; ln -s "$DATA/VENDAS.FPT" "$IDX/VENDAS.FPT"
-    cp "$WORK/VENDAS3.cdx" "$IDX/VENDAS.CDX"
-    run resgate-reindex-check "$BIN/resgate" reindex "$IDX" --check --quiet
-    run resgate-reindex "$BIN/resgate" reindex "$IDX" --yes --quiet
-    echo "ratio: resgate reindex (check old, rebuild, prove new, swap) takes $(ratio "$WALL_resgate_reindex" "$WALL_resgate_read")x one read; --check $(ratio "$WALL_resgate_reindex_check" "$WALL_resgate_read")x"
-    rm -rf "$IDX" "$WORK/VENDAS3.cdx"
-fi
+bench_read() {   # DIR
+    echo "## full read of every value (memo included)"
+    job cat cat "$1/VENDAS.DBF" "$1/VENDAS.FPT"
+    job c-loop "$CREAD" "$1/VENDAS.DBF"
+    job resgate-read "$BIN/resgate-bench" read "$1/VENDAS.DBF"
+    job dbfread python3 scripts/bench/dbfread_read.py "$1/VENDAS.DBF"
+    measure
+    faster resgate-read dbfread "target >= 60"
+    say resgate-read c-loop "the physical reference: a plain C loop over the same file"
+}
+
+bench_parse() {  # DIR SETNAME
+    echo "## parse the zipped text to typed values"
+    local set; set=$(set_for "$1" "$2")
+    job unzip-cat bash -c "unzip -p '$set' 'VENDAS.TXT' 'VENDAS_[0-9]*.TXT' | cat >/dev/null"
+    job resgate-parse "$BIN/resgate-bench" parse "$set" VENDAS
+    job python-csv python3 scripts/bench/csv_parse.py "$1/VENDAS.TXT" "$1/VENDAS.STRU"
+    measure
+    say resgate-parse unzip-cat "target <= 1.3"
+    faster resgate-parse python-csv "unzipped text"
+}
+
+bench_verify() { # DIR SETNAME
+    echo "## verify the whole set (every member read, every line parsed, manifest checked)"
+    local set; set=$(set_for "$1" "$2")
+    job unzip-cat-set bash -c "unzip -p '$set' | cat >/dev/null"
+    job resgate-verify "$BIN/resgate" verify "$set" --quiet
+    measure
+    say resgate-verify unzip-cat-set "target <= 1.2"
+}
+
+bench_backup() { # DIR
+    echo "## backup of VENDAS (text deflated, memo T.ZIP, manifest)"
+    mkdir -p "$WORK/live-b" "$WORK/bsets"
+    ln -sf "$1/VENDAS.DBF" "$WORK/live-b/VENDAS.DBF"; ln -sf "$1/VENDAS.FPT" "$WORK/live-b/VENDAS.FPT"
+    PREP="rm -f '$WORK/peer.zip'" job zip-text bash -c "cd '$1' && zip -q '$WORK/peer.zip' VENDAS.TXT"
+    PREP="rm -rf '$WORK/bsets'; mkdir -p '$WORK/bsets'" \
+        job resgate-backup "$BIN/resgate" backup --data "$WORK/live-b" --to "$WORK/bsets" --name BENCH --yes --quiet
+    measure
+    say resgate-backup zip-text "target <= 0.5"
+}
+
+bench_restore() { # DIR SETNAME
+    echo "## restore VENDAS (with memo) from its zipped set into an empty folder (fsync included)"
+    local set; set=$(set_for "$1" "$2")
+    job unzip-cat bash -c "unzip -p '$set' 'VENDAS.TXT' 'VENDAS_[0-9]*.TXT' | cat >/dev/null"
+    PREP="rm -rf '$WORK/restored'" job resgate-restore "$BIN/resgate" restore "$set" --into "$WORK/restored" --all --yes --quiet
+    PREP="rm -rf '$WORK/pydbf'" job python-dbf-sample python3 scripts/bench/dbf_restore.py "$set" VENDAS "$WORK/pydbf" --limit "$PY_SAMPLE"
+    measure
+    say resgate-restore unzip-cat "target <= 1.0, moonshot <= 0.7; CPU target <= 1.5"
+    local lines; lines=$(( RECORDS < PY_SAMPLE ? RECORDS : PY_SAMPLE ))
+    echo "ratio: resgate restore is $(echo "scale=0; $WALL_python_dbf_sample * $RECORDS / $lines / $WALL_resgate_restore" | bc)x the Python dbf script's records/s (its $lines-line sample extrapolated; target >= 80)"
+}
+
+bench_cdx() { # DIR
+    echo "## CDX: the 3-tag index (CLIENTE; NUMERO; DTOS(EMISSAO)+SERIE) beside one full read"
+    local idx=$WORK/reindex; rm -rf "$idx"; mkdir -p "$idx"
+    "$BIN/resgate-bench" cdx "$1/VENDAS.DBF" "$WORK/VENDAS3.cdx" >/dev/null
+    ln -s "$1/VENDAS.DBF" "$idx/VENDAS.DBF"; ln -s "$1/VENDAS.FPT" "$idx/VENDAS.FPT"
+    job resgate-read "$BIN/resgate-bench" read "$1/VENDAS.DBF"
+    job resgate-cdx "$BIN/resgate-bench" cdx "$1/VENDAS.DBF" "$WORK/VENDAS3b.cdx"
+    PREP="cp '$WORK/VENDAS3.cdx' '$idx/VENDAS.CDX'" job reindex-check "$BIN/resgate" reindex "$idx" --check --quiet
+    PREP="cp '$WORK/VENDAS3.cdx' '$idx/VENDAS.CDX'; rm -rf '$idx/.resgate'" job reindex "$BIN/resgate" reindex "$idx" --yes --quiet
+    measure
+    say resgate-cdx resgate-read "target < 2"
+    say reindex resgate-read "check old, rebuild, prove new, swap, undo copy"
+}
+
+bench_scan() { # DIR
+    echo "## scan of the folder"
+    job resgate-scan "$BIN/resgate" scan "$1" --json
+    measure
+}
+
+bench_many() {
+    echo "## 300 tables of 2,000 records: per-table overhead"
+    local small; small=$(data 2000)
+    local store=$WORK/store300
+    if [[ ! -d $store ]]; then
+        mkdir -p "$store"
+        for i in $(seq -w 1 300); do cp "$small/VENDAS.DBF" "$store/T$i.DBF"; cp "$small/VENDAS.FPT" "$store/T$i.FPT"; done
+    fi
+    rm -rf "$WORK/sets300"; "$BIN/resgate" backup --data "$store" --to "$WORK/sets300" --name MANY --yes --quiet >/dev/null
+    job resgate-scan-300 "$BIN/resgate" scan "$store" --json
+    job resgate-verify-300 "$BIN/resgate" verify "$WORK/sets300/MANY.zip" --quiet
+    PREP="rm -rf '$WORK/r300'" job resgate-restore-300 "$BIN/resgate" restore "$WORK/sets300/MANY.zip" --into "$WORK/r300" --all --yes --quiet
+    PREP="rm -rf '$WORK/r1'" job resgate-restore-1 "$BIN/resgate" restore "$WORK/sets300/MANY.zip" --into "$WORK/r1" --table T001 --yes --quiet
+    measure
+    for j in scan_300 verify_300 restore_300; do
+        local w="WALL_resgate_$j"
+        echo "per table: resgate ${j%_300} $(echo "scale=1; ${!w} * 1000 / 300" | bc) ms (wall median / 300)"
+    done
+    echo "per table: restore of all 300 minus 300 x one table: $(echo "scale=1; ($WALL_resgate_restore_300 - 300 * $WALL_resgate_restore_1) * 1000 / 300" | bc) ms"
+}
+
+bench_scale() {
+    echo "## scale: the same jobs on $RECORDS and $BIG_RECORDS records (time per record should be linear)"
+    local small big; small=$(data "$RECORDS"); big=$(data "$BIG_RECORDS")
+    local s1 s2; s1=$(set_for "$small" SMALL); s2=$(set_for "$big" BIG)
+    echo "# sizes: $(du -sh "$big/VENDAS.DBF" | cut -f1) DBF, $(du -sh "$big/VENDAS.FPT" | cut -f1) FPT, set $(du -sh "$s2" | cut -f1)"
+    "$BIN/resgate-bench" cdx "$small/VENDAS.DBF" "$WORK/small.cdx" >/dev/null
+    "$BIN/resgate-bench" cdx "$big/VENDAS.DBF" "$WORK/big.cdx" >/dev/null
+    for size in small big; do
+        local dir=$small set=$s1; [[ $size == big ]] && { dir=$big; set=$s2; }
+        mkdir -p "$WORK/idx-$size"; ln -sf "$dir/VENDAS.DBF" "$WORK/idx-$size/VENDAS.DBF"; ln -sf "$dir/VENDAS.FPT" "$WORK/idx-$size/VENDAS.FPT"
+        job "read-$size" "$BIN/resgate-bench" read "$dir/VENDAS.DBF"
+        PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'" job "scan-$size" "$BIN/resgate" scan "$WORK/idx-$size" --json
+        job "verify-$size" "$BIN/resgate" verify "$set" --quiet
+        PREP="rm -rf '$WORK/bk-$size'" job "backup-$size" "$BIN/resgate" backup --data "$WORK/idx-$size" --to "$WORK/bk-$size" --name B --yes --quiet
+        PREP="rm -rf '$WORK/rs-$size'" job "restore-$size" "$BIN/resgate" restore "$set" --into "$WORK/rs-$size" --all --yes --quiet
+        PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'; rm -rf '$WORK/idx-$size/.resgate'" job "reindex-$size" "$BIN/resgate" reindex "$WORK/idx-$size" --yes --quiet
+    done
+    measure
+    local k; k=$(echo "scale=4; $BIG_RECORDS / $RECORDS" | bc)
+    for j in read scan verify backup restore reindex; do
+        local a="WALL_${j}_big" b="WALL_${j}_small"
+        echo "linearity: $j per record at $BIG_RECORDS / at $RECORDS = $(echo "scale=2; ${!a} / (${!b} * $k)" | bc)x (target within 1.10)"
+    done
+}
+
+over_limit() {
+    local bad=""
+    for kv in $ALL_PEAKS; do
+        local name=${kv%%=*} peak=${kv#*=}
+        case $name in cat|c-loop|dbfread|python-*|unzip-*|zip-*) continue ;; esac
+        [[ $(echo "$peak >= $LIMIT_MIB" | bc) == 1 ]] && bad+=" $name=${peak}MiB"
+    done
+    if [[ -n $bad ]]; then echo "peak RSS: OVER $LIMIT_MIB MiB:$bad"; else echo "peak RSS: every resgate job under $LIMIT_MIB MiB"; fi
+}
+
+case $WHAT in
+    read) bench_read "$(data "$RECORDS")" ;;
+    scan) bench_scan "$(data "$RECORDS")" ;;
+    parse) bench_parse "$(data "$RECORDS")" REF ;;
+    verify) bench_verify "$(data "$RECORDS")" REF ;;
+    backup) bench_backup "$(data "$RECORDS")" ;;
+    restore) bench_restore "$(data "$RECORDS")" REF ;;
+    cdx) bench_cdx "$(data "$RECORDS")" ;;
+    many) bench_many ;;
+    scale) bench_scale ;;
+    all|quick)
+        D=$(data "$RECORDS")
+        bench_read "$D"; bench_parse "$D" REF; bench_verify "$D" REF; bench_backup "$D"
+        bench_restore "$D" REF; bench_cdx "$D"
+        [[ $WHAT == quick ]] || bench_many ;;
+    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale]"; exit 2 ;;
+esac
+over_limit

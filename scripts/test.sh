@@ -8,3 +8,6 @@ swift build --build-tests
 swift test --skip-build "$@"
 # the restore screen in a real browser (RESGATE_SKIP_BROWSER=1 skips it)
 if [ "${RESGATE_SKIP_BROWSER:-0}" != 1 ]; then scripts/browser-test.sh; fi
+# the quick benchmark (100,000 records, 5 runs per job): figures in every CI log, never a
+# pass/fail on speed (RESGATE_SKIP_BENCH=1 skips it)
+if [ "${RESGATE_SKIP_BENCH:-0}" != 1 ]; then scripts/bench.sh quick; fi
