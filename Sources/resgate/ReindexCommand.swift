@@ -62,7 +62,7 @@ struct ReindexCommand: ParsableCommand {
                 let defects = IndexVerifier.verify(table: dbf, indexPath: cdx)
                 // Tags we could not check (national collation, unsupported expression) are
                 // listed but are not damage: the index may well be right.
-                let status: ReindexReport.Status = defects.contains(where: \.isRepairable) ? .defects : defects.isEmpty ? .ok : .unchecked
+                let status: ReindexReport.Status = switch IndexVerdict(defects) { case .damaged: .defects; case .ok: .ok; case .unchecked: .unchecked }
                 report.tables.append(.init(t, status: status, defects: defects))
             } catch {
                 report.tables.append(.init(t, status: .failed, message: error.description))
@@ -246,6 +246,8 @@ enum ReindexWords {
         case "outOfOrder": ("chaves fora de ordem", "keys out of order")
         case "entriesDiffer": ("índice desatualizado em relação aos registros", "index out of date with the records")
         case "nationalCollation": ("ordenação nacional (não MACHINE): não verificada nem reconstruída", "national collation (not MACHINE): neither checked nor rebuilt")
+        case "keysDisagree": ("o índice discorda de quase todas as chaves calculadas: não julgado nem reconstruído", "the index disagrees with almost every computed key: neither judged nor rebuilt")
+        case "binaryIndex": ("índice binário do VFP 9: não suportado, não verificado nem reconstruído", "VFP 9 binary index: unsupported, neither checked nor rebuilt")
         default: ("expressão não suportada: tag não verificada", "unsupported expression: tag not checked")
         }
         return Words(pt: tag + pt + " — " + d.message, en: tag + en + " — " + d.message)
