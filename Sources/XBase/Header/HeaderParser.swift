@@ -58,7 +58,7 @@ public enum HeaderParser {
         if !terminated { notes.append("field descriptors have no 0x0D terminator") }
         if fields.isEmpty {
             // zero fields and a file that holds records: every value would be lost silently
-            if count > 0 || recordLength > 1 {
+            if recordLength > 1 {
                 throw .badHeader(file: file, reason: "no field descriptor before the terminator, yet the header declares \(count) records of \(recordLength) bytes")
             }
             notes.append("the table has no fields")

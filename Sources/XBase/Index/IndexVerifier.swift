@@ -134,7 +134,7 @@ public enum IndexVerifier {
         } catch {
             if let cursorFailure { throw cursorFailure }
             observation?.pointee.readable = false
-            if KeySafetyNet.isBinaryIndex(builder, walkFailed: true) {
+            if KeySafetyNet.isBinaryIndex(builder, walkFailed: true, path: index.path) {
                 return defect(.binaryIndex, "a 1-byte logical tag whose pages are not compact index pages: a Visual FoxPro 9 binary index, which we neither read nor rebuild (\(error.description))")
             }
             return defect(.damagedStructure, error.description)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The last guard before an index is replaced: when the old tag and the keys we compute
 /// share (almost) no entry, the likelier fault is ours (an expression detail, a field
 /// resolved wrongly, a collation), not an index that FoxPro kept up to date. Such a tag
@@ -21,8 +23,14 @@ public enum KeySafetyNet {
 
     /// A VFP 9 binary index tag: 1-byte logical key whose pages do not walk as compact
     /// pages (they are bitmaps). `walkFailed` is whether the compact walk failed.
-    static func isBinaryIndex(_ builder: TagKeyBuilder, walkFailed: Bool) -> Bool {
-        walkFailed && builder.kind == .logical && builder.tag.keyLength == 1
+    static func isBinaryIndex(_ builder: TagKeyBuilder, walkFailed: Bool, path: String) -> Bool {
+        guard walkFailed && builder.kind == .logical && builder.tag.keyLength == 1, builder.tag.rootOffset >= 0,
+              let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        // compact pages have attribute 0…3; a damaged compact page keeps its attribute
+        try? h.seek(toOffset: UInt64(builder.tag.rootOffset))
+        guard let d = try? h.read(upToCount: 2), d.count == 2 else { return false }
+        return (Int(d[d.startIndex]) | Int(d[d.startIndex + 1]) << 8) > 3
     }
 }
 
@@ -30,6 +38,9 @@ public enum KeySafetyNet {
 public enum KeyRules: Sendable, Equatable {
     /// DateTime keys rounded to the nearest second.
     case visualFoxPro
-    /// DateTime keys to the millisecond (Harbour's DBFCDX).
+    /// DateTime keys to the millisecond, STR(field) as wide as the field (Harbour's DBFCDX).
     case harbour
+    /// No file to tell: milliseconds kept, STR() 10 wide (both engines agree on whole
+    /// seconds and explicit widths).
+    case unspecified
 }

@@ -41,10 +41,9 @@ public struct TagKeyBuilder: Sendable {
         try self.init(tag: tag, fields: table.header.fields, codePage: table.codePage, names: names, rules: rules, file: file)
     }
 
-    /// `rules` defaults to Harbour's (DateTime keys to the millisecond), which is also
-    /// VFP's for every value that holds whole seconds.
+    /// `rules` defaults to `.unspecified` (no file to tell which engine wrote it).
     public init(tag: CDXTagHeader, fields: [FieldDescriptor], codePage: CodePage?, names: DBCFieldNames = .free,
-                rules: KeyRules = .harbour, file: String) throws(CDXError) {
+                rules: KeyRules = .unspecified, file: String) throws(CDXError) {
         if let c = tag.collationName, c.uppercased() != "MACHINE" {
             throw .unsupportedCollation(file: file, tag: tag.name, collation: c)
         }

@@ -71,11 +71,19 @@ public struct DBCFieldNames: Sendable, Equatable {
             default: break
             }
         }
+        let shorts = table.fields.map { $0.name.uppercased() }
+        func fits(_ longs: [String]) -> Bool {
+            longs.count == shorts.count && zip(longs, shorts).allSatisfy { l, s in l.uppercased() == s || (l.count > 10 && isCut(s, of: l.uppercased())) }
+        }
+        if tableIDs.isEmpty {
+            // a DBC table's name may differ from its file's: the one Table whose fields pair
+            let fitting = fieldsByParent.filter { fits($0.value.sorted { $0.id < $1.id }.map(\.name)) }.map(\.key)
+            if fitting.count == 1 { tableIDs = fitting }
+        }
         guard tableIDs.count == 1, let tid = tableIDs.first else {
             throw DBCError(reason: tableIDs.isEmpty ? "no Table object named \(tableName)" : "\(tableIDs.count) Table objects named \(tableName)")
         }
         let longs = (fieldsByParent[tid] ?? []).sorted { $0.id < $1.id }.map(\.name)
-        let shorts = table.fields.map { $0.name.uppercased() }
         guard longs.count == shorts.count else {
             throw DBCError(reason: "it lists \(longs.count) fields for \(tableName), the table has \(shorts.count)")
         }

@@ -38,7 +38,7 @@ struct ExprCompiler {
     let nullAware: Bool
     /// Long (DBC) field names of the table, when it belongs to a database container.
     var names: DBCFieldNames = .free
-    var rules: KeyRules = .harbour
+    var rules: KeyRules = .unspecified
 
     struct Failure: Error { var reason: String }
 
@@ -51,11 +51,10 @@ struct ExprCompiler {
         if let f = visible.first(where: { $0.name.uppercased() == name }) { return f }
         guard name.count > 10 else { throw Failure(reason: "the table has no field \(name)") }
         switch names.source {
-        case .unreadable(let reason):
-            throw Failure(reason: "\(name) is a long field name and the table's database container cannot be used: \(reason)")
         case .container(let path):
             throw Failure(reason: "the database container \(path) lists no field \(name) for this table")
-        case .freeTable:
+        case .freeTable, .unreadable:
+            // (a DBC we cannot use: the same cut, with the safety net behind it)
             // A table freed from its DBC keeps only the first 10 characters of a long name,
             // while its tag keeps the long name; only one field may match the cut.
             let cut = visible.filter { $0.name.uppercased() == String(name.prefix(10)) }
