@@ -66,9 +66,10 @@ public enum StoreScanner {
             for p in problems {
                 summary.defects.append(.init(message: (language == .pt ? "índice: " : "index: ") + p.description
                                                  + (p.isRepairable ? (language == .pt ? " (corrija com resgate reindex)" : " (fix with resgate reindex)") : ""),
-                                             severity: "error"))
+                                             severity: p.isRepairable ? "error" : "warning"))
             }
-            if !problems.isEmpty {
+            // the same verdict as `reindex --check`: tags we cannot judge are not damage
+            if IndexVerdict(problems) == .damaged {
                 summary.health = "damaged"
                 summary.indexOnly = !dataDamaged && problems.allSatisfy(\.isRepairable)
             }

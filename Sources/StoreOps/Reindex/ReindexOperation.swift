@@ -36,7 +36,7 @@ extension StoreOperations {
                 let defects = IndexVerifier.verify(table: dbf, indexPath: cdx)
                 // Tags we could not check (national collation, unsupported expression) are
                 // listed but are not damage: the index may well be right.
-                let status: ReindexReport.Status = defects.contains(where: \.isRepairable) ? .defects : defects.isEmpty ? .ok : .unchecked
+                let status: ReindexReport.Status = switch IndexVerdict(defects) { case .damaged: .defects; case .ok: .ok; case .unchecked: .unchecked }
                 report.tables.append(.init(t, status: status, defects: defects))
             } catch {
                 report.tables.append(.init(t, status: .failed, message: error.description))

@@ -33,6 +33,8 @@ public struct ReindexReport: Encodable, Sendable {
             case "outOfOrder": ("chaves fora de ordem", "keys out of order")
             case "entriesDiffer": ("índice desatualizado em relação aos registros", "index out of date with the records")
             case "nationalCollation": ("ordenação nacional (não MACHINE): não verificada nem reconstruída", "national collation (not MACHINE): neither checked nor rebuilt")
+            case "keysDisagree": ("o índice discorda de quase todas as chaves calculadas: não julgado nem reconstruído", "the index disagrees with almost every computed key: neither judged nor rebuilt")
+            case "binaryIndex": ("índice binário do VFP 9: não suportado, não verificado nem reconstruído", "VFP 9 binary index: unsupported, neither checked nor rebuilt")
             default: ("expressão não suportada: tag não verificada", "unsupported expression: tag not checked")
             }
             return Words(pt: tag + pt + " — " + message, en: tag + en + " — " + message)

@@ -19,8 +19,8 @@ public enum FieldType: Sendable, Hashable, CustomStringConvertible {
     case varbinary      // Q
     case blob           // W
     case nullFlags      // 0 (_NullFlags)
-    case autoIncrement  // + (dBASE 7)
-    case timestamp      // @ (dBASE 7)
+    case autoIncrement  // + (dBASE 7 big-endian; Harbour int32 LE)
+    case timestamp      // @ (dBASE 7 big-endian double; Harbour Julian day + ms LE)
     case doubleDBase7   // O (dBASE 7)
     case other(UInt8)
 
@@ -95,4 +95,13 @@ public enum FieldType: Sendable, Hashable, CustomStringConvertible {
         default: false
         }
     }
+}
+
+extension FieldType {
+    /// Harbour's `=` (modification time): 8 bytes, Julian day + milliseconds, both LE32,
+    /// the layout of VFP's `T` (Harbour src/rdd/dbf1.c, HB_FT_MODTIME).
+    public static let harbourModTime = FieldType.other(UInt8(ascii: "="))
+    /// Harbour's `^` (row version): a little-endian int64 Harbour bumps on every write
+    /// (dbf1.c, HB_FT_ROWVER).
+    public static let harbourRowVersion = FieldType.other(UInt8(ascii: "^"))
 }

@@ -32,8 +32,11 @@ public enum HeaderParser {
         guard b.count >= min(headerLength, b.count) else { throw .badHeader(file: file, reason: "truncated header") }
         let end = min(headerLength, b.count)
         let isVFP = dialect == .visualFoxPro
-        // descriptors end at 0x0D (or 0x0A/0x00 in the wild), or where the backlink starts
-        let descriptorLimit = isVFP ? max(32, end - 263) : end
+        // Descriptors end at the 0x0D terminator, found wherever it is: some programs write
+        // VFP tables without the 263-byte backlink (header 32 + 32n + 1). Without one, a VFP
+        // table's descriptors stop where the backlink would start; 0x0A/0x00 in the wild.
+        let terminatorAt = stride(from: 32, to: end, by: 32).first { b[$0] == 0x0D }
+        let descriptorLimit = terminatorAt.map { $0 + 1 } ?? (isVFP ? max(32, end - 263) : end)
         var fields: [FieldDescriptor] = []
         var pos = 32
         var offset = 1
@@ -53,7 +56,13 @@ public enum HeaderParser {
             pos += 32
         }
         if !terminated { notes.append("field descriptors have no 0x0D terminator") }
-        if fields.isEmpty { notes.append("the table has no fields") }
+        if fields.isEmpty {
+            // zero fields and a file that holds records: every value would be lost silently
+            if recordLength > 1 {
+                throw .badHeader(file: file, reason: "no field descriptor before the terminator, yet the header declares \(count) records of \(recordLength) bytes")
+            }
+            notes.append("the table has no fields")
+        }
         let sum = fields.reduce(1) { $0 + $1.length }
         if sum != recordLength {
             notes.append("record length \(recordLength) differs from the fields' total \(sum)")
@@ -81,11 +90,19 @@ public enum HeaderParser {
             notes.append("field \(f.name) ends at \(f.offset + f.length), past the record length \(recordLength): cut to \(recordLength - f.offset) bytes")
             fields[i].length = recordLength - f.offset
         }
+        // VFP offsets are stored: two fields sharing bytes means the header lies about the
+        // records (every value of both would be misread)
+        let placed = fields.filter { !$0.isSystem }.sorted { $0.offset < $1.offset }
+        for (a, z) in zip(placed, placed.dropFirst()) where a.offset + a.length > z.offset {
+            notes.append("field descriptor of \(z.name) places it at \(z.offset), inside \(a.name) (\(a.offset)…\(a.offset + a.length - 1))")
+        }
         var backlink: [UInt8]? = nil
         if isVFP {
             let start = headerLength - 263
             if start >= 32 + 32 * fields.count + 1 && headerLength <= b.count {
                 backlink = Array(b[start..<headerLength])
+            } else if headerLength == 32 + 32 * fields.count + 1 {
+                notes.append(DescriptorCheck.noBacklinkNote)
             } else {
                 notes.append("the 263-byte DBC backlink does not fit in the header")
             }
@@ -122,6 +139,9 @@ public enum HeaderParser {
         d.memoPointerIsBinary = d.isMemo && length == 4
         if nameBytes.isEmpty && type == .other(0) {
             throw .badFieldDescriptor(file: file, field: index, reason: "empty descriptor")
+        }
+        if let why = DescriptorCheck.problem(name: nameBytes, typeByte: b[p + 11], raw: b[p..<(p + 11)]) {
+            throw .badFieldDescriptor(file: file, field: index, reason: why)
         }
         offset = fieldOffset + length
         return d

@@ -6,7 +6,7 @@
 /// bytes it reads but that FoxPro never writes (the `*` overflow fill) are warnings.
 struct RecordValidator {
     struct FieldCheck {
-        enum Rule { case none, number, date, logical, dateTime, memo(binary: Bool), variable }
+        enum Rule { case none, number, date, logical, dateTime, harbourTimestamp, memo(binary: Bool), variable }
         let name: String
         let offset: Int
         let length: Int
@@ -28,7 +28,10 @@ struct RecordValidator {
             case .numeric, .float: rule = .number
             case .date: rule = .date
             case .logical: rule = .logical
-            case .dateTime where header.isVisualFoxPro && f.length == 8: rule = .dateTime
+            case .dateTime where f.length == 8: rule = .dateTime
+            // Harbour's `@` and `=` in 32-byte-descriptor tables (see TimestampLayout)
+            case .timestamp where header.dialect != .dBase7 && f.length == 8: rule = .harbourTimestamp
+            case .harbourModTime where header.dialect != .dBase7 && f.length == 8: rule = .dateTime
             case .varchar, .varbinary: rule = f.varLengthBit != nil ? .variable : .none
             default: rule = f.isMemo ? .memo(binary: f.memoPointerIsBinary) : .none
             }
@@ -83,6 +86,11 @@ struct RecordValidator {
                     log.add(.badDateTime, .error, "\(quoted(r)) is not a valid DateTime",
                             "\(quoted(r)) não é uma data e hora válida", record: number, field: c.name)
                 }
+            case .harbourTimestamp:
+                if !TimestampLayout.isJulianPairOrBlank(r) {
+                    let why = DBFRecord.ambiguousTimestamp(r)
+                    log.add(.badDateTime, .error, why, "data e hora inválida: " + why, record: number, field: c.name)
+                }
             case .variable:
                 if let vb = c.varBit, bit(rec, vb), Int(r[r.count - 1]) >= r.count {
                     log.add(.badVarLength, .error, "length byte \(r[r.count - 1]) exceeds the field width \(r.count - 1)",
@@ -124,7 +132,7 @@ struct RecordValidator {
             if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && !point { point = true; gap = false; continue }
             if (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && i == s { continue }
             if b == 0x20 { gap = true; continue }   // "0   . ": as DBFRecord.value reads it
-            return false
+            return ExponentNumber.parse(r, s, e) == nil ? false : nil
         }
         return nil
     }

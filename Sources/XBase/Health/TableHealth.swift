@@ -92,7 +92,9 @@ public enum TableHealth {
         }
         for note in h.notes {
             if note.contains("differs from the fields' total") { continue }   // computed above
-            if note.contains("terminator") {
+            if note == DescriptorCheck.noBacklinkNote {
+                log.add(.headerNote, .warning, note, "cabeçalho Visual FoxPro sem o vínculo de 263 bytes com o DBC (lida como tabela livre)")
+            } else if note.contains("terminator") {
                 log.add(.badTerminator, .warning, note, "terminador dos descritores de campo: " + note)
             } else if note.contains("apart") {
                 log.add(.recordLengthMismatch, .warning, note, "tamanho do registro no cabeçalho está errado: " + note)
@@ -103,7 +105,7 @@ public enum TableHealth {
             }
         }
         for f in h.fields {
-            if case .other(let b) = f.type {
+            if case .other(let b) = f.type, h.dialect == .dBase7 || (f.type != .harbourModTime && f.type != .harbourRowVersion) {
                 log.add(.unknownFieldType, .warning, "unknown field type 0x\(hex(b)): its values are not checked",
                         "tipo de campo desconhecido 0x\(hex(b)): valores não verificados", field: f.name)
             }

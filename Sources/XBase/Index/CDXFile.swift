@@ -22,6 +22,11 @@ public final class CDXFile: @unchecked Sendable {
     /// The header at offset 0: the tag directory of a compound file, or the only tag.
     public let directory: CDXTagHeader
     public var isCompound: Bool { directory.options.contains(.compound) }
+    /// Harbour's DBFCDX signs the file header ("RCHB" at byte 20); VFP leaves it zero.
+    /// Harbour keys a DateTime to the millisecond, VFP to the second (`KeyRules`).
+    public var isHarbourWritten: Bool { directory.raw.count >= 24 && directory.raw[20..<24].elementsEqual([0x52, 0x43, 0x48, 0x42]) }
+    /// The key rules of the engine that wrote this file.
+    public var keyRules: KeyRules { isHarbourWritten ? .harbour : .visualFoxPro }
     /// Every tag, in the order of their headers in the file (the order they were created).
     public private(set) var tags: [CDXTagHeader]
     private let fd: Int32

@@ -76,12 +76,42 @@ public struct CDXTagHeader: Sendable, Hashable {
     /// on some versions; Harbour leaves it zero. Anything printable there other than
     /// MACHINE is reported, so the caller refuses to trust byte order.
     static func collation(in b: UnsafeRawBufferPointer) -> String? {
+        if let named = knownCollation(in: b) { return named }
         let area = b[0x44..<0x5E]
         guard let first = area.first, first >= 0x41, first <= 0x5A else { return nil }
         let end = area.firstIndex(where: { $0 < 0x20 || $0 > 0x7E }) ?? area.endIndex
         let name = latin1String(area[area.startIndex..<end]).cdxTrimmed
         return name.count >= 3 ? name : nil
     }
+
+    /// VFP's collation sequence names (SET COLLATE TO; VFP 9 help, "SET COLLATE").
+    static let collationNames = ["MACHINE", "GENERAL", "PINYIN", "STROKE", "DUTCH", "NORDAN", "SPANISH", "SWEFIN",
+                                 "UNIQWT", "CZECH", "GREEK", "HUNGARY", "ICELAND", "POLISH", "RUSSIAN", "SLOVAK",
+                                 "TURKISH", "KOREAN", "THAI", "HEBREW", "ARABIC", "JAPANESE"]
+
+    /// A VFP collation name anywhere in the header's reserved words (bytes 16–501), as a
+    /// whole word: where exactly each VFP version puts it is not published, and a tag
+    /// that names one is refused unless that name is MACHINE. A non-MACHINE name wins.
+    static func knownCollation(in b: UnsafeRawBufferPointer) -> String? {
+        let area = Array(b[16..<min(502, b.count)])
+        var found: String? = nil
+        for name in collationNames {
+            let w = Array(name.utf8)
+            var i = 0
+            while i + w.count <= area.count {
+                if area[i] == w[0], area[i..<(i + w.count)].elementsEqual(w),
+                   i == 0 || !isLetter(area[i - 1]), i + w.count == area.count || !isLetter(area[i + w.count]) {
+                    if name != "MACHINE" { return name }
+                    found = name
+                    break
+                }
+                i += 1
+            }
+        }
+        return found
+    }
+
+    static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
     /// A fresh header for a tag built from scratch, laid out as VFP does (options 0x60 plus
     /// the unique/FOR bits, word 504 = key pool length, 506 FOR pool length, 510 key pool).

@@ -40,8 +40,9 @@ public enum CDXWriter {
 
     static func builders(for template: CDXFile, table: DBFTable) throws(CDXError) -> [TagKeyBuilder] {
         var builders: [TagKeyBuilder] = []
+        let names = DBCFieldNames.load(for: table)
         for tag in template.tags {
-            builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: template.path))
+            builders.append(try TagKeyBuilder(tag: tag, table: table, names: names, rules: template.keyRules, file: template.path))
         }
         return builders
     }
@@ -76,7 +77,8 @@ public enum CDXWriter {
         var builders: [TagKeyBuilder] = []
         for t in tags {
             let header = try freshHeader(for: t, table: table, file: path)
-            builders.append(try TagKeyBuilder(tag: header, fields: table.header.fields, codePage: table.codePage, file: path))
+            builders.append(try TagKeyBuilder(tag: header, fields: table.header.fields, codePage: table.codePage,
+                                              names: DBCFieldNames.load(for: table), rules: .visualFoxPro, file: path))
         }
         let runs = try KeyPass.collect(table: table, builders: builders, budgetBytes: memoryBudget, spillBase: path)
         sortInParallel(runs)
@@ -92,7 +94,7 @@ public enum CDXWriter {
             f.isNullable && t.keyExpression.uppercased().contains(f.name.uppercased())
         }
         let width = try TagKeyBuilder.naturalWidth(of: t.keyExpression, tag: t.name, fields: table.header.fields,
-                                                   recordLength: table.header.recordLength, file: file)
+                                                   recordLength: table.header.recordLength, names: DBCFieldNames.load(for: table), file: file)
         return CDXTagHeader.fresh(name: t.name, keyExpression: t.keyExpression, forExpression: t.forExpression,
                                   keyLength: width + (nullable ? 1 : 0), unique: t.unique, descending: t.descending,
                                   extraOptions: nullable ? .nullableKey : [])

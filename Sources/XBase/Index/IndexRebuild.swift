@@ -35,7 +35,13 @@ public enum IndexRebuild {
             var seen = [CollationGuard.Observation](repeating: .init(), count: builders.count)
             for (i, b) in builders.enumerated() {
                 var o = CollationGuard.Observation()
-                if let d = try IndexVerifier.compare(index: template, builder: b, expected: runs[i], observation: &o) { before.append(d) }
+                if let d = try IndexVerifier.compare(index: template, builder: b, expected: runs[i], observation: &o) {
+                    // the safety net: a tag we cannot judge is a tag we must not replace
+                    if d.kind == .keysDisagree || d.kind == .binaryIndex {
+                        throw .unsupportedExpression(file: template.path, tag: b.tag.name, expression: b.tag.keyExpression, reason: d.detail)
+                    }
+                    before.append(d)
+                }
                 seen[i] = o
             }
             observed = seen
@@ -77,8 +83,9 @@ public enum IndexRebuild {
             do {
                 // Bound to the new file's own headers: `compare` walks from their roots.
                 var sub: [TagKeyBuilder] = []
+                let names = DBCFieldNames.load(for: table)
                 for i in uniqueTags {
-                    sub.append(try TagKeyBuilder(tag: file.tags[i], fields: table.header.fields, codePage: table.codePage, file: path))
+                    sub.append(try TagKeyBuilder(tag: file.tags[i], table: table, names: names, rules: file.keyRules, file: path))
                 }
                 let expected = try KeyPass.collect(table: table, builders: sub, budgetBytes: budget, spillBase: temp)
                 CDXWriter.sortInParallel(expected)

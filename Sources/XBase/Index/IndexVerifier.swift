@@ -18,6 +18,11 @@ public struct IndexDefect: Sendable, Hashable, CustomStringConvertible {
         case nationalCollation
         /// The key or FOR expression is outside what we evaluate; not checked.
         case unsupportedExpression
+        /// The old index agrees with (almost) none of the keys we compute: the likelier
+        /// fault is our key computation, so the tag is neither judged nor rebuilt.
+        case keysDisagree
+        /// A VFP 9 binary index tag (1-byte key, bitmap leaves): a format we do not read.
+        case binaryIndex
     }
     public var file: String
     public var tag: String?
@@ -45,9 +50,10 @@ public enum IndexVerifier {
     public static func verify(table: DBFTable, index: CDXFile, budgetBytes: Int = KeyPass.defaultBudget) -> [IndexDefect] {
         var defects: [IndexDefect] = []
         var builders: [TagKeyBuilder] = []
+        let names = DBCFieldNames.load(for: table)
         for tag in index.tags {
             do {
-                builders.append(try TagKeyBuilder(tag: tag, fields: table.header.fields, codePage: table.codePage, file: index.path))
+                builders.append(try TagKeyBuilder(tag: tag, table: table, names: names, rules: index.keyRules, file: index.path))
             } catch let e {
                 let kind: IndexDefect.Kind = if case .unsupportedCollation = e { .nationalCollation } else { .unsupportedExpression }
                 defects.append(IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: e.description))
@@ -87,7 +93,7 @@ public enum IndexVerifier {
         // First a streaming pass: order and equality checked on the fly, nothing kept. Only
         // when the order is broken do we collect the entries to tell national collation from
         // damage.
-        var position = 0, firstMismatch: Int? = nil, disorder = false
+        var position = 0, firstMismatch: Int? = nil, disorder = false, matches = 0, consumed = 0
         var found: CDXEntry? = nil, wanted: CDXEntry? = nil
         let cursor = try expected.cursor()
         var expectedLeft = try cursor.next()
@@ -103,15 +109,24 @@ public enum IndexVerifier {
                     if c > 0 || (c == 0 && previousRecno >= r) { disorder = true }
                     if c > 0 || (c == 0 && previousRecno > r) { observation?.pointee.backwards = true }
                 }
-                if firstMismatch == nil {
-                    if !expectedLeft || cursor.recno != r || memcmpRaw(cursor.entry, k, len) != 0 {
-                        firstMismatch = position
-                        found = CDXEntry(key: Array(UnsafeBufferPointer(start: k, count: len)), recno: r)
-                        if expectedLeft { wanted = CDXEntry(key: Array(cursor.key), recno: cursor.recno) }
-                    } else {
-                        do throws(CDXError) { expectedLeft = try cursor.next() } catch { cursorFailure = error; throw error }
+                do throws(CDXError) {
+                    if firstMismatch == nil {
+                        if !expectedLeft || cursor.recno != r || memcmpRaw(cursor.entry, k, len) != 0 {
+                            firstMismatch = position
+                            found = CDXEntry(key: Array(UnsafeBufferPointer(start: k, count: len)), recno: r)
+                            if expectedLeft { wanted = CDXEntry(key: Array(cursor.key), recno: cursor.recno) }
+                        } else {
+                            matches += 1; consumed += 1
+                            expectedLeft = try cursor.next()
+                        }
                     }
-                }
+                    if firstMismatch != nil && !disorder {
+                        // Past the first difference both sides stay sorted: a merge counts
+                        // the entries they share, for the safety net below.
+                        while expectedLeft, Self.order(cursor, k, r, len) < 0 { consumed += 1; expectedLeft = try cursor.next() }
+                        if expectedLeft, Self.order(cursor, k, r, len) == 0 { matches += 1; consumed += 1; expectedLeft = try cursor.next() }
+                    }
+                } catch { cursorFailure = error; throw error }
                 previous.update(from: k, count: len)
                 previousRecno = r
                 position += 1
@@ -119,13 +134,19 @@ public enum IndexVerifier {
         } catch {
             if let cursorFailure { throw cursorFailure }
             observation?.pointee.readable = false
+            if KeySafetyNet.isBinaryIndex(builder, walkFailed: true, path: index.path) {
+                return defect(.binaryIndex, "a 1-byte logical tag whose pages are not compact index pages: a Visual FoxPro 9 binary index, which we neither read nor rebuild (\(error.description))")
+            }
             return defect(.damagedStructure, error.description)
         }
         if !disorder {
             if firstMismatch == nil && !expectedLeft { return nil }
             // Count what the records give, for the message.
-            var total = firstMismatch ?? position
+            var total = consumed
             if expectedLeft { total += 1; while try cursor.next() { total += 1 } }
+            if let why = KeySafetyNet.refusal(indexEntries: position, recordEntries: total, shared: matches) {
+                return defect(.keysDisagree, why)
+            }
             let at = (firstMismatch ?? position) + 1
             let detail = (total != position ? "the index has \(position) entries, the table gives \(total)" : "entries differ from the records")
                 + "; first difference at position \(at): index has \(found.map(\.description) ?? "nothing"), records give \(wanted.map(\.description) ?? "nothing")"
@@ -161,6 +182,14 @@ public enum IndexVerifier {
         return nil
     }
 
+    /// (key, record) order of the cursor's entry against `k`/`r`: <0, 0, >0.
+    @inline(__always)
+    static func order(_ c: EntryCursor, _ k: UnsafePointer<UInt8>, _ r: UInt32, _ len: Int) -> Int {
+        let m = memcmpRaw(c.entry, k, len)
+        if m != 0 { return m }
+        return c.recno < r ? -1 : (c.recno == r ? 0 : 1)
+    }
+
     static func firstDifference(_ have: KeyList, _ want: KeyList) -> String {
         for i in 0..<min(have.count, want.count) where have.recnos[i] != want.recnos[i] || have.key(i) != want.key(i) {
             return "; first difference at position \(i + 1): index has \(have.entry(i)), records give \(want.entry(i))"
@@ -168,5 +197,17 @@ public enum IndexVerifier {
         if have.count > want.count { return "; extra entry \(have.entry(want.count))" }
         if want.count > have.count { return "; missing entry \(want.entry(have.count))" }
         return ""
+    }
+}
+
+/// What an index's defects mean for a person, in one place for `scan` and
+/// `reindex --check`: damage is what `reindex` can repair; tags we refuse to judge
+/// (national collation, unsupported expression, binary index, the safety net) leave the
+/// index "unchecked", never "damaged".
+public enum IndexVerdict: String, Sendable {
+    case ok, damaged, unchecked
+
+    public init(_ defects: [IndexDefect]) {
+        self = defects.contains(where: \.isRepairable) ? .damaged : defects.isEmpty ? .ok : .unchecked
     }
 }

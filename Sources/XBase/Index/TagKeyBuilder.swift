@@ -36,12 +36,21 @@ public struct TagKeyBuilder: Sendable {
     /// Binds `tag`'s expressions to the table's fields. Throws `.unsupportedExpression` for
     /// anything outside the supported subset and `.unsupportedCollation` for a tag whose
     /// header names a collation other than MACHINE.
-    public init(tag: CDXTagHeader, fields: [FieldDescriptor], codePage: CodePage?, file: String) throws(CDXError) {
+    /// The builder for a tag of `table`, long DBC field names resolved through `names`.
+    public init(tag: CDXTagHeader, table: DBFTable, names: DBCFieldNames, rules: KeyRules, file: String) throws(CDXError) {
+        try self.init(tag: tag, fields: table.header.fields, codePage: table.codePage, names: names, rules: rules, file: file)
+    }
+
+    /// `rules` defaults to `.unspecified` (no file to tell which engine wrote it).
+    public init(tag: CDXTagHeader, fields: [FieldDescriptor], codePage: CodePage?, names: DBCFieldNames = .free,
+                rules: KeyRules = .unspecified, file: String) throws(CDXError) {
         if let c = tag.collationName, c.uppercased() != "MACHINE" {
             throw .unsupportedCollation(file: file, tag: tag.name, collation: c)
         }
         let prefix = tag.options.contains(.nullableKey)
-        let compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: prefix)
+        var compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: prefix)
+        compiler.names = names
+        compiler.rules = rules
         func compile(_ text: String) throws(CDXError) -> (CompiledNode, ExprType) {
             do {
                 let node = try ExprParser.parse(Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
@@ -157,8 +166,9 @@ extension TagKeyBuilder {
     /// bare Integer field, 1 for logicals, and for character keys the width of the value
     /// computed on a blank record.
     public static func naturalWidth(of expression: String, tag: String, fields: [FieldDescriptor],
-                                    recordLength: Int, file: String) throws(CDXError) -> Int {
-        let compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: false)
+                                    recordLength: Int, names: DBCFieldNames = .free, file: String) throws(CDXError) -> Int {
+        var compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: false)
+        compiler.names = names
         let compiled: (CompiledNode, ExprType)
         do {
             compiled = try compiler.compile(try ExprParser.parse(Array(expression.utf8)))

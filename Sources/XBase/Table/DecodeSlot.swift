@@ -13,6 +13,8 @@ struct DecodeSlot {
         case integer, integerBigEndian
         case double, doubleDBase7, currency
         case dateTime, timestamp
+        /// Harbour's `^` row version: a little-endian int64.
+        case rowVersion
         case textMemo, binaryMemo
         case nullFlags, unknown
         /// The descriptor places the field (partly) outside the record: never read.
@@ -30,6 +32,8 @@ struct DecodeSlot {
     var typeByte: UInt8
     var flags: UInt8
     var isMemo: Bool
+    /// Decimals of a Harbour binary integer (`I` with decimals is a scaled integer).
+    var decimals: UInt8
     var offset: Int
     var length: Int
     /// `_NullFlags` bit of the NULL marker, -1 when the field is not nullable.
@@ -46,6 +50,10 @@ struct DecodeSlot {
         typeByte = f.type.byte
         flags = f.flags.rawValue
         isMemo = f.isMemo
+        decimals = UInt8(clamping: f.decimals)
+        // Only dBASE 7 (48-byte descriptors) uses the big-endian `@`/`+`/`I` layouts; in any
+        // 32-byte-descriptor table those letters are Harbour's (see FieldType.harbourTypes).
+        let dBase7 = dialect == .dBase7
         switch f.type {
         case .character: kind = .character
         case .varchar: kind = .varchar
@@ -53,12 +61,14 @@ struct DecodeSlot {
         case .numeric, .float: kind = .number
         case .date: kind = .date
         case .logical: kind = .logical
-        case .integer, .autoIncrement: kind = dialect == .dBase7 ? .integerBigEndian : .integer
+        case .integer, .autoIncrement: kind = dBase7 ? .integerBigEndian : .integer
         case .double: kind = f.isMemo ? .binaryMemo : .double
         case .doubleDBase7: kind = .doubleDBase7
         case .currency: kind = .currency
         case .dateTime: kind = .dateTime
-        case .timestamp: kind = .timestamp
+        case .timestamp: kind = dBase7 ? .timestamp : .dateTime
+        case .harbourModTime: kind = dBase7 ? .unknown : .dateTime
+        case .harbourRowVersion: kind = dBase7 ? .unknown : .rowVersion
         case .memo: kind = f.flags.contains(.binary) ? .binaryMemo : .textMemo
         case .general, .picture, .blob: kind = .binaryMemo
         case .nullFlags: kind = .nullFlags

@@ -25,8 +25,11 @@ extension DBFRecord {
         case .date: return try date(r, name)
         case .logical: return try logical(r, name)
         case .integer:
-            guard r.count == 4 else { throw invalid(name(), "integer field of width \(r.count)") }
-            return .integer(Int64(Int32(littleEndian: r.loadUnaligned(as: Int32.self))))
+            if r.count == 4 && s.decimals == 0 { return .integer(Int64(Int32(littleEndian: r.loadUnaligned(as: Int32.self)))) }
+            return try harbourInteger(r, decimals: Int(s.decimals), name)
+        case .rowVersion:
+            guard r.count == 8 else { throw invalid(name(), "row version field of width \(r.count)") }
+            return .integer(Int64(littleEndian: r.loadUnaligned(as: Int64.self)))
         case .integerBigEndian:
             guard r.count == 4 else { throw invalid(name(), "integer field of width \(r.count)") }
             let u = r.loadUnaligned(as: UInt32.self).bigEndian ^ 0x8000_0000
@@ -42,7 +45,11 @@ extension DBFRecord {
         case .currency:
             guard r.count == 8 else { throw invalid(name(), "Y field of width \(r.count)") }
             return .currency(DecimalNumber(mantissa: Int64(littleEndian: r.loadUnaligned(as: Int64.self)), scale: 4))
-        case .dateTime: return try dateTime(r, name)
+        case .dateTime:
+            if s.typeByte == UInt8(ascii: "@") && !TimestampLayout.isJulianPairOrBlank(r) {
+                throw invalid(name(), Self.ambiguousTimestamp(r))
+            }
+            return try dateTime(r, name)
         case .timestamp: return try timestamp(r, name)
         case .textMemo: return try memo(r, s, textual: true, name)
         case .binaryMemo: return try memo(r, s, textual: false, name)
@@ -106,6 +113,8 @@ extension DBFRecord {
                 gap = true
             } else if b == UInt8(ascii: "*") && isAllStars(r, start, end) {
                 return .number(nil)
+            } else if (b == UInt8(ascii: "e") || b == UInt8(ascii: "E")) && digits > 0 {
+                return try exponent(r, start, end, name)
             } else {
                 throw invalid(name(), "\(quoted(r)) is not a number")
             }
@@ -156,6 +165,41 @@ extension DBFRecord {
             throw invalid(name(), "\(quoted(r)) is not a number")
         }
         return .double(v)
+    }
+
+    /// `1.3945052E+02`: exponent notation (see `ExponentNumber`), read as a Double.
+    func exponent(_ r: UnsafeRawBufferPointer, _ s: Int, _ e: Int, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        guard let v = ExponentNumber.parse(r, s, e) else { throw invalid(name(), "\(quoted(r)) is not a number") }
+        return .double(v)
+    }
+
+    /// Harbour's binary integers (`I`, `+`, `2`, `4`): little-endian, 1, 2, 3, 4 or 8
+    /// bytes, scaled by the field's decimals when it has any (dbf1.c, HB_FT_INTEGER).
+    func harbourInteger(_ r: UnsafeRawBufferPointer, decimals: Int, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        let v: Int64
+        switch r.count {
+        case 1: v = Int64(Int8(bitPattern: r[0]))
+        case 2: v = Int64(Int16(littleEndian: r.loadUnaligned(as: Int16.self)))
+        case 3:
+            let u = UInt32(r[0]) | UInt32(r[1]) << 8 | UInt32(r[2]) << 16
+            v = Int64(Int32(bitPattern: u << 8) >> 8)
+        case 4: v = Int64(Int32(littleEndian: r.loadUnaligned(as: Int32.self)))
+        case 8: v = Int64(littleEndian: r.loadUnaligned(as: Int64.self))
+        default: throw invalid(name(), "integer field of width \(r.count)")
+        }
+        guard decimals > 0 else { return .integer(v) }
+        guard decimals <= 18 else { throw invalid(name(), "integer field with \(decimals) decimals") }
+        return .number(DecimalNumber(mantissa: v, narrowScale: Int16(decimals)))
+    }
+
+    static func ambiguousTimestamp(_ r: UnsafeRawBufferPointer) -> String {
+        let base = "\(quotedHex(r)) is not a valid timestamp (Julian day + milliseconds, as Harbour writes `@`)"
+        guard let d = TimestampLayout.dBase7Reading(r) else { return base }
+        return base + "; read as dBASE 7's big-endian `@` it would be \(d.iso), but the header is not dBASE 7: the layout is ambiguous"
+    }
+
+    static func quotedHex(_ r: UnsafeRawBufferPointer) -> String {
+        r.map { ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
     }
 
     /// D: `YYYYMMDD`; spaces, zeros and NULs are a blank date.

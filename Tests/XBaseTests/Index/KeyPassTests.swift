@@ -186,6 +186,9 @@ import Testing
                 var plainError: CDXError?, oneError: CDXError?
                 do { try CDXWriter.rebuild(table: table, template: template, to: dir + "/a.cdx") } catch { plainError = error }
                 do { _ = try IndexRebuild.rebuild(table: table, template: template, to: dir + "/b.cdx") } catch { oneError = error }
+                // the one-step rebuild also has the safety net (KeySafetyNet), which only it can
+                // apply: it reads the old entries; a damaged copy may share too few of them
+                if plainError == nil, let e = oneError, e.description.contains("shares only") { refused += 1; continue }
                 #expect(plainError?.description == oneError?.description, "\(cdx) variant \(variant)")
                 if plainError == nil, oneError == nil {
                     compared += 1

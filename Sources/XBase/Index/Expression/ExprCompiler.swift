@@ -36,8 +36,32 @@ struct ExprCompiler {
     let fields: [FieldDescriptor]
     let nullFlags: FieldDescriptor?
     let nullAware: Bool
+    /// Long (DBC) field names of the table, when it belongs to a database container.
+    var names: DBCFieldNames = .free
+    var rules: KeyRules = .unspecified
 
     struct Failure: Error { var reason: String }
+
+    /// The field an expression's name stands for. A DBC table's long names come from its
+    /// container; a name longer than 10 characters is never guessed for a DBC table whose
+    /// container we could not read (`depreciationdate` is not `DEPRECIATI`, an Integer).
+    func resolve(_ name: String) throws(Failure) -> FieldDescriptor {
+        let visible = fields.filter { !$0.isSystem }
+        if let short = names.headerName[name], let f = visible.first(where: { $0.name.uppercased() == short }) { return f }
+        if let f = visible.first(where: { $0.name.uppercased() == name }) { return f }
+        guard name.count > 10 else { throw Failure(reason: "the table has no field \(name)") }
+        switch names.source {
+        case .container(let path):
+            throw Failure(reason: "the database container \(path) lists no field \(name) for this table")
+        case .freeTable, .unreadable:
+            // (a DBC we cannot use: the same cut, with the safety net behind it)
+            // A table freed from its DBC keeps only the first 10 characters of a long name,
+            // while its tag keeps the long name; only one field may match the cut.
+            let cut = visible.filter { $0.name.uppercased() == String(name.prefix(10)) }
+            guard cut.count == 1, let f = cut.first else { throw Failure(reason: "the table has no field \(name)") }
+            return f
+        }
+    }
 
     func compile(_ node: ExprNode) throws(Failure) -> (CompiledNode, ExprType) {
         switch node {
@@ -45,14 +69,9 @@ struct ExprCompiler {
         case .number(let v): return (.constant(ExprValueBox(value: .number(v))), .numeric)
         case .logical(let b): return (.constant(ExprValueBox(value: .logical(b))), .logical)
         case .field(_, let name):
-            // A free table keeps only the first 10 characters of a long (DBC) field name,
-            // while the tag keeps the long name the expression was written with.
-            let visible = fields.filter { !$0.isSystem }
-            guard let f = visible.first(where: { $0.name.uppercased() == name })
-                    ?? (name.count > 10 ? visible.first(where: { $0.name.uppercased() == String(name.prefix(10)) }) : nil) else {
-                throw Failure(reason: "the table has no field \(name)")
-            }
-            let access = FieldAccess(f, nullFlags: nullFlags, nullAware: nullAware)
+            let f = try resolve(name)
+            var access = FieldAccess(f, nullFlags: nullFlags, nullAware: nullAware)
+            access.roundsDateTimeToSecond = rules == .visualFoxPro
             guard let t = access.staticType else { throw Failure(reason: "field \(name) of type \(f.type) cannot be part of a key") }
             return (.field(access), t)
         case .unary(let op, let operand):
@@ -77,6 +96,14 @@ struct ExprCompiler {
             for a in args {
                 let (c, t) = try compile(a)
                 compiled.append(c); types.append(widen(t))
+            }
+            if f == .str, compiled.count == 1, rules == .harbour, case .field(let access) = compiled[0],
+               let width = fields.first(where: { $0.offset == access.offset && $0.type == access.type }).map({ ($0.length, $0.decimals) }),
+               access.type == .numeric || access.type == .float {
+                // Harbour's STR(field) is as wide as the field, with its decimals (a number
+                // read from a field keeps its width); VFP's is 10 wide, no decimals.
+                compiled += [.constant(ExprValueBox(value: .number(Double(width.0)))), .constant(ExprValueBox(value: .number(Double(width.1))))]
+                types += [.numeric, .numeric]
             }
             return (.call(f, compiled, types), try callType(f, types, args))
         }

@@ -9,6 +9,9 @@ struct FieldAccess: Sendable {
     /// Byte offset and bit of the NULL flag in `_NullFlags`, for nullable VFP fields.
     let nullFlag: (offset: Int, mask: UInt8)?
     let varLengthFlag: (offset: Int, mask: UInt8)?
+    /// VFP keys a DateTime rounded to the nearest second (15:57:14.999 → 15:57:15);
+    /// Harbour keeps the milliseconds.
+    var roundsDateTimeToSecond = false
 
     /// `nullAware` false reads a NULL field's stored bytes (blanks), as Harbour and tags
     /// without VFP's null prefix do; true makes it `.null`.
@@ -64,7 +67,9 @@ struct FieldAccess: Sendable {
         case .dateTime:
             let day = Int32(bitPattern: Self.le32(bytes, 0)), ms = Int32(bitPattern: Self.le32(bytes, 4))
             if day == 0 && ms == 0 { return .dateTime(0) }
-            return .dateTime(Double(day) + Double(ms) / 86_400_000)
+            guard roundsDateTimeToSecond else { return .dateTime(Double(day) + Double(ms) / 86_400_000) }
+            // whole seconds give the same double either way (both divisions are exact-rounded)
+            return .dateTime(Double(day) + Double((Int(ms) + 500) / 1000) / 86_400)
         default: return .null
         }
     }
