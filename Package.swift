@@ -42,6 +42,12 @@ let package = Package(
             "BackupSet", "ResgateLocale",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // `resgate status`: a store's (or a whole chain's) backup health as facts and
+        // Prometheus textfile metrics.
+        .target(name: "StoreStatus", dependencies: [
+            "RestoreKit", "BackupSet", "Fiscal", "CloudRemote", "ResgateLocale",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The restore screen in the browser (`resgate ui`): JSON API + static page.
         .target(name: "ResgateWeb", dependencies: [
             "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
@@ -50,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb",
+                "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb", "StoreStatus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +70,7 @@ let package = Package(
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
+        .testTarget(name: "StoreStatusTests", dependencies: ["StoreStatus", "CloudRemote", "BackupSet", "XBase"]),
         .testTarget(name: "ResgateWebTests", dependencies: [
             "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale",
         ]),
