@@ -33,15 +33,21 @@ public struct ChainStatus: Sendable {
     @discardableResult
     public func run(emit: @escaping @Sendable (StoreReport) -> Void) throws(CloudError) -> Int {
         var lister = rclone
-        lister.deadline = Date().addingTimeInterval(timeout)
-        let stores = try pattern.stores(rclone: lister)
+        lister.deadline = Date().addingTimeInterval(max(timeout, 600))
+        let stores: [(store: ChainPattern.Store, listed: ChainPattern.Listed)]
+        if let whole = pattern.listing(rclone: lister) {
+            stores = whole
+        } else {
+            lister.deadline = Date().addingTimeInterval(timeout)
+            stores = try pattern.stores(rclone: lister).map { ($0, .unknown) }
+        }
         let next = Counter()
         let group = DispatchGroup()
         for _ in 0..<min(jobs, max(1, stores.count)) {
             group.enter()
             Thread.detachNewThread {
                 while let i = next.take(below: stores.count) {
-                    emit(self.store(stores[i]))
+                    emit(self.store(stores[i].store, listed: stores[i].listed))
                 }
                 group.leave()
             }
@@ -51,15 +57,25 @@ public struct ChainStatus: Sendable {
     }
 
     /// One store, never throwing.
-    public func store(_ s: ChainPattern.Store) -> StoreReport {
+    public func store(_ s: ChainPattern.Store, listed: ChainPattern.Listed = .unknown) -> StoreReport {
         let start = Date()
+        var r = read(s, listed: listed, start: start)
+        r.seconds = Date().timeIntervalSince(start)
+        return r
+    }
+
+    func read(_ s: ChainPattern.Store, listed: ChainPattern.Listed, start: Date) -> StoreReport {
         var r = StoreReport(store: s.name)
-        defer { r.seconds = Date().timeIntervalSince(start) }
         var bounded = rclone
         bounded.deadline = start.addingTimeInterval(timeout)
         let cache = SetCache(folder: sets.folder, rclone: bounded)
-        do {
-            let found = try RemoteSets(rclone: bounded).sets(in: s.root)
+        do throws(CloudError) {
+            let found: [RemoteSetEntry]
+            switch listed {
+            case .unknown: found = try RemoteSets(rclone: bounded).sets(in: s.root)
+            case .missing: throw CloudError.notFound(path: s.root.description)
+            case .entries(let e): found = try RemoteSets.sets(in: s.root, listing: e)
+            }
             r.sets = found.count
             guard let newest = found.first else { r.lastGood = verdicts.lastGood(store: s.name); return r }
             var state = SetState(name: newest.name, slot: newest.slot?.name, date: newest.modified, bytes: newest.bytes)

@@ -21,8 +21,13 @@ public struct LocalStatus: Sendable {
     /// Never throws: whatever cannot be read is a fact of the report.
     public func run() -> StoreReport {
         let start = Date()
+        var r = read()
+        r.seconds = Date().timeIntervalSince(start)
+        return r
+    }
+
+    func read() -> StoreReport {
         var r = StoreReport(store: store)
-        defer { r.seconds = Date().timeIntervalSince(start) }
         if let tables = try? StoreScanner.scan(folder: data, checkIndexes: true) {
             r.tables = tables.count
             r.damagedTables = tables.filter(\.isDamaged).count

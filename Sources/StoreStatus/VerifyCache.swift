@@ -80,9 +80,11 @@ public struct VerifyCache: Sendable {
         guard let h = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? h.close() }
         while true {
-            guard let chunk = try? h.read(upToCount: 1 << 20) else { return false }
-            if chunk.isEmpty { return true }
-            sha.update(data: chunk)
+            do {
+                // nil or empty: end of file
+                guard let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty else { return true }
+                sha.update(data: chunk)
+            } catch { return false }
         }
     }
 

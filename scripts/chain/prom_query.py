@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Queries Prometheus's HTTP API for the chain integration test.
+
+  prom_query.py URL 'PROMQL'          prints one line per series: labels-json value
+  prom_query.py URL --alerts          prints the firing alerts, one 'alertname store' a line, sorted
+"""
+import json
+import sys
+import urllib.parse
+import urllib.request
+
+
+def query(base, q):
+    url = base + "/api/v1/query?" + urllib.parse.urlencode({"query": q})
+    with urllib.request.urlopen(url, timeout=5) as r:
+        doc = json.load(r)
+    if doc.get("status") != "success":
+        raise SystemExit("query failed: " + json.dumps(doc))
+    return doc["data"]["result"]
+
+
+def main():
+    base, what = sys.argv[1], sys.argv[2]
+    if what == "--alerts":
+        rows = sorted(f'{s["metric"]["alertname"]} {s["metric"].get("store", "-")}'
+                      for s in query(base, 'ALERTS{alertstate="firing"}'))
+        print("\n".join(rows))
+        return
+    for s in query(base, what):
+        labels = {k: v for k, v in s["metric"].items() if k not in ("instance", "job")}
+        print(json.dumps(labels, sort_keys=True), s["value"][1])
+
+
+if __name__ == "__main__":
+    main()
