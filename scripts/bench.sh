@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-#   scripts/bench.sh [read|scan|parse|backup|restore|cdx|all]
+#   scripts/bench.sh [read|scan|parse|backup|restore|cdx|chain|all]
+#
+# chain: `resgate status --remotes` over 50 and 500 store folders on a loopback webdav
+# (scripts/bench/chain.sh); needs no VENDAS data.
 #
 # Data: the 1,000,000-record VENDAS table of docs/BENCHMARKS.md, generated on first use
 # into $RESGATE_BENCH_DATA (default ./.bench-data, git-ignored) by scripts/bench/vendas_gen.py.
@@ -24,6 +27,12 @@ echo "# $(swift --version 2>&1 | head -1)"
 swift build -c release --product resgate >/dev/null
 swift build -c release --product resgate-bench >/dev/null
 BIN=$(swift build -c release --show-bin-path)
+
+if [[ $WHAT == chain ]]; then
+    echo "## resgate status --remotes: a chain of stores on a loopback webdav"
+    scripts/bench/chain.sh "$BIN/resgate" 50 500
+    exit 0
+fi
 
 if [[ ! -f "$DATA/VENDAS.DBF" || ! -f "$DATA/VENDAS.TXT" ]]; then
     echo "# generating $RECORDS records into $DATA (about a minute per million)"
@@ -142,4 +151,9 @@ if [[ $WHAT == all || $WHAT == cdx ]]; then
     run resgate-reindex "$BIN/resgate" reindex "$IDX" --yes --quiet
     echo "ratio: resgate reindex (check old, rebuild, prove new, swap) takes $(ratio "$WALL_resgate_reindex" "$WALL_resgate_read")x one read; --check $(ratio "$WALL_resgate_reindex_check" "$WALL_resgate_read")x"
     rm -rf "$IDX" "$WORK/VENDAS3.cdx"
+fi
+
+if [[ $WHAT == all ]]; then
+    echo "## resgate status --remotes: a chain of stores on a loopback webdav"
+    scripts/bench/chain.sh "$BIN/resgate" 50 500
 fi

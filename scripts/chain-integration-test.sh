@@ -138,6 +138,9 @@ q() { python3 scripts/chain/prom_query.py "http://127.0.0.1:$PROM" "$1"; }
 [[ $(q 'count(time() - resgate_newest_set_timestamp_seconds > 2 * 86400)') == '{} 3' ]] || fail "stale count"
 [[ $(q 'resgate_status_stores') == '{"__name__": "resgate_status_stores"} 50' ]] || fail "resgate_status_stores = $(q resgate_status_stores)"
 [[ $(q 'count(resgate_newest_set_info{set="Quinta_07"})') == '{} 46' ]] || fail "newest set names"
+# the dashboard's queries all run on these metrics
+python3 scripts/chain/prom_query.py "http://127.0.0.1:$PROM" --dashboard deploy/grafana/resgate.json || fail "dashboard queries"
+[[ $(q '(time() - resgate_last_good_set_timestamp_seconds) < 3600') == *loja-001* ]] || fail "last good set"
 
 echo "# chain test: second run, nothing new"
 start=$(date +%s.%N)

@@ -3,6 +3,7 @@
 
   prom_query.py URL 'PROMQL'          prints one line per series: labels-json value
   prom_query.py URL --alerts          prints the firing alerts, one 'alertname store' a line, sorted
+  prom_query.py URL --dashboard FILE  runs every query of a Grafana dashboard; fails on any error
 """
 import json
 import sys
@@ -21,6 +22,13 @@ def query(base, q):
 
 def main():
     base, what = sys.argv[1], sys.argv[2]
+    if what == "--dashboard":
+        panels = json.load(open(sys.argv[3]))["panels"]
+        exprs = [t["expr"] for p in panels for t in p.get("targets", [])]
+        for e in exprs:
+            query(base, e)
+        print(f"{len(exprs)} dashboard queries ok")
+        return
     if what == "--alerts":
         rows = sorted(f'{s["metric"]["alertname"]} {s["metric"].get("store", "-")}'
                       for s in query(base, 'ALERTS{alertstate="firing"}'))
