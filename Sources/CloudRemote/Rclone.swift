@@ -155,6 +155,12 @@ final class DeadlineTimer: @unchecked Sendable {
             guard !self.done, process.isRunning else { return }
             self.didFire = true
             process.terminate()
+            // a child that blocks or ignores SIGTERM (inherited signal mask) gets SIGKILL
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                self.lock.lock(); defer { self.lock.unlock() }
+                if !self.done, process.isRunning { kill(pid, SIGKILL) }
+            }
         }
         item = work
         DispatchQueue.global().asyncAfter(deadline: .now() + max(0, deadline.timeIntervalSinceNow), execute: work)
