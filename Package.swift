@@ -45,6 +45,12 @@ let package = Package(
         // The operations both front ends call (scan, backups, show, verify, restore and its
         // check, diff, undo, reindex, backup, check), each returning a typed Encodable result.
         .target(name: "StoreOps", dependencies: ["XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale"]),
+        // `resgate status`: a store's (or a whole chain's) backup health as facts and
+        // Prometheus textfile metrics.
+        .target(name: "StoreStatus", dependencies: [
+            "RestoreKit", "BackupSet", "Fiscal", "CloudRemote", "ResgateLocale",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The restore screen in the browser (`resgate ui`): JSON API + static page.
         .target(name: "ResgateWeb", dependencies: [
             "StoreOps", "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
@@ -53,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "resgate",
             dependencies: [
-                "StoreOps", "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb",
+                "StoreOps", "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb", "StoreStatus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +79,7 @@ let package = Package(
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
+        .testTarget(name: "StoreStatusTests", dependencies: ["StoreStatus", "CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "ResgateWebTests", dependencies: [
             "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale", "ResgateTestSupport",
         ]),

@@ -6,6 +6,11 @@ cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
+# the chain's monitoring end to end: alert rules' unit tests, then rclone webdav +
+# node_exporter + prometheus on loopback (about a minute)
+promtool check rules deploy/prometheus/resgate-rules.yml
+(cd deploy/prometheus && promtool test rules resgate-rules.test.yml)
+scripts/chain-integration-test.sh
 # the restore screen in a real browser (RESGATE_SKIP_BROWSER=1 skips it)
 if [ "${RESGATE_SKIP_BROWSER:-0}" != 1 ]; then scripts/browser-test.sh; fi
 # the quick benchmark (100,000 records, 5 runs per job): figures in every CI log, never a

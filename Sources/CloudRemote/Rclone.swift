@@ -12,6 +12,10 @@ public struct Rclone: Sendable {
     /// Extra environment for rclone (tests set `RCLONE_…` flags this way, never globally).
     public var environment: [String: String] = [:]
     public var retry = RetryPolicy()
+    /// When set, a run still going at this moment is ended (SIGTERM) and fails as
+    /// `.network(…, "timed out")`, and no retry starts after it: `status --remotes` bounds
+    /// each store this way, so one store that hangs cannot stall the whole chain.
+    public var deadline: Date?
 
     /// Finds rclone: `$RESGATE_RCLONE`, else `rclone` on `$PATH`.
     public init(executable: String? = Rclone.locate(), configPath: String? = nil) {
@@ -61,7 +65,9 @@ public struct Rclone: Sendable {
             do { return try body() } catch {
                 attempt += 1
                 guard case .network = error, attempt < retry.attempts else { throw error }
-                Thread.sleep(forTimeInterval: retry.delay(after: attempt))
+                let wait = retry.delay(after: attempt)
+                if let deadline, Date().addingTimeInterval(wait) >= deadline { throw error }
+                Thread.sleep(forTimeInterval: wait)
             }
         }
     }
@@ -99,7 +105,10 @@ public struct Rclone: Sendable {
         }
         defer { try? errHandle.close() }
         process.standardError = errHandle
+        if let deadline, deadline <= Date() { throw .network(remote: operands.first ?? "", detail: "timed out") }
         do { try process.run() } catch { throw .rcloneMissing }
+        let timer = DeadlineTimer(deadline: deadline, process: process)
+        defer { timer.cancel() }
         let reader = pipe.fileHandleForReading
         var written: Int64 = 0
         var collected = Data()
@@ -121,11 +130,46 @@ public struct Rclone: Sendable {
         }
         process.waitUntilExit()
         if let writeFailure { throw .local(path: "cache", detail: writeFailure) }
+        if timer.fired { throw .network(remote: operands.first ?? "", detail: "timed out") }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let stderr = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
             throw RcloneFailure.classify(status: process.terminationReason == .exit ? process.terminationStatus : -1,
                                          stderr: stderr, command: command, operands: operands)
         }
         return collected
+    }
+}
+
+/// Ends a child process when a deadline passes; `fired` says whether it did.
+final class DeadlineTimer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var didFire = false
+    private var item: DispatchWorkItem?
+
+    init(deadline: Date?, process: Process) {
+        guard let deadline else { return }
+        let work = DispatchWorkItem { [weak self] in
+            guard let self else { return }
+            self.lock.lock(); defer { self.lock.unlock() }
+            guard !self.done, process.isRunning else { return }
+            self.didFire = true
+            process.terminate()
+            // a child that blocks or ignores SIGTERM (inherited signal mask) gets SIGKILL
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                self.lock.lock(); defer { self.lock.unlock() }
+                if !self.done, process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
+        item = work
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, deadline.timeIntervalSinceNow), execute: work)
+    }
+
+    var fired: Bool { lock.lock(); defer { lock.unlock() }; return didFire }
+
+    func cancel() {
+        lock.lock(); done = true; lock.unlock()
+        item?.cancel()
     }
 }

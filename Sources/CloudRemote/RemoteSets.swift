@@ -67,7 +67,12 @@ public struct RemoteSets: Sendable {
     /// or a manifest; newest first by the remote's times (slot names repeat every week).
     /// Names starting with `.` (our temporary uploads) are left out.
     public func sets(in root: RemotePath) throws(CloudError) -> [RemoteSetEntry] {
-        let entries = try list(root, recursive: true, depth: 2)
+        try Self.sets(in: root, listing: list(root, recursive: true, depth: 2))
+    }
+
+    /// The same, from a listing of `root` to depth 2 already made (paths relative to
+    /// `root`): a central job lists a whole chain in one call and splits it per store.
+    public static func sets(in root: RemotePath, listing entries: [RemoteEntry]) throws(CloudError) -> [RemoteSetEntry] {
         var result: [RemoteSetEntry] = []
         var folders: [String: [RemoteEntry]] = [:]
         for e in entries where !e.isDir {

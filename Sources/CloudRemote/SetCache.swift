@@ -121,6 +121,15 @@ public struct SetCache: Sendable {
         return final
     }
 
+    /// Removes every other set (and leftover part) cached from the same remote folder, so a
+    /// central job watching a chain keeps one set per store on disk, not a week of them.
+    public func keepOnly(_ remote: RemotePath) {
+        let dir = directory(for: remote.parent)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        let keep: Set<String> = [remote.name, "." + remote.name + ".source.json", "." + remote.name + ".lock"]
+        for n in names where !keep.contains(n) { try? FileManager.default.removeItem(atPath: dir + "/" + n) }
+    }
+
     /// Bytes of a cached file, or of every file under a cached folder (a copy changed on
     /// disk since it was checked is fetched again); -1 when absent.
     static func localBytes(_ path: String) -> Int64 {

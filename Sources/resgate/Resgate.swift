@@ -19,6 +19,7 @@ struct Resgate: ParsableCommand {
             CheckCommand.self,
             DemoCommand.self,
             UIServerCommand.self,
+            StatusCommand.self,
         ]
     )
 
