@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 @testable import XBase
 

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 @testable import XBase
 
 /// A DBF written byte by byte from the published layout (Microsoft, "Table File
