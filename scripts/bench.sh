@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-<<<<<<< HEAD
-#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale]
-=======
-#   scripts/bench.sh [read|scan|parse|backup|restore|cdx|chain|all]
-#
-# chain: `resgate status --remotes` over 50 and 500 store folders on a loopback webdav
-# (scripts/bench/chain.sh); needs no VENDAS data.
->>>>>>> h19
+#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain]
 #
 #   all     every job below on the 1,000,000-record reference table
 #   quick   read, parse, verify, backup, restore, cdx on 100,000 records (CI prints it)
 #   many    300 tables of 2,000 records: scan, verify, restore --all; per-table cost
 #   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table
+#   chain   `resgate status --remotes` over 50 and 500 store folders on a loopback webdav
+#           (scripts/bench/chain.sh); needs no VENDAS data
 #
 # Every job runs $RESGATE_BENCH_RUNS times (default 5), round-robin with its peers so that
 # a change in the machine's load hits every peer alike, and prints min/median/max of the
@@ -46,10 +41,14 @@ echo "# $(swift --version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2
 swift build -c release --product resgate >/dev/null
 swift build -c release --product resgate-bench >/dev/null
 BIN=$(swift build -c release --show-bin-path)
+if [[ $WHAT == chain ]]; then
+    echo "## resgate status --remotes: a chain of stores on a loopback webdav"
+    scripts/bench/chain.sh "$BIN/resgate" 50 500
+    exit 0
+fi
 CREAD=$WORK/cread
 cc -O2 -o "$CREAD" scripts/bench/cread.c
 
-<<<<<<< HEAD
 # data N: the folder holding the N-record VENDAS (DBF, FPT, delimited text), made when missing
 data() {
     local dir=$DATA_ROOT
@@ -61,34 +60,6 @@ data() {
     fi
     cat "$dir"/VENDAS.* >/dev/null   # in the page cache, as the reference figures assume
     echo "$dir"
-=======
-if [[ $WHAT == chain ]]; then
-    echo "## resgate status --remotes: a chain of stores on a loopback webdav"
-    scripts/bench/chain.sh "$BIN/resgate" 50 500
-    exit 0
-fi
-
-if [[ ! -f "$DATA/VENDAS.DBF" || ! -f "$DATA/VENDAS.TXT" ]]; then
-    echo "# generating $RECORDS records into $DATA (about a minute per million)"
-    mkdir -p "$DATA"
-    python3 scripts/bench/vendas_gen.py "$RECORDS" "$DATA" --writer fast >/dev/null
-fi
-# keep the files in the page cache, as the reference figures assume
-cat "$DATA"/VENDAS.* >/dev/null
-
-# run NAME CMD...: times CMD (whole process) and prints one line
-run() {
-    local name=$1; shift
-    local out=$WORK/.out err=$WORK/.time
-    /usr/bin/time -f "%e %U %S %M" -o "$err" "$@" >"$out" 2>"$WORK/.stderr" || {
-        echo "FAILED: $name"; cat "$WORK/.stderr"; return 1; }
-    read -r wall user sys rss <"$err"
-    local own; own=$(grep -E 'records=|seconds=' "$out" | tail -1 || true)
-    printf '%-28s wall=%6.3fs cpu=%6.3fs peak=%6.1fMiB  %s\n' "$name" "$wall" \
-        "$(echo "$user + $sys" | bc)" "$(echo "scale=1; $rss / 1024" | bc)" "$own"
-    eval "WALL_${name//[^A-Za-z0-9]/_}=$wall"
-    eval "CPU_${name//[^A-Za-z0-9]/_}=$(echo "$user + $sys" | bc)"
->>>>>>> h19
 }
 
 # ---- measuring: register jobs with `job NAME CMD...` (PREP=... runs before each try),
@@ -152,7 +123,6 @@ set_for() {
     echo "$sets/$name.zip"
 }
 
-<<<<<<< HEAD
 bench_read() {   # DIR
     echo "## full read of every value (memo included)"
     job cat cat "$1/VENDAS.DBF" "$1/VENDAS.FPT"
@@ -297,28 +267,7 @@ case $WHAT in
         D=$(data "$RECORDS")
         bench_read "$D"; bench_parse "$D" REF; bench_verify "$D" REF; bench_backup "$D"
         bench_restore "$D" REF; bench_cdx "$D"
-        [[ $WHAT == quick ]] || bench_many ;;
-    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale]"; exit 2 ;;
+        [[ $WHAT == quick ]] || { bench_many; echo "## resgate status --remotes: a chain of stores on a loopback webdav"; scripts/bench/chain.sh "$BIN/resgate" 50 500; } ;;
+    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain]"; exit 2 ;;
 esac
 over_limit
-=======
-if [[ $WHAT == all || $WHAT == cdx ]]; then
-    echo "## CDX: create the 3-tag index (CLIENTE; NUMERO; DTOS(EMISSAO)+SERIE) beside one full read"
-    run resgate-read "$BIN/resgate-bench" read "$DATA/VENDAS.DBF"
-    run resgate-cdx "$BIN/resgate-bench" cdx "$DATA/VENDAS.DBF" "$WORK/VENDAS3.cdx"
-    echo "ratio: 3-tag CDX create takes $(ratio "$WALL_resgate_cdx" "$WALL_resgate_read")x one read of the table (target <= 2, peak < 64 MiB)"
-    # reindex on a folder that links to the table, with the index just made
-    IDX=$WORK/reindex; rm -rf "$IDX"; mkdir -p "$IDX"
-    ln -s "$DATA/VENDAS.DBF" "$IDX/VENDAS.DBF"; ln -s "$DATA/VENDAS.FPT" "$IDX/VENDAS.FPT"
-    cp "$WORK/VENDAS3.cdx" "$IDX/VENDAS.CDX"
-    run resgate-reindex-check "$BIN/resgate" reindex "$IDX" --check --quiet
-    run resgate-reindex "$BIN/resgate" reindex "$IDX" --yes --quiet
-    echo "ratio: resgate reindex (check old, rebuild, prove new, swap) takes $(ratio "$WALL_resgate_reindex" "$WALL_resgate_read")x one read; --check $(ratio "$WALL_resgate_reindex_check" "$WALL_resgate_read")x"
-    rm -rf "$IDX" "$WORK/VENDAS3.cdx"
-fi
-
-if [[ $WHAT == all ]]; then
-    echo "## resgate status --remotes: a chain of stores on a loopback webdav"
-    scripts/bench/chain.sh "$BIN/resgate" 50 500
-fi
->>>>>>> h19
