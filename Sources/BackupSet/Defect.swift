@@ -7,9 +7,9 @@ public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         case unreadableSet, unsafeMemberName, zipBomb, corruptZip, checksumMismatch
         case missingStructure, badStructure, missingPart, orphanMemoArchive, duplicateMember
-        case badLine, wrongFieldCount, badValue, valueTooLong, ambiguousLine, notText
+        case badLine, wrongFieldCount, badValue, valueTooLong, ambiguousLine, notText, lineTooLong
         case memoArchiveMissing, badMemoArchive, memoCountMismatch, memoValueMismatch
-        case manifestMismatch, badManifest, unknownFile
+        case manifestMismatch, badManifest, unknownFile, recordCountMismatch
     }
 
     public var kind: Kind

@@ -97,7 +97,7 @@ public struct StoreActions: Sendable {
         let path = try setPath(id)
         context.emit(.message(Words(pt: "Verificando o backup \(id)…", en: "Verifying backup \(id)…")))
         let report = SetVerifier.verify(path)
-        verified.record(path, ok: report.ok, defects: report.defects.count)
+        verified.record(path, ok: report.ok, defects: report.defectTotal)
         struct D: Encodable { var table, file: String?; var line: Int?; var field: String?; var kind, message: String }
         struct T: Encodable { var name: String; var records: Int }
         struct Document: Encodable { var set: String; var ok: Bool; var tables: [T]; var defects: [D] }
