@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-#   scripts/bench.sh [read|scan|parse|backup|restore|cdx|all]
+#   scripts/bench.sh [read|scan|parse|backup|restore|cdx|memory|all]
 #
 # Data: the 1,000,000-record VENDAS table of docs/BENCHMARKS.md, generated on first use
 # into $RESGATE_BENCH_DATA (default ./.bench-data, git-ignored) by scripts/bench/vendas_gen.py.
@@ -127,6 +127,44 @@ if [[ $WHAT == all || $WHAT == restore ]]; then
     fi
     echo "ratio: resgate restore takes $(ratio "$WALL_resgate_restore" "$WALL_unzip_cat")x unzip -p | cat (target <= 1.5)"
     echo "ratio: resgate restore is $(echo "scale=0; $PY_FULL / $WALL_resgate_restore" | bc)x the Python dbf script's records/s (target >= 80)"
+fi
+
+if [[ $WHAT == all || $WHAT == memory ]]; then
+    echo "## peak memory of every command on hostile and damaged input (goal: < 64 MiB each)"
+    H=$WORK/hostile
+    [[ -f $H/deep.zip ]] || python3 scripts/bench/hostile_gen.py "$H"
+    LIMIT_KIB=$((64 * 1024)); WORST=0; OVER=0
+    # peak NAME CMD...: any exit status is fine (refusing is the point); prints peak RSS
+    peak() {
+        local name=$1; shift
+        /usr/bin/time -f "%e %M %x" -o "$WORK/.time" "$@" >"$WORK/.out" 2>"$WORK/.stderr" || true
+        read -r wall rss code <"$WORK/.time" || true
+        [[ $code =~ ^[0-9]+$ ]] || code=signal
+        local verdict=ok; if (( rss >= LIMIT_KIB )) || [[ $code == signal || $code -gt 3 ]]; then verdict=OVER; OVER=$((OVER + 1)); fi
+        (( rss > WORST )) && WORST=$rss
+        printf '%-34s wall=%7.3fs peak=%6.1fMiB exit=%-3s %s  %s\n' "$name" "$wall" "$(echo "scale=1; $rss / 1024" | bc)" \
+            "$code" "$verdict" "$(head -c 110 "$WORK/.out" | tr '\n' ' ')"
+    }
+    for z in bomb records flood longline hugecount deep; do
+        D=$WORK/hostile-data-$z; rm -rf "$D"; mkdir -p "$D"
+        peak "verify $z.zip" "$BIN/resgate" verify "$H/$z.zip" --lang en
+        peak "verify --json $z.zip" "$BIN/resgate" verify "$H/$z.zip" --json
+        peak "show $z.zip T" "$BIN/resgate" show "$H/$z.zip" T --limit 5 --lang en
+        peak "restore --dry-run $z.zip" "$BIN/resgate" restore "$H/$z.zip" --data "$D" --all --dry-run --lang en
+        peak "restore --yes $z.zip" "$BIN/resgate" restore "$H/$z.zip" --data "$D" --all --yes --skip-bad-lines --lang en
+    done
+    peak "verify --defects-file flood.zip" "$BIN/resgate" verify "$H/flood.zip" --defects-file "$WORK/flood-defects.txt"
+    echo "   (the full list: $(wc -l <"$WORK/flood-defects.txt") lines in the defects file)"
+    peak "scan damaged/" "$BIN/resgate" scan "$H/damaged" --lang en
+    peak "show damaged/VENDAS.DBF" "$BIN/resgate" show "$H/damaged/VENDAS.DBF" --lang en
+    peak "show damaged/AGENDA.DBF" "$BIN/resgate" show "$H/damaged/AGENDA.DBF" --lang en
+    peak "reindex --check damaged/" "$BIN/resgate" reindex "$H/damaged" --check --lang en
+    make_set
+    rm -rf "$WORK/restored-mem"
+    peak "verify BENCH.zip (1M records)" "$BIN/resgate" verify "$SET" --quiet
+    peak "restore BENCH.zip (1M records)" "$BIN/resgate" restore "$SET" --into "$WORK/restored-mem" --all --yes --quiet
+    peak "scan restored (1M records)" "$BIN/resgate" scan "$WORK/restored-mem"
+    echo "worst peak: $(echo "scale=1; $WORST / 1024" | bc) MiB; commands over 64 MiB or killed by a signal: $OVER"
 fi
 
 if [[ $WHAT == all || $WHAT == cdx ]]; then

@@ -232,3 +232,37 @@ import XBase
         #expect(long.map(\.0) == [3, 5] && long.map(\.1) == [14, 32])
     }
 }
+
+/// A memo DBF whose records all point at one big memo: a batch of memo values stops at
+/// its byte budget instead of holding 8,192 copies.
+@Suite struct MemoBudgetTests {
+    @Test func aBatchStopsAtItsByteBudget() throws {
+        let dir = try tempFolder()
+        let path = dir + "/M.DBF"
+        let s = XBase.TableStructure(version: 0x30, codePage: .cp1252, fields: [
+            FieldDescriptor(name: "ID", type: .integer, length: 4),
+            FieldDescriptor(name: "OBS", type: .memo, length: 4),
+        ])
+        let w = try DBFWriter(path: path, structure: s)
+        try w.append([.integer(0), .string(String(repeating: "m", count: 2 << 20))])
+        for i in 1..<100 { try w.append([.integer(Int64(i)), .string("")]) }
+        try w.finish()
+        // every record's memo pointer made the first one's
+        var b = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let t0 = try DBFTable.open(path: path)
+        let h = t0.header
+        let obs = try #require(h.fields.first { $0.name == "OBS" })
+        let p0 = h.headerLength + obs.offset
+        for r in 1..<100 {
+            let p = h.headerLength + r * h.recordLength + obs.offset
+            for k in 0..<4 { b[p + k] = b[p0 + k] }
+        }
+        try write(path, b)
+        let t = try DBFTable.open(path: path)
+        let field = try #require(t.field(named: "OBS"))
+        let batch = try MemoBatch.load(t, start: 0, n: 100, memoMap: [(slot: 1, field: field)], checkMap: [])
+        #expect(batch.count == MemoBatch.byteBudget / (2 << 20))
+        guard case .string(let v) = batch.values[0] else { Issue.record("memo not read"); return }
+        #expect(v.utf8.count == 2 << 20)
+    }
+}

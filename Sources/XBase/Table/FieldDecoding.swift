@@ -214,12 +214,11 @@ extension DBFRecord {
         bits = bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits
         let ms = Double(bitPattern: bits)
         // bounded before any conversion to Int: infinity, NaN or a huge value would trap
-        guard ms.isFinite, ms >= 0, ms < Self.maxTimestampMilliseconds else {
+        guard ms.isFinite, abs(ms) < Self.maxTimestampMilliseconds else {
             throw invalid(name(), "\(quoted(r)) is not a valid timestamp")
         }
-        let whole = Int(ms.rounded(.down))
-        let day = whole / 86_400_000
-        return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: whole - day * 86_400_000))
+        let day = Int(ms / 86_400_000)
+        return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: Int(ms) - day * 86_400_000))
     }
 
     /// M/G/P/W (and dBASE 7 B): text memos decode in the table's code page; binary ones
