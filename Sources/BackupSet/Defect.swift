@@ -8,9 +8,9 @@ public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         case unreadableSet, unsafeMemberName, zipBomb, corruptZip, checksumMismatch
         case missingStructure, badStructure, missingPart, orphanMemoArchive, duplicateMember
-        case badLine, wrongFieldCount, badValue, valueTooLong, ambiguousLine, notText
+        case badLine, wrongFieldCount, badValue, valueTooLong, ambiguousLine, notText, lineTooLong
         case memoArchiveMissing, badMemoArchive, memoCountMismatch, memoValueMismatch
-        case manifestMismatch, badManifest, unknownFile
+        case manifestMismatch, badManifest, unknownFile, recordCountMismatch
         /// A structure member whose stem is not a table name (letters, digits and `_`).
         case badTableName
     }

@@ -8,12 +8,14 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "verify", abstract: "Reads every member of SET completely and lists every defect.")
     @Argument(help: "A backup set: .zip, folder or REMOTE:path.") var set: String
     @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
+    @Option(name: .long, help: "Write every defect to this file, one per line (the output lists the first 1000 per table).")
+    var defectsFile: String?
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let lang = common.language
         let set = try SourceOpener.localPathOrExit(self.set, cache: cache, common: common)
-        let report = try common.attempt { try SetOperations.verify(set, language: lang) }
+        let report = try common.attempt { try SetOperations.verify(set, language: lang, defectsFile: defectsFile) }
         if common.json {
             try Console.json(report)
         } else {
@@ -21,7 +23,8 @@ struct VerifyCommand: ParsableCommand {
                 for t in report.tables { print("\(t.name): " + Phrase.recordCount(t.records).text(in: lang)) }
             }
             for d in report.defects { print((d.table.map { "[\($0)] " } ?? "") + d.located) }
-            print((report.ok ? Phrase.noDefectsFound : .defectsFound(report.defects.count)).text(in: lang))
+            if report.omittedDefects > 0 { print(Phrase.moreDefectsNotListed(report.omittedDefects).text(in: lang)) }
+            print((report.ok ? Phrase.noDefectsFound : .defectsFound(report.defectCount)).text(in: lang))
         }
         try ExitStatus.finish(report.exit)
     }

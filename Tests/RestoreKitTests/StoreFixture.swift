@@ -46,7 +46,7 @@ struct StoreFixture {
     /// the memo archive (memo-only DBF + FPT, zipped with Info-ZIP).
     func writeBackupClientes(extraLine: String? = nil, extraMemo: String? = nil) throws {
         try write(backup + "/CLIENTES_Estr.TXT", """
-        # table=CLIENTES codepage=1252 version=0x30 records=3 updated=2026-11-26\r
+        # table=CLIENTES codepage=1252 version=0x30 records=\(extraLine == nil ? 3 : 4) updated=2026-11-26\r
         FIELD_NAME;FIELD_TYPE;FIELD_LEN;FIELD_DEC;FIELD_NULL\r
         CODIGO;I;4;0;N\r
         NOME;C;40;0;N\r

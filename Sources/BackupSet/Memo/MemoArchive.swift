@@ -99,10 +99,10 @@ final class MemoArchive {
         structure.memoFields.map(\.name).filter { n in !memoMap.contains { $0.field.name.lowercased() == n.lowercased() } }
     }
 
-    /// Loads the batch holding record `index` (0-based), from the background load when it
-    /// is that one, and starts loading the batch after it.
+    /// Loads the batch starting at record `index` (0-based), from the background load when
+    /// it is that one, and starts loading the batch after it.
     private func load(_ index: Int) throws {
-        let start = index - index % Self.batchSize
+        let start = index
         let pending = next
         next = nil
         if let p = pending, p.start == start {
@@ -112,7 +112,8 @@ final class MemoArchive {
             batch = try MemoBatch.load(table, start: start, n: min(Self.batchSize, table.recordCount - start),
                                        memoMap: memoMap, checkMap: checkMap)
         }
-        let following = start + Self.batchSize
+        // batches end early past `MemoBatch.byteBudget`: the next one starts where this ends
+        let following = batch.start + max(1, batch.count)
         if following < table.recordCount {
             let (table, memoMap, checkMap) = (UncheckedBox(self.table), self.memoMap, self.checkMap)
             let n = min(Self.batchSize, table.value.recordCount - following)

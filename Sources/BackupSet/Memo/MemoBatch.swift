@@ -1,8 +1,11 @@
 import Foundation
 import XBase
 
-/// The memo values of `count` consecutive records of a memo DBF, read in one pass.
+/// The memo values of `count` consecutive records of a memo DBF, read in one pass: at
+/// most `n` records, and no more once their memos add up to `byteBudget` (8,192 records
+/// all pointing at one 10 MB memo would otherwise hold 80 GB).
 struct MemoBatch {
+    static let byteBudget = 8 << 20
     var start = 0
     var count = 0
     /// Record-major: `values[k * memoMap.count + j]`.
@@ -22,11 +25,20 @@ struct MemoBatch {
         b.values = [DBFValue](repeating: .null, count: n * width)
         b.check = [DBFValue?](repeating: nil, count: n * cw)
         var k = 0
+        var bytes = 0
         do {
             try table.forEachRecord(from: start) { r in
-                if k >= n { throw Stop() }
+                if k >= n || bytes >= byteBudget { throw Stop() }
                 for (j, m) in memoMap.enumerated() {
-                    do { b.values[k * width + j] = try r.value(m.field) } catch {
+                    do {
+                        let v = try r.value(m.field)
+                        switch v {
+                        case .string(let t): bytes += t.utf8.count
+                        case .bytes(let d): bytes += d.count
+                        default: break
+                        }
+                        b.values[k * width + j] = v
+                    } catch {
                         b.values[k * width + j] = m.field.type == .memo ? .string("") : .bytes([])
                         b.failures[k * width + j] = "\(error)"
                     }

@@ -6,8 +6,11 @@ public struct BackupTable: Sendable {
     public var name: String
     public var members: TableMembers
     public var structure: BackupStructure?
-    /// Bytes of text data (sum of the parts' sizes).
-    public var dataBytes: Int { members.dataParts.reduce(0) { $0 + $1.size } }
+    /// Bytes of text data (sum of the parts' sizes; `Int.max` when that does not fit).
+    public var dataBytes: Int { members.dataParts.reduce(0) { TextLimits.adding($0, max(0, $1.size)) } }
+    /// Set when the text is larger than the structure's record count allows (see
+    /// `TextLimits`): the table is refused before a byte of it is read.
+    public var oversized: Defect?
     public var hasMemoArchive: Bool { members.memoArchive != nil }
 }
 
@@ -34,6 +37,11 @@ public struct ReadOptions: Sendable {
     public var memo = true
     /// Throw at the first defect instead of listing it and going on.
     public var stopAtFirstDefect = false
+    /// Defects kept in the report per table; the rest are counted (see
+    /// `TableReadReport.omittedDefects`) and go only to `defectSink`.
+    public var defectLimit = DefectList.defaultLimit
+    /// Gets every defect, kept or not, as it is found (`verify --defects-file`).
+    public var defectSink: DefectSink?
     public init() {}
 }
 
@@ -44,7 +52,12 @@ public struct TableReadReport: Sendable {
     public var records = 0
     /// Lines that were records but had defects (not handed over).
     public var badLines = 0
+    /// The first `ReadOptions.defectLimit` defects, in the order found.
     public var defects: [Defect] = []
+    /// Defects found but not kept in `defects` (all of them went to the defect sink).
+    public var omittedDefects = 0
+    /// Every defect found, kept or not, by kind.
+    public var defectCounts: [Defect.Kind: Int] = [:]
     /// Detected variant of each data file.
     public var variants: [(file: String, variant: DataVariant)] = []
     public var codePage: CodePage = .cp1252
@@ -77,6 +90,11 @@ public final class BackupSet: @unchecked Sendable {
     }
     public var members: [SetMember] { source.members }
 
+    /// A structure file describes at most 2,048 fields (a few hundred KB in any variant);
+    /// a manifest lists a store's tables. Larger ones are refused, not held in memory.
+    static let maxStructureBytes = 1 << 20
+    static let maxManifestBytes = 4 << 20
+
     public static func open(_ path: String) throws(BackupSetError) -> BackupSet { try BackupSet(path: path) }
 
     init(path: String) throws(BackupSetError) {
@@ -94,7 +112,7 @@ public final class BackupSet: @unchecked Sendable {
         var manifest: Manifest?
         if let m = layout.manifest {
             do {
-                let (parsed, d) = Manifest.parse(try source.readAll(m, limit: 16 << 20), file: m.name)
+                let (parsed, d) = Manifest.parse(try source.readAll(m, limit: Self.maxManifestBytes), file: m.name)
                 manifest = parsed
                 if let d { defects.append(d) }
             } catch let e as BackupSetError { defects += e.defects } catch {}
@@ -106,6 +124,10 @@ public final class BackupSet: @unchecked Sendable {
                 let (s, d) = Self.readStructure(source, sm, table: t.name)
                 table.structure = s
                 defects += d
+                if let s {
+                    table.oversized = Self.oversized(table, s, records: s.records ?? manifest?.table(named: t.name)?.records)
+                    if let o = table.oversized { defects.append(o) }
+                }
                 if let s, !s.hasMemo, let z = t.memoArchive {
                     defects.append(Defect(.orphanMemoArchive, table: t.name, file: z.name,
                                           pt: "arquivo de memos para uma tabela sem campos memo", en: "memo archive for a table without memo fields"))
@@ -122,9 +144,19 @@ public final class BackupSet: @unchecked Sendable {
         self.defects = defects
     }
 
+    /// The defect when `table`'s text is larger than `records` records can take.
+    static func oversized(_ table: BackupTable, _ s: BackupStructure, records: Int?) -> Defect? {
+        let limit = TextLimits(fields: s.fields).maxDataBytes(records: records)
+        let bytes = table.dataBytes
+        guard bytes > limit, let records else { return nil }
+        return Defect(.zipBomb, table: table.name, file: table.members.dataParts.first?.name,
+                      pt: "o texto tem \(bytes) bytes, mais do que \(records) registros podem ocupar (\(limit)): recusado",
+                      en: "the text is \(bytes) bytes, more than \(records) records can take (\(limit)): refused")
+    }
+
     static func readStructure(_ source: SetSource, _ m: SetMember, table: String) -> (BackupStructure?, [Defect]) {
         let bytes: [UInt8]
-        do { bytes = try source.readAll(m, limit: 16 << 20) } catch let e as BackupSetError {
+        do { bytes = try source.readAll(m, limit: Self.maxStructureBytes) } catch let e as BackupSetError {
             return (nil, e.defects.map { $0.placed(table: table, file: m.name) })
         } catch { return (nil, [Defect(.badStructure, table: table, file: m.name, pt: "\(error)", en: "\(error)")]) }
         if m.key.hasSuffix(".dbf") { return ExtendedStructureReader.read(bytes: bytes, table: table, file: m.name) }

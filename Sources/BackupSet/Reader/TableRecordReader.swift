@@ -14,7 +14,10 @@ final class TableRecordReader {
     let codePage: CodePage
     let textFields: [FieldDescriptor]
     let slots: [Int]
+    let limits: TextLimits
     var report: TableReadReport
+    /// The report's defects, bounded (see `DefectList`); copied into `report` at the end.
+    var defects: DefectList
     var memo: MemoArchive?
     var record: BackupRecord
     /// Offered every plain line first (see `RawRecordSink`); nil: typed reading only.
@@ -45,12 +48,15 @@ final class TableRecordReader {
             throw BackupSetError(Defect(.missingStructure, table: table.name, file: table.members.structure?.name,
                                         pt: "a tabela não tem estrutura legível", en: "the table has no readable structure"))
         }
+        if let o = table.oversized { throw BackupSetError(o) }
         self.set = set; self.table = table; self.structure = s; self.options = options
         codePage = options.codePage ?? s.codePage.flatMap { CodePage(number: $0) } ?? options.fallbackCodePage ?? .cp1252
         textFields = s.textFields
+        limits = TextLimits(fields: s.fields)
         slots = s.fields.indices.filter { !s.fields[$0].isMemo }
         report = TableReadReport(table: table.name)
         report.codePage = codePage
+        defects = DefectList(limit: options.defectLimit, sink: options.defectSink)
         record = BackupRecord(values: s.fields.map { Self.blank($0) }, file: "", line: 0, number: 0)
         spans = .allocate(capacity: max(1, textFields.count))
         textIndex = .allocate(capacity: max(1, s.fields.count))
@@ -61,7 +67,7 @@ final class TableRecordReader {
         if options.memo, s.hasMemo, let z = table.members.memoArchive {
             let (m, d) = Self.openMemo(set: set, member: z, table: table.name, structure: s, codePage: codePage)
             memo = m
-            report.defects += d
+            defects.add(contentsOf: d)
         }
         // a full-table memo DBF is cross-checked against the typed text values: typed only
         self.sink = (memo?.checkMap.isEmpty ?? true) ? sink : nil
@@ -96,7 +102,7 @@ final class TableRecordReader {
 
     func defect(_ kind: Defect.Kind, file: String, line: Int?, field: String?, en: String, pt: String) throws {
         let d = Defect(kind, table: table.name, file: file, line: line, field: field, pt: pt, en: en)
-        report.defects.append(d)
+        defects.add(d)
         if options.stopAtFirstDefect { throw BackupSetError(d) }
     }
 
@@ -114,7 +120,24 @@ final class TableRecordReader {
                        en: "the manifest says \(m.records) records, the data has \(record.number)",
                        pt: "o manifesto diz \(m.records) registros, os dados têm \(record.number)")
         }
+        try checkStructureCount()
+        report.defects = defects.kept
+        report.omittedDefects = defects.omitted
+        report.defectCounts = defects.counts
         return report
+    }
+
+    /// The structure's own record count against the data. `records=` (our writer's) counts
+    /// exactly the exported records; the `LIST STRUCTURE` heading counts deleted records
+    /// too, which are not exported, so only more data than it says is a mismatch.
+    func checkStructureCount() throws {
+        guard let said = structure.records else { return }
+        let mismatch = structure.variant == .listStructure ? record.number > said : record.number != said
+        guard mismatch else { return }
+        let name = table.members.structure?.name ?? table.name + "_Estr"
+        try defect(.recordCountMismatch, file: name, line: nil, field: nil,
+                   en: "the structure says \(said) records, the data has \(record.number)",
+                   pt: "a estrutura diz \(said) registros, os dados têm \(record.number)")
     }
 
     // state of the part being read
@@ -125,14 +148,16 @@ final class TableRecordReader {
     private lazy var mayHoldBinary = textFields.contains { $0.type == .varbinary || $0.flags.contains(.binary) }
 
     func readPart(_ part: SetMember, _ body: (BackupRecord) throws -> Void) throws {
-        var splitter = LineSplitter()
+        var splitter = LineSplitter(maxLineBytes: limits.maxLineBytes)
         sample = []; parser = nil; pending = []
         file = part.name
         record.file = file
         try set.source.stream(part, concurrent: options.concurrent) { chunk in
-            try splitter.feed(chunk) { line, term, number in try self.take(line, term, number, body) }
+            try splitter.feed(chunk, { line, term, number in try self.take(line, term, number, body) },
+                              tooLong: { number, length in try self.tooLong(number, length, body) })
         }
-        try splitter.finish { line, term, number in try self.take(line, term, number, body) }
+        try splitter.finish({ line, term, number in try self.take(line, term, number, body) },
+                            tooLong: { number, length in try self.tooLong(number, length, body) })
         if parser == nil && !sample.isEmpty { try detect(body) }
         if !pending.isEmpty {
             let first = pending[0]
@@ -148,6 +173,21 @@ final class TableRecordReader {
             return
         }
         try handle(line, term, number, body)
+    }
+
+    /// A line longer than the structure allows: a defect, its bytes never held. It still
+    /// counts as a record (memo values stay aligned), after every line before it.
+    private func tooLong(_ number: Int, _ length: Int, _ body: (BackupRecord) throws -> Void) throws {
+        if parser == nil { try detect(body) }
+        if !pending.isEmpty {
+            let first = pending[0]
+            pending.removeAll()
+            try bad(.incomplete, file: file, line: first.2)
+        }
+        try bad(.failed(.lineTooLong, field: nil,
+                        en: "line of \(length) bytes, longer than the structure allows (\(limits.maxLineBytes)): not read",
+                        pt: "linha de \(length) bytes, mais longa do que a estrutura permite (\(limits.maxLineBytes)): não lida"),
+                file: file, line: number)
     }
 
     private func detect(_ body: (BackupRecord) throws -> Void) throws {

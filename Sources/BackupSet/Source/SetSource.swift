@@ -125,7 +125,7 @@ final class SetSource: @unchecked Sendable {
     }
 
     /// A whole member in memory, refused past `limit` bytes.
-    func readAll(_ m: SetMember, limit: Int = 256 << 20) throws -> [UInt8] {
+    func readAll(_ m: SetMember, limit: Int = 4 << 20) throws -> [UInt8] {
         if m.size > limit {
             throw BackupSetError(Defect(.zipBomb, file: m.name, pt: "maior que \(limit) bytes", en: "larger than \(limit) bytes"))
         }

@@ -85,6 +85,32 @@ enum StructureText {
         return FieldDescriptor(name: name, type: type, length: length, decimals: decimals, flags: flags)
     }
 
+    /// Widths and decimals a DBF field can have: checked before any arithmetic on them.
+    static let widths = 1...65_535
+    static let decimals = 0...255
+    /// A DBF record (delete flag included) is at most 65,535 bytes and 2,048 fields wide.
+    static let maxRecordLength = 65_535
+    static let maxFields = 2_048
+
+    /// `# records=` and the `LIST STRUCTURE` heading's count: a DBF counts in 32 bits.
+    static func recordCount(_ text: String) -> Int? {
+        guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0, n <= Int(UInt32.max) else { return nil }
+        return n
+    }
+
+    /// The fields laid out as in a DBF, or the defect when no DBF could hold them.
+    static func layOut(_ fields: [FieldDescriptor], table: String, file: String) -> Result<[FieldDescriptor], Defect> {
+        // lengths are within `widths` (the parsers check) and there are at most `maxFields`
+        // of them when summed: the sum cannot overflow
+        let width = fields.count <= maxFields ? fields.reduce(1) { $0 + $1.length } : 0
+        guard fields.count <= maxFields, width <= maxRecordLength else {
+            return .failure(Defect(.badStructure, table: table, file: file,
+                                   pt: "\(fields.count) campos somando \(width) bytes: maior do que um registro DBF (\(maxFields) campos, \(maxRecordLength) bytes)",
+                                   en: "\(fields.count) fields adding up to \(width) bytes: larger than a DBF record (\(maxFields) fields, \(maxRecordLength) bytes)"))
+        }
+        return .success(BackupStructure.laidOut(fields))
+    }
+
     /// Widths fixed by the type; nil when the structure file gives it.
     static func fixedLength(_ t: FieldType) -> Int? {
         switch t {

@@ -16,7 +16,12 @@ enum DelimitedStructureParser {
         for (n, raw) in StructureText.lines(text) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
-            if line.hasPrefix("#") { readComment(line.dropFirst(), into: &s); sawComment = true; continue }
+            if line.hasPrefix("#") {
+                for key in readComment(line.dropFirst(), into: &s) {
+                    bad(n, nil, pt: "\(key) inválido no comentário", en: "bad \(key) in the comment")
+                }
+                sawComment = true; continue
+            }
             let sep: Character = line.contains(";") ? ";" : (line.contains("\t") ? "\t" : ",")
             var cols = raw.split(separator: sep, omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
@@ -41,11 +46,11 @@ enum DelimitedStructureParser {
             guard let letter = typeText.first, let type = structureType(letter), typeText.count == 1 else {
                 bad(n, name, pt: "tipo de campo \"\(typeText)\" desconhecido", en: "unknown field type \"\(typeText)\""); continue
             }
-            guard let len = Int(col("field_len") ?? ""), len > 0, len <= 65_535 else {
+            guard let len = Int(col("field_len") ?? ""), StructureText.widths.contains(len) else {
                 bad(n, name, pt: "largura \"\(col("field_len") ?? "")\" inválida", en: "bad width \"\(col("field_len") ?? "")\""); continue
             }
             let decText = col("field_dec") ?? "0"
-            guard let dec = Int(decText.isEmpty ? "0" : decText), dec >= 0, dec < 256 else {
+            guard let dec = Int(decText.isEmpty ? "0" : decText), StructureText.decimals.contains(dec) else {
                 bad(n, name, pt: "decimais \"\(decText)\" inválidos", en: "bad decimals \"\(decText)\""); continue
             }
             let nullable = yes(col("field_null"))
@@ -69,7 +74,10 @@ enum DelimitedStructureParser {
                                   pt: "o arquivo de estrutura não descreve nenhum campo", en: "the structure file describes no field"))
             return (nil, defects)
         }
-        s.fields = BackupStructure.laidOut(fields)
+        switch StructureText.layOut(fields, table: table, file: file) {
+        case .success(let laid): s.fields = laid
+        case .failure(let d): return (nil, defects + [d])
+        }
         return (s, defects)
     }
 
@@ -85,22 +93,28 @@ enum DelimitedStructureParser {
         return t
     }
 
-    /// `# table=CLIENTES codepage=1252 version=0x30 records=1532 updated=2026-11-26`
-    static func readComment(_ text: Substring, into s: inout BackupStructure) {
+    /// `# table=CLIENTES codepage=1252 version=0x30 records=1532 updated=2026-11-26`;
+    /// returns the `key=value` pairs whose value is out of range (then left unset).
+    @discardableResult
+    static func readComment(_ text: Substring, into s: inout BackupStructure) -> [String] {
+        var badKeys: [String] = []
         for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let kv = token.split(separator: "=", maxSplits: 1)
             guard kv.count == 2 else { continue }
             let v = String(kv[1])
             switch kv[0].lowercased() {
-            case "codepage": s.codePage = Int(v)
+            case "codepage": s.codePage = Int(v).flatMap { (0...65_535).contains($0) ? $0 : nil }
             case "version": s.version = v.lowercased().hasPrefix("0x") ? UInt8(v.dropFirst(2), radix: 16) : UInt8(v)
-            case "records": s.records = Int(v)
+            case "records":
+                s.records = StructureText.recordCount(v)
+                if s.records == nil { badKeys.append(String(token.prefix(40))) }
             case "updated": s.updated = v
             case "separator": s.separator = byteHint(v)
             case "quote": s.quote = byteHint(v)
             default: break
             }
         }
+        return badKeys
     }
 
     /// A one-byte hint: the character itself, or `tab`, or `0xNN`.

@@ -35,13 +35,21 @@ enum ExtendedStructureReader {
                           let type = extendedType(first) else {
                         bad(n, name, pt: "FIELD_TYPE inválido", en: "bad FIELD_TYPE"); return
                     }
-                    guard let len = integer(try r.value(fLen)), len > 0 else {
+                    guard let len = integer(try r.value(fLen)), StructureText.widths.contains(len) else {
                         bad(n, name, pt: "FIELD_LEN inválido", en: "bad FIELD_LEN"); return
                     }
                     var dec = fDec.flatMap { try? integer(r.value($0)) } ?? 0
+                    guard StructureText.decimals.contains(dec) else {
+                        bad(n, name, pt: "FIELD_DEC inválido", en: "bad FIELD_DEC"); return
+                    }
                     var width = len
                     // C wider than 255: FoxPro keeps the high byte of the width in FIELD_DEC
-                    if type == .character, dec > 0 { width = len + 256 * dec; dec = 0 }
+                    if type == .character, dec > 0 {
+                        width = len + 256 * dec; dec = 0   // both bounded above: at most 65,535 + 65,280
+                        guard StructureText.widths.contains(width) else {
+                            bad(n, name, pt: "largura \(width) inválida", en: "bad width \(width)"); return
+                        }
+                    }
                     let nullable = fNull.map { (try? r.value($0)) == .logical(true) } ?? false
                     let nocp = fNocp.map { (try? r.value($0)) == .logical(true) } ?? false
                     fields.append(StructureText.field(name: name, type: type, length: width, decimals: dec,
@@ -51,7 +59,10 @@ enum ExtendedStructureReader {
                     bad(nil, nil, pt: "a tabela de estrutura não tem registros", en: "the structure table has no records")
                     return (nil, defects)
                 }
-                s.fields = BackupStructure.laidOut(fields)
+                switch StructureText.layOut(fields, table: table, file: file) {
+                case .success(let laid): s.fields = laid
+                case .failure(let d): return (nil, defects + [d])
+                }
                 return (s, defects)
             }
         } catch {

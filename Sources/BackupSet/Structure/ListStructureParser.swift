@@ -41,10 +41,16 @@ enum ListStructureParser {
                 let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 if folded.hasPrefix("code page") || folded.hasPrefix("pagina de codigo") || folded.hasPrefix("codepage")
                     || folded.hasPrefix("codigo de pagina") {
-                    s.codePage = Int(value); continue
+                    s.codePage = Int(value).flatMap { (0...65_535).contains($0) ? $0 : nil }; continue
                 }
                 if folded.hasPrefix("number of data records") || folded.hasPrefix("numero de registros") {
-                    s.records = Int(value); continue
+                    s.records = StructureText.recordCount(value)
+                    if s.records == nil {
+                        defects.append(Defect(.badStructure, table: table, file: file, line: n,
+                                              pt: "número de registros \"\(value.prefix(40))\" inválido",
+                                              en: "bad number of records \"\(value.prefix(40))\""))
+                    }
+                    continue
                 }
                 if folded.hasPrefix("date of last update") || folded.hasPrefix("data da ultima") {
                     s.updated = value; continue
@@ -57,13 +63,19 @@ enum ListStructureParser {
             var i = 2
             var words: [String] = []
             while i < tokens.count, Int(tokens[i]) == nil { words.append(StructureText.fold(tokens[i])); i += 1 }
-            guard i < tokens.count, let width = Int(tokens[i]) else {
+            guard i < tokens.count, let width = Int(tokens[i]), StructureText.widths.contains(width) else {
                 defects.append(Defect(.badStructure, table: table, file: file, line: n, field: name,
                                       pt: "linha sem largura", en: "line without a width")); continue
             }
             i += 1
             var dec = 0
-            if i < tokens.count, let d = Int(tokens[i]) { dec = d; i += 1 }
+            if i < tokens.count, let d = Int(tokens[i]) {
+                guard StructureText.decimals.contains(d) else {
+                    defects.append(Defect(.badStructure, table: table, file: file, line: n, field: name,
+                                          pt: "decimais \(d) inválidos", en: "bad decimals \(d)")); continue
+                }
+                dec = d; i += 1
+            }
             let joined = words.joined(separator: " ")
             var type: FieldType? = words.first.flatMap { typeWords[$0] }
             if joined.hasPrefix("data e hora") || joined.hasPrefix("date time") || joined.hasPrefix("data hora") { type = .dateTime }
@@ -85,7 +97,10 @@ enum ListStructureParser {
                                   pt: "nenhuma linha de campo reconhecida no LIST STRUCTURE", en: "no field line recognised in the LIST STRUCTURE text"))
             return (nil, defects)
         }
-        s.fields = BackupStructure.laidOut(fields)
+        switch StructureText.layOut(fields, table: table, file: file) {
+        case .success(let laid): s.fields = laid
+        case .failure(let d): return (nil, defects + [d])
+        }
         return (s, defects)
     }
 }

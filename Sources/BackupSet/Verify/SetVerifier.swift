@@ -1,27 +1,56 @@
 import Foundation
 
 /// `verify SET`: reads every member completely and lists every defect (section 4–6).
+///
+/// Memory stays bounded whatever the set holds: each table keeps its first
+/// `ReadOptions.defectLimit` defects and counts the rest exactly; `options.defectSink`
+/// gets every defect found, kept or not, as it is found.
 public enum SetVerifier {
     public struct Report: Sendable {
-        public var defects: [Defect]
-        public var tables: [(name: String, records: Int)]
-        public var ok: Bool { defects.isEmpty }
+        /// The defects kept: the set's own, then each table's first ones.
+        public var defects: [Defect] = []
+        public var tables: [(name: String, records: Int)] = []
+        /// Defects found but not kept in `defects` (see `ReadOptions.defectLimit`).
+        public var omittedDefects = 0
+        /// Every defect found, kept or not, by kind.
+        public var defectCounts: [Defect.Kind: Int] = [:]
+        /// Every defect found, kept or not.
+        public var defectTotal: Int { defects.count + omittedDefects }
+        public var ok: Bool { defectTotal == 0 }
+
+        /// Keeps `d` (once per place: the same damaged member may be met by two readers).
+        mutating func add(_ d: Defect, sink: DefectSink?, seen: inout Set<Defect>) {
+            guard seen.insert(d).inserted else { return }
+            sink?.record(d)
+            defects.append(d)
+            defectCounts[d.kind, default: 0] += 1
+        }
     }
 
     public static func verify(_ path: String, options: ReadOptions = ReadOptions()) -> Report {
+        var report = Report()
+        var seen = Set<Defect>()
+        let sink = options.defectSink
         let set: BackupSet
-        do { set = try BackupSet.open(path) } catch { return Report(defects: error.defects, tables: []) }
-        var defects = set.defects
-        var tables: [(String, Int)] = []
-        for t in set.tables where t.structure != nil {
+        do { set = try BackupSet.open(path) } catch {
+            for d in error.defects { report.add(d, sink: sink, seen: &seen) }
+            return report
+        }
+        for d in set.defects { report.add(d, sink: sink, seen: &seen) }
+        for t in set.tables where t.structure != nil && t.oversized == nil {
             do {
+                // the table's own defects went to the sink as they were found
                 let r = try set.forEachRecord(table: t.name, options: options) { _ in }
-                defects += r.defects
-                tables.append((t.name, r.records))
+                for (k, n) in r.defectCounts { report.defectCounts[k, default: 0] += n }
+                for d in r.defects {
+                    if seen.insert(d).inserted { report.defects.append(d) } else { report.defectCounts[d.kind, default: 1] -= 1 }
+                }
+                report.omittedDefects += r.omittedDefects
+                report.tables.append((t.name, r.records))
             } catch let e as BackupSetError {
-                defects += e.defects.map { $0.placed(table: t.name) }
+                for d in e.defects { report.add(d.placed(table: t.name), sink: sink, seen: &seen) }
             } catch {
-                defects.append(Defect(.unreadableSet, table: t.name, pt: "\(error)", en: "\(error)"))
+                report.add(Defect(.unreadableSet, table: t.name, pt: "\(error)", en: "\(error)"), sink: sink, seen: &seen)
             }
         }
         if let m = set.manifest {
@@ -31,16 +60,16 @@ public enum SetVerifier {
                     do {
                         let h = try ManifestCheck.sha256(set.source, member)
                         if h != f.sha256.lowercased() {
-                            defects.append(Defect(.manifestMismatch, table: mt.name, file: f.name,
-                                                  pt: "SHA-256 não confere com o manifesto", en: "SHA-256 does not match the manifest"))
+                            report.add(Defect(.manifestMismatch, table: mt.name, file: f.name,
+                                              pt: "SHA-256 não confere com o manifesto", en: "SHA-256 does not match the manifest"),
+                                       sink: sink, seen: &seen)
                         }
-                    } catch let e as BackupSetError { defects += e.defects } catch {}
+                    } catch let e as BackupSetError {
+                        for d in e.defects { report.add(d, sink: sink, seen: &seen) }
+                    } catch {}
                 }
             }
         }
-        // one defect per place: the same damaged member may be met by two readers
-        var seen = Set<Defect>()
-        defects = defects.filter { seen.insert($0).inserted }
-        return Report(defects: defects, tables: tables)
+        return report
     }
 }

@@ -14,6 +14,12 @@ final class ZipArchive: @unchecked Sendable {
     /// Names refused as unsafe and other findings that do not stop reading.
     private(set) var defects: [Defect] = []
 
+    /// A set holds a few files per table: more members, or a larger directory, is refused
+    /// before anything is held in memory for them.
+    static let maxMembers = 65_535
+    static let maxDirectoryBytes = 16 << 20
+    static let maxDefects = 1_000
+
     init(source: ByteSource, displayName: String) throws(BackupSetError) {
         self.source = source
         self.displayName = displayName
@@ -62,10 +68,14 @@ final class ZipArchive: @unchecked Sendable {
             }
             count = le64(rec, 32); cdSize = le64(rec, 40); cdOffset = le64(rec, 48)
         }
-        guard cdOffset >= 0, cdSize >= 0, cdOffset <= size, cdSize <= size - cdOffset, count <= cdSize / 46 + 1,
-              cdSize <= 256 << 20 else {
+        guard cdOffset >= 0, cdSize >= 0, cdOffset <= size, cdSize <= size - cdOffset, count >= 0, count <= cdSize / 46 + 1,
+              cdSize <= Self.maxDirectoryBytes else {
             throw BackupSetError(corrupt("central directory lies outside the file (\(cdOffset)+\(cdSize) of \(size) bytes)",
                                          pt: "diretório central fora do arquivo (\(cdOffset)+\(cdSize) de \(size) bytes)"))
+        }
+        guard count <= Self.maxMembers else {
+            throw BackupSetError(corrupt("\(count) members, more than a backup set holds (\(Self.maxMembers))",
+                                         pt: "\(count) membros, mais do que um conjunto de backup tem (\(Self.maxMembers))"))
         }
         let cd = try source.bytes(at: cdOffset, count: cdSize)
         var p = 0
@@ -100,25 +110,39 @@ final class ZipArchive: @unchecked Sendable {
                                  uncompressedSize: usize, crc32: UInt32(le32(cd, p + 16)),
                                  localHeaderOffset: offset,
                                  modified: ZipEntry.dosDate(date: le16(cd, p + 14), time: le16(cd, p + 12)),
-                                 isEncrypted: flags & 1 != 0)
+                                 isEncrypted: flags & 1 != 0, nameBytes: nameBytes)
             p += 46 + nameLen + extraLen + commentLen
             if let why = ZipEntry.unsafeReason(name) {
-                defects.append(Defect(.unsafeMemberName, file: displayName,
+                note(Defect(.unsafeMemberName, file: displayName,
                                       pt: "membro \"\(name)\" recusado: nome inseguro (\(ptReason(why)))",
                                       en: "member \"\(name)\" refused: unsafe name (\(why))"))
                 continue
             }
             if usize < 0 || csize < 0 || offset < 0 || offset >= size || csize > size - offset {
-                defects.append(corrupt("member \(name) points outside the file", pt: "membro \(name) aponta para fora do arquivo"))
+                note(corrupt("member \(name) points outside the file", pt: "membro \(name) aponta para fora do arquivo"))
                 continue
             }
             if !seen.insert(name.lowercased()).inserted {
-                defects.append(Defect(.duplicateMember, file: displayName,
+                note(Defect(.duplicateMember, file: displayName,
                                       pt: "membro \"\(name)\" aparece mais de uma vez", en: "member \"\(name)\" appears more than once"))
                 continue
             }
             entries.append(entry)
         }
+        let (kept, refused) = try ZipLayout.check(entries, source: source, directoryStart: cdOffset, displayName: displayName)
+        entries = kept
+        for d in refused { note(d) }
+        if omittedDefects > 0 {
+            defects.append(corrupt("\(omittedDefects) more members refused (first \(Self.maxDefects) listed)",
+                                   pt: "mais \(omittedDefects) membros recusados (os primeiros \(Self.maxDefects) listados)"))
+        }
+    }
+
+    /// Members refused beyond `maxDefects`, counted only.
+    private var omittedDefects = 0
+
+    private func note(_ d: Defect) {
+        if defects.count < Self.maxDefects { defects.append(d) } else { omittedDefects += 1 }
     }
 
     private func ptReason(_ en: String) -> String {

@@ -11,6 +11,8 @@ public struct ZipEntry: Sendable, Hashable {
     public var localHeaderOffset: Int
     public var modified: Date?
     public var isEncrypted: Bool
+    /// The name as stored in the central directory (compared with the local header's).
+    var nameBytes: [UInt8] = []
     public var isDirectory: Bool { name.hasSuffix("/") }
 
     /// The last path component.

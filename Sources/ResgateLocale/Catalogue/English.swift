@@ -5,6 +5,8 @@ enum English {
         case .folderMissing(let f): "folder \(f) does not exist"
         case .dataFolderMissing(let f): "\(f): data folder not found"
         case .setMissing(let s): "\(s): does not exist"
+        case .cannotCreate(let s): "\(s): cannot create"
+        case .moreDefectsNotListed(let n): "… and \(n) more defect(s) not listed (the first 1000 per table; the full list with --defects-file)."
         case .tableNotInBackup(let t): "table \(t) is not in the backup"
         case let .tableNotInData(t, f): "table \(t) does not exist in \(f)"
         case .noSuchTables(let t): "no such table: \(t)"

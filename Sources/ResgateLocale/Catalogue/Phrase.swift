@@ -7,6 +7,10 @@ public enum Phrase: Sendable, Hashable {
     case folderMissing(String)
     case dataFolderMissing(String)
     case setMissing(String)
+    /// A file the command was asked to write could not be created.
+    case cannotCreate(String)
+    /// Defects counted but not listed.
+    case moreDefectsNotListed(Int)
     case tableNotInBackup(String)
     case tableNotInData(table: String, folder: String)
     case noSuchTables(String)

@@ -5,6 +5,8 @@ enum Portuguese {
         case .folderMissing(let f): "a pasta \(f) não existe"
         case .dataFolderMissing(let f): "\(f): pasta de dados não encontrada"
         case .setMissing(let s): "\(s): não existe"
+        case .cannotCreate(let s): "\(s): não foi possível criar"
+        case .moreDefectsNotListed(let n): "… e mais \(n) defeito(s) não listados (os primeiros 1000 por tabela; a lista completa com --defects-file)."
         case .tableNotInBackup(let t): "a tabela \(t) não está no backup"
         case let .tableNotInData(t, f): "a tabela \(t) não existe em \(f)"
         case .noSuchTables(let t): "tabela não encontrada: \(t)"

@@ -86,7 +86,7 @@ public struct StoreActions: Sendable {
         let path = try setPath(id)
         context.emit(.message(Phrase.verifyingSet(id).words))
         var report = try web(422, "unreadable-set") { try SetOperations.verify(path, language: language) }
-        verified.record(path, ok: report.ok, defects: report.defects.count)
+        verified.record(path, ok: report.ok, defects: report.defectCount)
         report.set = id
         return try encode(report)
     }

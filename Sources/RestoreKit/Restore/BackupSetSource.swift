@@ -48,6 +48,8 @@ struct BackupSetTable: RestoreTableSource {
 
     func forEachRecord(memos: Bool, fast: RawRecordSink?, _ body: (Int, [DBFValue]) throws -> Void,
                        defect: (Defect) -> Void) throws {
+        // refused before a byte is read: the defect is already among `knownDefects`
+        if table.oversized != nil { return }
         var options = ReadOptions()
         options.fallbackCodePage = fallback
         options.memo = memos

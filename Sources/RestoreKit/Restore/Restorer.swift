@@ -212,17 +212,22 @@ public final class Restorer {
     }
 
     /// Refusal text when the new files might not fit on the disk (with a 10% margin).
+    /// Every number here comes from a file or a set (`records=` may say 2^62): the sum
+    /// saturates at `Int.max`, which no disk has free, instead of overflowing.
     func diskShortage(_ plans: [TablePlan], folder: String) -> String? {
         var need = 0
+        func add(_ n: Int) { let (s, o) = need.addingReportingOverflow(max(0, n)); need = o ? .max : s }
+        func times(_ a: Int, _ b: Int) -> Int { let (p, o) = max(0, a).multipliedReportingOverflow(by: max(0, b)); return o ? .max : p }
         for p in plans {
-            let rl = p.liveHeader?.recordLength ?? (p.source.fields.reduce(1) { $0 + $1.length })
+            let rl = p.liveHeader?.recordLength ?? (p.source.fields.reduce(1) { $0 + max(0, min($1.length, 65_535)) })
             let n = max(p.source.expectedRecords ?? 0, p.liveRecords ?? 0)
-            need += (p.liveHeader?.headerLength ?? 1024) + n * rl
+            add(p.liveHeader?.headerLength ?? 1024)
+            add(times(n, rl))
             if p.liveFiles.count > 1, let data = outputFolder {
-                for f in p.liveFiles.dropFirst() { need += FileOps.size(data + "/" + f) ?? 0 }
+                for f in p.liveFiles.dropFirst() { add(FileOps.size(data + "/" + f) ?? 0) }
             }
         }
-        need += need / 10
+        add(need / 10)
         guard let free = FileOps.freeBytes(at: folder), free < need else { return nil }
         return say("espaço insuficiente em disco: são necessários \(need) bytes, há \(free) livres",
                    "not enough disk space: \(need) bytes needed, \(free) free")

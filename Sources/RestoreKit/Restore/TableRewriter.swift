@@ -34,7 +34,7 @@ struct TableRewriter {
         [.memoArchiveMissing, .badMemoArchive, .memoCountMismatch, .memoValueMismatch].contains(d.kind)
     }
     static func isLineDefect(_ d: Defect) -> Bool {
-        [.badLine, .wrongFieldCount, .badValue, .valueTooLong, .ambiguousLine, .notText].contains(d.kind)
+        [.badLine, .wrongFieldCount, .badValue, .valueTooLong, .ambiguousLine, .notText, .lineTooLong].contains(d.kind)
     }
 
     func rewrite(_ plan: TablePlan, stagingFolder: String?) throws -> Outcome {

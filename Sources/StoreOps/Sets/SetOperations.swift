@@ -19,9 +19,21 @@ public enum SetOperations {
     }
 
     /// `verify SET`: reads everything, lists every defect.
-    public static func verify(_ path: String, language: Language) throws(OperationFailure) -> VerifyResult {
+    /// With `defectsFile`, every defect is also streamed to that file (the result keeps
+    /// the first 1,000 per table and exact counts of the rest).
+    public static func verify(_ path: String, language: Language, defectsFile: String? = nil) throws(OperationFailure) -> VerifyResult {
         guard FileManager.default.fileExists(atPath: path) else { throw OperationFailure(.setMissing(path)) }
-        return VerifyResult(SetVerifier.verify(path), language: language)
+        var options = ReadOptions()
+        var file: DefectFile?
+        if let defectsFile {
+            do { file = try DefectFile(path: defectsFile, language: language) } catch {
+                throw OperationFailure(.cannotCreate(defectsFile))
+            }
+            options.defectSink = file
+        }
+        let report = SetVerifier.verify(path, options: options)
+        file?.finish()
+        return VerifyResult(report, language: language)
     }
 
     /// `show SET`: each table's records, structure, files and fields, without memos.
@@ -101,9 +113,18 @@ public struct VerifyResult: Encodable, Sendable {
     public var ok: Bool
     public var tables: [Table]
     public var defects: [Defect]
+    /// Every defect found, listed or not.
+    public var defectCount: Int
+    /// Defects counted but not listed (past the first 1,000 per table).
+    public var omittedDefects: Int
+    /// Every defect found, by kind.
+    public var defectCounts: [String: Int]
 
     init(_ r: SetVerifier.Report, language: Language) {
         ok = r.ok
+        defectCount = r.defectTotal
+        omittedDefects = r.omittedDefects
+        defectCounts = Dictionary(uniqueKeysWithValues: r.defectCounts.map { ($0.key.rawValue, $0.value) })
         tables = r.tables.map { Table(name: $0.name, records: $0.records) }
         defects = r.defects.map { d in
             Defect(table: d.table, file: d.file, line: d.line, field: d.field, kind: d.kind.rawValue,

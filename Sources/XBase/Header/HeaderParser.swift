@@ -153,6 +153,8 @@ public enum HeaderParser {
         guard b.count >= 521 else { throw .badHeader(file: file, reason: "dBASE II header needs 521 bytes") }
         let count = Int(le16(b, 1))
         let recordLength = Int(le16(b, 6))
+        // a damaged table whose version byte reads 0x02 lands here: every reader divides by it
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
         var fields: [FieldDescriptor] = []
         var pos = 8
         var offset = 1
@@ -181,6 +183,7 @@ public enum HeaderParser {
         let count = Int(le32(b, 4))
         let headerLength = Int(le16(b, 8))
         let recordLength = Int(le16(b, 10))
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
         var fields: [FieldDescriptor] = []
         var pos = 68
         var offset = 1

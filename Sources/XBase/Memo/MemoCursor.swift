@@ -42,8 +42,9 @@ final class MemoCursor {
             return try Self.with(m.bytes) { p throws(XBaseError) in try body(m.type, p) }
         }
         let size = memo.size
-        let offset = block * memo.blockSize
-        guard offset < size else {
+        // `block` comes from the record (up to 10 digits or 32 bits): bounded before use
+        let (offset, overflow) = block.multipliedReportingOverflow(by: memo.blockSize)
+        guard !overflow, offset < size else {
             throw .badMemo(file: memo.path, record: nil, field: nil, block: block,
                            reason: "points past the end of the memo file (\(size) bytes)")
         }

@@ -247,6 +247,9 @@ extension DBFRecord {
         return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: ms))
     }
 
+    /// Past the end of year 9999 (Julian day 5,373,484): no timestamp a program writes.
+    static let maxTimestampMilliseconds = 5_373_485.0 * 86_400_000
+
     /// dBASE 7 `@`: big-endian double of milliseconds since 1 Jan 4713 BC, sign-flipped.
     func timestamp(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
         guard r.count == 8 else { throw invalid(name(), "timestamp field of width \(r.count)") }
@@ -254,6 +257,10 @@ extension DBFRecord {
         if bits == 0 { return .dateTime(nil) }
         bits = bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits
         let ms = Double(bitPattern: bits)
+        // bounded before any conversion to Int: infinity, NaN or a huge value would trap
+        guard ms.isFinite, abs(ms) < Self.maxTimestampMilliseconds else {
+            throw invalid(name(), "\(quoted(r)) is not a valid timestamp")
+        }
         let day = Int(ms / 86_400_000)
         return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: Int(ms) - day * 86_400_000))
     }
