@@ -63,7 +63,7 @@ public enum FuzzEntryPoints {
     }
 
     /// Every type the text can hold, with widths that make overflow-prone values reachable.
-    static let lineFields: [FieldDescriptor] = TableStructure.laidOut([
+    static let lineFields: [FieldDescriptor] = BackupStructure.laidOut([
         FieldDescriptor(name: "C", type: .character, length: 12),
         FieldDescriptor(name: "N", type: .numeric, length: 20, decimals: 4),
         FieldDescriptor(name: "F", type: .float, length: 20, decimals: 2),

@@ -19,7 +19,7 @@ public final class DefectFile: DefectSink, @unchecked Sendable {
         self.language = language
     }
 
-    func record(_ d: Defect) {
+    public func record(_ d: Defect) {
         lock.lock(); defer { lock.unlock() }
         buffer += Array(((d.table.map { "[\($0)] " } ?? "") + d.message(in: language) + "\n").utf8)
         written += 1
