@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain]
+#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain|memory]
 #
 #   all     every job below on the 1,000,000-record reference table
 #   quick   read, parse, verify, backup, restore, cdx on 100,000 records (CI prints it)
 #   many    300 tables of 2,000 records: scan, verify, restore --all; per-table cost
 #   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table
+#   memory  peak RSS of every command on hostile and damaged input (scripts/bench/hostile_gen.py)
 #   chain   `resgate status --remotes` over 50 and 500 store folders on a loopback webdav
 #           (scripts/bench/chain.sh); needs no VENDAS data
 #
@@ -243,6 +244,44 @@ bench_scale() {
     done
 }
 
+bench_memory() {
+    echo "## peak memory of every command on hostile and damaged input (goal: < 64 MiB each)"
+    H=$WORK/hostile
+    [[ -f $H/deep.zip ]] || python3 scripts/bench/hostile_gen.py "$H"
+    LIMIT_KIB=$((64 * 1024)); WORST=0; OVER=0
+    # peak NAME CMD...: any exit status is fine (refusing is the point); prints peak RSS
+    peak() {
+        local name=$1; shift
+        /usr/bin/time -f "%e %M %x" -o "$WORK/.time" "$@" >"$WORK/.out" 2>"$WORK/.stderr" || true
+        read -r wall rss code <"$WORK/.time" || true
+        [[ $code =~ ^[0-9]+$ ]] || code=signal
+        local verdict=ok; if (( rss >= LIMIT_KIB )) || [[ $code == signal || $code -gt 3 ]]; then verdict=OVER; OVER=$((OVER + 1)); fi
+        (( rss > WORST )) && WORST=$rss
+        printf '%-34s wall=%7.3fs peak=%6.1fMiB exit=%-3s %s  %s\n' "$name" "$wall" "$(echo "scale=1; $rss / 1024" | bc)" \
+            "$code" "$verdict" "$(head -c 110 "$WORK/.out" | tr '\n' ' ')"
+    }
+    for z in bomb records flood longline hugecount deep; do
+        D=$WORK/hostile-data-$z; rm -rf "$D"; mkdir -p "$D"
+        peak "verify $z.zip" "$BIN/resgate" verify "$H/$z.zip" --lang en
+        peak "verify --json $z.zip" "$BIN/resgate" verify "$H/$z.zip" --json
+        peak "show $z.zip T" "$BIN/resgate" show "$H/$z.zip" T --limit 5 --lang en
+        peak "restore --dry-run $z.zip" "$BIN/resgate" restore "$H/$z.zip" --data "$D" --all --dry-run --lang en
+        peak "restore --yes $z.zip" "$BIN/resgate" restore "$H/$z.zip" --data "$D" --all --yes --skip-bad-lines --lang en
+    done
+    peak "verify --defects-file flood.zip" "$BIN/resgate" verify "$H/flood.zip" --defects-file "$WORK/flood-defects.txt"
+    echo "   (the full list: $(wc -l <"$WORK/flood-defects.txt") lines in the defects file)"
+    peak "scan damaged/" "$BIN/resgate" scan "$H/damaged" --lang en
+    peak "show damaged/VENDAS.DBF" "$BIN/resgate" show "$H/damaged/VENDAS.DBF" --lang en
+    peak "show damaged/AGENDA.DBF" "$BIN/resgate" show "$H/damaged/AGENDA.DBF" --lang en
+    peak "reindex --check damaged/" "$BIN/resgate" reindex "$H/damaged" --check --lang en
+    local SET; SET=$(set_for "$(data "$RECORDS")" REF)
+    rm -rf "$WORK/restored-mem"
+    peak "verify BENCH.zip (1M records)" "$BIN/resgate" verify "$SET" --quiet
+    peak "restore BENCH.zip (1M records)" "$BIN/resgate" restore "$SET" --into "$WORK/restored-mem" --all --yes --quiet
+    peak "scan restored (1M records)" "$BIN/resgate" scan "$WORK/restored-mem"
+    echo "worst peak: $(echo "scale=1; $WORST / 1024" | bc) MiB; commands over 64 MiB or killed by a signal: $OVER"
+}
+
 over_limit() {
     local bad=""
     for kv in $ALL_PEAKS; do
@@ -263,11 +302,13 @@ case $WHAT in
     cdx) bench_cdx "$(data "$RECORDS")" ;;
     many) bench_many ;;
     scale) bench_scale ;;
+    memory) bench_memory ;;
     all|quick)
         D=$(data "$RECORDS")
         bench_read "$D"; bench_parse "$D" REF; bench_verify "$D" REF; bench_backup "$D"
         bench_restore "$D" REF; bench_cdx "$D"
+        [[ $WHAT == quick ]] || bench_memory
         [[ $WHAT == quick ]] || { bench_many; echo "## resgate status --remotes: a chain of stores on a loopback webdav"; scripts/bench/chain.sh "$BIN/resgate" 50 500; } ;;
-    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain]"; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain|memory]"; exit 2 ;;
 esac
 over_limit
