@@ -58,6 +58,11 @@ struct RestoreCommand: ParsableCommand {
         var request = RestoreRequest(tables: try common.attempt { try RestoreRequest.tables(all ? [] : table) },
                                      dryRun: dryRun, into: into, skipBadLines: skipBadLines, blankMemos: blankMemos)
         let printer = RestoreProgressPrinter(language: lang, quiet: common.quiet || common.json)
+        // cli.md: with no terminal to ask, a change without --yes is refused and nothing written
+        if !dryRun && !yes && !Console.stdinIsTerminal && into == nil {
+            Console.err(Phrase.changeNeedsYes.text(in: lang))
+            throw ExitStatus.badInput
+        }
         if !dryRun && !yes && Console.stdinIsTerminal && into == nil {
             // ask with the real counts: a dry run first, then the question
             var probe = request

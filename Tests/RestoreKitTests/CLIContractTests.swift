@@ -18,6 +18,21 @@ import Testing
         #expect(try resgate(["no-such-command"]).status == 2)
     }
 
+    /// cli.md: with no terminal to ask (the test's stdin is not one), a restore into DATA
+    /// without --yes is refused with exit 2 and DATA keeps every byte.
+    @Test func restoreWithoutYesAndNoTerminalChangesNothing() throws {
+        let s = try StoreFixture()
+        try s.writeLiveClientes()
+        try s.writeBackupClientes()
+        let files = try FileManager.default.contentsOfDirectory(atPath: s.data).sorted()
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: s.data + "/" + $0)) }
+        let r = try resgate(["restore", s.backup, "--data", s.data, "--all", "--lang", "pt"])
+        #expect(r.status == 2, "\(r.err)")
+        #expect(r.err.contains("--yes"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.data).sorted() == files)
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: s.data + "/" + $0)) } == before)
+    }
+
     @Test func scanAndRestoreJSONKeys() throws {
         let s = try StoreFixture()
         try s.writeLiveClientes()

@@ -32,6 +32,7 @@ enum English {
         case .noSnapshots: "No undo snapshots."
         case .deleteSnapshotsQuestion: "Delete the undo snapshots?"
         case .continueQuestion: "Continue?"
+        case .changeNeedsYes: "No terminal to ask for confirmation: nothing was changed. Add --yes to restore, or --dry-run to see what would change."
         case .nothingChanged: "Nothing was changed."
         case .noDefectsFound: "No defects found."
         case .defectsFound(let n): "\(n) defect(s) found."

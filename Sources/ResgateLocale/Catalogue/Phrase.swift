@@ -38,6 +38,8 @@ public enum Phrase: Sendable, Hashable {
     case noSnapshots
     case deleteSnapshotsQuestion
     case continueQuestion
+    /// No terminal to ask and no --yes: the change is refused.
+    case changeNeedsYes
     case nothingChanged
     case noDefectsFound
     case defectsFound(Int)

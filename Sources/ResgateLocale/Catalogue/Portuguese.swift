@@ -32,6 +32,7 @@ enum Portuguese {
         case .noSnapshots: "Nenhuma cópia de segurança."
         case .deleteSnapshotsQuestion: "Apagar as cópias de segurança?"
         case .continueQuestion: "Continuar?"
+        case .changeNeedsYes: "Sem terminal para confirmar: nada foi alterado. Use --yes para restaurar, ou --dry-run para ver o que mudaria."
         case .nothingChanged: "Nada foi alterado."
         case .noDefectsFound: "Nenhum defeito encontrado."
         case .defectsFound(let n): "\(n) defeito(s) encontrado(s)."
