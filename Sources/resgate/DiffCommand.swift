@@ -30,10 +30,11 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let pt = common.language == .pt
-        let source: BackupSetSource
+        let source: any RestoreSource
         do { source = try SourceOpener.open(set, cache: cache, language: common.language, quiet: common.quiet || common.json) } catch {
             Console.err(String(describing: error)); throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
         }
+        if !common.json && !common.quiet { Console.err(SourceOpener.foundLine(source.kind, name: source.displayName).text(in: common.language)) }
         let name = table.uppercased()
         guard source.tableNames.contains(name) else {
             Console.err(pt ? "a tabela \(name) não está no backup" : "table \(name) is not in the backup")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackupSet
 import Foundation
+import RestoreKit
 import XBase
 
 /// `resgate show SET [TABLE]` and `resgate show FILE.DBF`: one command; an argument ending
@@ -72,6 +73,7 @@ struct ShowCommand: ParsableCommand {
             for d in error.defects { Console.err(d.message(in: lang)) }
             throw ExitStatus.badInput
         }
+        if TableFolderSource.holdsTables(set) { return try showTables(set) }
         if let table { return try showTable(set, table) }
         var rows: [JSONOut] = []
         var defects = set.defects

@@ -59,6 +59,9 @@ public final class Restorer {
         }
         defer { _ = folderLock }
         events(.processingTables)
+        if let tables = source as? TableFolderSource, tables.isFolder(out) {
+            return refuseAll(say("a origem é a própria pasta de destino \(out)", "the source is the destination folder \(out) itself"))
+        }
         let setErrors = source.setDefects
         if !setErrors.isEmpty {
             var r = refuseAll(say("o backup tem defeitos", "the backup has defects"))
@@ -69,7 +72,7 @@ public final class Restorer {
         let names = (options.tables ?? source.tableNames).map { $0.uppercased() }
         var plans: [TablePlan] = []
         var report = RestoreReport(id: nil, dryRun: options.dryRun, into: options.into,
-                                   source: source.displayName, tables: [], refusal: nil)
+                                   source: source.displayName, tables: [], refusal: nil, sourceKind: source.kind)
         for name in names {
             guard source.tableNames.contains(name) else {
                 report.tables.append(emptyTable(name, status: "refused",
@@ -78,10 +81,11 @@ public final class Restorer {
             }
             let t = try source.table(named: name)
             var plan = TablePlan.make(table: name, source: t, dataFolder: data, outputFolder: out, language: lang)
-            if plan.refusal == nil, options.into == nil, let data, FileOps.exists(data + "/" + plan.fileName),
-               let holder = TableLocks.holder(of: data + "/" + plan.fileName) {
-                plan.refusal = say("a tabela \(plan.fileName) está aberta no sistema (\(holder)); feche o ERP",
-                                   "table \(plan.fileName) is open in the ERP (\(holder)); close the ERP")
+            // the DBF and its memo and index files: the ERP may hold any of them
+            if plan.refusal == nil, options.into == nil, let data,
+               let (file, holder) = plan.liveFiles.lazy.compactMap({ f in TableLocks.holder(of: data + "/" + f).map { (f, $0) } }).first {
+                plan.refusal = say("a tabela \(plan.name) está aberta no sistema (\(file): \(holder)); feche o ERP",
+                                   "table \(plan.name) is open in the ERP (\(file): \(holder)); close the ERP")
             }
             plans.append(plan)
         }
@@ -121,8 +125,11 @@ public final class Restorer {
             t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
             t.memoBlanked = o.memoBlanked ? true : nil
             if !o.accepted {
-                t.reason = say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
-                               "this table's backup has defects (accept them with --skip-bad-lines / --blank-memos)")
+                t.reason = source.kind == .tableFolder
+                    ? say("a tabela recebida está danificada (use --skip-bad-lines / --blank-memos para aceitar, deixando de fora os registros ruins)",
+                          "the incoming table is damaged (accept with --skip-bad-lines / --blank-memos, leaving the bad records out)")
+                    : say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
+                          "this table's backup has defects (accept them with --skip-bad-lines / --blank-memos)")
             }
             report.tables.append(t)
         }
@@ -160,7 +167,7 @@ public final class Restorer {
 
     func refuseAll(_ reason: String) -> RestoreReport {
         RestoreReport(id: nil, dryRun: options.dryRun, into: options.into, source: source.displayName,
-                      tables: [], refusal: reason)
+                      tables: [], refusal: reason, sourceKind: source.kind)
     }
 
     /// Refusal text when the new files might not fit on the disk (with a 10% margin).
