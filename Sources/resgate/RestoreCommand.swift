@@ -54,6 +54,12 @@ struct RestoreCommand: ParsableCommand {
             Console.err(String(describing: error))
             throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
         }
+        if !dryRun && !yes && !Console.stdinIsTerminal && into == nil {
+            // cli.md: with no terminal to ask, a change without --yes is refused
+            Console.err(lang == .pt ? "sem terminal para confirmar: use --yes (ou --dry-run). Nada foi alterado."
+                                    : "no terminal to confirm: give --yes (or --dry-run). Nothing was changed.")
+            throw ExitStatus.badInput
+        }
         var options = RestoreOptions(tables: all ? nil : table.map { $0.uppercased() }, dryRun: dryRun, into: into,
                                      skipBadLines: skipBadLines, blankMemos: blankMemos, language: lang)
         let printer = RestoreProgressPrinter(language: lang, quiet: common.quiet || common.json)

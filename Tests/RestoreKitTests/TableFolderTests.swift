@@ -188,4 +188,36 @@ import XBase
         #expect(d.onlyInData == 5)
         #expect(d.defects.isEmpty)
     }
+
+    @Test func commandLineSaysWhatItFoundRestoresDiffsShowsAndUndoes() throws {
+        let (s, sandbox) = try storeWithSandbox()
+        try pythonSetNome(sandbox + "/CLIENTES.DBF", codigo: 1, to: "Corrigido na linha de comando")
+        let before = try StoreFixture.snapshot(s.data)
+        let cli = CLIContractTests()
+
+        // without --yes and without a terminal: refused, nothing changes (cli.md)
+        let no = try cli.resgate(["restore", sandbox, "--data", s.data, "--table", "CLIENTES"])
+        #expect(no.status == 2, "\(no)")
+        #expect(try StoreFixture.snapshot(s.data) == before)
+        let shown = try cli.resgate(["show", sandbox, "--json"])
+        #expect(shown.status == 0, "\(shown.err)")
+        #expect(try cli.json(shown.out)["kind"] as? String == "tables")
+        let records = try cli.resgate(["show", sandbox, "CLIENTES", "--format", "csv"])
+        #expect(records.out.contains("Corrigido na linha de comando"), "\(records)")
+
+        let r = try cli.resgate(["restore", sandbox, "--data", s.data, "--table", "CLIENTES", "--yes", "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let j = try cli.json(r.out)
+        #expect(j["sourceKind"] as? String == "tables")
+        let id = try #require(j["id"] as? String)
+        #expect(try dbfreadRows(s.data + "/CLIENTES.DBF")[0]["NOME"] as? String == "Corrigido na linha de comando")
+
+        let text = try cli.resgate(["diff", sandbox, "--data", s.data, "--table", "CLIENTES", "--key", "CODIGO", "--lang", "pt"])
+        #expect(text.err.contains("Origem: pasta de tabelas sandbox"), "\(text)")
+        #expect(text.status == 0, "\(text)")   // DATA now holds what the folder holds
+
+        let u = try cli.resgate(["undo", "--data", s.data, id, "--yes"])
+        #expect(u.status == 0, "\(u.err)")
+        #expect(try StoreFixture.snapshot(s.data) == before)
+    }
 }
