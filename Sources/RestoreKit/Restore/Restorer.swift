@@ -125,7 +125,10 @@ public final class Restorer {
             t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
             t.memoBlanked = o.memoBlanked ? true : nil
             if !o.accepted {
-                t.reason = source.kind == .tableFolder
+                let indexOnly = !o.defects.isEmpty && o.defects.allSatisfy { $0.kind == .badStructure && ($0.file ?? "").lowercased().hasSuffix(".cdx") }
+                t.reason = indexOnly
+                    ? say("o índice CDX não pôde ser reconstruído (veja abaixo)", "the CDX index could not be rebuilt (see below)")
+                    : source.kind == .tableFolder
                     ? say("a tabela recebida está danificada (use --skip-bad-lines / --blank-memos para aceitar, deixando de fora os registros ruins)",
                           "the incoming table is damaged (accept with --skip-bad-lines / --blank-memos, leaving the bad records out)")
                     : say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
