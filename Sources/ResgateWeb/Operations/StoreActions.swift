@@ -41,6 +41,8 @@ public struct StoreActions: Sendable {
     public func listBackups(language: Language) throws -> Data {
         struct Entry: Encodable {
             var id, name, path, kind: String
+            /// `set` or `tables` (a folder or zip of DBF tables).
+            var content: String
             var date: String?
             var bytes, tables: Int
             var manifest: Bool
@@ -57,11 +59,15 @@ public struct StoreActions: Sendable {
         }
         let iso = ISO8601DateFormatter()
         iso.timeZone = .current
-        let sets = listing.sets.map { s in
+        // folders of DBF tables (a corrected table brought back) are offered beside the sets
+        let sets = (listing.sets + TableFolderSource.folders(in: backups, besides: listing.sets)).map { s in
             let id = (s.path as NSString).lastPathComponent
-            return Entry(id: id, name: s.name, path: s.path, kind: s.kind.rawValue, date: s.date.map(iso.string(from:)),
-                         bytes: s.bytes, tables: s.tables.count, manifest: s.manifest != nil, slot: s.slot?.name,
-                         verification: verified.outcome(s.path))
+            let tables = TableFolderSource.holdsTables(s)
+            return Entry(id: id, name: s.name, path: s.path, kind: s.kind.rawValue,
+                         content: (tables ? RestoreSourceKind.tableFolder : .backupSet).rawValue,
+                         date: s.date.map(iso.string(from:)), bytes: s.bytes,
+                         tables: tables ? TableFolderSource(listing: s).tableNames.count : s.tables.count,
+                         manifest: s.manifest != nil, slot: s.slot?.name, verification: verified.outcome(s.path))
         }
         let bad = listing.unreadable.map { Unreadable(path: $0.path, defects: $0.defects.map { $0.message(in: language) }) }
         return try JSONCoding.encode(Document(root: backups, sets: sets, unreadable: bad))
@@ -137,7 +143,7 @@ public struct StoreActions: Sendable {
     public func compare(_ r: RestoreRequest, language: Language, context: OperationCenter.Context) throws -> Data {
         let sandbox = sandboxFolder(OperationCenter.newID())
         let report = try runRestorer(r, into: sandbox, language: language, context: context)
-        let source = try BackupSetSource(path: try setPath(r.set))
+        let source = try RestoreSources.open(try setPath(r.set))
         struct Failed: Encodable { var table: String; var error: String }
         var diffs: [Data] = []
         for t in report.tables where t.status == "restored" {
@@ -207,8 +213,8 @@ public struct StoreActions: Sendable {
 
     func runRestorer(_ r: RestoreRequest, into: String?, language: Language,
                      context: OperationCenter.Context) throws -> RestoreReport {
-        let source: BackupSetSource
-        do { source = try BackupSetSource(path: try setPath(r.set)) } catch let e as BackupSetError {
+        let source: any RestoreSource
+        do { source = try RestoreSources.open(try setPath(r.set)) } catch let e as BackupSetError {
             throw WebError(422, "unreadable-set", pt: e.defects.map { $0.message(in: .pt) }.joined(separator: "; "),
                            en: e.defects.map { $0.message(in: .en) }.joined(separator: "; "))
         }

@@ -37,6 +37,20 @@ public final class TableFolderSource: RestoreSource {
         set.tables.isEmpty && !tables(in: set.members).isEmpty
     }
 
+    /// The folders of `root` that hold tables and are not among `sets` (`BackupRoot.list`
+    /// lists zips of any content but only folders holding a backup set).
+    public static func folders(in root: String, besides sets: [BackupSet]) -> [BackupSet] {
+        let listed = Set(sets.map(\.path))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.sorted().compactMap { n in
+            let p = root + "/" + n
+            var isDir: ObjCBool = false
+            guard !n.hasPrefix("."), !listed.contains(p), FileManager.default.fileExists(atPath: p, isDirectory: &isDir),
+                  isDir.boolValue, let s = try? BackupSet.open(p), holdsTables(s) else { return nil }
+            return s
+        }
+    }
+
     static func tables(in members: [SetMember]) -> [TableName: Files] {
         var byKey: [String: SetMember] = [:]
         for m in members { byKey[m.key] = m }
