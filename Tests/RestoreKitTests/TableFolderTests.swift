@@ -137,6 +137,38 @@ import XBase
         #expect(try StoreFixture.snapshot(s.data) == before)
     }
 
+    @Test func missingMemoFileIsRefusedUnlessBlankMemos() throws {
+        let (s, sandbox) = try storeWithSandbox()
+        try FileManager.default.removeItem(atPath: sandbox + "/CLIENTES.FPT")
+        let before = try StoreFixture.snapshot(s.data)
+        let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
+                             options: RestoreOptions(tables: ["CLIENTES"])).run()
+        #expect(r.anyRefused)
+        #expect(r.tables.first?.defects.contains { $0.contains("CLIENTES.FPT") } == true, "\(r)")
+        #expect(try StoreFixture.snapshot(s.data) == before)
+        let ok = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
+                              options: RestoreOptions(tables: ["CLIENTES"], blankMemos: true)).run()
+        #expect(ok.tables.first?.status == "restored", "\(ok)")
+        #expect(ok.tables.first?.memoBlanked == true)
+        let rows = try dbfreadRows(s.data + "/CLIENTES.DBF")
+        #expect(rows.count == 3 && rows.allSatisfy { ($0["OBS"] as? String ?? "") == "" }, "\(rows)")
+    }
+
+    @Test func deletedRecordsAreNotCarried() throws {
+        let (s, sandbox) = try storeWithSandbox()
+        // record 2 deleted with the outside writer, as FoxPro's DELETE would
+        try run("/usr/bin/env", ["python3", "-c", """
+        import dbf, sys
+        t = dbf.Table(sys.argv[1], codepage='cp1252'); t.open(dbf.READ_WRITE)
+        dbf.delete(t[1]); t.close()
+        """, sandbox + "/CLIENTES.DBF"])
+        let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
+                             options: RestoreOptions(tables: ["CLIENTES"])).run()
+        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.records == 2)
+        #expect(try dbfreadRows(s.data + "/CLIENTES.DBF").map { $0["CODIGO"] as? Int } == [1, 3])
+    }
+
     @Test func lockedLiveTableIsRefused() throws {
         let (s, sandbox) = try storeWithSandbox()
         let before = try StoreFixture.snapshot(s.data)
