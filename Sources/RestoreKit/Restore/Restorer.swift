@@ -75,8 +75,9 @@ public final class Restorer {
                                    source: source.displayName, tables: [], refusal: nil, sourceKind: source.kind)
         for name in names {
             guard source.tableNames.contains(name) else {
-                report.tables.append(emptyTable(name, status: "refused",
-                                                reason: say("a tabela não está no backup", "the table is not in the backup")))
+                report.tables.append(emptyTable(name, status: "refused", reason: source.kind == .tableFolder
+                    ? say("a tabela não está na pasta de origem", "the table is not in the source folder")
+                    : say("a tabela não está no backup", "the table is not in the backup")))
                 continue
             }
             let t = try source.table(named: name)
@@ -139,8 +140,11 @@ public final class Restorer {
         guard let tx else { events(.done); return report }
         if refused {
             tx.abandon()
-            report.refusal = say("nada foi alterado: há tabelas com defeitos no backup",
-                                 "nothing was changed: some tables have defects in the backup")
+            report.refusal = source.kind == .tableFolder
+                ? say("nada foi alterado: há tabelas com defeitos na pasta de origem",
+                      "nothing was changed: some tables in the source folder have defects")
+                : say("nada foi alterado: há tabelas com defeitos no backup",
+                      "nothing was changed: some tables have defects in the backup")
             return report
         }
         tx.beforeEachRename = beforeEachRename
