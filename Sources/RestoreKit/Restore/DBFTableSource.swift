@@ -11,30 +11,31 @@ import XBase
 /// memo file is a memo defect (`--blank-memos` accepts it), any other a line defect
 /// (`--skip-bad-lines` accepts it). Deleted records are not carried, as the ERP's own
 /// backup does not export them.
-struct DBFTableSource: RestoreTableSource {
+final class DBFTableSource: RestoreTableSource {
     let name: String
     /// The DBF's file name as the folder spells it, for messages.
     let fileName: String
     let table: DBFTable
-    let knownDefects: [Defect]
     let incomingTable: IncomingTableLayout?
-    /// Record-level errors of the health check, by 1-based record number.
-    let flagged: [Int: HealthFinding]
 
     /// Findings listed per kind by the health check: enough to name every bad record of
     /// a table a person would still restore, bounded so a wrecked table stays small.
     static let findingsPerKind = 1000
 
     init(name: String, path: String, fileName: String, indexPath: String?) throws(XBaseError) {
-        let table = try DBFTable.open(path: path)
-        let health = TableHealth.check(path: path, findingsPerKind: Self.findingsPerKind)
+        table = try DBFTable.open(path: path)
         self.name = name
         self.fileName = fileName
-        self.table = table
         incomingTable = IncomingTableLayout(header: table.header, memoBlockSize: table.memo?.blockSize, indexPath: indexPath)
+    }
+
+    /// The health check, run once when first needed (not for a plan that only wants the
+    /// record count): file-level errors as known defects, record-level errors by record.
+    private lazy var health: (known: [Defect], flagged: [Int: HealthFinding]) = {
+        let report = TableHealth.check(path: table.path, findingsPerKind: Self.findingsPerKind)
         var known: [Defect] = []
         var flagged: [Int: HealthFinding] = [:]
-        for f in health.findings where f.severity == .error {
+        for f in report.findings where f.severity == .error {
             if let r = f.record, Self.recordKinds.contains(f.kind) {
                 // one finding per record; a non-memo one wins (it stays bad with blank memos)
                 if flagged[r] == nil || Self.memoKinds.contains(flagged[r]!.kind) { flagged[r] = f }
@@ -42,9 +43,12 @@ struct DBFTableSource: RestoreTableSource {
                 known.append(Self.defect(f, table: name, file: fileName, record: nil))
             }
         }
-        self.knownDefects = known
-        self.flagged = flagged
-    }
+        return (known, flagged)
+    }()
+
+    var knownDefects: [Defect] { health.known }
+    /// Record-level errors of the health check, by 1-based record number.
+    var flagged: [Int: HealthFinding] { health.flagged }
 
     var fields: [FieldDescriptor] { table.fields }
     var codePage: CodePage? { table.codePageWasGuessed ? nil : table.codePage }
@@ -68,6 +72,7 @@ struct DBFTableSource: RestoreTableSource {
         let fields = table.fields
         var values = [DBFValue](repeating: .null, count: fields.count)
         var ended = false
+        let flagged = self.flagged
         try table.forEachRecord { r in
             // an end-of-file byte inside the records: what follows is not data (a known defect)
             if ended || r.deleteFlag == 0x1A { ended = true; return }
