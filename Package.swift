@@ -33,8 +33,9 @@ let package = Package(
         // Scan, restore, undo, diff.
         .target(name: "RestoreKit", dependencies: ["XBase", "BackupSet", "ResgateLocale"]),
         // NF-e/NFC-e sequence checks and other post-restore rules.
+        // `recreate` inserts rows through RestoreKit's swap, undo and lock machinery.
         .target(name: "Fiscal", dependencies: [
-            "XBase", "ResgateLocale",
+            "XBase", "ResgateLocale", "RestoreKit",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Backup sets on rclone remotes (MEGA, SFTP, WebDAV…): list, fetch into a cache, upload.
@@ -62,7 +63,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["FuzzCorpus"]),
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
-        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
+        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "RestoreKit"], exclude: ["Schemas"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
         .testTarget(name: "ResgateWebTests", dependencies: [
             "ResgateWeb", "RestoreKit", "BackupSet", "XBase", "ResgateLocale",

@@ -77,8 +77,20 @@ enum SequenceMessages {
         let summary = Words(
             pt: "Dados até \(r.lastInData.map(String.init) ?? "—"), SEFAZ até \(r.lastAuthorized.map(String.init) ?? "—"); próximo número seguro: \(next).",
             en: "Data up to \(r.lastInData.map(String.init) ?? "—"), tax authority up to \(r.lastAuthorized.map(String.init) ?? "—"); next safe number: \(next).")
+        let counts = r.verdictCounts
+        if (counts[.transmit] ?? 0) + (counts[.transmitOrQuery] ?? 0) > 0 {
+            warnings.append(Words(
+                pt: "\(counts[.transmit] ?? 0) nota(s) assinada(s) em contingência a transmitir e \(counts[.transmitOrQuery] ?? 0) número(s) sem autorização no XML (transmitir ou consultar): nenhum deles pode ser inutilizado.",
+                en: "\(counts[.transmit] ?? 0) note(s) signed in contingency to transmit and \(counts[.transmitOrQuery] ?? 0) number(s) without authorization in the XML (transmit or query): none of them may be voided."))
+        }
+        var tail: [Words] = []
+        if !counts.isEmpty {
+            let parts = counts.sorted { $0.key < $1.key }.map { (k, n) in (k.words, n) }
+            tail.append(Words(pt: "Veredito: " + parts.map { "\($0.1) \($0.0.pt)" }.joined(separator: "; ") + ".",
+                              en: "Verdict: " + parts.map { "\($0.1) \($0.0.en)" }.joined(separator: "; ") + "."))
+        }
         let status: CheckStatus = !fails.isEmpty ? .fail : !warnings.isEmpty ? .warning : .ok
-        let all = [summary] + fails + warnings
+        let all = [summary] + fails + warnings + tail
         return (status, Words(pt: all.map(\.pt).joined(separator: " "), en: all.map(\.en).joined(separator: " ")))
     }
 
