@@ -21,9 +21,7 @@ public enum ReportText {
                 if let verdicts = item.sequence?.verdicts, !verdicts.isEmpty {
                     out.append("      " + VerdictWords.heading.text(in: l))
                     for v in verdicts.prefix(verdictLines) {
-                        let line = VerdictWords.line(span: v.span.description, count: v.count, kind: v.verdict, deadline: v.deadline,
-                                                     rule: v.deadlineRule, daysLeft: v.daysLeft, near: v.nearContingency)
-                        out.append(contentsOf: wrap(line.text(in: l), width: width, indent: "        "))
+                        out.append(contentsOf: wrap(v.words.text(in: l), width: width, indent: "        "))
                     }
                     if verdicts.count > verdictLines {
                         out.append("        " + VerdictWords.more(verdicts.count - verdictLines).text(in: l))

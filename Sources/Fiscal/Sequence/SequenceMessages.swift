@@ -54,8 +54,8 @@ enum SequenceMessages {
             let count = r.gaps.reduce(0) { $0 + $1.count }
             let list = rangeList(r.gaps)
             warnings.append(Words(
-                pt: "\(count) número(s) sem nota nos dados, sem autorização e sem inutilização: \(list). Inutilize cada faixa na SEFAZ até o dia 10 do mês seguinte ao da emissão.",
-                en: "\(count) number(s) with no note in the data, no authorization and no voiding: \(list). Void each range with the tax authority by the 10th of the month after issue."))
+                pt: "\(count) número(s) sem nota nos dados, sem autorização e sem inutilização: \(list). Cada faixa deve ser inutilizada na SEFAZ até o dia 10 do mês seguinte ao da emissão — mas, quando o veredito pede, procure antes a nota nos caixas (contingência).",
+                en: "\(count) number(s) with no note in the data, no authorization and no voiding: \(list). Each range must be voided with the tax authority by the 10th of the month after issue — but where the verdict says so, look for the note in the points of sale first (contingency)."))
         }
         if r.authorizedMissingInDataCount > 0 {
             let list = numberList(r.authorizedMissingInData)

@@ -24,6 +24,44 @@ public struct NumberVerdict: Sendable, Codable, Hashable {
 
     public var count: Int { to - from + 1 }
     public var span: NumberSpan { NumberSpan(from, to) }
+
+    /// The verdict as a person reads it (`ResgateLocale`), both languages.
+    public var words: Words {
+        VerdictWords.line(span: span.description, count: count, kind: verdict, deadline: deadline, rule: deadlineRule,
+                          daysLeft: daysLeft, near: nearContingency)
+    }
+}
+
+extension NumberVerdict {
+    private enum CodingKeys: String, CodingKey {
+        case from, to, verdict, key, issued, file, entry, deadline, deadlineRule, daysLeft, nearContingency, count, messages
+    }
+
+    /// The facts, plus `count` and `messages` (`{pt, en}`) so that the web screen and other
+    /// programs show the same words as the terminal.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from, forKey: .from); try c.encode(to, forKey: .to); try c.encode(verdict, forKey: .verdict)
+        try c.encodeIfPresent(key, forKey: .key); try c.encodeIfPresent(issued, forKey: .issued)
+        try c.encodeIfPresent(file, forKey: .file); try c.encodeIfPresent(entry, forKey: .entry)
+        try c.encodeIfPresent(deadline, forKey: .deadline); try c.encodeIfPresent(deadlineRule, forKey: .deadlineRule)
+        try c.encodeIfPresent(daysLeft, forKey: .daysLeft); try c.encodeIfPresent(nearContingency, forKey: .nearContingency)
+        try c.encode(count, forKey: .count); try c.encode(words, forKey: .messages)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(from: try c.decode(Int.self, forKey: .from), to: try c.decode(Int.self, forKey: .to),
+                  verdict: try c.decode(VerdictKind.self, forKey: .verdict))
+        key = try c.decodeIfPresent(String.self, forKey: .key)
+        issued = try c.decodeIfPresent(String.self, forKey: .issued)
+        file = try c.decodeIfPresent(String.self, forKey: .file)
+        entry = try c.decodeIfPresent(Bool.self, forKey: .entry)
+        deadline = try c.decodeIfPresent(String.self, forKey: .deadline)
+        deadlineRule = try c.decodeIfPresent(DeadlineRule.self, forKey: .deadlineRule)
+        daysLeft = try c.decodeIfPresent(Int.self, forKey: .daysLeft)
+        nearContingency = try c.decodeIfPresent(Int.self, forKey: .nearContingency)
+    }
 }
 
 /// The settings of the verdicts that come from the config (`[fiscal]`).
@@ -117,11 +155,13 @@ enum Verdicts {
         }
         // nowhere at all
         let suspects = contingencyNotes(input)
+        let byMoment = suspects.compactMap { s in s.moment.map { (moment: $0, number: s.number) } }.sorted { $0.moment < $1.moment }
         for g in input.gaps {
             var v = NumberVerdict(from: g.from, to: g.to, verdict: .void)
             if xmlLow == nil {
                 v.verdict = .checkPOSBeforeVoiding
-            } else if let near = nearContingency(g, suspects: suspects, documents: docs, window: input.settings.contingencyWindow) {
+            } else if let near = nearContingency(g, suspects: suspects, byMoment: byMoment, documents: docs,
+                                                 window: input.settings.contingencyWindow) {
                 v.verdict = .checkPOSBeforeVoiding
                 v.nearContingency = near
             }
@@ -162,8 +202,8 @@ enum Verdicts {
 
     /// A contingency note within `window` numbers of the gap, or issued between the notes
     /// around the gap (the point of sale was offline while the numbers were skipped).
-    static func nearContingency(_ g: NumberSpan, suspects: [(number: Int, moment: String?)], documents: SeriesDocuments,
-                                window: Int) -> Int? {
+    static func nearContingency(_ g: NumberSpan, suspects: [(number: Int, moment: String?)],
+                                byMoment: [(moment: String, number: Int)], documents: SeriesDocuments, window: Int) -> Int? {
         guard !suspects.isEmpty else { return nil }
         let lowBound = g.from > window ? g.from - window : 0
         var lo = 0, hi = suspects.count
@@ -172,7 +212,9 @@ enum Verdicts {
         // by time: issued between the authorized notes just below and just above the gap
         guard let before = noteBelow(g.from, documents).flatMap({ moment($0.issued) }),
               let after = noteAbove(g.to, documents).flatMap({ moment($0.issued) }) else { return nil }
-        return suspects.first { s in s.moment.map { $0 >= before && $0 <= after } ?? false }?.number
+        var a = 0, b = byMoment.count
+        while a < b { let mid = (a + b) / 2; if byMoment[mid].moment < before { a = mid + 1 } else { b = mid } }
+        return a < byMoment.count && byMoment[a].moment <= after ? byMoment[a].number : nil
     }
 
     static func noteBelow(_ n: Int, _ d: SeriesDocuments) -> AuthorizedNote? {
