@@ -31,7 +31,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Scan, restore, undo, diff.
-        .target(name: "RestoreKit", dependencies: ["XBase", "BackupSet", "ResgateLocale"]),
+        .target(name: "RestoreKit", dependencies: [
+            "XBase", "BackupSet", "ResgateLocale", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // NF-e/NFC-e sequence checks and other post-restore rules.
         .target(name: "Fiscal", dependencies: [
             "XBase", "ResgateLocale",
@@ -61,7 +63,9 @@ let package = Package(
             "BackupSet", "XBase",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["FuzzCorpus"]),
-        .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase"]),
+        .testTarget(name: "RestoreKitTests", dependencies: [
+            "RestoreKit", "BackupSet", "XBase", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase"]),
         .testTarget(name: "ResgateWebTests", dependencies: [

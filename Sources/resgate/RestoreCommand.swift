@@ -33,6 +33,12 @@ struct RestoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Restore tables whose memo archive is missing or misaligned, with blank memos.")
     var blankMemos = false
 
+    @Flag(name: .long, help: "Keep every intact live record the backup lacks (matched by key; without one, append-only).")
+    var merge = false
+
+    @Option(name: .long, help: "With --merge: key fields F[,G] (default: [merge.T] in DATA/resgate.toml, else a candidate or unique CDX tag).")
+    var key: String?
+
     @Flag(name: .long, help: "Do not ask for confirmation.")
     var yes = false
 
@@ -45,6 +51,8 @@ struct RestoreCommand: ParsableCommand {
         if !all && table.isEmpty { throw ValidationError("choose --all or --table T …") }
         if all && !table.isEmpty { throw ValidationError("--all and --table exclude each other") }
         if data == nil && into == nil { throw ValidationError("give --data DATA (and/or --into DIR)") }
+        if merge && data == nil { throw ValidationError("--merge needs --data DATA (the live tables)") }
+        if key != nil && !merge { throw ValidationError("--key goes with --merge") }
     }
 
     func run() throws {
@@ -56,6 +64,7 @@ struct RestoreCommand: ParsableCommand {
         }
         var options = RestoreOptions(tables: all ? nil : table.map { $0.uppercased() }, dryRun: dryRun, into: into,
                                      skipBadLines: skipBadLines, blankMemos: blankMemos, language: lang)
+        if merge { options.merge = try MergeOptionReader.request(key: key, data: data, language: lang) }
         let printer = RestoreProgressPrinter(language: lang, quiet: common.quiet || common.json)
         if !dryRun && !yes && Console.stdinIsTerminal && into == nil {
             // ask with the real counts: a dry run first, then the question
@@ -83,6 +92,7 @@ struct RestoreCommand: ParsableCommand {
         if common.json { try Console.json(report) } else { Console.out(RestoreSummary.text(report, folder: into ?? data ?? "DATA", language: lang)) }
         if report.anyRefused { throw ExitStatus.refused }
         let checkFailed = report.id != nil && !common.json ? try postRestoreCheck(lang: lang) : false
+        if checkFailed && merge { throw ExitStatus.checkFailed }
         if checkFailed || report.tables.contains(where: { !$0.defects.isEmpty }) { throw ExitStatus.defects }
     }
 

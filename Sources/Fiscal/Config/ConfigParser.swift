@@ -27,8 +27,9 @@ public enum ConfigParser {
         }
         let lines = HeaderLines(text)
         var config = CheckConfig(file: file)
-        for k in root.keys where k != "fiscal" && k != "rule" {
-            throw .configValue(file: file, line: nil, entry: "top level", key: k, reason: "unknown key (known: fiscal, rule)")
+        // [merge] belongs to `restore --merge` (RestoreKit's MergeConfig reads it)
+        for k in root.keys where k != "fiscal" && k != "rule" && k != "merge" {
+            throw .configValue(file: file, line: nil, entry: "top level", key: k, reason: "unknown key (known: fiscal, rule, merge)")
         }
         if let fiscal = root["fiscal"] {
             guard let ft = fiscal.table else { throw .configValue(file: file, line: nil, entry: "top level", key: "fiscal", reason: "must be a table") }

@@ -12,6 +12,8 @@ public struct RestoreOptions: Sendable {
     /// Restore tables whose memo archive is missing or misaligned, with blank memos.
     public var blankMemos = false
     public var language: Language = .en
+    /// `--merge`: keep every intact live row the backup lacks (nil: a plain restore).
+    public var merge: MergeRequest?
 
     public init(tables: [String]? = nil, dryRun: Bool = false, into: String? = nil,
                 skipBadLines: Bool = false, blankMemos: Bool = false, language: Language = .en) {

@@ -95,10 +95,17 @@ public final class Restorer {
             report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
             return report
         }
+        let merges = mergeSetups(&plans)
+        if let refusal = plans.compactMap(\.refusal).first {
+            report.refusal = refusal
+            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            return report
+        }
         events(.insertingRecords)
         var writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord,
                                    isCancelled: isCancelled)
         writer.typedOnly = typedOnly
+        writer.merges = merges
         let tx = options.dryRun ? nil : try SwapTransaction(data: out, operation: "restore", source: source.displayName)
         var outcomes: [TableRewriter.Outcome] = []
         do {
@@ -120,6 +127,7 @@ public final class Restorer {
             t.seconds = o.seconds
             t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
             t.memoBlanked = o.memoBlanked ? true : nil
+            Self.applyMerge(o.merge, to: &t)
             if !o.accepted {
                 t.reason = say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
                                "this table's backup has defects (accept them with --skip-bad-lines / --blank-memos)")

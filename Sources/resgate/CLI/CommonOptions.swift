@@ -31,6 +31,8 @@ enum ExitStatus {
     static let defects = ExitCode(1)
     static let badInput = ExitCode(2)
     static let refused = ExitCode(3)
+    /// Done (restore, merge, repair), but a post-restore check failed: do not open the store.
+    static let checkFailed = ExitCode(4)
 }
 
 /// Writing to the terminal: results on stdout, progress and errors on stderr.

@@ -19,6 +19,7 @@ enum RestoreSummary {
                            x.seconds.map { String(format: "%.2fs", $0) } ?? "-"])
             if let reason = x.reason { notes.append("\(x.name): \(reason)") }
             for d in x.defects { notes.append("\(x.name): \(d)") }
+            notes += MergeSummary.notes(x, language: l)
         }
         var out = t.render()
         if !notes.isEmpty { out += "\n\n" + notes.joined(separator: "\n") }
@@ -44,6 +45,16 @@ enum RestoreSummary {
     /// The question's preamble: which tables lose which records.
     static func confirmation(_ preview: RestoreReport, language l: Language) -> String {
         let pt = l == .pt
+        if preview.tables.contains(where: { $0.merge != nil }) {
+            var lines = [pt ? "A restauração com junção grava os registros do backup e mantém os da tabela atual que o backup não tem:"
+                            : "The merging restore writes the backup's records and keeps the live ones the backup lacks:"]
+            for t in preview.tables {
+                lines.append("  \(t.name): \(t.replaced ?? 0) → \(t.records)")
+                lines += MergeSummary.notes(t, language: l).map { "  " + $0 }
+            }
+            lines.append(pt ? "Uma cópia de segurança (undo) é guardada." : "An undo snapshot is kept.")
+            return lines.joined(separator: "\n")
+        }
         var lines = [pt ? "ATENÇÃO: a restauração APAGA todos os registros atuais destas tabelas e grava os do backup:"
                         : "WARNING: restoring DELETES every current record of these tables and writes the backup's:"]
         for t in preview.tables {
