@@ -34,6 +34,12 @@ struct RestoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Restore tables whose memo archive is missing or misaligned, with blank memos.")
     var blankMemos = false
 
+    @Flag(name: .long, help: "Keep every intact live record the backup lacks (matched by key; without one, append-only).")
+    var merge = false
+
+    @Option(name: .long, help: "With --merge: key fields F[,G] (default: [merge.T] in DATA/resgate.toml, else a candidate or unique CDX tag).")
+    var key: String?
+
     @Flag(name: .long, help: "Do not ask for confirmation.")
     var yes = false
 
@@ -46,6 +52,8 @@ struct RestoreCommand: ParsableCommand {
         if !all && table.isEmpty { throw ValidationError("choose --all or --table T …") }
         if all && !table.isEmpty { throw ValidationError("--all and --table exclude each other") }
         if data == nil && into == nil { throw ValidationError("give --data DATA (and/or --into DIR)") }
+        if merge && data == nil { throw ValidationError("--merge needs --data DATA (the live tables)") }
+        if key != nil && !merge { throw ValidationError("--key goes with --merge") }
     }
 
     func run() throws {
@@ -57,6 +65,7 @@ struct RestoreCommand: ParsableCommand {
         }
         var request = RestoreRequest(tables: try common.attempt { try RestoreRequest.tables(all ? [] : table) },
                                      dryRun: dryRun, into: into, skipBadLines: skipBadLines, blankMemos: blankMemos)
+        if merge { request.merge = try common.attempt { try RestoreRequest.merge(key: key, data: data) } }
         let printer = RestoreProgressPrinter(language: lang, quiet: common.quiet || common.json)
         // cli.md: with no terminal to ask, a change without --yes is refused and nothing written
         if !dryRun && !yes && !Console.stdinIsTerminal && into == nil {
@@ -89,8 +98,10 @@ struct RestoreCommand: ParsableCommand {
     func finish(_ report: RestoreReport, lang: Language) throws {
         if common.json { try Console.json(report) } else { Console.out(RestoreSummary.text(report, folder: into ?? data ?? "DATA", language: lang)) }
         var exit = report.exit
-        if exit != .refused, !common.json, report.id != nil, into == nil, let data {
-            exit = max(exit, try postRestoreCheck(report, data: data, lang: lang))
+        if exit != .refused, !common.json, report.id != nil, into == nil, let data,
+           try postRestoreCheck(report, data: data, lang: lang) != .ok {
+            // cli.md: restored, but a post-restore check failed: do not open the store
+            exit = .checkFailed
         }
         try ExitStatus.finish(exit)
     }
