@@ -64,6 +64,11 @@ enum English {
         case .lockOpenFileHolder: "locked by another program (the ERP or the network share)"
         case .lockWholeFileHolder: "the whole file is locked by another program (the ERP or the network share)"
         case let .lockCannotCheck(f, op, why): "cannot tell whether \(f) is in use (\(op): \(why))"
+        case .comparisonReady: "Comparison ready."
+        case .dryRunDone: "Dry run finished: nothing was written."
+        case .restoreRefusedNothingChanged: "Restore refused. Nothing was changed."
+        case .refusedWithTheOthers: "not restored because another table was refused (the tables are swapped all together or none)"
+        case let .tableLockedBy(f, h): "in use by the ERP: \(f) — \(h)"
         case .webDefectsRefused:
             "this table's backup has damaged lines or memos: to restore it anyway, tick \"Skip damaged lines\" or \"Leave unreadable memos blank\" in the confirmation; or choose another backup"
         case .portInUse(let p):

@@ -74,6 +74,11 @@ public enum Phrase: Sendable, Hashable {
     // the web screen (issue 16)
     /// A table refused for defects in its backup, told to someone with no command line.
     case webDefectsRefused
+    case comparisonReady
+    case dryRunDone
+    case restoreRefusedNothingChanged
+    case refusedWithTheOthers
+    case tableLockedBy(file: String, holder: String)
     /// `resgate ui --port N` when N is taken.
     case portInUse(Int)
     /// The numbering verdict after a restore (`NumberingVerdict`).

@@ -72,6 +72,11 @@ enum Portuguese {
         case .lockOpenFileHolder: "travado por outro programa (o ERP ou o compartilhamento de rede)"
         case .lockWholeFileHolder: "o arquivo inteiro está travado por outro programa (o ERP ou o compartilhamento de rede)"
         case let .lockCannotCheck(f, op, why): "não foi possível ver se \(f) está em uso (\(op): \(why))"
+        case .comparisonReady: "Comparação pronta."
+        case .dryRunDone: "Simulação concluída: nada foi gravado."
+        case .restoreRefusedNothingChanged: "Restauração recusada. Nada foi alterado."
+        case .refusedWithTheOthers: "não restaurada porque outra tabela foi recusada (as tabelas são trocadas todas juntas ou nenhuma)"
+        case let .tableLockedBy(f, h): "em uso pelo ERP: \(f) — \(h)"
         case .webDefectsRefused:
             "o backup desta tabela tem linhas ou memos com defeito: para restaurar assim mesmo, marque \"Pular linhas com defeito\" ou \"Deixar memos ilegíveis em branco\" na confirmação; ou escolha outro backup"
         case .portInUse(let p):
