@@ -162,7 +162,7 @@ import Glibc
     }
 
     @Test func holderWordsComeFromTheCatalogue() {
-        #expect(TableLocks.Holder.wholeFileLock.phrase.text(in: .pt).contains("travado por outro programa"))
+        #expect(TableLocks.Holder.wholeFileLock.phrase.text(in: .pt).contains("travado por inteiro por outro programa"))
         #expect(!TableLocks.Holder.wholeFileLock.phrase.text(in: .pt).contains("flock"))
         let me = getpid()
         let words = TableLocks.Holder.recordLock(pid: me).phrase.text(in: .pt)

@@ -95,6 +95,13 @@ def make_damaged_set(backups):
             zo.writestr(info, data)
 
 
+def extra_shot(d, name):
+    """RESGATE_SHOTS_DIR: more screenshots (the refusal, the damaged-backup dialog) to look at."""
+    folder = os.environ.get("RESGATE_SHOTS_DIR")
+    if folder:
+        d.save_screenshot(os.path.join(folder, name))
+
+
 def active_id(d):
     return d.execute_script("return document.activeElement && (document.activeElement.id || document.activeElement.getAttribute('aria-label'))")
 
@@ -221,12 +228,14 @@ def main_path(d, url, data, shot):
     assert "CLIENTES" in text and "em uso pelo ERP" in text, text
     for leak in ENGLISH_LEAKS:
         assert leak not in text and leak not in d.find_element(By.ID, "result-body").text, (leak, text)
-    assert "VENDAS: não restaurada porque outra tabela foi recusada" in text, "every refused table says why"
+    others = [l for l in text.splitlines() if l.startswith("Não restauradas porque outra tabela foi recusada")]
+    assert others and "VENDAS" in others[0] and "CAIXA" in others[0], f"every refused table says why: {text}"
     assert "Processamento efetuado." not in d.find_element(By.ID, "messages").text
     assert not d.find_elements(By.CSS_SELECTOR, "#bars .bar-row.done"), "no green bar when nothing was written"
     after = [td.text for td in d.find_elements(By.CSS_SELECTOR, "#result-body table.grid tbody tr td:nth-child(4)")]
     assert after and all(a == "—" for a in after), after
     no_cut_cells(d, "#result-body")
+    extra_shot(d, "ui-refusal-lock.png")
     retry = d.find_element(By.ID, "retry")
     assert retry.is_displayed() and "Tentar novamente" in retry.text
     fcntl.flock(holder, fcntl.LOCK_UN)
@@ -317,6 +326,7 @@ def main_path(d, url, data, shot):
     for leak in ENGLISH_LEAKS:
         assert leak not in text, (leak, text)
     no_cut_cells(d, "#confirm-body")
+    extra_shot(d, "ui-damaged-backup.png")
     yes = d.find_element(By.ID, "confirm-yes")
     assert not yes.is_enabled(), "nothing chosen yet"
     d.find_element(By.ID, "opt-skip-bad-lines").click()
@@ -331,10 +341,10 @@ def main_path(d, url, data, shot):
 
     step("English switch")
     d.find_element(By.ID, "lang-en").click()
-    assert "Restore backup" in d.find_element(By.ID, "restore").text
+    assert "Restore damaged backup" in d.find_element(By.ID, "restore").text, "the damaged set is still chosen"
     assert "Last change" in d.find_element(By.ID, "tables").text
     d.find_element(By.ID, "lang-pt").click()
-    assert "Restaurar backup" in d.find_element(By.ID, "restore").text
+    assert "Restaurar backup com defeitos" in d.find_element(By.ID, "restore").text
 
 
 def wide_path(d, url):

@@ -61,8 +61,8 @@ enum English {
         case .indexesSwapped(let id): "Indexes swapped. To undo: resgate undo --data DATA \(id)"
         case let .lockRecordHolder(pid, program):
             "locked by process \(pid)" + (program.map { " (\($0))" } ?? "")
-        case .lockOpenFileHolder: "locked by another program (the ERP or the network share)"
-        case .lockWholeFileHolder: "the whole file is locked by another program (the ERP or the network share)"
+        case .lockOpenFileHolder: "locked by another program — the ERP or the network share"
+        case .lockWholeFileHolder: "locked whole by another program — the ERP or the network share"
         case let .lockCannotCheck(f, op, why): "cannot tell whether \(f) is in use (\(op): \(why))"
         case .comparisonReady: "Comparison ready."
         case .dryRunDone: "Dry run finished: nothing was written."

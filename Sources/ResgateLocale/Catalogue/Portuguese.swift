@@ -69,8 +69,8 @@ enum Portuguese {
         case .indexesSwapped(let id): "Índices trocados. Para desfazer: resgate undo --data DATA \(id)"
         case let .lockRecordHolder(pid, program):
             "travado pelo processo \(pid)" + (program.map { " (\($0))" } ?? "")
-        case .lockOpenFileHolder: "travado por outro programa (o ERP ou o compartilhamento de rede)"
-        case .lockWholeFileHolder: "o arquivo inteiro está travado por outro programa (o ERP ou o compartilhamento de rede)"
+        case .lockOpenFileHolder: "travado por outro programa — o ERP ou o compartilhamento de rede"
+        case .lockWholeFileHolder: "travado por inteiro por outro programa — o ERP ou o compartilhamento de rede"
         case let .lockCannotCheck(f, op, why): "não foi possível ver se \(f) está em uso (\(op): \(why))"
         case .comparisonReady: "Comparação pronta."
         case .dryRunDone: "Simulação concluída: nada foi gravado."

@@ -156,7 +156,7 @@ function renderTables() {
       el("td", { class: "date" }, fmtDate(t.lastUpdate)),
       el("td", { class: "num" }, fmtInt(t.records)),
       el("td", { class: "num" }, fmtBytes(t.bytes)),
-      el("td", { class: "health" }, health, lockBadge(t.name))));
+      el("td", { class: "health" }, lockBadge(t.name) ? [lockBadge(t.name), bad ? health : null] : health)));
     if (state.expanded.has(t.name) && t.defects.length) {
       rows.push(el("tr", { class: "defects-row" }, el("td", {}), el("td", { colspan: 5 },
         el("ul", { class: "defects" }, t.defects.map((d) => el("li", { class: d.severity },

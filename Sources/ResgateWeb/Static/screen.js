@@ -46,11 +46,12 @@ async function doRestore() {
   }
 }
 
-function confirmRows(tables) {
+function confirmRows(tables, damaged) {
   $("confirm-body").replaceChildren(...tables.map((t) => el("tr", {},
     el("td", { class: "name" }, t.name), el("td", { class: "num strong" }, fmtInt(t.replaced)),
     el("td", { class: "num" }, t.status === "would-restore" ? fmtInt(t.records) : "—"),
-    el("td", { class: "wrap", title: notesText(t) }, notesText(t)))));
+    damaged ? el("td", { class: "wrap" }, el("ul", { class: "defects" }, t.defects.slice(0, 5).map((d) => el("li", { class: "error", title: d }, d))))
+            : el("td", { class: "wrap", title: notesText(t) }, notesText(t)))));
 }
 function notesText(t) {
   const parts = [mappingText(t)];
@@ -89,7 +90,7 @@ function confirmRestore(report, opts) {
 // A backup whose tables have defects: the two choices, each with its consequence; answers
 // the options to read it again with, or null.
 async function askDamaged(report, damaged, opts) {
-  confirmRows(damaged);
+  confirmRows(damaged, true);
   $("confirm-set").textContent = `${W().backup}: ${state.chosenSet.id} (${fmtDate(state.chosenSet.date)})`;
   $("damaged-options").hidden = false;
   $("confirm-dialog").classList.add("damaged");
@@ -108,12 +109,16 @@ async function askDamaged(report, damaged, opts) {
 // ---------- the banners at the top ----------
 function showRefusal(report, locks, kind) {
   const reasons = [];
-  if (report.refusal) reasons.push(report.refusal);
-  for (const t of report.tables) {
-    if (t.status === "restored" || t.status === "would-restore") continue;
-    reasons.push(`${t.name}: ${t.reason || W().withOthers}`);
+  const refused = report.tables.filter((t) => t.status !== "restored" && t.status !== "would-restore");
+  const own = refused.filter((t) => t.reason && t.reason !== W().withOthers);
+  const others = refused.filter((t) => !t.reason || t.reason === W().withOthers);
+  if (report.refusal && !own.some((t) => t.reason === report.refusal)) reasons.push(report.refusal);
+  for (const t of own) {
+    const lock = locks.find((l) => l.table === t.name);
+    reasons.push(`${t.name}: ${t.reason}` + (lock ? ` — ${W().inUse}` : ""));
   }
-  for (const l of locks) reasons.push(`${l.table}: ${l.message[state.lang] || l.message.pt}`);
+  for (const l of locks) if (!own.some((t) => t.name === l.table)) reasons.push(`${l.table}: ${l.message[state.lang] || l.message.pt}`);
+  if (others.length) reasons.push(W().othersRefused(others.map((t) => t.name).join(", ")));
   $("refusal-title").textContent = kind === "compare" ? W().compareRefused : W().resultPreviewRefused;
   $("refusal-reasons").replaceChildren(...[...new Set(reasons)].map((r) => el("li", { title: r }, r)));
   $("retry").hidden = !locks.length;
@@ -146,7 +151,7 @@ function markBars(report, kind) {
   for (const t of report.tables) {
     const b = state.bars.get(t.name);
     if (!b) continue;
-    b.row.classList.remove("done", "refused", "read");
+    b.row.classList.remove("done", "refused", "read", "written");
     if (t.status === "restored" && kind === "restore") b.row.classList.add("done");
     else if (t.status === "restored" || t.status === "would-restore") b.row.classList.add("read");
     else { b.row.classList.add("refused"); b.count.textContent = "—"; b.row.title = t.reason || W().withOthers; }
