@@ -64,7 +64,7 @@ import Glibc
     @Test func handoverReportEscapesEveryValueAndCarriesTheChecklist() throws {
         let hostile = #"<script>alert('x')</script>&\"#
         let report = try Self.restoreReport("""
-        {"id":"20261204-101010-abcd","dryRun":false,"into":null,"source":"/b/Quinta_07.zip\(hostile.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\\", with: "\\\\"))",
+        {"id":"20261204-101010-abcd","dryRun":false,"into":null,"sourceKind":"set","source":"/b/Quinta_07.zip\(hostile.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\\", with: "\\\\"))",
          "refusal":null,"tables":[
           {"status":"restored","name":"VENDAS","records":52,"replaced":40,"dropped":[],"blank":["OBS"],"converted":[],"defects":[],"reason":null,"seconds":0.1},
           {"status":"refused","name":"CAIXA","records":0,"replaced":7,"dropped":[],"blank":[],"converted":[],"defects":[],"reason":"<b>travado</b>","seconds":null}]}

@@ -54,7 +54,8 @@ extension StoreActions {
     func forScreen(_ report: RestoreReport, language: Language) -> RestoreReport {
         var r = report
         for i in r.tables.indices where r.tables[i].status == "refused" || r.tables[i].status == "failed" {
-            if !r.tables[i].defects.isEmpty && (r.tables[i].reason ?? "").contains("--") {
+            let reason = r.tables[i].reason ?? ""
+            if reason.contains("--skip-bad-lines") || reason.contains("--blank-memos") {
                 r.tables[i].reason = Phrase.webDefectsRefused.text(in: language)
             } else if r.tables[i].reason == nil {
                 r.tables[i].reason = Phrase.refusedWithTheOthers.text(in: language)

@@ -211,9 +211,11 @@ function renderSets() {
     el("td", { class: "sel" }, el("input", { type: "radio", name: "set", checked: s.id === state.pendingSet, "aria-label": s.name })),
     el("td", {}, fmtDate(s.date)), el("td", { class: "name" }, s.slot || s.name,
       explainSlot(s.slot || s.name) ? el("div", { class: "muted small" }, explainSlot(s.slot || s.name)) : null),
-    el("td", {}, s.kind), el("td", { class: "num" }, fmtBytes(s.bytes)), el("td", { class: "num" }, s.tables),
+    el("td", {}, kindText(s)), el("td", { class: "num" }, fmtBytes(s.bytes)), el("td", { class: "num" }, s.tables),
     el("td", {}, verification(s)))));
 }
+// A folder (or zip) of DBF tables is offered beside the sets: say which one it is.
+function kindText(s) { return s.content === "tables" ? `${W().tableFolder} (${s.kind})` : s.kind; }
 function useBackup() {
   state.chosenSet = state.sets.find((s) => s.id === state.pendingSet) || null;
   $("backup-dialog").close();
@@ -227,7 +229,7 @@ function renderChosenSet() {
   if (!s) { box.textContent = W().noBackup; return; }
   box.replaceChildren(el("div", { class: "set-name" }, s.slot || s.name, el("span", { class: "muted" }, " · " + s.id)),
     explainSlot(s.slot || s.name) ? el("div", { class: "muted" }, explainSlot(s.slot || s.name)) : null,
-    el("div", { class: "muted" }, `${fmtDate(s.date)} · ${s.kind} · ${fmtBytes(s.bytes)} · ${W().setTables(s.tables)} · ${s.manifest ? W().manifest : W().noManifest}`),
+    el("div", { class: "muted" }, `${fmtDate(s.date)} · ${kindText(s)} · ${fmtBytes(s.bytes)} · ${W().setTables(s.tables)} · ${s.manifest ? W().manifest : W().noManifest}`),
     el("div", {}, verification(s)));
 }
 async function refreshChosenSet() {

@@ -68,13 +68,19 @@ function markRestoreButton() {
   b.textContent = damagedSet() ? W().restoreDamaged : W().restore;
   b.title = damagedSet() ? W().restoreDamagedTip(state.chosenSet.verification.defects) : "";
 }
+// What the confirmation says it restores from: a backup, or a folder of corrected tables.
+function confirmSetText(report) {
+  const when = `(${fmtDate(state.chosenSet.date)})`;
+  return report.sourceKind === "tables" ? `${W().correctedFrom(state.chosenSet.id)} ${when}`
+                                        : `${W().backup}: ${state.chosenSet.id} ${when}`;
+}
 function damagedSet() { return state.chosenSet && state.chosenSet.verification && !state.chosenSet.verification.ok; }
 
 // The normal confirmation, naming each table, what is deleted and what comes back; after a
 // damaged verification it says so, with the choices that were made.
 function confirmRestore(report, opts) {
   confirmRows(report.tables);
-  $("confirm-set").textContent = `${W().backup}: ${state.chosenSet.id} (${fmtDate(state.chosenSet.date)})`;
+  $("confirm-set").textContent = confirmSetText(report);
   const box = $("damaged-options");
   const damaged = damagedSet() || opts.skipBadLines || opts.blankMemos;
   box.hidden = !damaged;
@@ -91,7 +97,7 @@ function confirmRestore(report, opts) {
 // the options to read it again with, or null.
 async function askDamaged(report, damaged, opts) {
   confirmRows(damaged, true);
-  $("confirm-set").textContent = `${W().backup}: ${state.chosenSet.id} (${fmtDate(state.chosenSet.date)})`;
+  $("confirm-set").textContent = confirmSetText(report);
   $("damaged-options").hidden = false;
   $("confirm-dialog").classList.add("damaged");
   const skip = $("opt-skip-bad-lines"), blank = $("opt-blank-memos"), yes = $("confirm-yes");
