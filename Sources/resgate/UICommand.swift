@@ -7,7 +7,8 @@ import ResgateWeb
 struct UIServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: "Serve the restore screen in the browser (127.0.0.1 only, with a one-time token).")
+        abstract: "Serve the restore screen in the browser (127.0.0.1 only, with a one-time token).",
+        discussion: UIHelp.discussion)
 
     @Option(name: .long, help: "The ERP's data folder (default: the current folder).")
     var data: String?
@@ -74,6 +75,10 @@ struct UIServerCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        if let e = failure.error as? WebServer.PortInUse {
+            Console.err("resgate ui: " + e.text(in: common.language))
+            throw ExitStatus.refused
+        }
         if let e = failure.error {
             Console.err((pt ? "resgate ui: não foi possível servir: " : "resgate ui: cannot serve: ") + "\(e)")
             throw ExitStatus.refused
@@ -87,3 +92,32 @@ struct UIServerCommand: ParsableCommand {
 
 /// The server task's error, handed back to the command's thread.
 final class FailureBox: @unchecked Sendable { var error: Error? }
+
+/// `ui --help`: what is printed and what to open, in the person's language (Portuguese
+/// unless `--lang en` or a `LANG`/`LC_ALL` starting with `en`).
+enum UIHelp {
+    static var english: Bool {
+        let args = CommandLine.arguments
+        if let i = args.firstIndex(of: "--lang"), i + 1 < args.count { return args[i + 1].hasPrefix("en") }
+        if args.contains("--lang=en") { return true }
+        let env = ProcessInfo.processInfo.environment
+        return (env["LC_ALL"] ?? env["LANG"] ?? "").hasPrefix("en")
+    }
+
+    static var discussion: String {
+        english ? """
+            Prints one address with a one-time token, e.g. http://127.0.0.1:40213/#token=3f0c…
+            Open that whole address (token included) in a browser on this machine; the token \
+            changes at every start, so an address from an earlier run no longer works. \
+            Ctrl+C stops the screen. A port already in use is refused (exit 3): choose another \
+            with --port, or leave --port out for a free one.
+            """ : """
+            Imprime um endereço com um token de uso único, por exemplo \
+            http://127.0.0.1:40213/#token=3f0c…
+            Abra esse endereço inteiro (com o token) no navegador desta máquina; o token muda a \
+            cada início, então um endereço de uma execução anterior não serve mais. Ctrl+C \
+            encerra a tela. Uma porta já em uso é recusada (saída 3): escolha outra com --port, \
+            ou não informe --port para usar uma livre.
+            """
+    }
+}

@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
+import ResgateLocale
 
 /// Whether another program holds a table's file open with a lock.
 ///
@@ -28,6 +30,42 @@ public enum TableLocks {
             case .openFileLock: "open-file lock held by another program"
             case .wholeFileLock: "whole-file lock (flock) held by another program"
             }
+        }
+
+        /// The holder in the person's words (the catalogue's), with the program's name when
+        /// the system tells it (a record lock names its process).
+        public var phrase: Phrase {
+            switch self {
+            case .recordLock(let pid): .lockRecordHolder(pid: pid, program: TableLocks.programName(pid: pid))
+            case .openFileLock: .lockOpenFileHolder
+            case .wholeFileLock: .lockWholeFileHolder
+            }
+        }
+    }
+
+    /// The name of process `pid` as `/proc` tells it (its command line, else its short
+    /// name), or nil when it cannot be read.
+    public static func programName(pid: Int32) -> String? {
+        func read(_ path: String) -> String? {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var buf = [UInt8](repeating: 0, count: 512)
+            let n = Glibc.read(fd, &buf, buf.count)
+            guard n > 0 else { return nil }
+            let text = String(decoding: buf[0..<n].map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : String(text.prefix(120))
+        }
+        return read("/proc/\(pid)/cmdline") ?? read("/proc/\(pid)/comm")
+    }
+
+    /// What a probe found, in the person's words; nil when the file is free.
+    public static func phrase(file: String, _ state: State) -> Phrase? {
+        switch state {
+        case .free: nil
+        case .held(let h): h.phrase
+        case let .cannotCheck(op, why): .lockCannotCheck(file: file, operation: op, reason: why)
         }
     }
 
