@@ -18,12 +18,12 @@ final class RestoreProgressPrinter: @unchecked Sendable {
             var line = "\(table): \(n)" + (expected.map { " / \($0)" } ?? "")
             line += String(format: language == .pt ? "  %.0f reg/s" : "  %.0f rec/s", rate)
             if let x = expected, rate > 0, x > n {
-                line += String(format: language == .pt ? "  faltam %.0fs" : "  %.0fs left", Double(x - n) / rate)
+                let left = Int((Double(x - n) / rate).rounded())
+                line += language == .pt ? "  faltam \(left) s" : "  \(left) s left"
             }
             Console.progress(line)
         case let .tableDone(table, n, secs):
-            let unit = language == .pt ? "registros" : "records"
-            Console.progress(String(format: "%@: %d %@ (%.2fs)", table, n, unit, secs), final: true)
+            Console.progress(CLIPhrase.restoreDoneTime(table: table, records: n, time: Format.seconds(secs, in: language)).text(in: language), final: true)
         default: break
         }
     }

@@ -9,12 +9,12 @@ import StoreOps
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Make a demo store with backups and walk through a whole restore.")
+        abstract: T("Make a demo store with backups and walk through a whole restore."))
 
-    @Argument(help: "Folder for the demo store (default: a new temporary folder).")
+    @Argument(help: H("Folder for the demo store (default: a new temporary folder)."))
     var dir: String?
 
-    @Flag(name: .long, help: "Then serve the demo store in the restore screen.")
+    @Flag(name: .long, help: H("Then serve the demo store in the restore screen."))
     var ui = false
 
     @OptionGroup var common: CommonOptions
