@@ -41,7 +41,7 @@ struct BackupsCommand: ParsableCommand {
     static func table(_ sets: [BackupListing.Entry], language l: Language) -> String {
         var t = TextTable(headers: CLIPhrase.backupsHeaders.text(in: l).components(separatedBy: "|"))
         for s in sets {
-            t.rows.append([s.name, s.date.map { Format.date($0, in: l) } ?? "?", s.kind, ByteText.format(s.bytes),
+            t.rows.append([s.name, s.date.map { Format.date($0, in: l) } ?? "?", s.kind, ByteText.format(s.bytes, in: l),
                            String(s.tables), (s.manifest ? CLIPhrase.yes : .no).text(in: l)])
         }
         return t.render()

@@ -82,6 +82,7 @@ struct RestoreCommand: ParsableCommand {
         request.dryRun = dryRun
         let report = try RestoreOperation.run(source, data: data, request: request, language: lang,
                                               events: printer.handle, prepare: CrashTestHook.install(on:))
+        printer.ending(report)
         try finish(report, lang: lang)
     }
 
@@ -101,7 +102,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let summary = RestoreSummary.text(report, folder: into ?? data ?? "DATA", language: lang)
         Console.out((verdict.isEmpty ? "" : verdict.joined(separator: "\n") + "\n\n") + summary)
-        if let checkText { Console.out(Phrase.postRestoreCheckHeading.text(in: lang) + "\n" + checkText) }
+        if let checkText { Console.out("\n" + checkText) }
         try ExitStatus.finish(exit)
     }
 

@@ -40,7 +40,7 @@ struct ScanCommand: ParsableCommand {
             let health = x.isDamaged ? (pt ? "DANIFICADA" : "DAMAGED") + (x.indexOnly == true ? (pt ? " (só índice)" : " (index only)") : "")
                                      : "ok"
             t.rows.append([x.name, x.lastUpdate.map { Format.date($0, in: l) } ?? "-", String(x.records), String(x.deleted),
-                           ByteText.format(x.bytes), x.memo ?? "-", x.index ?? "-", health])
+                           ByteText.format(x.bytes, in: l), x.memo ?? "-", x.index ?? "-", health])
         }
         var out = t.render()
         let damaged = tables.filter(\.isDamaged)

@@ -43,11 +43,11 @@ struct UndoCommand: ParsableCommand {
                                           : ["ID", "CREATED", "OPERATION", "TABLES", "SPACE", "UNDONE BY"])
             for s in snaps.snapshots {
                 t.rows.append([s.id, Format.date(s.created, in: lang), CLIPhrase.operationName(s.operation).text(in: lang) + (s.source.map { " (\($0))" } ?? ""),
-                               s.tables.joined(separator: ","), ByteText.format(s.bytes), s.undoneBy ?? "-"])
+                               s.tables.joined(separator: ","), ByteText.format(s.bytes, in: lang), s.undoneBy ?? "-"])
             }
             Console.out(t.render())
             let total = snaps.snapshots.reduce(0) { $0 + $1.bytes }
-            Console.out(CLIPhrase.snapshotsTotal(ByteText.format(total)).text(in: lang))
+            Console.out(CLIPhrase.snapshotsTotal(ByteText.format(total, in: lang)).text(in: lang))
             return
         }
         if prune {
@@ -61,7 +61,7 @@ struct UndoCommand: ParsableCommand {
                 }
             }
             let result = try ops.prune(ids: id.map { [$0] })
-            if common.json { try Console.json(result) } else { Console.out(Phrase.freed(ByteText.format(result.bytes)).text(in: lang)) }
+            if common.json { try Console.json(result) } else { Console.out(Phrase.freed(ByteText.format(result.bytes, in: lang)).text(in: lang)) }
             return
         }
         guard let id else { return }
@@ -88,10 +88,11 @@ struct UndoCommand: ParsableCommand {
 }
 
 enum ByteText {
-    static func format(_ n: Int) -> String {
+    /// `603,9 KB` in Portuguese, `603.9 KB` in English.
+    static func format(_ n: Int, in l: Language) -> String {
         let units = ["B", "KB", "MB", "GB", "TB"]
         var v = Double(n), i = 0
         while v >= 1024 && i < units.count - 1 { v /= 1024; i += 1 }
-        return i == 0 ? "\(n) B" : String(format: "%.1f %@", v, units[i])
+        return i == 0 ? "\(n) B" : Format.decimal(v, digits: 1, in: l) + " " + units[i]
     }
 }

@@ -47,6 +47,7 @@ enum CLIEnglish {
             "\(Format.fiscalModel(model, in: .en)) series \(series)" + (cnpj.isEmpty ? "" : ", CNPJ \(Format.cnpj(cnpj))")
         case .snapshotsTotal(let b): "Total: \(b) (free it with --prune)"
         case let .restoreDoneTime(t, n, time): "\(t): " + Format.count(n, "record", "records") + " (\(time))"
+        case .dryRunFinished: "Dry run finished."
         case .pruneNeedsYes: "No terminal to ask for confirmation: nothing was deleted. Add --yes to delete the undo snapshots."
         case .operationName(let o): o
         case .structureName(let v): v

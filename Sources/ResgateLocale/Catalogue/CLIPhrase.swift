@@ -37,6 +37,8 @@ public enum CLIPhrase: Sendable, Hashable {
     case operationName(String)
     /// A structure file variant (`delimited`, `listStructure`, `extendedDBF`).
     case structureName(String)
+    /// The last progress line of a dry run (the ERP's "Processamento efetuado." means data was replaced).
+    case dryRunFinished
 }
 
 public extension CLIPhrase {

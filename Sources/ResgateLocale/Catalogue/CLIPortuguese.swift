@@ -57,6 +57,7 @@ enum CLIPortuguese {
             "\(Format.fiscalModel(model, in: .pt)) série \(series)" + (cnpj.isEmpty ? "" : ", CNPJ \(Format.cnpj(cnpj))")
         case .snapshotsTotal(let b): "Total: \(b) (libere com --prune)"
         case let .restoreDoneTime(t, n, time): "\(t): " + Format.count(n, "registro", "registros") + " (\(time))"
+        case .dryRunFinished: "Simulação concluída."
         case .pruneNeedsYes: "Sem terminal para confirmar: nada foi apagado. Use --yes para apagar as cópias de segurança."
         case .operationName(let o):
             switch o {

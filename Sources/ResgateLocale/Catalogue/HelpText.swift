@@ -14,8 +14,40 @@ public enum HelpText {
         guard language == .pt else { return s }
         var out = s
         for (en, pt) in parserWords { out = out.replacingOccurrences(of: en, with: pt) }
+        for (en, pt) in valueNames { out = renamed(out, en, pt) }
         return out
     }
+
+    /// Replaces a value name (`<set>`) keeping the help's columns: where the name is
+    /// followed by padding, the padding shrinks or grows by the difference.
+    static func renamed(_ s: String, _ en: String, _ pt: String) -> String {
+        let diff = pt.count - en.count
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: en) {
+            out += rest[..<r.lowerBound] + pt
+            rest = rest[r.upperBound...]
+            let spaces = rest.prefix { $0 == " " }.count
+            if spaces >= 2 {
+                let keep = max(1, spaces - diff)
+                out += String(repeating: " ", count: keep)
+                rest = rest.dropFirst(spaces)
+            }
+        }
+        return out + rest
+    }
+
+    /// The parser names values after the properties (English): the Portuguese names.
+    static let valueNames: [(String, String)] = [
+        ("<set>", "<backup>"), ("<table>", "<tabela>"), ("<data>", "<dados>"), ("<into>", "<pasta>"),
+        ("<cache>", "<pasta>"), ("<root>", "<raiz>"), ("<key>", "<campos>"), ("<limit>", "<n>"),
+        ("<format>", "<formato>"), ("<target>", "<alvo>"), ("<name>", "<nome>"), ("<to>", "<destino>"),
+        ("<config>", "<arquivo>"), ("<xml>", "<pasta-xml>"), ("<dir>", "<pasta>"), ("<examples>", "<n>"),
+        ("<lang>", "<idioma>"), ("<keep>", "<n>"), ("<backups>", "<pasta>"), ("<port>", "<porta>"),
+        ("<host>", "<endereço>"), ("<store>", "<loja>"), ("<remotes>", "<padrão>"), ("<jobs>", "<n>"),
+        ("<timeout>", "<segundos>"), ("<textfile>", "<arquivo>"), ("<backup-date>", "<data>"),
+        ("<defects-file>", "<arquivo>"), ("<id>", "<id>"), ("<table>", "<tabela>"),
+    ]
 
     static let parserWords: [(String, String)] = [
         ("OVERVIEW:", "RESUMO:"),
