@@ -36,7 +36,7 @@ struct ShowCommand: ParsableCommand {
         let lang = common.language
         let t: DBFTable
         do { t = try DBFTable.open(path: target) } catch {
-            Console.err(error.description); throw ExitStatus.badInput
+            Console.err(lang == .pt ? error.portuguese : error.description); throw ExitStatus.badInput
         }
         var printer = RecordPrinter(fields: t.fields, format: outputFormat)
         let max = limit ?? (outputFormat == .table ? 100 : Int.max)
@@ -50,7 +50,9 @@ struct ShowCommand: ParsableCommand {
                 var values: [DBFValue] = []
                 values.reserveCapacity(t.fields.count)
                 for f in t.fields {
-                    do { values.append(try r.value(f)) } catch { problems.append("\(error)"); values.append(.null) }
+                    do { values.append(try r.value(f)) } catch {
+                        problems.append(lang == .pt ? (error as? XBaseError)?.portuguese ?? "\(error)" : "\(error)"); values.append(.null)
+                    }
                 }
                 printer.add(values, deleted: deleted ? r.isDeleted : nil)
                 n += 1

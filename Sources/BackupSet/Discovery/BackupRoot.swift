@@ -20,7 +20,7 @@ public enum BackupRoot {
         for n in names.sorted() where !n.hasPrefix(".") {
             let p = root + "/" + n
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: p, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: p, isDirectory: &isDir)
             guard isDir.boolValue || n.lowercased().hasSuffix(".zip") else { continue }
             do {
                 let s = try BackupSet.open(p)
