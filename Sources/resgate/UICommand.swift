@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ResgateLocale
 import ResgateWeb
 
 /// `resgate ui [--data DATA] [--backups ROOT] [--port N] [--host ADDR]` (cli.md): the
@@ -76,7 +77,11 @@ struct UIServerCommand: ParsableCommand {
         }
         done.wait()
         if let e = failure.error {
-            Console.err((pt ? "resgate ui: não foi possível servir: " : "resgate ui: cannot serve: ") + "\(e)")
+            if "\(e)".contains("Address already in use") || "\(e)".contains("errno: 98") {
+                Console.err(CLIPhrase.portInUse(host: host, port: port).text(in: common.language))
+            } else {
+                Console.err((pt ? "resgate ui: não foi possível servir: " : "resgate ui: cannot serve: ") + "\(e)")
+            }
             throw ExitStatus.refused
         }
     }
