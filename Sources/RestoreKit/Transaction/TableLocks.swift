@@ -1,3 +1,4 @@
+import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,6 +28,15 @@ public enum TableLocks {
             case .recordLock(let pid): "record lock held by process \(pid)"
             case .openFileLock: "open-file lock held by another program"
             case .wholeFileLock: "whole-file lock (flock) held by another program"
+            }
+        }
+
+        /// The holder in both languages.
+        public var words: Words {
+            switch self {
+            case .recordLock(let pid): Words(pt: "bloqueio de registro do processo \(pid)", en: description)
+            case .openFileLock: Words(pt: "bloqueio de arquivo aberto de outro programa", en: description)
+            case .wholeFileLock: Words(pt: "bloqueio do arquivo inteiro (flock) de outro programa", en: description)
             }
         }
     }
@@ -89,6 +99,16 @@ public enum TableLocks {
         case .free: nil
         case .held(let h): h.description
         case let .cannotCheck(op, why): "cannot check for locks (\(op): \(why))"
+        }
+    }
+
+    /// `holder(of:)` in both languages.
+    public static func holderWords(of path: String) -> Words? {
+        switch check(path) {
+        case .free: nil
+        case .held(let h): h.words
+        case let .cannotCheck(op, why):
+            Words(pt: "não foi possível verificar os bloqueios (\(op): \(why))", en: "cannot check for locks (\(op): \(why))")
         }
     }
 

@@ -59,8 +59,8 @@ extension StoreOperations {
                 continue
             }
             progress(t.name)
-            if let holder = TableLocks.holder(of: t.tablePath) ?? TableLocks.holder(of: cdx) {
-                report.tables.append(.init(t, status: .refused, message: Phrase.tableInUse(holder: holder).text(in: language)))
+            if let holder = TableLocks.holderWords(of: t.tablePath) ?? TableLocks.holderWords(of: cdx) {
+                report.tables.append(.init(t, status: .refused, message: Phrase.tableInUse(holder: holder.text(in: language)).text(in: language)))
                 continue
             }
             do {
