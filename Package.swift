@@ -33,8 +33,9 @@ let package = Package(
         // Scan, restore, undo, diff.
         .target(name: "RestoreKit", dependencies: ["XBase", "BackupSet", "ResgateLocale"]),
         // NF-e/NFC-e sequence checks and other post-restore rules.
+        // `recreate` inserts rows through RestoreKit's swap, undo and lock machinery.
         .target(name: "Fiscal", dependencies: [
-            "XBase", "ResgateLocale",
+            "XBase", "ResgateLocale", "RestoreKit",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Backup sets on rclone remotes (MEGA, SFTP, WebDAV…): list, fetch into a cache, upload.
@@ -69,7 +70,7 @@ let package = Package(
         // the `resgate` binary, seeded random, the outside oracles, the demo store.
         .target(name: "ResgateTestSupport", dependencies: ["StoreOps"], path: "Tests/ResgateTestSupport"),
         // The command line's JSON contract, pinned on the demo store.
-        .testTarget(name: "ResgateCLITests", dependencies: ["ResgateTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ResgateCLITests", dependencies: ["ResgateTestSupport", "StoreOps"], exclude: ["Golden"]),
         .testTarget(name: "StoreOpsTests", dependencies: ["StoreOps", "RestoreKit", "XBase", "ResgateLocale", "ResgateTestSupport"]),
         .testTarget(name: "XBaseTests", dependencies: ["XBase", "ResgateTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BackupSetTests", dependencies: [
@@ -77,7 +78,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["FuzzCorpus"]),
         .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase", "ResgateTestSupport"]),
-        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "ResgateTestSupport"]),
+        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "RestoreKit", "ResgateTestSupport"], exclude: ["Schemas"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "StoreStatusTests", dependencies: ["StoreStatus", "CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "ResgateWebTests", dependencies: [

@@ -9,6 +9,8 @@ dpkg -s zlib1g-dev >/dev/null 2>&1 || need_apt+=(zlib1g-dev)
 dpkg -s libdbd-xbase-perl >/dev/null 2>&1 || need_apt+=(libdbd-xbase-perl)
 dpkg -s unzip >/dev/null 2>&1 || need_apt+=(unzip)
 dpkg -s zip >/dev/null 2>&1 || need_apt+=(zip)
+# xmllint validates the drafted voiding requests (inutNFe) against the official schema
+dpkg -s libxml2-utils >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 command -v rclone >/dev/null 2>&1 || need_apt+=(rclone)
 need_prom=()
 dpkg -s prometheus >/dev/null 2>&1 || need_prom+=(prometheus)

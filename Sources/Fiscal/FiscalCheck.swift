@@ -18,16 +18,32 @@ public enum FiscalCheck {
     ///   - referenceDate: the backup's date, for `freshness`.
     /// - Throws: `FiscalError` when the input cannot be used (the CLI exits 2).
     public static func run(data: String, xml: String? = nil, config: String? = nil,
-                           language: Language = .fromEnvironment(), referenceDate: DBFDateTime? = nil) throws(FiscalError) -> CheckReport {
+                           language: Language = .fromEnvironment(), referenceDate: DBFDateTime? = nil,
+                           today: DBFDate = FiscalCheck.today()) throws(FiscalError) -> CheckReport {
         let folder = try DBFFolder(path: data)
         let cfg: CheckConfig?
         if let config { cfg = try ConfigParser.load(file: config) }
         else if let found = findConfig(in: data) { cfg = try ConfigParser.load(file: found) }
         else { cfg = nil }
         let xmlFolder = xml ?? cfg?.xmlFolder
-        var index: AuthorizedIndex? = nil
-        if let xmlFolder { index = try XMLIndexer.index(folder: xmlFolder) }
-        return try run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg, language: language, referenceDate: referenceDate)
+        let index = try indexXML(xmlFolder, pending: cfg?.pendingFolders ?? [])
+        return try run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg, language: language,
+                       referenceDate: referenceDate, today: today)
+    }
+
+    /// Indexes the XML folder and the points of sale's pending folders together (nil
+    /// without an XML folder: pending notes alone cannot prove a number free).
+    public static func indexXML(_ xmlFolder: String?, pending: [String]) throws(FiscalError) -> AuthorizedIndex? {
+        guard let xmlFolder else { return nil }
+        var files = try FileWalker.regularFiles(under: xmlFolder)
+        for p in pending { files += try FileWalker.regularFiles(under: p) }
+        return XMLIndexer.index(files: files)
+    }
+
+    /// Today in the machine's time zone, as the deadlines count it.
+    public static func today() -> DBFDate {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return DBFDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)
     }
 
     /// What `restore` says at its end: run the check (it runs it itself when
@@ -46,7 +62,7 @@ public enum FiscalCheck {
     /// Runs the check on tables given through `CheckData` and an index already built.
     public static func run(data: any CheckData, index: AuthorizedIndex?, xmlFolder: String? = nil,
                            config: CheckConfig?, language: Language = .en,
-                           referenceDate: DBFDateTime? = nil) throws(FiscalError) -> CheckReport {
+                           referenceDate: DBFDateTime? = nil, today: DBFDate = FiscalCheck.today()) throws(FiscalError) -> CheckReport {
         let cfg: CheckConfig
         if let config { cfg = config } else { cfg = try Discovery.discover(data) }
         var items: [CheckItem] = []
@@ -102,7 +118,7 @@ public enum FiscalCheck {
             let s = settings[id]
             items.append(SequenceCheck.evaluate(.init(
                 id: id, data: series[id], documents: index?.series[id], counter: s?.counter ?? nil,
-                first: s?.first ?? 1, xmlCompared: index != nil && !id.issuer.isEmpty)))
+                first: s?.first ?? 1, xmlCompared: index != nil && !id.issuer.isEmpty, today: today, settings: cfg.verdicts)))
         }
         if let index { items.append(XMLFilesReport.item(index, folder: xmlFolder ?? "", otherIssuers: otherIssuers.sorted())) }
 

@@ -32,10 +32,11 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let source: BackupSetSource
+        let source: any RestoreSource
         do { source = try SourceOpener.open(set, cache: cache, language: common.language, quiet: common.quiet || common.json) } catch {
             Console.err(String(describing: error)); throw (error as? SourceOpener.Failure)?.exit ?? ExitStatus.badInput
         }
+        if !common.json && !common.quiet { Console.err(SourceOpener.foundLine(source.kind, name: source.displayName).text(in: common.language)) }
         let keys = key.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
         let diff = try common.attempt {
             guard let name = TableName(table) else { throw OperationFailure(.invalidTableName(printableEscaped(table))) }

@@ -18,6 +18,8 @@ struct Resgate: ParsableCommand {
             DiffCommand.self,
             ReindexCommand.self,
             CheckCommand.self,
+            RecreateCommand.self,
+            InutilizarCommand.self,
             DemoCommand.self,
             UIServerCommand.self,
             StatusCommand.self,

@@ -3,6 +3,7 @@ import BackupSet
 import Foundation
 import ResgateLocale
 import StoreOps
+import RestoreKit
 import XBase
 
 /// `resgate show SET [TABLE]` and `resgate show FILE.DBF`: one command; an argument ending
@@ -77,6 +78,7 @@ struct ShowCommand: ParsableCommand {
             for d in error.defects { Console.err(d.message(in: lang)) }
             throw ExitStatus.badInput
         }
+        if TableFolderSource.holdsTables(set) { return try showTables(set) }
         if let table { return try showTable(set, table) }
         let overview = SetOperations.overview(set, language: lang)
         if outputFormat == .json { return try Console.json(overview) }

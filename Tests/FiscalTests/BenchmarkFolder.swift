@@ -6,10 +6,13 @@ import XBase
 /// Writes the benchmark's XML folder, only when asked:
 /// `RESGATE_BENCH_XML=/tmp/xml200k RESGATE_BENCH_FILES=200000 swift test --filter benchmarkFolder`.
 /// A year of a busy store: NFC-e of two series spread over 12 month folders, named by key,
-/// every 500th file a cancellation event; pretty-printed, single-line and BOM variants.
+/// every 500th file a cancellation event, every 1,000th a note signed offline and never
+/// authorized; pretty-printed, single-line and BOM variants. The DATA folder beside it holds
+/// every number but a few, so every verdict has work to do.
 /// Each variant is rendered once by the fixtures and then stamped with the file's key,
-/// number and protocol, so writing 200,000 files is cheap. A tiny DATA folder goes beside
-/// it (`$RESGATE_BENCH_XML-data`) so `resgate check` can be timed on it. Not a timed test:
+/// number and protocol, so writing 200,000 files is cheap. A DATA folder goes beside
+/// it (`$RESGATE_BENCH_XML-data`, 200,000 rows and a `resgate.toml`) so `resgate check` can
+/// be timed on it. Not a timed test:
 /// timings go in docs/checks.md.
 @Test(.enabled(if: ProcessInfo.processInfo.environment["RESGATE_BENCH_XML"] != nil))
 func benchmarkFolder() throws {
@@ -30,7 +33,17 @@ func benchmarkFolder() throws {
                                                                      style: .init(pretty: style != 1, bom: style == 2)), marks: marks)
         }
         templates["\(series)-event"] = Stamp(Fixtures.procEvento(key: k, cnpj: cnpj), marks: marks)
+        // a note signed offline and never authorized (in the XML folder, as a POS leaves it)
+        let k9 = Fixtures.key(cnpj: cnpj, model: 65, series: series, number: marker, emission: 9)
+        templates["\(series)-pending"] = Stamp(Fixtures.nfeProc(cnpj: cnpj, model: 65, series: series, number: marker, key: k9,
+                                                                 withProtocol: false, emission: 9),
+                                               marks: [k9, ">\(marker)<", "135260000\(marker % 1_000_000)"])
     }
+    // the data: every number of both series, except every 997th (an authorized sale the
+    // data lost: `recreate`) and every 5,000th (a number used nowhere: `void` or
+    // `check-pos-before-voiding`); every 1,000th file is a pending offline note
+    var rows: [[DBFValue]] = []
+    rows.reserveCapacity(count)
     var next = [1: 1, 2: 1]
     var buffer: [UInt8] = []
     for i in 0..<count {
@@ -38,9 +51,16 @@ func benchmarkFolder() throws {
         let number = next[series]!
         next[series]! += 1
         let month = i * 12 / count + 1
-        let key = Fixtures.key(yymm: "26" + Fixtures.pad(month, 2), cnpj: cnpj, model: 65, series: series, number: number)
+        let isPending = i % 1000 == 777
+        let key = Fixtures.key(yymm: "26" + Fixtures.pad(month, 2), cnpj: cnpj, model: 65, series: series, number: number,
+                               emission: isPending ? 9 : 1)
+        if i % 5000 == 4999 { continue }
+        if i % 997 != 996 {
+            rows.append([.number(DecimalNumber(Int64(number))), .number(DecimalNumber(Int64(series))), .string("65"),
+                         .string(key), .number(DecimalNumber(1)), .date(DBFDate(year: 2026, month: month, day: 1))])
+        }
         let isEvent = i % 500 == 499
-        let stamp = templates[isEvent ? "\(series)-event" : "\(series)-\(i % 3)"]!
+        let stamp = templates[isEvent ? "\(series)-event" : isPending ? "\(series)-pending" : "\(series)-\(i % 3)"]!
         stamp.fill(&buffer, [Array(key.utf8), Array(">\(number)<".utf8), Array(("135260000" + Fixtures.pad(number % 1_000_000, 6)).utf8)])
         let suffix = isEvent ? "110111-procEventoNFe.xml" : "-nfce.xml"
         let path = "\(dir)/2026/\(Fixtures.pad(month, 2))/\(key)\(suffix)"
@@ -50,7 +70,16 @@ func benchmarkFolder() throws {
     }
     let data = dir + "-data"
     try fm.createDirectory(atPath: data, withIntermediateDirectories: true)
-    try Fixtures.writeTable("\(data)/VENDAS.DBF", fields: Scenario.fields, rows: Scenario.rows.map(Scenario.values))
+    try Fixtures.writeTable("\(data)/VENDAS.DBF", fields: Scenario.fields, rows: rows)
+    try """
+        [[fiscal.sequence]]
+        table = "VENDAS"
+        number = "NUMERO"
+        series = "SERIE"
+        model = "MODELO"
+        key = "CHAVE"
+        cnpj_value = "\(cnpj)"
+        """.write(toFile: "\(data)/resgate.toml", atomically: true, encoding: .utf8)
 }
 
 /// A text cut into literal pieces around marker strings, refilled per file.

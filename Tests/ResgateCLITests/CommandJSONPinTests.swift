@@ -1,5 +1,6 @@
 import Foundation
 import ResgateTestSupport
+import StoreOps
 import Testing
 
 /// Pins the JSON document of every command (cli.md, docs/cli-json.md) on the demo store,
@@ -20,8 +21,8 @@ import Testing
     /// One command of the walk: its arguments (with `$ROOT` for the demo folder).
     struct Step { var args: [String] }
 
-    /// The demo's own walk leaves VENDAS damaged, two undo snapshots and two sets; the
-    /// steps then run every command (and each kind of answer) once on that store.
+    /// The demo's own walk leaves VENDAS restored, undo snapshots and two sets; VENDAS is
+    /// then damaged again, and the steps run every command (and each kind of answer) once.
     static let steps: [[String]] = [
         ["scan", "$ROOT/dados", "--json"],
         ["scan", "$ROOT/dados", "--json", "--lang", "pt"],
@@ -57,6 +58,8 @@ import Testing
         let demo = try ResgateBinary.run(["demo", root, "--lang", "en"])
         try #require(demo.status == 0, "resgate demo failed: \(demo.err)")
         try makeDamagedSet(root)
+        // the demo ends with VENDAS restored; damage it again so scan's defects are pinned too
+        try DemoStore(root: root).corruptSales()
         let normaliser = Normaliser(root: root)
 
         var lastID = ""
@@ -125,6 +128,8 @@ struct Normaliser {
         (try! NSRegularExpression(pattern: #"\d{8}-\d{6}-[0-9a-f]{4}"#), "$$ID"),
         (try! NSRegularExpression(pattern: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"#), "$$TIME"),
         (try! NSRegularExpression(pattern: #"sandbox/[0-9a-f-]{8,}"#), "sandbox/$$ID"),
+        // a voiding deadline counted from today (the demo's notes keep their dates)
+        (try! NSRegularExpression(pattern: #"(faltam|vencido há) \d+ dia\(s\)|overdue by \d+ day\(s\)|\d+ day\(s\) left"#), "$$DAYS"),
     ]
 
     func normalise(_ value: Any, key: String? = nil) -> Any {
@@ -154,7 +159,7 @@ struct Normaliser {
             }
             return t.replacingOccurrences(of: today, with: "$TODAY")
         default:
-            if key == "seconds", value is NSNumber { return 0 }
+            if key == "seconds" || key == "daysLeft", value is NSNumber { return 0 }
             return value
         }
     }

@@ -11,6 +11,13 @@ public struct CheckConfig: Sendable, Codable, Hashable {
     /// Set when the sequences were found by looking at the tables, not read from a file:
     /// says what was picked, to be shown to the person.
     public var discovery: Words?
+    /// Folders of the points of sale where signed notes wait to be sent (contingency),
+    /// `[fiscal] pending = ["…"]`, relative to the file; indexed with the XML folder.
+    public var pendingFolders: [String] = []
+    /// `[fiscal] contingency_window`, `contingency_deadline`.
+    public var verdicts = VerdictSettings()
+    /// `[recreate]`: how a note's XML becomes rows of the store's tables.
+    public var recreate: RecreateMapping?
 
     public init(sequences: [SequenceConfig] = [], rules: [RuleConfig] = [], xmlFolder: String? = nil,
                 file: String? = nil, discovery: Words? = nil) {

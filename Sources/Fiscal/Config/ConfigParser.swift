@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import ResgateLocale
 
 /// Reads `resgate.toml` with TOMLKit and turns it into a `CheckConfig`, refusing unknown
 /// keys (a typo would otherwise silently turn a check off) and naming file, line and key
@@ -11,10 +12,10 @@ public enum ConfigParser {
             throw .cannotRead(path: file, reason: "\(error.localizedDescription)")
         }
         var config = try parse(text, file: file)
-        if let x = config.xmlFolder, !x.hasPrefix("/") {
-            let dir = (file as NSString).deletingLastPathComponent
-            config.xmlFolder = dir.isEmpty ? x : dir + "/" + x
-        }
+        let dir = (file as NSString).deletingLastPathComponent
+        func resolved(_ x: String) -> String { x.hasPrefix("/") || dir.isEmpty ? x : dir + "/" + x }
+        config.xmlFolder = config.xmlFolder.map(resolved)
+        config.pendingFolders = config.pendingFolders.map(resolved)
         return config
     }
 
@@ -27,13 +28,29 @@ public enum ConfigParser {
         }
         let lines = HeaderLines(text)
         var config = CheckConfig(file: file)
-        for k in root.keys where k != "fiscal" && k != "rule" {
-            throw .configValue(file: file, line: nil, entry: "top level", key: k, reason: "unknown key (known: fiscal, rule)")
+        for k in root.keys where k != "fiscal" && k != "rule" && k != "recreate" {
+            throw .configValue(file: file, line: nil, entry: "top level", key: k, reason: "unknown key (known: fiscal, rule, recreate)")
         }
         if let fiscal = root["fiscal"] {
             guard let ft = fiscal.table else { throw .configValue(file: file, line: nil, entry: "top level", key: "fiscal", reason: "must be a table") }
-            for k in ft.keys where k != "sequence" && k != "xml" {
-                throw .configValue(file: file, line: lines.line(of: "[fiscal]", occurrence: 0), entry: "[fiscal]", key: k, reason: "unknown key (known: sequence, xml)")
+            let known = ["sequence", "xml", "pending", "contingency_window", "contingency_deadline"]
+            for k in ft.keys where !known.contains(k) {
+                throw .configValue(file: file, line: lines.line(of: "[fiscal]", occurrence: 0), entry: "[fiscal]", key: k, reason: "unknown key (known: \(known.joined(separator: ", ")))")
+            }
+            let fe = Entry(file: file, name: "[fiscal]", line: lines.line(of: "[fiscal]", occurrence: 0))
+            if let p = ft["pending"] {
+                guard let arr = p.array, arr.allSatisfy({ $0.string != nil }) else { throw fe.error("pending", "must be a list of folders") }
+                config.pendingFolders = arr.compactMap { $0.string }
+            }
+            if let w = try fe.int(ft, "contingency_window") {
+                guard w >= 0 && w <= 100_000 else { throw fe.error("contingency_window", "must be 0…100000") }
+                config.verdicts.contingencyWindow = w
+            }
+            if let d = try fe.string(ft, "contingency_deadline") {
+                guard let r = DeadlineRule(rawValue: d), r != .tenthOfNextMonth else {
+                    throw fe.error("contingency_deadline", "must be \"next-business-day\" or \"24h\"")
+                }
+                config.verdicts.contingencyRule = r
             }
             if let x = ft["xml"] {
                 guard let s = x.string else { throw .configValue(file: file, line: nil, entry: "[fiscal]", key: "xml", reason: "must be a string (a folder)") }
@@ -47,6 +64,10 @@ public enum ConfigParser {
                     config.sequences.append(try sequence(t, entry))
                 }
             }
+        }
+        if let rc = root["recreate"] {
+            guard let rt = rc.table else { throw .configValue(file: file, line: nil, entry: "top level", key: "recreate", reason: "must be a table") }
+            config.recreate = try RecreateConfigParser.parse(rt, entry: Entry(file: file, name: "[recreate]", line: lines.line(of: "[recreate", occurrence: 0)))
         }
         if let rules = root["rule"] {
             guard let arr = rules.array else { throw .configValue(file: file, line: nil, entry: "top level", key: "rule", reason: "must be written as [[rule]]") }
@@ -124,7 +145,7 @@ public enum ConfigParser {
 }
 
 /// Reads typed values of one entry, with errors that name it.
-private struct Entry {
+struct Entry {
     let file: String, name: String, line: Int?
 
     func error(_ key: String, _ reason: String) -> FiscalError {

@@ -116,6 +116,21 @@ public struct AccessKey: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// `tpEmis` (character 35) of a 44-character key, without parsing the rest; nil when
+    /// the text is not 44 characters or that character is not a digit.
+    public static func emission(of text: String) -> Int? {
+        var t = text
+        return t.withUTF8 { b in b.count == 44 && b[34] >= 48 && b[34] <= 57 ? Int(b[34] - 48) : nil }
+    }
+
+    /// `cUF` (the first two characters) of a 44-character key; nil when not two digits.
+    public static func stateCode(of text: String) -> Int? {
+        var t = text
+        return t.withUTF8 { b in
+            b.count == 44 && (48...57).contains(b[0]) && (48...57).contains(b[1]) ? Int(b[0] - 48) * 10 + Int(b[1] - 48) : nil
+        }
+    }
+
     /// The issuer (CNPJ) inside a key's text, without parsing the rest; nil when the text is
     /// not 44 characters.
     static func issuer(inKey text: String) -> String? {

@@ -18,6 +18,15 @@ public enum ReportText {
             for item in group {
                 out.append("  \(mark(status)) \(CLIPhrase.checkName(item.name).text(in: l))  \(subject(item, l))")
                 out.append(contentsOf: wrap(item.message.text(in: l), width: width, indent: "      "))
+                if let verdicts = item.sequence?.verdicts, !verdicts.isEmpty {
+                    out.append("      " + VerdictWords.heading.text(in: l))
+                    for v in verdicts.prefix(verdictLines) {
+                        out.append(contentsOf: wrap(v.words.text(in: l), width: width, indent: "        "))
+                    }
+                    if verdicts.count > verdictLines {
+                        out.append("        " + VerdictWords.more(verdicts.count - verdictLines).text(in: l))
+                    }
+                }
             }
         }
         out.append("")
@@ -27,6 +36,9 @@ public enum ReportText {
             : "Result: \(title(worst, l))" + (worst == .fail ? " — do not release the system before fixing the failures." : worst == .warning ? " — deal with the warnings." : " — the system can be released."))
         return out.joined(separator: "\n")
     }
+
+    /// Verdict runs shown per series on the terminal (all of them are in `--json`).
+    static let verdictLines = 40
 
     static func title(_ s: CheckStatus, _ l: Language) -> String {
         switch s {

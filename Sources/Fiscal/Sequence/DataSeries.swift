@@ -11,6 +11,8 @@ struct DataSeries: Sendable {
     /// The first `WrongKey.listLimit` wrong keys; `wrongKeyCount` counts them all.
     var wrongKeys: [WrongKey] = []
     var wrongKeyCount = 0
+    /// Numbers of rows whose key says `tpEmis` 9 (issued offline, in contingency).
+    var contingency: [Int] = []
     /// Whether the issuer came from the row itself (field, config value or key).
     var issuerKnown: Bool
 
@@ -26,6 +28,7 @@ struct DataSeries: Sendable {
         packed += other.packed
         wrongKeys += other.wrongKeys.prefix(max(0, WrongKey.listLimit - wrongKeys.count))
         wrongKeyCount += other.wrongKeyCount
+        contingency += other.contingency
     }
 }
 
@@ -105,6 +108,7 @@ enum SequenceDataReader {
             if out.series[id] == nil { out.series[id] = DataSeries(id: id, table: table.name, issuerKnown: !issuer.isEmpty) }
             out.series[id]!.append(number: number, record: record)
             guard let k = keyBytes, !k.isEmpty else { return }
+            if k.count == 44 && k[34] == UInt8(ascii: "9") { out.series[id]!.contingency.append(number) }
             let given = issuerGiven ? issuer : nil
             let authorized = index?.series[id]?.note(number)
             // compared only with a right authorized key: a wrong key in the XML is reported

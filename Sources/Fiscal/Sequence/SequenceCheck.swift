@@ -1,4 +1,5 @@
 import ResgateLocale
+import XBase
 
 /// Compares one series' numbers in the restored data with what the tax authority holds.
 enum SequenceCheck {
@@ -9,6 +10,8 @@ enum SequenceCheck {
         var counter: Int?
         var first: Int = 1
         var xmlCompared: Bool
+        var today: DBFDate = DBFDate(year: 2000, month: 1, day: 1)
+        var settings = VerdictSettings()
     }
 
     static func evaluate(_ input: Input) -> CheckItem {
@@ -53,7 +56,8 @@ enum SequenceCheck {
         var lostCount = 0
         if let lo = numbers.first, let hi = lastInData {
             var k = 0
-            for note in docs.noteList where note.number >= lo && note.number <= hi && !note.isDenied {
+            for note in docs.noteList where note.number >= lo && note.number <= hi && !note.isDenied
+                && docs.cancellations[note.number] == nil {
                 while k < numbers.count && numbers[k] < note.number { k += 1 }
                 if k == numbers.count || numbers[k] != note.number {
                     lostCount += 1
@@ -73,7 +77,12 @@ enum SequenceCheck {
             wrong.append(WrongKey(source: .xml, number: n.number, key: n.key, record: nil, file: n.file, problems: n.keyProblems))
         }
 
-        let result = SequenceResult(
+        let verdicts = input.xmlCompared
+            ? Verdicts.decide(.init(numbers: numbers, documents: docs, dataContingency: (input.data?.contingency ?? []).sorted(),
+                                    first: input.first, gaps: gaps.map(NumberSpan.init), today: input.today,
+                                    settings: input.settings))
+            : []
+        var result = SequenceResult(
             issuer: input.id.issuer, model: input.id.model, series: input.id.series, table: input.data?.table,
             lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
             gaps: gaps.map(NumberSpan.init), duplicates: dups.map(\.number), duplicateRecords: dups,
@@ -82,8 +91,9 @@ enum SequenceCheck {
             wrongKeyCount: (input.data?.wrongKeyCount ?? 0) + wrong.filter { $0.source == .xml }.count,
             voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map(NumberSpan.init),
             rowsInData: packed.count,
-            documentsInXML: docs.noteList.count + docs.conflicts.count + docs.voided.count + docs.cancellations.count,
+            documentsInXML: docs.noteList.count + docs.conflicts.count + docs.voided.count + docs.cancellations.count + docs.pending.count,
             comparedWithXML: input.xmlCompared)
+        result.verdicts = verdicts
         let (status, words) = SequenceMessages.judge(result, conflicts: docs.conflicts)
         return CheckItem(name: "fiscal-sequence", status: status, subject: input.id.description, message: words, sequence: result)
     }

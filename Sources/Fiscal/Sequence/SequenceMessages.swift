@@ -54,8 +54,8 @@ enum SequenceMessages {
             let count = r.gaps.reduce(0) { $0 + $1.count }
             let list = rangeList(r.gaps)
             warnings.append(Words(
-                pt: "\(count) número(s) sem nota nos dados, sem autorização e sem inutilização: \(list). Inutilize cada faixa na SEFAZ até o dia 10 do mês seguinte ao da emissão.",
-                en: "\(count) number(s) with no note in the data, no authorization and no voiding: \(list). Void each range with the tax authority by the 10th of the month after issue."))
+                pt: "\(count) número(s) sem nota nos dados, sem autorização e sem inutilização: \(list). Cada faixa deve ser inutilizada na SEFAZ até o dia 10 do mês seguinte ao da emissão — mas, quando o veredito pede, procure antes a nota nos caixas (contingência).",
+                en: "\(count) number(s) with no note in the data, no authorization and no voiding: \(list). Each range must be voided with the tax authority by the 10th of the month after issue — but where the verdict says so, look for the note in the points of sale first (contingency)."))
         }
         if r.authorizedMissingInDataCount > 0 {
             let list = numberList(r.authorizedMissingInData)
@@ -77,8 +77,20 @@ enum SequenceMessages {
         let summary = Words(
             pt: "Dados até \(r.lastInData.map(String.init) ?? "—"), SEFAZ até \(r.lastAuthorized.map(String.init) ?? "—"); próximo número seguro: \(next).",
             en: "Data up to \(r.lastInData.map(String.init) ?? "—"), tax authority up to \(r.lastAuthorized.map(String.init) ?? "—"); next safe number: \(next).")
+        let counts = r.verdictCounts
+        if (counts[.transmit] ?? 0) + (counts[.transmitOrQuery] ?? 0) > 0 {
+            warnings.append(Words(
+                pt: "\(counts[.transmit] ?? 0) nota(s) assinada(s) em contingência a transmitir e \(counts[.transmitOrQuery] ?? 0) número(s) sem autorização no XML (transmitir ou consultar): nenhum deles pode ser inutilizado.",
+                en: "\(counts[.transmit] ?? 0) note(s) signed in contingency to transmit and \(counts[.transmitOrQuery] ?? 0) number(s) without authorization in the XML (transmit or query): none of them may be voided."))
+        }
+        var tail: [Words] = []
+        if !counts.isEmpty {
+            let parts = counts.sorted { $0.key < $1.key }.map { (k, n) in (k.words, n) }
+            tail.append(Words(pt: "Veredito: " + parts.map { "\($0.1) \($0.0.pt)" }.joined(separator: "; ") + ".",
+                              en: "Verdict: " + parts.map { "\($0.1) \($0.0.en)" }.joined(separator: "; ") + "."))
+        }
         let status: CheckStatus = !fails.isEmpty ? .fail : !warnings.isEmpty ? .warning : .ok
-        let all = [summary] + fails + warnings
+        let all = [summary] + fails + warnings + tail
         return (status, Words(pt: all.map(\.pt).joined(separator: " "), en: all.map(\.en).joined(separator: " ")))
     }
 

@@ -42,6 +42,14 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     public var documentsInXML: Int
     /// Whether the XML was compared at all (no `--xml` folder, or issuer unknown: false).
     public var comparedWithXML: Bool
+    /// A verdict for every number missing from the data or missing from the XML, in runs
+    /// (docs/checks.md, "Verdicts"); empty when the XML was not compared.
+    public var verdicts: [NumberVerdict] = []
+
+    /// How many numbers each verdict covers.
+    public var verdictCounts: [VerdictKind: Int] {
+        verdicts.reduce(into: [:]) { $0[$1.verdict, default: 0] += $1.count }
+    }
 }
 
 extension SequenceResult {
@@ -74,6 +82,7 @@ extension SequenceResult {
         try c.encode(rowsInData, forKey: .rowsInData)
         try c.encode(documentsInXML, forKey: .documentsInXML)
         try c.encode(comparedWithXML, forKey: .comparedWithXML)
+        try c.encode(verdicts, forKey: .verdicts)
     }
 }
 

@@ -9,8 +9,20 @@ public struct SeriesDocuments: Sendable, Codable {
     public var conflicts: [AuthorizedNote] = []
     public var voided: [VoidedRange] = []
     public var cancellations: [Int: Cancellation] = [:]
+    /// Signed notes without authorization (contingency notes still to send), one per number.
+    public var pending: [PendingNote] = []
 
     public init() {}
+
+    /// The pending note with this number (binary search; `pending` is sorted by number).
+    public func pendingNote(_ number: Int) -> PendingNote? {
+        var lo = 0, hi = pending.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if pending[mid].number < number { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < pending.count && pending[lo].number == number ? pending[lo] : nil
+    }
 
     /// The note with this number (binary search).
     public func note(_ number: Int) -> AuthorizedNote? {
@@ -27,9 +39,11 @@ public struct SeriesDocuments: Sendable, Codable {
         Dictionary(noteList.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The highest number authorized, denied, cancelled or voided.
+    /// The highest number authorized, denied, cancelled, voided, or signed and waiting to
+    /// be sent (a contingency note holds its number as surely as an authorized one).
     public var lastUsed: Int? {
         var m = noteList.last?.number
+        if let p = pending.last?.number { m = max(m ?? p, p) }
         if let v = voided.map(\.last).max() { m = max(m ?? v, v) }
         if let c = cancellations.keys.max() { m = max(m ?? c, c) }
         return m
@@ -40,6 +54,7 @@ public struct SeriesDocuments: Sendable, Codable {
         var r = NumberRanges.runs(ofSorted: noteList.map(\.number))
         r += cancellations.keys.map { $0...$0 }
         r += voided.map { $0.first...$0.last }
+        r += pending.map { $0.number...$0.number }
         return NumberRanges.merge(r)
     }
 
@@ -55,6 +70,7 @@ public struct SeriesDocuments: Sendable, Codable {
         noteList += other.noteList
         conflicts += other.conflicts
         voided += other.voided
+        pending += other.pending
         for c in other.cancellations.values { add(c) }
     }
 
@@ -74,6 +90,11 @@ public struct SeriesDocuments: Sendable, Codable {
         }
         noteList.removeLast(noteList.count - write)
         voided.sort { ($0.first, $0.file) < ($1.first, $1.file) }
+        // one pending note per number (the lexically first file), and none for a number
+        // the tax authority already holds: the copy in the POS folder was sent after all
+        pending.sort { ($0.number, $0.file) < ($1.number, $1.file) }
+        var seen = Set<Int>()
+        pending = pending.filter { seen.insert($0.number).inserted && note($0.number) == nil }
         conflicts.sort { ($0.number, $0.file) < ($1.number, $1.file) }
     }
 }
@@ -99,6 +120,10 @@ public struct AuthorizedIndex: Sendable, Codable {
     }
     mutating func add(_ v: VoidedRange) {
         series[v.series, default: SeriesDocuments()].voided.append(v)
+        documentsRead += 1
+    }
+    mutating func add(_ p: PendingNote, to id: SeriesID) {
+        series[id, default: SeriesDocuments()].pending.append(p)
         documentsRead += 1
     }
     mutating func add(_ c: Cancellation) {

@@ -33,7 +33,12 @@ public struct AuthorizedNote: Sendable, Hashable, Codable {
     public var file: String
     /// Problems of `key` against the note's own fields (empty when the key is right).
     public var keyProblems: [AccessKeyProblem]
+    /// `tpNF` 0: an entry note the store issued (a return, an import): it shares the
+    /// series' numbering, but is not a sale.
+    public var isEntry: Bool = false
 
+    /// `tpEmis` as the key carries it (character 35): 1 normal, 9 NFC-e offline contingency.
+    public var emission: Int { AccessKey.emission(of: key) ?? 1 }
     public var isDenied: Bool { !AuthorizedNote.authorizedStatuses.contains(status) }
     static let authorizedStatuses: Set<Int> = [100, 150]
     static let deniedStatuses: Set<Int> = [110, 205, 301, 302, 303]
@@ -59,6 +64,24 @@ public struct Cancellation: Sendable, Hashable, Codable {
     public var file: String
     /// Problems of the event's `chNFe` (a wrong check digit; the layout was usable).
     public var keyProblems: [AccessKeyProblem] = []
+    /// 110112: cancelled because another note replaced it ("cancelamento por substituição").
+    public var bySubstitution: Bool = false
+}
+
+/// A signed note with no authorization in the folders: an `NFe` on its own, or an
+/// `nfeProc` without `protNFe`. An NFC-e issued offline (`tpEmis` 9) waits like this in
+/// the point of sale until it is sent; its number is spent and may never be voided
+/// (Ajuste SINIEF 19/16, cl. 11ª § 2º).
+public struct PendingNote: Sendable, Hashable, Codable {
+    public var number: Int
+    /// Rebuilt from `ide` (cUF, dhEmi, CNPJ, mod, serie, nNF, tpEmis, cNF, cDV); empty
+    /// when a part is missing.
+    public var key: String
+    public var issued: String
+    /// `tpEmis`: 9 is the NFC-e offline contingency.
+    public var emission: Int
+    public var isEntry: Bool
+    public var file: String
 }
 
 /// Why a file under the XML folder added nothing to the index. None of these is fatal.

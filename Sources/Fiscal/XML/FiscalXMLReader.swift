@@ -152,10 +152,7 @@ struct FiscalXMLReader {
         if let open = stack.last {
             return index.skip(file, .broken(line: lineAt(n), defect: .endsBefore(text(b, open.nameStart..<(open.nameStart + open.nameLength)))))
         }
-        if docsFound == 0 {
-            if rootName == "NFe" { index.skip(file, .notAuthorized(status: nil)) }
-            else { index.skip(file, .otherDocument(root: rootName ?? "")) }
-        }
+        if docsFound == 0 { index.skip(file, .otherDocument(root: rootName ?? "")) }
     }
 
     // MARK: turning slots into documents
@@ -166,6 +163,33 @@ struct FiscalXMLReader {
         while lo < hi, isSpace(b[lo]) { lo += 1 }
         while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
         return text(b, lo..<hi)
+    }
+
+    /// A signed `NFe` without authorization: its number is spent (it may have been handed to
+    /// the customer as a contingency DANFE), so it goes into the index as pending.
+    private func addPending(_ b: UnsafeRawBufferPointer, file: String, line: Int, into index: inout AuthorizedIndex) {
+        if value(.noteEnvironment, b) == "2" { return index.skip(file, .homologation) }
+        guard let issuer = value(.noteIssuer, b), !issuer.isEmpty,
+              let model = value(.noteModel, b).flatMap({ Int($0) }), let series = value(.noteSeries, b).flatMap({ Int($0) }),
+              let number = value(.noteNumber, b).flatMap({ Int($0) }), number >= 1, number <= 999_999_999,
+              series >= 0, series <= 999 else {
+            return index.skip(file, .notAuthorized(status: nil))
+        }
+        let issued = value(.noteIssued, b) ?? ""
+        let emission = value(.noteEmission, b).flatMap { Int($0) } ?? 1
+        // the key, rebuilt from the fields it is made of
+        var key = ""
+        if let uf = value(.noteState, b), uf.utf8.count == 2, issued.utf8.count >= 7,
+           let code = value(.noteCode, b), code.utf8.count == 8, let dv = value(.noteDigit, b), dv.utf8.count == 1 {
+            let chars = Array(issued.utf8)
+            let yymm = String(decoding: chars[2..<4] + chars[5..<7], as: UTF8.self)
+            let cnpj = String(repeating: "0", count: max(0, 14 - issuer.utf8.count)) + issuer
+            key = uf + yymm + cnpj + pad(model, 2) + pad(series, 3) + pad(number, 9) + String(emission) + code + dv
+            if AccessKey(key) == nil { key = "" }
+        }
+        index.add(PendingNote(number: number, key: key, issued: issued, emission: emission,
+                              isEntry: value(.noteDirection, b) == "0", file: file),
+                  to: SeriesID(issuer: issuer, model: model, series: series))
     }
 
     private func finish(_ tag: XMLTag, _ b: UnsafeRawBufferPointer, file: String, line: Int, into index: inout AuthorizedIndex) {
@@ -182,8 +206,13 @@ struct FiscalXMLReader {
             return 0
         }
         switch tag {
+        case .nfe:
+            addPending(b, file: file, line: line, into: &index)
         case .nfeProc:
-            guard let st = value(.protStatus, b).flatMap({ Int($0) }) else { return index.skip(file, .notAuthorized(status: nil)) }
+            guard let st = value(.protStatus, b).flatMap({ Int($0) }) else {
+                // signed, never authorized: a note waiting to be sent
+                return addPending(b, file: file, line: line, into: &index)
+            }
             guard AuthorizedNote.authorizedStatuses.contains(st) || AuthorizedNote.deniedStatuses.contains(st) else {
                 return index.skip(file, .notAuthorized(status: st))
             }
@@ -196,7 +225,7 @@ struct FiscalXMLReader {
             let problems = AccessKey.problems(of: key, model: id.model, series: id.series, number: nNF, issuer: id.issuer)
             index.add(AuthorizedNote(number: nNF, key: key, issued: value(.noteIssued, b) ?? "",
                                      protocolNumber: value(.protProtocol, b) ?? "", status: st, file: file,
-                                     keyProblems: problems), to: id)
+                                     keyProblems: problems, isEntry: value(.noteDirection, b) == "0"), to: id)
         case .procInutNFe:
             let st = value(.inutStatus, b).flatMap { Int($0) }
             guard st == 102 else { return index.skip(file, .otherEvent(type: "inutilização", status: st)) }
@@ -221,11 +250,15 @@ struct FiscalXMLReader {
             index.add(Cancellation(series: SeriesID(issuer: key.issuer, model: key.model, series: key.series),
                                    number: key.number, key: keyText, date: value(.eventDate, b) ?? "",
                                    protocolNumber: value(.eventProtocol, b) ?? "", file: file,
-                                   keyProblems: AccessKey.problems(of: keyText)))
+                                   keyProblems: AccessKey.problems(of: keyText), bySubstitution: type == "110112"))
         default:
             break
         }
     }
+}
+
+private func pad(_ v: Int, _ width: Int) -> String {
+    let s = String(v); return String(repeating: "0", count: max(0, width - s.count)) + s
 }
 
 @inline(__always) private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }

@@ -10,11 +10,13 @@ enum XMLTag: UInt8 {
     case evento, retEvento, infEvento
     // leaves
     case mod, serie, nNF, dhEmi, dEmi, tpAmb, cnpj, cpf
+    case cUF, tpEmis, tpNF, cNF, cDV
     case chNFe, cStat, nProt, dhRecbto
     case nNFIni, nNFFin, ano
     case tpEvento, dhEvento, dhRegEvento
 
-    var isDocumentRoot: Bool { self == .nfeProc || self == .procInutNFe || self == .procEventoNFe }
+    /// `NFe` is a root only outside an `nfeProc`: a signed note without its authorization.
+    var isDocumentRoot: Bool { self == .nfeProc || self == .procInutNFe || self == .procEventoNFe || self == .nfe }
 
     /// Looks up a local name (namespace prefix already removed). `ProcInutNFe` is the
     /// capitalised spelling some ERPs write for the voided-range document.
@@ -36,6 +38,7 @@ enum XMLTag: UInt8 {
         ("evento", .evento), ("retEvento", .retEvento), ("infEvento", .infEvento),
         ("mod", .mod), ("serie", .serie), ("nNF", .nNF), ("dhEmi", .dhEmi), ("dEmi", .dEmi),
         ("tpAmb", .tpAmb), ("CNPJ", .cnpj), ("CPF", .cpf),
+        ("cUF", .cUF), ("tpEmis", .tpEmis), ("tpNF", .tpNF), ("cNF", .cNF), ("cDV", .cDV),
         ("chNFe", .chNFe), ("cStat", .cStat), ("nProt", .nProt), ("dhRecbto", .dhRecbto),
         ("nNFIni", .nNFIni), ("nNFFin", .nNFFin), ("ano", .ano),
         ("tpEvento", .tpEvento), ("dhEvento", .dhEvento), ("dhRegEvento", .dhRegEvento),
@@ -46,6 +49,7 @@ enum XMLTag: UInt8 {
 enum XMLSlot: Int, CaseIterable {
     // nfeProc
     case noteModel, noteSeries, noteNumber, noteIssued, noteEnvironment, noteIssuer
+    case noteState, noteEmission, noteDirection, noteCode, noteDigit
     case protKey, protStatus, protProtocol, protReceived
     // procInutNFe
     case inutEnvironment, inutIssuer, inutModel, inutSeries, inutFirst, inutLast, inutYear
@@ -64,6 +68,11 @@ enum XMLSlot: Int, CaseIterable {
             case .nNF: return .noteNumber
             case .dhEmi, .dEmi: return .noteIssued
             case .tpAmb: return .noteEnvironment
+            case .cUF: return .noteState
+            case .tpEmis: return .noteEmission
+            case .tpNF: return .noteDirection
+            case .cNF: return .noteCode
+            case .cDV: return .noteDigit
             default: return nil
             }
         case (.infNFe, .emit):

@@ -51,7 +51,7 @@ public struct StoreActions: Sendable {
         }
         struct Document: Encodable { var root: String?; var sets: [Entry]; var unreadable: [BackupListing.Unreadable] }
         guard let backups else { return try encode(Document(root: nil, sets: [], unreadable: [])) }
-        let listing = try web(404, "no-backup-root") { try SetOperations.list(backups, language: language) }
+        let listing = try web(404, "no-backup-root") { try SetOperations.list(backups, language: language, tableFolders: true) }
         let sets = listing.sets.map { s in
             var s = s
             s.id = (s.path as NSString).lastPathComponent
@@ -128,7 +128,7 @@ public struct StoreActions: Sendable {
     public func compare(_ r: RestoreRequest, language: Language, context: OperationCenter.Context) throws -> Data {
         let sandbox = sandboxFolder(OperationCenter.newID())
         let report = try runRestorer(r, into: sandbox, language: language, context: context)
-        let source = try BackupSetSource(path: try setPath(r.set))
+        let source = try RestoreSources.open(try setPath(r.set))
         struct Failed: Encodable { var table: String; var error: String }
         var diffs: [Data] = []
         for t in report.tables where t.status == "restored" {
@@ -172,8 +172,8 @@ public struct StoreActions: Sendable {
 
     func runRestorer(_ r: RestoreRequest, into: String?, language: Language,
                      context: OperationCenter.Context) throws -> RestoreReport {
-        let source: BackupSetSource
-        do { source = try BackupSetSource(path: try setPath(r.set)) } catch let e as BackupSetError {
+        let source: any RestoreSource
+        do { source = try RestoreSources.open(try setPath(r.set)) } catch let e as BackupSetError {
             throw WebError(422, "unreadable-set", pt: e.defects.map { $0.message(in: .pt) }.joined(separator: "; "),
                            en: e.defects.map { $0.message(in: .en) }.joined(separator: "; "))
         }

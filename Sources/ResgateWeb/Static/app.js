@@ -211,9 +211,11 @@ function renderSets() {
       ondblclick: () => { state.pendingSet = s.id; useBackup(); } },
     el("td", { class: "sel" }, el("input", { type: "radio", name: "set", checked: s.id === state.pendingSet, "aria-label": s.name })),
     el("td", {}, fmtDate(s.date)), el("td", { class: "name" }, s.slot || s.name),
-    el("td", {}, s.kind), el("td", { class: "num" }, fmtBytes(s.bytes)), el("td", { class: "num" }, s.tables),
+    el("td", {}, kindText(s)), el("td", { class: "num" }, fmtBytes(s.bytes)), el("td", { class: "num" }, s.tables),
     el("td", {}, verification(s)))));
 }
+// A folder (or zip) of DBF tables is offered beside the sets: say which one it is.
+function kindText(s) { return s.content === "tables" ? `${W().tableFolder} (${s.kind})` : s.kind; }
 function useBackup() {
   state.chosenSet = state.sets.find((s) => s.id === state.pendingSet) || null;
   $("backup-dialog").close();
@@ -225,7 +227,7 @@ function renderChosenSet() {
   box.classList.toggle("empty", !s);
   if (!s) { box.textContent = W().noBackup; return; }
   box.replaceChildren(el("div", { class: "set-name" }, s.slot || s.name, el("span", { class: "muted" }, " · " + s.id)),
-    el("div", { class: "muted" }, `${fmtDate(s.date)} · ${s.kind} · ${fmtBytes(s.bytes)} · ${W().setTables(s.tables)} · ${s.manifest ? W().manifest : W().noManifest}`),
+    el("div", { class: "muted" }, `${fmtDate(s.date)} · ${kindText(s)} · ${fmtBytes(s.bytes)} · ${W().setTables(s.tables)} · ${s.manifest ? W().manifest : W().noManifest}`),
     el("div", {}, verification(s)));
 }
 async function refreshChosenSet() {
@@ -311,7 +313,9 @@ async function doRestore() {
   $("confirm-body").replaceChildren(...report.tables.map((t) => el("tr", {},
     el("td", { class: "name" }, t.name), el("td", { class: "num strong" }, fmtInt(t.replaced)),
     el("td", { class: "num" }, fmtInt(t.records)), el("td", {}, mappingText(t)))));
-  $("confirm-set").textContent = `${W().backup}: ${state.chosenSet.id} (${fmtDate(state.chosenSet.date)})`;
+  $("confirm-set").textContent = report.sourceKind === "tables"
+    ? `${W().correctedFrom(state.chosenSet.id)} (${fmtDate(state.chosenSet.date)})`
+    : `${W().backup}: ${state.chosenSet.id} (${fmtDate(state.chosenSet.date)})`;
   const ok = await ask($("confirm-dialog"), "confirm-yes", "confirm-no");
   if (!ok) return;
   const snap = await operation("/api/restore", body, "restore");

@@ -101,6 +101,15 @@ function checkView(r) {
     box.append(el("div", { class: "check-item " + c.status },
       el("span", { class: "badge " + (c.status === "ok" ? "ok" : c.status === "fail" ? "bad" : "warnb") }, W().checkStatus[c.status] || c.status),
       el("span", { class: "subject" }, c.subject), el("span", { class: "text" }, text)));
+    // a verdict per missing number (docs/checks.md 1b); words come from the server
+    if (c.verdicts && c.verdicts.length) {
+      const list = el("ul", { class: "verdicts" });
+      for (const v of c.verdicts.slice(0, 40)) {
+        list.append(el("li", { class: "verdict " + v.verdict }, v.messages ? v.messages[state.lang] : v.verdict));
+      }
+      if (c.verdicts.length > 40) list.append(el("li", { class: "muted" }, "… +" + (c.verdicts.length - 40)));
+      box.append(list);
+    }
   }
   return box;
 }

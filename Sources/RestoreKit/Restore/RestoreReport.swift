@@ -28,8 +28,10 @@ public struct RestoreReport: Codable, Sendable {
     public var tables: [Table]
     /// Set-level refusal (lock, disk space…), in the chosen language.
     public var refusal: String?
+    /// What the source turned out to be: a backup set or a folder of tables.
+    public var sourceKind: RestoreSourceKind = .backupSet
 
-    enum CodingKeys: String, CodingKey { case id, dryRun, into, source, tables, refusal }
+    enum CodingKeys: String, CodingKey { case id, dryRun, into, source, sourceKind, tables, refusal }
 
     /// Spelled out so that `id` and `into` are `null` when absent, as cli.md requires.
     public func encode(to encoder: Encoder) throws {
@@ -38,6 +40,7 @@ public struct RestoreReport: Codable, Sendable {
         try c.encode(dryRun, forKey: .dryRun)
         try c.encode(into, forKey: .into)
         try c.encode(source, forKey: .source)
+        try c.encode(sourceKind, forKey: .sourceKind)
         try c.encode(tables, forKey: .tables)
         try c.encode(refusal, forKey: .refusal)
     }

@@ -57,6 +57,9 @@ public final class Restorer {
         }
         defer { _ = folderLock }
         events(.processingTables)
+        if let tables = source as? TableFolderSource, tables.isFolder(out) {
+            return refuseAll(say("a origem é a própria pasta de destino \(out)", "the source is the destination folder \(out) itself"))
+        }
         let setErrors = source.setDefects
         if !setErrors.isEmpty {
             var r = refuseAll(say("o backup tem defeitos", "the backup has defects"))
@@ -67,11 +70,12 @@ public final class Restorer {
         let names = (options.tables ?? source.tableNames).map { $0.uppercased() }
         var plans: [TablePlan] = []
         var report = RestoreReport(id: nil, dryRun: options.dryRun, into: options.into,
-                                   source: source.displayName, tables: [], refusal: nil)
+                                   source: source.displayName, tables: [], refusal: nil, sourceKind: source.kind)
         for name in names {
             guard source.tableNames.contains(name) else {
-                report.tables.append(emptyTable(name, status: "refused",
-                                                reason: say("a tabela não está no backup", "the table is not in the backup")))
+                report.tables.append(emptyTable(name, status: "refused", reason: source.kind == .tableFolder
+                    ? say("a tabela não está na pasta de origem", "the table is not in the source folder")
+                    : say("a tabela não está no backup", "the table is not in the backup")))
                 continue
             }
             let t = try source.table(named: name)
@@ -128,16 +132,25 @@ public final class Restorer {
             t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
             t.memoBlanked = o.memoBlanked ? true : nil
             if !o.accepted {
-                t.reason = say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
-                               "this table's backup has defects (accept them with --skip-bad-lines / --blank-memos)")
+                let indexOnly = !o.defects.isEmpty && o.defects.allSatisfy { $0.kind == .badStructure && ($0.file ?? "").lowercased().hasSuffix(".cdx") }
+                t.reason = indexOnly
+                    ? say("o índice CDX não pôde ser reconstruído (veja abaixo)", "the CDX index could not be rebuilt (see below)")
+                    : source.kind == .tableFolder
+                    ? say("a tabela recebida está danificada (use --skip-bad-lines / --blank-memos para aceitar, deixando de fora os registros ruins)",
+                          "the incoming table is damaged (accept with --skip-bad-lines / --blank-memos, leaving the bad records out)")
+                    : say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
+                          "this table's backup has defects (accept them with --skip-bad-lines / --blank-memos)")
             }
             report.tables.append(t)
         }
         guard let tx else { events(.done); return report }
         if refused {
             tx.abandon()
-            report.refusal = say("nada foi alterado: há tabelas com defeitos no backup",
-                                 "nothing was changed: some tables have defects in the backup")
+            report.refusal = source.kind == .tableFolder
+                ? say("nada foi alterado: há tabelas com defeitos na pasta de origem",
+                      "nothing was changed: some tables in the source folder have defects")
+                : say("nada foi alterado: há tabelas com defeitos no backup",
+                      "nothing was changed: some tables have defects in the backup")
             return report
         }
         tx.beforeEachRename = beforeEachRename
@@ -208,7 +221,7 @@ public final class Restorer {
 
     func refuseAll(_ reason: String) -> RestoreReport {
         RestoreReport(id: nil, dryRun: options.dryRun, into: options.into, source: source.displayName,
-                      tables: [], refusal: reason)
+                      tables: [], refusal: reason, sourceKind: source.kind)
     }
 
     /// Refusal text when the new files might not fit on the disk (with a 10% margin).

@@ -18,11 +18,22 @@ public struct TablePlan {
     public var source: any RestoreTableSource
     /// Why the table cannot be restored at all (nil: it can).
     public var refusal: String?
-    /// The live table's structural CDX: the new table gets one rebuilt with the same tags.
+    /// The live table's structural CDX (with no live table, the incoming table's): the new
+    /// table gets one rebuilt with the same tags.
     public var liveIndexPath: String?
 
     /// The structure the new table is written with.
     func targetFields() -> [FieldDescriptor] { liveHeader?.visibleFields ?? source.fields }
+
+    /// The header the new table is laid out from: the live table's; with no live table,
+    /// the incoming DBF's own (a table folder), claiming a structural CDX exactly when one
+    /// is rebuilt beside it (FoxPro opens `T.CDX` with the table only when the flag says so).
+    var templateHeader: TableHeader? {
+        if let liveHeader { return liveHeader }
+        guard var h = source.incomingTable?.header else { return nil }
+        if liveIndexPath == nil { h.flags.remove(.structuralIndex) } else { h.flags.insert(.structuralIndex) }
+        return h
+    }
 }
 
 extension TablePlan {
@@ -56,6 +67,11 @@ extension TablePlan {
                     ? "a tabela atual não pode ser lida (\(error)); use --into para restaurar em outra pasta"
                     : "the live table cannot be read (\(error)); use --into to restore into another folder"
             }
+        }
+        if liveHeader == nil, refusal == nil, let incoming = source.incomingTable {
+            // no live table: the incoming table's memo block size and index tags travel with it
+            memoBlock = incoming.memoBlockSize ?? memoBlock
+            liveIndex = incoming.indexPath
         }
         // files of this table that the swap replaces in the output folder
         for ext in ["dbf", "fpt", "dbt", "cdx"] {

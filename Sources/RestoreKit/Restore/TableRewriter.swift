@@ -61,7 +61,7 @@ struct TableRewriter {
         var files: [String] = []
         if let staging = stagingFolder {
             let path = staging + "/" + plan.fileName
-            if let h = plan.liveHeader {
+            if let h = plan.templateHeader {
                 writer = try DBFWriter(path: path, template: h, codePage: plan.liveCodePage,
                                        memoBlockSize: plan.memoBlockSize)
             } else {

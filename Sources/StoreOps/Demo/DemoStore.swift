@@ -33,11 +33,16 @@ public struct DemoStore: Sendable {
         try w.finishAndSync()
     }
 
-    public static func key(number: Int, series: Int, date: DBFDate, code: Int) -> String {
+    public static func key(number: Int, series: Int, date: DBFDate, code: Int, emission: Int = 1) -> String {
         let yymm = String(format: "%02d%02d", date.year % 100, date.month)
         let body = "35" + yymm + cnpj + "65" + String(format: "%03d", series) + String(format: "%09d", number)
-            + "1" + String(format: "%08d", code)
+            + String(emission) + String(format: "%08d", code)
         return body + String(AccessKey.checkDigit(of: Array(body.utf8)) ?? 0)
+    }
+
+    /// The items of sale `n`: product code, quantity, unit price in cents.
+    public static func items(of n: Int) -> [(product: Int, quantity: Int, priceCents: Int)] {
+        (0..<(1 + n % 3)).map { k in (1 + (n + k) % products.count, 1 + k, 500 + k * 250) }
     }
 
     /// The store as it was at the backup (`sales` notes issued so far).
@@ -64,23 +69,36 @@ public struct DemoStore: Sendable {
         var itens: [[DBFValue]] = []
         let day = DBFDate(year: 2026, month: 11, day: 26)
         for n in 1...sales {
-            let total = DecimalNumber(mantissa: Int64(1_000 + (n * 7_919) % 40_000), scale: 2)
-            let t = DBFDateTime(date: day, hour: 7 + n / 12, minute: (n * 5) % 60, second: n % 60)
+            let items = Self.items(of: n)
+            let gross = items.reduce(0) { $0 + $1.quantity * $1.priceCents }
+            let discount = n % 5 == 0 ? 50 : 0
+            let total = DecimalNumber(mantissa: Int64(gross - discount), scale: 2)
+            let t = DBFDateTime(date: day, hour: 7 + n / 12, minute: (n * 5) % 60, second: 0)
             vendas.append([.number(DecimalNumber(Int64(n))), .string("1"), .string("65"), .date(day), .dateTime(t),
                            .integer(Int64(1 + n % 60)), .number(total), .string(n % 3 == 0 ? "03" : "01"),
-                           .logical(false), .string(Self.key(number: n, series: 1, date: day, code: 10_000 + n))])
-            for k in 0..<(1 + n % 3) {
-                itens.append([.number(DecimalNumber(Int64(n))), .integer(Int64(1 + (n + k) % Self.products.count)),
-                              .number(DecimalNumber(mantissa: Int64(1 + k), scale: 0)),
-                              .number(DecimalNumber(mantissa: Int64(500 + k * 250), scale: 2))])
+                           .logical(false), .string(Self.key(number: n, series: 1, date: day, code: 10_000 + n)),
+                           .string(n % 4 == 0 ? String(format: "%011d", 10_000_000_000 + n * 7919) : ""),
+                           .number(DecimalNumber(mantissa: Int64(discount), scale: 2)), .number(total),
+                           .string(String(format: "1352600000%05d", n)), .string("")])
+            for it in items {
+                let p = Self.products[(it.product - 1) % Self.products.count]
+                itens.append([.number(DecimalNumber(Int64(n))), .integer(Int64(it.product)),
+                              .number(DecimalNumber(mantissa: Int64(it.quantity), scale: 0)),
+                              .number(DecimalNumber(mantissa: Int64(it.priceCents), scale: 2)), .string(p),
+                              .number(DecimalNumber(mantissa: Int64(it.quantity * it.priceCents), scale: 2)),
+                              .string("5102"), .string(String(format: "%08d", 19_059_000 + it.product - 1)), .string("")])
             }
         }
         try table("VENDAS", [field("NUMERO", .numeric, 9), field("SERIE", .character, 3), field("MODELO", .character, 2),
                              field("EMISSAO", .date, 8), field("DTHORA", .dateTime, 8), field("CLIENTE", .integer, 4),
                              field("TOTAL", .numeric, 12, 2), field("PAGTO", .character, 2), field("CANCELADO", .logical, 1),
-                             field("CHAVE", .character, 44)], rows: vendas)
+                             field("CHAVE", .character, 44), field("CPFCNPJ", .character, 14), field("DESCONTO", .numeric, 12, 2),
+                             field("VALPAGO", .numeric, 12, 2), field("PROTOCOLO", .character, 15), field("ORIGEM", .character, 12)],
+                  rows: vendas)
         try table("ITENSVENDA", [field("VENDA", .numeric, 9), field("PRODUTO", .integer, 4), field("QTD", .numeric, 10, 3),
-                                 field("PRECO", .numeric, 12, 2)], rows: itens)
+                                 field("PRECO", .numeric, 12, 2), field("DESCRICAO", .character, 40), field("TOTAL", .numeric, 12, 2),
+                                 field("CFOP", .character, 4), field("NCM", .character, 8), field("ORIGEM", .character, 12)],
+                  rows: itens)
         try table("PARAM", [field("CHAVE", .character, 20), field("VALOR", .character, 60)],
                   rows: [[.string("ULTNFCE"), .string(String(sales))], [.string("SERIENFCE"), .string("1")],
                          [.string("CNPJ"), .string(Self.cnpj)], [.string("RAZAO"), .string("Mercadinho São João Ltda.")]])
@@ -124,59 +142,11 @@ public struct DemoStore: Sendable {
                                 field("DESCRICAO", .character, 80)], rows: audit)
     }
 
-    /// The authorized NFC-e XML the ERP saved for notes 1…`count` (and a voided range).
-    public func writeXML(count: Int, voided: ClosedRange<Int>?) throws {
-        try FileManager.default.createDirectory(atPath: xml, withIntermediateDirectories: true)
-        let day = DBFDate(year: 2026, month: 11, day: 26)
-        for n in 1...count where !(voided?.contains(n) ?? false) {
-            let key = Self.key(number: n, series: 1, date: day, code: 10_000 + n)
-            let doc = """
-            <?xml version="1.0" encoding="UTF-8"?><nfeProc xmlns="http://www.portalfiscal.inf.br/nfe" versao="4.00">\
-            <NFe><infNFe Id="NFe\(key)" versao="4.00"><ide><cUF>35</cUF><mod>65</mod><serie>1</serie><nNF>\(n)</nNF>\
-            <dhEmi>2026-11-26T\(String(format: "%02d", 7 + n / 12)):00:00-03:00</dhEmi></ide><emit><CNPJ>\(Self.cnpj)</CNPJ>\
-            <xNome>Mercadinho São João Ltda.</xNome></emit></infNFe></NFe><protNFe versao="4.00"><infProt>\
-            <chNFe>\(key)</chNFe><dhRecbto>2026-11-26T10:00:00-03:00</dhRecbto><nProt>1352600000\(String(format: "%05d", n))</nProt>\
-            <cStat>100</cStat><xMotivo>Autorizado o uso da NF-e</xMotivo></infProt></protNFe></nfeProc>
-            """
-            try doc.write(toFile: xml + "/\(key)-nfce.xml", atomically: true, encoding: .utf8)
-        }
-        if let v = voided {
-            let doc = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <ProcInutNFe xmlns="http://www.portalfiscal.inf.br/nfe" versao="4.00">
-              <inutNFe versao="4.00"><infInut Id="ID35261234567800019565001\(String(format: "%09d%09d", v.lowerBound, v.upperBound))">
-                <tpAmb>1</tpAmb><xServ>INUTILIZAR</xServ><cUF>35</cUF><ano>26</ano><CNPJ>\(Self.cnpj)</CNPJ><mod>65</mod>
-                <serie>1</serie><nNFIni>\(v.lowerBound)</nNFIni><nNFFin>\(v.upperBound)</nNFFin><xJust>Falha de comunicação no PDV</xJust>
-              </infInut></inutNFe>
-              <retInutNFe versao="4.00"><infInut><cStat>102</cStat><xMotivo>Inutilização de número homologado</xMotivo></infInut></retInutNFe>
-            </ProcInutNFe>
-            """
-            try doc.write(toFile: xml + "/ID-inut-\(v.lowerBound)-procInutNFe.xml", atomically: true, encoding: .utf8)
-        }
-        try """
-        # Resgate check configuration for the demo store
-        [fiscal]
-        xml = "../xml"
-
-        [[fiscal.sequence]]
-        table  = "VENDAS"
-        number = "NUMERO"
-        series = "SERIE"
-        model  = "MODELO"
-        key    = "CHAVE"
-        cnpj_value = "\(Self.cnpj)"
-
-        [[rule]]
-        kind = "reference"
-        table = "VENDAS"
-        field = "CLIENTE"
-        references = "CLIENTES.CODIGO"
-
-        [[rule]]
-        kind = "not-empty"
-        table = "PRODUTOS"
-        min = 1
-        """.write(toFile: data + "/resgate.toml", atomically: true, encoding: .utf8)
+    /// The fiscal XML of the store (see `DemoFiscal` for every case it holds) and the
+    /// store's `resgate.toml`.
+    public func writeXML() throws {
+        try DemoFiscal(store: self).write()
+        try DemoFiscal.config.write(toFile: data + "/resgate.toml", atomically: true, encoding: .utf8)
     }
 
     /// The whole demo: the store at Wednesday 19h and Thursday 07h, a backup of each, then
@@ -187,7 +157,7 @@ public struct DemoStore: Sendable {
         try build(sales: 40)
         try backup(name: "Quinta_07")
         try build(sales: 52)
-        try writeXML(count: 52, voided: nil)
+        try writeXML()
         try corruptSales()
     }
 

@@ -5,7 +5,7 @@ import XBase
 
 extension StoreOperations {
     /// `diff SET --table T [--key K]`: the backup's table against the live one.
-    public func diff(_ source: BackupSetSource, table: TableName, key: [String], examples: Int) throws(OperationFailure) -> TableDiff {
+    public func diff(_ source: any RestoreSource, table: TableName, key: [String], examples: Int) throws(OperationFailure) -> TableDiff {
         guard source.tableNames.contains(table.canonical) else { throw OperationFailure(.tableNotInBackup(table.canonical)) }
         guard let live = liveFile(table) else { throw OperationFailure(.tableNotInData(table: table.canonical, folder: data)) }
         do {

@@ -1,18 +1,30 @@
 import BackupSet
 import Foundation
 import ResgateLocale
+import RestoreKit
 import XBase
 
 /// The read-only operations on backup sets: list a root, verify a set, describe a set.
 public enum SetOperations {
     /// `backups ROOT` (local): the sets, newest first, and the entries that are not sets.
-    public static func list(_ root: String, language: Language) throws(OperationFailure) -> BackupListing {
+    /// With `tableFolders`, folders and zips of plain DBF tables (a corrected table brought
+    /// back, docs/restore-tables.md) are listed beside the sets, with `content: "tables"`.
+    public static func list(_ root: String, language: Language, tableFolders: Bool = false) throws(OperationFailure) -> BackupListing {
         let listing: BackupRoot.Listing
         do { listing = try BackupRoot.list(root) } catch {
             throw OperationFailure(.unreadableBackupRoot(root), details: error.defects.words)
         }
+        let entries = tableFolders ? listing.sets + TableFolderSource.folders(in: root, besides: listing.sets) : listing.sets
         return BackupListing(
-            sets: listing.sets.map(BackupListing.Entry.init),
+            sets: entries.map { s in
+                var e = BackupListing.Entry(s)
+                if tableFolders {
+                    let tables = TableFolderSource.holdsTables(s)
+                    e.content = (tables ? RestoreSourceKind.tableFolder : .backupSet).rawValue
+                    if tables { e.tables = TableFolderSource(listing: s).tableNames.count }
+                }
+                return e
+            },
             unreadable: listing.unreadable.map { u in
                 BackupListing.Unreadable(path: u.path, defects: u.defects.map { $0.message(in: language) })
             })
@@ -76,6 +88,8 @@ public struct BackupListing: Sendable {
         @Nullable public var slot: String?
         /// The set's file or folder name, by which the web screen names it (web only).
         public var id: String?
+        /// `set` or `tables` (a folder or zip of DBF tables; web only).
+        public var content: String?
 
         init(_ s: BackupSet) {
             name = s.name; path = s.path; kind = s.kind.rawValue; date = JSONDocument.date(s.date)

@@ -20,7 +20,7 @@ enum RestoreSummary {
             if let reason = x.reason { notes.append("\(x.name): \(reason)") }
             for d in x.defects { notes.append("\(x.name): \(d)") }
         }
-        var out = t.render()
+        var out = SourceOpener.foundLine(r.sourceKind, name: r.source).text(in: l) + "\n\n" + t.render()
         if !notes.isEmpty { out += "\n\n" + notes.joined(separator: "\n") }
         if let refusal = r.refusal { out += "\n\n" + Phrase.refusedBecause(refusal).text(in: l) }
         if let id = r.id { out += "\n\n" + Phrase.undoHint(folder: folder, id: id).text(in: l) }

@@ -4,10 +4,12 @@ import CloudRemote
 import Foundation
 import ResgateLocale
 import RestoreKit
+import XBase
 
 /// Opens the SET argument of a command: a zip, an extracted folder, or `REMOTE:path`,
 /// which is first brought into the local cache (downloaded, size/hash checked, renamed)
-/// so every command reads a remote set exactly as a local one.
+/// so every command reads a remote set exactly as a local one. A folder or zip of DBF
+/// tables (no structure files) opens as a `TableFolderSource` (`RestoreSources.open`).
 enum SourceOpener {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -15,10 +17,10 @@ enum SourceOpener {
         var exit: ExitCode = ExitStatus.badInput
     }
 
-    static func open(_ set: String, cache: String?, language: Language, quiet: Bool) throws -> BackupSetSource {
+    static func open(_ set: String, cache: String?, language: Language, quiet: Bool) throws -> any RestoreSource {
         let path = try localPath(set, cache: cache, language: language, quiet: quiet)
         do {
-            return try BackupSetSource(path: path)
+            return try RestoreSources.open(path)
         } catch let e as BackupSetError {
             throw Failure(description: e.defects.map { $0.message(in: language) }.joined(separator: "\n"))
         }
@@ -48,6 +50,16 @@ enum SourceOpener {
         do { return try localPath(set, cache: cache, language: common.language, quiet: common.quiet || common.json) } catch let f as Failure {
             Console.err(f.description)
             throw f.exit
+        }
+    }
+
+    /// The line that says what SET turned out to be, e.g. `Origem: pasta de tabelas SANDBOX`.
+    static func foundLine(_ kind: RestoreSourceKind, name: String) -> Words {
+        let n = printableEscaped(name)
+        switch kind {
+        case .backupSet: return Words(pt: "Origem: conjunto de backup \(n)", en: "Source: backup set \(n)")
+        case .tableFolder: return Words(pt: "Origem: pasta de tabelas \(n) (tabela corrigida)",
+                                        en: "Source: folder of tables \(n) (corrected table)")
         }
     }
 

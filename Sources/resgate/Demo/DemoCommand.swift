@@ -30,8 +30,8 @@ struct DemoCommand: ParsableCommand {
         let store = DemoStore(root: root)
         say(pt ? "1. Montando a loja de demonstração em \(root)" : "1. Building the demo store in \(root)")
         try store.buildWithBackups()
-        say(pt ? "   Loja com uma dúzia de tabelas; backups de quarta 19h e quinta 7h; depois deles, mais 12 vendas com NFC-e autorizada; e a tabela VENDAS corrompida."
-               : "   A store with a dozen tables; backups of Wednesday 19h and Thursday 07h; after them, 12 more sales with authorized NFC-e; then VENDAS got corrupted.")
+        say(pt ? "   Loja com uma dúzia de tabelas; backups de quarta 19h e quinta 7h; depois deles, mais 12 vendas com NFC-e autorizada; e a tabela VENDAS corrompida. Depois ainda: 3 vendas autorizadas, uma devolução, uma NFC-e em contingência no caixa, números pulados e um inutilizado."
+               : "   A store with a dozen tables; backups of Wednesday 19h and Thursday 07h; after them, 12 more sales with authorized NFC-e; then VENDAS got corrupted. Later still: 3 authorized sales, a return, an offline NFC-e in a point of sale, skipped numbers and a voided one.")
         let set = store.backups + "/Quinta_07.zip"
         let l = ["--lang", lang.rawValue]
         step(pt ? "2. Verificar as tabelas" : "2. Check the tables", ["scan", store.data] + l)
@@ -47,10 +47,18 @@ struct DemoCommand: ParsableCommand {
              ["restore", set, "--data", store.data, "--table", "VENDAS", "--yes"] + l)
         step(pt ? "9. Conferir antes de abrir a loja" : "9. Check before the store opens",
              ["check", "--data", store.data, "--xml", store.xml] + l)
-        step(pt ? "10. As cópias de segurança da restauração" : "10. The restore's undo snapshots",
+        step(pt ? "10. Simular a recriação das notas autorizadas que faltam" : "10. Dry run: re-create the authorized notes the data lacks",
+             ["recreate", "--data", store.data, "--xml", store.xml, "--dry-run"] + l)
+        step(pt ? "11. Recriar as notas a partir do XML" : "11. Re-create the notes from their XML",
+             ["recreate", "--data", store.data, "--xml", store.xml, "--yes"] + l)
+        step(pt ? "12. Redigir os pedidos de inutilização" : "12. Draft the voiding requests",
+             ["inutilizar", "--data", store.data, "--xml", store.xml, "--just", "Numeracao pulada por falha no sistema do PDV",
+              "--out", root + "/inutilizar"] + l)
+        step(pt ? "13. Conferir de novo" : "13. Check again", ["check", "--data", store.data, "--xml", store.xml] + l)
+        step(pt ? "14. As cópias de segurança (restauração e recriação)" : "14. The undo snapshots (restore and re-creation)",
              ["undo", "--data", store.data, "--list"] + l)
         if let id = latestSnapshot(store.data) {
-            step(pt ? "11. Desfazer a restauração" : "11. Undo the restore", ["undo", "--data", store.data, id, "--yes"] + l)
+            step(pt ? "15. Desfazer a recriação" : "15. Undo the re-creation", ["undo", "--data", store.data, id, "--yes"] + l)
         }
         say(pt ? "\nPronto. A loja de demonstração fica em \(root)." : "\nDone. The demo store stays in \(root).")
         if ui {

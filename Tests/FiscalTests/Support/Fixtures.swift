@@ -68,14 +68,15 @@ enum Fixtures {
     /// An authorized NF-e/NFC-e (`nfeProc`) as the ERP saves it, signature included.
     static func nfeProc(cnpj: String, model: Int, series: Int, number: Int, key: String? = nil,
                         status: Int = 100, environment: Int = 1, issued: String = "2026-07-10T10:15:00-03:00",
-                        withProtocol: Bool = true, style: Style = Style()) -> String {
-        let k = key ?? Self.key(cnpj: cnpj, model: model, series: series, number: number)
+                        withProtocol: Bool = true, emission: Int = 1, entry: Bool = false, style: Style = Style()) -> String {
+        let k = key ?? Self.key(cnpj: cnpj, model: model, series: series, number: number, emission: emission)
         var kids: [Node] = [
             .el("NFe", [
                 .el("infNFe", attrs: " Id=\"NFe\(k)\" versao=\"4.00\"", [
                     .el("ide", [.leaf("cUF", "35"), .leaf("cNF", "12345678"), .leaf("natOp", "VENDA &amp; TROCA"),
                                 .leaf("mod", String(model)), .leaf("serie", String(series)), .leaf("nNF", String(number)),
-                                .leaf("dhEmi", issued), .leaf("tpNF", "1"), .leaf("tpAmb", String(environment))]),
+                                .leaf("dhEmi", issued), .leaf("tpNF", entry ? "0" : "1"), .leaf("tpEmis", String(emission)),
+                                .leaf("cDV", String(k.suffix(1))), .leaf("tpAmb", String(environment))]),
                     .el("emit", [.leaf("CNPJ", cnpj), .leaf("xNome", "LOJA <TESTE> LTDA".replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")),
                                  .el("enderEmit", [.leaf("xLgr", "RUA A"), .leaf("nro", "1")])]),
                     .el("dest", [.leaf("CNPJ", "99999999000191"), .leaf("xNome", "CLIENTE")]),

@@ -1,0 +1,95 @@
+import BackupSet
+import XBase
+
+/// One DBF table of a table folder as the restore engine's source: its records read
+/// through `DBFTable`, after a health check of the whole file.
+///
+/// Why the health check first: a table brought on a USB stick may be the very table that
+/// broke. Its defects are the table's known defects (so it is refused with them, as a
+/// set's table is), and every record the check or the decoder finds bad is reported with
+/// its record number and field and left out, never written half-right. Damage to the
+/// memo file is a memo defect (`--blank-memos` accepts it), any other a line defect
+/// (`--skip-bad-lines` accepts it). Deleted records are not carried, as the ERP's own
+/// backup does not export them.
+final class DBFTableSource: RestoreTableSource {
+    let name: String
+    /// The DBF's file name as the folder spells it, for messages.
+    let fileName: String
+    let table: DBFTable
+    let incomingTable: IncomingTableLayout?
+
+    /// Findings listed per kind by the health check: enough to name every bad record of
+    /// a table a person would still restore, bounded so a wrecked table stays small.
+    static let findingsPerKind = 1000
+
+    init(name: String, path: String, fileName: String, indexPath: String?) throws(XBaseError) {
+        table = try DBFTable.open(path: path)
+        self.name = name
+        self.fileName = fileName
+        incomingTable = IncomingTableLayout(header: table.header, memoBlockSize: table.memo?.blockSize, indexPath: indexPath)
+    }
+
+    /// The health check, run once when first needed (not for a plan that only wants the
+    /// record count): file-level errors as known defects, record-level errors by record.
+    private lazy var health: (known: [Defect], flagged: [Int: HealthFinding]) = {
+        let report = TableHealth.check(path: table.path, findingsPerKind: Self.findingsPerKind)
+        var known: [Defect] = []
+        var flagged: [Int: HealthFinding] = [:]
+        for f in report.findings where f.severity == .error {
+            if let r = f.record, Self.recordKinds.contains(f.kind) {
+                // one finding per record; a non-memo one wins (it stays bad with blank memos)
+                if flagged[r] == nil || Self.memoKinds.contains(flagged[r]!.kind) { flagged[r] = f }
+            } else {
+                known.append(Self.defect(f, table: name, file: fileName, record: nil))
+            }
+        }
+        return (known, flagged)
+    }()
+
+    var knownDefects: [Defect] { health.known }
+    /// Record-level errors of the health check, by 1-based record number.
+    var flagged: [Int: HealthFinding] { health.flagged }
+
+    var fields: [FieldDescriptor] { table.fields }
+    var codePage: CodePage? { table.codePageWasGuessed ? nil : table.codePage }
+    var version: UInt8? { table.header.version }
+    var expectedRecords: Int? { table.recordCount }
+
+    static let memoKinds: Set<HealthFinding.Kind> = [.missingMemoFile, .shortMemoFile, .memoNextFreePastEnd,
+                                                     .badMemoPointer, .memoPointerOutside, .badMemoBlock]
+    /// Findings about one record's bytes (the rest are about the file).
+    static let recordKinds: Set<HealthFinding.Kind> = [.badNumber, .badDate, .badLogical, .badDateTime, .badVarLength,
+                                                       .badMemoPointer, .memoPointerOutside, .badMemoBlock]
+
+    static func defect(_ f: HealthFinding, table: String, file: String, record: Int?) -> Defect {
+        let kind: Defect.Kind = memoKinds.contains(f.kind) ? .badMemoArchive : (record == nil ? .badLine : .badValue)
+        return Defect(kind, table: table, file: file, line: record, field: f.field,
+                      pt: record == nil ? "tabela danificada: " + f.messagePT : f.messagePT,
+                      en: record == nil ? "damaged table: " + f.message : f.message)
+    }
+
+    func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {
+        let fields = table.fields
+        var values = [DBFValue](repeating: .null, count: fields.count)
+        var ended = false
+        let flagged = self.flagged
+        try table.forEachRecord { r in
+            // an end-of-file byte inside the records: what follows is not data (a known defect)
+            if ended || r.deleteFlag == 0x1A { ended = true; return }
+            if r.isDeleted { return }
+            if let f = flagged[r.number], memos || !Self.memoKinds.contains(f.kind) {
+                return defect(Self.defect(f, table: name, file: fileName, record: r.number))
+            }
+            for i in fields.indices {
+                if fields[i].isMemo && !memos { values[i] = .null; continue }
+                do { values[i] = try r.value(at: i) } catch {
+                    let memo = fields[i].isMemo
+                    return defect(Defect(memo ? .badMemoArchive : .badValue, table: name, file: fileName,
+                                         line: r.number, field: fields[i].name,
+                                         pt: "valor ilegível: \(error)", en: "unreadable value: \(error)"))
+                }
+            }
+            try body(r.number, values)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Fiscal
+import Foundation
+import ResgateLocale
+
+/// `resgate inutilizar --data DATA --xml DIR [--config FILE] --just TEXT --out DIR`: one
+/// unsigned `inutNFe` 4.00 request per run of numbers whose verdict is `void` (at most
+/// 10,000 numbers each), and the legal deadline. Thin: parse, call `VoidingDrafter`,
+/// render. Only writes into OUT (new files, each atomically), never into DATA.
+struct InutilizarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inutilizar",
+        abstract: "Drafts the unsigned voiding requests (inutNFe 4.00) for the numbers that must be voided, with the deadline.")
+
+    @Option(name: .long, help: "The ERP's data folder.")
+    var data: String
+
+    @Option(name: .long, help: "Folder of the authorized XML (default: [fiscal] xml in the config).")
+    var xml: String?
+
+    @Option(name: .long, help: "Config file (default: resgate.toml in DATA).")
+    var config: String?
+
+    @Option(name: .long, help: "Justification (xJust): 15 to 255 characters.")
+    var just: String
+
+    @Option(name: .long, help: "Folder where the requests are written.")
+    var out: String
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        let draft: VoidingDraft
+        do {
+            let cfgFile = config ?? FiscalCheck.findConfig(in: data)
+            let cfg = try cfgFile.map { f throws(FiscalError) in try ConfigParser.load(file: f) }
+            let xmlFolder = xml ?? cfg?.xmlFolder
+            guard let index = try FiscalCheck.indexXML(xmlFolder, pending: cfg?.pendingFolders ?? []) else {
+                throw FiscalError.cannotRead(path: "--xml", reason: lang == .pt ? "informe a pasta dos XML" : "give the XML folder")
+            }
+            let today = FiscalCheck.today()
+            let report = try FiscalCheck.run(data: try DBFFolder(path: data), index: index, xmlFolder: xmlFolder,
+                                             config: cfg, language: lang, today: today)
+            let plan = try VoidingDrafter.plan(report: report, index: index, justification: just, today: today)
+            draft = try VoidingDrafter.write(plan, to: out)
+        } catch let e as FiscalError {
+            Console.err("resgate inutilizar: " + e.words.text(in: lang))
+            throw ExitStatus.badInput
+        }
+        if common.json { return try Console.json(draft) }
+        if common.quiet { return Console.out("\(draft.requests.count)") }
+        if draft.requests.isEmpty { Console.out(VoidingWords.nothing.text(in: lang)) }
+        else { Console.out(VoidingWords.written(draft.requests.count, folder: out).text(in: lang)) }
+        for r in draft.requests {
+            Console.out(VoidingWords.request(id: r.id, first: r.first, last: r.last, file: r.file.map { ($0 as NSString).lastPathComponent },
+                                             deadline: r.deadline, daysLeft: r.daysLeft).text(in: lang))
+        }
+        for h in draft.held { Console.out(VoidingWords.held(h.verdict.span.description, near: h.verdict.nearContingency).text(in: lang)) }
+        if !draft.requests.isEmpty { Console.out(VoidingWords.unsigned.text(in: lang)) }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Fiscal
+import Foundation
+import ResgateLocale
+import RestoreKit
+
+/// `resgate recreate --data DATA --xml DIR [--config FILE] [--dry-run] [--yes]`: inserts
+/// every authorized note the data lacks, from its nfeProc, through the config's
+/// `[recreate]` mapping. Thin: parse, call `Recreator`, render. Exit 0 done, 2 bad input,
+/// 3 refused (no --yes without a terminal, folder busy, table held by the ERP), 4 done
+/// but the check afterwards failed.
+struct RecreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recreate",
+        abstract: "Re-creates in the store's tables the authorized notes the data lacks, from their XML (atomic, undoable).")
+
+    @Option(name: .long, help: "The ERP's data folder.")
+    var data: String
+
+    @Option(name: .long, help: "Folder of the authorized XML (default: [fiscal] xml in the config).")
+    var xml: String?
+
+    @Option(name: .long, help: "Config file with the [recreate] mapping (default: resgate.toml in DATA).")
+    var config: String?
+
+    @Flag(name: .long, help: "Show what would be inserted; change nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Do not ask for confirmation.")
+    var yes = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        let plan: RecreateReport
+        do {
+            plan = try Recreator.run(data: data, xml: xml, config: config, dryRun: true, language: lang)
+        } catch {
+            try fail(error, lang)
+        }
+        if dryRun || plan.notes.isEmpty { return try render(plan, lang) }
+        if !yes {
+            guard Console.stdinIsTerminal else { Console.err(RecreateWords.needYes.text(in: lang)); throw ExitStatus.badInput }
+            let tables = plan.targets.joined(separator: ", ")
+            guard Console.confirm(RecreateWords.confirm(plan.notes.count, tables: tables).text(in: lang), language: lang) else {
+                throw ExitStatus.refused
+            }
+        }
+        let done: RecreateReport
+        do {
+            done = try Recreator.run(data: data, xml: xml, config: config, dryRun: false, language: lang)
+        } catch {
+            try fail(error, lang)
+        }
+        try render(done, lang)
+        if done.exitCode != 0 { throw ExitCode(done.exitCode) }
+    }
+
+    private func render(_ r: RecreateReport, _ lang: Language) throws {
+        if common.json { return try Console.json(r) }
+        if common.quiet { return Console.out(r.dryRun ? "dry-run \(r.notes.count)" : "recreated \(r.notes.count)") }
+        if r.notes.isEmpty && r.skipped.isEmpty { return Console.out(RecreateWords.nothing.text(in: lang)) }
+        for n in r.notes {
+            Console.out(RecreateWords.note(n.number, series: n.series, model: n.model, items: n.items,
+                                           record: n.salesRecord, dryRun: r.dryRun).text(in: lang))
+        }
+        for s in r.skipped { Console.out(RecreateWords.skippedEntry(s.number).text(in: lang)) }
+        if !r.truncated.isEmpty {
+            Console.out(RecreateWords.truncatedHeading.text(in: lang))
+            for t in r.truncated { Console.out("  " + t) }
+        }
+        if !r.stock.isEmpty {
+            Console.out(RecreateWords.stockHeading.text(in: lang))
+            for s in r.stock { Console.out("  nº \(s.number): \(s.product) \(s.description) — \(s.quantity) \(s.unit)") }
+        }
+        if r.dryRun { Console.out(RecreateWords.dryRun(r.notes.count).text(in: lang)) }
+        else if let id = r.id { Console.out(RecreateWords.done(r.notes.count, id: id).text(in: lang)) }
+        if r.checkAfter == .fail { Console.out(RecreateWords.checkFailed.text(in: lang)) }
+    }
+
+    private func fail(_ error: Error, _ lang: Language) throws -> Never {
+        switch error {
+        case let e as FiscalError:
+            Console.err("resgate recreate: " + e.words.text(in: lang))
+            throw ExitStatus.badInput
+        case let e as TableAppend.Failure:
+            Console.err("resgate recreate: " + RecreateWords.refused("\(e)").text(in: lang))
+            throw ExitStatus.refused
+        default:
+            Console.err("resgate recreate: " + RecreateWords.refused("\(error)").text(in: lang))
+            throw ExitStatus.refused
+        }
+    }
+}
