@@ -1,5 +1,6 @@
 import Foundation
 import ResgateTestSupport
+import StoreOps
 import Testing
 
 /// cli.md: messages are Portuguese unless `--lang en` or a locale starting with `en`. Every
@@ -13,12 +14,14 @@ import Testing
         let root = temp.path + "/demo"
         let r = try ResgateBinary.run(["demo", root, "--lang", "en"])
         try #require(r.status == 0, "resgate demo failed: \(r.err)")
+        // the demo ends with VENDAS restored; damage it again, as before a restore
+        try DemoStore(root: root).corruptSales()
         return (temp, root)
     }
 
     @Test func everyCommandsHelpIsPortuguese() throws {
         let commands = ["", "scan", "show", "backups", "verify", "backup", "restore", "undo", "diff", "reindex",
-                        "check", "demo", "ui", "status"]
+                        "check", "demo", "ui", "status", "recreate", "inutilizar"]
         for c in commands {
             let args = (c.isEmpty ? [] : [c]) + ["--help"]
             let r = try ResgateBinary.runWithoutLocale(args)
@@ -82,11 +85,11 @@ import Testing
             Step(args: ["reindex", data, "--check"], exit: 0, says: ["situação"]),
             Step(args: ["backup", "--data", data, "--to", root + "/novos", "--name", "Sexta_08", "--table", "CLIENTES", "--yes"],
                  exit: 0, says: ["60 registros"]),
-            Step(args: ["check", "--data", data, "--xml", root + "/xml"], exit: 0,
-                 says: ["numeração fiscal  NFC-e série 1, CNPJ 12.345.678/0001-95", "Resultado: OK"]),
+            Step(args: ["check", "--data", data, "--xml", root + "/xml"], exit: 1,
+                 says: ["numeração fiscal  NFC-e série 1, CNPJ 12.345.678/0001-95", "Resultado: FALHA"]),
             // the restore in the store: the numbering verdict first, then exit 4
             Step(args: ["restore", set, "--data", data, "--table", "VENDAS", "--yes"], exit: 4,
-                 says: ["NÃO LIBERE O SISTEMA: NFC-e série 1, CNPJ 12.345.678/0001-95 — próxima nota 53; notas a redigitar 41–52",
+                 says: ["NÃO LIBERE O SISTEMA: NFC-e série 1, CNPJ 12.345.678/0001-95 — próxima nota 65; notas a redigitar 41–46, 48–52, 56, 62–64",
                         "Processamento efetuado.", "Resultado: FALHA"]),
             Step(args: ["undo", "--data", data, "--list"], exit: 0, says: ["restauração (Quinta_07)", "CRIADO"]),
         ]

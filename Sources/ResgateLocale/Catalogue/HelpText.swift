@@ -46,7 +46,7 @@ public enum HelpText {
         ("<lang>", "<idioma>"), ("<keep>", "<n>"), ("<backups>", "<pasta>"), ("<port>", "<porta>"),
         ("<host>", "<endereço>"), ("<store>", "<loja>"), ("<remotes>", "<padrão>"), ("<jobs>", "<n>"),
         ("<timeout>", "<segundos>"), ("<textfile>", "<arquivo>"), ("<backup-date>", "<data>"),
-        ("<defects-file>", "<arquivo>"), ("<id>", "<id>"), ("<table>", "<tabela>"),
+        ("<defects-file>", "<arquivo>"), ("<just>", "<justificativa>"), ("<out>", "<pasta>"),
     ]
 
     static let parserWords: [(String, String)] = [
@@ -206,5 +206,18 @@ public enum HelpText {
         "Stores read at the same time (chain).": "Lojas lidas ao mesmo tempo (rede).",
         "Seconds one store may take before it counts as down (chain).": "Segundos que uma loja pode levar antes de contar como fora do ar (rede).",
         "Write Prometheus textfile metrics to this file (atomically).": "Grava as métricas do Prometheus neste arquivo (de forma atômica).",
+        // recreate, inutilizar
+        "Re-creates in the store's tables the authorized notes the data lacks, from their XML (atomic, undoable).":
+            "Recria nas tabelas da loja as notas autorizadas que faltam nos dados, a partir do XML (tudo ou nada, com desfazer).",
+        "Drafts the unsigned voiding requests (inutNFe 4.00) for the numbers that must be voided, with the deadline.":
+            "Prepara os pedidos de inutilização (inutNFe 4.00, sem assinatura) dos números a inutilizar, com o prazo.",
+        "Config file (default: resgate.toml in DATA).": "Arquivo de configuração (padrão: resgate.toml na pasta de dados).",
+        "Config file with the [recreate] mapping (default: resgate.toml in DATA).":
+            "Arquivo de configuração com o mapeamento [recreate] (padrão: resgate.toml na pasta de dados).",
+        "Folder of the authorized XML (default: [fiscal] xml in the config).":
+            "Pasta dos XML autorizados (padrão: o xml de [fiscal] na configuração).",
+        "Folder where the requests are written.": "Pasta onde os pedidos são gravados.",
+        "Justification (xJust): 15 to 255 characters.": "Justificativa (xJust): de 15 a 255 caracteres.",
+        "Show what would be inserted; change nothing.": "Mostra o que seria incluído; não muda nada.",
     ]
 }

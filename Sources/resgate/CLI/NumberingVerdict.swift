@@ -13,20 +13,23 @@ enum NumberingVerdict {
             let label = CLIPhrase.seriesLabel(model: s.model, series: s.series, cnpj: s.issuer).text(in: l)
             switch item.status {
             case .fail:
-                let toEnter = s.authorizedAfterData.filter { !$0.cancelled && !$0.denied }.map(\.number) + s.authorizedMissingInData
+                // the notes to re-enter: the verdict `recreate` when the check gave verdicts
+                let spans: [(Int, Int)] = s.verdicts.isEmpty
+                    ? (s.authorizedAfterData.filter { !$0.cancelled && !$0.denied }.map(\.number) + s.authorizedMissingInData).map { ($0, $0) }
+                    : s.verdicts.filter { $0.verdict == .recreate }.map { ($0.from, $0.to) }
                 return CLIPhrase.numberingDoNotRelease(series: label, next: s.nextSafe,
-                                                       toEnter: toEnter.isEmpty ? nil : ranges(toEnter)).text(in: l)
+                                                       toEnter: spans.isEmpty ? nil : ranges(spans)).text(in: l)
             case .warning: return CLIPhrase.numberingWarning(series: label, next: s.nextSafe).text(in: l)
             case .ok: return CLIPhrase.numberingOK(series: label, next: s.nextSafe).text(in: l)
             }
         }
     }
 
-    /// "41–52, 60": consecutive numbers as ranges (at most 10, then "… (+N)").
-    static func ranges(_ numbers: [Int]) -> String {
+    /// "41–52, 60": numbers and spans, adjacent ones joined (at most 10, then "… (+N)").
+    static func ranges(_ input: [(Int, Int)]) -> String {
         var spans: [(Int, Int)] = []
-        for n in Set(numbers).sorted() {
-            if let last = spans.last, last.1 + 1 == n { spans[spans.count - 1].1 = n } else { spans.append((n, n)) }
+        for (a, b) in input.sorted(by: { $0.0 < $1.0 }) {
+            if let last = spans.last, a <= last.1 + 1 { spans[spans.count - 1].1 = max(last.1, b) } else { spans.append((a, b)) }
         }
         let shown = spans.prefix(10).map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)–\($0.1)" }.joined(separator: ", ")
         return spans.count > 10 ? shown + " … (+\(spans.count - 10))" : shown
