@@ -31,7 +31,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Scan, restore, undo, diff.
-        .target(name: "RestoreKit", dependencies: ["XBase", "BackupSet", "ResgateLocale"]),
+        .target(name: "RestoreKit", dependencies: [
+            "XBase", "BackupSet", "ResgateLocale", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // NF-e/NFC-e sequence checks and other post-restore rules.
         // `recreate` inserts rows through RestoreKit's swap, undo and lock machinery.
         .target(name: "Fiscal", dependencies: [
@@ -77,7 +79,10 @@ let package = Package(
             "BackupSet", "XBase", "ResgateTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["FuzzCorpus"]),
-        .testTarget(name: "RestoreKitTests", dependencies: ["RestoreKit", "BackupSet", "XBase", "ResgateTestSupport"]),
+        .testTarget(name: "RestoreKitTests", dependencies: [
+            "RestoreKit", "BackupSet", "XBase", "ResgateTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "RestoreKit", "ResgateTestSupport"], exclude: ["Schemas"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "StoreStatusTests", dependencies: ["StoreStatus", "CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),

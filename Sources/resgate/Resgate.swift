@@ -14,6 +14,7 @@ struct Resgate: ParsableCommand {
             VerifyCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            SalvageCommand.self,
             UndoCommand.self,
             DiffCommand.self,
             ReindexCommand.self,

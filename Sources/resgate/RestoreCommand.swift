@@ -35,6 +35,12 @@ struct RestoreCommand: ParsableCommand {
     @Flag(name: .long, help: H("Restore tables whose memo archive is missing or misaligned, with blank memos."))
     var blankMemos = false
 
+    @Flag(name: .long, help: H("Keep every intact live record the backup lacks (matched by key; without one, append-only)."))
+    var merge = false
+
+    @Option(name: .long, help: H("With --merge: key fields F[,G] (default: [merge.T] in DATA/resgate.toml, else a candidate or unique CDX tag)."))
+    var key: String?
+
     @Flag(name: .long, help: H("Do not ask for confirmation."))
     var yes = false
 
@@ -47,6 +53,8 @@ struct RestoreCommand: ParsableCommand {
         if !all && table.isEmpty { throw ValidationError(T("choose --all or --table T …")) }
         if all && !table.isEmpty { throw ValidationError(T("--all and --table exclude each other")) }
         if data == nil && into == nil { throw ValidationError(T("give --data DATA (and/or --into DIR)")) }
+        if merge && data == nil { throw ValidationError(T("--merge needs --data DATA (the live tables)")) }
+        if key != nil && !merge { throw ValidationError(T("--key goes with --merge")) }
     }
 
     func run() throws {
@@ -58,6 +66,7 @@ struct RestoreCommand: ParsableCommand {
         }
         var request = RestoreRequest(tables: try common.attempt { try RestoreRequest.tables(all ? [] : table) },
                                      dryRun: dryRun, into: into, skipBadLines: skipBadLines, blankMemos: blankMemos)
+        if merge { request.merge = try common.attempt { try RestoreRequest.merge(key: key, data: data) } }
         let printer = RestoreProgressPrinter(language: lang, quiet: common.quiet || common.json)
         // cli.md: with no terminal to ask, a change without --yes is refused and nothing written
         if !dryRun && !yes && !Console.stdinIsTerminal && into == nil {
@@ -116,10 +125,10 @@ struct RestoreCommand: ParsableCommand {
         do {
             let check = try CheckOperation.run(data: data, xml: nil, config: nil, language: lang)
             let verdict = NumberingVerdict.lines(check, data: data, language: lang)
-            guard check.exit == .ok else { return (verdict + [failed], common.quiet ? nil : ReportText.render(check, language: lang), .checkFailedAfterChange) }
+            guard check.exit == .ok else { return (verdict + [failed], common.quiet ? nil : ReportText.render(check, language: lang), .checkFailed) }
             return (verdict, common.quiet ? nil : ReportText.render(check, language: lang), exit)
         } catch {
-            return ([CLIPhrase.numberingCheckUnusable(error.text(in: lang)).text(in: lang), failed], nil, .checkFailedAfterChange)
+            return ([CLIPhrase.numberingCheckUnusable(error.text(in: lang)).text(in: lang), failed], nil, .checkFailed)
         }
     }
 }

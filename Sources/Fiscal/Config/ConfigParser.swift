@@ -28,8 +28,9 @@ public enum ConfigParser {
         }
         let lines = HeaderLines(text)
         var config = CheckConfig(file: file)
-        for k in root.keys where k != "fiscal" && k != "rule" && k != "recreate" {
-            throw .configValue(file: file, line: nil, entry: "top level", key: k, reason: "unknown key (known: fiscal, rule, recreate)")
+        // [merge] belongs to `restore --merge` (RestoreKit's MergeConfig reads it)
+        for k in root.keys where !["fiscal", "rule", "recreate", "merge"].contains(k) {
+            throw .configValue(file: file, line: nil, entry: "top level", key: k, reason: "unknown key (known: fiscal, rule, recreate, merge)")
         }
         if let fiscal = root["fiscal"] {
             guard let ft = fiscal.table else { throw .configValue(file: file, line: nil, entry: "top level", key: "fiscal", reason: "must be a table") }

@@ -13,6 +13,7 @@ enum English {
         case .invalidTableName(let t): "invalid table name: \(t) (letters, digits and _ only)"
         case .noSuchSnapshot(let id): "undo snapshot \(id) does not exist"
         case .unusableCheckInput(let why): "unusable input: \(why)"
+        case .invalidMergeConfig(let why): "unusable [merge] configuration: \(why)"
         case .invalidBackupDate(let d): "--backup-date: invalid date '\(d)' (use YYYY-MM-DD)"
         case .unknownKeyField(let k): "key field \(k) is not in both the backup and the table"
         case .unreadableTable(let t): "table \(t) cannot be read"
@@ -49,6 +50,7 @@ enum English {
         case .refusedBecause(let why): "REFUSED: " + why
         case let .undoHint(folder, id): "Undo: resgate undo --data \(folder) \(id)"
         case .dryRunNothingWritten: "Dry run: nothing was written."
+        case .mergeWarning: "The merging restore writes the backup's records and keeps the live ones the backup lacks:"
         case .restoreWarning: "WARNING: restoring DELETES every current record of these tables and writes the backup's:"
         case .undoSnapshotKept: "An undo snapshot is kept."
         case .diffByRecordOrder(let t): "\(t) — by record order"

@@ -206,6 +206,18 @@ public enum HelpText {
         "Stores read at the same time (chain).": "Lojas lidas ao mesmo tempo (rede).",
         "Seconds one store may take before it counts as down (chain).": "Segundos que uma loja pode levar antes de contar como fora do ar (rede).",
         "Write Prometheus textfile metrics to this file (atomically).": "Grava as métricas do Prometheus neste arquivo (de forma atômica).",
+        "Keep every intact live record the backup lacks (matched by key; without one, append-only).":
+            "Mantém cada registro intacto da tabela atual que falta no backup (pela chave; sem chave, só acrescenta).",
+        "With --merge: key fields F[,G] (default: [merge.T] in DATA/resgate.toml, else a candidate or unique CDX tag).":
+            "Com --merge: campos-chave F[,G] (padrão: [merge.T] no resgate.toml da pasta de dados, senão uma tag CDX candidata ou única).",
+        "--merge needs --data DATA (the live tables)": "--merge pede --data PASTA_DE_DADOS (as tabelas em uso)",
+        "--key goes with --merge": "--key só vale com --merge",
+        // salvage
+        "Reads a damaged table as far as it can be read into a new DBF(+FPT); lists what could not be read.":
+            "Lê uma tabela danificada até onde der, para um novo DBF(+FPT); lista o que não pôde ser lido.",
+        "Folder for the salvaged table (default: a new folder under DATA/.resgate/salvage).":
+            "Pasta da tabela salva (padrão: uma nova pasta em DADOS/.resgate/salvage).",
+        "The table (name without extension).": "A tabela (nome sem extensão).",
         // recreate, inutilizar
         "Re-creates in the store's tables the authorized notes the data lacks, from their XML (atomic, undoable).":
             "Recria nas tabelas da loja as notas autorizadas que faltam nos dados, a partir do XML (tudo ou nada, com desfazer).",

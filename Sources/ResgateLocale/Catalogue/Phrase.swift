@@ -18,6 +18,8 @@ public enum Phrase: Sendable, Hashable {
     case noSuchSnapshot(String)
     case unusableCheckInput(String)
     case invalidBackupDate(String)
+    /// `[merge.T]` in resgate.toml cannot be used (file:line: why).
+    case invalidMergeConfig(String)
     case unknownKeyField(String)
     case backupFailed
     case unreadableTable(String)
@@ -57,6 +59,7 @@ public enum Phrase: Sendable, Hashable {
     case undoHint(folder: String, id: String)
     case dryRunNothingWritten
     case restoreWarning
+    case mergeWarning
     case undoSnapshotKept
     // diff
     case diffByRecordOrder(table: String)

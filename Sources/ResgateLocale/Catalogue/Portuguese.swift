@@ -13,6 +13,7 @@ enum Portuguese {
         case .invalidTableName(let t): "nome de tabela inválido: \(t) (só letras, dígitos e _)"
         case .noSuchSnapshot(let id): "cópia de segurança \(id) não existe"
         case .unusableCheckInput(let why): "entrada inutilizável: \(why)"
+        case .invalidMergeConfig(let why): "configuração [merge] inutilizável: \(why)"
         case .invalidBackupDate(let d): "--backup-date: data inválida '\(d)' (use AAAA-MM-DD)"
         case .unknownKeyField(let k): "o campo-chave \(k) não existe no backup e na tabela"
         case .unreadableTable(let t): "a tabela \(t) não pôde ser lida"
@@ -57,6 +58,7 @@ enum Portuguese {
         case .refusedBecause(let why): "RECUSADO: " + why
         case let .undoHint(folder, id): "Desfazer: resgate undo --data \(folder) \(id)"
         case .dryRunNothingWritten: "Simulação: nada foi gravado."
+        case .mergeWarning: "A restauração com junção grava os registros do backup e mantém os da tabela atual que o backup não tem:"
         case .restoreWarning: "ATENÇÃO: a restauração APAGA todos os registros atuais destas tabelas e grava os do backup:"
         case .undoSnapshotKept: "Uma cópia de segurança (undo) é guardada."
         case .diffByRecordOrder(let t): "\(t) — por ordem dos registros"

@@ -15,6 +15,8 @@ public struct RestoreOptions: Sendable {
     /// The tables of one restore change together: a failure or crash in the middle of the
     /// swap rolls all of them back (the default). False recovers each table on its own.
     public var allOrNothing = true
+    /// `--merge`: keep every intact live row the backup lacks (nil: a plain restore).
+    public var merge: MergeRequest?
 
     public init(tables: [String]? = nil, dryRun: Bool = false, into: String? = nil,
                 skipBadLines: Bool = false, blankMemos: Bool = false, language: Language = .en) {

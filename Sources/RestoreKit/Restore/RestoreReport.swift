@@ -18,6 +18,16 @@ public struct RestoreReport: Codable, Sendable {
         /// Lines left out with --skip-bad-lines.
         public var skippedLines: Int?
         public var memoBlanked: Bool?
+        /// `--merge` (cli.md): rows as the backup has them, rows as the live table has
+        /// them, same-key rows that differ (both versions), live records that could not
+        /// be read, and how rows were matched. Absent on a plain restore.
+        public var fromBackup: Int?
+        public var fromLive: Int?
+        public var conflicts: [MergeConflict]?
+        public var unreadable: [SalvageFindings.Quarantined]?
+        public var key: MergeKeyChoice?
+        /// Every merge figure (counts of the bounded lists, memos lost, live counts).
+        public var merge: MergeOutcome?
     }
 
     /// Undo snapshot id (nil on a dry run or a refusal).

@@ -101,10 +101,17 @@ public final class Restorer {
             report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
             return report
         }
+        let merges = mergeSetups(&plans)
+        if let refusal = plans.compactMap(\.refusal).first {
+            report.refusal = refusal
+            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            return report
+        }
         events(.insertingRecords)
         var writer = TableRewriter(options: options, events: events, afterEachRecord: afterEachRecord,
                                    isCancelled: isCancelled)
         writer.typedOnly = typedOnly
+        writer.merges = merges
         let tx = options.dryRun ? nil : try SwapTransaction(data: out, operation: "restore", source: source.displayName,
                                                              allOrNothing: options.allOrNothing)
         var outcomes: [TableRewriter.Outcome] = []
@@ -131,6 +138,7 @@ public final class Restorer {
             t.seconds = o.seconds
             t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
             t.memoBlanked = o.memoBlanked ? true : nil
+            Self.applyMerge(o.merge, to: &t)
             if !o.accepted {
                 let indexOnly = !o.defects.isEmpty && o.defects.allSatisfy { $0.kind == .badStructure && ($0.file ?? "").lowercased().hasSuffix(".cdx") }
                 t.reason = indexOnly

@@ -15,6 +15,8 @@ struct TableRewriter {
         var memoBlanked: Bool
         /// Records written by the fast path (the rest went typed).
         var fastRecords = 0
+        /// What `--merge` took from the live table (nil: a plain restore).
+        var merge: MergeOutcome? = nil
     }
 
     let options: RestoreOptions
@@ -22,6 +24,8 @@ struct TableRewriter {
     let afterEachRecord: (() -> Void)?
     /// See `Restorer.isCancelled`; asked every 256 records.
     var isCancelled: (() -> Bool)? = nil
+    /// Tables restored with `--merge`, by name: the live table and how rows are matched.
+    var merges: [String: MergeSetup] = [:]
     /// Test switch: every record through the typed path (`DBFValue`s), none through
     /// `FastRecordWriter`, so the two can be compared byte for byte.
     var typedOnly = false
@@ -59,7 +63,11 @@ struct TableRewriter {
         let fields = plan.targetFields()
         var writer: DBFWriter?
         var files: [String] = []
-        if let staging = stagingFolder {
+        // a merge's counts need the rows written, so a dry run writes them in a scratch folder
+        let mergeSetup = merges[plan.name]
+        let scratch = mergeSetup != nil && stagingFolder == nil ? try MergeSetup.scratchFolder() : nil
+        defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+        if let staging = stagingFolder ?? scratch {
             let path = staging + "/" + plan.fileName
             if let h = plan.templateHeader {
                 writer = try DBFWriter(path: path, template: h, codePage: plan.liveCodePage,
@@ -147,6 +155,15 @@ struct TableRewriter {
             }
             try recordDone()
         }
+        var liveMerge: LiveMerge?
+        if let setup = mergeSetup, let w = writer {
+            do { liveMerge = try setup.start(table: plan.name) } catch {
+                return Outcome(accepted: false, records: 0, defects: [MergeWords.defect(error, table: plan.name)],
+                               files: files, seconds: Date().timeIntervalSince(start), skippedLines: 0,
+                               memoBlanked: blankMemos)
+            }
+            w.gate = liveMerge
+        }
         var fast: FastRecordWriter?
         // (the writer's visible fields are the target fields; if they ever were not, the
         // typed path reports it on every record rather than the fast path indexing past them)
@@ -163,8 +180,13 @@ struct TableRewriter {
             defects.append(Defect(.badLine, table: plan.name, pt: "… e mais \(extraDefects) defeitos",
                                   en: "… and \(extraDefects) more defects"))
         }
+        if let w = writer, let liveMerge {
+            w.gate = nil
+            if accepted || options.skipBadLines { try liveMerge.appendLiveOnly(to: w) }
+            written += liveMerge.outcome.added
+        }
         if let w = writer { try w.finishAndSync() }
-        if let staging = stagingFolder, let index = plan.liveIndexPath, accepted {
+        if let staging = stagingFolder ?? scratch, let index = plan.liveIndexPath, accepted {
             do {
                 files.append(try Self.rebuildIndex(template: index, table: staging + "/" + plan.fileName, staging: staging))
             } catch {
@@ -178,7 +200,7 @@ struct TableRewriter {
         events(.tableDone(table: plan.name, records: written, seconds: seconds))
         return Outcome(accepted: accepted, records: written, defects: defects, files: files,
                        seconds: seconds, skippedLines: options.skipBadLines ? skipped : 0,
-                       memoBlanked: blankMemos, fastRecords: fast?.committed ?? 0)
+                       memoBlanked: blankMemos, fastRecords: fast?.committed ?? 0, merge: liveMerge?.outcome)
     }
 
     /// Writes a structural CDX for the new table with the live index's tags, proves it

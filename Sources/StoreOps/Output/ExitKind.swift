@@ -9,9 +9,9 @@ public enum ExitKind: Int32, Sendable, Comparable {
     case badInput = 2
     /// Refused or failed: nothing (more) was changed.
     case refused = 3
-    /// The restore (or another change) was done, but a post-restore check failed: do not
-    /// open the store (cli.md).
-    case checkFailedAfterChange = 4
+    /// Done (restore, merge, recreate, repair), but a post-restore check failed: do not
+    /// open the store.
+    case checkFailed = 4
 
     public static func < (a: ExitKind, b: ExitKind) -> Bool { a.rawValue < b.rawValue }
 }

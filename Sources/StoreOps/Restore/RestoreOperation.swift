@@ -13,6 +13,8 @@ public struct RestoreRequest: Sendable {
     public var into: String?
     public var skipBadLines = false
     public var blankMemos = false
+    /// `--merge`: keep every intact live row the backup lacks (nil: a plain restore).
+    public var merge: MergeRequest?
 
     public init(tables: [TableName]?, dryRun: Bool = false, into: String? = nil,
                 skipBadLines: Bool = false, blankMemos: Bool = false) {
@@ -30,6 +32,23 @@ public struct RestoreRequest: Sendable {
         }
         return out
     }
+
+    /// `--merge [--key F,G]`: the key fields as typed, and DATA's `resgate.toml` `[merge.T]`
+    /// sections (key and changed field per table).
+    public static func merge(key: String?, data: String?) throws(OperationFailure) -> MergeRequest {
+        let fields = key.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        var config: [String: MergeTableConfig] = [:]
+        if let data {
+            do { config = try MergeConfig.load(file: data + "/resgate.toml") } catch {
+                let why: String = switch error {
+                case let .syntax(file, line, reason): "\(file):\(line): \(reason)"
+                case let .value(file, entry, reason): "\(file) \(entry): \(reason)"
+                }
+                throw OperationFailure(.invalidMergeConfig(why))
+            }
+        }
+        return MergeRequest(key: fields, config: config)
+    }
 }
 
 /// `restore SET --data DATA …`: one place that turns a request into the engine's options.
@@ -39,8 +58,9 @@ public enum RestoreOperation {
     public static func run(_ source: any RestoreSource, data: String?, request r: RestoreRequest, language: Language,
                            events: @escaping (RestoreEvent) -> Void = { _ in },
                            prepare: (Restorer) -> Void = { _ in }) throws -> RestoreReport {
-        let options = RestoreOptions(tables: r.tables?.map(\.canonical), dryRun: r.dryRun, into: r.into,
+        var options = RestoreOptions(tables: r.tables?.map(\.canonical), dryRun: r.dryRun, into: r.into,
                                      skipBadLines: r.skipBadLines, blankMemos: r.blankMemos, language: language)
+        options.merge = r.merge
         let restorer = Restorer(source: source, data: data, options: options, events: events)
         prepare(restorer)
         return try restorer.run()

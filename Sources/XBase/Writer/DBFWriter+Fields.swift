@@ -43,6 +43,7 @@ extension DBFWriter {
             let v = UInt32(record[o]) | UInt32(record[o + 1]) << 8 | UInt32(record[o + 2]) << 16 | UInt32(record[o + 3]) << 24
             noteAutoIncrement(i, Int64(Int32(bitPattern: v)))
         }
+        if try replaceThroughGate() { return }
         try dbf.append(UnsafeRawBufferPointer(record))
         recordCount += 1
     }

@@ -35,6 +35,10 @@ public final class DBFWriter {
     let nullLength: Int
     let autoIncrementIndexes: [Int]
     var finished = false
+    /// Sees every record `append(_:deleted:)` and `commitRecord()` are about to write and may
+    /// have another one written in its place (`restore --merge`); nil: every record as built.
+    /// `append(raw:memoSource:)` does not ask it.
+    public var gate: (any DBFRecordGate)?
 
     /// A new table laid out from `structure`.
     public convenience init(path: String, structure: TableStructure) throws(XBaseError) {
@@ -131,8 +135,17 @@ public final class DBFWriter {
                                nullOffset: nullOffset, memo: memo)
         }
         for i in autoIncrementIndexes { if case .integer(let v) = values[i] { noteAutoIncrement(i, v) } }
+        if try replaceThroughGate() { return }
         try dbf.append(UnsafeRawBufferPointer(record))
         recordCount = number
+    }
+
+    /// Asks `gate` about the record built in `record`; when it hands a replacement, that is
+    /// written instead (memos re-targeted as `append(raw:memoSource:)` does) and true returned.
+    func replaceThroughGate() throws(XBaseError) -> Bool {
+        guard let gate, let other = try gate.replacement(for: UnsafeRawBufferPointer(record)) else { return false }
+        try append(raw: other) { (f, block) throws(XBaseError) in try gate.replacementMemo(field: f, block: block) }
+        return true
     }
 
     /// Fast path: appends a record already in this table's layout (same record length),

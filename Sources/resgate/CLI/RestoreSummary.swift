@@ -19,6 +19,7 @@ enum RestoreSummary {
                            x.seconds.map { Format.seconds($0, in: l) } ?? "-"])
             if let reason = x.reason { notes.append("\(x.name): \(reason)") }
             for d in x.defects { notes.append("\(x.name): \(d)") }
+            notes += MergeSummary.notes(x, language: l)
         }
         var out = SourceOpener.foundLine(r.sourceKind, name: r.source).text(in: l) + "\n\n" + t.render()
         if !notes.isEmpty { out += "\n\n" + notes.joined(separator: "\n") }
@@ -30,6 +31,15 @@ enum RestoreSummary {
 
     /// The question's preamble: which tables lose which records.
     static func confirmation(_ preview: RestoreReport, language l: Language) -> String {
+        if preview.tables.contains(where: { $0.merge != nil }) {
+            var lines = [Phrase.mergeWarning.text(in: l)]
+            for t in preview.tables {
+                lines.append("  \(t.name): \(t.replaced ?? 0) → \(t.records)")
+                lines += MergeSummary.notes(t, language: l).map { "  " + $0 }
+            }
+            lines.append(Phrase.undoSnapshotKept.text(in: l))
+            return lines.joined(separator: "\n")
+        }
         var lines = [Phrase.restoreWarning.text(in: l)]
         for t in preview.tables {
             lines.append("  \(t.name): \(t.replaced ?? 0) → \(t.records)")
