@@ -45,6 +45,31 @@ import Testing
         #expect(yes.out.contains("Tabelas devolvidas: VENDAS"))
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`), `undo ID` asks first: "n"
+    /// changes nothing (exit 3), "s" puts the tables back.
+    @Test func undoOnATerminalAsks() throws {
+        guard let script = ProcessRunner.which("script"), let bin = ResgateBinary.path else { return }
+        let (temp, root) = try PortugueseByDefaultTests.demo()
+        defer { _ = temp }
+        let data = root + "/dados"
+        let list = try ResgateBinary.run(["undo", "--data", data, "--list", "--json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: list.outData) as? [String: Any])
+        let id = try #require((doc["snapshots"] as? [[String: Any]])?.first?["id"] as? String)
+        func answer(_ a: String) throws -> ProcessRunner.Result {
+            try ProcessRunner.run("/bin/sh", ["-c", "printf '\(a)\\n' | \(script) -qec '\(bin) undo --data \(data) \(id)' /dev/null"],
+                                  removing: ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"])
+        }
+        let before = try Self.snapshot(data).filter { !$0.key.hasPrefix(".resgate") }
+        let no = try answer("n")
+        #expect(no.status == 3, "\(no.out)")
+        #expect(no.out.contains("Devolver as tabelas") && no.out.contains("[s/N]") && no.out.contains("Nada foi alterado."), "\(no.out)")
+        #expect(try Self.snapshot(data).filter { !$0.key.hasPrefix(".resgate") } == before)
+        let yes = try answer("s")
+        #expect(yes.status == 0, "\(yes.out)")
+        #expect(yes.out.contains("Tabelas devolvidas:"), "\(yes.out)")
+        #expect(try Self.snapshot(data).filter { !$0.key.hasPrefix(".resgate") } != before)
+    }
+
     @Test func restoreWhoseCheckFailsExits4AndSaysSoFirst() throws {
         let (temp, root) = try PortugueseByDefaultTests.demo()
         defer { _ = temp }
