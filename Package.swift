@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "ResgateWeb", dependencies: [
             "StoreOps", "RestoreKit", "BackupSet", "Fiscal", "XBase", "ResgateLocale",
             .product(name: "Hummingbird", package: "hummingbird"),
-        ], resources: [.copy("Static")]),
+        ], exclude: ["Static"]),
         .executableTarget(
             name: "resgate",
             dependencies: [

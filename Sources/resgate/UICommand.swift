@@ -9,7 +9,7 @@ struct UIServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
         abstract: T("Serve the restore screen in the browser (127.0.0.1 only, with a one-time token)."),
-        discussion: T("Serves the restore screen: prints an address with a one-time token; open that address in the browser on this machine."))
+        discussion: UIHelp.discussion)
 
     @Option(name: .long, help: H("The ERP's data folder (default: the current folder)."))
     var data: String?
@@ -76,12 +76,12 @@ struct UIServerCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        if let e = failure.error as? WebServer.PortInUse {
+            Console.err("resgate ui: " + e.text(in: common.language))
+            throw ExitStatus.refused
+        }
         if let e = failure.error {
-            if "\(e)".contains("Address already in use") || "\(e)".contains("errno: 98") {
-                Console.err(CLIPhrase.portInUse(host: host, port: port).text(in: common.language))
-            } else {
-                Console.err((pt ? "resgate ui: não foi possível servir: " : "resgate ui: cannot serve: ") + "\(e)")
-            }
+            Console.err((pt ? "resgate ui: não foi possível servir: " : "resgate ui: cannot serve: ") + "\(e)")
             throw ExitStatus.refused
         }
     }
@@ -93,3 +93,27 @@ struct UIServerCommand: ParsableCommand {
 
 /// The server task's error, handed back to the command's thread.
 final class FailureBox: @unchecked Sendable { var error: Error? }
+
+/// `ui --help`: what is printed and what to open, in the person's language (Portuguese
+/// unless `--lang en` or a `LANG`/`LC_ALL` starting with `en`).
+enum UIHelp {
+    /// The run's language, as every help text (`CLILanguage`).
+    static var english: Bool { CLILanguage.current == .en }
+
+    static var discussion: String {
+        english ? """
+            Prints one address with a one-time token, e.g. http://127.0.0.1:40213/#token=3f0c…
+            Open that whole address (token included) in a browser on this machine; the token \
+            changes at every start, so an address from an earlier run no longer works. \
+            Ctrl+C stops the screen. A port already in use is refused (exit 3): choose another \
+            with --port, or leave --port out for a free one.
+            """ : """
+            Imprime um endereço com um token de uso único, por exemplo \
+            http://127.0.0.1:40213/#token=3f0c…
+            Abra esse endereço inteiro (com o token) no navegador desta máquina; o token muda a \
+            cada início, então um endereço de uma execução anterior não serve mais. Ctrl+C \
+            encerra a tela. Uma porta já em uso é recusada (saída 3): escolha outra com --port, \
+            ou não informe --port para usar uma livre.
+            """
+    }
+}

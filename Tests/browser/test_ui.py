@@ -9,15 +9,19 @@ tables with 40-character names and checks that nothing overflows at 1366x768.
 
 usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL]
 """
+import fcntl
 import os
 import sys
 import time
+import urllib.request
+import zipfile
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -72,6 +76,75 @@ def wait_idle(d):
     wait(d, lambda d: not d.find_element(By.ID, "busy").is_displayed(), "the operation to end")
 
 
+ENGLISH_LEAKS = ("flock", "whole-file", "held by", "lock held", "open-file lock", "--skip-bad-lines", "--blank-memos")
+
+
+def make_damaged_set(backups):
+    """Sexta_07.zip: Quinta_07.zip with two broken CLIENTES lines and no manifest."""
+    src, dst = os.path.join(backups, "Quinta_07.zip"), os.path.join(backups, "Sexta_07.zip")
+    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            if info.filename.lower() == "manifest.json":
+                continue
+            data = zi.read(info.filename)
+            if info.filename.upper() == "CLIENTES.TXT":
+                lines = data.split(b"\n")
+                lines[2] = b'3,"Ana Patr'
+                lines[4] = b"x;;;"
+                data = b"\n".join(lines)
+            zo.writestr(info, data)
+
+
+def extra_shot(d, name):
+    """RESGATE_SHOTS_DIR: more screenshots (the refusal, the damaged-backup dialog) to look at."""
+    folder = os.environ.get("RESGATE_SHOTS_DIR")
+    if folder:
+        d.save_screenshot(os.path.join(folder, name))
+
+
+def active_id(d):
+    return d.execute_script("return document.activeElement && (document.activeElement.id || document.activeElement.getAttribute('aria-label'))")
+
+
+def keyboard_path(d):
+    step("keyboard: Tab reaches Selecionar backup without walking every table")
+    d.find_element(By.ID, "filter").click()
+    seen = []
+    for _ in range(12):
+        ActionChains(d).send_keys(Keys.TAB).perform()
+        seen.append(active_id(d))
+        if seen[-1] == "choose-backup":
+            break
+    assert seen[-1] == "choose-backup", f"Tab stops: {seen}"
+    assert len(seen) <= 8, f"too many Tab stops before Selecionar backup: {seen}"
+
+    step("keyboard: arrows move in the list, Shift+F10 opens the menu")
+    first = rows(d)[0].find_element(By.CSS_SELECTOR, "input[type=checkbox]")
+    d.execute_script("arguments[0].focus()", first)
+    ActionChains(d).send_keys(Keys.ARROW_DOWN).perform()
+    second = rows(d)[1].get_attribute("data-table")
+    assert active_id(d) == second, (active_id(d), second)
+    ActionChains(d).key_down(Keys.SHIFT).send_keys(Keys.F10).key_up(Keys.SHIFT).perform()
+    menu = d.find_element(By.ID, "context-menu")
+    wait(d, lambda d: menu.is_displayed(), "the menu from the keyboard")
+    assert d.execute_script("return document.activeElement.dataset.action") == "all"
+    ActionChains(d).send_keys(Keys.ENTER).perform()
+    boxes = d.find_elements(By.CSS_SELECTOR, "#table-body tr[data-table] input[type=checkbox]")
+    assert all(b.is_selected() for b in boxes), "Enter on Selecionar todas selected every table"
+    assert not menu.is_displayed()
+    ActionChains(d).key_down(Keys.SHIFT).send_keys(Keys.F10).key_up(Keys.SHIFT).perform()
+    wait(d, lambda d: menu.is_displayed(), "the menu again")
+    ActionChains(d).send_keys(Keys.ARROW_DOWN).send_keys(Keys.ENTER).perform()
+    assert not any(b.is_selected() for b in d.find_elements(By.CSS_SELECTOR, "#table-body input[type=checkbox]"))
+
+
+def no_cut_cells(d, where):
+    cut = d.execute_script(
+        "return [...document.querySelectorAll(arguments[0] + ' td')]"
+        ".filter(td => td.scrollWidth > td.clientWidth + 1 && !td.title).map(td => td.textContent)", where)
+    assert not cut, f"text cut off with no title in {where}: {cut[:3]}"
+
+
 def main_path(d, url, data, shot):
     step("open the page and see the tables")
     d.get(url)
@@ -81,6 +154,7 @@ def main_path(d, url, data, shot):
     assert "damaged" in row(d, "VENDAS").get_attribute("class"), "the corrupted VENDAS shows as damaged"
     assert row(d, "CLIENTES").find_element(By.CSS_SELECTOR, "td.num").text.strip() not in ("", "–")
     assert "Última alteração" in d.find_element(By.ID, "tables").text
+    keyboard_path(d)
 
     step("expand VENDAS's defects")
     row(d, "VENDAS").find_element(By.CSS_SELECTOR, "button.badge").click()
@@ -109,6 +183,8 @@ def main_path(d, url, data, shot):
     wait(d, lambda d: dialog.is_displayed() and dialog.find_elements(By.CSS_SELECTOR, "tr[data-set]"), "the backup list")
     sets = [r.get_attribute("data-set") for r in dialog.find_elements(By.CSS_SELECTOR, "tr[data-set]")]
     assert "Quinta_07.zip" in sets and "Quarta_19.zip" in sets, sets
+    assert "Quinta_07 = quinta-feira, 07h" in dialog.text, "the set names are explained"
+    assert "quinta-feira, 07h" in dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]').text
     dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]').click()
     assert dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"] input').is_selected()
     d.find_element(By.ID, "backup-use").click()
@@ -131,15 +207,51 @@ def main_path(d, url, data, shot):
     assert os.path.exists(os.path.join(sandbox, "VENDAS.DBF")) or os.path.exists(os.path.join(sandbox, "vendas.dbf"))
     assert "só no backup" in body and "só nos dados" in body
     assert d.find_elements(By.CSS_SELECTOR, '#result-body .diff[data-diff="VENDAS"]')
+    assert "Comparação pronta" in d.find_element(By.ID, "result-title").text
+    assert "restaurada" not in body, "a comparison restores nothing into DATA"
+    messages = d.find_element(By.ID, "messages").text
+    assert "Processamento efetuado." not in messages, messages
+    assert messages.strip().endswith("Comparação pronta."), messages
 
-    step("Restaurar backup: confirm, then read the ERP's messages")
+    step("a table held by the ERP: refused in Portuguese, marked, Tentar novamente")
+    live = [f for f in os.listdir(data) if f.upper() == "CLIENTES.DBF"][0]
+    holder = open(os.path.join(data, live), "rb")
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    d.find_element(By.ID, "rescan").click()
+    wait(d, lambda d: "em uso pelo ERP" in row(d, "CLIENTES").text, "CLIENTES marked as in use")
     d.find_element(By.ID, "restore").click()
+    refusal = d.find_element(By.ID, "refusal")
+    wait(d, lambda d: refusal.is_displayed(), "the refusal banner")
+    wait_idle(d)
+    text = refusal.text
+    assert "Restauração recusada" in text and "Nada foi alterado" in text, text
+    assert "CLIENTES" in text and "em uso pelo ERP" in text, text
+    for leak in ENGLISH_LEAKS:
+        assert leak not in text and leak not in d.find_element(By.ID, "result-body").text, (leak, text)
+    others = [l for l in text.splitlines() if l.startswith("Não restauradas porque outra tabela foi recusada")]
+    assert others and "VENDAS" in others[0] and "CAIXA" in others[0], f"every refused table says why: {text}"
+    assert "Processamento efetuado." not in d.find_element(By.ID, "messages").text
+    assert not d.find_elements(By.CSS_SELECTOR, "#bars .bar-row.done"), "no green bar when nothing was written"
+    after = [td.text for td in d.find_elements(By.CSS_SELECTOR, "#result-body table.grid tbody tr td:nth-child(4)")]
+    assert after and all(a == "—" for a in after), after
+    no_cut_cells(d, "#result-body")
+    extra_shot(d, "ui-refusal-lock.png")
+    retry = d.find_element(By.ID, "retry")
+    assert retry.is_displayed() and "Tentar novamente" in retry.text
+    fcntl.flock(holder, fcntl.LOCK_UN)
+    holder.close()
+
+    step("Restaurar backup (Tentar novamente): confirm, then read the ERP's messages")
+    retry.click()
     confirm = d.find_element(By.ID, "confirm-dialog")
     wait(d, lambda d: confirm.is_displayed(), "the confirmation")
     listed = confirm.find_element(By.ID, "confirm-body").text
     assert "VENDAS" in listed and "CLIENTES" in listed, listed
     assert "APAGADOS" in confirm.text
     assert "Simulação" in d.find_element(By.ID, "messages").text, "the preview said it writes nothing"
+    assert "Simulação concluída" in d.find_element(By.ID, "messages").text
+    assert "Processamento efetuado." not in d.find_element(By.ID, "messages").text
+    assert not d.find_element(By.ID, "damaged-options").is_displayed()
     d.find_element(By.ID, "confirm-yes").click()
     wait(d, text_in("result-title", "Restauração"), "the restore summary")
     wait_idle(d)
@@ -151,8 +263,24 @@ def main_path(d, url, data, shot):
     wait(d, lambda d: "damaged" not in row(d, "VENDAS").get_attribute("class"), "VENDAS healthy after the restore")
     result = d.find_element(By.ID, "result-body").text
     assert "restaurada" in result
-    assert "Conferência da loja" in result and "mod 65" in result, "the post-restore check, NFC-e sequence included"
+    assert "Processamento efetuado." in d.find_element(By.ID, "result-title").text
+    assert "Conferência da loja" in result and "NFC-e série 1" in result, "the post-restore check, NFC-e sequence included"
+    assert "mod 65" not in result, result
     assert d.find_elements(By.CSS_SELECTOR, "#bars .bar-row.done")
+    first = d.find_element(By.CSS_SELECTOR, "#result-body > *:first-child")
+    assert first.get_attribute("id") == "result-verdict", "the numbering verdict comes first"
+    verdict = d.find_element(By.ID, "verdict")
+    assert verdict.is_displayed() and verdict.location["y"] < 120, "the verdict is at the top"
+    assert "CNPJ 12.345.678/0001-95" in verdict.text and "NFC-e série 1" in verdict.text, verdict.text
+    assert "próxima nota" in verdict.text, verdict.text
+    step("the printable report")
+    link = d.find_element(By.ID, "report-link").get_attribute("href")
+    html = urllib.request.urlopen(link).read().decode("utf-8")
+    assert "Relatório de restauração de backup" in html and "Quinta_07" in html, html[:300]
+    assert "5º passo" in html and "As vendas baixam corretamente" in html and "Entradas de notas fiscais" in html
+    assert "NFC-e série 1" in html and "12.345.678/0001-95" in html
+    saved = [f for f in os.listdir(os.path.join(data, ".resgate", "relatorios")) if f.startswith("restauracao-")]
+    assert saved, "the report is saved under DATA/.resgate/relatorios"
 
     step("screenshot of the main screen")
     time.sleep(1)  # let the smooth scroll to the results finish first
@@ -172,12 +300,51 @@ def main_path(d, url, data, shot):
     wait_idle(d)
     wait(d, lambda d: "damaged" in row(d, "VENDAS").get_attribute("class"), "VENDAS back as it was")
 
+    step("a damaged backup: the choices in the confirmation, no command-line flags")
+    make_damaged_set(os.path.join(os.path.dirname(data), "backup"))
+    d.find_element(By.ID, "choose-backup").click()
+    dialog = d.find_element(By.ID, "backup-dialog")
+    wait(d, lambda d: dialog.find_elements(By.CSS_SELECTOR, 'tr[data-set="Sexta_07.zip"]'), "the damaged set")
+    dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Sexta_07.zip"]').click()
+    d.find_element(By.ID, "backup-use").click()
+    d.find_element(By.ID, "verify").click()
+    wait(d, text_in("chosen-set", "defeito"), "the defects found")
+    wait_idle(d)
+    restore = d.find_element(By.ID, "restore")
+    assert "com defeitos" in restore.text and "damaged-set" in restore.get_attribute("class"), restore.text
+    ActionChains(d).context_click(d.find_element(By.ID, "table-wrap")).perform()
+    d.find_element(By.CSS_SELECTOR, '#context-menu li[data-action="all"]').click()
+    restore.click()
+    confirm = d.find_element(By.ID, "confirm-dialog")
+    wait(d, lambda d: confirm.is_displayed(), "the damaged-backup dialog")
+    options = d.find_element(By.ID, "damaged-options")
+    assert options.is_displayed()
+    text = confirm.text
+    assert "Pular linhas com defeito" in text and "Deixar memos ilegíveis em branco" in text, text
+    assert "NÃO voltam" in text and "ficam vazios" in text, "each choice says what it costs"
+    assert "CLIENTES" in confirm.find_element(By.ID, "confirm-body").text
+    for leak in ENGLISH_LEAKS:
+        assert leak not in text, (leak, text)
+    no_cut_cells(d, "#confirm-body")
+    extra_shot(d, "ui-damaged-backup.png")
+    yes = d.find_element(By.ID, "confirm-yes")
+    assert not yes.is_enabled(), "nothing chosen yet"
+    d.find_element(By.ID, "opt-skip-bad-lines").click()
+    d.find_element(By.ID, "opt-blank-memos").click()
+    assert yes.is_enabled()
+    yes.click()
+    wait(d, lambda d: confirm.is_displayed() and "Apagar e restaurar" in d.find_element(By.ID, "confirm-yes").text,
+         "the confirmation after reading again with the choices")
+    assert d.find_element(By.ID, "opt-skip-bad-lines").is_selected()
+    assert "defeito" in d.find_element(By.ID, "damaged-text").text
+    d.find_element(By.ID, "confirm-no").click()
+
     step("English switch")
     d.find_element(By.ID, "lang-en").click()
-    assert "Restore backup" in d.find_element(By.ID, "restore").text
+    assert "Restore damaged backup" in d.find_element(By.ID, "restore").text, "the damaged set is still chosen"
     assert "Last change" in d.find_element(By.ID, "tables").text
     d.find_element(By.ID, "lang-pt").click()
-    assert "Restaurar backup" in d.find_element(By.ID, "restore").text
+    assert "Restaurar backup com defeitos" in d.find_element(By.ID, "restore").text
 
 
 def wide_path(d, url):

@@ -48,8 +48,6 @@ enum CLIEnglish {
         case .snapshotsTotal(let b): "Total: \(b) (free it with --prune)"
         case let .restoreDoneTime(t, n, time): "\(t): " + Format.count(n, "record", "records") + " (\(time))"
         case .dryRunFinished: "Dry run finished."
-        case let .portInUse(h, p):
-            "resgate ui: port \(p) on \(h) is already in use by another program (perhaps another resgate ui). Choose another with --port N, or leave --port out to use a free one."
         case .pruneNeedsYes: "No terminal to ask for confirmation: nothing was deleted. Add --yes to delete the undo snapshots."
         case .operationName(let o): o
         case .structureName(let v): v

@@ -39,8 +39,6 @@ public enum CLIPhrase: Sendable, Hashable {
     case structureName(String)
     /// The last progress line of a dry run (the ERP's "Processamento efetuado." means data was replaced).
     case dryRunFinished
-    /// `resgate ui`: the port asked for is taken.
-    case portInUse(host: String, port: Int)
 }
 
 public extension CLIPhrase {

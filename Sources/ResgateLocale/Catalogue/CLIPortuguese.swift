@@ -58,8 +58,6 @@ enum CLIPortuguese {
         case .snapshotsTotal(let b): "Total: \(b) (libere com --prune)"
         case let .restoreDoneTime(t, n, time): "\(t): " + Format.count(n, "registro", "registros") + " (\(time))"
         case .dryRunFinished: "Simulação concluída."
-        case let .portInUse(h, p):
-            "resgate ui: a porta \(p) de \(h) já está em uso por outro programa (talvez outro resgate ui aberto). Escolha outra com --port N, ou omita --port para usar uma porta livre."
         case .pruneNeedsYes: "Sem terminal para confirmar: nada foi apagado. Use --yes para apagar as cópias de segurança."
         case .operationName(let o):
             switch o {

@@ -61,6 +61,30 @@ enum English {
         case let .diffOnlyInData(k, record): "  - only in data " + k + (record.map { " (rec. \($0))" } ?? "")
         case let .diffChanged(k, changes): "  ~ changed " + k + ": " + changes
         case .indexesSwapped(let id): "Indexes swapped. To undo: resgate undo --data DATA \(id)"
+        case let .lockRecordHolder(pid, program):
+            "locked by process \(pid)" + (program.map { " (\($0))" } ?? "")
+        case .lockOpenFileHolder: "locked by another program — the ERP or the network share"
+        case .lockWholeFileHolder: "locked whole by another program — the ERP or the network share"
+        case let .lockCannotCheck(f, op, why): "cannot tell whether \(f) is in use (\(op): \(why))"
+        case .comparisonReady: "Comparison ready."
+        case .dryRunDone: "Dry run finished: nothing was written."
+        case .restoreRefusedNothingChanged: "Restore refused. Nothing was changed."
+        case .refusedWithTheOthers: "not restored because another table was refused (the tables are swapped all together or none)"
+        case let .tableLockedBy(f, h): "in use by the ERP: \(f) — \(h)"
+        case .webDefectsRefused:
+            "this table's backup has damaged lines or memos: to restore it anyway, tick \"Skip damaged lines\" or \"Leave unreadable memos blank\" in the confirmation; or choose another backup"
+        case .portInUse(let p):
+            "port \(p) is already in use (another program, or another resgate screen). Choose another with --port, or leave --port out to use a free one."
+        case let .numberingDoNotRelease(doc, series, cnpj, next, reenter):
+            "DO NOT RELEASE THE SYSTEM: \(doc) series \(series), CNPJ \(cnpj) — next note \(next)" + (reenter.map { "; notes to re-enter \($0)" } ?? "")
+        case let .numberingRelease(doc, series, cnpj, next):
+            "Numbering checked: \(doc) series \(series), CNPJ \(cnpj) — next note \(next)"
+        case .numberingNotChecked:
+            "The note numbering (NFC-e/NF-e) was NOT checked: there is no XML folder and no resgate.toml."
+        case .numberingHowToCheck(let d):
+            "To check it, point at the folder of the authorized XML: open the screen with --xml XML_FOLDER, or put a resgate.toml in \(d) (xml = \"FOLDER\"), and use \"Check store\"."
+        case .numberingFailedToRun(let why): "The numbering check could not run: \(why)"
+        case .handover(let l): English.handover(l)
         }
     }
 }

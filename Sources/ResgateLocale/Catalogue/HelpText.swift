@@ -106,8 +106,6 @@ public enum HelpText {
             "Monta uma loja de demonstração com backups e percorre uma restauração completa.",
         "Serve the restore screen in the browser (127.0.0.1 only, with a one-time token).":
             "Abre a tela de restauração no navegador (só em 127.0.0.1, com um token de uso único).",
-        "Serves the restore screen: prints an address with a one-time token; open that address in the browser on this machine.":
-            "Serve a tela de restauração: imprime um endereço com um token de uso único; abra esse endereço no navegador desta máquina.",
         "Backup health of one store, or of every store of a chain on a cloud remote, as JSON or Prometheus metrics.":
             "Saúde dos backups de uma loja, ou de todas as lojas de uma rede na nuvem, em JSON ou métricas do Prometheus.",
         // common flags

@@ -69,7 +69,54 @@ public enum Phrase: Sendable, Hashable {
     case diffOnlyInData(key: String, record: Int?)
     case diffChanged(key: String, changes: String)
     case indexesSwapped(id: String)
+    // who holds a table's file (RestoreKit's TableLocks.Holder, told in words)
+    case lockRecordHolder(pid: Int32, program: String?)
+    case lockOpenFileHolder
+    case lockWholeFileHolder
+    case lockCannotCheck(file: String, operation: String, reason: String)
+    // the web screen (issue 16)
+    /// A table refused for defects in its backup, told to someone with no command line.
+    case webDefectsRefused
+    case comparisonReady
+    case dryRunDone
+    case restoreRefusedNothingChanged
+    case refusedWithTheOthers
+    case tableLockedBy(file: String, holder: String)
+    /// `resgate ui --port N` when N is taken.
+    case portInUse(Int)
+    /// The numbering verdict after a restore (`NumberingVerdict`).
+    case numberingDoNotRelease(document: String, series: Int, cnpj: String, next: Int, reenter: String?)
+    case numberingRelease(document: String, series: Int, cnpj: String, next: Int)
+    case numberingNotChecked
+    case numberingHowToCheck(data: String)
+    case numberingFailedToRun(String)
+    /// Every label and sentence of the printable handover report.
+    case handover(HandoverLabel)
 }
+
+/// The printable report's words (`StoreOps.HandoverReport`), one case per label.
+public enum HandoverLabel: Sendable, Hashable {
+    case title
+    case subtitle(id: String)
+    case dataFolder, backupSet, madeAt, undoID, undoHow(String)
+    case verdictHeading
+    case tablesHeading
+    case colTable, colStatus, colBefore, colAfter, colNotes
+    case refusedHeading, noneRefused
+    case reenterHeading, reenterNone, colNumber, colIssued, colKey
+    case checklistHeading
+    case checklistIntro
+    case colItem, colToolChecked, colByHand
+    case salesPost, salesPostTool(Int), salesPostHand
+    case fiscalSequence, fiscalSequenceTool(String), fiscalSequenceNotChecked, fiscalSequenceHand
+    case purchaseEntries, purchaseEntriesTool(String?), purchaseEntriesHand
+    case otherMovements, otherMovementsTool(Int), otherMovementsHand
+    case releaseOnlyWhen
+    case signature
+    case tableRestored, tableRefused, tableWouldRestore
+    case printHint
+}
+
 
 public extension Phrase {
     func text(in language: Language) -> String {

@@ -69,6 +69,30 @@ enum Portuguese {
         case let .diffOnlyInData(k, record): "  - só nos dados " + k + (record.map { " (reg. \($0))" } ?? "")
         case let .diffChanged(k, changes): "  ~ alterado " + k + ": " + changes
         case .indexesSwapped(let id): "Índices trocados. Para desfazer: resgate undo --data DATA \(id)"
+        case let .lockRecordHolder(pid, program):
+            "travado pelo processo \(pid)" + (program.map { " (\($0))" } ?? "")
+        case .lockOpenFileHolder: "travado por outro programa — o ERP ou o compartilhamento de rede"
+        case .lockWholeFileHolder: "travado por inteiro por outro programa — o ERP ou o compartilhamento de rede"
+        case let .lockCannotCheck(f, op, why): "não foi possível ver se \(f) está em uso (\(op): \(why))"
+        case .comparisonReady: "Comparação pronta."
+        case .dryRunDone: "Simulação concluída: nada foi gravado."
+        case .restoreRefusedNothingChanged: "Restauração recusada. Nada foi alterado."
+        case .refusedWithTheOthers: "não restaurada porque outra tabela foi recusada (as tabelas são trocadas todas juntas ou nenhuma)"
+        case let .tableLockedBy(f, h): "em uso pelo ERP: \(f) — \(h)"
+        case .webDefectsRefused:
+            "o backup desta tabela tem linhas ou memos com defeito: para restaurar assim mesmo, marque \"Pular linhas com defeito\" ou \"Deixar memos ilegíveis em branco\" na confirmação; ou escolha outro backup"
+        case .portInUse(let p):
+            "a porta \(p) já está em uso (outro programa ou outra tela do resgate aberta). Escolha outra com --port, ou não informe --port para usar uma porta livre."
+        case let .numberingDoNotRelease(doc, series, cnpj, next, reenter):
+            "NÃO LIBERE O SISTEMA: \(doc) série \(series), CNPJ \(cnpj) — próxima nota \(next)" + (reenter.map { "; notas a redigitar \($0)" } ?? "")
+        case let .numberingRelease(doc, series, cnpj, next):
+            "Numeração conferida: \(doc) série \(series), CNPJ \(cnpj) — próxima nota \(next)"
+        case .numberingNotChecked:
+            "A numeração das notas (NFC-e/NF-e) NÃO foi conferida: não há pasta de XML nem resgate.toml."
+        case .numberingHowToCheck(let d):
+            "Para conferir, informe a pasta dos XML autorizados: abra a tela com --xml PASTA_DOS_XML, ou ponha um resgate.toml em \(d) (xml = \"PASTA\"), e use \"Conferir loja\"."
+        case .numberingFailedToRun(let why): "A conferência da numeração não pôde rodar: \(why)"
+        case .handover(let l): Portuguese.handover(l)
         }
     }
 }

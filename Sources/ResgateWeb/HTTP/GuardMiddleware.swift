@@ -33,8 +33,10 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Content-Security-Policy")!] =
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'"
+        // only the handover report route may set its own (stricter on scripts) policy
+        if response.headers[HTTPField.Name("Content-Security-Policy")!] != Replies.reportPolicy {
+            response.headers[HTTPField.Name("Content-Security-Policy")!] = Replies.pagePolicy
+        }
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
@@ -43,6 +45,12 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// Building JSON answers.
 enum Replies {
+    static let pagePolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'"
+    /// The handover report: its inline style only; no script, no image, no outside file.
+    static let reportPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'"
+
     static func json(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -110,7 +110,7 @@ public struct RequestGuard: Sendable {
     }
 
     /// The page and its static files: the only paths answered without the token.
-    static let publicPaths: Set<String> = Set(["/"] + StaticFiles.served.map { "/" + $0.name })
+    static let publicPaths: Set<String> = Set(["/"] + EmbeddedStatic.files.keys.map { "/" + $0 })
 
     /// A request path as the router matches it: empty segments dropped, so `//api//tables/`
     /// is `/api/tables` (the router splits on `/` and skips empty components).

@@ -33,7 +33,7 @@ public struct StoreActions: Sendable {
 
     /// `resgate scan DATA --json` (after finishing any interrupted operation, as scan does).
     public func scan(language: Language) throws -> Data {
-        try encode(try web(404, "no-data") { try ops.scan(language: language) })
+        try encode(ScreenTables(try web(404, "no-data") { try ops.scan(language: language) }, data: data))
     }
 
     /// `resgate backups ROOT --json`, plus whether this server verified each set and with
@@ -115,12 +115,14 @@ public struct StoreActions: Sendable {
     /// post-restore `check` when `PostRestoreCheck` (the CLI's policy too) asks for it.
     public func restore(_ r: RestoreRequest, language: Language, context: OperationCenter.Context) throws -> Data {
         let report = try runRestorer(r, into: nil, language: language, context: context)
-        var check: Data? = nil
+        var check: CheckReport? = nil
+        var checkFailure: String? = nil
         if PostRestoreCheck.wanted(after: report, data: data, xml: xml, config: config) {
-            // no message here: the ERP's "Processamento efetuado." stays the last word
-            check = try? checkDocument(language: language)
+            do { check = try CheckOperation.run(data: data, xml: xml, config: config, language: language) }
+            catch { checkFailure = error.text(in: language) }
         }
-        return try splice(["restore": encode(report), "check": check])
+        return try restoreDocument(report, check: check, checkFailure: checkFailure, request: r,
+                                   language: language, context: context)
     }
 
     /// `resgate restore SET --data DATA --table T … --into DATA/.resgate/sandbox/<id>`, then
@@ -142,7 +144,8 @@ public struct StoreActions: Sendable {
             }
         }
         let list = Data("[".utf8) + diffs.joined(separator: Data(",".utf8)) + Data("]".utf8)
-        return try splice(["sandbox": encode(sandbox), "restore": encode(report), "diffs": list])
+        context.emit(.message((report.anyRefused ? Phrase.restoreRefusedNothingChanged : Phrase.comparisonReady).words))
+        return try splice(["sandbox": encode(sandbox), "restore": encode(forScreen(report, language: language)), "diffs": list])
     }
 
     /// `resgate undo --data DATA ID --yes --json`.
@@ -184,8 +187,14 @@ public struct StoreActions: Sendable {
             plan.expected = source.tableNames.contains(name) ? (try? source.table(named: name))?.expectedRecords : nil
             context.emit(plan)
         }
+        // "Processamento efetuado." means the ERP's tables were replaced: only a real restore
+        // into DATA says it (a dry run and a comparison get their own last word)
+        let realRestore = !request.dryRun && into == nil
         return try RestoreOperation.run(source, data: data, request: request, language: language,
-                                        events: { context.emit(EventMapping.event($0)) }) { restorer in
+                                        events: { e in
+                                            if case .done = e, !realRestore { return }
+                                            context.emit(EventMapping.event(e))
+                                        }) { restorer in
             restorer.isCancelled = { context.isCancelled }
             CancelTestHook.install(on: restorer, context: context)
         }

@@ -23,6 +23,16 @@ struct APIRoutes: Sendable {
             let lang = language(request)
             return Replies.json(try await Offload.run { try actions.listBackups(language: lang) })
         }
+        // the printable handover report of a restore; its own policy allows its inline style
+        // and nothing else (no script, no outside file)
+        router.get("/api/reports/:name") { _, context in
+            let name = context.parameters.get("name") ?? ""
+            let bytes = try await Offload.run { try actions.handoverReport(named: name) }
+            return Response(status: .ok, headers: [
+                .contentType: "text/html; charset=utf-8",
+                HTTPField.Name("Content-Security-Policy")!: Replies.reportPolicy,
+            ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
         router.get("/api/snapshots") { _, _ in
             Replies.json(try await Offload.run { try actions.undoList() })
         }

@@ -2,36 +2,47 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// The page, its script and its style, shipped as package resources and read once at
-/// start. Only these names are served: no path from a request ever reaches the disk.
+/// The page, its scripts and its style, embedded in the binary (`EmbeddedStatic`, made by
+/// scripts/embed-static.py from Static/), so a binary copied anywhere serves its page.
+/// Only these names are served: no path from a request ever reaches the disk.
 struct StaticFiles: Sendable {
     struct File: Sendable { var bytes: [UInt8]; var type: String }
     let files: [String: File]
 
-    static let served: [(name: String, type: String)] = [
-        ("index.html", "text/html; charset=utf-8"),
-        ("i18n.js", "text/javascript; charset=utf-8"),
-        ("app.js", "text/javascript; charset=utf-8"),
-        ("results.js", "text/javascript; charset=utf-8"),
-        ("style.css", "text/css; charset=utf-8"),
-        ("favicon.svg", "image/svg+xml"),
-    ]
+    static func type(of name: String) -> String {
+        switch (name as NSString).pathExtension.lowercased() {
+        case "html": "text/html; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        default: "application/octet-stream"
+        }
+    }
+
+    /// Every embedded file by name, decoded.
+    static func embedded() throws -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        for (name, text) in EmbeddedStatic.files {
+            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                throw WebError(500, "no-static", pt: "arquivo da página ilegível: \(name)", en: "page file unreadable: \(name)")
+            }
+            out[name] = Array(data)
+        }
+        return out
+    }
 
     init() throws {
-        guard let dir = Bundle.module.url(forResource: "Static", withExtension: nil) else {
-            throw WebError(500, "no-static", pt: "arquivos da página ausentes", en: "page files missing")
-        }
         var files: [String: File] = [:]
-        for (name, type) in Self.served {
-            let data = try Data(contentsOf: dir.appendingPathComponent(name))
-            files[name] = File(bytes: Array(data), type: type)
+        for (name, bytes) in try Self.embedded() { files[name] = File(bytes: bytes, type: Self.type(of: name)) }
+        guard files["index.html"] != nil else {
+            throw WebError(500, "no-static", pt: "arquivos da página ausentes", en: "page files missing")
         }
         self.files = files
     }
 
     func register(on router: Router<BasicRequestContext>) {
-        for (name, _) in Self.served {
-            guard let f = files[name] else { continue }
+        for (name, f) in files {
             let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { _, _ in
                 Response(status: .ok, headers: [.contentType: f.type, .cacheControl: "no-cache"],
                          body: .init(byteBuffer: ByteBuffer(bytes: f.bytes)))

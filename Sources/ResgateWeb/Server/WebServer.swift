@@ -49,6 +49,7 @@ public struct WebServer: Sendable {
         let c = configuration
         let actions = StoreActions(data: c.data, backups: c.backups, xml: c.xml, config: c.config)
         let files = try StaticFiles()
+        if c.port != 0, Self.portTaken(host: c.host, port: c.port) { throw PortInUse(port: c.port) }
         let port = c.port == 0 ? try Self.freePort(host: c.host) : c.port
         let router = Router()
         router.add(middleware: GuardMiddleware(requestGuard: RequestGuard(
@@ -62,7 +63,34 @@ public struct WebServer: Sendable {
             configuration: .init(address: .hostname(c.host, port: port), serverName: nil, reuseAddress: false),
             onServerRunning: { _ in onReady(port) },
             logger: logger)
-        try await app.run()
+        do { try await app.run() } catch let e as IOError where e.errnoCode == EADDRINUSE {
+            throw PortInUse(port: port)
+        }
+    }
+
+    /// `--port N` when something already listens on N.
+    public struct PortInUse: Error, Sendable, CustomStringConvertible {
+        public let port: Int
+        public var description: String { Phrase.portInUse(port).text(in: .en) }
+        public func text(in language: Language) -> String { Phrase.portInUse(port).text(in: language) }
+    }
+
+    /// Whether binding `port` on an IPv4 `host` fails with "address in use" now. Another
+    /// address family or name is left to the server's own bind (whose error is mapped too).
+    static func portTaken(host: String, port: Int) -> Bool {
+        let address = host.lowercased() == "localhost" ? "127.0.0.1" : host
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        guard inet_pton(AF_INET, address, &addr.sin_addr) == 1 else { return false }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 }
+        }
+        return !ok && errno == EADDRINUSE
     }
 
     /// A port the system says is free now (bound to 0, read, closed). The guard must know

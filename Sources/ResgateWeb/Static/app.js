@@ -10,7 +10,7 @@ const state = {
   token: "", tables: [], selected: new Set(), expanded: new Set(),
   sort: { key: "name", dir: 1 }, filter: "", onlyDamaged: false,
   sets: [], chosenSet: null, pendingSet: null, running: null, messages: [], bars: new Map(),
-  lastResult: null,
+  lastResult: null, locks: [], focusRow: null, menuReturn: null,
 };
 const W = () => window.WORDS[state.lang];
 
@@ -123,6 +123,7 @@ async function loadTables() {
   $("table-body").replaceChildren(el("tr", { class: "placeholder" }, el("td", { colspan: 6 }, W().scanning)));
   const doc = await api(withLang("/api/tables"));
   state.tables = doc.tables;
+  state.locks = doc.locks || [];
   const names = new Set(doc.tables.map((t) => t.name));
   state.selected = new Set([...state.selected].filter((n) => names.has(n)));
   renderTables();
@@ -137,6 +138,7 @@ function visibleTables() {
 function renderTables() {
   const body = $("table-body");
   if (!state.tables.length) return;
+  const hadFocus = body.contains(document.activeElement);
   const rows = [];
   for (const t of visibleTables()) {
     const sel = state.selected.has(t.name);
@@ -154,7 +156,7 @@ function renderTables() {
       el("td", { class: "date" }, fmtDate(t.lastUpdate)),
       el("td", { class: "num" }, fmtInt(t.records)),
       el("td", { class: "num" }, fmtBytes(t.bytes)),
-      el("td", { class: "health" }, health)));
+      el("td", { class: "health" }, lockBadge(t.name) ? [lockBadge(t.name), bad ? health : null] : health)));
     if (state.expanded.has(t.name) && t.defects.length) {
       rows.push(el("tr", { class: "defects-row" }, el("td", {}), el("td", { colspan: 5 },
         el("ul", { class: "defects" }, t.defects.map((d) => el("li", { class: d.severity },
@@ -162,6 +164,7 @@ function renderTables() {
     }
   }
   body.replaceChildren(...rows);
+  afterRenderTables(hadFocus);
   const damaged = state.tables.filter((t) => t.health !== "ok").length;
   $("table-counts").textContent = W().counts(state.tables.length, damaged);
   $("select-all-box").checked = state.selected.size > 0 && state.selected.size === state.tables.length;
@@ -181,11 +184,7 @@ function selectAll(which) {
 }
 function showMenu(ev) {
   ev.preventDefault();
-  const m = $("context-menu");
-  m.hidden = false;
-  m.style.left = Math.min(ev.clientX, window.innerWidth - m.offsetWidth - 4) + "px";
-  m.style.top = Math.min(ev.clientY, window.innerHeight - m.offsetHeight - 4) + "px";
-  m.querySelector("li").focus();
+  openMenuAt(ev.clientX, ev.clientY);
 }
 
 // ---------- backups ----------
@@ -193,7 +192,7 @@ async function openBackupChooser() {
   const doc = await api(withLang("/api/backups"));
   state.sets = doc.sets;
   state.pendingSet = state.chosenSet ? state.chosenSet.id : (doc.sets[0] && doc.sets[0].id);
-  $("backup-root").textContent = doc.root || "";
+  $("backup-root").textContent = doc.root ? W().backupRoot(doc.root) : W().noBackupsRoot;
   renderSets();
   $("backup-dialog").showModal();
 }
@@ -210,7 +209,8 @@ function renderSets() {
       onclick: () => { state.pendingSet = s.id; renderSets(); },
       ondblclick: () => { state.pendingSet = s.id; useBackup(); } },
     el("td", { class: "sel" }, el("input", { type: "radio", name: "set", checked: s.id === state.pendingSet, "aria-label": s.name })),
-    el("td", {}, fmtDate(s.date)), el("td", { class: "name" }, s.slot || s.name),
+    el("td", {}, fmtDate(s.date)), el("td", { class: "name" }, s.slot || s.name,
+      explainSlot(s.slot || s.name) ? el("div", { class: "muted small" }, explainSlot(s.slot || s.name)) : null),
     el("td", {}, kindText(s)), el("td", { class: "num" }, fmtBytes(s.bytes)), el("td", { class: "num" }, s.tables),
     el("td", {}, verification(s)))));
 }
@@ -225,8 +225,10 @@ function renderChosenSet() {
   const box = $("chosen-set");
   const s = state.chosenSet;
   box.classList.toggle("empty", !s);
+  markRestoreButton();
   if (!s) { box.textContent = W().noBackup; return; }
   box.replaceChildren(el("div", { class: "set-name" }, s.slot || s.name, el("span", { class: "muted" }, " · " + s.id)),
+    explainSlot(s.slot || s.name) ? el("div", { class: "muted" }, explainSlot(s.slot || s.name)) : null,
     el("div", { class: "muted" }, `${fmtDate(s.date)} · ${kindText(s)} · ${fmtBytes(s.bytes)} · ${W().setTables(s.tables)} · ${s.manifest ? W().manifest : W().noManifest}`),
     el("div", {}, verification(s)));
 }
@@ -271,7 +273,7 @@ function setBar(table, records, expected, done) {
     $("bars").append(b.row);
     state.bars.set(table, b);
   }
-  if (done) { b.bar.max = 1; b.bar.value = 1; b.row.classList.add("done"); }
+  if (done) { b.bar.max = 1; b.bar.value = 1; b.row.classList.add("written"); }
   else if (expected) { b.bar.max = expected; b.bar.value = Math.min(records, expected); }
   else if (records) { b.bar.removeAttribute("value"); }
   b.count.textContent = fmtInt(records) + (expected && !done ? " / " + fmtInt(expected) : "");
@@ -302,26 +304,7 @@ async function doCompare() {
   const snap = await operation("/api/compare", { set: state.chosenSet.id, tables: selectedTables(), key: keyFields() }, "compare");
   showResult("compare", snap);
 }
-async function doRestore() {
-  if (!need(true)) return;
-  const body = { set: state.chosenSet.id, tables: selectedTables() };
-  const preview = await operation("/api/restore", Object.assign({ dryRun: true }, body), "preview");
-  const report = preview.result && preview.result.restore;
-  if (!report || preview.state !== "done" || report.refusal || report.tables.some((t) => t.status !== "would-restore")) {
-    showResult("preview", preview); return;
-  }
-  $("confirm-body").replaceChildren(...report.tables.map((t) => el("tr", {},
-    el("td", { class: "name" }, t.name), el("td", { class: "num strong" }, fmtInt(t.replaced)),
-    el("td", { class: "num" }, fmtInt(t.records)), el("td", {}, mappingText(t)))));
-  $("confirm-set").textContent = report.sourceKind === "tables"
-    ? `${W().correctedFrom(state.chosenSet.id)} (${fmtDate(state.chosenSet.date)})`
-    : `${W().backup}: ${state.chosenSet.id} (${fmtDate(state.chosenSet.date)})`;
-  const ok = await ask($("confirm-dialog"), "confirm-yes", "confirm-no");
-  if (!ok) return;
-  const snap = await operation("/api/restore", body, "restore");
-  showResult("restore", snap);
-  await loadTables();
-}
+// doRestore: screen.js (the confirmation, a damaged backup's choices, refusals, the verdict)
 function ask(dialog, yesId, noId) {
   return new Promise((resolve) => {
     const done = (v) => { dialog.close(); $(yesId).onclick = null; $(noId).onclick = null; resolve(v); };
@@ -371,10 +354,10 @@ function wire() {
   $("table-wrap").addEventListener("contextmenu", showMenu);
   $("context-menu").addEventListener("click", (e) => {
     const a = e.target.closest("li"); if (!a) return;
-    $("context-menu").hidden = true; selectAll(a.dataset.action);
+    closeMenu(); selectAll(a.dataset.action);
   });
   document.addEventListener("click", (e) => { if (!e.target.closest("#context-menu")) $("context-menu").hidden = true; });
-  document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("context-menu").hidden = true; });
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("context-menu").hidden) closeMenu(); });
   $("rescan").addEventListener("click", () => guarded(loadTables));
   $("choose-backup").addEventListener("click", () => guarded(openBackupChooser));
   $("backup-use").addEventListener("click", useBackup);

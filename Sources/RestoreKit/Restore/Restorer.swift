@@ -201,13 +201,7 @@ public final class Restorer {
         }
     }
 
-    func holderWords(_ h: TableLocks.Holder) -> String {
-        switch h {
-        case .recordLock(let pid): say("bloqueio de registro do processo \(pid)", "record lock held by process \(pid)")
-        case .openFileLock: say("bloqueio de arquivo aberto de outro programa", "open-file lock held by another program")
-        case .wholeFileLock: say("bloqueio do arquivo inteiro (flock) de outro programa", "whole-file lock (flock) held by another program")
-        }
-    }
+    func holderWords(_ h: TableLocks.Holder) -> String { h.phrase.text(in: lang) }
 
     func swapRefusal(_ r: SwapTransaction.Refusal) -> String {
         switch r {

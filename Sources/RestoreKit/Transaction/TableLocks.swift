@@ -2,6 +2,8 @@ import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
+import ResgateLocale
 
 /// Whether another program holds a table's file open with a lock.
 ///
@@ -31,13 +33,40 @@ public enum TableLocks {
             }
         }
 
-        /// The holder in both languages.
-        public var words: Words {
+        /// The holder in the person's words (the catalogue's), with the program's name when
+        /// the system tells it (a record lock names its process).
+        public var phrase: Phrase {
             switch self {
-            case .recordLock(let pid): Words(pt: "bloqueio de registro do processo \(pid)", en: description)
-            case .openFileLock: Words(pt: "bloqueio de arquivo aberto de outro programa", en: description)
-            case .wholeFileLock: Words(pt: "bloqueio do arquivo inteiro (flock) de outro programa", en: description)
+            case .recordLock(let pid): .lockRecordHolder(pid: pid, program: TableLocks.programName(pid: pid))
+            case .openFileLock: .lockOpenFileHolder
+            case .wholeFileLock: .lockWholeFileHolder
             }
+        }
+    }
+
+    /// The name of process `pid` as `/proc` tells it (its command line, else its short
+    /// name), or nil when it cannot be read.
+    public static func programName(pid: Int32) -> String? {
+        func read(_ path: String) -> String? {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var buf = [UInt8](repeating: 0, count: 512)
+            let n = Glibc.read(fd, &buf, buf.count)
+            guard n > 0 else { return nil }
+            let text = String(decoding: buf[0..<n].map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : String(text.prefix(120))
+        }
+        return read("/proc/\(pid)/cmdline") ?? read("/proc/\(pid)/comm")
+    }
+
+    /// What a probe found, in the person's words; nil when the file is free.
+    public static func phrase(file: String, _ state: State) -> Phrase? {
+        switch state {
+        case .free: nil
+        case .held(let h): h.phrase
+        case let .cannotCheck(op, why): .lockCannotCheck(file: file, operation: op, reason: why)
         }
     }
 
@@ -99,16 +128,6 @@ public enum TableLocks {
         case .free: nil
         case .held(let h): h.description
         case let .cannotCheck(op, why): "cannot check for locks (\(op): \(why))"
-        }
-    }
-
-    /// `holder(of:)` in both languages.
-    public static func holderWords(of path: String) -> Words? {
-        switch check(path) {
-        case .free: nil
-        case .held(let h): h.words
-        case let .cannotCheck(op, why):
-            Words(pt: "não foi possível verificar os bloqueios (\(op): \(why))", en: "cannot check for locks (\(op): \(why))")
         }
     }
 

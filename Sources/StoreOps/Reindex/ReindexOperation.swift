@@ -59,8 +59,10 @@ extension StoreOperations {
                 continue
             }
             progress(t.name)
-            if let holder = TableLocks.holderWords(of: t.tablePath) ?? TableLocks.holderWords(of: cdx) {
-                report.tables.append(.init(t, status: .refused, message: Phrase.tableInUse(holder: holder.text(in: language)).text(in: language)))
+            if let holder = TableLocks.phrase(file: (t.tablePath as NSString).lastPathComponent, TableLocks.check(t.tablePath))
+                ?? TableLocks.phrase(file: cdxName, TableLocks.check(cdx)) {
+                report.tables.append(.init(t, status: .refused,
+                                           message: Phrase.tableInUse(holder: holder.text(in: language)).text(in: language)))
                 continue
             }
             do {
