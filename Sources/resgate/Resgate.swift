@@ -29,6 +29,9 @@ struct Resgate: ParsableCommand {
     /// cli.md: a command line that cannot be understood exits 2 (ArgumentParser's own
     /// default is 64); help and the commands' own exit statuses pass through unchanged.
     static func main() {
+        // a write past `ulimit -f` fails (EFBIG) and is told like a full disk, with the
+        // staging removed, instead of SIGXFSZ killing the process mid-write
+        _ = signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
