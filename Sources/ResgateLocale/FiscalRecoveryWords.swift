@@ -47,7 +47,7 @@ public enum VoidingWords {
         let n = last - first + 1
         let left = daysLeft < 0 ? Words(pt: "VENCIDO há \(-daysLeft) dia(s)", en: "OVERDUE by \(-daysLeft) day(s)")
             : Words(pt: "faltam \(daysLeft) dia(s)", en: "\(daysLeft) day(s) left")
-        return Words(pt: "  \(first)–\(last) (\(n) número(s)): \(file ?? id) — prazo \(deadline), \(left.pt)",
+        return Words(pt: "  \(first)–\(last) (\(n) número(s)): \(file ?? id) — prazo \(Format.date(deadline, in: .pt)), \(left.pt)",
                      en: "  \(first)–\(last) (\(n) number(s)): \(file ?? id) — deadline \(deadline), \(left.en)")
     }
     public static let unsigned = Words(

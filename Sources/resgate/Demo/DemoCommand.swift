@@ -9,12 +9,12 @@ import StoreOps
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Make a demo store with backups and walk through a whole restore.")
+        abstract: T("Make a demo store with backups and walk through a whole restore."))
 
-    @Argument(help: "Folder for the demo store (default: a new temporary folder).")
+    @Argument(help: H("Folder for the demo store (default: a new temporary folder)."))
     var dir: String?
 
-    @Flag(name: .long, help: "Then serve the demo store in the restore screen.")
+    @Flag(name: .long, help: H("Then serve the demo store in the restore screen."))
     var ui = false
 
     @OptionGroup var common: CommonOptions
@@ -57,7 +57,7 @@ struct DemoCommand: ParsableCommand {
         step(pt ? "13. Conferir de novo" : "13. Check again", ["check", "--data", store.data, "--xml", store.xml] + l)
         step(pt ? "14. As cópias de segurança (restauração e recriação)" : "14. The undo snapshots (restore and re-creation)",
              ["undo", "--data", store.data, "--list"] + l)
-        if let id = latestSnapshot(store.data) {
+        if let id = recreateSnapshot(store.data) {
             step(pt ? "15. Desfazer a recriação" : "15. Undo the re-creation", ["undo", "--data", store.data, id, "--yes"] + l)
         }
         say(pt ? "\nPronto. A loja de demonstração fica em \(root)." : "\nDone. The demo store stays in \(root).")
@@ -84,8 +84,9 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    func latestSnapshot(_ data: String) -> String? {
-        let ids = (try? FileManager.default.contentsOfDirectory(atPath: data + "/.resgate/undo")) ?? []
-        return ids.sorted().last
+    /// The snapshot of the re-creation (step 11). Not "the newest id": ids made in the same
+    /// second differ only by a random suffix, so sorting them picked the restore's at random.
+    func recreateSnapshot(_ data: String) -> String? {
+        StoreOperations(data: data).snapshots().snapshots.first { $0.operation == "recreate" }?.id
     }
 }
