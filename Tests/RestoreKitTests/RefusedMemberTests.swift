@@ -33,7 +33,7 @@ struct RefusedMemberTests {
         #expect(r.anyRefused)
         #expect(r.id == nil)
         let t = try #require(r.tables.first { $0.name == "T" })
-        #expect(t.status == "refused")
+        #expect(t.status == .refused)
         #expect(t.defects.contains { $0.contains("T.TXT") && ($0.contains("zip bomb") || $0.contains("bomba de zip")) }, "\(t.defects)")
         #expect(entries(s.data).filter { $0 != ".resgate" }.isEmpty, "DATA: \(entries(s.data))")
         #expect(entries(s.data + "/.resgate/work").isEmpty, "staging left: \(entries(s.data + "/.resgate/work"))")

@@ -136,7 +136,7 @@ public final class Restorer {
             // a damaged member, a full disk, `ulimit -f` (EFBIG): nothing of the staging stays
             tx?.abandon()
             guard let full = outOfSpace(error, folder: out) else { throw error }
-            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
             report.refusal = full
             return report
         }
@@ -186,7 +186,7 @@ public final class Restorer {
             // the journal) or rolled the set back (after it): DATA is as it was
             guard let full = outOfSpace(error, folder: out) else { throw error }
             report.refusal = full
-            for i in report.tables.indices { report.tables[i].status = "refused" }
+            for i in report.tables.indices { report.tables[i].status = .refused }
             return report
         }
         report.id = tx.id
