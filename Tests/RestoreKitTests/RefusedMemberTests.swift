@@ -39,3 +39,22 @@ struct RefusedMemberTests {
         #expect(entries(s.data + "/.resgate/work").isEmpty, "staging left: \(entries(s.data + "/.resgate/work"))")
     }
 }
+
+/// A structure the DBF writer cannot make (found only when the new table is created, so
+/// not by a dry run) refuses the table and names the field, exit 3: it used to escape as
+/// a bare error (exit 1) from `restore --yes`.
+struct UnwritableStructureTests {
+    @Test func aStructureTheWriterRefusesRefusesTheTable() throws {
+        let s = try StoreFixture()
+        try s.write(s.backup + "/T_Estr.TXT", "ID;N;4;0\r\nVALOR;N;20;19\r\n", codePage: .cp1252)
+        try s.write(s.backup + "/T.TXT", "1,0.5\r\n", codePage: .cp1252)
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        #expect(r.anyRefused)
+        #expect(r.id == nil)
+        let t = try #require(r.tables.first { $0.name == "T" })
+        #expect(t.status == .refused)
+        #expect(t.defects.contains { $0.contains("VALOR") && $0.contains("T.DBF") }, "\(t.defects)")
+        #expect(entries(s.data).filter { $0 != ".resgate" }.isEmpty, "DATA: \(entries(s.data))")
+        #expect(entries(s.data + "/.resgate/work").isEmpty)
+    }
+}

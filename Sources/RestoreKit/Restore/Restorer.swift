@@ -124,6 +124,14 @@ public final class Restorer {
                     // refused with the defects that say why, as a damaged line would be
                     outcomes.append(.init(accepted: false, records: 0, defects: e.defects, files: [], seconds: 0,
                                           skippedLines: 0, memoBlanked: false))
+                } catch let e as XBaseError where Self.isStructural(e) {
+                    // a structure the writer cannot make (N 20 with 19 decimals, a type the
+                    // output version lacks): the table is refused and the field named
+                    let d = Defect(.badStructure, table: plan.name, file: plan.fileName,
+                                   pt: "a estrutura do backup não pode ser gravada: \(Self.withoutPath(e))",
+                                   en: "the backup's structure cannot be written: \(Self.withoutPath(e))")
+                    outcomes.append(.init(accepted: false, records: 0, defects: [d], files: [], seconds: 0,
+                                          skippedLines: 0, memoBlanked: false))
                 }
             }
             if isCancelled?() == true { throw TableRewriter.Cancelled() }
@@ -192,6 +200,21 @@ public final class Restorer {
         report.id = tx.id
         events(.done)
         return report
+    }
+
+    /// A writer's refusal of the structure itself (not the disk, not one value).
+    static func isStructural(_ e: XBaseError) -> Bool {
+        switch e {
+        case .badFieldDescriptor, .unsupported, .badHeader: true
+        default: false
+        }
+    }
+
+    /// The error's words without the staging path it names (the file is given apart).
+    static func withoutPath(_ e: XBaseError) -> String {
+        let text = e.description
+        guard let r = text.range(of: ".DBF: ") ?? text.range(of: ".dbf: ") else { return text }
+        return String(text[r.upperBound...])
     }
 
     /// Words for a write that found no room (disk full, quota, `ulimit -f`), naming the
