@@ -13,6 +13,7 @@ enum English {
         case .invalidTableName(let t): "invalid table name: \(t) (letters, digits and _ only)"
         case .noSuchSnapshot(let id): "undo snapshot \(id) does not exist"
         case .unusableCheckInput(let why): "unusable input: \(why)"
+        case .nothingToVerify(let p): "nothing to verify in \(p): no backup table (_Estr structure + data); for DBF tables use resgate scan"
         case .invalidMergeConfig(let why): "unusable [merge] configuration: \(why)"
         case .invalidBackupDate(let d): "--backup-date: invalid date '\(d)' (use YYYY-MM-DD)"
         case .unknownKeyField(let k): "key field \(k) is not in both the backup and the table"

@@ -20,6 +20,8 @@ public enum Phrase: Sendable, Hashable {
     case invalidBackupDate(String)
     /// `[merge.T]` in resgate.toml cannot be used (file:line: why).
     case invalidMergeConfig(String)
+    /// `verify` found no backup table at all in the path.
+    case nothingToVerify(String)
     case unknownKeyField(String)
     case backupFailed
     case unreadableTable(String)
