@@ -30,10 +30,17 @@ public struct TableDiff: Codable, Sendable {
     public var defects: [String]
 
     /// Compares `source` with the live table at `livePath`. At most `exampleLimit`
-    /// examples of each kind are kept; the counts are exact.
+    /// examples of each kind are kept; the counts are exact. `progress` gets the records
+    /// read so far, live table first, then the backup's (the total is known when the
+    /// backup says how many records it holds).
     public static func compare(source: any RestoreTableSource, livePath: String, key: [String],
-                               exampleLimit: Int = 20) throws -> TableDiff {
+                               exampleLimit: Int = 20, progress: WorkProgressSink? = nil) throws -> TableDiff {
         let live = try DBFTable.open(path: livePath)
+        let liveCount = live.recordCount
+        let total = source.expectedRecords.map { $0 + liveCount }
+        func report(_ done: Int) {
+            if done % progressEvery == 0 { progress?(WorkProgress(.compareTable(source.name), done: done, total: total)) }
+        }
         let liveFields = live.fields
         let mapping = FieldMapping(live: liveFields, backup: source.fields)
         var keyLive: [Int] = []
@@ -56,6 +63,7 @@ public struct TableDiff: Codable, Sendable {
         var liveIndex: [String: Int] = [:]
         var liveOrder: [Int] = []
         try live.forEachRecord { r in
+            report(r.index + 1)
             guard !r.isDeleted else { return }
             if key.isEmpty { liveOrder.append(r.index); return }
             let k = keyLive.map { lenientText(r, liveFields[$0]) }.joined(separator: "\u{1F}")
@@ -64,7 +72,7 @@ public struct TableDiff: Codable, Sendable {
         var seen = Set<Int>()
         var position = 0
         try source.forEachRecord(memos: true, { line, values in
-            defer { position += 1 }
+            defer { position += 1; report(liveCount + position) }
             let liveRec: Int?
             let keyText: [String]
             if key.isEmpty {
@@ -98,6 +106,7 @@ public struct TableDiff: Codable, Sendable {
                 example(Example(kind: "changed", key: keyText, line: line, record: idx + 1, changes: changes))
             }
         }, defect: { d in diff.defects.append(d.description) })
+        progress?(WorkProgress(.compareTable(source.name), done: liveCount + position, total: liveCount + position))
         let liveAll = key.isEmpty ? liveOrder : Array(liveIndex.values).sorted()
         for idx in liveAll where !seen.contains(idx) {
             diff.onlyInData += 1
@@ -118,6 +127,8 @@ public struct TableDiff: Codable, Sendable {
     }
 
     static let invalidWord = "invalid"
+    /// Records between two progress reports.
+    public static let progressEvery = 4096
 
     /// A live value as text, or a marker when its bytes are not a valid value (a damaged
     /// table is exactly what a person diffs against a backup).
