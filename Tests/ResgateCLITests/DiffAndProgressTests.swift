@@ -28,18 +28,18 @@ import Testing
 
         let text = try ResgateBinary.run(["diff", sandbox, "--data", root + "/dados", "--table", "VENDAS", "--key", "NUMERO"])
         #expect(text.status == 1, "differences found: \(text.out) \(text.err)")
-        #expect(!text.out.contains("not in the backup"), text.out)
+        #expect(!text.out.contains("not in the backup"), "\(text.out)")
         #expect(text.err.contains("folder of tables"), "says what SET is: \(text.err)")
-        let changed = try #require(text.out.split(separator: "\n").first { $0.contains("~ changed 45") }, text.out)
+        let changed = String(try #require(text.out.split(separator: "\n").first { $0.contains("~ changed 45") }, "\(text.out)"))
         // the backup's value → the live (damaged) value, field by field
         #expect(changed.contains(#"EMISSAO: backup ""#) && changed.contains(#"→ live "<invalid"#), "\(changed)")
         #expect(changed.range(of: #"backup "\d{4}-\d{2}-\d{2}""#, options: .regularExpression) != nil, "\(changed)")
 
         let pt = try ResgateBinary.run(["diff", sandbox, "--data", root + "/dados", "--table", "VENDAS", "--key", "NUMERO", "--lang", "pt"])
-        #expect(pt.out.contains(#"EMISSAO: backup ""#) && pt.out.contains(#"→ atual "<invalid"#), pt.out)
+        #expect(pt.out.contains(#"EMISSAO: backup ""#) && pt.out.contains(#"→ atual "<invalid"#), "\(pt.out)")
 
         let json = try ResgateBinary.run(["diff", sandbox, "--data", root + "/dados", "--table", "VENDAS", "--key", "NUMERO", "--json"])
-        let doc = try #require(try JSONSerialization.jsonObject(with: json.outData) as? [String: Any], json.out)
+        let doc = try #require(try JSONSerialization.jsonObject(with: json.outData) as? [String: Any], "\(json.out)")
         #expect(doc["table"] as? String == "VENDAS")
         #expect(doc["changed"] as? Int == 1)
         let examples = try #require(doc["examples"] as? [[String: Any]])
@@ -56,15 +56,15 @@ import Testing
         _ = temp
         let lines = ["RESGATE_PROGRESS": "lines"]
         let verify = try ResgateBinary.run(["verify", root + "/backup/Quinta_07.zip"], environment: lines)
-        #expect(verify.err.contains("Verifying VENDAS: 100% ("), verify.err)
-        #expect(verify.err.range(of: #"Verifying CLIENTES: 100% \([\d,]+ of [\d,]+ records\)"#, options: .regularExpression) != nil, verify.err)
+        #expect(verify.err.contains("Verifying VENDAS: 100% ("), "\(verify.err)")
+        #expect(verify.err.range(of: #"Verifying CLIENTES: 100% \([\d,]+ of [\d,]+ records\)"#, options: .regularExpression) != nil, "\(verify.err)")
 
         let diff = try ResgateBinary.run(["diff", root + "/backup/Quinta_07.zip", "--data", root + "/dados", "--table", "VENDAS"],
                                          environment: lines)
-        #expect(diff.err.contains("Comparing VENDAS: 100% ("), diff.err)
+        #expect(diff.err.contains("Comparing VENDAS: 100% ("), "\(diff.err)")
 
         let check = try ResgateBinary.run(["check", "--data", root + "/dados", "--xml", root + "/xml", "--lang", "pt"], environment: lines)
-        #expect(check.err.range(of: #"Lendo os XML: 100% \([\d.]+ de [\d.]+ arquivos?\)"#, options: .regularExpression) != nil, check.err)
+        #expect(check.err.range(of: #"Lendo os XML: 100% \([\d.]+ de [\d.]+ arquivos?\)"#, options: .regularExpression) != nil, "\(check.err)")
 
         // never with --json or --quiet, and nothing extra without a terminal
         for args in [["verify", root + "/backup/Quinta_07.zip", "--json"], ["verify", root + "/backup/Quinta_07.zip", "--quiet"]] {
@@ -72,6 +72,6 @@ import Testing
             #expect(!r.err.contains("Verifying"), "\(args): \(r.err)")
         }
         let plain = try ResgateBinary.run(["verify", root + "/backup/Quinta_07.zip"])
-        #expect(!plain.err.contains("Verifying"), plain.err)
+        #expect(!plain.err.contains("Verifying"), "\(plain.err)")
     }
 }
