@@ -96,9 +96,11 @@ public struct TableDiff: Codable, Sendable {
                 if case .success(let c) = ValueConversion.convert(b, to: liveFields[i]) { b = c }
                 switch liveValues[i] {
                 case .success(let lv):
-                    if !same(b, lv) { changes.append(Change(field: liveFields[i].name, backup: text(b), data: text(lv))) }
+                    if !same(b, lv) {
+                        changes.append(Change(field: liveFields[i].name, backup: text(b, as: liveFields[i]), data: text(lv, as: liveFields[i])))
+                    }
                 case .failure(let e):
-                    changes.append(Change(field: liveFields[i].name, backup: text(b), data: "<\(invalidWord): \(e)>"))
+                    changes.append(Change(field: liveFields[i].name, backup: text(b, as: liveFields[i]), data: "<\(invalidWord): \(e)>"))
                 }
             }
             if changes.isEmpty { diff.same += 1 } else {
@@ -144,6 +146,13 @@ public struct TableDiff: Codable, Sendable {
         case let (.double(x), .double(y)): return x == y || abs(x - y) < 1e-9 * max(1, abs(x))
         default: return a == b
         }
+    }
+
+    /// A value of `field` as short text: numbers with the field's decimals (`50.00`, as
+    /// the table shows them), so both sides of a change read alike.
+    static func text(_ v: DBFValue, as field: FieldDescriptor) -> String {
+        if case .number(let n?) = v, field.decimals > 0 { return n.formatted(decimals: field.decimals) }
+        return text(v)
     }
 
     /// A value as short text for examples.
