@@ -19,9 +19,9 @@ public enum RecreateWords {
         Words(pt: "  nº \(number): nota de entrada (tpNF 0) — não é venda; lance-a à mão se o ERP a registra",
               en: "  no. \(number): entry note (tpNF 0) — not a sale; post it by hand if the ERP records it")
     }
-    public static func done(_ notes: Int, id: String) -> Words {
-        Words(pt: "\(notes) nota(s) recriada(s). Para desfazer: resgate undo \(id)",
-              en: "\(notes) note(s) re-created. To undo: resgate undo \(id)")
+    public static func done(_ notes: Int, id: String, data: String) -> Words {
+        Words(pt: "\(notes) nota(s) recriada(s). Para desfazer: resgate undo --data \(data) \(id)",
+              en: "\(notes) note(s) re-created. To undo: resgate undo --data \(data) \(id)")
     }
     public static func dryRun(_ notes: Int) -> Words {
         Words(pt: "Simulação: \(notes) nota(s) seriam recriadas. Nada foi alterado.",

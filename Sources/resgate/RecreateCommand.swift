@@ -75,7 +75,7 @@ struct RecreateCommand: ParsableCommand {
             for s in r.stock { Console.out("  nº \(s.number): \(s.product) \(s.description) — \(s.quantity) \(s.unit)") }
         }
         if r.dryRun { Console.out(RecreateWords.dryRun(r.notes.count).text(in: lang)) }
-        else if let id = r.id { Console.out(RecreateWords.done(r.notes.count, id: id).text(in: lang)) }
+        else if let id = r.id { Console.out(RecreateWords.done(r.notes.count, id: id, data: data).text(in: lang)) }
         if r.checkAfter == .fail { Console.out(RecreateWords.checkFailed.text(in: lang)) }
     }
 

@@ -43,8 +43,10 @@ struct DemoCommand: ParsableCommand {
              ["restore", set, "--data", store.data, "--table", "VENDAS", "--into", root + "/comparar", "--yes"] + l)
         step(pt ? "7. Comparar o backup com a tabela atual" : "7. Compare the backup with the live table",
              ["diff", set, "--data", store.data, "--table", "VENDAS", "--key", "NUMERO", "--examples", "5"] + l)
-        step(pt ? "8. Restaurar na loja" : "8. Restore in the store",
-             ["restore", set, "--data", store.data, "--table", "VENDAS", "--yes"] + l)
+        // the ERP would wipe VENDAS and lose the day; --merge keeps every readable sale since
+        step(pt ? "8. Restaurar na loja sem perder o dia: o backup + as vendas legíveis da tabela danificada"
+                : "8. Restore in the store without losing the day: the backup + the damaged table's readable sales",
+             ["restore", set, "--data", store.data, "--table", "VENDAS", "--merge", "--yes"] + l)
         step(pt ? "9. Conferir antes de abrir a loja" : "9. Check before the store opens",
              ["check", "--data", store.data, "--xml", store.xml] + l)
         step(pt ? "10. Simular a recriação das notas autorizadas que faltam" : "10. Dry run: re-create the authorized notes the data lacks",
