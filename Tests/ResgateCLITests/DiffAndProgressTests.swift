@@ -68,7 +68,6 @@ import Testing
         let doc = try #require(try JSONSerialization.jsonObject(with: json.outData) as? [String: Any], "\(json.out)")
         #expect(doc["table"] as? String == "VENDAS")
         #expect(doc["changed"] as? Int == 1)
-        #expect(doc["onlyInBackup"] as? Int == 0 && doc["onlyInData"] as? Int == 0, "\(doc)")
         let examples = try #require(doc["examples"] as? [[String: Any]])
         let ex = try #require(examples.first { $0["kind"] as? String == "changed" })
         #expect(ex["key"] as? [String] == ["2"])

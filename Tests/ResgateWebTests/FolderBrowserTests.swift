@@ -61,6 +61,7 @@ struct FolderBrowserTests {
         #expect(folder["content"] as? String == "tables", "\(folder)")
         #expect(folder["tables"] as? Int == 1)
         #expect(try await f.get("/api/set?path=" + enc(other + "/leia-me.txt")).status == 400, "a text file is no set")
+        #expect(try await f.get("/api/set?path=" + enc(other + "/.oculta")).status == 400, "an empty folder is no set")
 
         // compare against the zip found elsewhere: CLIENTES has 2 more live records
         let cmp = try await f.run("/api/compare", ["set": other + "/Copia_Quinta.ZIP", "tables": ["CLIENTES"]])

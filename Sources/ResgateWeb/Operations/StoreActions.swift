@@ -92,6 +92,12 @@ public struct StoreActions: Sendable {
         guard isDir.boolValue || path.lowercased().hasSuffix(".zip") else {
             throw WebError.badRequest("\(raw) não é uma pasta nem um arquivo .zip", "\(raw) is neither a folder nor a .zip file")
         }
+        // only a backup set or a folder of tables: any other folder (/etc) is refused here,
+        // before an operation starts
+        guard let set = try? BackupSet.open(path), !set.tables.isEmpty || TableFolderSource.holdsTables(set) else {
+            throw WebError.badRequest("\(raw) não é um backup nem uma pasta de tabelas DBF",
+                                      "\(raw) is neither a backup set nor a folder of DBF tables")
+        }
         return path
     }
 
