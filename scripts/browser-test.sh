@@ -28,6 +28,16 @@ cleanup() {
 trap cleanup EXIT
 
 "$bin" demo "$work/demo" --lang pt --quiet >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
+# The demo ends with VENDAS restored; damage it again as the screen's path expects (the
+# same bytes as StoreOps' DemoStore.corruptSales: a bad date in a record, header count 60).
+python3 - "$work/demo/dados/VENDAS.DBF" <<'PY'
+import struct, sys
+with open(sys.argv[1], "r+b") as f:
+    h = f.read(12)
+    header_len, record_len = struct.unpack("<HH", h[8:12])
+    f.seek(header_len + record_len * 44 + 16); f.write(bytes([0x00, 0xFF, 0x7F, 0x13, 0x00, 0xFF, 0x41, 0x42]))
+    f.seek(4); f.write(bytes([60, 0, 0, 0]))
+PY
 
 # Starts `resgate ui` on a data folder and prints its URL once it listens.
 serve() {

@@ -19,25 +19,27 @@ public enum FiscalCheck {
     /// - Throws: `FiscalError` when the input cannot be used (the CLI exits 2).
     public static func run(data: String, xml: String? = nil, config: String? = nil,
                            language: Language = .fromEnvironment(), referenceDate: DBFDateTime? = nil,
-                           today: DBFDate = FiscalCheck.today()) throws(FiscalError) -> CheckReport {
+                           today: DBFDate = FiscalCheck.today(),
+                           progress: WorkProgressSink? = nil) throws(FiscalError) -> CheckReport {
         let folder = try DBFFolder(path: data)
         let cfg: CheckConfig?
         if let config { cfg = try ConfigParser.load(file: config) }
         else if let found = findConfig(in: data) { cfg = try ConfigParser.load(file: found) }
         else { cfg = nil }
         let xmlFolder = xml ?? cfg?.xmlFolder
-        let index = try indexXML(xmlFolder, pending: cfg?.pendingFolders ?? [])
+        let index = try indexXML(xmlFolder, pending: cfg?.pendingFolders ?? [], progress: progress)
         return try run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg, language: language,
                        referenceDate: referenceDate, today: today)
     }
 
     /// Indexes the XML folder and the points of sale's pending folders together (nil
     /// without an XML folder: pending notes alone cannot prove a number free).
-    public static func indexXML(_ xmlFolder: String?, pending: [String]) throws(FiscalError) -> AuthorizedIndex? {
+    public static func indexXML(_ xmlFolder: String?, pending: [String],
+                                progress: WorkProgressSink? = nil) throws(FiscalError) -> AuthorizedIndex? {
         guard let xmlFolder else { return nil }
         var files = try FileWalker.regularFiles(under: xmlFolder)
         for p in pending { files += try FileWalker.regularFiles(under: p) }
-        return XMLIndexer.index(files: files)
+        return XMLIndexer.index(files: files, progress: progress)
     }
 
     /// Today in the machine's time zone, as the deadlines count it.

@@ -30,8 +30,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         if !common.quiet && !common.json { Console.progress(Phrase.checking.text(in: lang)) }
+        let progress = StepProgressPrinter.make(common)
         let report = try common.attempt {
-            try CheckOperation.run(data: data, xml: xml, config: config, language: lang, backupDate: backupDate)
+            defer { progress?.finish() }
+            return try CheckOperation.run(data: data, xml: xml, config: config, language: lang, backupDate: backupDate,
+                                          progress: progress?.sink)
         }
         if !common.quiet && !common.json { Console.progress("", final: false) }
         if common.json {

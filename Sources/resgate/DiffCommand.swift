@@ -38,9 +38,11 @@ struct DiffCommand: ParsableCommand {
         }
         if !common.json && !common.quiet { Console.err(SourceOpener.foundLine(source.kind, name: source.displayName).text(in: common.language)) }
         let keys = key.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
+        let progress = StepProgressPrinter.make(common)
         let diff = try common.attempt {
+            defer { progress?.finish() }
             guard let name = TableName(table) else { throw OperationFailure(.invalidTableName(printableEscaped(table))) }
-            return try StoreOperations(data: data).diff(source, table: name, key: keys, examples: examples)
+            return try StoreOperations(data: data).diff(source, table: name, key: keys, examples: examples, progress: progress?.sink)
         }
         if common.json { try Console.json(diff) } else { Console.out(text(diff, language: common.language)) }
         try ExitStatus.finish(diff.exit)
@@ -56,7 +58,9 @@ struct DiffCommand: ParsableCommand {
             let phrase: Phrase = switch e.kind {
             case "onlyInBackup": .diffOnlyInBackup(key: k, line: e.line)
             case "onlyInData": .diffOnlyInData(key: k, record: e.record)
-            default: .diffChanged(key: k, changes: e.changes.map { "\($0.field) \($0.data) → \($0.backup)" }.joined(separator: "; "))
+            default: .diffChanged(key: k, changes: e.changes.map {
+                CLIPhrase.diffFieldChange(field: $0.field, backup: $0.backup, data: $0.data).text(in: l)
+            }.joined(separator: "; "))
             }
             lines.append(phrase.text(in: l))
         }

@@ -15,7 +15,11 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         let set = try SourceOpener.localPathOrExit(self.set, cache: cache, common: common)
-        let report = try common.attempt { try SetOperations.verify(set, language: lang, defectsFile: defectsFile) }
+        let progress = StepProgressPrinter.make(common)
+        let report = try common.attempt {
+            defer { progress?.finish() }
+            return try SetOperations.verify(set, language: lang, defectsFile: defectsFile, progress: progress?.sink)
+        }
         if common.json {
             try Console.json(report)
         } else {

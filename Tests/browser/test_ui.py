@@ -346,6 +346,29 @@ def main_path(d, url, data, shot):
     d.find_element(By.ID, "lang-pt").click()
     assert "Restaurar backup com defeitos" in d.find_element(By.ID, "restore").text
 
+    step("Selecionar backup -> Procurar em outra pasta: any folder or zip of the machine")
+    backups = os.path.join(os.path.dirname(data), "backup")
+    d.find_element(By.ID, "choose-backup").click()
+    dialog = d.find_element(By.ID, "backup-dialog")
+    wait(d, lambda d: dialog.is_displayed(), "the chooser")
+    browse = d.find_element(By.ID, "browse")
+    browse.find_element(By.TAG_NAME, "summary").click()
+    wait(d, lambda d: d.find_element(By.ID, "browse-path").text == backups, "the browser at the backup root")
+    d.find_element(By.ID, "browse-up").click()
+    wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, f'#browse-body tr[data-path="{backups}"]'), "the demo folder")
+    kinds = {r.get_attribute("data-kind") for r in d.find_elements(By.CSS_SELECTOR, "#browse-body tr")}
+    assert kinds <= {"folder", "zip"}, kinds
+    d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{backups}"] button.open-browsed').click()
+    zip_path = os.path.join(backups, "Quinta_07.zip")
+    wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"]'), "the zips")
+    d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"] button.use-browsed').click()
+    wait(d, lambda d: not dialog.is_displayed(), "the chooser closed")
+    wait(d, text_in("chosen-set", zip_path), "the browsed backup chosen by its path")
+    d.find_element(By.ID, "verify").click()
+    wait(d, text_in("result-title", "Verificação do backup"), "the verification of the browsed set")
+    wait_idle(d)
+    assert "Nenhum defeito encontrado." in d.find_element(By.ID, "result-body").text
+
 
 def wide_path(d, url):
     step("300 tables with 40-character names at 1366x768")

@@ -1,4 +1,5 @@
 import Foundation
+import XBase
 
 /// `verify SET`: reads every member completely and lists every defect (section 4–6).
 ///
@@ -6,6 +7,8 @@ import Foundation
 /// `ReadOptions.defectLimit` defects and counts the rest exactly; `options.defectSink`
 /// gets every defect found, kept or not, as it is found.
 public enum SetVerifier {
+    /// Records between two progress reports.
+    public static let progressEvery = 4096
     public struct Report: Sendable {
         /// The defects kept: the set's own, then each table's first ones.
         public var defects: [Defect] = []
@@ -27,7 +30,10 @@ public enum SetVerifier {
         }
     }
 
-    public static func verify(_ path: String, options: ReadOptions = ReadOptions()) -> Report {
+    /// `progress` gets, per table, the lines read so far against the structure's count
+    /// (every `progressEvery` records and at the table's end).
+    public static func verify(_ path: String, options: ReadOptions = ReadOptions(),
+                              progress: WorkProgressSink? = nil) -> Report {
         var report = Report()
         var seen = Set<Defect>()
         let sink = options.defectSink
@@ -40,7 +46,13 @@ public enum SetVerifier {
         for t in set.tables where t.structure != nil && t.oversized == nil {
             do {
                 // the table's own defects went to the sink as they were found
-                let r = try set.forEachRecord(table: t.name, options: options) { _ in }
+                var done = 0
+                let total = t.structure?.records
+                let r = try set.forEachRecord(table: t.name, options: options) { _ in
+                    done += 1
+                    if done % progressEvery == 0 { progress?(WorkProgress(.verifyTable(t.name), done: done, total: total)) }
+                }
+                progress?(WorkProgress(.verifyTable(t.name), done: r.records, total: total))
                 for (k, n) in r.defectCounts { report.defectCounts[k, default: 0] += n }
                 for d in r.defects {
                     if seen.insert(d).inserted { report.defects.append(d) } else { report.defectCounts[d.kind, default: 1] -= 1 }

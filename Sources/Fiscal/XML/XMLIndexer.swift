@@ -1,4 +1,5 @@
 import Foundation
+import XBase
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,9 +19,11 @@ public enum XMLIndexer {
     }
 
     /// Indexes the given files.
-    public static func index(files: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> AuthorizedIndex {
+    /// `progress` gets the files handed to the readers so far (every batch of 64).
+    public static func index(files: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                             progress: WorkProgressSink? = nil) -> AuthorizedIndex {
         let count = max(1, min(workers, (files.count + 63) / 64))
-        let shared = SharedCursor(total: files.count, batch: 64)
+        let shared = SharedCursor(total: files.count, batch: 64, progress: progress)
         let results = PartialResults(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { w in
             var reader = FiscalXMLReader()
@@ -34,6 +37,7 @@ public enum XMLIndexer {
         // merge into the largest partial so only the smaller ones are copied
         var partials = results.takeAll().sorted { $0.documentsRead > $1.documentsRead }
         guard !partials.isEmpty else { return AuthorizedIndex() }
+        progress?(WorkProgress(.indexXML, done: files.count, total: files.count))
         var index = partials.removeFirst()
         while let p = partials.popLast() { index.merge(p) }
         index.normalize()
@@ -46,12 +50,15 @@ private final class SharedCursor: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private let total: Int, batch: Int
-    init(total: Int, batch: Int) { self.total = total; self.batch = batch }
+    private let progress: WorkProgressSink?
+    init(total: Int, batch: Int, progress: WorkProgressSink?) { self.total = total; self.batch = batch; self.progress = progress }
     func next() -> Range<Int>? {
-        lock.lock(); defer { lock.unlock() }
-        guard nextIndex < total else { return nil }
+        lock.lock()
+        guard nextIndex < total else { lock.unlock(); return nil }
         let r = nextIndex..<min(total, nextIndex + batch)
         nextIndex = r.upperBound
+        lock.unlock()
+        progress?(WorkProgress(.indexXML, done: r.lowerBound, total: total))
         return r
     }
 }

@@ -48,6 +48,13 @@ enum CLIEnglish {
         case .snapshotsTotal(let b): "Total: \(b) (free it with --prune)"
         case let .restoreDoneTime(t, n, time): "\(t): " + Format.count(n, "record", "records") + " (\(time))"
         case .dryRunFinished: "Dry run finished."
+        case .stepVerifying(let t): "Verifying \(t)"
+        case .stepComparing(let t): "Comparing \(t)"
+        case .stepReadingXML: "Reading the XML"
+        case let .diffFieldChange(f, b, d): "\(f): backup \(CLIProgressText.quoted(b)) → live \(CLIProgressText.quoted(d))"
+        case let .progressFigures(done, total, files, left):
+            CLIProgressText.figures(done: done, total: total, unit: files ? ("file", "files") : ("record", "records"),
+                                    of: "of", left: left.map { CLIProgressText.duration($0) + " left" }, in: .en)
         case .pruneNeedsYes: "No terminal to ask for confirmation: nothing was deleted. Add --yes to delete the undo snapshots."
         case .operationName(let o): o
         case .structureName(let v): v

@@ -39,6 +39,14 @@ public enum CLIPhrase: Sendable, Hashable {
     case structureName(String)
     /// The last progress line of a dry run (the ERP's "Processamento efetuado." means data was replaced).
     case dryRunFinished
+    /// Progress of a long step (the live line on a terminal): the step, then the figures.
+    case stepVerifying(table: String)
+    case stepComparing(table: String)
+    case stepReadingXML
+    /// One changed field of a `diff` example: the backup's value → the live one.
+    case diffFieldChange(field: String, backup: String, data: String)
+    /// `done` of `total` records (or XML files), the percent, and the time left when known.
+    case progressFigures(done: Int, total: Int?, files: Bool, secondsLeft: Int?)
 }
 
 public extension CLIPhrase {

@@ -58,6 +58,13 @@ enum CLIPortuguese {
         case .snapshotsTotal(let b): "Total: \(b) (libere com --prune)"
         case let .restoreDoneTime(t, n, time): "\(t): " + Format.count(n, "registro", "registros") + " (\(time))"
         case .dryRunFinished: "Simulação concluída."
+        case .stepVerifying(let t): "Conferindo \(t)"
+        case .stepComparing(let t): "Comparando \(t)"
+        case .stepReadingXML: "Lendo os XML"
+        case let .diffFieldChange(f, b, d): "\(f): backup \(CLIProgressText.quoted(b)) → atual \(CLIProgressText.quoted(d))"
+        case let .progressFigures(done, total, files, left):
+            CLIProgressText.figures(done: done, total: total, unit: files ? ("arquivo", "arquivos") : ("registro", "registros"),
+                                    of: "de", left: left.map { "faltam " + CLIProgressText.duration($0) }, in: .pt)
         case .pruneNeedsYes: "Sem terminal para confirmar: nada foi apagado. Use --yes para apagar as cópias de segurança."
         case .operationName(let o):
             switch o {

@@ -65,7 +65,10 @@ public struct StoreActions: Sendable {
 
     /// The path of set `id` (its file or folder name) inside the backup root. Only sets the
     /// root lists can be named: a request can never point the engine at another path.
+    /// An absolute path (picked in the chooser's folder browser) names any folder or
+    /// `.zip` on the machine instead; it is only ever read.
     public func setPath(_ id: String) throws -> String {
+        if id.hasPrefix("/") { return try browsedPath(id) }
         guard let backups else {
             throw WebError(400, "no-backup-root", pt: "o servidor foi aberto sem --backups", en: "the server was started without --backups")
         }
@@ -77,6 +80,52 @@ public struct StoreActions: Sendable {
             throw WebError.notFound("o backup \(id) não existe em \(backups)", "backup \(id) does not exist in \(backups)")
         }
         return path
+    }
+
+    /// An absolute path to a folder or a `.zip` file that exists, standardized.
+    func browsedPath(_ raw: String) throws -> String {
+        let path = (raw as NSString).standardizingPath
+        var isDir: ObjCBool = false
+        guard path.hasPrefix("/"), !path.contains("\0"), FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw WebError.notFound("\(raw) não existe", "\(raw) does not exist")
+        }
+        guard isDir.boolValue || path.lowercased().hasSuffix(".zip") else {
+            throw WebError.badRequest("\(raw) não é uma pasta nem um arquivo .zip", "\(raw) is neither a folder nor a .zip file")
+        }
+        // only a backup set or a folder of tables: any other folder (/etc) is refused here,
+        // before an operation starts
+        guard let set = try? BackupSet.open(path), !set.tables.isEmpty || TableFolderSource.holdsTables(set) else {
+            throw WebError.badRequest("\(raw) não é um backup nem uma pasta de tabelas DBF",
+                                      "\(raw) is neither a backup set nor a folder of DBF tables")
+        }
+        return path
+    }
+
+    /// The chooser's folder browser: the subfolders and zips of `folder` (default: the
+    /// backup root, else the data folder's parent).
+    public func browse(_ folder: String?) throws -> Data {
+        let start = folder.flatMap { $0.isEmpty ? nil : $0 } ?? backups ?? (data as NSString).deletingLastPathComponent
+        let absolute = start.hasPrefix("/") ? start : FileManager.default.currentDirectoryPath + "/" + start
+        return try encode(try web(404, "unreadable-folder") { try FolderListing.list(absolute) })
+    }
+
+    /// One browsed set or folder of tables, described as `/api/backups` lists a set; its
+    /// `id` is its absolute path, which every operation accepts as `set`.
+    public func describeSet(_ raw: String, language: Language) throws -> Data {
+        let path = try browsedPath(raw)
+        var e = try web(422, "unreadable-set") { try SetOperations.describe(path, language: language) }
+        e.id = path
+        struct Entry: Encodable {
+            var set: BackupListing.Entry
+            var verification: VerifiedSets.Outcome?
+            func encode(to encoder: any Encoder) throws {
+                try set.encode(to: encoder)
+                var c = encoder.container(keyedBy: Key.self)
+                try c.encodeIfPresent(verification, forKey: .verification)
+            }
+            enum Key: CodingKey { case verification }
+        }
+        return try encode(Entry(set: e, verification: verified.outcome(path)))
     }
 
     // MARK: operations (run by OperationCenter on their own thread)

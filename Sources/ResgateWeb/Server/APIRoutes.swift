@@ -23,6 +23,16 @@ struct APIRoutes: Sendable {
             let lang = language(request)
             return Replies.json(try await Offload.run { try actions.listBackups(language: lang) })
         }
+        // the chooser's folder browser: any folder's subfolders and zips (read-only)
+        router.get("/api/browse") { request, _ in
+            let path = request.uri.queryParameters.get("path")
+            return Replies.json(try await Offload.run { try actions.browse(path) })
+        }
+        router.get("/api/set") { request, _ in
+            let lang = language(request)
+            let path = request.uri.queryParameters.get("path") ?? ""
+            return Replies.json(try await Offload.run { try actions.describeSet(path, language: lang) })
+        }
         // the printable handover report of a restore; its own policy allows its inline style
         // and nothing else (no script, no outside file)
         router.get("/api/reports/:name") { _, context in

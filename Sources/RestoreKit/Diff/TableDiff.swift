@@ -30,10 +30,17 @@ public struct TableDiff: Codable, Sendable {
     public var defects: [String]
 
     /// Compares `source` with the live table at `livePath`. At most `exampleLimit`
-    /// examples of each kind are kept; the counts are exact.
+    /// examples of each kind are kept; the counts are exact. `progress` gets the records
+    /// read so far, live table first, then the backup's (the total is known when the
+    /// backup says how many records it holds).
     public static func compare(source: any RestoreTableSource, livePath: String, key: [String],
-                               exampleLimit: Int = 20) throws -> TableDiff {
+                               exampleLimit: Int = 20, progress: WorkProgressSink? = nil) throws -> TableDiff {
         let live = try DBFTable.open(path: livePath)
+        let liveCount = live.recordCount
+        let total = source.expectedRecords.map { $0 + liveCount }
+        func report(_ done: Int) {
+            if done % progressEvery == 0 { progress?(WorkProgress(.compareTable(source.name), done: done, total: total)) }
+        }
         let liveFields = live.fields
         let mapping = FieldMapping(live: liveFields, backup: source.fields)
         var keyLive: [Int] = []
@@ -56,6 +63,7 @@ public struct TableDiff: Codable, Sendable {
         var liveIndex: [String: Int] = [:]
         var liveOrder: [Int] = []
         try live.forEachRecord { r in
+            report(r.index + 1)
             guard !r.isDeleted else { return }
             if key.isEmpty { liveOrder.append(r.index); return }
             let k = keyLive.map { lenientText(r, liveFields[$0]) }.joined(separator: "\u{1F}")
@@ -64,7 +72,7 @@ public struct TableDiff: Codable, Sendable {
         var seen = Set<Int>()
         var position = 0
         try source.forEachRecord(memos: true, { line, values in
-            defer { position += 1 }
+            defer { position += 1; report(liveCount + position) }
             let liveRec: Int?
             let keyText: [String]
             if key.isEmpty {
@@ -88,9 +96,11 @@ public struct TableDiff: Codable, Sendable {
                 if case .success(let c) = ValueConversion.convert(b, to: liveFields[i]) { b = c }
                 switch liveValues[i] {
                 case .success(let lv):
-                    if !same(b, lv) { changes.append(Change(field: liveFields[i].name, backup: text(b), data: text(lv))) }
+                    if !same(b, lv) {
+                        changes.append(Change(field: liveFields[i].name, backup: text(b, as: liveFields[i]), data: text(lv, as: liveFields[i])))
+                    }
                 case .failure(let e):
-                    changes.append(Change(field: liveFields[i].name, backup: text(b), data: "<\(invalidWord): \(e)>"))
+                    changes.append(Change(field: liveFields[i].name, backup: text(b, as: liveFields[i]), data: "<\(invalidWord): \(e)>"))
                 }
             }
             if changes.isEmpty { diff.same += 1 } else {
@@ -98,6 +108,7 @@ public struct TableDiff: Codable, Sendable {
                 example(Example(kind: "changed", key: keyText, line: line, record: idx + 1, changes: changes))
             }
         }, defect: { d in diff.defects.append(d.description) })
+        progress?(WorkProgress(.compareTable(source.name), done: liveCount + position, total: liveCount + position))
         let liveAll = key.isEmpty ? liveOrder : Array(liveIndex.values).sorted()
         for idx in liveAll where !seen.contains(idx) {
             diff.onlyInData += 1
@@ -118,6 +129,8 @@ public struct TableDiff: Codable, Sendable {
     }
 
     static let invalidWord = "invalid"
+    /// Records between two progress reports.
+    public static let progressEvery = 4096
 
     /// A live value as text, or a marker when its bytes are not a valid value (a damaged
     /// table is exactly what a person diffs against a backup).
@@ -133,6 +146,13 @@ public struct TableDiff: Codable, Sendable {
         case let (.double(x), .double(y)): return x == y || abs(x - y) < 1e-9 * max(1, abs(x))
         default: return a == b
         }
+    }
+
+    /// A value of `field` as short text: numbers with the field's decimals (`50.00`, as
+    /// the table shows them), so both sides of a change read alike.
+    static func text(_ v: DBFValue, as field: FieldDescriptor) -> String {
+        if case .number(let n?) = v, field.decimals > 0 { return n.formatted(decimals: field.decimals) }
+        return text(v)
     }
 
     /// A value as short text for examples.

@@ -95,15 +95,16 @@ public enum PostRestoreCheck {
 
 /// `check --data DATA [--xml DIR] [--config FILE]`: the post-restore checks.
 public enum CheckOperation {
+    /// `progress` gets the XML files read so far.
     public static func run(data: String, xml: String?, config: String?, language: Language,
-                           backupDate: String? = nil) throws(OperationFailure) -> CheckReport {
+                           backupDate: String? = nil, progress: WorkProgressSink? = nil) throws(OperationFailure) -> CheckReport {
         var reference: DBFDateTime? = nil
         if let b = backupDate {
             guard let d = DBFDateTime(isoText: b) else { throw OperationFailure(.invalidBackupDate(b)) }
             reference = d
         }
         do {
-            return try FiscalCheck.run(data: data, xml: xml, config: config, language: language, referenceDate: reference)
+            return try FiscalCheck.run(data: data, xml: xml, config: config, language: language, referenceDate: reference, progress: progress)
         } catch {
             throw OperationFailure(.unusableCheckInput(error.words.text(in: language)))
         }

@@ -33,7 +33,9 @@ public enum SetOperations {
     /// `verify SET`: reads everything, lists every defect.
     /// With `defectsFile`, every defect is also streamed to that file (the result keeps
     /// the first 1,000 per table and exact counts of the rest).
-    public static func verify(_ path: String, language: Language, defectsFile: String? = nil) throws(OperationFailure) -> VerifyResult {
+    /// `progress` gets each table's lines read so far (see `SetVerifier.verify`).
+    public static func verify(_ path: String, language: Language, defectsFile: String? = nil,
+                              progress: WorkProgressSink? = nil) throws(OperationFailure) -> VerifyResult {
         guard FileManager.default.fileExists(atPath: path) else { throw OperationFailure(.setMissing(path)) }
         var options = ReadOptions()
         var file: DefectFile?
@@ -43,7 +45,7 @@ public enum SetOperations {
             }
             options.defectSink = file
         }
-        let report = SetVerifier.verify(path, options: options)
+        let report = SetVerifier.verify(path, options: options, progress: progress)
         file?.finish()
         let result = VerifyResult(report, language: language)
         // never "ok" with nothing read: a folder of DBF tables (or anything else) holds no
