@@ -31,7 +31,7 @@ struct KeyPlan: Sendable {
             shape = .numberField(offset: f.offset, length: f.length)
         case (.field(let f), .double) where f.nullFlag == nil && f.type == .date:
             shape = .dateField(offset: f.offset)
-        case (.field(let f), .integer4) where f.nullFlag == nil && f.type == .integer:
+        case (.field(let f), .integer4) where f.nullFlag == nil && f.type == .integer && f.length == 4 && f.decimals == 0:
             shape = .integerField(offset: f.offset)
         case (_, .character):
             var parts: [Part] = []

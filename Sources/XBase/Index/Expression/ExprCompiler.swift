@@ -98,14 +98,27 @@ struct ExprCompiler {
                 compiled.append(c); types.append(widen(t))
             }
             if f == .str, compiled.count == 1, rules == .harbour, case .field(let access) = compiled[0],
-               let width = fields.first(where: { $0.offset == access.offset && $0.type == access.type }).map({ ($0.length, $0.decimals) }),
-               access.type == .numeric || access.type == .float {
+               let width = fields.first(where: { $0.offset == access.offset && $0.type == access.type }).flatMap(Self.harbourStrWidth) {
                 // Harbour's STR(field) is as wide as the field, with its decimals (a number
                 // read from a field keeps its width); VFP's is 10 wide, no decimals.
                 compiled += [.constant(ExprValueBox(value: .number(Double(width.0)))), .constant(ExprValueBox(value: .number(Double(width.1))))]
                 types += [.numeric, .numeric]
             }
             return (.call(f, compiled, types), try callType(f, types, args))
+        }
+    }
+
+    /// The width and decimals of Harbour's `STR(field)`: N/F fields keep their own; an
+    /// `I`/`+` field of 1, 2, 3–4 or 8 bytes is 4, 6, 10 or 20 digits wide, plus its
+    /// decimals and the point (Harbour's dbf1.c, checked on Harbour-written indexes).
+    static func harbourStrWidth(_ f: FieldDescriptor) -> (Int, Int)? {
+        switch f.type {
+        case .numeric, .float: return (f.length, f.decimals)
+        case .integer, .autoIncrement:
+            let digits = switch f.length { case 1: 4; case 2: 6; case 3, 4: 10; case 8: 20; default: 0 }
+            guard digits > 0 else { return nil }
+            return f.decimals > 0 ? (digits + 1 + f.decimals, f.decimals) : (digits, 0)
+        default: return nil
         }
     }
 

@@ -6,6 +6,8 @@ struct FieldAccess: Sendable {
     let type: FieldType
     let offset: Int
     let length: Int
+    /// Harbour's `I` fields may carry decimals (the stored integer ÷ 10^decimals).
+    let decimals: Int
     /// Byte offset and bit of the NULL flag in `_NullFlags`, for nullable VFP fields.
     let nullFlag: (offset: Int, mask: UInt8)?
     let varLengthFlag: (offset: Int, mask: UInt8)?
@@ -16,7 +18,7 @@ struct FieldAccess: Sendable {
     /// `nullAware` false reads a NULL field's stored bytes (blanks), as Harbour and tags
     /// without VFP's null prefix do; true makes it `.null`.
     init(_ f: FieldDescriptor, nullFlags: FieldDescriptor?, nullAware: Bool) {
-        name = f.name; type = f.type; offset = f.offset; length = f.length
+        name = f.name; type = f.type; offset = f.offset; length = f.length; decimals = f.decimals
         func flag(_ bit: Int?) -> (Int, UInt8)? {
             guard let bit, let nf = nullFlags, bit / 8 < nf.length else { return nil }
             return (nf.offset + bit / 8, UInt8(1) << UInt8(bit % 8))
@@ -62,7 +64,11 @@ struct FieldAccess: Sendable {
         case .logical:
             let b = bytes.first ?? 0x20
             return .logical(b == 0x54 || b == 0x74 || b == 0x59 || b == 0x79)
-        case .integer, .autoIncrement: return .number(Double(Int32(bitPattern: Self.le32(bytes, 0))))
+        case .integer, .autoIncrement:
+            // VFP's I is 4 bytes; Harbour writes 1, 2, 3, 4 or 8, little-endian and signed,
+            // scaled by the field's decimals
+            let v = Double(Self.signedLE(bytes))
+            return .number(decimals > 0 ? v / Self.pow10(min(decimals, 18)) : v)
         case .double: return .number(Double(bitPattern: UInt64(Self.le32(bytes, 0)) | UInt64(Self.le32(bytes, 4)) << 32))
         case .currency:
             let raw = Int64(bitPattern: UInt64(Self.le32(bytes, 0)) | UInt64(Self.le32(bytes, 4)) << 32)
@@ -75,6 +81,16 @@ struct FieldAccess: Sendable {
             return .dateTime(Double(day) + Double((Int(ms) + 500) / 1000) / 86_400)
         default: return .null
         }
+    }
+
+    /// A signed little-endian integer of 1…8 bytes (sign taken from the last byte).
+    static func signedLE(_ b: UnsafeRawBufferPointer) -> Int64 {
+        let n = min(b.count, 8)
+        guard n > 0 else { return 0 }
+        var u: UInt64 = 0
+        for i in 0..<n { u |= UInt64(b[i]) << UInt64(8 * i) }
+        if n < 8, b[n - 1] & 0x80 != 0 { u |= ~UInt64(0) << UInt64(8 * n) }
+        return Int64(bitPattern: u)
     }
 
     static func le32(_ b: UnsafeRawBufferPointer, _ i: Int) -> UInt32 {
