@@ -69,7 +69,8 @@ public struct RepairReport: Encodable, Sendable {
         case .missingEOF: return .missingEOF
         case .memoNextFree: return .memoNextFree(before: f.before ?? 0, after: f.after ?? 0)
         case .memoPointer: return .memoEmptied(record: rec, field: field, outside: f.reason == .memoPointerOutside, bytes: hex)
-        case .deleteFlag: return .quarantined(record: rec, bytes: hex)
+        // the whole record's bytes are in the JSON; a line shows their start
+        case .deleteFlag: return .quarantined(record: rec, bytes: hex.count > 48 ? hex.prefix(48) + "…" : hex)
         case .fieldBytes:
             let fault: RepairPhrase.FieldFault = switch f.reason {
             case .badDate: .date
