@@ -84,8 +84,10 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
+    /// The re-creation's snapshot. Not the last id by name: ids made in the same second
+    /// sort by their random suffix, and the restore's could come out last (then step 15
+    /// undid the restore, and the demo ended on a different store now and then).
     func latestSnapshot(_ data: String) -> String? {
-        let ids = (try? FileManager.default.contentsOfDirectory(atPath: data + "/.resgate/undo")) ?? []
-        return ids.sorted().last
+        StoreOperations(data: data).snapshots().snapshots.first { $0.operation == "recreate" }?.id
     }
 }
