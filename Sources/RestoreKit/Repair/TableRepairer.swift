@@ -21,6 +21,7 @@ public final class TableRepairer {
     public let table: DBFTable
     let screen: RecordScreen
     let memoFields: [FieldDescriptor]
+    let byName: [String: FieldDescriptor]
 
     public enum Refusal: Error, Sendable, Equatable {
         /// The table has memo fields but its memo file cannot be opened: every memo
@@ -35,6 +36,7 @@ public final class TableRepairer {
         self.table = table
         screen = RecordScreen(header: table.header, memo: table.memo)
         memoFields = table.header.fields.filter(\.isMemo)
+        byName = RecordScreen.fieldsByName(table.header)
     }
 
     /// Looks at every record; with `dbfOut`, writes the repaired table there, and with
@@ -53,7 +55,7 @@ public final class TableRepairer {
         var lastUsed = table.memo?.firstDataBlock ?? 0
         try table.forEachStoredRecord { index, rec in
             scratch.copyMemory(from: rec)
-            let bad = screen.mend(scratch, header: h) { fault, original in
+            let bad = screen.mend(scratch, header: h, byName: byName) { fault, original in
                 f.add(.init(kind: fault.isMemoOnly ? .memoPointer : .fieldBytes,
                             action: fault.isMemoOnly ? .memoEmptied : .blanked,
                             record: index + 1, field: fault.field, reason: fault.kind, bytes: Self.hex(original)))

@@ -21,14 +21,20 @@ extension RecordScreen {
         }
     }
 
+    /// The header's fields by name, for `mend`.
+    public static func fieldsByName(_ header: TableHeader) -> [String: FieldDescriptor] {
+        var byName: [String: FieldDescriptor] = [:]
+        for f in header.fields { byName[f.name] = f }
+        return byName
+    }
+
     /// Every fault of a record, mended in place: each field that does not decode is
     /// blanked and each unusable memo pointer emptied, `mended(fault, originalFieldBytes)`
     /// hearing of each. Returns the delete-flag fault (not mendable: the record is
     /// quarantined) or nil when the record is now sound. Bounded: one pass per field.
-    public func mend(_ rec: UnsafeMutableRawBufferPointer, header: TableHeader,
+    /// `byName` is `fieldsByName(header)`, made once per table (not once per record).
+    public func mend(_ rec: UnsafeMutableRawBufferPointer, header: TableHeader, byName: [String: FieldDescriptor],
                      mended: (RecordFault, UnsafeRawBufferPointer) -> Void) -> RecordFault? {
-        var byName: [String: FieldDescriptor] = [:]
-        for f in header.fields { byName[f.name] = f }
         for _ in 0...(header.fields.count + 1) {
             var memoFaults: [RecordFault] = []
             let fault = self.fault(UnsafeRawBufferPointer(rec)) { memoFaults.append($0) }
