@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|merge|all|quick|many|scale|chain|memory]
+#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|merge|all|quick|many|scale|chain|memory|fiscal]
 #
 #   all     every job below on the 1,000,000-record reference table
 #   quick   read, parse, verify, backup, restore, cdx on 100,000 records (CI prints it)
@@ -10,6 +10,8 @@
 #   many    300 tables of 2,000 records: scan, verify, restore --all; per-table cost
 #   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table
 #   memory  peak RSS of every command on hostile and damaged input (scripts/bench/hostile_gen.py)
+#   fiscal  `resgate check` with verdicts on 200,000 fiscal XML files beside `cat` of them
+#           (files made once by the FiscalTests benchmarkFolder generator)
 #   chain   `resgate status --remotes` over 50 and 500 store folders on a loopback webdav
 #           (scripts/bench/chain.sh); needs no VENDAS data
 #
@@ -296,6 +298,22 @@ bench_memory() {
     echo "worst peak: $(echo "scale=1; $WORST / 1024" | bc) MiB; commands over 64 MiB or killed by a signal: $OVER"
 }
 
+bench_fiscal() {
+    local n=${RESGATE_BENCH_XML_FILES:-200000}
+    local xml=$DATA_ROOT/xml$n
+    echo "## check with verdicts on $n fiscal XML files, beside cat of the same files"
+    if [[ ! -f $xml.complete ]]; then
+        rm -rf "$xml" "$xml-data"
+        RESGATE_BENCH_XML=$xml RESGATE_BENCH_FILES=$n swift test --filter benchmarkFolder >/dev/null
+        touch "$xml.complete"
+    fi
+    job cat-xml sh -c "find '$xml' -type f -print0 | xargs -0 cat > /dev/null"
+    # exit 1 is the check's verdict (gaps to void, notes to re-create), not a failure
+    job resgate-check sh -c "'$BIN/resgate' check --data '$xml-data' --xml '$xml' --quiet; [ \$? -le 1 ]"
+    measure
+    say resgate-check cat-xml "target: within 4x of cat"
+}
+
 over_limit() {
     local bad=""
     for kv in $ALL_PEAKS; do
@@ -318,12 +336,13 @@ case $WHAT in
     many) bench_many ;;
     scale) bench_scale ;;
     memory) bench_memory ;;
+    fiscal) bench_fiscal ;;
     all|quick)
         D=$(data "$RECORDS")
         bench_read "$D"; bench_parse "$D" REF; bench_verify "$D" REF; bench_backup "$D"
         bench_restore "$D" REF; bench_cdx "$D"
         [[ $WHAT == quick ]] || bench_memory
         [[ $WHAT == quick ]] || { bench_many; echo "## resgate status --remotes: a chain of stores on a loopback webdav"; scripts/bench/chain.sh "$BIN/resgate" 50 500; } ;;
-    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|merge|all|quick|many|scale|chain|memory]"; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|merge|all|quick|many|scale|chain|memory|fiscal]"; exit 2 ;;
 esac
 over_limit

@@ -19,9 +19,9 @@ public enum RecreateWords {
         Words(pt: "  nº \(number): nota de entrada (tpNF 0) — não é venda; lance-a à mão se o ERP a registra",
               en: "  no. \(number): entry note (tpNF 0) — not a sale; post it by hand if the ERP records it")
     }
-    public static func done(_ notes: Int, id: String) -> Words {
-        Words(pt: "\(notes) nota(s) recriada(s). Para desfazer: resgate undo \(id)",
-              en: "\(notes) note(s) re-created. To undo: resgate undo \(id)")
+    public static func done(_ notes: Int, id: String, data: String) -> Words {
+        Words(pt: "\(notes) nota(s) recriada(s). Para desfazer: resgate undo --data \(data) \(id)",
+              en: "\(notes) note(s) re-created. To undo: resgate undo --data \(data) \(id)")
     }
     public static func dryRun(_ notes: Int) -> Words {
         Words(pt: "Simulação: \(notes) nota(s) seriam recriadas. Nada foi alterado.",
@@ -47,7 +47,7 @@ public enum VoidingWords {
         let n = last - first + 1
         let left = daysLeft < 0 ? Words(pt: "VENCIDO há \(-daysLeft) dia(s)", en: "OVERDUE by \(-daysLeft) day(s)")
             : Words(pt: "faltam \(daysLeft) dia(s)", en: "\(daysLeft) day(s) left")
-        return Words(pt: "  \(first)–\(last) (\(n) número(s)): \(file ?? id) — prazo \(deadline), \(left.pt)",
+        return Words(pt: "  \(first)–\(last) (\(n) número(s)): \(file ?? id) — prazo \(Format.date(deadline, in: .pt)), \(left.pt)",
                      en: "  \(first)–\(last) (\(n) number(s)): \(file ?? id) — deadline \(deadline), \(left.en)")
     }
     public static let unsigned = Words(

@@ -125,7 +125,7 @@ public enum VerdictWords {
                 d < 0 ? Words(pt: "vencido há \(-d) dia(s)", en: "overdue by \(-d) day(s)")
                     : Words(pt: "faltam \(d) dia(s)", en: "\(d) day(s) left")
             }
-            pt += " — prazo \(deadline)" + (left.map { ", " + $0.pt } ?? "") + (rule.map { " [" + $0.words.pt + "]" } ?? "")
+            pt += " — prazo \(Format.date(deadline, in: .pt))" + (left.map { ", " + $0.pt } ?? "") + (rule.map { " [" + $0.words.pt + "]" } ?? "")
             en += " — deadline \(deadline)" + (left.map { ", " + $0.en } ?? "") + (rule.map { " [" + $0.words.en + "]" } ?? "")
         }
         return Words(pt: pt, en: en)

@@ -7,15 +7,15 @@ import StoreOps
 
 /// `resgate backup --data DATA --to ROOT`: writes a set in the canonical variant.
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Writes a backup set of DATA into ROOT (canonical variant, with manifest).")
-    @Option(help: "The ERP's data folder.") var data: String
-    @Option(help: "Folder or REMOTE:path to write the set into.") var to: String
-    @Option(help: "With --to REMOTE:path: keep only the newest N sets of the same naming scheme (after the new one is checked).") var keep: Int?
-    @Option(help: "Cache folder (a remote backup is written here first).") var cache: String?
-    @Option(help: "Set name (default: the current <Weekday>_<HH>).") var name: String?
-    @Option(help: "Only this table (repeatable).") var table: [String] = []
-    @Flag(help: "Write a folder instead of a zip.") var folder = false
-    @Flag(help: "No confirmation question.") var yes = false
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: T("Writes a backup set of DATA into ROOT (canonical variant, with manifest)."))
+    @Option(help: H("The ERP's data folder.")) var data: String
+    @Option(help: H("Folder or REMOTE:path to write the set into.")) var to: String
+    @Option(help: H("With --to REMOTE:path: keep only the newest N sets of the same naming scheme (after the new one is checked).")) var keep: Int?
+    @Option(help: H("Cache folder (a remote backup is written here first).")) var cache: String?
+    @Option(help: H("Set name (default: the current <Weekday>_<HH>).")) var name: String?
+    @Option(help: H("Only this table (repeatable).")) var table: [String] = []
+    @Flag(help: H("Write a folder instead of a zip.")) var folder = false
+    @Flag(help: H("No confirmation question.")) var yes = false
     @OptionGroup var common: CommonOptions
 
     func run() throws {

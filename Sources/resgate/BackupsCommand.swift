@@ -2,14 +2,15 @@ import ArgumentParser
 import BackupSet
 import CloudRemote
 import Foundation
+import ResgateLocale
 import StoreOps
 
 /// `resgate backups ROOT`: the sets in ROOT, newest first.
 struct BackupsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backups", abstract: "Lists the backup sets in ROOT, newest first.")
-    @Argument(help: "Folder or REMOTE:path holding backup sets.") var root: String
-    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
-    @Flag(help: "Remote roots: do not read each zip's directory (tables and manifest shown as ?).") var quick = false
+    static let configuration = CommandConfiguration(commandName: "backups", abstract: T("Lists the backup sets in ROOT, newest first."))
+    @Argument(help: H("Folder or REMOTE:path holding backup sets.")) var root: String
+    @Option(help: H("Cache folder for sets fetched from a remote.")) var cache: String?
+    @Flag(help: H("Remote roots: do not read each zip's directory (tables and manifest shown as ?).")) var quick = false
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -26,12 +27,24 @@ struct BackupsCommand: ParsableCommand {
         if common.json {
             try Console.json(listing.document)
         } else {
-            for s in listing.sets {
-                let date = s.date.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "?"
-                print("\(s.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  \(s.kind.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(s.bytes).leftPad(12)) B  \(s.tables) \(lang == .pt ? "tabelas" : "tables")  manifest: \(s.manifest ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no"))")
-            }
+            if !listing.sets.isEmpty { Console.out(Self.table(listing.sets, language: lang)) }
             for p in problems { Console.err(p) }
         }
+        // the root holds no set: said plainly, and the exit says something is wrong (1)
+        if listing.sets.isEmpty {
+            if !common.json { Console.out(CLIPhrase.noBackupsFound(root: root).text(in: lang)) }
+            throw ExitStatus.defects
+        }
+    }
+
+    /// The sets as a table with column headers, newest first (the listing's order).
+    static func table(_ sets: [BackupListing.Entry], language l: Language) -> String {
+        var t = TextTable(headers: CLIPhrase.backupsHeaders.text(in: l).components(separatedBy: "|"))
+        for s in sets {
+            t.rows.append([s.name, s.date.map { Format.date($0, in: l) } ?? "?", s.kind, ByteText.format(s.bytes, in: l),
+                           String(s.tables), (s.manifest ? CLIPhrase.yes : .no).text(in: l)])
+        }
+        return t.render()
     }
 }
 

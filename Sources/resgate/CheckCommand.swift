@@ -10,19 +10,19 @@ import StoreOps
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Post-restore checks: NF-e/NFC-e number sequences against the authorized XML, and the rules of the config."
+        abstract: T("Post-restore checks: NF-e/NFC-e number sequences against the authorized XML, and the rules of the config.")
     )
 
-    @Option(name: .long, help: "The ERP's data folder (the live .DBF tables).")
+    @Option(name: .long, help: H("The ERP's data folder (the live .DBF tables)."))
     var data: String
 
-    @Option(name: .long, help: "Folder of the authorized XML (nfeProc, procInutNFe, procEventoNFe), searched recursively.")
+    @Option(name: .long, help: H("Folder of the authorized XML (nfeProc, procInutNFe, procEventoNFe), searched recursively."))
     var xml: String?
 
-    @Option(name: .long, help: "Config file (default: resgate.toml in DATA; without one, the notes table is discovered).")
+    @Option(name: .long, help: H("Config file (default: resgate.toml in DATA; without one, the notes table is discovered)."))
     var config: String?
 
-    @Option(name: .long, help: "The backup's date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ss), for freshness rules.")
+    @Option(name: .long, help: H("The backup's date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ss), for freshness rules."))
     var backupDate: String?
 
     @OptionGroup var common: CommonOptions

@@ -9,24 +9,24 @@ import XBase
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare a table of a backup set with the live table, record by record.")
+        abstract: T("Compare a table of a backup set with the live table, record by record."))
 
-    @Argument(help: "The backup set.")
+    @Argument(help: H("The backup set."))
     var set: String
 
-    @Option(name: .long, help: "The ERP's data folder.")
+    @Option(name: .long, help: H("The ERP's data folder."))
     var data: String
 
-    @Option(name: .long, help: "The table to compare.")
+    @Option(name: .long, help: H("The table to compare."))
     var table: String
 
-    @Option(name: .long, help: "Key fields, comma separated (default: record order).")
+    @Option(name: .long, help: H("Key fields, comma separated (default: record order)."))
     var key: String?
 
-    @Option(name: .long, help: "Examples listed per kind.")
+    @Option(name: .long, help: H("Examples listed per kind."))
     var examples = 20
 
-    @Option(name: .long, help: "Cache folder for sets fetched from a remote.")
+    @Option(name: .long, help: H("Cache folder for sets fetched from a remote."))
     var cache: String?
 
     @OptionGroup var common: CommonOptions

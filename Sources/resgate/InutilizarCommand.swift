@@ -10,21 +10,21 @@ import ResgateLocale
 struct InutilizarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inutilizar",
-        abstract: "Drafts the unsigned voiding requests (inutNFe 4.00) for the numbers that must be voided, with the deadline.")
+        abstract: T("Drafts the unsigned voiding requests (inutNFe 4.00) for the numbers that must be voided, with the deadline."))
 
-    @Option(name: .long, help: "The ERP's data folder.")
+    @Option(name: .long, help: H("The ERP's data folder."))
     var data: String
 
-    @Option(name: .long, help: "Folder of the authorized XML (default: [fiscal] xml in the config).")
+    @Option(name: .long, help: H("Folder of the authorized XML (default: [fiscal] xml in the config)."))
     var xml: String?
 
-    @Option(name: .long, help: "Config file (default: resgate.toml in DATA).")
+    @Option(name: .long, help: H("Config file (default: resgate.toml in DATA)."))
     var config: String?
 
-    @Option(name: .long, help: "Justification (xJust): 15 to 255 characters.")
+    @Option(name: .long, help: H("Justification (xJust): 15 to 255 characters."))
     var just: String
 
-    @Option(name: .long, help: "Folder where the requests are written.")
+    @Option(name: .long, help: H("Folder where the requests are written."))
     var out: String
 
     @OptionGroup var common: CommonOptions

@@ -12,21 +12,21 @@ import RestoreKit
 struct RecreateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recreate",
-        abstract: "Re-creates in the store's tables the authorized notes the data lacks, from their XML (atomic, undoable).")
+        abstract: T("Re-creates in the store's tables the authorized notes the data lacks, from their XML (atomic, undoable)."))
 
-    @Option(name: .long, help: "The ERP's data folder.")
+    @Option(name: .long, help: H("The ERP's data folder."))
     var data: String
 
-    @Option(name: .long, help: "Folder of the authorized XML (default: [fiscal] xml in the config).")
+    @Option(name: .long, help: H("Folder of the authorized XML (default: [fiscal] xml in the config)."))
     var xml: String?
 
-    @Option(name: .long, help: "Config file with the [recreate] mapping (default: resgate.toml in DATA).")
+    @Option(name: .long, help: H("Config file with the [recreate] mapping (default: resgate.toml in DATA)."))
     var config: String?
 
-    @Flag(name: .long, help: "Show what would be inserted; change nothing.")
+    @Flag(name: .long, help: H("Show what would be inserted; change nothing."))
     var dryRun = false
 
-    @Flag(name: .long, help: "Do not ask for confirmation.")
+    @Flag(name: .long, help: H("Do not ask for confirmation."))
     var yes = false
 
     @OptionGroup var common: CommonOptions
@@ -75,7 +75,7 @@ struct RecreateCommand: ParsableCommand {
             for s in r.stock { Console.out("  nº \(s.number): \(s.product) \(s.description) — \(s.quantity) \(s.unit)") }
         }
         if r.dryRun { Console.out(RecreateWords.dryRun(r.notes.count).text(in: lang)) }
-        else if let id = r.id { Console.out(RecreateWords.done(r.notes.count, id: id).text(in: lang)) }
+        else if let id = r.id { Console.out(RecreateWords.done(r.notes.count, id: id, data: data).text(in: lang)) }
         if r.checkAfter == .fail { Console.out(RecreateWords.checkFailed.text(in: lang)) }
     }
 

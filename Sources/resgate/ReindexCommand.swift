@@ -10,18 +10,18 @@ import XBase
 struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
-        abstract: "Rebuilds (or with --check only verifies) the structural CDX index of tables.")
+        abstract: T("Rebuilds (or with --check only verifies) the structural CDX index of tables."))
 
-    @Argument(help: "The ERP's data folder.")
+    @Argument(help: H("The ERP's data folder."))
     var data: String
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Only these tables (name without extension).")
+    @Option(name: .long, parsing: .upToNextOption, help: H("Only these tables (name without extension)."))
     var table: [String] = []
 
-    @Flag(name: .long, help: "Only verify; change nothing. Exit status 1 when an index has defects.")
+    @Flag(name: .long, help: H("Only verify; change nothing. Exit status 1 when an index has defects."))
     var check = false
 
-    @Flag(name: .long, help: "Do not ask for confirmation.")
+    @Flag(name: .long, help: H("Do not ask for confirmation."))
     var yes = false
 
     @OptionGroup var common: CommonOptions
@@ -35,6 +35,11 @@ struct ReindexCommand: ParsableCommand {
             let tables = try ops.indexedTables(only: RestoreRequest.tables(table) ?? [])
             if check { return ops.verifyIndexes(tables, progress: progress) }
             let work = tables.filter { $0.indexPath != nil }.count
+            // cli.md: with no terminal to ask, a change without --yes is refused and nothing written
+            if !yes, !Console.stdinIsTerminal, work > 0 {
+                Console.err(CLIPhrase.reindexNeedsYes.text(in: lang))
+                throw ExitStatus.badInput
+            }
             if !yes, Console.stdinIsTerminal, work > 0,
                !Console.confirm(Phrase.reindexConfirm(work).text(in: lang), language: lang) {
                 throw ExitStatus.refused

@@ -10,18 +10,18 @@ import XBase
 struct RepairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repair",
-        abstract: "Fixes a table in place where no backup is needed (record count, EOF mark, memo pointers, undecodable bytes); rebuilds its CDX; keeps an undo copy.")
+        abstract: T("Fixes a table in place where no backup is needed (record count, EOF mark, memo pointers, undecodable bytes); rebuilds its CDX; keeps an undo copy."))
 
-    @Argument(help: "The ERP's data folder.")
+    @Argument(help: H("The ERP's data folder."))
     var data: String
 
-    @Option(name: .long, help: "The table (name without extension).")
+    @Option(name: .long, help: H("The table (name without extension)."))
     var table: String
 
-    @Flag(name: .long, help: "Read and list what would be fixed; write nothing.")
+    @Flag(name: .long, help: H("Read and list what would be fixed; write nothing."))
     var dryRun = false
 
-    @Flag(name: .long, help: "Do not ask for confirmation.")
+    @Flag(name: .long, help: H("Do not ask for confirmation."))
     var yes = false
 
     @OptionGroup var common: CommonOptions

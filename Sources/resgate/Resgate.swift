@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import ResgateLocale
 
 @main
 struct Resgate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resgate",
-        abstract: "Backs up, inspects, verifies and restores Visual FoxPro tables.",
+        abstract: T("Backs up, inspects, verifies and restores Visual FoxPro tables."),
         subcommands: [
             ScanCommand.self,
             ShowCommand.self,
@@ -29,17 +30,19 @@ struct Resgate: ParsableCommand {
 
     /// cli.md: a command line that cannot be understood exits 2 (ArgumentParser's own
     /// default is 64); help and the commands' own exit statuses pass through unchanged.
+    /// The parser's help and error words are put into the run's language (`CLILanguage`).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            let message = HelpText.parserOutput(fullMessage(for: error), in: CLILanguage.current)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             }
-            exit(withError: error)
+            fflush(nil)
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

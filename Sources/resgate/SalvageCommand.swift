@@ -10,15 +10,15 @@ import XBase
 struct SalvageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "salvage",
-        abstract: "Reads a damaged table as far as it can be read into a new DBF(+FPT); lists what could not be read.")
+        abstract: T("Reads a damaged table as far as it can be read into a new DBF(+FPT); lists what could not be read."))
 
-    @Argument(help: "The ERP's data folder.")
+    @Argument(help: H("The ERP's data folder."))
     var data: String
 
-    @Option(name: .long, help: "The table (name without extension).")
+    @Option(name: .long, help: H("The table (name without extension)."))
     var table: String
 
-    @Option(name: .long, help: "Folder for the salvaged table (default: a new folder under DATA/.resgate/salvage).")
+    @Option(name: .long, help: H("Folder for the salvaged table (default: a new folder under DATA/.resgate/salvage)."))
     var into: String?
 
     @OptionGroup var common: CommonOptions

@@ -8,12 +8,12 @@ import StoreOps
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Check every table of a data folder: last change, records, health.")
+        abstract: T("Check every table of a data folder: last change, records, health."))
 
-    @Argument(help: "The ERP's data folder.")
+    @Argument(help: H("The ERP's data folder."))
     var data: String
 
-    @Flag(name: .long, help: "Skip checking CDX indexes against the records (faster).")
+    @Flag(name: .long, help: H("Skip checking CDX indexes against the records (faster)."))
     var noIndex = false
 
     @OptionGroup var common: CommonOptions
@@ -33,13 +33,14 @@ struct ScanCommand: ParsableCommand {
     }
 
     func render(_ tables: [TableSummary], pt: Bool) -> String {
+        let l: Language = pt ? .pt : .en
         var t = TextTable(headers: pt ? ["TABELA", "ÚLTIMA ALTERAÇÃO", "REGISTROS", "EXCLUÍDOS", "TAMANHO", "MEMO", "ÍNDICE", "SAÚDE"]
                                       : ["TABLE", "LAST UPDATE", "RECORDS", "DELETED", "SIZE", "MEMO", "INDEX", "HEALTH"])
         for x in tables {
             let health = x.isDamaged ? (pt ? "DANIFICADA" : "DAMAGED") + (x.indexOnly == true ? (pt ? " (só índice)" : " (index only)") : "")
                                      : "ok"
-            t.rows.append([x.name, x.lastUpdate ?? "-", String(x.records), String(x.deleted), ByteText.format(x.bytes),
-                           x.memo ?? "-", x.index ?? "-", health])
+            t.rows.append([x.name, x.lastUpdate.map { Format.date($0, in: l) } ?? "-", String(x.records), String(x.deleted),
+                           ByteText.format(x.bytes, in: l), x.memo ?? "-", x.index ?? "-", health])
         }
         var out = t.render()
         let damaged = tables.filter(\.isDamaged)
@@ -47,13 +48,13 @@ struct ScanCommand: ParsableCommand {
             out += "\n\n\(x.name):"
             for d in x.defects.prefix(10) {
                 var place: [String] = []
-                if let r = d.record { place.append((pt ? "registro " : "record ") + String(r)) }
-                if let f = d.field { place.append((pt ? "campo " : "field ") + f) }
-                out += "\n  [\(d.severity)] " + (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + d.message
+                if let r = d.record { place.append(CLIPhrase.record(r).text(in: l)) }
+                if let f = d.field { place.append(CLIPhrase.field(f).text(in: l)) }
+                out += "\n  [\(CLIPhrase.severity(d.severity).text(in: l))] " + (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + d.message
             }
-            if x.defects.count > 10 { out += "\n  … " + (pt ? "mais \(x.defects.count - 10)" : "\(x.defects.count - 10) more") }
+            if x.defects.count > 10 { out += "\n  " + CLIPhrase.moreDefects(x.defects.count - 10).text(in: l) }
         }
-        out += "\n\n" + (pt ? "\(tables.count) tabelas, \(damaged.count) danificadas." : "\(tables.count) tables, \(damaged.count) damaged.")
+        out += "\n\n" + CLIPhrase.tablesSummary(tables: tables.count, damaged: damaged.count).text(in: l)
         let indexOnly = damaged.filter { $0.indexOnly == true }.map(\.name)
         if !indexOnly.isEmpty {
             out += "\n" + (pt ? "Só o índice está danificado em \(indexOnly.joined(separator: ", ")): resgate reindex \(data) --table …"

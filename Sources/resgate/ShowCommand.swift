@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackupSet
 import Foundation
+import ResgateLocale
 import StoreOps
 import RestoreKit
 import XBase
@@ -8,13 +9,13 @@ import XBase
 /// `resgate show SET [TABLE]` and `resgate show FILE.DBF`: one command; an argument ending
 /// in `.dbf` that is a file is a live table, anything else a backup set.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows a backup set, one of its tables, or a live DBF table.")
-    @Argument(help: "A backup set (.zip, folder or REMOTE:path) or a .dbf file.") var target: String
-    @Argument(help: "A table of the set.") var table: String?
-    @Option(help: "At most N records.") var limit: Int?
-    @Option(help: "table, csv or json.") var format: String?
-    @Flag(help: "Include deleted records (live tables).") var deleted = false
-    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
+    static let configuration = CommandConfiguration(commandName: "show", abstract: T("Shows a backup set, one of its tables, or a live DBF table."))
+    @Argument(help: H("A backup set (.zip, folder or REMOTE:path) or a .dbf file.")) var target: String
+    @Argument(help: H("A table of the set.")) var table: String?
+    @Option(help: H("At most N records.")) var limit: Int?
+    @Option(help: H("table, csv or json.")) var format: String?
+    @Flag(help: H("Include deleted records (live tables).")) var deleted = false
+    @Option(help: H("Cache folder for sets fetched from a remote.")) var cache: String?
     @OptionGroup var common: CommonOptions
 
     var outputFormat: OutputFormat {
@@ -36,7 +37,7 @@ struct ShowCommand: ParsableCommand {
         let lang = common.language
         let t: DBFTable
         do { t = try DBFTable.open(path: target) } catch {
-            Console.err(error.description); throw ExitStatus.badInput
+            Console.err(lang == .pt ? error.portuguese : error.description); throw ExitStatus.badInput
         }
         var printer = RecordPrinter(fields: t.fields, format: outputFormat)
         let max = limit ?? (outputFormat == .table ? 100 : Int.max)
@@ -50,14 +51,17 @@ struct ShowCommand: ParsableCommand {
                 var values: [DBFValue] = []
                 values.reserveCapacity(t.fields.count)
                 for f in t.fields {
-                    do { values.append(try r.value(f)) } catch { problems.append("\(error)"); values.append(.null) }
+                    do { values.append(try r.value(f)) } catch {
+                        problems.append(lang == .pt ? (error as? XBaseError)?.portuguese ?? "\(error)" : "\(error)"); values.append(.null)
+                    }
                 }
                 printer.add(values, deleted: deleted ? r.isDeleted : nil)
                 n += 1
             }
         } catch is Enough {}
         if outputFormat == .table && !common.quiet {
-            print("\(target): version 0x\(String(t.header.version, radix: 16)), \(t.recordCount) \(lang == .pt ? "registros" : "records"), \(lang == .pt ? "página de código" : "code page") \(t.codePage.number)")
+            print(CLIPhrase.showDBFHeader(file: target, version: "0x" + String(t.header.version, radix: 16), records: t.recordCount,
+                                          codePage: t.codePage.number).text(in: lang))
             for f in t.fields { print("  \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.type.letter) \(f.length) \(f.decimals)\(f.isNullable ? " null" : "")") }
             print("")
         }
@@ -79,8 +83,9 @@ struct ShowCommand: ParsableCommand {
         let overview = SetOperations.overview(set, language: lang)
         if outputFormat == .json { return try Console.json(overview) }
         for t in overview.tables {
-            print("\(t.name): \(t.records) \(lang == .pt ? "registros" : "records"), \(t.fields.count) \(lang == .pt ? "campos" : "fields"), \(lang == .pt ? "estrutura" : "structure") \(t.structure ?? "?")\(t.memo.map { ", memo " + $0 } ?? "")")
-            for f in t.files { print("  \(f.name): \(f.variant)") }
+            print(CLIPhrase.showSetTable(name: t.name, records: t.records, fields: t.fields.count,
+                                         structure: CLIPhrase.structureName(t.structure ?? "?").text(in: lang), memo: t.memo).text(in: lang))
+            for f in t.files { print(CLIPhrase.memberVariant(file: f.name, variant: f.words.text(in: lang)).text(in: lang)) }
         }
         for d in overview.defects { Console.err(d) }
     }
@@ -88,7 +93,7 @@ struct ShowCommand: ParsableCommand {
     func showTable(_ set: BackupSet, _ name: String) throws {
         let lang = common.language
         guard let t = set.table(named: name), let s = t.structure else {
-            Console.err(lang == .pt ? "\(name): tabela não encontrada ou sem estrutura" : "\(name): no such table, or no structure")
+            Console.err(CLIPhrase.showNoSuchTable(name).text(in: lang))
             throw ExitStatus.badInput
         }
         var printer = RecordPrinter(fields: s.fields, format: outputFormat)
@@ -104,7 +109,7 @@ struct ShowCommand: ParsableCommand {
             }
         } catch is Enough {}
         if outputFormat == .table && !common.quiet {
-            print("\(t.name) (\(s.variant.rawValue))")
+            print("\(t.name) (\(CLIPhrase.structureName(s.variant.rawValue).text(in: lang)))")
             for f in s.fields { print("  \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.type.letter) \(f.length) \(f.decimals)\(f.isNullable ? " null" : "")") }
             print("")
         }

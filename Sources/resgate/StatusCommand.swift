@@ -12,18 +12,18 @@ import StoreStatus
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Backup health of one store, or of every store of a chain on a cloud remote, as JSON or Prometheus metrics.")
+        abstract: T("Backup health of one store, or of every store of a chain on a cloud remote, as JSON or Prometheus metrics."))
 
-    @Option(help: "The ERP's data folder (one store).") var data: String?
-    @Option(help: "The store's backup root: the folder holding its sets (one store).") var backups: String?
-    @Option(help: "Folder of the authorized XML, for the fiscal state (one store).") var xml: String?
-    @Option(help: "The store's name in the metrics (default: the data folder's name).") var store: String?
-    @Flag(help: "Also restore the newest set into a temporary folder (one store).") var drill = false
-    @Option(help: "Every store folder matching REMOTE:PATTERN, e.g. 'nuvem:lojas/*/backup'.") var remotes: String?
-    @Option(help: "Stores read at the same time (chain).") var jobs = 4
-    @Option(help: "Seconds one store may take before it counts as down (chain).") var timeout = 600
-    @Option(help: "Write Prometheus textfile metrics to this file (atomically).") var textfile: String?
-    @Option(help: "Cache folder (fetched sets and verify verdicts by hash).") var cache: String?
+    @Option(help: H("The ERP's data folder (one store).")) var data: String?
+    @Option(help: H("The store's backup root: the folder holding its sets (one store).")) var backups: String?
+    @Option(help: H("Folder of the authorized XML, for the fiscal state (one store).")) var xml: String?
+    @Option(help: H("The store's name in the metrics (default: the data folder's name).")) var store: String?
+    @Flag(help: H("Also restore the newest set into a temporary folder (one store).")) var drill = false
+    @Option(help: H("Every store folder matching REMOTE:PATTERN, e.g. 'nuvem:lojas/*/backup'.")) var remotes: String?
+    @Option(help: H("Stores read at the same time (chain).")) var jobs = 4
+    @Option(help: H("Seconds one store may take before it counts as down (chain).")) var timeout = 600
+    @Option(help: H("Write Prometheus textfile metrics to this file (atomically).")) var textfile: String?
+    @Option(help: H("Cache folder (fetched sets and verify verdicts by hash).")) var cache: String?
     @OptionGroup var common: CommonOptions
 
     func run() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ResgateLocale
 import ResgateWeb
 
 /// `resgate ui [--data DATA] [--backups ROOT] [--port N] [--host ADDR]` (cli.md): the
@@ -7,31 +8,31 @@ import ResgateWeb
 struct UIServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: "Serve the restore screen in the browser (127.0.0.1 only, with a one-time token).",
+        abstract: T("Serve the restore screen in the browser (127.0.0.1 only, with a one-time token)."),
         discussion: UIHelp.discussion)
 
-    @Option(name: .long, help: "The ERP's data folder (default: the current folder).")
+    @Option(name: .long, help: H("The ERP's data folder (default: the current folder)."))
     var data: String?
 
-    @Option(name: .long, help: "Folder holding the backup sets.")
+    @Option(name: .long, help: H("Folder holding the backup sets."))
     var backups: String?
 
-    @Option(name: .long, help: "Folder of the authorized XML, for the post-restore check.")
+    @Option(name: .long, help: H("Folder of the authorized XML, for the post-restore check."))
     var xml: String?
 
-    @Option(name: .long, help: "Config file for the post-restore check (default: resgate.toml in DATA).")
+    @Option(name: .long, help: H("Config file for the post-restore check (default: resgate.toml in DATA)."))
     var config: String?
 
-    @Option(name: .long, help: "Port to listen on (default: a free one).")
+    @Option(name: .long, help: H("Port to listen on (default: a free one)."))
     var port: Int = 0
 
-    @Option(name: .long, help: "Address to listen on. Anything but 127.0.0.1 exposes the screen to the network.")
+    @Option(name: .long, help: H("Address to listen on. Anything but 127.0.0.1 exposes the screen to the network."))
     var host: String = "127.0.0.1"
 
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port takes 0…65535") }
+        guard (0...65535).contains(port) else { throw ValidationError(T("--port takes 0…65535")) }
     }
 
     func run() throws {
@@ -96,13 +97,8 @@ final class FailureBox: @unchecked Sendable { var error: Error? }
 /// `ui --help`: what is printed and what to open, in the person's language (Portuguese
 /// unless `--lang en` or a `LANG`/`LC_ALL` starting with `en`).
 enum UIHelp {
-    static var english: Bool {
-        let args = CommandLine.arguments
-        if let i = args.firstIndex(of: "--lang"), i + 1 < args.count { return args[i + 1].hasPrefix("en") }
-        if args.contains("--lang=en") { return true }
-        let env = ProcessInfo.processInfo.environment
-        return (env["LC_ALL"] ?? env["LANG"] ?? "").hasPrefix("en")
-    }
+    /// The run's language, as every help text (`CLILanguage`).
+    static var english: Bool { CLILanguage.current == .en }
 
     static var discussion: String {
         english ? """

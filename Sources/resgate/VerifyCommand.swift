@@ -5,10 +5,10 @@ import StoreOps
 
 /// `resgate verify SET`: reads everything, lists every defect; exit 1 when there is any.
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Reads every member of SET completely and lists every defect.")
-    @Argument(help: "A backup set: .zip, folder or REMOTE:path.") var set: String
-    @Option(help: "Cache folder for sets fetched from a remote.") var cache: String?
-    @Option(name: .long, help: "Write every defect to this file, one per line (the output lists the first 1000 per table).")
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: T("Reads every member of SET completely and lists every defect."))
+    @Argument(help: H("A backup set: .zip, folder or REMOTE:path.")) var set: String
+    @Option(help: H("Cache folder for sets fetched from a remote.")) var cache: String?
+    @Option(name: .long, help: H("Write every defect to this file, one per line (the output lists the first 1000 per table)."))
     var defectsFile: String?
     @OptionGroup var common: CommonOptions
 

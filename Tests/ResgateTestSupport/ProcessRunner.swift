@@ -10,13 +10,15 @@ public enum ProcessRunner {
         public var outData: Data
     }
 
-    /// `environment` entries are added to (or replace) this process's environment.
+    /// `environment` entries are added to (or replace) this process's environment; the
+    /// variables named in `removing` are taken out of it.
     public static func run(_ executable: String, _ args: [String], environment: [String: String] = [:],
-                           directory: String? = nil) throws -> Result {
+                           removing: [String] = [], directory: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
         var env = ProcessInfo.processInfo.environment
+        for k in removing { env[k] = nil }
         for (k, v) in environment { env[k] = v }
         p.environment = env
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -77,9 +79,20 @@ public enum ResgateBinary {
         public var description: String { "the resgate executable must be built beside the tests (swift build --build-tests)" }
     }
 
-    /// Runs `resgate ARGS` with `LANG=C` (English unless `--lang` says otherwise).
+    /// Runs `resgate ARGS` in an English locale (`LANG=en_US.UTF-8`, no `LC_ALL` or
+    /// `LC_MESSAGES`): English unless `--lang` or `environment` says otherwise. (With no
+    /// locale at all resgate speaks Portuguese: `runWithoutLocale`.)
     public static func run(_ args: [String], environment: [String: String] = [:]) throws -> ProcessRunner.Result {
         guard let bin = path else { throw Missing() }
-        return try ProcessRunner.run(bin, args, environment: ["LANG": "C"].merging(environment) { $1 })
+        return try ProcessRunner.run(bin, args, environment: ["LANG": "en_US.UTF-8"].merging(environment) { $1 },
+                                     removing: ["LC_ALL", "LC_MESSAGES", "LANGUAGE"])
+    }
+
+    /// Runs `resgate ARGS` with `LANG`, `LC_ALL`, `LC_MESSAGES` and `LANGUAGE` unset, as on a
+    /// fresh machine or a service: resgate must speak Portuguese.
+    public static func runWithoutLocale(_ args: [String], environment: [String: String] = [:]) throws -> ProcessRunner.Result {
+        guard let bin = path else { throw Missing() }
+        return try ProcessRunner.run(bin, args, environment: environment,
+                                     removing: ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"])
     }
 }

@@ -22,7 +22,7 @@ import XBase
         let report = try s.restorer().run()
         #expect(report.refusal == nil)
         let t = try #require(report.tables.first)
-        #expect(t.status == "restored")
+        #expect(t.status == .restored)
         let got = try MergeScenario.rows(of: s.data + "/VENDAS.DBF")
         #expect(got == s.expected)
         #expect(t.unreadable?.map(\.record) == [4, 22])
@@ -45,7 +45,7 @@ import XBase
         let report = try s.restorer(dryRun: true).run()
         #expect(try StoreFixture.snapshot(s.data) == before)
         let t = try #require(report.tables.first)
-        #expect(t.status == "would-restore")
+        #expect(t.status == .wouldRestore)
         #expect(t.records == s.expected.count)
         #expect(t.unreadable?.count == 2)
     }

@@ -38,6 +38,10 @@ import XBase
         try data.write(to: URL(fileURLWithPath: path))
         #expect(try status(["reindex", s.data, "--check"]) == 1)
         #expect(try status(["scan", s.data]) == 1)
+        // cli.md: no terminal to ask and no --yes: refused (exit 2), nothing written
+        let beforeRefusal = try StoreFixture.snapshot(s.data)
+        #expect(try status(["reindex", s.data]) == 2)
+        #expect(try StoreFixture.snapshot(s.data) == beforeRefusal)
         #expect(try status(["reindex", s.data, "--yes"]) == 0)
         #expect(try status(["reindex", s.data, "--check"]) == 0)
         #expect(IndexVerifier.verify(table: try DBFTable.open(path: path), indexPath: s.data + "/calls.CDX").isEmpty)

@@ -12,7 +12,7 @@ import XBase
         let report = try Restorer(source: source, data: s.data, options: RestoreOptions()).run()
         #expect(report.refusal == nil, "\(report)")
         let t = try #require(report.tables.first)
-        #expect(t.status == "restored")
+        #expect(t.status == .restored)
         #expect(t.records == 3)
         #expect(t.replaced == 3)
         #expect(t.blank == ["EMAIL"])
@@ -39,11 +39,11 @@ import XBase
         let before = try StoreFixture.snapshot(s.data)
         let source = try BackupSetSource(path: s.backup)
         let dry = try Restorer(source: source, data: s.data, options: RestoreOptions(dryRun: true)).run()
-        #expect(dry.tables.first?.status == "would-restore")
+        #expect(dry.tables.first?.status == .wouldRestore)
         #expect(dry.id == nil)
         let into = s.root + "/sandbox"
         let r = try Restorer(source: source, data: s.data, options: RestoreOptions(into: into)).run()
-        #expect(r.tables.first?.status == "restored")
+        #expect(r.tables.first?.status == .restored)
         #expect(try StoreFixture.snapshot(s.data) == before)
         #expect(!FileManager.default.fileExists(atPath: s.data + "/.resgate/undo"))
         #expect(try dbfreadRows(into + "/CLIENTES.DBF").count == 3)
@@ -80,7 +80,7 @@ import XBase
         // accepted with --skip-bad-lines: the good lines are restored, the bad one listed
         let ok = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data,
                               options: RestoreOptions(skipBadLines: true)).run()
-        #expect(ok.tables.first?.status == "restored")
+        #expect(ok.tables.first?.status == .restored)
         #expect(ok.tables.first?.records == 3)
         #expect(!(ok.tables.first?.defects.isEmpty ?? true))
     }
@@ -117,7 +117,7 @@ import XBase
         #expect(IndexVerifier.verify(table: live, indexPath: s.data + "/CLIENTES.CDX").isEmpty)
         try s.writeBackupClientes()
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         let restored = try DBFTable.open(path: s.data + "/CLIENTES.DBF")
         #expect(restored.recordCount == 3)
         #expect(IndexVerifier.verify(table: restored, indexPath: s.data + "/CLIENTES.CDX").isEmpty)
@@ -156,7 +156,7 @@ import XBase
 
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data,
                              options: RestoreOptions(blankMemos: true)).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(r.tables.first?.memoBlanked == true)
         let rows = try dbfreadRows(s.data + "/CLIENTES.DBF")
         #expect(rows.count == 4)
@@ -170,7 +170,7 @@ import XBase
         let into = s.root + "/compare"
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: nil,
                              options: RestoreOptions(into: into)).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         let t = try DBFTable.open(path: into + "/CLIENTES.DBF")
         #expect(t.fields.map(\.name) == ["CODIGO", "NOME", "LIMITE", "NASC", "ATIVO", "OBS"])
         #expect(t.header.version == 0x30)
@@ -204,14 +204,14 @@ import XBase
     @Test func counterMovesPastTheLargestRestoredValue() throws {
         let s = try store(liveNext: 100, backupIDs: [148, 150, 149])
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(try next(s.data + "/PEDIDOS.DBF") == 151)
     }
 
     @Test func counterNeverMovesBackwards() throws {
         let s = try store(liveNext: 100, backupIDs: [10, 11, 12])
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(try next(s.data + "/PEDIDOS.DBF") == 100)
         let t = try DBFTable.open(path: s.data + "/PEDIDOS.DBF")
         #expect(t.header.version == 0x31)
@@ -233,7 +233,7 @@ import XBase
             if renames == 2 { concurrentOutcomes = (try? Recovery.recoverAll(data: s.data)) ?? [] }
         }
         let r = try restorer.run()
-        #expect(r.tables.first?.status == "restored")
+        #expect(r.tables.first?.status == .restored)
         #expect(renames >= 2)
         #expect(concurrentOutcomes.isEmpty)
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF").count == 3)

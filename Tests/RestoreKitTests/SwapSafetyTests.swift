@@ -65,7 +65,7 @@ import XBase
         #expect(fd >= 0)
         #expect(report.id == nil)
         #expect((report.refusal ?? "").contains("VENDAS.DBF"), "\(report.refusal ?? "no refusal")")
-        #expect(report.tables.allSatisfy { $0.status == "refused" })
+        #expect(report.tables.allSatisfy { $0.status == .refused })
         try expectClean(s, before)
     }
 

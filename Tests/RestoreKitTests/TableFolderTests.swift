@@ -21,7 +21,7 @@ import XBase
         let sandbox = s.root + "/sandbox"
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: nil,
                              options: RestoreOptions(into: sandbox)).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         return (s, sandbox)
     }
 
@@ -52,7 +52,7 @@ import XBase
         #expect(r.refusal == nil, "\(r)")
         #expect(r.sourceKind == .tableFolder)
         let t = try #require(r.tables.first)
-        #expect(t.status == "restored")
+        #expect(t.status == .restored)
         #expect(t.records == 3)
         #expect(t.replaced == 5)
         #expect(t.blank == ["EMAIL"])    // the live structure is newer: reported per field
@@ -81,7 +81,7 @@ import XBase
         let source = try RestoreSources.open(zip)
         #expect(source.kind == .tableFolder)
         let r = try Restorer(source: source, data: s.data, options: RestoreOptions(tables: ["CLIENTES"])).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF")[2]["NOME"] as? String == "Nome via zip")
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF")[0]["OBS"] as? String == "Cliente antigo, paga em dia")
     }
@@ -118,7 +118,7 @@ import XBase
         // the user says otherwise: the bad record is left out, the others restored
         let ok = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
                               options: RestoreOptions(tables: ["CLIENTES"], skipBadLines: true)).run()
-        #expect(ok.tables.first?.status == "restored", "\(ok)")
+        #expect(ok.tables.first?.status == .restored, "\(ok)")
         #expect(ok.tables.first?.records == 2)
         #expect(ok.tables.first?.skippedLines == 1)
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF").map { $0["CODIGO"] as? Int } == [1, 3])
@@ -148,7 +148,7 @@ import XBase
         #expect(try StoreFixture.snapshot(s.data) == before)
         let ok = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
                               options: RestoreOptions(tables: ["CLIENTES"], blankMemos: true)).run()
-        #expect(ok.tables.first?.status == "restored", "\(ok)")
+        #expect(ok.tables.first?.status == .restored, "\(ok)")
         #expect(ok.tables.first?.memoBlanked == true)
         let rows = try dbfreadRows(s.data + "/CLIENTES.DBF")
         #expect(rows.count == 3 && rows.allSatisfy { ($0["OBS"] as? String ?? "") == "" }, "\(rows)")
@@ -164,7 +164,7 @@ import XBase
         """, sandbox + "/CLIENTES.DBF"])
         let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
                              options: RestoreOptions(tables: ["CLIENTES"])).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(r.tables.first?.records == 2)
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF").map { $0["CODIGO"] as? Int } == [1, 3])
     }
@@ -202,7 +202,7 @@ import XBase
         let out = s.root + "/novo"
         let r = try Restorer(source: try RestoreSources.open(s.data), data: nil,
                              options: RestoreOptions(tables: ["CLIENTES"], into: out)).run()
-        #expect(r.tables.first?.status == "restored", "\(r)")
+        #expect(r.tables.first?.status == .restored, "\(r)")
         let t = try DBFTable.open(path: out + "/CLIENTES.DBF")
         #expect(t.header.flags.contains(.structuralIndex))
         #expect(t.fields.map(\.name) == (try DBFTable.open(path: s.data + "/CLIENTES.DBF")).fields.map(\.name))

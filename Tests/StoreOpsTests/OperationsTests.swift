@@ -83,7 +83,7 @@ import XBase
         let vendas = try #require(TableName("vendas"))
         let dry = try RestoreOperation.run(source, data: store.data, request: RestoreRequest(tables: [vendas], dryRun: true),
                                            language: .en)
-        #expect(dry.id == nil && dry.tables.first?.status == "would-restore")
+        #expect(dry.id == nil && dry.tables.first?.status == .wouldRestore)
         let live = try RestoreOperation.run(source, data: store.data, request: RestoreRequest(tables: [vendas]), language: .en)
         let id = try #require(live.id)
         #expect(try ops.scan(language: .en).tables.first { $0.name == "VENDAS" }?.isDamaged == false)

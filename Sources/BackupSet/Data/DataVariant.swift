@@ -1,3 +1,4 @@
+import ResgateLocale
 import XBase
 
 /// How a data file is written (section 4): delimited with a separator and maybe a quote
@@ -20,6 +21,19 @@ public enum DataVariant: Sendable, Hashable, CustomStringConvertible {
             let quote = q.map { "quote \(Self.show($0))" } ?? "no quotes"
             return "delimited, separator \(Self.show(s)), \(quote)" + (isCanonical ? " (canonical)" : "")
         case let .sdf(w): return "SDF fixed width (\(w.reduce(0, +)) bytes)"
+        }
+    }
+
+    /// The description for a person, in both languages (`description` stays the English
+    /// the JSON documents carry).
+    public var words: Words {
+        switch self {
+        case let .delimited(s, q):
+            let sep = Self.show(s) == "," ? "vírgula" : Self.show(s) == ";" ? "ponto e vírgula" : Self.show(s)
+            let quote = q.map { "aspas \(Self.show($0))" } ?? "sem aspas"
+            return Words(pt: "delimitado, separador \(sep), \(quote)" + (isCanonical ? " (canônico)" : ""), en: description)
+        case let .sdf(w):
+            return Words(pt: "SDF de largura fixa (\(w.reduce(0, +)) bytes)", en: description)
         }
     }
 }

@@ -20,7 +20,7 @@ public enum BackupRoot {
         for n in names.sorted() where !n.hasPrefix(".") {
             let p = root + "/" + n
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: p, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: p, isDirectory: &isDir)
             guard isDir.boolValue || n.lowercased().hasSuffix(".zip") else { continue }
             do {
                 let s = try BackupSet.open(p)
@@ -30,9 +30,19 @@ public enum BackupRoot {
                 unreadable.append((p, error.defects))
             }
         }
+        // newest first by real date; where dates agree (or are missing), by the file's
+        // modification time, then by slot (the later weekday and hour first), then by name
+        let mtime = Dictionary(sets.map { s in
+            (s.path, ((try? FileManager.default.attributesOfItem(atPath: s.path))?[.modificationDate] as? Date) ?? .distantPast)
+        }, uniquingKeysWith: { a, _ in a })
         sets.sort { a, b in
             let da = a.date ?? .distantPast, db = b.date ?? .distantPast
-            return da != db ? da > db : a.name < b.name
+            if da != db { return da > db }
+            let ma = mtime[a.path] ?? .distantPast, mb = mtime[b.path] ?? .distantPast
+            if ma != mb { return ma > mb }
+            let sa = a.slot.map { $0.weekday * 24 + $0.hour } ?? -1, sb = b.slot.map { $0.weekday * 24 + $0.hour } ?? -1
+            if sa != sb { return sa > sb }
+            return a.name < b.name
         }
         return Listing(sets: sets, unreadable: unreadable)
     }

@@ -16,7 +16,7 @@ public enum ReportText {
             out.append("")
             out.append("\(title(status, l)) (\(group.count))")
             for item in group {
-                out.append("  \(mark(status)) \(item.name)  \(item.subject)")
+                out.append("  \(mark(status)) \(CLIPhrase.checkName(item.name).text(in: l))  \(subject(item, l))")
                 out.append(contentsOf: wrap(item.message.text(in: l), width: width, indent: "      "))
                 if let verdicts = item.sequence?.verdicts, !verdicts.isEmpty {
                     out.append("      " + VerdictWords.heading.text(in: l))
@@ -46,6 +46,13 @@ public enum ReportText {
         case .warning: l == .pt ? "AVISO" : "WARNING"
         case .ok: "OK"
         }
+    }
+
+    /// A series as the notes print it (`NFC-e série 1, CNPJ 12.345.678/0001-95`), else the
+    /// check's subject (a table and field).
+    static func subject(_ item: CheckItem, _ l: Language) -> String {
+        guard let s = item.sequence else { return item.subject }
+        return CLIPhrase.seriesLabel(model: s.model, series: s.series, cnpj: s.issuer).text(in: l)
     }
 
     static func mark(_ s: CheckStatus) -> String { s == .fail ? "✗" : s == .warning ? "!" : "✓" }

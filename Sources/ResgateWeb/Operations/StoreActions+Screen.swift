@@ -53,7 +53,7 @@ extension StoreActions {
     /// refused only because another was gets that reason instead of none.
     func forScreen(_ report: RestoreReport, language: Language) -> RestoreReport {
         var r = report
-        for i in r.tables.indices where r.tables[i].status == "refused" || r.tables[i].status == "failed" {
+        for i in r.tables.indices where r.tables[i].status == .refused || r.tables[i].status == .failed {
             let reason = r.tables[i].reason ?? ""
             if reason.contains("--skip-bad-lines") || reason.contains("--blank-memos") {
                 r.tables[i].reason = Phrase.webDefectsRefused.text(in: language)

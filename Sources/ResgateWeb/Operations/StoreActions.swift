@@ -133,7 +133,7 @@ public struct StoreActions: Sendable {
         let source = try RestoreSources.open(try setPath(r.set))
         struct Failed: Encodable { var table: String; var error: String }
         var diffs: [Data] = []
-        for t in report.tables where t.status == "restored" {
+        for t in report.tables where t.status == .restored {
             if context.isCancelled { break }
             guard let name = TableName(t.name) else { continue }
             context.emit(.message(Phrase.comparing(t.name).words))

@@ -1,8 +1,15 @@
+/// What happened to one table of a restore (cli.md: the JSON values are these raw values).
+public enum RestoreStatus: String, Codable, Sendable {
+    case restored
+    case wouldRestore = "would-restore"
+    case refused
+    case failed
+}
+
 /// The result of `restore` (cli.md JSON keys: id, dryRun, into, tables[…]).
 public struct RestoreReport: Codable, Sendable {
     public struct Table: Codable, Sendable {
-        /// "restored", "would-restore", "refused" or "failed".
-        public var status: String
+        public var status: RestoreStatus
         public var name: String
         /// Records the table has after the restore (or would have).
         public var records: Int
@@ -55,5 +62,5 @@ public struct RestoreReport: Codable, Sendable {
         try c.encode(refusal, forKey: .refusal)
     }
 
-    public var anyRefused: Bool { refusal != nil || tables.contains { $0.status == "refused" || $0.status == "failed" } }
+    public var anyRefused: Bool { refusal != nil || tables.contains { $0.status == .refused || $0.status == .failed } }
 }

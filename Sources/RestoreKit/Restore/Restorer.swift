@@ -73,7 +73,7 @@ public final class Restorer {
                                    source: source.displayName, tables: [], refusal: nil, sourceKind: source.kind)
         for name in names {
             guard source.tableNames.contains(name) else {
-                report.tables.append(emptyTable(name, status: "refused", reason: source.kind == .tableFolder
+                report.tables.append(emptyTable(name, status: .refused, reason: source.kind == .tableFolder
                     ? say("a tabela não está na pasta de origem", "the table is not in the source folder")
                     : say("a tabela não está no backup", "the table is not in the backup")))
                 continue
@@ -91,20 +91,20 @@ public final class Restorer {
             }
             plans.append(plan)
         }
-        if let refusal = plans.compactMap(\.refusal).first ?? report.tables.first(where: { $0.status == "refused" })?.reason {
+        if let refusal = plans.compactMap(\.refusal).first ?? report.tables.first(where: { $0.status == .refused })?.reason {
             report.refusal = refusal
-            report.tables += plans.map { planned($0, status: $0.refusal == nil ? "refused" : "refused", records: 0, defects: []) }
+            report.tables += plans.map { planned($0, status: .refused, records: 0, defects: []) }
             return report
         }
         if !options.dryRun, let shortage = diskShortage(plans, folder: out) {
             report.refusal = shortage
-            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
             return report
         }
         let merges = mergeSetups(&plans)
         if let refusal = plans.compactMap(\.refusal).first {
             report.refusal = refusal
-            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
             return report
         }
         events(.insertingRecords)
@@ -122,7 +122,7 @@ public final class Restorer {
             if isCancelled?() == true { throw TableRewriter.Cancelled() }
         } catch is TableRewriter.Cancelled {
             tx?.abandon()
-            report.tables = plans.map { planned($0, status: "refused", records: 0, defects: []) }
+            report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
             report.refusal = say("cancelado: nada foi alterado", "cancelled: nothing was changed")
             return report
         } catch {
@@ -133,7 +133,7 @@ public final class Restorer {
         for (plan, o) in zip(plans, outcomes) { fastRecords[plan.name] = o.fastRecords }
         let refused = outcomes.contains { !$0.accepted }
         for (plan, o) in zip(plans, outcomes) {
-            let status = !o.accepted ? "refused" : (options.dryRun ? "would-restore" : "restored")
+            let status: RestoreStatus = !o.accepted ? .refused : (options.dryRun ? .wouldRestore : .restored)
             var t = planned(plan, status: status, records: o.records, defects: o.defects.map { $0.message(in: lang) })
             t.seconds = o.seconds
             t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
@@ -169,7 +169,7 @@ public final class Restorer {
         do { try tx.commit() } catch let refusal as SwapTransaction.Refusal {
             // a lock appeared while the tables were written: nothing was swapped
             report.refusal = say("nada foi alterado: ", "nothing was changed: ") + swapRefusal(refusal)
-            for i in report.tables.indices { report.tables[i].status = "refused" }
+            for i in report.tables.indices { report.tables[i].status = .refused }
             return report
         }
         report.id = tx.id
@@ -210,12 +210,12 @@ public final class Restorer {
         }
     }
 
-    func emptyTable(_ name: String, status: String, reason: String?) -> RestoreReport.Table {
+    func emptyTable(_ name: String, status: RestoreStatus, reason: String?) -> RestoreReport.Table {
         .init(status: status, name: name, records: 0, replaced: nil, dropped: [], blank: [],
               converted: [], defects: [], reason: reason)
     }
 
-    func planned(_ p: TablePlan, status: String, records: Int, defects: [String]) -> RestoreReport.Table {
+    func planned(_ p: TablePlan, status: RestoreStatus, records: Int, defects: [String]) -> RestoreReport.Table {
         .init(status: status, name: p.name, records: records, replaced: p.liveRecords,
               dropped: p.mapping.dropped, blank: p.mapping.blank, converted: p.mapping.converted,
               defects: defects, reason: p.refusal)

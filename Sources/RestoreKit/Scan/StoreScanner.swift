@@ -54,12 +54,7 @@ public enum StoreScanner {
         summary.lastUpdate = table.header.lastUpdate?.iso
         summary.records = table.recordCount
         summary.codepage = CodePage.number(forMark: table.header.codePageMark)
-        if table.codePageWasGuessed {
-            summary.defects.append(.init(
-                message: language == .pt ? String(format: "marca de página de código 0x%02X desconhecida: lida como cp1252", table.header.codePageMark)
-                                         : String(format: "code page mark 0x%02X unknown: read as cp1252", table.header.codePageMark),
-                severity: "warning"))
-        }
+        // an unknown code page mark is TableHealth's finding (listed above), said once
         let dataDamaged = summary.isDamaged
         if checkIndexes, let index {
             let problems = IndexVerifier.verify(table: table, indexPath: (path as NSString).deletingLastPathComponent + "/" + index)

@@ -1,3 +1,4 @@
+import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #endif

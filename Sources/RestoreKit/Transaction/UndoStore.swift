@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 import XBase
 
@@ -45,6 +46,20 @@ public struct UndoStore {
             case let .locked(t, h): "table \(t) is open in the ERP (\(h))"
             case .busy: "another Resgate operation is running on this folder"
             case let .cannotWrite(path, why): "cannot write in \(path) (\(why)): the folder is read-only or this user may not write in it"
+            }
+        }
+
+        /// `description` in both languages.
+        public var words: Words {
+            switch self {
+            case .notAnID(let id):
+                Words(pt: "\"\(printableEscaped(id))\" não é um id de desfazer: use o id que a restauração mostrou, nunca um caminho", en: description)
+            case .noSuchSnapshot(let id): Words(pt: "a cópia de segurança \(id) não existe", en: description)
+            case .incomplete(let id): Words(pt: "a cópia de segurança \(id) está incompleta (a operação dela nunca terminou)", en: description)
+            case let .locked(t, h): Words(pt: "a tabela \(t) está aberta no ERP (\(HolderText.portuguese(h)))", en: description)
+            case .busy: Words(pt: "outra operação do Resgate está em andamento nesta pasta", en: description)
+            case let .cannotWrite(path, why):
+                Words(pt: "não é possível gravar em \(path) (\(why)): a pasta é só de leitura ou este usuário não pode gravar nela", en: description)
             }
         }
 

@@ -140,6 +140,10 @@ struct DemoFiscal {
         table = "PRODUTOS"
         min = 1
 
+        # `restore --merge`: sales are matched by their note number and series
+        [merge.VENDAS]
+        key = ["NUMERO", "SERIE"]
+
         [recreate]
         mark = { field = "ORIGEM", value = "RESGATE-XML" }
 

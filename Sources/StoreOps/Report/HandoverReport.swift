@@ -54,26 +54,26 @@ public struct HandoverReport: Encodable, Sendable {
         backupSet = restore.source
         undoID = restore.id
         rows = restore.tables.map { t in
-            let written = t.status == "restored"
+            let written = t.status == .restored
             var notes: [String] = []
             if !t.blank.isEmpty { notes.append(Phrase.mappingBlank(t.blank).text(in: language)) }
             if !t.dropped.isEmpty { notes.append(Phrase.mappingDropped(t.dropped).text(in: language)) }
             if !t.converted.isEmpty { notes.append(Phrase.mappingConverted(t.converted).text(in: language)) }
             if let n = t.skippedLines { notes.append(language == .pt ? "\(n) linha(s) com defeito puladas" : "\(n) damaged line(s) skipped") }
             if t.memoBlanked == true { notes.append(language == .pt ? "memos ilegíveis em branco" : "unreadable memos left blank") }
-            let status = t.status == "restored" ? w(.tableRestored) : t.status == "would-restore" ? w(.tableWouldRestore) : w(.tableRefused)
+            let status = t.status == .restored ? w(.tableRestored) : t.status == .wouldRestore ? w(.tableWouldRestore) : w(.tableRefused)
             return Row(table: t.name, status: status, before: t.replaced, after: written ? t.records : nil,
                        notes: notes.joined(separator: "; "))
         }
         var refused: [Refused] = []
         if let r = restore.refusal { refused.append(Refused(table: nil, reason: r)) }
-        for t in restore.tables where t.status == "refused" || t.status == "failed" {
+        for t in restore.tables where t.status == .refused || t.status == .failed {
             refused.append(Refused(table: t.name, reason: t.reason ?? (t.defects.first ?? "—")))
         }
         self.refused = refused
         verdict = NumberingVerdict(check: check, failure: checkFailure, data: data)
 
-        let restoredClean = restore.tables.filter { $0.status == "restored" && $0.defects.isEmpty }.count
+        let restoredClean = restore.tables.filter { $0.status == .restored && $0.defects.isEmpty }.count
         let rules = check?.checks.filter { $0.rule != nil } ?? []
         let purchase = rules.filter { r in ["ENTRADA", "COMPRA"].contains { r.rule!.table.uppercased().contains($0) } }
         let purchaseText: String? = purchase.isEmpty ? nil

@@ -62,7 +62,7 @@ public enum SetOperations {
             tables.append(SetOverview.Table(
                 name: t.name, records: records, memo: t.members.memoArchive?.name,
                 structure: t.structure?.variant.rawValue,
-                files: variants.map { .init(name: $0.file, variant: $0.variant.description) },
+                files: variants.map { .init(name: $0.file, variant: $0.variant.description, words: $0.variant.words) },
                 fields: (t.structure?.fields ?? []).map(FieldJSON.init)))
         }
         return SetOverview(name: set.name, kind: set.kind.rawValue, date: JSONDocument.date(set.date),
@@ -151,7 +151,12 @@ public struct VerifyResult: Encodable, Sendable {
 
 /// `show SET --json` (docs/cli-json.md).
 public struct SetOverview: Encodable, Sendable {
-    public struct File: Encodable, Sendable { public var name, variant: String }
+    public struct File: Encodable, Sendable {
+        public var name, variant: String
+        /// `variant` for a person, in both languages (not in the JSON).
+        public var words: Words
+        enum CodingKeys: String, CodingKey { case name, variant }
+    }
     public struct Table: Encodable, Sendable {
         public var name: String
         public var records: Int

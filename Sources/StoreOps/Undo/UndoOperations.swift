@@ -33,7 +33,9 @@ extension StoreOperations {
             return UndoResult(undone: id, id: try store.undo(id: id), tables: tables)
         } catch let e as UndoStore.UndoError {
             if case .noSuchSnapshot = e { throw OperationFailure(.noSuchSnapshot(id)) }
-            throw OperationFailure(.undoRefused(e.description), exit: e.isBadInput ? .badInput : .refused)
+            throw OperationFailure(.undoRefused(e.description), exit: e.isBadInput ? .badInput : .refused,
+                                   details: Words(pt: Phrase.undoRefused(e.words.pt).text(in: .pt),
+                                                  en: Phrase.undoRefused(e.words.en).text(in: .en)))
         } catch {
             throw OperationFailure(.undoRefused("\(error)"), exit: .refused)
         }

@@ -95,13 +95,13 @@ public enum TableHealth {
             if note == DescriptorCheck.noBacklinkNote {
                 log.add(.headerNote, .warning, note, "cabeçalho Visual FoxPro sem o vínculo de 263 bytes com o DBC (lida como tabela livre)")
             } else if note.contains("terminator") {
-                log.add(.badTerminator, .warning, note, "terminador dos descritores de campo: " + note)
+                log.add(.badTerminator, .warning, note, "terminador dos descritores de campo: " + HeaderNoteWords.portuguese(note))
             } else if note.contains("apart") {
-                log.add(.recordLengthMismatch, .warning, note, "tamanho do registro no cabeçalho está errado: " + note)
+                log.add(.recordLengthMismatch, .warning, note, "tamanho do registro no cabeçalho está errado: " + HeaderNoteWords.portuguese(note))
             } else if note.contains("past the record length") || note.contains("descriptor") || note.contains("backlink") {
-                log.add(.brokenDescriptor, .error, note, "descritor de campo com defeito: " + note)
+                log.add(.brokenDescriptor, .error, note, "descritor de campo com defeito: " + HeaderNoteWords.portuguese(note))
             } else {
-                log.add(.headerNote, .warning, note, "cabeçalho: " + note)
+                log.add(.headerNote, .warning, note, "cabeçalho: " + HeaderNoteWords.portuguese(note))
             }
         }
         for f in h.fields {

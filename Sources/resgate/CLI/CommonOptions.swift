@@ -5,13 +5,13 @@ import StoreOps
 
 /// Flags every command takes (cli.md "Common flags").
 struct CommonOptions: ParsableArguments {
-    @Flag(name: .long, help: "Machine-readable output: one JSON document on stdout.")
+    @Flag(name: .long, help: H("Machine-readable output: one JSON document on stdout."))
     var json = false
 
-    @Option(name: .long, help: "Language of messages: pt or en (default from LANG).")
+    @Option(name: .long, help: H("Language of messages: pt or en (default from LANG)."))
     var lang: String?
 
-    @Flag(name: .long, help: "Print only the result, no progress.")
+    @Flag(name: .long, help: H("Print only the result, no progress."))
     var quiet = false
 
     var language: Language {
@@ -21,7 +21,7 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         if let l = lang?.lowercased(), !["pt", "en", "pt-br", "pt_br"].contains(l) {
-            throw ValidationError("--lang takes pt or en")
+            throw ValidationError(T("--lang takes pt or en"))
         }
     }
 }

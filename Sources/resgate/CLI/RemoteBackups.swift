@@ -3,6 +3,7 @@ import BackupSet
 import CloudRemote
 import Foundation
 import ResgateLocale
+import StoreOps
 
 /// `resgate backups REMOTE:path`: the sets on a remote root, from its listing; a set
 /// already in the cache (current version) shows its real date, tables and manifest.
@@ -37,21 +38,27 @@ enum RemoteBackupsListing {
             }))]).render())
             return
         }
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm"
         let unknown = "?"
+        var table = TextTable(headers: CLIPhrase.backupsHeaders.text(in: lang).components(separatedBy: "|"))
         for r in rows {
             let e = r.entry
-            let date = (r.cached?.date ?? e.modified).map { f.string(from: $0) } ?? unknown
+            let date = JSONDocument.date(r.cached?.date ?? e.modified).map { Format.date($0, in: lang) } ?? unknown
             let tables = (r.cached.map { $0.tables.count } ?? e.tables).map(String.init) ?? unknown
-            let manifest = (r.cached.map { $0.manifest != nil } ?? e.hasManifest).map { $0 ? (lang == .pt ? "sim" : "yes") : (lang == .pt ? "não" : "no") } ?? unknown
-            print("\(e.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(date)  remote \(String(e.bytes).leftPad(12)) B  \(tables) \(lang == .pt ? "tabelas" : "tables")  manifest: \(manifest)\(r.cached != nil ? (lang == .pt ? "  (em cache)" : "  (cached)") : "")")
+            let manifest = (r.cached.map { $0.manifest != nil } ?? e.hasManifest).map { ($0 ? CLIPhrase.yes : .no).text(in: lang) } ?? unknown
+            table.rows.append([e.name + (r.cached != nil ? (lang == .pt ? " (em cache)" : " (cached)") : ""), date,
+                               lang == .pt ? "nuvem" : "remote", ByteText.format(Int(e.bytes), in: lang), tables, manifest])
+        }
+        if rows.isEmpty {
+            Console.out(CLIPhrase.noBackupsFound(root: root.description).text(in: lang))
+        } else {
+            Console.out(table.render())
         }
         for r in rows { if let d = r.entry.damage { Console.err("\(r.entry.name): " + (lang == .pt ? "zip danificado: " : "damaged zip: ") + d) } }
         if !common.quiet && rows.contains(where: { $0.entry.tables == nil && $0.cached == nil }) {
             Console.err(lang == .pt ? "(? = não lido com --quick: `resgate show \(root)/NOME.zip` baixa e mostra)"
                         : "(? = not read with --quick: `resgate show \(root)/NAME.zip` fetches and shows it)")
         }
+        if rows.isEmpty { throw ExitStatus.defects }   // as a local root with no set
     }
 }
 

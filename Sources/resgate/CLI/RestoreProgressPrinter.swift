@@ -9,8 +9,13 @@ final class RestoreProgressPrinter: @unchecked Sendable {
     let quiet: Bool
     init(language: Language, quiet: Bool) { self.language = language; self.quiet = quiet }
 
+    /// The ERP's last word ("Processamento efetuado.") waits for the report: it is said
+    /// only when tables were replaced (`ending`), never after a dry run or a refusal.
+    private var sawDone = false
+
     func handle(_ e: RestoreEvent) {
         guard !quiet else { return }
+        if case .done = e { sawDone = true; return }
         if let w = e.words() { Console.progress(w.text(in: language), final: true); return }
         switch e {
         case let .tableProgress(table, n, expected, secs):
@@ -18,13 +23,25 @@ final class RestoreProgressPrinter: @unchecked Sendable {
             var line = "\(table): \(n)" + (expected.map { " / \($0)" } ?? "")
             line += String(format: language == .pt ? "  %.0f reg/s" : "  %.0f rec/s", rate)
             if let x = expected, rate > 0, x > n {
-                line += String(format: language == .pt ? "  faltam %.0fs" : "  %.0fs left", Double(x - n) / rate)
+                let left = Int((Double(x - n) / rate).rounded())
+                line += language == .pt ? "  faltam \(left) s" : "  \(left) s left"
             }
             Console.progress(line)
         case let .tableDone(table, n, secs):
-            let unit = language == .pt ? "registros" : "records"
-            Console.progress(String(format: "%@: %d %@ (%.2fs)", table, n, unit, secs), final: true)
+            Console.progress(CLIPhrase.restoreDoneTime(table: table, records: n, time: Format.seconds(secs, in: language)).text(in: language), final: true)
         default: break
+        }
+    }
+
+    /// The last progress line, from what the restore did: the ERP's "Processamento
+    /// efetuado." after a real restore, "Simulação concluída." after a dry run, nothing
+    /// after a refusal (the summary says why).
+    func ending(_ r: RestoreReport) {
+        guard !quiet, sawDone, !r.anyRefused else { return }
+        if r.dryRun {
+            Console.progress(CLIPhrase.dryRunFinished.text(in: language), final: true)
+        } else if r.id != nil, let w = RestoreEvent.done.words() {
+            Console.progress(w.text(in: language), final: true)
         }
     }
 }

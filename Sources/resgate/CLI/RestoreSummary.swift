@@ -14,9 +14,9 @@ enum RestoreSummary {
             if !x.blank.isEmpty { mapping.append(Phrase.mappingBlank(x.blank).text(in: l)) }
             if !x.dropped.isEmpty { mapping.append(Phrase.mappingDropped(x.dropped).text(in: l)) }
             if !x.converted.isEmpty { mapping.append(Phrase.mappingConverted(x.converted).text(in: l)) }
-            t.rows.append([x.name, Phrase.restoreStatus(x.status).text(in: l), x.replaced.map(String.init) ?? "-", String(x.records),
+            t.rows.append([x.name, Phrase.restoreStatus(x.status.rawValue).text(in: l), x.replaced.map(String.init) ?? "-", String(x.records),
                            mapping.isEmpty ? Phrase.mappingSame.text(in: l) : mapping.joined(separator: "; "),
-                           x.seconds.map { String(format: "%.2fs", $0) } ?? "-"])
+                           x.seconds.map { Format.seconds($0, in: l) } ?? "-"])
             if let reason = x.reason { notes.append("\(x.name): \(reason)") }
             for d in x.defects { notes.append("\(x.name): \(d)") }
             notes += MergeSummary.notes(x, language: l)

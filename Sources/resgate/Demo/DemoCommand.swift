@@ -9,12 +9,12 @@ import StoreOps
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Make a demo store with backups and walk through a whole restore.")
+        abstract: T("Make a demo store with backups and walk through a whole restore."))
 
-    @Argument(help: "Folder for the demo store (default: a new temporary folder).")
+    @Argument(help: H("Folder for the demo store (default: a new temporary folder)."))
     var dir: String?
 
-    @Flag(name: .long, help: "Then serve the demo store in the restore screen.")
+    @Flag(name: .long, help: H("Then serve the demo store in the restore screen."))
     var ui = false
 
     @OptionGroup var common: CommonOptions
@@ -43,8 +43,10 @@ struct DemoCommand: ParsableCommand {
              ["restore", set, "--data", store.data, "--table", "VENDAS", "--into", root + "/comparar", "--yes"] + l)
         step(pt ? "7. Comparar o backup com a tabela atual" : "7. Compare the backup with the live table",
              ["diff", set, "--data", store.data, "--table", "VENDAS", "--key", "NUMERO", "--examples", "5"] + l)
-        step(pt ? "8. Restaurar na loja" : "8. Restore in the store",
-             ["restore", set, "--data", store.data, "--table", "VENDAS", "--yes"] + l)
+        // the ERP would wipe VENDAS and lose the day; --merge keeps every readable sale since
+        step(pt ? "8. Restaurar na loja sem perder o dia: o backup + as vendas legíveis da tabela danificada"
+                : "8. Restore in the store without losing the day: the backup + the damaged table's readable sales",
+             ["restore", set, "--data", store.data, "--table", "VENDAS", "--merge", "--yes"] + l)
         step(pt ? "9. Conferir antes de abrir a loja" : "9. Check before the store opens",
              ["check", "--data", store.data, "--xml", store.xml] + l)
         step(pt ? "10. Simular a recriação das notas autorizadas que faltam" : "10. Dry run: re-create the authorized notes the data lacks",
@@ -57,7 +59,7 @@ struct DemoCommand: ParsableCommand {
         step(pt ? "13. Conferir de novo" : "13. Check again", ["check", "--data", store.data, "--xml", store.xml] + l)
         step(pt ? "14. As cópias de segurança (restauração e recriação)" : "14. The undo snapshots (restore and re-creation)",
              ["undo", "--data", store.data, "--list"] + l)
-        if let id = latestSnapshot(store.data) {
+        if let id = recreateSnapshot(store.data) {
             step(pt ? "15. Desfazer a recriação" : "15. Undo the re-creation", ["undo", "--data", store.data, id, "--yes"] + l)
         }
         say(pt ? "\nPronto. A loja de demonstração fica em \(root)." : "\nDone. The demo store stays in \(root).")
@@ -84,10 +86,9 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    /// The re-creation's snapshot. Not the last id by name: ids made in the same second
-    /// sort by their random suffix, and the restore's could come out last (then step 15
-    /// undid the restore, and the demo ended on a different store now and then).
-    func latestSnapshot(_ data: String) -> String? {
+    /// The snapshot of the re-creation (step 11). Not "the newest id": ids made in the same
+    /// second differ only by a random suffix, so sorting them picked the restore's at random.
+    func recreateSnapshot(_ data: String) -> String? {
         StoreOperations(data: data).snapshots().snapshots.first { $0.operation == "recreate" }?.id
     }
 }

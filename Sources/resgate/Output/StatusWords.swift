@@ -39,25 +39,25 @@ enum StatusWords {
         }
         let f = DateFormatter(); f.dateFormat = "yyyy-MM-dd HH:mm"
         let when = n.date.map { f.string(from: $0) } ?? "?"
-        var pt = "\(r.store): \(n.name) (\(when))", en = pt
+        var pt = "\(r.store): \(n.name) (\(Format.date(when, in: .pt)))", en = "\(r.store): \(n.name) (\(when))"
         switch n.verified {
         case true?: pt += ", íntegro"; en += ", verifies"
-        case false?: pt += ", NÃO confere (\(n.defects) defeito(s))"; en += ", does NOT verify (\(n.defects) defect(s))"
+        case false?: pt += ", NÃO confere (" + Format.count(n.defects, "defeito", "defeitos") + ")"; en += ", does NOT verify (\(n.defects) defect(s))"
         case nil: pt += ", não conferido"; en += ", not checked"
         }
         if n.verifiedFromCache { pt += " [cache]"; en += " [cached]" }
         if let d = n.drill { pt += d ? ", restauração de teste ok" : ", restauração de teste FALHOU"; en += d ? ", drill ok" : ", drill FAILED" }
         if let t = r.tables, let d = r.damagedTables {
-            pt += "; \(t) tabelas, \(d) danificada(s)"; en += "; \(t) tables, \(d) damaged"
+            pt += "; " + Format.count(t, "tabela", "tabelas") + ", " + Format.count(d, "danificada", "danificadas"); en += "; \(t) tables, \(d) damaged"
         }
         for s in r.fiscal where s.atRisk {
-            pt += "; modelo \(s.model) série \(s.series): contador do ERP ≤ último autorizado (\(s.lastAuthorized ?? 0))"
+            pt += "; \(Format.fiscalModel(s.model)) série \(s.series): contador do ERP ≤ último autorizado (\(s.lastAuthorized ?? 0))"
             en += "; model \(s.model) series \(s.series): ERP counter ≤ last authorized (\(s.lastAuthorized ?? 0))"
         }
         return Words(pt: pt, en: en)
     }
 
     static func summary(stores: Int, problems: Int) -> Words {
-        Words(pt: "\(stores) loja(s), \(problems) com problema.", en: "\(stores) store(s), \(problems) with a problem.")
+        Words(pt: Format.count(stores, "loja", "lojas") + ", \(problems) com problema.", en: "\(stores) store(s), \(problems) with a problem.")
     }
 }

@@ -29,9 +29,12 @@ struct FieldAccess: Sendable {
         switch type {
         case .character, .varchar, .varbinary: .character
         case .numeric, .float, .double, .currency: .numeric
-        case .integer: .integer
+        // Harbour's `+` (int32 LE) keys as a number like `I`; its `@` (Julian day + ms LE)
+        // as a DateTime like `T`. A CDX is never beside a dBASE 7 table, whose `+`/`@`
+        // have other layouts.
+        case .integer, .autoIncrement: .integer
         case .date: .date
-        case .dateTime: .dateTime
+        case .dateTime, .timestamp: .dateTime
         case .logical: .logical
         default: nil
         }
@@ -59,12 +62,12 @@ struct FieldAccess: Sendable {
         case .logical:
             let b = bytes.first ?? 0x20
             return .logical(b == 0x54 || b == 0x74 || b == 0x59 || b == 0x79)
-        case .integer: return .number(Double(Int32(bitPattern: Self.le32(bytes, 0))))
+        case .integer, .autoIncrement: return .number(Double(Int32(bitPattern: Self.le32(bytes, 0))))
         case .double: return .number(Double(bitPattern: UInt64(Self.le32(bytes, 0)) | UInt64(Self.le32(bytes, 4)) << 32))
         case .currency:
             let raw = Int64(bitPattern: UInt64(Self.le32(bytes, 0)) | UInt64(Self.le32(bytes, 4)) << 32)
             return .number(Double(raw) / 10_000)
-        case .dateTime:
+        case .dateTime, .timestamp:
             let day = Int32(bitPattern: Self.le32(bytes, 0)), ms = Int32(bitPattern: Self.le32(bytes, 4))
             if day == 0 && ms == 0 { return .dateTime(0) }
             guard roundsDateTimeToSecond else { return .dateTime(Double(day) + Double(ms) / 86_400_000) }

@@ -1,0 +1,56 @@
+/// Every `CLIPhrase` in English (`--lang en`, or an English locale).
+enum CLIEnglish {
+    static func text(_ p: CLIPhrase) -> String {
+        switch p {
+        case .undoNeedsYes:
+            "No terminal to ask for confirmation: nothing was changed. Add --yes to undo."
+        case .reindexNeedsYes:
+            "No terminal to ask for confirmation: nothing was changed. Add --yes to rebuild the indexes, or --check to only verify them."
+        case let .undoConfirm(id, tables):
+            "Put " + (tables.isEmpty ? "the tables" : (tables.count == 1 ? "table " : "tables ") + tables.joined(separator: ", "))
+                + " back as they were before operation \(id)? The current state is kept for redo."
+        case .noBackupsFound(let r): "no backup found in \(r)"
+        case .backupsHeaders: "NAME|DATE|KIND|SIZE|TABLES|MANIFEST"
+        case .yes: "yes"
+        case .no: "no"
+        case let .tablesSummary(t, d): Format.count(t, "table", "tables") + ", \(d) damaged."
+        case .severity(let s): s
+        case .record(let r): "record \(r)"
+        case .field(let f): "field \(f)"
+        case .moreDefects(let n): "… \(n) more"
+        case .recordsWord(let n): Format.count(n, "record", "records")
+        case .fieldsWord(let n): Format.count(n, "field", "fields")
+        case let .showSetTable(name, records, fields, structure, memo):
+            "\(name): " + Format.count(records, "record", "records") + ", " + Format.count(fields, "field", "fields")
+                + ", structure \(structure)" + (memo.map { ", memo \($0)" } ?? "")
+        case let .showDBFHeader(file, version, records, cp):
+            "\(file): version \(version), " + Format.count(records, "record", "records") + ", code page \(cp)"
+        case let .memberVariant(file, variant): "  \(file): \(variant)"
+        case .showNoSuchTable(let t): "\(t): no such table, or no structure"
+        case let .numberingDoNotRelease(series, next, toEnter):
+            "DO NOT RELEASE THE SYSTEM: \(series) — next note \(next)" + (toEnter.map { "; notes to re-enter \($0)" } ?? "")
+        case let .numberingOK(series, next): "Numbering checked: \(series) — next note \(next)"
+        case let .numberingWarning(series, next): "Numbering with warnings: \(series) — next note \(next) (see the warnings below)"
+        case .numberingNotChecked(let d):
+            "THE FISCAL NUMBERING WAS NOT CHECKED (no XML folder, no resgate.toml). Before releasing the system: resgate check --data \(d) --xml XML_FOLDER"
+        case .numberingCheckUnusable(let why): "THE FISCAL NUMBERING WAS NOT CHECKED: \(why)"
+        case .restoredButCheckFailed:
+            "The restore was done, but the check failed: do NOT open the store before fixing it (exit status 4)."
+        case .checkName(let n):
+            switch n {
+            case "fiscal-sequence": "fiscal numbering"
+            case "xml-files": "XML files"
+            case "not-empty": "not empty"
+            default: n
+            }
+        case let .seriesLabel(model, series, cnpj):
+            "\(Format.fiscalModel(model, in: .en)) series \(series)" + (cnpj.isEmpty ? "" : ", CNPJ \(Format.cnpj(cnpj))")
+        case .snapshotsTotal(let b): "Total: \(b) (free it with --prune)"
+        case let .restoreDoneTime(t, n, time): "\(t): " + Format.count(n, "record", "records") + " (\(time))"
+        case .dryRunFinished: "Dry run finished."
+        case .pruneNeedsYes: "No terminal to ask for confirmation: nothing was deleted. Add --yes to delete the undo snapshots."
+        case .operationName(let o): o
+        case .structureName(let v): v
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Sentences of the command line's text output (tables, summaries, refusals) that the web
+/// screen does not share. Kept apart from `Phrase` so the two front ends' catalogues grow
+/// without touching each other; one file per language (`CLIPortuguese`, `CLIEnglish`).
+public enum CLIPhrase: Sendable, Hashable {
+    /// No terminal to ask and no --yes: `undo ID` refused.
+    case undoNeedsYes
+    /// No terminal to ask and no --yes: `reindex` refused.
+    case reindexNeedsYes
+    /// The question before `undo ID`: which tables go back.
+    case undoConfirm(id: String, tables: [String])
+    case noBackupsFound(root: String)
+    case backupsHeaders
+    case yes, no
+    case tablesSummary(tables: Int, damaged: Int)
+    case severity(String)
+    case record(Int)
+    case field(String)
+    case moreDefects(Int)
+    case recordsWord(Int)
+    case fieldsWord(Int)
+    case showSetTable(name: String, records: Int, fields: Int, structure: String, memo: String?)
+    case showDBFHeader(file: String, version: String, records: Int, codePage: Int)
+    case memberVariant(file: String, variant: String)
+    case showNoSuchTable(String)
+    /// The numbering verdict at the top of a restore's summary.
+    case numberingDoNotRelease(series: String, next: Int, toEnter: String?)
+    case numberingOK(series: String, next: Int)
+    case numberingWarning(series: String, next: Int)
+    case numberingNotChecked(data: String)
+    case numberingCheckUnusable(String)
+    case restoredButCheckFailed
+    case checkName(String)
+    case seriesLabel(model: Int, series: Int, cnpj: String)
+    case snapshotsTotal(String)
+    case restoreDoneTime(table: String, records: Int, time: String)
+    case pruneNeedsYes
+    case operationName(String)
+    /// A structure file variant (`delimited`, `listStructure`, `extendedDBF`).
+    case structureName(String)
+    /// The last progress line of a dry run (the ERP's "Processamento efetuado." means data was replaced).
+    case dryRunFinished
+}
+
+public extension CLIPhrase {
+    func text(in language: Language) -> String {
+        switch language {
+        case .pt: CLIPortuguese.text(self)
+        case .en: CLIEnglish.text(self)
+        }
+    }
+}
