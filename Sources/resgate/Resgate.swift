@@ -32,6 +32,9 @@ struct Resgate: ParsableCommand {
     /// default is 64); help and the commands' own exit statuses pass through unchanged.
     /// The parser's help and error words are put into the run's language (`CLILanguage`).
     static func main() {
+        // a write past `ulimit -f` fails (EFBIG) and is told like a full disk, with the
+        // staging removed, instead of SIGXFSZ killing the process mid-write
+        _ = signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

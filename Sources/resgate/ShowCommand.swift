@@ -107,7 +107,13 @@ struct ShowCommand: ParsableCommand {
                 printer.add(r.values)
                 n += 1
             }
-        } catch is Enough {}
+        } catch is Enough {
+        } catch let e as BackupSetError {
+            // the table's data cannot be read at all (a forged size, a refused member):
+            // say which file and why, as verify does, and exit 2, not with a bare error
+            for d in e.defects { Console.err(d.message(in: lang)) }
+            throw ExitStatus.badInput
+        }
         if outputFormat == .table && !common.quiet {
             print("\(t.name) (\(CLIPhrase.structureName(s.variant.rawValue).text(in: lang)))")
             for f in s.fields { print("  \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.type.letter) \(f.length) \(f.decimals)\(f.isNullable ? " null" : "")") }

@@ -7,6 +7,11 @@
   longline.zip   one line of 1 GiB (one byte repeated), no line break
   hugecount.zip  records=4611686018427387904 (2^62) and two good lines
   deep.zip       a memo-less table whose 4 parts are each 16 MiB of good lines, records right
+  values.zip     T, @, B, Y, I, N and D fields holding infinity, NaN, 1e400, 9e18 and dates out
+                 of range, 200,000 lines of them (every value a defect)
+  combo.zip      structure and data defects together: records=2^63-1, a width of 2^32, dec
+                 past the width, a field repeated, a quote opened on line 1 and never closed
+                 (16 MiB), then 16 MiB of lines with 300 fields
   damaged/       a VFP table whose version byte reads 0x02, and a dBASE 7 table whose
                  @ timestamps hold infinity and 1e300
 
@@ -84,6 +89,28 @@ for k in range(4):
     total += blob.count(b"\n")
     parts.append(("T_%03d.TXT" % (k + 1), blob))
 write_zip(os.path.join(out, "deep.zip"), [("T_Estr.TXT", ESTR.format(n=total))] + parts)
+
+# every number and date type holding what no field can: each value a defect, not a trap
+VESTR = ("# table=T codepage=1252\r\nFIELD_NAME;FIELD_TYPE;FIELD_LEN;FIELD_DEC\r\n"
+         "ID;I;4;0\r\nQUANDO;T;8;0\r\nSTAMP;@;8;0\r\nREAL;B;8;2\r\nDINHEIRO;Y;8;4\r\n"
+         "VALOR;N;20;2\r\nDIA;D;8;0\r\n")
+BAD = [b'99999999999,99999999999999,99999999999999,inf,9e18,1e400,99999999\r\n',
+       b'-99999999999,00000000000000,-1,nan,-9.3e18,-1e400,00000000\r\n',
+       b'2147483648,20241301256199,1e300,1e309,922337203685477.5808,9' + b'9' * 30 + b',20240230\r\n',
+       b'1,19000101000000,18446744073709551616,-inf,1e-400,1.7976931348623157e308,0\r\n']
+write_zip(os.path.join(out, "values.zip"), [("T_Estr.TXT", VESTR),
+                                            ("T.TXT", (b"".join(BAD) * 5000 for _ in range(10)))])
+# structure and data defects together
+CESTR = ("# table=T codepage=1252 records=9223372036854775807\r\nFIELD_NAME;FIELD_TYPE;FIELD_LEN;FIELD_DEC\r\n"
+         "ID;N;4294967296;0\r\nNOME;C;254;300\r\nNOME;C;-5;0\r\nVALOR;N;20;19\r\nX;Q;99999999999999999999;0\r\n")
+def combo_lines():
+    yield b'1,"' + b'a' * (1 << 20)
+    for _ in range(15):
+        yield b'b,' * (1 << 19)
+    wide = b",".join(b'%d' % k for k in range(300)) + b"\r\n"
+    for _ in range(16):
+        yield wide * ((1 << 20) // len(wide))
+write_zip(os.path.join(out, "combo.zip"), [("T_Estr.TXT", CESTR), ("T.TXT", combo_lines())])
 
 dam = os.path.join(out, "damaged")
 os.makedirs(dam, exist_ok=True)

@@ -101,6 +101,7 @@ final class TableRecordReader {
     }
 
     func defect(_ kind: Defect.Kind, file: String, line: Int?, field: String?, en: String, pt: String) throws {
+        if !defects.wantsDetails, !options.stopAtFirstDefect { return defects.count(kind) }
         let d = Defect(kind, table: table.name, file: file, line: line, field: field, pt: pt, en: en)
         defects.add(d)
         if options.stopAtFirstDefect { throw BackupSetError(d) }

@@ -28,5 +28,15 @@ public struct DefectList: Sendable {
         if kept.count < limit { kept.append(d) } else { omitted += 1 }
     }
 
+    /// Whether the next defect would be kept or handed to a sink; when not, `count` is all
+    /// it needs (a flood of bad lines then costs no message building either).
+    public var wantsDetails: Bool { sink != nil || kept.count < limit }
+
+    /// Counts a defect that would be neither kept nor handed to a sink.
+    public mutating func count(_ kind: Defect.Kind) {
+        counts[kind, default: 0] += 1
+        omitted += 1
+    }
+
     public mutating func add(contentsOf ds: some Sequence<Defect>) { for d in ds { add(d) } }
 }

@@ -21,7 +21,24 @@ public struct BackupWriter {
         public var skipped: [Defect]
     }
 
+    /// No room to write the set (disk full, quota, `ulimit -f`) while `file` was being
+    /// written into `root`: the whole backup stops, its staging and partial zip removed.
+    public struct NoRoom: Error, Sendable, CustomStringConvertible {
+        public var file: String
+        public var root: String
+        public var cause: OutOfSpace
+        public var description: String { "\(file) in \(root): \(cause.reason)" }
+    }
+
     public init(dataFolder: String, root: String) { self.dataFolder = dataFolder; self.root = root }
+
+    /// `error` as `NoRoom` when it is a write that found no room; `file` names what was
+    /// being written when the error itself does not.
+    func noRoom(_ error: any Error, writing file: String) -> NoRoom? {
+        if let e = error as? NoRoom { return e }
+        guard let c = OutOfSpace.find(in: error) else { return nil }
+        return NoRoom(file: c.file.map { ($0 as NSString).lastPathComponent } ?? file, root: root, cause: c)
+    }
 
     /// The DBF files of the data folder, by table name (file name without extension).
     public static func liveTables(in folder: String) -> [(name: String, path: String)] {
@@ -45,6 +62,12 @@ public struct BackupWriter {
             }
         }
         let pipeline = MemberPipeline(deflate: !asFolder)
+        // no room: wait for the deflates still running into the staging folder (the defer
+        // above then removes all of it), and stop the whole backup
+        func stop(_ error: any Error, writing file: String) -> any Error {
+            _ = try? pipeline.finish()
+            return noRoom(error, writing: file) ?? error
+        }
         var exported: [(name: String, result: TableExporter.Result)] = []
         var done: [(String, Int)] = []
         var skipped: [Defect] = []
@@ -63,6 +86,8 @@ public struct BackupWriter {
             do { r = try exporter.export { progress?(tname, $0, total) } } catch let e as BackupSetError {
                 skipped += e.defects; continue
             } catch {
+                // a full disk is not the table's fault: no set with tables missing
+                if let full = noRoom(error, writing: tname + ".TXT") { throw stop(full, writing: full.file) }
                 skipped.append(Defect(.badValue, table: tname, file: path, pt: "tabela fora do backup: \(error)",
                                       en: "table left out of the backup: \(error)"))
                 continue
@@ -71,7 +96,8 @@ public struct BackupWriter {
             exported.append((tname, r))
             done.append((tname, r.records))
         }
-        let compressed = try pipeline.finish()
+        let compressed: [String: ZipWriter.Compressed]
+        do { compressed = try pipeline.finish() } catch { throw stop(error, writing: setName + ".zip") }
         var manifestTables: [Manifest.Table] = []
         var members: [ZipWriter.Compressed] = []
         for (tname, r) in exported {
@@ -92,7 +118,9 @@ public struct BackupWriter {
                                 source: dataFolder, tool: tool, tables: manifestTables)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: URL(fileURLWithPath: stagingDir + "/manifest.json"))
+        do { try encoder.encode(manifest).write(to: URL(fileURLWithPath: stagingDir + "/manifest.json")) } catch {
+            throw stop(error, writing: "manifest.json")
+        }
         let dest: String
         if asFolder {
             // only the set's own files stay: discarded attempts and work files go
@@ -108,9 +136,13 @@ public struct BackupWriter {
             try? FileManager.default.removeItem(atPath: old)
         } else {
             dest = root + "/" + setName + ".zip"
-            let manifestMember = try ZipWriter.deflateFile(.init(name: "manifest.json", path: stagingDir + "/manifest.json"),
-                                                           level: 6, tempBase: stagingDir + "/manifest.json.deflated")
-            try ZipWriter.assemble(members + [manifestMember], to: dest)
+            do {
+                let manifestMember = try ZipWriter.deflateFile(.init(name: "manifest.json", path: stagingDir + "/manifest.json"),
+                                                               level: 6, tempBase: stagingDir + "/manifest.json.deflated")
+                try ZipWriter.assemble(members + [manifestMember], to: dest)
+            } catch {
+                throw noRoom(error, writing: setName + ".zip") ?? error
+            }
         }
         return Report(path: dest, tables: done, skipped: skipped)
     }

@@ -13,12 +13,23 @@ enum English {
         case .invalidTableName(let t): "invalid table name: \(t) (letters, digits and _ only)"
         case .noSuchSnapshot(let id): "undo snapshot \(id) does not exist"
         case .unusableCheckInput(let why): "unusable input: \(why)"
+        case .nothingToVerify(let p): "nothing to verify in \(p): no backup table (_Estr structure + data); for DBF tables use resgate scan"
         case .invalidMergeConfig(let why): "unusable [merge] configuration: \(why)"
         case .invalidBackupDate(let d): "--backup-date: invalid date '\(d)' (use YYYY-MM-DD)"
         case .unknownKeyField(let k): "key field \(k) is not in both the backup and the table"
         case .unreadableTable(let t): "table \(t) cannot be read"
         case .backupFailed: "the backup could not be written"
         case .unreadableBackupRoot(let r): "cannot read the backup folder \(r)"
+        case let .restoreOutOfSpace(file, folder, reason, sizeLimit):
+            "nothing was changed: " + (sizeLimit
+                ? "writing \(file) passed this process's file size limit (ulimit -f; \(reason))"
+                : "the disk of \(folder) filled up while \(file) was being written (\(reason))")
+                + "; the restore stopped and its temporary files were removed. Free some space and run it again."
+        case let .backupOutOfSpace(file, folder, reason, sizeLimit):
+            "the backup was not written: " + (sizeLimit
+                ? "writing \(file) passed this process's file size limit (ulimit -f; \(reason))"
+                : "the disk of \(folder) filled up while \(file) was being written (\(reason))")
+                + "; its temporary files were removed and the data folder was not touched. Free some space and run it again."
         case .folderBusy: "another resgate operation is running on this folder"
         case .tableInUse(let h): "table in use by another program (\(h))"
         case .undoRefused(let why): "undo refused: \(why)"

@@ -20,12 +20,19 @@ public enum Phrase: Sendable, Hashable {
     case invalidBackupDate(String)
     /// `[merge.T]` in resgate.toml cannot be used (file:line: why).
     case invalidMergeConfig(String)
+    /// `verify` found no backup table at all in the path.
+    case nothingToVerify(String)
     case unknownKeyField(String)
     case backupFailed
     case unreadableTable(String)
     case unreadableBackupRoot(String)
     // refused (exit 3)
     case folderBusy
+    /// A restore ran out of room while writing `file` (its staging is gone, DATA as it was).
+    /// `sizeLimit`: the process's file size limit (`ulimit -f`), not the disk.
+    case restoreOutOfSpace(file: String, folder: String, reason: String, sizeLimit: Bool)
+    /// A backup ran out of room writing `file` into `folder`: no set, no temporary files.
+    case backupOutOfSpace(file: String, folder: String, reason: String, sizeLimit: Bool)
     case tableInUse(holder: String)
     case undoRefused(String)
     // progress and results

@@ -13,12 +13,23 @@ enum Portuguese {
         case .invalidTableName(let t): "nome de tabela inválido: \(t) (só letras, dígitos e _)"
         case .noSuchSnapshot(let id): "cópia de segurança \(id) não existe"
         case .unusableCheckInput(let why): "entrada inutilizável: \(why)"
+        case .nothingToVerify(let p): "nada a verificar em \(p): nenhuma tabela de backup (estrutura _Estr + dados); para tabelas DBF use resgate scan"
         case .invalidMergeConfig(let why): "configuração [merge] inutilizável: \(why)"
         case .invalidBackupDate(let d): "--backup-date: data inválida '\(d)' (use AAAA-MM-DD)"
         case .unknownKeyField(let k): "o campo-chave \(k) não existe no backup e na tabela"
         case .unreadableTable(let t): "a tabela \(t) não pôde ser lida"
         case .backupFailed: "não foi possível gravar o backup"
         case .unreadableBackupRoot(let r): "não foi possível ler a pasta de backups \(r)"
+        case let .restoreOutOfSpace(file, folder, reason, sizeLimit):
+            "nada foi alterado: " + (sizeLimit
+                ? "a gravação de \(file) passou do limite de tamanho de arquivo deste processo (ulimit -f; \(reason))"
+                : "o disco de \(folder) ficou cheio durante a gravação de \(file) (\(reason))")
+                + "; a restauração parou e os arquivos temporários foram apagados. Libere espaço e rode de novo."
+        case let .backupOutOfSpace(file, folder, reason, sizeLimit):
+            "o backup não foi gravado: " + (sizeLimit
+                ? "a gravação de \(file) passou do limite de tamanho de arquivo deste processo (ulimit -f; \(reason))"
+                : "o disco de \(folder) ficou cheio durante a gravação de \(file) (\(reason))")
+                + "; os arquivos temporários foram apagados e a pasta de dados não foi tocada. Libere espaço e rode de novo."
         case .folderBusy: "outra operação do resgate está em andamento nesta pasta"
         case .tableInUse(let h): "tabela em uso por outro programa (\(h))"
         case .undoRefused(let why): "desfazer recusado: \(why)"

@@ -117,7 +117,22 @@ public final class Restorer {
         var outcomes: [TableRewriter.Outcome] = []
         do {
             for plan in plans {
-                outcomes.append(try writer.rewrite(plan, stagingFolder: tx?.stagingDirectory))
+                do {
+                    outcomes.append(try writer.rewrite(plan, stagingFolder: tx?.stagingDirectory))
+                } catch let e as BackupSetError {
+                    // a member refused whole (a forged size, a zip bomb): this table is
+                    // refused with the defects that say why, as a damaged line would be
+                    outcomes.append(.init(accepted: false, records: 0, defects: e.defects, files: [], seconds: 0,
+                                          skippedLines: 0, memoBlanked: false))
+                } catch let e as XBaseError where Self.isStructural(e) {
+                    // a structure the writer cannot make (N 20 with 19 decimals, a type the
+                    // output version lacks): the table is refused and the field named
+                    let d = Defect(.badStructure, table: plan.name, file: plan.fileName,
+                                   pt: "a estrutura do backup não pode ser gravada: \(Self.withoutPath(e))",
+                                   en: "the backup's structure cannot be written: \(Self.withoutPath(e))")
+                    outcomes.append(.init(accepted: false, records: 0, defects: [d], files: [], seconds: 0,
+                                          skippedLines: 0, memoBlanked: false))
+                }
             }
             if isCancelled?() == true { throw TableRewriter.Cancelled() }
         } catch is TableRewriter.Cancelled {
@@ -128,7 +143,10 @@ public final class Restorer {
         } catch {
             // a damaged member, a full disk, `ulimit -f` (EFBIG): nothing of the staging stays
             tx?.abandon()
-            throw error
+            guard let full = outOfSpace(error, folder: out) else { throw error }
+            report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
+            report.refusal = full
+            return report
         }
         for (plan, o) in zip(plans, outcomes) { fastRecords[plan.name] = o.fastRecords }
         let refused = outcomes.contains { !$0.accepted }
@@ -171,10 +189,45 @@ public final class Restorer {
             report.refusal = say("nada foi alterado: ", "nothing was changed: ") + swapRefusal(refusal)
             for i in report.tables.indices { report.tables[i].status = .refused }
             return report
+        } catch where !(error is SwapTransaction.RollbackPending) {
+            // no room for the fsync or the journal: the commit dropped the staging (before
+            // the journal) or rolled the set back (after it): DATA is as it was
+            guard let full = outOfSpace(error, folder: out) else { throw error }
+            report.refusal = full
+            for i in report.tables.indices { report.tables[i].status = .refused }
+            return report
         }
         report.id = tx.id
         events(.done)
         return report
+    }
+
+    /// A writer's refusal of the structure itself (not the disk, not one value).
+    static func isStructural(_ e: XBaseError) -> Bool {
+        switch e {
+        case .badFieldDescriptor, .unsupported, .badHeader: true
+        default: false
+        }
+    }
+
+    /// The error's words without the staging path it names (the file is given apart).
+    static func withoutPath(_ e: XBaseError) -> String {
+        let text = e.description
+        guard let r = text.range(of: ".DBF: ") ?? text.range(of: ".dbf: ") else { return text }
+        return String(text[r.upperBound...])
+    }
+
+    /// Words for a write that found no room (disk full, quota, `ulimit -f`), naming the
+    /// file being written; nil for any other failure.
+    func outOfSpace(_ error: any Error, folder: String) -> String? {
+        var found = OutOfSpace.find(in: error)
+        if found == nil, let f = error as? FileOps.Failure, let c = OutOfSpace.find(in: XBaseError.io(file: f.path, reason: f.reason)) {
+            found = c
+        }
+        guard let found else { return nil }
+        let file = found.file.map { ($0 as NSString).lastPathComponent } ?? "?"
+        return Phrase.restoreOutOfSpace(file: file, folder: folder, reason: found.reason,
+                                        sizeLimit: found.cause == .fileSizeLimit).text(in: lang)
     }
 
     /// Words for a folder lock that could not be taken: busy is not read-only.

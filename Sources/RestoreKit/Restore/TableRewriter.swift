@@ -190,6 +190,8 @@ struct TableRewriter {
             do {
                 files.append(try Self.rebuildIndex(template: index, table: staging + "/" + plan.fileName, staging: staging))
             } catch {
+                // no room on the disk is not the index's fault: the restore stops (Restorer)
+                if OutOfSpace.find(in: error) != nil { throw error }
                 accepted = false
                 defects.append(Defect(.badStructure, table: plan.name, file: (index as NSString).lastPathComponent,
                                       pt: "o índice CDX não pôde ser reconstruído: \(error)",

@@ -1,6 +1,7 @@
 import BackupSet
 import Foundation
 import ResgateLocale
+import XBase
 
 /// What `backup` is asked to write.
 public struct BackupRequest: Sendable {
@@ -45,6 +46,9 @@ extension StoreOperations {
             return BackupResult(path: report.path,
                                 tables: report.tables.map { BackupResult.Table(name: $0.name, records: $0.records) },
                                 skipped: report.skipped.map { $0.message(in: language) })
+        } catch let e as BackupWriter.NoRoom {
+            throw OperationFailure(.backupOutOfSpace(file: e.file, folder: e.root, reason: e.cause.reason,
+                                                     sizeLimit: e.cause.cause == .fileSizeLimit), exit: .refused)
         } catch let e as BackupSetError {
             throw OperationFailure(.backupFailed, exit: .refused, details: e.defects.words)
         } catch {

@@ -45,7 +45,11 @@ public enum SetOperations {
         }
         let report = SetVerifier.verify(path, options: options)
         file?.finish()
-        return VerifyResult(report, language: language)
+        let result = VerifyResult(report, language: language)
+        // never "ok" with nothing read: a folder of DBF tables (or anything else) holds no
+        // backup member to verify
+        if result.tables.isEmpty && result.defects.isEmpty { throw OperationFailure(.nothingToVerify(path)) }
+        return result
     }
 
     /// `show SET`: each table's records, structure, files and fields, without memos.

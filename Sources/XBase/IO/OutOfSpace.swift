@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A write that failed because there is no room for it: the disk (or the user's quota) is
+/// full, or the file passed this process's file size limit (`ulimit -f`, EFBIG once
+/// SIGXFSZ is ignored). Found in whatever error the writer threw, so that a restore or a
+/// backup can say what happened, clean up and refuse, instead of a bare I/O error.
+public struct OutOfSpace: Sendable, Equatable, CustomStringConvertible {
+    public enum Cause: Sendable, Equatable {
+        /// ENOSPC or EDQUOT.
+        case diskFull
+        /// EFBIG.
+        case fileSizeLimit
+    }
+
+    /// The file being written, as the writer named it (nil when the error did not say).
+    public var file: String?
+    public var cause: Cause
+    /// The system's words (`strerror`).
+    public var reason: String
+
+    public init(file: String?, cause: Cause, reason: String) {
+        self.file = file; self.cause = cause; self.reason = reason
+    }
+
+    public var description: String { (file.map { "\($0): " } ?? "") + reason }
+
+    /// The errno values that mean "no room", with their causes.
+    static let codes: [(Int32, Cause)] = [(ENOSPC, .diskFull), (EDQUOT, .diskFull), (EFBIG, .fileSizeLimit)]
+
+    static func cause(errno code: Int32) -> Cause? { codes.first { $0.0 == code }?.1 }
+
+    /// The cause named by a `strerror` text inside `text`, if any.
+    static func cause(in text: String) -> (Cause, String)? {
+        for (code, cause) in codes {
+            let words = String(cString: strerror(code))
+            if text.contains(words) { return (cause, words) }
+        }
+        return nil
+    }
+
+    /// The out-of-space failure `error` reports, or nil when it is another failure.
+    /// Understands `XBaseError`, Foundation's file errors (with their underlying POSIX
+    /// error and path) and `POSIXError`; any other error only when its description
+    /// carries the system's words for ENOSPC, EDQUOT or EFBIG (then without a file).
+    public static func find(in error: any Error) -> OutOfSpace? {
+        if let x = error as? XBaseError {
+            switch x {
+            case let .io(file, reason), let .cannotOpen(file, reason):
+                return cause(in: reason).map { OutOfSpace(file: file, cause: $0.0, reason: $0.1) }
+            default:
+                return nil
+            }
+        }
+        if let p = error as? POSIXError, let c = cause(errno: p.code.rawValue) {
+            return OutOfSpace(file: nil, cause: c, reason: String(cString: strerror(p.code.rawValue)))
+        }
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+            let path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+            var code: Int32? = ns.domain == NSPOSIXErrorDomain ? Int32(truncatingIfNeeded: ns.code) : nil
+            if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
+                code = Int32(truncatingIfNeeded: u.code)
+            }
+            if let code, let c = cause(errno: code) {
+                return OutOfSpace(file: path, cause: c, reason: String(cString: strerror(code)))
+            }
+            if ns.domain == NSCocoaErrorDomain, ns.code == CocoaError.fileWriteOutOfSpace.rawValue {
+                return OutOfSpace(file: path, cause: .diskFull, reason: String(cString: strerror(ENOSPC)))
+            }
+        }
+        return cause(in: String(describing: error)).map { OutOfSpace(file: nil, cause: $0.0, reason: $0.1) }
+    }
+}
