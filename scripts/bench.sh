@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks behind docs/BENCHMARKS.md, each beside its peers in the same run.
 #
-#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain|memory|fiscal]
+#   scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|merge|all|quick|many|scale|chain|memory|fiscal]
 #
 #   all     every job below on the 1,000,000-record reference table
 #   quick   read, parse, verify, backup, restore, cdx on 100,000 records (CI prints it)
+#   merge   restore --merge of VENDAS (100,000 records by default) against a live copy with 1%
+#           changed and 1% new rows (scripts/bench/merge_live.py), beside a plain restore
 #   many    300 tables of 2,000 records: scan, verify, restore --all; per-table cost
 #   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table
 #   memory  peak RSS of every command on hostile and damaged input (scripts/bench/hostile_gen.py)
@@ -32,7 +34,7 @@ WHAT=${1:-all}
 if [[ -n "${RESGATE_BENCH_WORK:-}" ]]; then WORK=$RESGATE_BENCH_WORK; mkdir -p "$WORK"
 else WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT; fi
 case $WHAT in
-    quick) RECORDS=${RESGATE_BENCH_RECORDS:-100000}; PY_SAMPLE=2000 ;;
+    quick|merge) RECORDS=${RESGATE_BENCH_RECORDS:-100000}; PY_SAMPLE=2000 ;;
     *) RECORDS=${RESGATE_BENCH_RECORDS:-1000000}; PY_SAMPLE=${RESGATE_BENCH_PY_SAMPLE:-20000} ;;
 esac
 BIG_RECORDS=${RESGATE_BENCH_BIG_RECORDS:-10000000}
@@ -194,6 +196,18 @@ bench_cdx() { # DIR
     say reindex resgate-read "check old, rebuild, prove new, swap, undo copy"
 }
 
+bench_merge() { # DIR SETNAME
+    echo "## restore --merge of VENDAS against a live copy with 1% changed and 1% new rows, beside a plain restore"
+    local set; set=$(set_for "$1" "$2")
+    local live=$WORK/merge-live
+    [[ -f $live/VENDAS.DBF ]] || python3 scripts/bench/merge_live.py "$1" "$live" --changed 0.01 --new 0.01 >&2
+    local fresh="rm -rf '$WORK/merge-data'; cp -r '$live' '$WORK/merge-data'"
+    PREP=$fresh job restore-plain "$BIN/resgate" restore "$set" --data "$WORK/merge-data" --table VENDAS --yes --quiet
+    PREP=$fresh job restore-merge "$BIN/resgate" restore "$set" --data "$WORK/merge-data" --table VENDAS --merge --key NUMERO --yes --quiet
+    measure
+    say restore-merge restore-plain "issue 17 target <= 1.5; peak RSS target < 64 MiB"
+}
+
 bench_scan() { # DIR
     echo "## scan of the folder"
     job resgate-scan "$BIN/resgate" scan "$1" --json
@@ -333,6 +347,7 @@ case $WHAT in
     backup) bench_backup "$(data "$RECORDS")" ;;
     restore) bench_restore "$(data "$RECORDS")" REF ;;
     cdx) bench_cdx "$(data "$RECORDS")" ;;
+    merge) bench_merge "$(data "$RECORDS")" REF ;;
     many) bench_many ;;
     scale) bench_scale ;;
     memory) bench_memory ;;
@@ -343,6 +358,6 @@ case $WHAT in
         bench_restore "$D" REF; bench_cdx "$D"
         [[ $WHAT == quick ]] || bench_memory
         [[ $WHAT == quick ]] || { bench_many; echo "## resgate status --remotes: a chain of stores on a loopback webdav"; scripts/bench/chain.sh "$BIN/resgate" 50 500; } ;;
-    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|all|quick|many|scale|chain|memory|fiscal]"; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [read|scan|parse|verify|backup|restore|cdx|merge|all|quick|many|scale|chain|memory|fiscal]"; exit 2 ;;
 esac
 over_limit

@@ -15,6 +15,7 @@ struct Resgate: ParsableCommand {
             BackupCommand.self,
             RestoreCommand.self,
             SalvageCommand.self,
+            RepairCommand.self,
             UndoCommand.self,
             DiffCommand.self,
             ReindexCommand.self,

@@ -27,6 +27,7 @@ import Testing
         ["scan", "$ROOT/dados", "--json"],
         ["scan", "$ROOT/dados", "--json", "--lang", "pt"],
         ["scan", "$ROOT/nao-existe", "--json"],
+        ["repair", "$ROOT/dados", "--table", "VENDAS", "--dry-run", "--json"],
         ["backups", "$ROOT/backup", "--json"],
         ["show", "$ROOT/backup/Quinta_07.zip", "--json"],
         ["show", "$ROOT/backup/Quinta_07.zip", "CLIENTES", "--format", "json", "--limit", "3"],

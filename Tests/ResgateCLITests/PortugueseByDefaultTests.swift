@@ -21,7 +21,7 @@ import Testing
 
     @Test func everyCommandsHelpIsPortuguese() throws {
         let commands = ["", "scan", "show", "backups", "verify", "backup", "restore", "undo", "diff", "reindex",
-                        "check", "demo", "ui", "status", "recreate", "inutilizar", "salvage"]
+                        "check", "demo", "ui", "status", "recreate", "inutilizar", "salvage", "repair"]
         for c in commands {
             let args = (c.isEmpty ? [] : [c]) + ["--help"]
             let r = try ResgateBinary.runWithoutLocale(args)

@@ -96,6 +96,7 @@ enum English {
             "To check it, point at the folder of the authorized XML: open the screen with --xml XML_FOLDER, or put a resgate.toml in \(d) (xml = \"FOLDER\"), and use \"Check store\"."
         case .numberingFailedToRun(let why): "The numbering check could not run: \(why)"
         case .handover(let l): English.handover(l)
+        case .repair(let r): English.repair(r)
         }
     }
 }

@@ -216,6 +216,10 @@ public enum HelpText {
         "Folder for the salvaged table (default: a new folder under DATA/.resgate/salvage).":
             "Pasta da tabela salva (padrão: uma nova pasta em DADOS/.resgate/salvage).",
         "The table (name without extension).": "A tabela (nome sem extensão).",
+        // repair
+        "Fixes a table in place where no backup is needed (record count, EOF mark, memo pointers, undecodable bytes); rebuilds its CDX; keeps an undo copy.":
+            "Conserta a tabela no lugar onde não é preciso backup (contagem de registros, fim de arquivo, ponteiros de memo, bytes ilegíveis); reconstrói o CDX; guarda uma cópia para desfazer.",
+        "Read and list what would be fixed; write nothing.": "Lê e lista o que seria consertado; não grava nada (simulação).",
         // recreate, inutilizar
         "Re-creates in the store's tables the authorized notes the data lacks, from their XML (atomic, undoable).":
             "Recria nas tabelas da loja as notas autorizadas que faltam nos dados, a partir do XML (tudo ou nada, com desfazer).",

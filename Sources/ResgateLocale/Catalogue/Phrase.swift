@@ -99,6 +99,38 @@ public enum Phrase: Sendable, Hashable {
     case numberingFailedToRun(String)
     /// Every label and sentence of the printable handover report.
     case handover(HandoverLabel)
+    /// `resgate repair`'s sentences.
+    case repair(RepairPhrase)
+}
+
+/// `resgate repair`: what it found and did in a table, and why it would not.
+public enum RepairPhrase: Sendable, Hashable {
+    case headerUnreadable(file: String, reason: String)
+    case memoFileUnreadable(file: String, reason: String)
+    case indexNotRebuilt(file: String, reason: String)
+    case checkFailed(String)
+    case failed(String)
+    case needsYes
+    case confirm(table: String, fixes: Int)
+    case nothingToFix(table: String)
+    case repaired(table: String, fixes: Int)
+    case wouldRepair(table: String, fixes: Int)
+    case records(header: Int, inFile: Int, after: Int)
+    case indexRebuilt(String)
+    case undo(data: String, id: String)
+    case moreNotListed(Int)
+    // one line per finding
+    case headerCount(before: Int, after: Int)
+    case tornRecord(record: Int, bytes: Int)
+    case missingEOF
+    case memoNextFree(before: Int, after: Int)
+    /// `outside`: past the memo file; else a block that is not a memo or not a number.
+    case memoEmptied(record: Int, field: String, outside: Bool, bytes: String)
+    case fieldBlanked(record: Int, field: String, fault: FieldFault, bytes: String)
+    case quarantined(record: Int, bytes: String)
+
+    /// Why a field's bytes do not decode.
+    public enum FieldFault: Sendable, Hashable { case number, date, logical, dateTime, varLength }
 }
 
 /// The printable report's words (`StoreOps.HandoverReport`), one case per label.

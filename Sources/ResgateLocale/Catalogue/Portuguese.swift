@@ -104,6 +104,7 @@ enum Portuguese {
             "Para conferir, informe a pasta dos XML autorizados: abra a tela com --xml PASTA_DOS_XML, ou ponha um resgate.toml em \(d) (xml = \"PASTA\"), e use \"Conferir loja\"."
         case .numberingFailedToRun(let why): "A conferência da numeração não pôde rodar: \(why)"
         case .handover(let l): Portuguese.handover(l)
+        case .repair(let r): Portuguese.repair(r)
         }
     }
 }
