@@ -31,7 +31,7 @@ import Glibc
          "subject":"\(issuer) mod 65 série 1","issuer":"\(issuer)","cnpj":"\(issuer)","model":65,"series":1,"table":"VENDAS",
          "lastInData":40,"lastAuthorized":52,"counter":null,"nextSafe":53,"gaps":[],"duplicates":[],"duplicateRecords":[],
          "authorizedAfterData":[\(notes.joined(separator: ","))],"authorizedMissingInData":[],"authorizedMissingInDataCount":0,
-         "wrongKeys":[],"wrongKeyCount":0,"voided":[],"verdicts":[],"rowsInData":40,"documentsInXML":52,"comparedWithXML":true}]}
+         "wrongKeys":[],"wrongKeyCount":0,"voided":[],"verdicts":[{"from":53,"to":55,"verdict":"void","deadline":"2026-12-10","deadlineRule":"tenth-of-next-month","daysLeft":6}],"rowsInData":40,"documentsInXML":52,"comparedWithXML":true}]}
         """
         return try JSONDecoder().decode(CheckReport.self, from: Data(json.utf8))
     }
@@ -82,6 +82,7 @@ import Glibc
             #expect(html.contains(item), "checklist item \(item)")
         }
         #expect(html.contains("3526" + "41"), "the notes to re-enter, with their keys")
+        #expect(html.contains("53–55 (3): inutilizar"), "the verdict of every missing number (issue 18)")
         // CAIXA was refused: its "after" is a dash, not 0, and its reason is listed
         #expect(h.rows.first { $0.table == "CAIXA" }?.after == nil)
         #expect(html.contains("<td class=\"num\">7</td><td class=\"num\">—</td>"))

@@ -39,6 +39,12 @@ extension HandoverReport {
             h += "<div class=\"verdict \(verdict.state.rawValue)\">\(e(line.text(in: language)))</div>\n"
         }
         if let how = verdict.howTo { h += "<p>\(e(how.text(in: language)))</p>\n" }
+        // the verdict of every missing number (issue 18): what the technician must do with it
+        for s in verdict.series where !s.numbers.isEmpty {
+            h += "<h3>\(e("\(s.document) \(s.series) · \(s.cnpj)"))</h3>\n<ul class=\"numbers\">\n"
+            for n in s.numbers { h += "<li>\(e(n.text(in: language)))</li>\n" }
+            h += "</ul>\n"
+        }
         h += "<h2>\(e(w(.reenterHeading)))</h2>\n"
         let notes = verdict.series.flatMap { s in s.reenter.map { (s, $0) } }
         if notes.isEmpty {
