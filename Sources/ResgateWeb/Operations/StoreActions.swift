@@ -39,23 +39,13 @@ public struct StoreActions: Sendable {
     /// `resgate backups ROOT --json`, plus whether this server verified each set and with
     /// what outcome.
     public func listBackups(language: Language) throws -> Data {
-        struct Entry: Encodable {
-            var set: BackupListing.Entry
-            var verification: VerifiedSets.Outcome?
-            func encode(to encoder: any Encoder) throws {
-                try set.encode(to: encoder)
-                var c = encoder.container(keyedBy: Key.self)
-                try c.encodeIfPresent(verification, forKey: .verification)
-            }
-            enum Key: CodingKey { case verification }
-        }
-        struct Document: Encodable { var root: String?; var sets: [Entry]; var unreadable: [BackupListing.Unreadable] }
+        struct Document: Encodable { var root: String?; var sets: [VerifiedSetEntry]; var unreadable: [BackupListing.Unreadable] }
         guard let backups else { return try encode(Document(root: nil, sets: [], unreadable: [])) }
         let listing = try web(404, "no-backup-root") { try SetOperations.list(backups, language: language, tableFolders: true) }
         let sets = listing.sets.map { s in
             var s = s
             s.id = (s.path as NSString).lastPathComponent
-            return Entry(set: s, verification: verified.outcome(s.path))
+            return VerifiedSetEntry(set: s, verification: verified.outcome(s.path))
         }
         return try encode(Document(root: backups, sets: sets, unreadable: listing.unreadable))
     }
@@ -115,17 +105,7 @@ public struct StoreActions: Sendable {
         let path = try browsedPath(raw)
         var e = try web(422, "unreadable-set") { try SetOperations.describe(path, language: language) }
         e.id = path
-        struct Entry: Encodable {
-            var set: BackupListing.Entry
-            var verification: VerifiedSets.Outcome?
-            func encode(to encoder: any Encoder) throws {
-                try set.encode(to: encoder)
-                var c = encoder.container(keyedBy: Key.self)
-                try c.encodeIfPresent(verification, forKey: .verification)
-            }
-            enum Key: CodingKey { case verification }
-        }
-        return try encode(Entry(set: e, verification: verified.outcome(path)))
+        return try encode(VerifiedSetEntry(set: e, verification: verified.outcome(path)))
     }
 
     // MARK: operations (run by OperationCenter on their own thread)
@@ -316,4 +296,17 @@ final class VerifiedSets: @unchecked Sendable {
     }
 
     func outcome(_ path: String) -> Outcome? { lock.lock(); defer { lock.unlock() }; return outcomes[path] }
+}
+
+/// A set as `/api/backups` lists it: the `backups` entry plus whether this server verified
+/// it and with what outcome.
+struct VerifiedSetEntry: Encodable {
+    var set: BackupListing.Entry
+    var verification: VerifiedSets.Outcome?
+    func encode(to encoder: any Encoder) throws {
+        try set.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encodeIfPresent(verification, forKey: .verification)
+    }
+    enum Key: CodingKey { case verification }
 }
