@@ -5,7 +5,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
 swift build --build-tests
-swift test --skip-build "$@"
+# The whole suite takes 2-4 minutes on 2 cores. Seen twice in ~10 runs here (2026-12-04):
+# the test process stalls with every test awaiting and no Swift-concurrency worker thread
+# left (gdb: only NIO and Foundation threads, all idle) — not understood yet, tracked in
+# the issue notes. A stalled run is stopped after 8 minutes and the whole suite runs once
+# more; every test must pass in that run. A failing (not stalled) run is not re-run.
+set +e
+timeout --kill-after=10 480 swift test --skip-build "$@"
+rc=$?
+set -e
+if [[ $rc -eq 124 || $rc -eq 137 ]]; then
+    echo "swift test stalled for 8 minutes: stopped; running the whole suite once more"
+    timeout --kill-after=10 480 swift test --skip-build "$@"
+elif [[ $rc -ne 0 ]]; then
+    exit $rc
+fi
 # the chain's monitoring end to end: alert rules' unit tests, then rclone webdav +
 # node_exporter + prometheus on loopback (about a minute)
 promtool check rules deploy/prometheus/resgate-rules.yml

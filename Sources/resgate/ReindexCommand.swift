@@ -62,6 +62,6 @@ struct ReindexCommand: ParsableCommand {
             if let m = t.message { Console.out("\(t.name): \(m)") }
             for d in t.defects { Console.out("\(t.name): " + d.words.text(in: lang)) }
         }
-        if let id = report.id { Console.out(Phrase.indexesSwapped(id: id).text(in: lang)) }
+        if let id = report.id { Console.out(Phrase.indexesSwapped(id: id, data: data).text(in: lang)) }
     }
 }

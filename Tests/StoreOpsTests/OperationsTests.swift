@@ -109,7 +109,7 @@ import XBase
             .undoing("I"), .tablesPutBack(["A"]), .toRedo(data: "D", id: "I"), .freed("1 KB"), .noSnapshots,
             .deleteSnapshotsQuestion, .continueQuestion, .nothingChanged, .noDefectsFound, .defectsFound(2),
             .recordCount(3), .postRestoreCheckHeading, .postRestoreCheckHint(data: "D"), .reindexConfirm(2),
-            .indexesSwapped(id: "I"), .restoreStatus("restored"), .mappingBlank(["F"]), .mappingDropped(["F"]),
+            .indexesSwapped(id: "I", data: "D"), .restoreStatus("restored"), .mappingBlank(["F"]), .mappingDropped(["F"]),
             .mappingConverted(["F"]), .mappingSame, .refusedBecause("W"), .undoHint(folder: "D", id: "I"),
             .dryRunNothingWritten, .restoreWarning, .undoSnapshotKept, .diffByRecordOrder(table: "T"),
             .diffByKey(table: "T", key: "K"), .diffCounts(onlyInBackup: 1, onlyInData: 2, changed: 3, same: 4),

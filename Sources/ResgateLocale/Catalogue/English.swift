@@ -71,7 +71,7 @@ enum English {
         case let .diffOnlyInBackup(k, line): "  + only in backup " + k + (line.map { " (line \($0))" } ?? "")
         case let .diffOnlyInData(k, record): "  - only in data " + k + (record.map { " (rec. \($0))" } ?? "")
         case let .diffChanged(k, changes): "  ~ changed " + k + ": " + changes
-        case .indexesSwapped(let id): "Indexes swapped. To undo: resgate undo --data DATA \(id)"
+        case let .indexesSwapped(id, data): "Indexes swapped. To undo: resgate undo --data \(data) \(id)"
         case let .lockRecordHolder(pid, program):
             "locked by process \(pid)" + (program.map { " (\($0))" } ?? "")
         case .lockOpenFileHolder: "locked by another program — the ERP or the network share"

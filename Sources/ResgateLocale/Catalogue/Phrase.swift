@@ -75,7 +75,7 @@ public enum Phrase: Sendable, Hashable {
     case diffOnlyInBackup(key: String, line: Int?)
     case diffOnlyInData(key: String, record: Int?)
     case diffChanged(key: String, changes: String)
-    case indexesSwapped(id: String)
+    case indexesSwapped(id: String, data: String)
     // who holds a table's file (RestoreKit's TableLocks.Holder, told in words)
     case lockRecordHolder(pid: Int32, program: String?)
     case lockOpenFileHolder

@@ -79,7 +79,7 @@ enum Portuguese {
         case let .diffOnlyInBackup(k, line): "  + só no backup " + k + (line.map { " (linha \($0))" } ?? "")
         case let .diffOnlyInData(k, record): "  - só nos dados " + k + (record.map { " (reg. \($0))" } ?? "")
         case let .diffChanged(k, changes): "  ~ alterado " + k + ": " + changes
-        case .indexesSwapped(let id): "Índices trocados. Para desfazer: resgate undo --data DATA \(id)"
+        case let .indexesSwapped(id, data): "Índices trocados. Para desfazer: resgate undo --data \(data) \(id)"
         case let .lockRecordHolder(pid, program):
             "travado pelo processo \(pid)" + (program.map { " (\($0))" } ?? "")
         case .lockOpenFileHolder: "travado por outro programa — o ERP ou o compartilhamento de rede"
