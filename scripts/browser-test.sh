@@ -23,6 +23,9 @@ work="$(mktemp -d)"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # `serve` runs in a command substitution (a subshell), so its pids never reach `pids`:
+  # stop every server started on this run's folders by its command line
+  pkill -f -- "ui --data $work/" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
