@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 import XBase
 @testable import Fiscal
@@ -181,31 +182,12 @@ import XBase
     }
 
     @Test func commandLineWithoutYesAndNoTerminalRefusesAndExits2() throws {
-        let bin = try #require(Self.resgateBinary, "the resgate executable must be built beside the tests")
         let s = try Self.make()
         let before = try Self.digest(s.data)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = ["recreate", "--data", s.data, "--lang", "en"]
-        p.standardInput = FileHandle.nullDevice
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 2)
-        #expect(text.contains("--yes"))
+        let r = try ResgateBinary.run(["recreate", "--data", s.data, "--lang", "en"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("--yes"))
         #expect(try Self.digest(s.data) == before)
-    }
-
-    /// The executable beside the test bundle (as RestoreKitTests' CrashTests finds it).
-    static var resgateBinary: String? {
-        let dirs = [Bundle.main.bundlePath, CommandLine.arguments.first ?? ""].map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        for d in dirs + dirs.map({ $0.deletingLastPathComponent() }) where FileManager.default.isExecutableFile(atPath: d.path + "/resgate") {
-            return d.path + "/resgate"
-        }
-        return nil
     }
 }
 

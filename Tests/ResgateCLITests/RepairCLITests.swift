@@ -5,23 +5,8 @@ import Testing
 /// `resgate repair` through the real executable: no terminal and no --yes refuses, a dry
 /// run writes nothing, a repair lists what it fixed, exits 1, and `undo` puts it back.
 @Suite struct RepairCLITests {
-    /// Runs the binary with stdin on /dev/null (no terminal to ask, whatever runs the tests).
-    static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let bin = try #require(ResgateBinary.path, "build the resgate executable beside the tests")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(["LANG": "C"]) { $1 }
-        p.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    /// The binary with no locale (Portuguese unless `--lang en`) and stdin on /dev/null.
+    static func run(_ args: [String]) throws -> ProcessRunner.Result { try ResgateBinary.runWithoutLocale(args) }
 
     @Test func repairThroughTheBinary() throws {
         let t = try DamagedTable()

@@ -11,7 +11,9 @@ public enum ProcessRunner {
     }
 
     /// `environment` entries are added to (or replace) this process's environment; the
-    /// variables named in `removing` are taken out of it.
+    /// variables named in `removing` are taken out of it. Standard input is /dev/null: a
+    /// child never shares the test runner's terminal, so "no terminal to ask" holds whatever
+    /// runs the tests.
     public static func run(_ executable: String, _ args: [String], environment: [String: String] = [:],
                            removing: [String] = [], directory: String? = nil) throws -> Result {
         let p = Process()
@@ -22,6 +24,7 @@ public enum ProcessRunner {
         for (k, v) in environment { env[k] = v }
         p.environment = env
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        p.standardInput = FileHandle.nullDevice
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
