@@ -15,23 +15,19 @@ public struct SeriesDocuments: Sendable, Codable {
     public init() {}
 
     /// The pending note with this number (binary search; `pending` is sorted by number).
-    public func pendingNote(_ number: Int) -> PendingNote? {
-        var lo = 0, hi = pending.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if pending[mid].number < number { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < pending.count && pending[lo].number == number ? pending[lo] : nil
-    }
+    public func pendingNote(_ number: Int) -> PendingNote? { Self.find(number, in: pending, by: \.number) }
 
     /// The note with this number (binary search).
-    public func note(_ number: Int) -> AuthorizedNote? {
-        var lo = 0, hi = noteList.count
+    public func note(_ number: Int) -> AuthorizedNote? { Self.find(number, in: noteList, by: \.number) }
+
+    /// The element of `sorted` (ascending by `number`) whose number is `number`.
+    static func find<T>(_ number: Int, in sorted: [T], by key: (T) -> Int) -> T? {
+        var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if noteList[mid].number < number { lo = mid + 1 } else { hi = mid }
+            if key(sorted[mid]) < number { lo = mid + 1 } else { hi = mid }
         }
-        return lo < noteList.count && noteList[lo].number == number ? noteList[lo] : nil
+        return lo < sorted.count && key(sorted[lo]) == number ? sorted[lo] : nil
     }
 
     /// The notes by number (a convenience for callers; builds a dictionary).
