@@ -9,11 +9,11 @@ extension English {
             "\(n) unreadable live record(s), not recovered" + recordList(records, total: n)
         case .memosLost(let n): "\(n) unreadable memo(s) left empty"
         case let .key(fields, source, tag):
-            fields.isEmpty ? "no key: only the new records at the end of the table are added"
+            fields.isEmpty ? "no key: appends at the end only"
                            : "key \(fields.joined(separator: "+")) (\(keySource(source, tag: tag)))"
         case .changedField(let f): "changes by field \(f)"
-        case .keepsNewer(let n): "the live table has \(n) readable record(s) the backup lacks"
-        case .nothingNewer: "nothing in the live table the backup lacks"
+        case .keepsNewer(let n): "\(n) readable record(s) the backup lacks"
+        case .nothingNewer: "nothing new since the backup"
         case let .noKeyNotAppendOnly(live, backup):
             "no key, and the live table has fewer records (\(live)) than the backup (\(backup)): not append-only, so what is new cannot be told"
         case .noLiveTable: "not in the data folder: comes whole from the backup"

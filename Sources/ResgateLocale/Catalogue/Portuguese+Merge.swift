@@ -9,11 +9,11 @@ extension Portuguese {
             "\(n) registro(s) ilegível(is) na tabela atual, não recuperado(s)" + recordList(records, total: n)
         case .memosLost(let n): "\(n) memo(s) ilegível(is) ficam vazios"
         case let .key(fields, source, tag):
-            fields.isEmpty ? "sem chave: só acrescenta os registros novos do fim da tabela"
+            fields.isEmpty ? "sem chave: só acréscimos no fim"
                            : "chave \(fields.joined(separator: "+")) (\(keySource(source, tag: tag)))"
         case .changedField(let f): "alteração pelo campo \(f)"
-        case .keepsNewer(let n): "a tabela atual tem \(n) registro(s) legível(is) que o backup não tem"
-        case .nothingNewer: "nada na tabela atual que o backup não tenha"
+        case .keepsNewer(let n): "\(n) registro(s) legível(is) que o backup não tem"
+        case .nothingNewer: "nada novo desde o backup"
         case let .noKeyNotAppendOnly(live, backup):
             "sem chave e a tabela atual tem menos registros (\(live)) que o backup (\(backup)): não é só de acréscimos, não dá para saber o que é novo"
         case .noLiveTable: "não existe na pasta de dados: vem inteira do backup"

@@ -20,8 +20,15 @@ function showMergeOption(merge) {
   opt.checked = !!(advice.possible && advice.recommended);
   $("merge-reason").textContent = wordsOf(advice.reason);
   $("merge-reason").className = "merge-reason " + (advice.recommended ? "on" : "off");
-  $("merge-body").replaceChildren(...mergeRows(advice.tables));
+  $("merge-body").replaceChildren(...mergeRows(firstWhatMatters(advice.tables)));
   return true;
+}
+
+// Tables with news (or a reason to look) first, then the rest by name.
+function firstWhatMatters(tables) {
+  const rank = { keepsNewer: 0, noKeyNotAppendOnly: 1, refused: 2, nothingNewer: 3, noLiveTable: 4 };
+  const r = (t) => (rank[t.verdict] ?? 5) - ((t.unreadable || t.conflicts) && t.verdict === "nothingNewer" ? 1.5 : 0);
+  return [...tables].sort((a, b) => r(a) - r(b) || (a.table < b.table ? -1 : 1));
 }
 
 function mergeRows(tables) {
@@ -63,11 +70,11 @@ function mergeResultView(r) {
   const advice = r.merge && r.merge.advice;
   if (!advice || !r.restore || !r.restore.tables.some((t) => t.fromLive !== undefined && t.fromLive !== null)) return null;
   const box = el("div", { class: "merge-result", id: "merge-result" }, el("h3", {}, W().mergeHeading));
-  box.append(el("div", { class: "table-wrap auto" }, el("table", { class: "grid" },
+  box.append(el("div", { class: "table-wrap auto" }, el("table", { class: "grid merge-grid" },
     el("thead", {}, el("tr", {}, el("th", {}, W().colTable), el("th", { class: "num" }, W().colMergeBackup),
       el("th", { class: "num" }, W().colMergeLive), el("th", { class: "num" }, W().colConflicts),
       el("th", { class: "num" }, W().colUnreadable), el("th", {}, W().colKey), el("th", {}, W().colNotes))),
-    el("tbody", {}, mergeRows(advice.tables.map((t) => Object.assign({}, t, { note: mergeNote(r.restore, t) })))))));
+    el("tbody", {}, mergeRows(firstWhatMatters(advice.tables).map((t) => Object.assign({}, t, { note: mergeNote(r.restore, t) })))))));
   return box;
 }
 
