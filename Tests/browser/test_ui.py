@@ -420,6 +420,9 @@ def merge_result(d, data):
     assert "Restaurado sem perder o que foi feito depois do backup" in box.text, box.text
     vendas = [td.text for td in box.find_elements(By.CSS_SELECTOR, 'tr[data-merge="VENDAS"] td')]
     assert vendas[1:5] == ["40", "10", "0", "1"] and "45" in vendas[6], vendas
+    no_cut_cells(d, "#merge-result")
+    d.execute_script("document.getElementById('merge-result').scrollIntoView({block: 'start', behavior: 'instant'})")
+    extra_shot(d, "ui-merge-result.png")
     live = [f for f in os.listdir(data) if f.upper() == "VENDAS.DBF"][0]
     with open(os.path.join(data, live), "rb") as f:
         assert int.from_bytes(f.read(8)[4:8], "little") == 50, "VENDAS: the 40 backed-up sales and the 10 made since"

@@ -722,11 +722,11 @@ enum EmbeddedStatic {
         YmVyIGFuZCB0aGUgY29uZmxpY3RzLCBhcyB0aGUgcmVzdWx0IG5hbWVzIHRoZW0uCmZ1bmN0aW9uIG1lcmdlTm90ZShyZXBvcnQs
         IHQpIHsKICBjb25zdCBydCA9IHJlcG9ydC50YWJsZXMuZmluZCgoeCkgPT4geC5uYW1lID09PSB0LnRhYmxlKTsKICBpZiAoIXJ0
         IHx8ICFydC5tZXJnZSkgcmV0dXJuIHQubm90ZTsKICBjb25zdCBwYXJ0cyA9IFtdOwogIGlmIChydC51bnJlYWRhYmxlICYmIHJ0
-        LnVucmVhZGFibGUubGVuZ3RoKSBwYXJ0cy5wdXNoKGAke1coKS5jb2xVbnJlYWRhYmxlfTogJHtydC51bnJlYWRhYmxlLm1hcCgo
-        cSkgPT4gcS5yZWNvcmQpLmpvaW4oIiwgIil9YCk7CiAgaWYgKHJ0LmNvbmZsaWN0cyAmJiBydC5jb25mbGljdHMubGVuZ3RoKSBw
-        YXJ0cy5wdXNoKGAke1coKS5jb2xDb25mbGljdHN9OiAke3J0LmNvbmZsaWN0cy5tYXAoKGMpID0+IGMua2V5KS5qb2luKCIsICIp
-        fWApOwogIHJldHVybiBwYXJ0cy5sZW5ndGggPyB7IHB0OiBwYXJ0cy5qb2luKCIgwrcgIiksIGVuOiBwYXJ0cy5qb2luKCIgwrcg
-        IikgfSA6IHQubm90ZTsKfQo=
+        LnVucmVhZGFibGUubGVuZ3RoKSBwYXJ0cy5wdXNoKGAke1coKS5jb2xVbnJlYWRhYmxlfTogJHtXKCkucmVjb3JkfSAke3J0LnVu
+        cmVhZGFibGUubWFwKChxKSA9PiBxLnJlY29yZCkuam9pbigiLCAiKX1gKTsKICBpZiAocnQuY29uZmxpY3RzICYmIHJ0LmNvbmZs
+        aWN0cy5sZW5ndGgpIHBhcnRzLnB1c2goYCR7VygpLmNvbENvbmZsaWN0c306ICR7cnQuY29uZmxpY3RzLm1hcCgoYykgPT4gYy5r
+        ZXkpLmpvaW4oIiwgIil9YCk7CiAgcmV0dXJuIHBhcnRzLmxlbmd0aCA/IHsgcHQ6IHBhcnRzLmpvaW4oIiDCtyAiKSwgZW46IHBh
+        cnRzLmpvaW4oIiDCtyAiKSB9IDogdC5ub3RlOwp9Cg==
         """,
         "results.js": """
         Ly8gVGhlIHN1bW1hcmllcyBzaG93biBhZnRlciBhbiBvcGVyYXRpb246IHZlcmlmaWNhdGlvbiwgY29tcGFyaXNvbiwgcmVzdG9y

@@ -83,7 +83,7 @@ function mergeNote(report, t) {
   const rt = report.tables.find((x) => x.name === t.table);
   if (!rt || !rt.merge) return t.note;
   const parts = [];
-  if (rt.unreadable && rt.unreadable.length) parts.push(`${W().colUnreadable}: ${rt.unreadable.map((q) => q.record).join(", ")}`);
+  if (rt.unreadable && rt.unreadable.length) parts.push(`${W().colUnreadable}: ${W().record} ${rt.unreadable.map((q) => q.record).join(", ")}`);
   if (rt.conflicts && rt.conflicts.length) parts.push(`${W().colConflicts}: ${rt.conflicts.map((c) => c.key).join(", ")}`);
   return parts.length ? { pt: parts.join(" · "), en: parts.join(" · ") } : t.note;
 }
