@@ -47,7 +47,7 @@ function mergeRows(tables) {
 // deleted, and the "after" column is the merge's.
 function syncMergeConfirm(plain, merge) {
   const on = !$("merge-options").hidden && $("opt-merge").checked;
-  const report = on && merge.restore ? merge.restore : plain;
+  const report = on && merge && merge.restore ? merge.restore : plain;
   $("confirm-dialog").classList.toggle("merging", on);
   document.querySelector("#confirm-dialog [data-i18n=confirmText]").textContent = on ? W().confirmTextMerge : W().confirmText;
   document.querySelector("#confirm-table [data-i18n=colNow]").textContent = on ? W().colNowMerge : W().colNow;
@@ -61,7 +61,7 @@ function mergeOptionFor(plain, merge) {
   const shown = showMergeOption(merge);
   const sync = () => syncMergeConfirm(plain, merge);
   $("opt-merge").onchange = sync;
-  if (shown) sync();
+  sync(); // also puts the plain words back after an earlier merge confirmation
   return () => shown && $("opt-merge").checked;
 }
 
