@@ -80,15 +80,26 @@ import ResgateTestSupport
         #expect(MemoryLayout<NoteStore.Record>.stride == 32)
         var store = NoteStore(files: FileNames())
         let notes = [
-            AuthorizedNote(number: 999_999_999, key: "35260112345678000195650010000000011123456789", issued: "2026-01-02T10:00:00-03:00",
-                           protocolNumber: "135260000000001", status: 100, file: "/x/a.xml", keyProblems: [], isEntry: true),
             AuthorizedNote(number: 0, key: "35260112ABC45678000195", issued: "2026-01-02", protocolNumber: "",
                            status: 302, file: "b é.xml", keyProblems: [.wrongLength(22)], isEntry: false),
+            AuthorizedNote(number: 999_999_999, key: "35260112345678000195650010000000011123456789", issued: "2026-01-02T10:00:00-03:00",
+                           protocolNumber: "135260000000001", status: 100, file: "/x/a.xml", keyProblems: [], isEntry: true),
         ]
         for n in notes { store.add(n, file: store.files.append(n.file)) }
+        // records are kept in the order added here; the index sorts them by number
+        _ = store.sortKeepingFirst()
         #expect(store.note(at: 0) == notes[0])
         #expect(store.note(at: 1) == notes[1])
         #expect(Array(NoteList(store: store)) == notes)
+        let list = NoteList(store: store)
+        for i in list.indices {
+            #expect(list.emission(at: i) == AccessKey.emission(of: notes[i].key))
+            #expect(list.number(at: i) == notes[i].number)
+            #expect(list.isDenied(at: i) == notes[i].isDenied)
+            #expect(list.keyIsRight(at: i) == notes[i].keyProblems.isEmpty)
+        }
+        #expect(list.emission(at: 1) == 1 && list.emission(at: 0) == nil)
+        #expect(list.firstPosition(from: 1) == 1 && list.firstPosition(from: 0) == 0)
     }
 
     @Test func valuesPastTheRecordAreABrokenFileNotACutNote() {

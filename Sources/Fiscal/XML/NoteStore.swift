@@ -159,6 +159,32 @@ public struct NoteList: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { store.count }
     public subscript(i: Int) -> AuthorizedNote { store.note(at: i) }
-    /// The number of note `i`, without building the note.
+    /// The number of note `i`, without building the note (the loops over every note of
+    /// a year ask these first and build only the notes they keep).
     public func number(at i: Int) -> Int { Int(store.records[i].number) }
+    public func isDenied(at i: Int) -> Bool { !AuthorizedNote.authorizedStatuses.contains(Int(store.records[i].status)) }
+    public func keyIsRight(at i: Int) -> Bool { store.keyIsRight(at: i) }
+    /// `tpEmis` as a 44-character key carries it (character 35), as `AccessKey.emission`.
+    public func emission(at i: Int) -> Int? {
+        var k = 0
+        var found: UInt8?
+        store.withPackedKey(at: i) { p in
+            _ = DigitPacking.forEachByte(p) { b in
+                if k == 34 { found = b }
+                k += 1
+                return k <= 44
+            }
+        }
+        guard k == 44, let f = found, f >= 48, f <= 57 else { return nil }
+        return Int(f - 48)
+    }
+    /// The first position whose number is `number` or more.
+    public func firstPosition(from number: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(store.records[mid].number) < number { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
 }
