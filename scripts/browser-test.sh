@@ -2,7 +2,8 @@
 # The restore screen in a real browser: installs Debian's chromium + chromium-driver and
 # Selenium (skipped when present), builds `resgate`, makes the demo store, serves it with
 # `resgate ui` and walks the technician's path headless (Tests/browser/test_ui.py).
-# Saves the main screen to docs/ui-screenshot.png (override with RESGATE_SCREENSHOT).
+# Saves the main screen to docs/ui-screenshot.png (override with RESGATE_SCREENSHOT) and the
+# backup chooser browsing a folder to ui-chooser-browse.png beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -4,7 +4,8 @@
 Walks the technician's path on the demo store served by `resgate ui`:
 open the page, see the tables, right-click -> select all, choose a backup, verify it,
 compare into a sandbox, restore (confirming), read "Processamento efetuado.", undo.
-Saves a screenshot of the main screen. Then opens a second server on a folder of 300
+Saves a screenshot of the main screen, and one of the backup chooser browsing a folder
+(ui-chooser-browse.png, beside it). Then opens a second server on a folder of 300
 tables with 40-character names and checks that nothing overflows at 1366x768.
 
 usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL]
@@ -100,6 +101,20 @@ def extra_shot(d, name):
     folder = os.environ.get("RESGATE_SHOTS_DIR")
     if folder:
         d.save_screenshot(os.path.join(folder, name))
+
+
+def chooser_shot(d, shot):
+    """docs/ui-chooser-browse.png (beside the main screenshot): the chooser browsing a folder."""
+    browse = d.find_element(By.ID, "browse")
+    assert "Procurar em outra pasta ou .zip" in browse.text
+    assert "Usar esta pasta" in browse.text and "Pasta acima" in browse.text
+    uses = [b.text for b in d.find_elements(By.CSS_SELECTOR, "#browse-body button.use-browsed")]
+    assert uses and all(u == "Usar" for u in uses), uses
+    kinds = [k.text for k in d.find_elements(By.CSS_SELECTOR, "#browse-body .browse-kind")]
+    assert kinds and set(kinds) <= {"pasta", "zip"}, kinds
+    d.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    time.sleep(0.3)
+    d.save_screenshot(os.path.join(os.path.dirname(os.path.abspath(shot)), "ui-chooser-browse.png"))
 
 
 def active_id(d):
@@ -361,6 +376,7 @@ def main_path(d, url, data, shot):
     d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{backups}"] button.open-browsed').click()
     zip_path = os.path.join(backups, "Quinta_07.zip")
     wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"]'), "the zips")
+    chooser_shot(d, shot)
     d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"] button.use-browsed').click()
     wait(d, lambda d: not dialog.is_displayed(), "the chooser closed")
     wait(d, text_in("chosen-set", zip_path), "the browsed backup chosen by its path")
