@@ -8,9 +8,13 @@ Saves a screenshot of the main screen, and one of the backup chooser browsing a 
 (ui-chooser-browse.png, beside it). Then opens a second server on a folder of 300
 tables with 40-character names and checks that nothing overflows at 1366x768.
 
-usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL]
+Then, on a third server with a VENDAS of 600,000 records, sees the preview read's percent and
+time left at the top and under the table's bar.
+
+usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL [BIG_URL]]
 """
 import fcntl
+import re
 import os
 import sys
 import time
@@ -381,9 +385,10 @@ def main_path(d, url, data, shot):
     wait(d, lambda d: not dialog.is_displayed(), "the chooser closed")
     wait(d, text_in("chosen-set", zip_path), "the browsed backup chosen by its path")
     d.find_element(By.ID, "verify").click()
-    wait(d, text_in("result-title", "Verificação do backup"), "the verification of the browsed set")
+    # the damaged set's verification is on the screen until this one ends: wait for its words
+    wait(d, text_in("result-body", "Nenhum defeito encontrado."), "the verification of the browsed set")
     wait_idle(d)
-    assert "Nenhum defeito encontrado." in d.find_element(By.ID, "result-body").text
+    assert "Verificação do backup" in d.find_element(By.ID, "result-title").text
 
 
 def wide_path(d, url):
@@ -407,6 +412,42 @@ def wide_path(d, url):
     assert max(len(n.get_attribute("textContent")) for n in names) >= 40
 
 
+def progress_path(d, url, shot):
+    step("the preview read of 600,000 records shows percent and time left")
+    d.get(url)
+    wait(d, lambda d: rows(d), "the big table")
+    assert d.find_element(By.ID, "table-counts").text == "1 tabela · 0 danificadas", "singular for one table"
+    row(d, "VENDAS").click()
+    d.find_element(By.ID, "choose-backup").click()
+    dialog = d.find_element(By.ID, "backup-dialog")
+    wait(d, lambda d: dialog.find_elements(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]'), "the big set")
+    dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]').click()
+    d.find_element(By.ID, "backup-use").click()
+    d.find_element(By.ID, "restore").click()
+    seen = {"top": None, "bar": None}
+
+    def figures(d):
+        top = d.find_element(By.ID, "busy-text").text
+        if "faltam" in top:
+            seen["top"] = top
+        bars = [w.text for w in d.find_elements(By.CSS_SELECTOR, "#bars .bar-words")]
+        if any("faltam" in b for b in bars):
+            seen["bar"] = [b for b in bars if "faltam" in b][0]
+        return seen["top"] and seen["bar"]
+
+    WebDriverWait(d, STEP_TIMEOUT, poll_frequency=0.05).until(figures, "percent and time left while the backup is read")
+    d.save_screenshot(os.path.join(os.path.dirname(os.path.abspath(shot)), "ui-preview-progress.png"))
+    pattern = r"\d{1,3}% \([0-9.]+ de 600\.000 registros\), faltam [0-9 hmins]+"
+    assert re.search(r"^Lendo o backup… VENDAS: " + pattern + "$", seen["top"]), seen
+    assert re.search("^" + pattern + "$", seen["bar"]), seen
+    confirm = d.find_element(By.ID, "confirm-dialog")
+    wait(d, lambda d: confirm.is_displayed(), "the confirmation after the preview")
+    assert "600.000" in confirm.find_element(By.ID, "confirm-body").text
+    assert not d.find_elements(By.CSS_SELECTOR, "#bars .bar-words:not(:empty)"), "the figures go when the table is read"
+    assert "ok · " not in row(d, "VENDAS").text, "the generated table is clean"
+    d.find_element(By.ID, "confirm-no").click()
+
+
 def main():
     url, data, shot = sys.argv[1], sys.argv[2], sys.argv[3]
     d = browser()
@@ -414,6 +455,8 @@ def main():
         main_path(d, url, data, shot)
         if len(sys.argv) > 4:
             wide_path(d, sys.argv[4])
+        if len(sys.argv) > 5:
+            progress_path(d, sys.argv[5], shot)
     finally:
         d.quit()
     print("browser test passed", flush=True)
