@@ -152,6 +152,8 @@ public struct AuthorizedIndex: Sendable {
     /// give the same report. `XMLIndexer` calls it; call it after adding documents by hand.
     public mutating func normalize() {
         skipped.sort { $0.file < $1.file }
-        for id in series.keys { series[id]!.normalize() }
+        // the keys copied first: mutating the dictionary while its `keys` view holds the
+        // storage would copy every series (and its notes) once more
+        for id in Array(series.keys) { series[id]!.normalize() }
     }
 }

@@ -73,5 +73,24 @@ enum DigitPacking {
         return all && k == raw.count
     }
 
+    /// Makes room for `need` more bytes in the last of `chunks`, or starts a new chunk when
+    /// the last would pass `chunkSize`: chunks grow by doubling up to `chunkSize` and never
+    /// past it, so no chunk holds twice the capacity it uses (a plain `append` would).
+    /// Returns the index of the chunk to write into.
+    static func room(for need: Int, in chunks: inout [[UInt8]], chunkSize: Int) -> Int {
+        if chunks.isEmpty || (chunks[chunks.count - 1].count > 0 && chunks[chunks.count - 1].count + need > chunkSize) {
+            chunks.append([])
+        }
+        let last = chunks.count - 1
+        let count = chunks[last].count, capacity = chunks[last].capacity
+        if count + need > capacity {
+            chunks[last].reserveCapacity(max(count + need, min(max(capacity * 2, 256), chunkSize)))
+        }
+        return last
+    }
+
+    /// The most bytes `pack` writes for `n` input bytes.
+    static func maxPacked(_ n: Int) -> Int { 2 * n }
+
     @inline(__always) private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 }

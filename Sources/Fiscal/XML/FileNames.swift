@@ -86,8 +86,7 @@ public final class FileNames: @unchecked Sendable {
             folderNumbers[folder] = f
         }
         if !hasSlash { f |= Self.noSlash }
-        if names.isEmpty || names[names.count - 1].count >= Self.chunkSize { names.append([]) }
-        let c = names.count - 1
+        let c = DigitPacking.room(for: DigitPacking.maxPacked(name.count), in: &names, chunkSize: Self.chunkSize)
         let start = names[c].count
         name.withUnsafeBufferPointer { DigitPacking.pack($0, into: &names[c]) }
         // names longer than any file system allows are cut to what an entry holds; such a

@@ -45,12 +45,8 @@ struct NoteStore: Sendable {
     /// Adds a note (its number within `Limits.number`, its texts within `Limits.textBytes`:
     /// the reader checks both).
     mutating func add(_ note: AuthorizedNote, file: UInt32) {
-        if chunks.isEmpty || chunks[chunks.count - 1].count >= Self.chunkSize {
-            // no capacity reserved: a series of three notes (or a hostile folder of a
-            // thousand series) must not cost a megabyte each
-            chunks.append([])
-        }
-        let last = chunks.count - 1
+        let need = DigitPacking.maxPacked(note.key.utf8.count + note.issued.utf8.count + note.protocolNumber.utf8.count)
+        let last = DigitPacking.room(for: need, in: &chunks, chunkSize: Self.chunkSize)
         let offset = chunks[last].count
         DigitPacking.pack(note.key, into: &chunks[last])
         let keyEnd = chunks[last].count
