@@ -72,11 +72,11 @@ let package = Package(
         // the `resgate` binary, seeded random, the outside oracles, the demo store.
         .target(name: "ResgateTestSupport", dependencies: ["StoreOps"], path: "Tests/ResgateTestSupport"),
         // The command line's JSON contract, pinned on the demo store.
-        .testTarget(name: "ResgateCLITests", dependencies: ["ResgateTestSupport", "StoreOps"], exclude: ["Golden"]),
+        .testTarget(name: "ResgateCLITests", dependencies: ["ResgateTestSupport", "StoreOps", "ResgateLocale"], exclude: ["Golden"]),
         .testTarget(name: "StoreOpsTests", dependencies: ["StoreOps", "RestoreKit", "XBase", "ResgateLocale", "ResgateTestSupport"]),
         .testTarget(name: "XBaseTests", dependencies: ["XBase", "ResgateTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BackupSetTests", dependencies: [
-            "BackupSet", "XBase", "ResgateTestSupport",
+            "BackupSet", "XBase", "ResgateLocale", "ResgateTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["FuzzCorpus"]),
         .testTarget(name: "RestoreKitTests", dependencies: [
