@@ -82,6 +82,22 @@ import Testing
         }
     }
 
+    static let layouts: [DataLayout] = [.delimited(separator: ",", quote: "\"", canonical: true),
+                                        .delimited(separator: ";", quote: nil, canonical: false),
+                                        .delimited(separator: "TAB", quote: "'", canonical: false), .sdf(bytes: 42)]
+
+    @Test func dataLayoutsAreToldInBothLanguages() {
+        let layouts = Self.layouts
+        #expect(layouts[0].text(in: .pt) == "delimitado, separador vírgula, aspas \" (canônico)")
+        #expect(layouts[0].text(in: .en) == "delimited, separator ,, quote \" (canonical)")
+        #expect(layouts[1].text(in: .pt) == "delimitado, separador ponto e vírgula, sem aspas")
+        #expect(layouts[3].text(in: .en) == "SDF fixed width (42 bytes)")
+        for l in layouts {
+            #expect(l.text(in: .pt) != l.text(in: .en))
+            EnglishLeaks.expectNone(in: l.text(in: .pt), command: ["show", "\(l)"])
+        }
+    }
+
     @Test func everyFactIsToldInBothLanguagesAndThePortugueseHasNoEnglish() {
         for r in Self.samples {
             let pt = r.text(in: .pt), en = r.text(in: .en)
@@ -99,6 +115,7 @@ import Testing
         var covered = Set<String>()
         for r in Self.samples { Self.caseNames(r, into: &covered) }
         for c in Self.cloudSamples { Self.caseNames(c, into: &covered) }
+        for l in Self.layouts { Self.caseNames(l, into: &covered) }
         let declared = try Self.declaredCases(in: "DefectReason.swift").union(try Self.declaredCases(in: "CloudPhrase.swift"))
         #expect(declared.count > 110, "\(declared.count) cases read from DefectReason.swift and CloudPhrase.swift")
         let missing = declared.subtracting(covered).sorted()

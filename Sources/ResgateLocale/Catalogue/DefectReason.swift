@@ -182,6 +182,20 @@ public enum BackupFault: Sendable, Hashable {
     case noFreeQuote
 }
 
+/// How a table's data file is written (BackupSet's `DataVariant`), as `show` tells it.
+public enum DataLayout: Sendable, Hashable {
+    /// `separator` and `quote` as shown: the character, or `TAB`.
+    case delimited(separator: String, quote: String?, canonical: Bool)
+    case sdf(bytes: Int)
+
+    public func text(in language: Language) -> String {
+        switch language {
+        case .pt: Portuguese.dataLayout(self)
+        case .en: English.dataLayout(self)
+        }
+    }
+}
+
 public extension DefectReason {
     /// The sentence, not yet escaped: values from hostile files are shown as they are.
     func text(in language: Language) -> String {

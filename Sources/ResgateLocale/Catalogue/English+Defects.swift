@@ -187,6 +187,14 @@ extension English {
         }
     }
 
+    static func dataLayout(_ d: DataLayout) -> String {
+        switch d {
+        case let .delimited(s, q, canonical):
+            "delimited, separator \(s), " + (q.map { "quote \($0)" } ?? "no quotes") + (canonical ? " (canonical)" : "")
+        case .sdf(let n): "SDF fixed width (\(n) bytes)"
+        }
+    }
+
     static func backupFault(_ f: BackupFault) -> String {
         switch f {
         case .tableNotFound(let folder): "table not found in \(folder)"

@@ -189,6 +189,15 @@ extension Portuguese {
         }
     }
 
+    static func dataLayout(_ d: DataLayout) -> String {
+        switch d {
+        case let .delimited(s, q, canonical):
+            "delimitado, separador \(s == "," ? "vírgula" : s == ";" ? "ponto e vírgula" : s), "
+                + (q.map { "aspas \($0)" } ?? "sem aspas") + (canonical ? " (canônico)" : "")
+        case .sdf(let n): "SDF de largura fixa (\(n) bytes)"
+        }
+    }
+
     static func backupFault(_ f: BackupFault) -> String {
         switch f {
         case .tableNotFound(let folder): "tabela não encontrada em \(folder)"
