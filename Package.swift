@@ -23,8 +23,8 @@ let package = Package(
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // Words shown to people, in Portuguese and English.
         .target(name: "ResgateLocale"),
-        // DBF/FPT/DBT/CDX codecs. Depends on nothing.
-        .target(name: "XBase"),
+        // DBF/FPT/DBT/CDX codecs. Depends only on the words (its findings are facts).
+        .target(name: "XBase", dependencies: ["ResgateLocale"]),
         // The store backup format: discovery, reading, verifying, writing.
         .target(name: "BackupSet", dependencies: [
             "XBase", "SystemZlib", "ResgateLocale",

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 
 extension XBaseError {
     /// The error for a person in Portuguese: the frame (what failed, where) always, the
