@@ -3,11 +3,11 @@ import ResgateLocale
 import ResgateTestSupport
 import Testing
 
-/// Every fact a backup-set defect can carry (`DefectReason` and its fault enums) and every
-/// cloud failure (`CloudPhrase`) is told in both languages, and the Portuguese sentence holds
-/// no English word (`EnglishLeaks`). The samples must reach every case declared in
-/// `DefectReason.swift` and `CloudPhrase.swift`: a new case without a sample fails
-/// `everyCaseHasASample`.
+/// Every fact a backup-set defect can carry (`DefectReason` and its fault enums), every
+/// DBF health finding (`HealthFact`) and every cloud failure (`CloudPhrase`) is told in both
+/// languages, and the Portuguese sentence holds no English word (`EnglishLeaks`). The
+/// samples must reach every case declared in `DefectReason.swift`, `HealthFact.swift` and
+/// `CloudPhrase.swift`: a new case without a sample fails `everyCaseHasASample`.
 @Suite struct DefectCatalogueTests {
     static let samples: [DefectReason] = {
         var z: [ZipFault] = [
@@ -82,6 +82,32 @@ import Testing
         }
     }
 
+    /// Values as the engine makes them; English in a value is the engine's own reason.
+    static let healthSamples: [HealthFact] = [
+        .unreadableTable(reason: "x"), .unknownCodePage(mark: 0x7A, readAs: "cp1252"), .badDeleteFlag(0x00),
+        .unreadableRecords(reason: "x"), .eofInsideRecords(record: 5, last: 9), .countTooHigh(header: 9, room: 5, strayBytes: 3),
+        .countTooHigh(header: 9, room: 5, strayBytes: 0), .countTooLow(header: 5, room: 9),
+        .recordLengthMismatch(header: 20, fields: 24), .unknownFieldType(0x5A), .memoFileUnusable(reason: "x"),
+        .shortMemoFile(path: "/dados/VENDAS.FPT", bytes: 100), .memoNextFreePastEnd(block: 90, bytes: 1_024), .noEOFByte,
+        .bytesAfterEOF(3), .byteAfterLastRecord(0x00), .bytesAfterLastRecord(7), .numberOverflow(shown: "'*****'"),
+        .notANumber(shown: "'1x'"), .badDate(shown: "'20261399'"), .badLogical(shown: "'X'"), .badDateTime(shown: "'..'"),
+        .ambiguousTimestamp(reason: "x"), .badVarLength(lengthByte: 12, width: 10), .badMemoPointer(shown: "'ab'"),
+        .memoBlock(block: 7, .outside(memoBytes: 512)), .memoBlock(block: 7, .headerCut), .memoBlock(block: 7, .badType(9)),
+        .memoBlock(block: 7, .lengthPastEnd(9_999)), .memoBlock(block: 7, .badSignature), .memoBlock(block: 7, .lengthDoesNotFit(3)),
+        .described(Words(pt: "frase", en: "sentence")),
+    ] + HeaderNoteKind.allCases.map { .headerNote($0, note: "the table has no fields") }
+
+    @Test func everyHealthFindingIsToldInBothLanguages() {
+        for h in Self.healthSamples {
+            let pt = h.text(in: .pt), en = h.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(h)")
+            EnglishLeaks.expectNone(in: pt, command: ["scan", "\(h)"])
+        }
+        // the header parser's notes of a known form are told in Portuguese
+        #expect(HealthFact.headerNote(.other, note: "header says 9 records but the file holds only 5").text(in: .pt)
+                == "cabeçalho: o cabeçalho diz 9 registros mas o arquivo só tem 5")
+    }
+
     static let layouts: [DataLayout] = [.delimited(separator: ",", quote: "\"", canonical: true),
                                         .delimited(separator: ";", quote: nil, canonical: false),
                                         .delimited(separator: "TAB", quote: "'", canonical: false), .sdf(bytes: 42)]
@@ -116,8 +142,10 @@ import Testing
         for r in Self.samples { Self.caseNames(r, into: &covered) }
         for c in Self.cloudSamples { Self.caseNames(c, into: &covered) }
         for l in Self.layouts { Self.caseNames(l, into: &covered) }
-        let declared = try Self.declaredCases(in: "DefectReason.swift").union(try Self.declaredCases(in: "CloudPhrase.swift"))
-        #expect(declared.count > 110, "\(declared.count) cases read from DefectReason.swift and CloudPhrase.swift")
+        for h in Self.healthSamples { Self.caseNames(h, into: &covered) }
+        var declared = Set<String>()
+        for file in ["DefectReason.swift", "CloudPhrase.swift", "HealthFact.swift"] { declared.formUnion(try Self.declaredCases(in: file)) }
+        #expect(declared.count > 150, "\(declared.count) cases read from the catalogue's fact files")
         let missing = declared.subtracting(covered).sorted()
         #expect(missing.isEmpty, "cases without a sample: \(missing)")
     }
