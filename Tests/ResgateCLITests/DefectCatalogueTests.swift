@@ -4,10 +4,10 @@ import ResgateTestSupport
 import Testing
 
 /// Every fact a backup-set defect can carry (`DefectReason` and its fault enums), every
-/// DBF health finding (`HealthFact`) and every cloud failure (`CloudPhrase`) is told in both
-/// languages, and the Portuguese sentence holds no English word (`EnglishLeaks`). The
-/// samples must reach every case declared in `DefectReason.swift`, `HealthFact.swift` and
-/// `CloudPhrase.swift`: a new case without a sample fails `everyCaseHasASample`.
+/// DBF health finding (`HealthFact`), every DBF error (`XBaseFailure`) and every cloud
+/// failure (`CloudPhrase`) is told in both languages, and the Portuguese sentence holds no
+/// English word (`EnglishLeaks`). The samples must reach every case declared in those
+/// files of the catalogue: a new case without a sample fails `everyCaseHasASample`.
 @Suite struct DefectCatalogueTests {
     static let samples: [DefectReason] = {
         var z: [ZipFault] = [
@@ -108,6 +108,31 @@ import Testing
                 == "cabeçalho: o cabeçalho diz 9 registros mas o arquivo só tem 5")
     }
 
+    /// Reasons of a form the catalogue knows (`Portuguese+XBase`'s `XBaseReasonWords`).
+    static let xbaseSamples: [XBaseFailure] = [
+        .cannotOpen(file: "VENDAS.DBF", reason: "Permission denied"), .io(file: "VENDAS.DBF", reason: "truncated header"),
+        .notADBF(file: "VENDAS.DBF", reason: "file is 10 bytes, shorter than a header"),
+        .badHeader(file: "VENDAS.DBF", reason: "record length is 0"),
+        .badFieldDescriptor(file: "VENDAS.DBF", field: 3, reason: "the table has no fields"),
+        .missingMemoFile(file: "VENDAS.DBF", expected: "VENDAS.FPT"),
+        .badMemo(file: "VENDAS.FPT", record: 4, field: "OBS", block: 9, reason: "is a folder"),
+        .badMemo(file: "VENDAS.FPT", record: nil, field: nil, block: 9, reason: "is a folder"),
+        .invalidValue(file: "VENDAS.DBF", record: 4, field: "TOTAL", reason: "no field descriptors"),
+        .cannotEncode(file: "VENDAS.DBF", record: 4, field: "TOTAL", reason: "a table needs at least one field"),
+        .unsupported(file: "VENDAS.DBF", reason: "record length 70000 exceeds 65535"),
+    ]
+
+    @Test func everyDBFErrorIsToldInBothLanguages() {
+        for x in Self.xbaseSamples {
+            let pt = x.text(in: .pt), en = x.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(x)")
+            EnglishLeaks.expectNone(in: pt, command: ["show", "\(x)"])
+        }
+        #expect(XBaseFailure.badHeader(file: "T.DBF", reason: "record length is 0").text(in: .pt)
+                == "T.DBF: cabeçalho inválido: o tamanho do registro é 0")
+        #expect(XBaseFailure.badHeader(file: "T.DBF", reason: "record length is 0").text(in: .en) == "T.DBF: bad header: record length is 0")
+    }
+
     static let layouts: [DataLayout] = [.delimited(separator: ",", quote: "\"", canonical: true),
                                         .delimited(separator: ";", quote: nil, canonical: false),
                                         .delimited(separator: "TAB", quote: "'", canonical: false), .sdf(bytes: 42)]
@@ -143,8 +168,9 @@ import Testing
         for c in Self.cloudSamples { Self.caseNames(c, into: &covered) }
         for l in Self.layouts { Self.caseNames(l, into: &covered) }
         for h in Self.healthSamples { Self.caseNames(h, into: &covered) }
+        for x in Self.xbaseSamples { Self.caseNames(x, into: &covered) }
         var declared = Set<String>()
-        for file in ["DefectReason.swift", "CloudPhrase.swift", "HealthFact.swift"] { declared.formUnion(try Self.declaredCases(in: file)) }
+        for file in ["DefectReason.swift", "CloudPhrase.swift", "HealthFact.swift", "XBaseFailure.swift"] { declared.formUnion(try Self.declaredCases(in: file)) }
         #expect(declared.count > 150, "\(declared.count) cases read from the catalogue's fact files")
         let missing = declared.subtracting(covered).sorted()
         #expect(missing.isEmpty, "cases without a sample: \(missing)")
