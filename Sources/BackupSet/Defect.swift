@@ -53,12 +53,9 @@ public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The sentence with its place, e.g. `CLIENTES.TXT line 12, field NOME: …`.
     public func message(in language: Language) -> String {
-        var place: [String] = []
-        if let file { place.append(file) }
-        if let line { place.append(language == .pt ? "linha \(line)" : "line \(line)") }
-        if let field { place.append(language == .pt ? "campo \(field)" : "field \(field)") }
         let said = text(in: language)
-        return place.isEmpty ? said : place.joined(separator: ", ") + ": " + said
+        if file == nil && line == nil && field == nil { return said }
+        return DefectPlace(file: file, line: line, field: field).text(in: language) + ": " + said
     }
 
     public var description: String { message(in: .en) }

@@ -20,6 +20,24 @@ public enum DefectReason: Sendable, Hashable {
     case words(Words)
 }
 
+/// Where a defect is, as `message(in:)` puts it before the sentence:
+/// `VENDAS.TXT, linha 12, campo NOME` / `VENDAS.TXT, line 12, field NOME`.
+public struct DefectPlace: Sendable, Hashable {
+    public var file: String?
+    /// 1-based line in `file`.
+    public var line: Int?
+    public var field: String?
+
+    public init(file: String?, line: Int?, field: String?) { self.file = file; self.line = line; self.field = field }
+
+    public func text(in language: Language) -> String {
+        switch language {
+        case .pt: Portuguese.place(self)
+        case .en: English.place(self)
+        }
+    }
+}
+
 /// The zip container of a set and the members read out of it.
 public enum ZipFault: Sendable, Hashable {
     /// `damaged zip: …`

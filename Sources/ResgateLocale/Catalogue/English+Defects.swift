@@ -15,6 +15,10 @@ extension English {
         }
     }
 
+    static func place(_ p: DefectPlace) -> String {
+        ([p.file] + [p.line.map { "line \($0)" }, p.field.map { "field \($0)" }]).compactMap { $0 }.joined(separator: ", ")
+    }
+
     static func zipFault(_ f: ZipFault) -> String {
         switch f {
         case .damaged(let d): "damaged zip: " + zipDamage(d)

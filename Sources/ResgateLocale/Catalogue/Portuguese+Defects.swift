@@ -17,6 +17,10 @@ extension Portuguese {
         }
     }
 
+    static func place(_ p: DefectPlace) -> String {
+        ([p.file] + [p.line.map { "linha \($0)" }, p.field.map { "campo \($0)" }]).compactMap { $0 }.joined(separator: ", ")
+    }
+
     static func zipFault(_ f: ZipFault) -> String {
         switch f {
         case .damaged(let d): "zip danificado: " + zipDamage(d)
