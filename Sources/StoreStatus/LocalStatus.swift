@@ -90,7 +90,7 @@ public struct LocalStatus: Sendable {
         guard let set = try? BackupSet.open(path) else { return false }
         let options = RestoreOptions(into: into)
         guard let report = try? Restorer(source: BackupSetSource(set: set), data: nil, options: options).run() else { return false }
-        return report.refusal == nil && !report.tables.isEmpty && report.tables.allSatisfy { $0.status == .restored }
+        return report.refusalFact == nil && !report.tables.isEmpty && report.tables.allSatisfy { $0.status == .restored }
     }
 }
 

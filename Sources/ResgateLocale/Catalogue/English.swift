@@ -97,6 +97,7 @@ enum English {
         case .numberingFailedToRun(let why): "The numbering check could not run: \(why)"
         case .handover(let l): English.handover(l)
         case .repair(let r): English.repair(r)
+        case .restore(let r): English.restore(r)
         }
     }
 }

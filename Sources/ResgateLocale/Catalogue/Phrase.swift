@@ -101,6 +101,8 @@ public enum Phrase: Sendable, Hashable {
     case handover(HandoverLabel)
     /// `resgate repair`'s sentences.
     case repair(RepairPhrase)
+    /// A restore's refusals and moments (`RestoreKit.Restorer`).
+    case restore(RestorePhrase)
 }
 
 /// `resgate repair`: what it found and did in a table, and why it would not.

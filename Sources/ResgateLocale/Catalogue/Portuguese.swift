@@ -105,6 +105,7 @@ enum Portuguese {
         case .numberingFailedToRun(let why): "A conferência da numeração não pôde rodar: \(why)"
         case .handover(let l): Portuguese.handover(l)
         case .repair(let r): Portuguese.repair(r)
+        case .restore(let r): Portuguese.restore(r)
         }
     }
 }
