@@ -98,6 +98,7 @@ enum English {
         case .handover(let l): English.handover(l)
         case .repair(let r): English.repair(r)
         case .restore(let r): English.restore(r)
+        case .fiscal(let f): English.fiscal(f)
         }
     }
 }

@@ -103,6 +103,8 @@ public enum Phrase: Sendable, Hashable {
     case repair(RepairPhrase)
     /// A restore's refusals and moments (`RestoreKit.Restorer`).
     case restore(RestorePhrase)
+    /// What `resgate check` found (`Fiscal`).
+    case fiscal(FiscalPhrase)
 }
 
 /// `resgate repair`: what it found and did in a table, and why it would not.

@@ -106,6 +106,7 @@ enum Portuguese {
         case .handover(let l): Portuguese.handover(l)
         case .repair(let r): Portuguese.repair(r)
         case .restore(let r): Portuguese.restore(r)
+        case .fiscal(let f): Portuguese.fiscal(f)
         }
     }
 }

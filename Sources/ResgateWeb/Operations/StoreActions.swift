@@ -192,9 +192,10 @@ public struct StoreActions: Sendable {
     }
 
     func checkDocument(language: Language) throws -> Data {
-        try web(422, "check-input") {
+        let report = try web(422, "check-input") {
             try CheckOperation.run(data: data, xml: xml, config: config, language: language)
-        }.json(pretty: false)
+        }
+        return try encode(report.document(in: language))
     }
 
     // MARK: helpers

@@ -105,7 +105,7 @@ public enum CheckOperation {
             reference = d
         }
         do {
-            return try FiscalCheck.run(data: data, xml: xml, config: config, language: language, referenceDate: reference, progress: progress)
+            return try FiscalCheck.run(data: data, xml: xml, config: config, referenceDate: reference, progress: progress)
         } catch {
             throw OperationFailure(.unusableCheckInput(error.words.text(in: language)))
         }
