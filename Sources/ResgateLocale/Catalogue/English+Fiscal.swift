@@ -68,6 +68,20 @@ extension English {
             return "No resgate.toml: used table \(t) (fields \(fields.joined(separator: ", "))) as the one of issued notes."
                 + (others.isEmpty ? "" : " Other candidates: \(others.joined(separator: ", ")).")
                 + " If that is wrong, write a resgate.toml (see docs/checks.md)."
+        case .reportHeading(let d): return "Post-restore check — data: \(d)"
+        case .reportConfig(let c): return "Config: " + c
+        case .reportXML(let x): return "Authorized XML: " + x
+        case .statusTitle(let l): return title(l)
+        case .reportResult(let l):
+            return "Result: \(title(l))" + (l == .fail ? " — do not release the system before fixing the failures." : l == .warning ? " — deal with the warnings." : " — the system can be released.")
+        }
+    }
+
+    static func title(_ l: FiscalPhrase.Level) -> String {
+        switch l {
+        case .fail: "FAIL"
+        case .warning: "WARNING"
+        case .ok: "OK"
         }
     }
 
@@ -99,6 +113,30 @@ extension English {
         case let .otherEvent(type, st): "event \(type) not counted" + (st.map { " (cStat \($0))" } ?? "")
         case .homologation: "test environment (tpAmb 2)"
         case let .broken(line, d): "line \(line): \(d.en)"
+        }
+    }
+}
+
+/// Input the fiscal commands cannot use, in English.
+extension English {
+    static func fiscalError(_ e: FiscalErrorPhrase) -> String {
+        switch e {
+        case let .cannotRead(p, r): "\(p): cannot read: \(r)"
+        case let .configSyntax(f, l, c, r): "\(f):\(l):\(c): TOML syntax: \(r)"
+        case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), key '\(k)': \(r)"
+        case let .tableNotFound(t, d, cf): "table \(t) not found in \(d)" + (cf.map { " (named in \($0))" } ?? "")
+        case let .fieldNotFound(t, f, file, cf): "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? "")
+        case let .unreadableTable(f, r): "\(f): unreadable table: \(r)"
+        case let .unreadableXML(f, l, r): "\(f):\(l): unreadable XML: \(r)"
+        case let .noRecreateMapping(cf):
+            "no [recreate] section (XML → tables mapping) in " + (cf ?? "resgate.toml (none found)") + "; see docs/checks.md"
+        case let .cannotMap(x, t, f, p, v, r): "\(x): value '\(v)' of \(p ?? "constant") cannot go into \(t).\(f): \(r)"
+        case let .badJustification(n): "--just must be 15 to 255 characters on one line, without leading or trailing blanks (it has \(n))"
+        case let .noStateCode(s): "\(s): no access key of the series tells the state (cUF)"
+        case let .issuerNotCNPJ(s): "\(s): the issuer is not a CNPJ (voiding needs one)"
+        case let .cannotWrite(p, r): "\(p): cannot write: \(r)"
+        case let .nothingToCheck(d):
+            "no config (resgate.toml) and no table in \(d) with fields like NUMERO/NNF/NUMNOTA, SERIE and MODELO/MOD: write a resgate.toml (see docs/checks.md)"
         }
     }
 }

@@ -99,6 +99,7 @@ enum English {
         case .repair(let r): English.repair(r)
         case .restore(let r): English.restore(r)
         case .fiscal(let f): English.fiscal(f)
+        case .fiscalError(let e): English.fiscalError(e)
         }
     }
 }

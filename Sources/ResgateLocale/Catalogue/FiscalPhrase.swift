@@ -49,6 +49,17 @@ public enum FiscalPhrase: Sendable, Hashable {
     case unusableRows(count: Int, table: String, records: [Int])
     // discovery (no resgate.toml)
     case discovered(table: String, fields: [String], others: [String])
+    // the report on a terminal (`StoreOps.ReportText`)
+    case reportHeading(data: String)
+    case reportConfig(String)
+    case reportXML(String)
+    /// A group's title: FALHA, AVISO, OK.
+    case statusTitle(Level)
+    /// The last line: the worst status and what it means for the store.
+    case reportResult(Level)
+
+    /// A check's status (`Fiscal.CheckStatus`).
+    public enum Level: Sendable, Hashable { case fail, warning, ok }
 
     /// A number and the records holding it.
     public struct NumberRecords: Sendable, Hashable {

@@ -105,6 +105,8 @@ public enum Phrase: Sendable, Hashable {
     case restore(RestorePhrase)
     /// What `resgate check` found (`Fiscal`).
     case fiscal(FiscalPhrase)
+    /// Input the fiscal commands cannot use (`Fiscal.FiscalError`).
+    case fiscalError(FiscalErrorPhrase)
 }
 
 /// `resgate repair`: what it found and did in a table, and why it would not.

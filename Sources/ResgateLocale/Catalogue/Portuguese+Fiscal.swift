@@ -68,6 +68,20 @@ extension Portuguese {
             return "Sem resgate.toml: usei a tabela \(t) (campos \(fields.joined(separator: ", "))) como a das notas emitidas."
                 + (others.isEmpty ? "" : " Outras candidatas: \(others.joined(separator: ", ")).")
                 + " Se não for essa, escreva um resgate.toml (veja docs/checks.md)."
+        case .reportHeading(let d): return "Conferência pós-restauração — dados: \(d)"
+        case .reportConfig(let c): return "Configuração: " + c
+        case .reportXML(let x): return "XML autorizados: " + x
+        case .statusTitle(let l): return title(l)
+        case .reportResult(let l):
+            return "Resultado: \(title(l))" + (l == .fail ? " — não libere o sistema antes de resolver as falhas." : l == .warning ? " — resolva os avisos." : " — pode liberar o sistema.")
+        }
+    }
+
+    static func title(_ l: FiscalPhrase.Level) -> String {
+        switch l {
+        case .fail: "FALHA"
+        case .warning: "AVISO"
+        case .ok: "OK"
         }
     }
 
@@ -99,6 +113,30 @@ extension Portuguese {
         case let .otherEvent(type, st): "evento \(type) não considerado" + (st.map { " (cStat \($0))" } ?? "")
         case .homologation: "ambiente de homologação (tpAmb 2)"
         case let .broken(line, d): "linha \(line): \(d.pt)"
+        }
+    }
+}
+
+/// Input the fiscal commands cannot use, in Brazilian Portuguese.
+extension Portuguese {
+    static func fiscalError(_ e: FiscalErrorPhrase) -> String {
+        switch e {
+        case let .cannotRead(p, r): "\(p): não foi possível ler: \(r)"
+        case let .configSyntax(f, l, c, r): "\(f):\(l):\(c): erro de sintaxe TOML: \(r)"
+        case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), chave '\(k)': \(r)"
+        case let .tableNotFound(t, d, cf): "tabela \(t) não encontrada em \(d)" + (cf.map { " (citada em \($0))" } ?? "")
+        case let .fieldNotFound(t, f, file, cf): "\(file): a tabela \(t) não tem o campo \(f)" + (cf.map { " (citado em \($0))" } ?? "")
+        case let .unreadableTable(f, r): "\(f): tabela ilegível: \(r)"
+        case let .unreadableXML(f, l, r): "\(f):\(l): XML ilegível: \(r)"
+        case let .noRecreateMapping(cf):
+            "falta a seção [recreate] (mapeamento XML → tabelas) em " + (cf ?? "resgate.toml (nenhum encontrado)") + "; veja docs/checks.md"
+        case let .cannotMap(x, t, f, p, v, r): "\(x): o valor '\(v)' de \(p ?? "constante") não cabe em \(t).\(f): \(r)"
+        case let .badJustification(n): "--just deve ter de 15 a 255 caracteres numa linha, sem espaços no início ou no fim (tem \(n))"
+        case let .noStateCode(s): "\(s): nenhuma chave de acesso da série informa a UF (cUF)"
+        case let .issuerNotCNPJ(s): "\(s): o emitente não é um CNPJ (a inutilização exige CNPJ)"
+        case let .cannotWrite(p, r): "\(p): não foi possível gravar: \(r)"
+        case let .nothingToCheck(d):
+            "sem configuração (resgate.toml) e nenhuma tabela em \(d) com campos como NUMERO/NNF/NUMNOTA, SERIE e MODELO/MOD: escreva um resgate.toml (veja docs/checks.md)"
         }
     }
 }

@@ -107,6 +107,7 @@ enum Portuguese {
         case .repair(let r): Portuguese.repair(r)
         case .restore(let r): Portuguese.restore(r)
         case .fiscal(let f): Portuguese.fiscal(f)
+        case .fiscalError(let e): Portuguese.fiscalError(e)
         }
     }
 }
