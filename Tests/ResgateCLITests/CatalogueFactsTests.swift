@@ -20,6 +20,9 @@ import Testing
         .ownerOutOfReach(uid: 1000, gid: 1000, file: "VENDAS.DBF"), .fileOpen(file: "VENDAS.CDX", holder: holder),
         .lockUnknown(file: "VENDAS.DBF", operation: "fcntl", reason: "permissão negada"),
         .indexNotRebuilt, .incomingTableDamaged, .backupTableHasDefects, .structureNotWritable("N 20,19"),
+        .undoNotAnID("../dados"), .undoNoSuchSnapshot("20261127-041503-3f2a"), .undoIncomplete("20261127-041503-3f2a"),
+        .undoLocked(table: "VENDAS", holder: "record lock held by process 4242 (sistema)"), .undoBusy,
+        .undoCannotWrite(path: "/loja/dados", reason: "somente leitura"),
         .processingTables, .insertingRecords, .done,
     ]
 
@@ -45,9 +48,15 @@ import Testing
         case .incomingTableDamaged: 17
         case .backupTableHasDefects: 18
         case .structureNotWritable: 19
-        case .processingTables: 20
-        case .insertingRecords: 21
-        case .done: 22
+        case .undoNotAnID: 20
+        case .undoNoSuchSnapshot: 21
+        case .undoIncomplete: 22
+        case .undoLocked: 23
+        case .undoBusy: 24
+        case .undoCannotWrite: 25
+        case .processingTables: 26
+        case .insertingRecords: 27
+        case .done: 28
         }
     }
 
@@ -180,7 +189,7 @@ import Testing
     }
 
     @Test func everyRestoreFactIsWordedInBothLanguages() {
-        #expect(Set(Self.restore.map(Self.index)) == Set(0...22), "a RestorePhrase case has no sample")
+        #expect(Set(Self.restore.map(Self.index)) == Set(0...28), "a RestorePhrase case has no sample")
         for p in Self.restore { Self.expectWorded(.restore(p)) }
     }
 
@@ -196,6 +205,14 @@ import Testing
     @Test func everyFiscalInputErrorIsWordedInBothLanguages() {
         #expect(Set(Self.fiscalErrors.map(Self.index)) == Set(0...13), "a FiscalErrorPhrase case has no sample")
         for p in Self.fiscalErrors { Self.expectWorded(.fiscalError(p)) }
+    }
+
+    @Test func everyReindexFactIsWordedInBothLanguages() {
+        for s in ReindexPhrase.Status.allCases where s != .ok { Self.expectWorded(.reindex(.status(s))) }
+        #expect(ReindexPhrase.status(.ok).text(in: .pt) == "ok")
+        for f in ReindexPhrase.Fault.allCases {
+            Self.expectWorded(.reindex(.defect(tag: "CODIGO", fault: f, detail: "chave 7 na posição 3")))
+        }
     }
 
     /// A message of several facts is their sentences joined by a space, in one language.

@@ -100,6 +100,7 @@ enum English {
         case .restore(let r): English.restore(r)
         case .fiscal(let f): English.fiscal(f)
         case .fiscalError(let e): English.fiscalError(e)
+        case .reindex(let r): English.reindex(r)
         }
     }
 }

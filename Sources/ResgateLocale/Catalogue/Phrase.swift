@@ -107,6 +107,8 @@ public enum Phrase: Sendable, Hashable {
     case fiscal(FiscalPhrase)
     /// Input the fiscal commands cannot use (`Fiscal.FiscalError`).
     case fiscalError(FiscalErrorPhrase)
+    /// `resgate reindex`'s statuses and index defects.
+    case reindex(ReindexPhrase)
 }
 
 /// `resgate repair`: what it found and did in a table, and why it would not.

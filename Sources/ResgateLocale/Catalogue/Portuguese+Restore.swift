@@ -29,6 +29,13 @@ extension Portuguese {
             "a tabela recebida está danificada (use --skip-bad-lines / --blank-memos para aceitar, deixando de fora os registros ruins)"
         case .backupTableHasDefects: "o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)"
         case .structureNotWritable(let why): "a estrutura do backup não pode ser gravada: \(why)"
+        case .undoNotAnID(let id): "\"\(id)\" não é um id de desfazer: use o id que a restauração mostrou, nunca um caminho"
+        case .undoNoSuchSnapshot(let id): "a cópia de segurança \(id) não existe"
+        case .undoIncomplete(let id): "a cópia de segurança \(id) está incompleta (a operação dela nunca terminou)"
+        case let .undoLocked(t, h): "a tabela \(t) está aberta no ERP (\(HolderText.portuguese(h)))"
+        case .undoBusy: "outra operação do Resgate está em andamento nesta pasta"
+        case let .undoCannotWrite(path, why):
+            "não é possível gravar em \(path) (\(why)): a pasta é só de leitura ou este usuário não pode gravar nela"
         case .processingTables: "Processando TABELAS"
         case .insertingRecords: "Incluindo registros nas tabelas"
         case .done: "Processamento efetuado."

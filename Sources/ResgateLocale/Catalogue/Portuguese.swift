@@ -108,6 +108,7 @@ enum Portuguese {
         case .restore(let r): Portuguese.restore(r)
         case .fiscal(let f): Portuguese.fiscal(f)
         case .fiscalError(let e): Portuguese.fiscalError(e)
+        case .reindex(let r): Portuguese.reindex(r)
         }
     }
 }

@@ -34,6 +34,16 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     case backupTableHasDefects
     /// A defect of a table: the backup's structure cannot be written as the live table needs.
     case structureNotWritable(String)
+    // undo refused (`UndoStore.UndoError`)
+    /// Not an undo id (a path, a dot-name…); the id as given, escaped.
+    case undoNotAnID(String)
+    case undoNoSuchSnapshot(String)
+    /// The snapshot's operation never committed.
+    case undoIncomplete(String)
+    /// `holder`: who holds it, as the lock probe said it (in English; worded in Portuguese by `HolderText`).
+    case undoLocked(table: String, holder: String)
+    case undoBusy
+    case undoCannotWrite(path: String, reason: String)
     // the moments of a restore (the ERP's own messages, cli.md)
     case processingTables
     case insertingRecords
