@@ -109,6 +109,39 @@ public enum Phrase: Sendable, Hashable {
     case fiscalError(FiscalErrorPhrase)
     /// `resgate reindex`'s statuses and index defects.
     case reindex(ReindexPhrase)
+    /// `restore --merge` as the screen and the handover report tell it.
+    case merge(MergePhrase)
+}
+
+/// The merging restore (issue 17) in the screen's dialog and result, and the handover
+/// report: counts per table, how rows were matched, and whether merging is the default.
+public enum MergePhrase: Sendable, Hashable {
+    /// How a table's rows are matched (`MergeKeyChoice.Source` as a fact).
+    public enum KeySource: Sendable, Hashable { case option, config, candidateTag, uniqueTag, none }
+
+    /// "40 do backup + 11 da tabela atual (0 alteradas, 11 novas)".
+    case counts(fromBackup: Int, fromLive: Int, updated: Int, added: Int)
+    case conflicts(Int)
+    case unreadable(count: Int, records: [Int])
+    case memosLost(Int)
+    /// "chave NUMERO (índice candidato VENDAS)"; no fields: append-only by record order.
+    case key(fields: [String], source: KeySource, tag: String?)
+    /// The changed field that proves a live row newer.
+    case changedField(String)
+    // one table's verdict in the dialog
+    case keepsNewer(Int)
+    case nothingNewer
+    case noKeyNotAppendOnly(liveRecords: Int, backupRecords: Int)
+    case noLiveTable
+    case notComputed
+    // the whole dialog's default
+    case previewing
+    case recommended
+    case notRecommendedNothingNewer
+    case notRecommendedNoKey([String])
+    case impossible(String)
+    /// The handover report's note on a merged table.
+    case handoverNote
 }
 
 /// `resgate repair`: what it found and did in a table, and why it would not.

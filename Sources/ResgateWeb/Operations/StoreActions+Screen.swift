@@ -67,13 +67,14 @@ extension StoreActions {
         return r
     }
 
-    /// `/api/restore`'s result: `{restore, check, verdict, handover, locks}`. A real restore
+    /// `/api/restore`'s result: `{restore, check, verdict, handover, locks}` (and `merge`
+    /// after a dry run asked for the merge preview). A real restore
     /// that replaced tables gets the numbering verdict (or "not checked") and its handover
     /// report saved under DATA; a refusal gets the locks of its tables, and the last word on
     /// the progress list says what happened.
     func restoreDocument(_ report: RestoreReport, check: CheckReport?, checkFailure: String?,
                          request r: RestoreRequest, language: Language,
-                         context: OperationCenter.Context) throws -> Data {
+                         context: OperationCenter.Context, merge: Data? = nil) throws -> Data {
         let shown = forScreen(report, language: language)
         var verdict: NumberingVerdict? = nil
         var handover: [String: String]? = nil
@@ -95,7 +96,7 @@ extension StoreActions {
         }
         let checkData: Data? = try check.map { try encode($0.document(in: language)) }
         return try splice(["restore": encode(shown), "check": checkData, "verdict": verdict.map(encode),
-                           "handover": handover.map(encode), "locks": encode(locks)])
+                           "handover": handover.map(encode), "locks": encode(locks), "merge": merge])
     }
 
     /// A saved handover report by its file name (`restauracao-<id>.html`), never a path.

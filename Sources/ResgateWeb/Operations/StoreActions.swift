@@ -128,8 +128,14 @@ public struct StoreActions: Sendable {
         public var dryRun: Bool?
         public var skipBadLines: Bool?
         public var blankMemos: Bool?
-        /// Key fields for the comparison (empty: record order).
+        /// Key fields for the comparison (empty: record order); with `merge`, the merge's
+        /// key as `restore --merge --key` takes it (empty: config, else a CDX tag).
         public var key: [String]?
+        /// `restore --merge`: the set's records plus every readable live record it lacks.
+        public var merge: Bool?
+        /// With `dryRun` (and no `merge`): when the plain dry run is not refused, run the
+        /// merge as a dry run too and answer `merge: {restore, advice}` (the dialog's option).
+        public var mergePreview: Bool?
         public var lang: String?
 
         /// The operations layer's request (each table name checked).
@@ -144,6 +150,13 @@ public struct StoreActions: Sendable {
     /// post-restore `check` when `PostRestoreCheck` (the CLI's policy too) asks for it.
     public func restore(_ r: RestoreRequest, language: Language, context: OperationCenter.Context) throws -> Data {
         let report = try runRestorer(r, into: nil, language: language, context: context)
+        var merge: Data? = nil
+        if r.dryRun == true, r.mergePreview == true, r.merge != true, !report.anyRefused, !context.isCancelled {
+            merge = try mergePreview(r, language: language, context: context)
+        } else if r.merge == true {
+            // the per-table words of the merge report (counts, key, unreadable by number)
+            merge = try splice(["restore": nil, "advice": encode(MergeAdvice(mergeDryRun: report))])
+        }
         var check: CheckReport? = nil
         var checkFailure: String? = nil
         if PostRestoreCheck.wanted(after: report, data: data, xml: xml, config: config) {
@@ -151,7 +164,7 @@ public struct StoreActions: Sendable {
             catch { checkFailure = error.text(in: language) }
         }
         return try restoreDocument(report, check: check, checkFailure: checkFailure, request: r,
-                                   language: language, context: context)
+                                   language: language, context: context, merge: merge)
     }
 
     /// `resgate restore SET --data DATA --table T … --into DATA/.resgate/sandbox/<id>`, then
@@ -210,7 +223,8 @@ public struct StoreActions: Sendable {
             throw WebError(422, "unreadable-set", pt: e.defects.map { $0.message(in: .pt) }.joined(separator: "; "),
                            en: e.defects.map { $0.message(in: .en) }.joined(separator: "; "))
         }
-        let request = try r.request(into: into)
+        var request = try r.request(into: into)
+        if r.merge == true { request.merge = try mergeRequest(r) }
         var plan = OperationEvent(type: "plan")
         for name in request.tables?.map(\.canonical) ?? source.tableNames {
             plan.table = name

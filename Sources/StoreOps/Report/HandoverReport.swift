@@ -61,6 +61,11 @@ public struct HandoverReport: Encodable, Sendable {
             if !t.converted.isEmpty { notes.append(Phrase.mappingConverted(t.converted).text(in: language)) }
             if let n = t.skippedLines { notes.append(language == .pt ? "\(n) linha(s) com defeito puladas" : "\(n) damaged line(s) skipped") }
             if t.memoBlanked == true { notes.append(language == .pt ? "memos ilegíveis em branco" : "unreadable memos left blank") }
+            if t.merge != nil {
+                // restore --merge: where the rows came from, the conflicts, the unreadable records by number
+                notes.append(Phrase.merge(.handoverNote).text(in: language))
+                notes += MergeAdvice.summary(t, language: language)
+            }
             let status = t.status == .restored ? w(.tableRestored) : t.status == .wouldRestore ? w(.tableWouldRestore) : w(.tableRefused)
             return Row(table: t.name, status: status, before: t.replaced, after: written ? t.records : nil,
                        notes: notes.joined(separator: "; "))
