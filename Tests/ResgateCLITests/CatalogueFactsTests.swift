@@ -215,6 +215,42 @@ import Testing
         }
     }
 
+    static let status: [StatusPhrase] = [
+        .eitherOr, .badLimits, .badPattern("nuvem:lojas"), .missing("/loja/dados"), .cannotWrite("/var/metricas.prom"),
+        .down(store: "loja1", .timedOut(seconds: 30)), .down(store: "loja1", .notFound("/loja/backups")),
+        .down(store: "loja1", .unreachable("rclone: 403")), .down(store: "loja1", .local("disco cheio")),
+        .noBackup(store: "loja1"),
+        .newest(store: "loja1", set: "SEG", when: "2026-07-20 10:00", verified: true, defects: 0, cached: true, drill: true,
+                tables: 12, damaged: 1, atRisk: [.init(model: 65, series: 1, lastAuthorized: 115)]),
+        .newest(store: "loja1", set: "SEG", when: "2026-07-20 10:00", verified: false, defects: 2, cached: false, drill: false,
+                tables: nil, damaged: nil, atRisk: []),
+        .newest(store: "loja1", set: "SEG", when: "?", verified: nil, defects: 0, cached: false, drill: nil,
+                tables: nil, damaged: nil, atRisk: []),
+        .summary(stores: 3, problems: 1),
+    ]
+
+    static func index(_ p: StatusPhrase) -> Int {
+        switch p {
+        case .eitherOr: 0
+        case .badLimits: 1
+        case .badPattern: 2
+        case .missing: 3
+        case .cannotWrite: 4
+        case .down: 5
+        case .noBackup: 6
+        case .newest: 7
+        case .summary: 8
+        }
+    }
+
+    @Test func everyStatusFactIsWordedInBothLanguages() {
+        #expect(Set(Self.status.map(Self.index)) == Set(0...8), "a StatusPhrase case has no sample")
+        for p in Self.status { Self.expectWorded(.status(p)) }
+        #expect(StatusPhrase.newest(store: "loja1", set: "SEG", when: "2026-07-20 10:00", verified: false, defects: 2, cached: false,
+                                    drill: nil, tables: 12, damaged: 1, atRisk: []).text(in: .pt)
+                == "loja1: SEG (20/07/2026 10:00), NÃO confere (2 defeitos); 12 tabelas, 1 danificada")
+    }
+
     /// A message of several facts is their sentences joined by a space, in one language.
     @Test func aMessageJoinsItsSentences() {
         let m: [FiscalPhrase] = [.dataUpTo(subject: "VENDAS.DATA", newest: "20/07/2026", record: 40), .newerThanBackup(backupDate: "01/07/2026")]

@@ -101,6 +101,7 @@ enum English {
         case .fiscal(let f): English.fiscal(f)
         case .fiscalError(let e): English.fiscalError(e)
         case .reindex(let r): English.reindex(r)
+        case .status(let s): English.status(s)
         case .merge(let m): English.merge(m)
         }
     }

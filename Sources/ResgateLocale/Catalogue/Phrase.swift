@@ -109,6 +109,8 @@ public enum Phrase: Sendable, Hashable {
     case fiscalError(FiscalErrorPhrase)
     /// `resgate reindex`'s statuses and index defects.
     case reindex(ReindexPhrase)
+    /// `resgate status`'s words.
+    case status(StatusPhrase)
     /// `restore --merge` as the screen and the handover report tell it.
     case merge(MergePhrase)
 }

@@ -109,6 +109,7 @@ enum Portuguese {
         case .fiscal(let f): Portuguese.fiscal(f)
         case .fiscalError(let e): Portuguese.fiscalError(e)
         case .reindex(let r): Portuguese.reindex(r)
+        case .status(let s): Portuguese.status(s)
         case .merge(let m): Portuguese.merge(m)
         }
     }
