@@ -38,6 +38,9 @@ public enum Phrase: Sendable, Hashable {
     // progress and results
     case checkingTables(done: Int, total: Int)
     case checking
+    /// `done` of `total` records (or XML files), the percent, and the time left when known:
+    /// the live line of verify/diff/check on a terminal, the screen's progress bars.
+    case progressFigures(done: Int, total: Int?, files: Bool, secondsLeft: Int?)
     case verifyingSet(String)
     case comparing(String)
     case undoing(String)
