@@ -83,7 +83,7 @@ let package = Package(
             "RestoreKit", "BackupSet", "XBase", "ResgateTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "RestoreKit", "ResgateTestSupport"], exclude: ["Schemas"]),
+        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "RestoreKit", "StoreOps", "ResgateTestSupport"], exclude: ["Schemas"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "StoreStatusTests", dependencies: ["StoreStatus", "CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "ResgateWebTests", dependencies: [

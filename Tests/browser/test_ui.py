@@ -4,12 +4,17 @@
 Walks the technician's path on the demo store served by `resgate ui`:
 open the page, see the tables, right-click -> select all, choose a backup, verify it,
 compare into a sandbox, restore (confirming), read "Processamento efetuado.", undo.
-Saves a screenshot of the main screen. Then opens a second server on a folder of 300
+Saves a screenshot of the main screen, and one of the backup chooser browsing a folder
+(ui-chooser-browse.png, beside it). Then opens a second server on a folder of 300
 tables with 40-character names and checks that nothing overflows at 1366x768.
 
-usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL]
+Then, on a third server with a VENDAS of 600,000 records, sees the preview read's percent and
+time left at the top and under the table's bar.
+
+usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL [BIG_URL]]
 """
 import fcntl
+import re
 import os
 import sys
 import time
@@ -100,6 +105,20 @@ def extra_shot(d, name):
     folder = os.environ.get("RESGATE_SHOTS_DIR")
     if folder:
         d.save_screenshot(os.path.join(folder, name))
+
+
+def chooser_shot(d, shot):
+    """docs/ui-chooser-browse.png (beside the main screenshot): the chooser browsing a folder."""
+    browse = d.find_element(By.ID, "browse")
+    assert "Procurar em outra pasta ou .zip" in browse.text
+    assert "Usar esta pasta" in browse.text and "Pasta acima" in browse.text
+    uses = [b.text for b in d.find_elements(By.CSS_SELECTOR, "#browse-body button.use-browsed")]
+    assert uses and all(u == "Usar" for u in uses), uses
+    kinds = [k.text for k in d.find_elements(By.CSS_SELECTOR, "#browse-body .browse-kind")]
+    assert kinds and set(kinds) <= {"pasta", "zip"}, kinds
+    d.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    time.sleep(0.3)
+    d.save_screenshot(os.path.join(os.path.dirname(os.path.abspath(shot)), "ui-chooser-browse.png"))
 
 
 def active_id(d):
@@ -372,13 +391,15 @@ def main_path(d, url, data, shot):
     d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{backups}"] button.open-browsed').click()
     zip_path = os.path.join(backups, "Quinta_07.zip")
     wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"]'), "the zips")
+    chooser_shot(d, shot)
     d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"] button.use-browsed').click()
     wait(d, lambda d: not dialog.is_displayed(), "the chooser closed")
     wait(d, text_in("chosen-set", zip_path), "the browsed backup chosen by its path")
     d.find_element(By.ID, "verify").click()
-    wait(d, text_in("result-title", "Verificação do backup"), "the verification of the browsed set")
+    # the damaged set's verification is on the screen until this one ends: wait for its words
+    wait(d, text_in("result-body", "Nenhum defeito encontrado."), "the verification of the browsed set")
     wait_idle(d)
-    assert "Nenhum defeito encontrado." in d.find_element(By.ID, "result-body").text
+    assert "Verificação do backup" in d.find_element(By.ID, "result-title").text
 
 
 def merge_dialog(d, confirm, data, shot):
@@ -449,6 +470,42 @@ def wide_path(d, url):
     assert max(len(n.get_attribute("textContent")) for n in names) >= 40
 
 
+def progress_path(d, url, shot):
+    step("the preview read of 600,000 records shows percent and time left")
+    d.get(url)
+    wait(d, lambda d: rows(d), "the big table")
+    assert d.find_element(By.ID, "table-counts").text == "1 tabela · 0 danificadas", "singular for one table"
+    row(d, "VENDAS").click()
+    d.find_element(By.ID, "choose-backup").click()
+    dialog = d.find_element(By.ID, "backup-dialog")
+    wait(d, lambda d: dialog.find_elements(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]'), "the big set")
+    dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]').click()
+    d.find_element(By.ID, "backup-use").click()
+    d.find_element(By.ID, "restore").click()
+    seen = {"top": None, "bar": None}
+
+    def figures(d):
+        top = d.find_element(By.ID, "busy-text").text
+        if "faltam" in top:
+            seen["top"] = top
+        bars = [w.text for w in d.find_elements(By.CSS_SELECTOR, "#bars .bar-words")]
+        if any("faltam" in b for b in bars):
+            seen["bar"] = [b for b in bars if "faltam" in b][0]
+        return seen["top"] and seen["bar"]
+
+    WebDriverWait(d, STEP_TIMEOUT, poll_frequency=0.05).until(figures, "percent and time left while the backup is read")
+    d.save_screenshot(os.path.join(os.path.dirname(os.path.abspath(shot)), "ui-preview-progress.png"))
+    pattern = r"\d{1,3}% \([0-9.]+ de 600\.000 registros\), faltam [0-9 hmins]+"
+    assert re.search(r"^Lendo o backup… VENDAS: " + pattern + "$", seen["top"]), seen
+    assert re.search("^" + pattern + "$", seen["bar"]), seen
+    confirm = d.find_element(By.ID, "confirm-dialog")
+    wait(d, lambda d: confirm.is_displayed(), "the confirmation after the preview")
+    assert "600.000" in confirm.find_element(By.ID, "confirm-body").text
+    assert not d.find_elements(By.CSS_SELECTOR, "#bars .bar-words:not(:empty)"), "the figures go when the table is read"
+    assert "ok · " not in row(d, "VENDAS").text, "the generated table is clean"
+    d.find_element(By.ID, "confirm-no").click()
+
+
 def main():
     url, data, shot = sys.argv[1], sys.argv[2], sys.argv[3]
     d = browser()
@@ -456,6 +513,8 @@ def main():
         main_path(d, url, data, shot)
         if len(sys.argv) > 4:
             wide_path(d, sys.argv[4])
+        if len(sys.argv) > 5:
+            progress_path(d, sys.argv[5], shot)
     finally:
         d.quit()
     print("browser test passed", flush=True)

@@ -78,11 +78,12 @@ extension StoreActions {
         let shown = forScreen(report, language: language)
         var verdict: NumberingVerdict? = nil
         var handover: [String: String]? = nil
-        if report.id != nil, !report.dryRun, report.into == nil {
+        if HandoverReport.isWanted(after: report) {
             verdict = NumberingVerdict(check: check, failure: checkFailure, data: data)
-            let doc = HandoverReport(restore: shown, check: check, checkFailure: checkFailure, data: data, language: language)
-            if let path = try? doc.save(in: data) {
-                let name = HandoverReport.fileName(id: doc.id)
+            // the same file `resgate restore` saves (StoreOps decides when and where)
+            if let path = try? HandoverReport.saveAfter(shown, check: check, checkFailure: checkFailure,
+                                                        data: data, language: language) {
+                let name = (path as NSString).lastPathComponent
                 handover = ["path": path, "name": name, "url": "/api/reports/" + name]
             }
         }
@@ -94,7 +95,7 @@ extension StoreActions {
         } else if report.dryRun {
             context.emit(.message(Phrase.dryRunDone.words))
         }
-        let checkData: Data? = try check.map { try $0.json(pretty: false) }
+        let checkData: Data? = try check.map { try encode($0.document(in: language)) }
         return try splice(["restore": encode(shown), "check": checkData, "verdict": verdict.map(encode),
                            "handover": handover.map(encode), "locks": encode(locks), "merge": merge])
     }

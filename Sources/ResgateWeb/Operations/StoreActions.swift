@@ -114,7 +114,7 @@ public struct StoreActions: Sendable {
     public func verify(set id: String, language: Language, context: OperationCenter.Context) throws -> Data {
         let path = try setPath(id)
         context.emit(.message(Phrase.verifyingSet(id).words))
-        var report = try web(422, "unreadable-set") { try SetOperations.verify(path, language: language) }
+        var report = try web(422, "unreadable-set") { try SetOperations.verify(path, language: language, progress: ProgressEvents.sink(context)) }
         verified.record(path, ok: report.ok, defects: report.defectCount)
         report.set = id
         return try encode(report)
@@ -160,7 +160,8 @@ public struct StoreActions: Sendable {
         var check: CheckReport? = nil
         var checkFailure: String? = nil
         if PostRestoreCheck.wanted(after: report, data: data, xml: xml, config: config) {
-            do { check = try CheckOperation.run(data: data, xml: xml, config: config, language: language) }
+            do { check = try CheckOperation.run(data: data, xml: xml, config: config, language: language,
+                                                 progress: ProgressEvents.sink(context)) }
             catch { checkFailure = error.text(in: language) }
         }
         return try restoreDocument(report, check: check, checkFailure: checkFailure, request: r,
@@ -180,7 +181,8 @@ public struct StoreActions: Sendable {
             guard let name = TableName(t.name) else { continue }
             context.emit(.message(Phrase.comparing(t.name).words))
             do {
-                diffs.append(try encode(try ops.diff(source, table: name, key: r.key ?? [], examples: 20)))
+                diffs.append(try encode(try ops.diff(source, table: name, key: r.key ?? [], examples: 20,
+                                                        progress: ProgressEvents.sink(context, step: "compare"))))
             } catch let f as OperationFailure {
                 diffs.append(try encode(Failed(table: t.name, error: f.text(in: language))))
             }
@@ -201,13 +203,14 @@ public struct StoreActions: Sendable {
     /// `resgate check --data DATA [--xml DIR] [--config FILE] --json`.
     public func check(language: Language, context: OperationCenter.Context) throws -> Data {
         context.emit(.message(Phrase.checking.words))
-        return try checkDocument(language: language)
+        return try checkDocument(language: language, progress: ProgressEvents.sink(context))
     }
 
-    func checkDocument(language: Language) throws -> Data {
-        try web(422, "check-input") {
-            try CheckOperation.run(data: data, xml: xml, config: config, language: language)
-        }.json(pretty: false)
+    func checkDocument(language: Language, progress: WorkProgressSink? = nil) throws -> Data {
+        let report = try web(422, "check-input") {
+            try CheckOperation.run(data: data, xml: xml, config: config, language: language, progress: progress)
+        }
+        return try encode(report.document(in: language))
     }
 
     // MARK: helpers
@@ -285,9 +288,7 @@ enum EventMapping {
         if let w = e.words() { return .message(w) }
         switch e {
         case let .tableProgress(table, records, expected, seconds):
-            var x = OperationEvent(type: "progress")
-            x.table = table; x.records = records; x.expected = expected; x.seconds = seconds
-            return x
+            return ProgressEvents.event(table: table, records: records, expected: expected, seconds: seconds)
         case let .tableDone(table, records, seconds):
             var x = OperationEvent(type: "tableDone")
             x.table = table; x.records = records; x.seconds = seconds

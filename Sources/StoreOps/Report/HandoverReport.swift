@@ -118,6 +118,22 @@ public struct HandoverReport: Encodable, Sendable {
         return path
     }
 
+    /// Whether `restore` replaced tables in DATA itself (not a dry run, not `--into`, not
+    /// refused): only then is there something to hand over.
+    public static func isWanted(after restore: RestoreReport) -> Bool {
+        restore.id != nil && !restore.dryRun && restore.into == nil
+    }
+
+    /// After a restore that replaced tables in `data`, the report (with the post-restore
+    /// check, when one ran) saved under `DATA/.resgate/relatorios`; its path. Nil when
+    /// nothing was replaced. Both front ends call this, so they save the same file.
+    public static func saveAfter(_ restore: RestoreReport, check: CheckReport?, checkFailure: String? = nil,
+                                 data: String?, language: Language) throws -> String? {
+        guard isWanted(after: restore), let data else { return nil }
+        return try HandoverReport(restore: restore, check: check, checkFailure: checkFailure,
+                                  data: data, language: language).save(in: data)
+    }
+
     static func timestamp(_ date: Date, language: Language) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: language == .pt ? "pt_BR" : "en_US_POSIX")
