@@ -63,7 +63,7 @@ import Testing
     static let skips: [FiscalPhrase.SkipPhrase] = [
         .empty, .notXML, .unreadable("zip truncado"), .otherDocument(root: "resNFe"), .notAuthorized(status: 539),
         .notAuthorized(status: nil), .otherEvent(type: "110110", status: 135), .otherEvent(type: "110110", status: nil),
-        .homologation, .broken(line: 3, defect: Words(pt: "o arquivo termina antes de </nfeProc>", en: "the file ends before </nfeProc>")),
+        .homologation, .broken(line: 3, defect: .endsBefore("nfeProc")),
     ]
 
     static let keyProblems: [FiscalPhrase.KeyProblem] = [

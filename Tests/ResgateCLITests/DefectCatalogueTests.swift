@@ -59,8 +59,14 @@ import Testing
         ]
         let b: [BackupFault] = [.tableNotFound(folder: "/dados"), .unreadableTableLeftOut(reason: "motivo"),
                                 .tableLeftOut(reason: "motivo"), .noFreeQuote]
+        let r: [RestoreFault] = [
+            .health(.badDate(shown: "'20261399'"), wholeTable: false), .health(.noEOFByte, wholeTable: true),
+            .unreadableValue(reason: "motivo"), .structureMissing, .tableUnreadable(reason: "motivo"),
+            .cannotWrite(reason: "motivo"), .doesNotFitLiveField(reason: "motivo"), .moreDefects(12),
+            .indexNotRebuilt(reason: "motivo"), .structureNotWritable("N 20,19"),
+        ]
         return z.map { .zip($0) } + s.map { .set($0) } + st.map { .structure($0) } + l.map { .line($0) }
-            + v.map { .value($0) } + m.map { .memo($0) } + mf.map { .manifest($0) } + b.map { .backup($0) }
+            + v.map { .value($0) } + m.map { .memo($0) } + mf.map { .manifest($0) } + b.map { .backup($0) } + r.map { .restore($0) }
             + [.error("motivo"), .words(Words(pt: "frase", en: "sentence"))]
     }()
 
@@ -133,6 +139,23 @@ import Testing
         #expect(XBaseFailure.badHeader(file: "T.DBF", reason: "record length is 0").text(in: .en) == "T.DBF: bad header: record length is 0")
     }
 
+    static let xmlSamples: [XMLFault] = [
+        .endsInsideTag("nfeProc"), .endsInsideTag(nil), .endTagWithoutStart("ide"),
+        .mismatchedEndTag(found: "series", open: "serie"), .noTagName, .endsBefore("nfeProc"), .missingField("ide/nNF"),
+        .notANumber(field: "ide/nNF", text: "5a"), .reversedRange(first: 9, last: 3), .unusableEventKey("123"),
+        .valueTooLong(field: "chNFe", bytes: 900), .numberTooLarge(field: "ide/nNF", value: 1_000_000_000),
+    ] + [XMLFault.Construct.comment, .cdata, .processingInstruction, .declaration].map { .unterminated($0) }
+
+    @Test func everyBrokenXMLIsToldInBothLanguages() {
+        for x in Self.xmlSamples {
+            let pt = x.text(in: .pt), en = x.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(x)")
+            EnglishLeaks.expectNone(in: pt, command: ["fiscal", "\(x)"])
+        }
+        #expect(XMLFault.unterminated(.cdata).text(in: .pt) == "seção CDATA sem fim (cortado?)")
+        #expect(XMLFault.unterminated(.cdata).text(in: .en) == "unterminated CDATA section (truncated?)")
+    }
+
     static let layouts: [DataLayout] = [.delimited(separator: ",", quote: "\"", canonical: true),
                                         .delimited(separator: ";", quote: nil, canonical: false),
                                         .delimited(separator: "TAB", quote: "'", canonical: false), .sdf(bytes: 42)]
@@ -169,8 +192,9 @@ import Testing
         for l in Self.layouts { Self.caseNames(l, into: &covered) }
         for h in Self.healthSamples { Self.caseNames(h, into: &covered) }
         for x in Self.xbaseSamples { Self.caseNames(x, into: &covered) }
+        for x in Self.xmlSamples { Self.caseNames(x, into: &covered) }
         var declared = Set<String>()
-        for file in ["DefectReason.swift", "CloudPhrase.swift", "HealthFact.swift", "XBaseFailure.swift"] { declared.formUnion(try Self.declaredCases(in: file)) }
+        for file in ["DefectReason.swift", "CloudPhrase.swift", "HealthFact.swift", "XBaseFailure.swift", "XMLFault.swift"] { declared.formUnion(try Self.declaredCases(in: file)) }
         #expect(declared.count > 150, "\(declared.count) cases read from the catalogue's fact files")
         let missing = declared.subtracting(covered).sorted()
         #expect(missing.isEmpty, "cases without a sample: \(missing)")

@@ -30,7 +30,7 @@ extension SkipReason {
         case .notAuthorized(let st): .notAuthorized(status: st)
         case let .otherEvent(type, st): .otherEvent(type: type, status: st)
         case .homologation: .homologation
-        case let .broken(line, d): .broken(line: line, defect: d.words)
+        case let .broken(line, d): .broken(line: line, defect: d)
         }
     }
 }

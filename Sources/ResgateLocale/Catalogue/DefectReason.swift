@@ -13,6 +13,7 @@ public enum DefectReason: Sendable, Hashable {
     case memo(MemoFault)
     case manifest(ManifestFault)
     case backup(BackupFault)
+    case restore(RestoreFault)
     /// Another error's own description, shown as it is in every language.
     case error(String)
     /// A sentence still written where the defect is made (callers outside BackupSet that
@@ -198,6 +199,22 @@ public enum BackupFault: Sendable, Hashable {
     case unreadableTableLeftOut(reason: String)
     case tableLeftOut(reason: String)
     case noFreeQuote
+}
+
+/// Restoring a table into the live folder (RestoreKit's table sources and writer).
+public enum RestoreFault: Sendable, Hashable {
+    /// A DBF health finding; `wholeTable`: about the file, not one record.
+    case health(HealthFact, wholeTable: Bool)
+    case unreadableValue(reason: String)
+    case structureMissing
+    case tableUnreadable(reason: String)
+    case cannotWrite(reason: String)
+    case doesNotFitLiveField(reason: String)
+    /// More defects than a table's report lists.
+    case moreDefects(Int)
+    case indexNotRebuilt(reason: String)
+    /// The backup's structure cannot be written as the live table needs.
+    case structureNotWritable(String)
 }
 
 /// How a table's data file is written (BackupSet's `DataVariant`), as `show` tells it.

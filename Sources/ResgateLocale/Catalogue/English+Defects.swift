@@ -10,6 +10,7 @@ extension English {
         case .memo(let f): memoFault(f)
         case .manifest(let f): manifestFault(f)
         case .backup(let f): backupFault(f)
+        case .restore(let f): restoreFault(f)
         case .error(let s): s
         case .words(let w): w.en
         }
@@ -205,6 +206,20 @@ extension English {
         case .unreadableTableLeftOut(let why): "unreadable table left out of the backup: \(why)"
         case .tableLeftOut(let why): "table left out of the backup: \(why)"
         case .noFreeQuote: "no free quote character for the values"
+        }
+    }
+
+    static func restoreFault(_ f: RestoreFault) -> String {
+        switch f {
+        case let .health(f, wholeTable): wholeTable ? "damaged table: " + health(f) : health(f)
+        case .unreadableValue(let why): "unreadable value: \(why)"
+        case .structureMissing: "structure missing or unreadable"
+        case .tableUnreadable(let why): "the table cannot be read: \(why)"
+        case .cannotWrite(let why): "cannot write: \(why)"
+        case .doesNotFitLiveField(let why): "value does not fit the live field: \(why)"
+        case .moreDefects(let n): "… and \(n) more defects"
+        case .indexNotRebuilt(let why): "the CDX index could not be rebuilt: \(why)"
+        case .structureNotWritable(let why): restore(.structureNotWritable(why))
         }
     }
 }

@@ -112,7 +112,7 @@ extension English {
         case .notAuthorized(let st): st.map { "not authorized (cStat \($0))" } ?? "no authorization protocol"
         case let .otherEvent(type, st): "event \(type) not counted" + (st.map { " (cStat \($0))" } ?? "")
         case .homologation: "test environment (tpAmb 2)"
-        case let .broken(line, d): "line \(line): \(d.en)"
+        case let .broken(line, d): "line \(line): \(xmlFault(d))"
         }
     }
 }

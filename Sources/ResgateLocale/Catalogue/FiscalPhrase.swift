@@ -113,8 +113,8 @@ public enum FiscalPhrase: Sendable, Hashable {
         case notAuthorized(status: Int?)
         case otherEvent(type: String, status: Int?)
         case homologation
-        /// A malformed file: the line, and the XML reader's words (`XMLDefect`, still a pair).
-        case broken(line: Int, defect: Words)
+        /// A malformed file: the line, and what the XML reader found (`XMLFault`).
+        case broken(line: Int, defect: XMLFault)
     }
 
     /// "1, 2, 5 … (+12)" — at most 15 numbers, then how many more.

@@ -12,6 +12,7 @@ extension Portuguese {
         case .memo(let f): memoFault(f)
         case .manifest(let f): manifestFault(f)
         case .backup(let f): backupFault(f)
+        case .restore(let f): restoreFault(f)
         case .error(let s): s
         case .words(let w): w.pt
         }
@@ -208,6 +209,20 @@ extension Portuguese {
         case .unreadableTableLeftOut(let why): "tabela ilegível, fora do backup: \(why)"
         case .tableLeftOut(let why): "tabela fora do backup: \(why)"
         case .noFreeQuote: "nenhum caractere de aspas livre para os valores"
+        }
+    }
+
+    static func restoreFault(_ f: RestoreFault) -> String {
+        switch f {
+        case let .health(f, wholeTable): wholeTable ? "tabela danificada: " + health(f) : health(f)
+        case .unreadableValue(let why): "valor ilegível: \(why)"
+        case .structureMissing: "estrutura ilegível ou ausente"
+        case .tableUnreadable(let why): "a tabela não pode ser lida: \(why)"
+        case .cannotWrite(let why): "não foi possível gravar: \(why)"
+        case .doesNotFitLiveField(let why): "valor não cabe no campo atual: \(why)"
+        case .moreDefects(let n): "… e mais \(n) defeitos"
+        case .indexNotRebuilt(let why): "o índice CDX não pôde ser reconstruído: \(why)"
+        case .structureNotWritable(let why): restore(.structureNotWritable(why))
         }
     }
 }

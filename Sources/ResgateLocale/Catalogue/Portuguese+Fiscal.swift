@@ -112,7 +112,7 @@ extension Portuguese {
         case .notAuthorized(let st): st.map { "não autorizado (cStat \($0))" } ?? "sem protocolo de autorização"
         case let .otherEvent(type, st): "evento \(type) não considerado" + (st.map { " (cStat \($0))" } ?? "")
         case .homologation: "ambiente de homologação (tpAmb 2)"
-        case let .broken(line, d): "linha \(line): \(d.pt)"
+        case let .broken(line, d): "linha \(line): \(xmlFault(d))"
         }
     }
 }

@@ -69,8 +69,7 @@ struct MissingStructureTable: RestoreTableSource {
     var version: UInt8? { nil }
     var expectedRecords: Int? { nil }
     var knownDefects: [Defect] {
-        defects.isEmpty ? [Defect(.missingStructure, table: name, pt: "estrutura ilegível ou ausente",
-                                  en: "structure missing or unreadable")] : defects
+        defects.isEmpty ? [Defect(.missingStructure, table: name, .restore(.structureMissing))] : defects
     }
     func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {}
 }

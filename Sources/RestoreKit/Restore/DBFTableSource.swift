@@ -64,8 +64,7 @@ final class DBFTableSource: RestoreTableSource {
     static func defect(_ f: HealthFinding, table: String, file: String, record: Int?) -> Defect {
         let kind: Defect.Kind = memoKinds.contains(f.kind) ? .badMemoArchive : (record == nil ? .badLine : .badValue)
         return Defect(kind, table: table, file: file, line: record, field: f.field,
-                      pt: record == nil ? "tabela danificada: " + f.messagePT : f.messagePT,
-                      en: record == nil ? "damaged table: " + f.message : f.message)
+                      .restore(.health(f.fact, wholeTable: record == nil)))
     }
 
     func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {
@@ -86,7 +85,7 @@ final class DBFTableSource: RestoreTableSource {
                     let memo = fields[i].isMemo
                     return defect(Defect(memo ? .badMemoArchive : .badValue, table: name, file: fileName,
                                          line: r.number, field: fields[i].name,
-                                         pt: "valor ilegível: \(error)", en: "unreadable value: \(error)"))
+                                         .restore(.unreadableValue(reason: "\(error)"))))
                 }
             }
             try body(r.number, values)

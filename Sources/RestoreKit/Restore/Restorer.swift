@@ -118,9 +118,8 @@ public final class Restorer {
                 } catch let e as XBaseError where Self.isStructural(e) {
                     // a structure the writer cannot make (N 20 with 19 decimals, a type the
                     // output version lacks): the table is refused and the field named
-                    let why = Phrase.restore(.structureNotWritable(Self.withoutPath(e)))
                     let d = Defect(.badStructure, table: plan.name, file: plan.fileName,
-                                   pt: why.text(in: .pt), en: why.text(in: .en))
+                                   .restore(.structureNotWritable(Self.withoutPath(e))))
                     outcomes.append(.init(accepted: false, records: 0, defects: [d], files: [], seconds: 0,
                                           skippedLines: 0, memoBlanked: false))
                 }

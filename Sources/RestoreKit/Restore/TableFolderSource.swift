@@ -91,7 +91,7 @@ public final class TableFolderSource: RestoreSource {
         } catch {
             return MissingStructureTable(name: name.canonical, defects: [
                 Defect(.missingStructure, table: name.canonical, file: f.dbf.name,
-                       pt: "a tabela não pode ser lida: \(error)", en: "the table cannot be read: \(error)")])
+                       .restore(.tableUnreadable(reason: "\(error)")))])
         }
     }
 
@@ -119,8 +119,7 @@ public final class TableFolderSource: RestoreSource {
         if let scratch { return scratch }
         var template = Array((NSTemporaryDirectory() + "/resgate-tables-XXXXXX").utf8CString)
         guard let p = mkdtemp(&template) else {
-            throw BackupSetError(Defect(.unreadableSet, file: listing.name, pt: "não foi possível criar pasta temporária",
-                                        en: "cannot create a temporary folder"))
+            throw BackupSetError(Defect(.unreadableSet, file: listing.name, .set(.cannotCreateTemporaryFolder)))
         }
         scratch = String(cString: p)
         return scratch!

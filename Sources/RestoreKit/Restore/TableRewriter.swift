@@ -99,7 +99,7 @@ struct TableRewriter {
             if let e = error as? XBaseError, case .io = e { throw e }
             if let e = error as? XBaseError, case .cannotOpen = e { throw e }
             note(Defect(.badValue, table: plan.name, line: line, field: nil,
-                        pt: "não foi possível gravar: \(error)", en: "cannot write: \(error)"))
+                        .restore(.cannotWrite(reason: "\(error)"))))
             skipped += 1
         }
         func recordDone() throws {
@@ -147,8 +147,7 @@ struct TableRewriter {
                         case .success(let c): row[i] = c
                         case .failure(.doesNotFit(let why)):
                             note(Defect(.badValue, table: plan.name, line: line, field: fields[i].name,
-                                        pt: "valor não cabe no campo atual: \(why)",
-                                        en: "value does not fit the live field: \(why)"))
+                                        .restore(.doesNotFitLiveField(reason: "\(why)"))))
                             bad = true
                         }
                     }
@@ -182,8 +181,7 @@ struct TableRewriter {
             if d.line != nil { skipped += 1 }
         })
         if extraDefects > 0 {
-            defects.append(Defect(.badLine, table: plan.name, pt: "… e mais \(extraDefects) defeitos",
-                                  en: "… and \(extraDefects) more defects"))
+            defects.append(Defect(.badLine, table: plan.name, .restore(.moreDefects(extraDefects))))
         }
         if let w = writer, let liveMerge {
             w.gate = nil
@@ -199,8 +197,7 @@ struct TableRewriter {
                 if OutOfSpace.find(in: error) != nil { throw error }
                 accepted = false
                 defects.append(Defect(.badStructure, table: plan.name, file: (index as NSString).lastPathComponent,
-                                      pt: "o índice CDX não pôde ser reconstruído: \(error)",
-                                      en: "the CDX index could not be rebuilt: \(error)"))
+                                      .restore(.indexNotRebuilt(reason: "\(error)"))))
             }
         }
         let seconds = Date().timeIntervalSince(start)
