@@ -26,18 +26,18 @@ struct SalvageCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         guard let name = TableName(table) else {
-            Console.err(SalvageWords.badName(table).text(in: lang))
+            Console.err(SalvagePhrase.badName(printableEscaped(table)).text(in: lang))
             throw ExitStatus.badInput
         }
         let out = into ?? TableSalvager.defaultOutput(data: data, table: name)
         let report: TableSalvager.Report
         do { report = try TableSalvager.salvage(data: data, table: name, into: out) } catch {
-            Console.err(SalvageWords.failure(error).text(in: lang))
+            Console.err(Self.failure(error).text(in: lang))
             if case .cannotWrite = error { throw ExitStatus.refused }
             if case .unreadableHeader = error { throw ExitStatus.refused }
             throw ExitStatus.badInput
         }
-        if common.json { try Console.json(report) } else { Console.out(SalvageWords.summary(report).text(in: lang)) }
+        if common.json { try Console.json(report) } else { Console.out(Self.summary(report).map { $0.text(in: lang) }.joined(separator: "\n  ")) }
         let f = report.findings
         if f.quarantinedCount > 0 || f.memosLostCount > 0 || f.tornTailBytes > 0 || f.headerRecords != f.recordsInFile {
             throw ExitStatus.defects
@@ -45,68 +45,30 @@ struct SalvageCommand: ParsableCommand {
     }
 }
 
-/// Salvage's words, and the words of record faults shared with merge and repair.
-enum SalvageWords {
-    static func badName(_ t: String) -> Words {
-        Words(pt: "nome de tabela inválido: \(printableEscaped(t))", en: "not a table name: \(printableEscaped(t))")
+extension SalvageCommand {
+    /// A record set aside, as salvage and merge's summary list it.
+    static func quarantined(_ q: SalvageFindings.Quarantined, table: String) -> SalvagePhrase {
+        .quarantined(table: table, record: q.record, field: q.field, q.reason)
     }
 
-    static func failure(_ e: TableSalvager.Failure) -> Words {
+    static func failure(_ e: TableSalvager.Failure) -> SalvagePhrase {
         switch e {
-        case let .noTable(t, folder):
-            Words(pt: "a tabela \(t) não está em \(folder)", en: "table \(t) is not in \(folder)")
-        case let .unreadableHeader(file, reason):
-            Words(pt: "\(file): o cabeçalho não pode ser lido (\(reason)); nada pode ser recuperado deste arquivo — restaure do backup",
-                  en: "\(file): the header cannot be read (\(reason)); nothing can be salvaged from this file — restore from the backup")
-        case let .cannotWrite(file, reason):
-            Words(pt: "\(file): não foi possível gravar (\(reason))", en: "\(file): cannot write (\(reason))")
+        case let .noTable(t, folder): .noTable(table: "\(t)", folder: folder)
+        case let .unreadableHeader(file, reason): .unreadableHeader(file: file, reason: "\(reason)")
+        case let .cannotWrite(file, reason): .cannotWrite(file: file, reason: "\(reason)")
         }
     }
 
-    static func fault(_ k: RecordFault.Kind) -> Words {
-        switch k {
-        case .badDeleteFlag: Words(pt: "marca de exclusão inválida", en: "bad delete flag")
-        case .badNumber: Words(pt: "número ilegível", en: "not a number")
-        case .badDate: Words(pt: "data inválida", en: "not a valid date")
-        case .badLogical: Words(pt: "lógico inválido", en: "not a logical")
-        case .badDateTime: Words(pt: "data e hora inválida", en: "not a valid datetime")
-        case .badVarLength: Words(pt: "tamanho variável inválido", en: "bad variable length")
-        case .badMemoPointer: Words(pt: "ponteiro de memo ilegível", en: "memo pointer is not a number")
-        case .memoPointerOutside: Words(pt: "memo fora do arquivo FPT", en: "memo outside the memo file")
-        case .badMemoBlock: Words(pt: "bloco de memo danificado", en: "damaged memo block")
-        }
-    }
-
-    static func quarantined(_ q: SalvageFindings.Quarantined, table: String) -> Words {
-        let w = fault(q.reason)
-        let field = q.field.map { " \($0)" } ?? ""
-        return Words(pt: "\(table) registro \(q.record)\(field): \(w.pt)", en: "\(table) record \(q.record)\(field): \(w.en)")
-    }
-
-    static func summary(_ r: TableSalvager.Report) -> Words {
+    /// The text summary: the first line, then one indented line per finding.
+    static func summary(_ r: TableSalvager.Report) -> [SalvagePhrase] {
         let f = r.findings
         let t = r.table.canonical
-        var pt = "\(t): \(f.recordsRead) registros recuperados em \(r.output)"
-        var en = "\(t): \(f.recordsRead) records salvaged into \(r.output)"
-        if f.headerRecords != f.recordsInFile {
-            pt += "\n  o cabeçalho diz \(f.headerRecords) registros; o arquivo tem \(f.recordsInFile)"
-            en += "\n  the header says \(f.headerRecords) records; the file holds \(f.recordsInFile)"
-        }
-        if f.tornTailBytes > 0 {
-            pt += "\n  último registro cortado (\(f.tornTailBytes) bytes)"
-            en += "\n  torn last record (\(f.tornTailBytes) bytes)"
-        }
-        pt += "\n  \(f.quarantinedCount) registros ilegíveis, \(f.memosLostCount) memos perdidos"
-        en += "\n  \(f.quarantinedCount) unreadable records, \(f.memosLostCount) memos lost"
-        for q in f.quarantined {
-            let w = quarantined(q, table: t)
-            pt += "\n  " + w.pt; en += "\n  " + w.en
-        }
-        for m in f.memosLost {
-            let w = fault(m.reason)
-            pt += "\n  \(t) registro \(m.record) \(m.field): \(w.pt) (memo vazio)"
-            en += "\n  \(t) record \(m.record) \(m.field): \(w.en) (memo emptied)"
-        }
-        return Words(pt: pt, en: en)
+        var out: [SalvagePhrase] = [.salvaged(table: t, records: f.recordsRead, output: r.output)]
+        if f.headerRecords != f.recordsInFile { out.append(.headerCountDiffers(header: f.headerRecords, inFile: f.recordsInFile)) }
+        if f.tornTailBytes > 0 { out.append(.tornTail(bytes: f.tornTailBytes)) }
+        out.append(.lostCounts(unreadable: f.quarantinedCount, memos: f.memosLostCount))
+        out += f.quarantined.map { quarantined($0, table: t) }
+        out += f.memosLost.map { .memoLost(table: t, record: $0.record, field: $0.field, $0.reason) }
+        return out
     }
 }

@@ -28,17 +28,14 @@ struct ScanCommand: ParsableCommand {
                 }
             }
         }
-        if common.json { try Console.json(result) } else { Console.out(render(result.tables, pt: lang == .pt)) }
+        if common.json { try Console.json(result) } else { Console.out(render(result.tables, in: lang)) }
         try ExitStatus.finish(result.exit)
     }
 
-    func render(_ tables: [TableSummary], pt: Bool) -> String {
-        let l: Language = pt ? .pt : .en
-        var t = TextTable(headers: pt ? ["TABELA", "ÚLTIMA ALTERAÇÃO", "REGISTROS", "EXCLUÍDOS", "TAMANHO", "MEMO", "ÍNDICE", "SAÚDE"]
-                                      : ["TABLE", "LAST UPDATE", "RECORDS", "DELETED", "SIZE", "MEMO", "INDEX", "HEALTH"])
+    func render(_ tables: [TableSummary], in l: Language) -> String {
+        var t = TextTable(headers: CLIPhrase.scanHeaders.text(in: l).components(separatedBy: "|"))
         for x in tables {
-            let health = x.isDamaged ? (pt ? "DANIFICADA" : "DAMAGED") + (x.indexOnly == true ? (pt ? " (só índice)" : " (index only)") : "")
-                                     : "ok"
+            let health = x.isDamaged ? CLIPhrase.scanDamaged(indexOnly: x.indexOnly == true).text(in: l) : "ok"
             t.rows.append([x.name, x.lastUpdate.map { Format.date($0, in: l) } ?? "-", String(x.records), String(x.deleted),
                            ByteText.format(x.bytes, in: l), x.memo ?? "-", x.index ?? "-", health])
         }
@@ -57,8 +54,7 @@ struct ScanCommand: ParsableCommand {
         out += "\n\n" + CLIPhrase.tablesSummary(tables: tables.count, damaged: damaged.count).text(in: l)
         let indexOnly = damaged.filter { $0.indexOnly == true }.map(\.name)
         if !indexOnly.isEmpty {
-            out += "\n" + (pt ? "Só o índice está danificado em \(indexOnly.joined(separator: ", ")): resgate reindex \(data) --table …"
-                              : "Only the index is damaged in \(indexOnly.joined(separator: ", ")): resgate reindex \(data) --table …")
+            out += "\n" + CLIPhrase.scanOnlyIndexDamaged(tables: indexOnly, data: data).text(in: l)
         }
         return out
     }

@@ -257,4 +257,60 @@ import Testing
         #expect(m.text(in: .pt) == "VENDAS.DATA: os dados vão até 20/07/2026 (registro 40). Isso é depois da data do backup (01/07/2026): a tabela foi mesmo restaurada?")
         #expect(m.text(in: .en) == "VENDAS.DATA: the data goes up to 20/07/2026 (record 40). That is after the backup's date (01/07/2026): was the table really restored?")
     }
+
+    /// The command line's own facts (salvage, a set's way in and out, scan's table).
+    static let salvage: [SalvagePhrase] = [
+        .badName("V\\u{1B}"), .noTable(table: "VENDAS", folder: "/loja/dados"),
+        .unreadableHeader(file: "VENDAS.DBF", reason: "cabeçalho curto"), .cannotWrite(file: "/tmp/x", reason: "disco cheio"),
+        .quarantined(table: "VENDAS", record: 12, field: "TOTAL", .badNumber), .quarantined(table: "VENDAS", record: 3, field: nil, .badDeleteFlag),
+        .memoLost(table: "VENDAS", record: 4, field: "OBS", .badMemoBlock), .salvaged(table: "VENDAS", records: 40, output: "/tmp/s"),
+        .headerCountDiffers(header: 50, inFile: 41), .tornTail(bytes: 7), .lostCounts(unreadable: 1, memos: 2),
+    ] + RecordFaultKind.allCasesForSamples.map { .fault($0) }
+
+    static let transfer: [TransferPhrase] = [
+        .sourceBackupSet("SEG"), .sourceTableFolder("SANDBOX"), .downloading, .uploading,
+        .cachedCopyChecked(name: "SEG.zip", path: "/cache/SEG.zip"),
+        .downloadedAndChecked(name: "SEG.zip", checks: ["MD5"], resumedBytes: 1_024),
+        .downloadedAndChecked(name: "SEG.zip", checks: [], resumedBytes: 0),
+        .uploadingTo(name: "SEG.zip", root: "nuvem:lojas"), .uploadedAndChecked(path: "nuvem:lojas/SEG.zip", checks: ["SHA-1"]),
+        .uploadFailedBackupKept(localSet: "/tmp/SEG.zip"), .pruneFailedNewBackupSafe,
+    ]
+
+    static let scan: [CLIPhrase] = [.scanHeaders, .scanDamaged(indexOnly: true), .scanDamaged(indexOnly: false),
+                                    .scanOnlyIndexDamaged(tables: ["VENDAS", "ITENS"], data: "/loja/dados")]
+
+    @Test func everyCommandLineFactIsWordedInBothLanguages() throws {
+        var covered = Set<String>()
+        for p in Self.salvage { DefectCatalogueTests.caseNames(p, into: &covered) }
+        for p in Self.transfer { DefectCatalogueTests.caseNames(p, into: &covered) }
+        var declared = Set<String>()
+        for file in ["SalvagePhrase.swift", "TransferPhrase.swift"] { declared.formUnion(try DefectCatalogueTests.declaredCases(in: file)) }
+        #expect(declared.count > 20, "\(declared.count) cases read")
+        let missing = declared.subtracting(covered).sorted()
+        #expect(missing.isEmpty, "cases without a sample: \(missing)")
+        let texts = Self.salvage.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+            + Self.transfer.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+            + Self.scan.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+        for (pt, en, what) in texts {
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(what)")
+            EnglishLeaks.expectNone(in: pt.replacingOccurrences(of: "resgate reindex", with: ""), command: ["cli", what])
+        }
+        // the words the command line wrote inline before they moved, byte for byte
+        #expect(TransferPhrase.downloadedAndChecked(name: "SEG.zip", checks: ["MD5"], resumedBytes: 1_024).text(in: .pt)
+                == "SEG.zip: baixado e conferido (tamanho, MD5), retomado de 1024 bytes")
+        #expect(TransferPhrase.uploadedAndChecked(path: "n:SEG.zip", checks: []).text(in: .en) == "n:SEG.zip: uploaded and checked (size)")
+        #expect(SalvagePhrase.quarantined(table: "VENDAS", record: 12, field: "TOTAL", .badNumber).text(in: .pt)
+                == "VENDAS registro 12 TOTAL: número ilegível")
+        #expect(SalvagePhrase.memoLost(table: "VENDAS", record: 4, field: "OBS", .badMemoBlock).text(in: .en)
+                == "VENDAS record 4 OBS: damaged memo block (memo emptied)")
+        #expect(CLIPhrase.scanDamaged(indexOnly: true).text(in: .pt) == "DANIFICADA (só índice)")
+    }
+}
+
+extension RecordFaultKind {
+    /// Every kind, without `CaseIterable` on the engine's type.
+    static let allCasesForSamples: [RecordFaultKind] = [
+        .badDeleteFlag, .badNumber, .badDate, .badLogical, .badDateTime, .badVarLength, .badMemoPointer,
+        .memoPointerOutside, .badMemoBlock,
+    ]
 }

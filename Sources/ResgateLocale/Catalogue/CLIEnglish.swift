@@ -11,6 +11,10 @@ enum CLIEnglish {
                 + " back as they were before operation \(id)? The current state is kept for redo."
         case .noBackupsFound(let r): "no backup found in \(r)"
         case .backupsHeaders: "NAME|DATE|KIND|SIZE|TABLES|MANIFEST"
+        case .scanHeaders: "TABLE|LAST UPDATE|RECORDS|DELETED|SIZE|MEMO|INDEX|HEALTH"
+        case .scanDamaged(let indexOnly): "DAMAGED" + (indexOnly ? " (index only)" : "")
+        case let .scanOnlyIndexDamaged(tables, data):
+            "Only the index is damaged in \(tables.joined(separator: ", ")): resgate reindex \(data) --table …"
         case .yes: "yes"
         case .no: "no"
         case let .tablesSummary(t, d): Format.count(t, "table", "tables") + ", \(d) damaged."

@@ -10,6 +10,11 @@ public enum CLIPhrase: Sendable, Hashable {
     case undoConfirm(id: String, tables: [String])
     case noBackupsFound(root: String)
     case backupsHeaders
+    /// `scan`'s table: its headers (`|` between columns), a damaged table's health column,
+    /// and the hint when only indexes are damaged.
+    case scanHeaders
+    case scanDamaged(indexOnly: Bool)
+    case scanOnlyIndexDamaged(tables: [String], data: String)
     case yes, no
     case tablesSummary(tables: Int, damaged: Int)
     case severity(String)

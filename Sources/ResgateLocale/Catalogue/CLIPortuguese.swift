@@ -11,6 +11,10 @@ enum CLIPortuguese {
                 + " ao estado de antes da operação \(id)? O estado atual fica guardado para refazer."
         case .noBackupsFound(let r): "nenhum backup encontrado em \(r)"
         case .backupsHeaders: "NOME|DATA|TIPO|TAMANHO|TABELAS|MANIFESTO"
+        case .scanHeaders: "TABELA|ÚLTIMA ALTERAÇÃO|REGISTROS|EXCLUÍDOS|TAMANHO|MEMO|ÍNDICE|SAÚDE"
+        case .scanDamaged(let indexOnly): "DANIFICADA" + (indexOnly ? " (só índice)" : "")
+        case let .scanOnlyIndexDamaged(tables, data):
+            "Só o índice está danificado em \(tables.joined(separator: ", ")): resgate reindex \(data) --table …"
         case .yes: "sim"
         case .no: "não"
         case let .tablesSummary(t, d):

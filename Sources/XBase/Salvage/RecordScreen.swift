@@ -1,14 +1,9 @@
+import ResgateLocale
+
 /// Why one record cannot be trusted, as facts (no sentences): the caller words them.
 public struct RecordFault: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable {
-        /// The first byte is neither ` ` nor `*`.
-        case badDeleteFlag
-        case badNumber, badDate, badLogical, badDateTime, badVarLength
-        /// A memo pointer that is not a number.
-        case badMemoPointer
-        /// A memo pointer past the memo file, or into a block that is not a memo.
-        case memoPointerOutside, badMemoBlock
-    }
+    /// What is wrong (a fact of the catalogue, `ResgateLocale.RecordFaultKind`).
+    public typealias Kind = RecordFaultKind
     public var kind: Kind
     /// The field, nil for the delete flag.
     public var field: String?

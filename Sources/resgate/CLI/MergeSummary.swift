@@ -16,7 +16,7 @@ enum MergeSummary {
             let nums = m.unreadable.map { String($0.record) }.joined(separator: ", ")
             out.append(pt ? "\(x.name): \(m.unreadableCount) registros ilegíveis na tabela atual (não recuperados): \(nums)"
                           : "\(x.name): \(m.unreadableCount) unreadable live records (not recovered): \(nums)")
-            for q in m.unreadable.prefix(20) { out.append("  " + SalvageWords.quarantined(q, table: x.name).text(in: l)) }
+            for q in m.unreadable.prefix(20) { out.append("  " + SalvageCommand.quarantined(q, table: x.name).text(in: l)) }
         }
         if m.memosLostCount > 0 {
             out.append(pt ? "\(x.name): \(m.memosLostCount) memos ilegíveis ficaram vazios" : "\(x.name): \(m.memosLostCount) unreadable memos left empty")

@@ -76,25 +76,22 @@ enum RemoteBackupUpload {
 
     static func upload(_ localSet: String, to root: RemotePath, keep: Int?, common: CommonOptions) throws -> Result {
         let lang = common.language
-        let progress = TransferProgress(language: lang, quiet: common.quiet || common.json, verb: Words(pt: "Enviando", en: "Uploading"))
+        let progress = TransferProgress(language: lang, quiet: common.quiet || common.json, verb: .uploading)
         let name = (localSet as NSString).lastPathComponent
-        progress.step(Words(pt: "Enviando \(name) para \(root)…", en: "Uploading \(name) to \(root)…"))
+        progress.step(.uploadingTo(name: name, root: "\(root)"))
         let report: SetUploader.Report
         do { report = try SetUploader().upload(localSet, to: root) } catch {
             Console.err(error.message(in: lang))
-            Console.err(lang == .pt ? "o backup continua em \(localSet); nada foi trocado no remoto"
-                        : "the backup stays at \(localSet); nothing was replaced on the remote")
+            Console.err(TransferPhrase.uploadFailedBackupKept(localSet: localSet).text(in: lang))
             throw ExitStatus.refused
         }
-        progress.finish(Words(pt: "\(report.path): enviado e conferido (\(SourceOpener.checks(report.hashesChecked, .pt)))",
-                              en: "\(report.path): uploaded and checked (\(SourceOpener.checks(report.hashesChecked, .en)))"))
+        progress.finish(.uploadedAndChecked(path: "\(report.path)", checks: report.hashesChecked))
         var pruned: [RemoteSetEntry] = []
         if let keep {
             do { pruned = try SetPruner().prune(root, keep: keep, newest: report.path) } catch {
                 // the new set is safely in place; only the clean-up failed
                 Console.err(error.message(in: lang))
-                Console.err(lang == .pt ? "o novo backup está no remoto; a limpeza dos antigos (--keep) falhou"
-                            : "the new backup is on the remote; removing old ones (--keep) failed")
+                Console.err(TransferPhrase.pruneFailedNewBackupSafe.text(in: lang))
                 throw ExitStatus.defects
             }
         }

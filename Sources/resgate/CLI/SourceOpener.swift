@@ -31,13 +31,11 @@ enum SourceOpener {
         guard RemotePath.looksRemote(set) else { return set }
         do {
             guard let remote = try RemotePath(parsing: set) else { return set }
-            let progress = TransferProgress(language: language, quiet: quiet, verb: Words(pt: "Baixando", en: "Downloading"))
+            let progress = TransferProgress(language: language, quiet: quiet, verb: .downloading)
             let copy = try SetCache(folder: cache).fetch(remote) { progress.update($0.set, done: $0.done, total: $0.total) }
             progress.finish(copy.fromCache
-                ? Words(pt: "\(remote.name): cópia em cache já conferida (\(copy.path))",
-                        en: "\(remote.name): cached copy already checked (\(copy.path))")
-                : Words(pt: "\(remote.name): baixado e conferido (\(checks(copy.hashesChecked, language)))\(copy.resumedBytes > 0 ? ", retomado de \(copy.resumedBytes) bytes" : "")",
-                        en: "\(remote.name): downloaded and checked (\(checks(copy.hashesChecked, language)))\(copy.resumedBytes > 0 ? ", resumed from \(copy.resumedBytes) bytes" : "")"))
+                ? .cachedCopyChecked(name: remote.name, path: copy.path)
+                : .downloadedAndChecked(name: remote.name, checks: copy.hashesChecked, resumedBytes: copy.resumedBytes))
             return copy.path
         } catch let e as CloudError {
             if case .invalidRemote = e { throw Failure(description: e.message(in: language), exit: ExitStatus.badInput) }
@@ -54,18 +52,12 @@ enum SourceOpener {
     }
 
     /// The line that says what SET turned out to be, e.g. `Origem: pasta de tabelas SANDBOX`.
-    static func foundLine(_ kind: RestoreSourceKind, name: String) -> Words {
+    static func foundLine(_ kind: RestoreSourceKind, name: String) -> TransferPhrase {
         let n = printableEscaped(name)
         switch kind {
-        case .backupSet: return Words(pt: "Origem: conjunto de backup \(n)", en: "Source: backup set \(n)")
-        case .tableFolder: return Words(pt: "Origem: pasta de tabelas \(n) (tabela corrigida)",
-                                        en: "Source: folder of tables \(n) (corrected table)")
+        case .backupSet: return .sourceBackupSet(n)
+        case .tableFolder: return .sourceTableFolder(n)
         }
-    }
-
-    static func checks(_ kinds: [String], _ language: Language) -> String {
-        let size = language == .pt ? "tamanho" : "size"
-        return ([size] + kinds).joined(separator: ", ")
     }
 }
 
@@ -74,12 +66,12 @@ enum SourceOpener {
 final class TransferProgress {
     let language: Language
     let quiet: Bool
-    let verb: Words
+    let verb: TransferPhrase
     let start = Date()
     var last = Date.distantPast
     var shown = false
 
-    init(language: Language, quiet: Bool, verb: Words) { self.language = language; self.quiet = quiet; self.verb = verb }
+    init(language: Language, quiet: Bool, verb: TransferPhrase) { self.language = language; self.quiet = quiet; self.verb = verb }
 
     func update(_ name: String, done: Int64, total: Int64) {
         guard !quiet, Console.isTerminal else { return }
@@ -93,12 +85,12 @@ final class TransferProgress {
     }
 
     /// One step without byte counts (an upload: rclone does the transfer).
-    func step(_ words: Words) {
+    func step(_ words: TransferPhrase) {
         guard !quiet, Console.isTerminal else { return }
         Console.progress(words.text(in: language))
     }
 
-    func finish(_ words: Words) {
+    func finish(_ words: TransferPhrase) {
         guard !quiet else { return }
         Console.progress(words.text(in: language), final: true)
     }
