@@ -258,7 +258,8 @@ import Testing
         #expect(m.text(in: .en) == "VENDAS.DATA: the data goes up to 20/07/2026 (record 40). That is after the backup's date (01/07/2026): was the table really restored?")
     }
 
-    /// The command line's own facts (salvage, a set's way in and out, scan's table).
+    /// The front ends' own facts (salvage, a set's way in and out, scan's table, the web
+    /// server's refusals).
     static let salvage: [SalvagePhrase] = [
         .badName("V\\u{1B}"), .noTable(table: "VENDAS", folder: "/loja/dados"),
         .unreadableHeader(file: "VENDAS.DBF", reason: "cabeçalho curto"), .cannotWrite(file: "/tmp/x", reason: "disco cheio"),
@@ -279,21 +280,34 @@ import Testing
     static let scan: [CLIPhrase] = [.scanHeaders, .scanDamaged(indexOnly: true), .scanDamaged(indexOnly: false),
                                     .scanOnlyIndexDamaged(tables: ["VENDAS", "ITENS"], data: "/loja/dados")]
 
+    static let web: [WebPhrase] = [
+        .noSocket, .noFreePort, .pageFileUnreadable("app.js"), .pageFilesMissing, .nothingRunning, .notCancellable,
+        .busy(kind: "restore"), .noSuchOperation("op-7"), .invalidJSONBody("dataCorrupted"), .noBackupRoot, .invalidBackupName,
+        .noSuchBackup(id: "SEG", root: "/backups"), .pathDoesNotExist("/x"), .notFolderOrZip("/x.txt"),
+        .notBackupOrTableFolder("/etc"), .invalidReportName, .noSuchReport("restauracao-1.html"), .hostNotAllowed,
+        .foreignOrigin("http://mal.example"), .crossSite, .missingToken(header: "X-Resgate-Token"), .missingToken(header: nil),
+        .wrongToken, .methodNotAllowed(use: "POST"), .failed("sem espaço"),
+    ]
+
     @Test func everyCommandLineFactIsWordedInBothLanguages() throws {
         var covered = Set<String>()
         for p in Self.salvage { DefectCatalogueTests.caseNames(p, into: &covered) }
         for p in Self.transfer { DefectCatalogueTests.caseNames(p, into: &covered) }
+        for p in Self.web { DefectCatalogueTests.caseNames(p, into: &covered) }
         var declared = Set<String>()
-        for file in ["SalvagePhrase.swift", "TransferPhrase.swift"] { declared.formUnion(try DefectCatalogueTests.declaredCases(in: file)) }
+        for file in ["SalvagePhrase.swift", "TransferPhrase.swift", "WebPhrase.swift"] { declared.formUnion(try DefectCatalogueTests.declaredCases(in: file)) }
         #expect(declared.count > 20, "\(declared.count) cases read")
         let missing = declared.subtracting(covered).sorted()
         #expect(missing.isEmpty, "cases without a sample: \(missing)")
         let texts = Self.salvage.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
             + Self.transfer.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
             + Self.scan.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+            + Self.web.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
         for (pt, en, what) in texts {
             #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(what)")
-            EnglishLeaks.expectNone(in: pt.replacingOccurrences(of: "resgate reindex", with: ""), command: ["cli", what])
+            // a command and an operation's kind (the API's id, `(restore)`) are not prose
+            let prose = pt.replacingOccurrences(of: "resgate reindex", with: "").replacingOccurrences(of: "(restore)", with: "")
+            EnglishLeaks.expectNone(in: prose, command: ["cli", what])
         }
         // the words the command line wrote inline before they moved, byte for byte
         #expect(TransferPhrase.downloadedAndChecked(name: "SEG.zip", checks: ["MD5"], resumedBytes: 1_024).text(in: .pt)
@@ -304,6 +318,8 @@ import Testing
         #expect(SalvagePhrase.memoLost(table: "VENDAS", record: 4, field: "OBS", .badMemoBlock).text(in: .en)
                 == "VENDAS record 4 OBS: damaged memo block (memo emptied)")
         #expect(CLIPhrase.scanDamaged(indexOnly: true).text(in: .pt) == "DANIFICADA (só índice)")
+        #expect(WebPhrase.missingToken(header: "X-Resgate-Token").text(in: .en) == "the token is missing from the X-Resgate-Token header")
+        #expect(Words { l in WebPhrase.failed("x").text(in: l) } == WebPhrase.failed("x").words)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ResgateLocale
 
 /// Runs `RequestGuard` on every request and adds the headers that keep the page from being
 /// framed, sniffed or cached; it never adds an `Access-Control-*` header.
@@ -28,7 +29,7 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
                 response = Replies.error(e)
             } catch let e as HTTPError {
                 response = Replies.error(WebError(Int(e.status.code), "http-\(e.status.code)",
-                                                  pt: e.body ?? e.status.reasonPhrase, en: e.body ?? e.status.reasonPhrase))
+                                                  words: Words { _ in e.body ?? e.status.reasonPhrase }))
             }
         }
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"

@@ -74,13 +74,10 @@ public struct RequestGuard: Sendable {
     /// Nil when the request may go on; else the refusal to send.
     public func check(_ r: Facts) -> WebError? {
         guard let authority = r.authority?.lowercased(), allowedAuthorities.contains(authority) else {
-            return WebError(403, "bad-host",
-                            pt: "endereço (Host) não permitido: abra o endereço impresso pelo resgate ui",
-                            en: "Host not allowed: open the address printed by resgate ui")
+            return WebError(403, "bad-host", .hostNotAllowed)
         }
         if let origin = r.origin, origin.lowercased() != "http://" + authority {
-            return WebError(403, "foreign-origin", pt: "pedido de outra página recusado (Origin \(origin))",
-                            en: "request from another page refused (Origin \(origin))")
+            return WebError(403, "foreign-origin", .foreignOrigin(origin))
         }
         // Decided on the path the router will see, never on the raw one: `//api/tables`
         // reaches the same handler as `/api/tables`. Only the page and its files go without
@@ -91,20 +88,17 @@ public struct RequestGuard: Sendable {
             return nil
         }
         if r.fetchSite == "cross-site" {
-            return WebError(403, "foreign-origin", pt: "pedido de outro site recusado", en: "cross-site request refused")
+            return WebError(403, "foreign-origin", .crossSite)
         }
         let changing = Self.isStateChanging(path)
         if changing && r.method != "POST" { return Self.methodRefusal("POST") }
         if !changing && r.method != "GET" && r.method != "HEAD" { return Self.methodRefusal("GET") }
         let given = changing ? r.headerToken : (r.headerToken ?? r.queryToken)
         guard let given, !given.isEmpty else {
-            return WebError(401, "missing-token",
-                            pt: changing ? "falta o token no cabeçalho \(Self.tokenHeader)" : "falta o token",
-                            en: changing ? "the token is missing from the \(Self.tokenHeader) header" : "the token is missing")
+            return WebError(401, "missing-token", .missingToken(header: changing ? Self.tokenHeader : nil))
         }
         guard Self.constantTimeEqual(given, token) else {
-            return WebError(403, "wrong-token", pt: "token errado: abra o endereço impresso pelo resgate ui",
-                            en: "wrong token: open the address printed by resgate ui")
+            return WebError(403, "wrong-token", .wrongToken)
         }
         return nil
     }
@@ -125,7 +119,7 @@ public struct RequestGuard: Sendable {
     }
 
     static func methodRefusal(_ allowed: String) -> WebError {
-        WebError(405, "method-not-allowed", pt: "método não permitido: use \(allowed)", en: "method not allowed: use \(allowed)")
+        WebError(405, "method-not-allowed", .methodNotAllowed(use: allowed))
     }
 
     /// Compares without stopping at the first difference, so timing tells nothing.

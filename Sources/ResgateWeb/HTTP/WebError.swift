@@ -1,7 +1,8 @@
 import Foundation
 import ResgateLocale
 
-/// Why a request or an operation could not be done, in both languages, with its HTTP status.
+/// Why a request or an operation could not be done, in both languages (a `WebPhrase` of the
+/// catalogue, or an operation's own words), with its HTTP status.
 public struct WebError: Error, Sendable, CustomStringConvertible {
     /// HTTP status code sent back.
     public var status: Int
@@ -9,11 +10,13 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     public var code: String
     public var words: Words
 
-    public init(_ status: Int, _ code: String, pt: String, en: String) {
+    public init(_ status: Int, _ code: String, words: Words) {
         self.status = status
         self.code = code
-        self.words = Words(pt: pt, en: en)
+        self.words = words
     }
+
+    public init(_ status: Int, _ code: String, _ phrase: WebPhrase) { self.init(status, code, words: phrase.words) }
 
     public var description: String { "\(status) \(code): \(words.en)" }
 
@@ -23,8 +26,8 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         return (try? JSONCoding.encoder.encode(Body(error: code, message: words))) ?? Data()
     }
 
-    static func badRequest(_ pt: String, _ en: String) -> WebError { WebError(400, "bad-request", pt: pt, en: en) }
-    static func notFound(_ pt: String, _ en: String) -> WebError { WebError(404, "not-found", pt: pt, en: en) }
+    static func badRequest(_ phrase: WebPhrase) -> WebError { WebError(400, "bad-request", phrase) }
+    static func notFound(_ phrase: WebPhrase) -> WebError { WebError(404, "not-found", phrase) }
 }
 
 /// One JSON encoder for every answer: compact, sorted keys, slashes as they are.

@@ -33,9 +33,9 @@ extension StoreActions {
         } catch let e as WebError {
             advice = MergeAdvice(failure: e.words)
         } catch let f as OperationFailure {
-            advice = MergeAdvice(failure: Words(pt: f.text(in: .pt), en: f.text(in: .en)))
+            advice = MergeAdvice(failure: Words(f.text))
         } catch {
-            advice = MergeAdvice(failure: Words(pt: "\(error)", en: "\(error)"))
+            advice = MergeAdvice(failure: Words { _ in "\(error)" })
         }
         return try splice(["restore": shown.map(encode), "advice": encode(advice)])
     }

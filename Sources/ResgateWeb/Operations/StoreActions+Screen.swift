@@ -33,8 +33,7 @@ extension StoreActions {
     static func lock(table: String, files: [String], data: String) -> TableLock? {
         guard let p = TableLocks.firstProblem(in: data, files: files),
               let holder = TableLocks.phrase(file: p.file, p.state) else { return nil }
-        let words = Words(pt: Phrase.tableLockedBy(file: p.file, holder: holder.text(in: .pt)).text(in: .pt),
-                          en: Phrase.tableLockedBy(file: p.file, holder: holder.text(in: .en)).text(in: .en))
+        let words = Words { l in Phrase.tableLockedBy(file: p.file, holder: holder.text(in: l)).text(in: l) }
         return TableLock(table: table, file: p.file, message: words)
     }
 
@@ -105,10 +104,10 @@ extension StoreActions {
         let ok = name.hasPrefix("restauracao-") && name.hasSuffix(".html") && name.count < 120
             && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_.".unicodeScalars.contains($0) }
             && !name.contains("..")
-        guard ok else { throw WebError.badRequest("nome de relatório inválido", "invalid report name") }
+        guard ok else { throw WebError.badRequest(.invalidReportName) }
         let path = data + "/.resgate/relatorios/" + name
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw WebError.notFound("relatório \(name) não encontrado", "report \(name) not found")
+            throw WebError.notFound(.noSuchReport(name))
         }
         return bytes
     }

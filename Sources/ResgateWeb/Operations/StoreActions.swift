@@ -60,14 +60,14 @@ public struct StoreActions: Sendable {
     public func setPath(_ id: String) throws -> String {
         if id.hasPrefix("/") { return try browsedPath(id) }
         guard let backups else {
-            throw WebError(400, "no-backup-root", pt: "o servidor foi aberto sem --backups", en: "the server was started without --backups")
+            throw WebError(400, "no-backup-root", .noBackupRoot)
         }
         guard !id.isEmpty, !id.contains("/"), !id.contains("\\"), id != ".", id != ".." else {
-            throw WebError.badRequest("nome de backup inválido", "invalid backup name")
+            throw WebError.badRequest(.invalidBackupName)
         }
         let path = backups + "/" + id
         guard FileManager.default.fileExists(atPath: path) else {
-            throw WebError.notFound("o backup \(id) não existe em \(backups)", "backup \(id) does not exist in \(backups)")
+            throw WebError.notFound(.noSuchBackup(id: id, root: backups))
         }
         return path
     }
@@ -77,16 +77,15 @@ public struct StoreActions: Sendable {
         let path = (raw as NSString).standardizingPath
         var isDir: ObjCBool = false
         guard path.hasPrefix("/"), !path.contains("\0"), FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw WebError.notFound("\(raw) não existe", "\(raw) does not exist")
+            throw WebError.notFound(.pathDoesNotExist(raw))
         }
         guard isDir.boolValue || path.lowercased().hasSuffix(".zip") else {
-            throw WebError.badRequest("\(raw) não é uma pasta nem um arquivo .zip", "\(raw) is neither a folder nor a .zip file")
+            throw WebError.badRequest(.notFolderOrZip(raw))
         }
         // only a backup set or a folder of tables: any other folder (/etc) is refused here,
         // before an operation starts
         guard let set = try? BackupSet.open(path), !set.tables.isEmpty || TableFolderSource.holdsTables(set) else {
-            throw WebError.badRequest("\(raw) não é um backup nem uma pasta de tabelas DBF",
-                                      "\(raw) is neither a backup set nor a folder of DBF tables")
+            throw WebError.badRequest(.notBackupOrTableFolder(raw))
         }
         return path
     }
@@ -222,8 +221,7 @@ public struct StoreActions: Sendable {
                      context: OperationCenter.Context) throws -> RestoreReport {
         let source: any RestoreSource
         do { source = try RestoreSources.open(try setPath(r.set)) } catch let e as BackupSetError {
-            throw WebError(422, "unreadable-set", pt: e.defects.map { $0.message(in: .pt) }.joined(separator: "; "),
-                           en: e.defects.map { $0.message(in: .en) }.joined(separator: "; "))
+            throw WebError(422, "unreadable-set", words: Words { l in e.defects.map { $0.message(in: l) }.joined(separator: "; ") })
         }
         var request = try r.request(into: into)
         if r.merge == true { request.merge = try mergeRequest(r) }
@@ -261,8 +259,8 @@ public struct StoreActions: Sendable {
 /// refusal is always 409).
 func web<T>(_ status: Int, _ code: String, refused: String? = nil, _ work: () throws -> T) throws -> T {
     do { return try work() } catch let f as OperationFailure {
-        if f.exit == .refused { throw WebError(409, refused ?? code, pt: f.text(in: .pt), en: f.text(in: .en)) }
-        throw WebError(status, code, pt: f.text(in: .pt), en: f.text(in: .en))
+        if f.exit == .refused { throw WebError(409, refused ?? code, words: Words(f.text)) }
+        throw WebError(status, code, words: Words(f.text))
     }
 }
 

@@ -92,11 +92,10 @@ struct APIRoutes: Sendable {
             struct Body: Decodable { var id: String? }
             let body = try await decode(Body.self, request, context, emptyAllowed: true)
             guard let id = body.id ?? center.running else {
-                throw WebError(409, "nothing-running", pt: "nenhuma operação em andamento", en: "no operation is running")
+                throw WebError(409, "nothing-running", .nothingRunning)
             }
             guard center.cancel(id) else {
-                throw WebError(409, "not-cancellable", pt: "esta operação não pode ser cancelada agora",
-                               en: "this operation cannot be cancelled now")
+                throw WebError(409, "not-cancellable", .notCancellable)
             }
             return Replies.json(Data(#"{"cancelling":"# .utf8) + (try JSONCoding.encode(id)) + Data("}".utf8), status: .accepted)
         }
@@ -120,8 +119,7 @@ struct APIRoutes: Sendable {
         } catch {
             guard case .busy(let running) = error else { throw error }
             let kind = center.snapshot(running, eventsAfter: Int.max)?.kind ?? "?"
-            throw WebError(409, "busy", pt: "outra operação (\(kind)) está em andamento nesta pasta de dados; aguarde",
-                           en: "another operation (\(kind)) is running on this data folder; wait for it")
+            throw WebError(409, "busy", .busy(kind: kind))
         }
         struct Started: Encodable { var operation: String; var kind: String; var events: String }
         return Replies.json(try JSONCoding.encode(Started(operation: id, kind: kind, events: "/api/operations/\(id)/events")),
@@ -131,7 +129,7 @@ struct APIRoutes: Sendable {
     func snapshot(_ context: BasicRequestContext) throws -> OperationSnapshot {
         let id = context.parameters.get("id") ?? ""
         guard let s = center.snapshot(id, eventsAfter: Int.max) else {
-            throw WebError.notFound("operação \(id) não existe", "no operation \(id)")
+            throw WebError.notFound(.noSuchOperation(id))
         }
         return s
     }
@@ -150,7 +148,7 @@ struct APIRoutes: Sendable {
         var bytes = Data(buffer.readableBytesView)
         if bytes.isEmpty && emptyAllowed { bytes = Data("{}".utf8) }
         do { return try JSONDecoder().decode(T.self, from: bytes) } catch {
-            throw WebError.badRequest("corpo JSON inválido: \(error)", "invalid JSON body: \(error)")
+            throw WebError.badRequest(.invalidJSONBody("\(error)"))
         }
     }
 }

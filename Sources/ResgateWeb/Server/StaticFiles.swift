@@ -25,7 +25,7 @@ struct StaticFiles: Sendable {
         var out: [String: [UInt8]] = [:]
         for (name, text) in EmbeddedStatic.files {
             guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-                throw WebError(500, "no-static", pt: "arquivo da página ilegível: \(name)", en: "page file unreadable: \(name)")
+                throw WebError(500, "no-static", .pageFileUnreadable(name))
             }
             out[name] = Array(data)
         }
@@ -36,7 +36,7 @@ struct StaticFiles: Sendable {
         var files: [String: File] = [:]
         for (name, bytes) in try Self.embedded() { files[name] = File(bytes: bytes, type: Self.type(of: name)) }
         guard files["index.html"] != nil else {
-            throw WebError(500, "no-static", pt: "arquivos da página ausentes", en: "page files missing")
+            throw WebError(500, "no-static", .pageFilesMissing)
         }
         self.files = files
     }

@@ -97,7 +97,7 @@ public struct WebServer: Sendable {
     /// the port before the server starts, to check `Host`.
     static func freePort(host: String) throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw WebError(500, "no-socket", pt: "sem socket", en: "no socket") }
+        guard fd >= 0 else { throw WebError(500, "no-socket", .noSocket) }
         defer { close(fd) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -109,7 +109,7 @@ public struct WebServer: Sendable {
                 bind(fd, p, len) == 0 && getsockname(fd, p, &len) == 0
             }
         }
-        guard bound else { throw WebError(500, "no-port", pt: "nenhuma porta livre", en: "no free port") }
+        guard bound else { throw WebError(500, "no-port", .noFreePort) }
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 }

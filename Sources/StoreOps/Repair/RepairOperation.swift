@@ -58,8 +58,7 @@ extension StoreOperations {
     /// Refused: a program holds one of the table's files (the holder told in each language).
     static func inUse(_ holder: Phrase) -> OperationFailure {
         OperationFailure(.tableInUse(holder: holder.text(in: .pt)), exit: .refused,
-                         details: Words(pt: Phrase.tableInUse(holder: holder.text(in: .pt)).text(in: .pt),
-                                        en: Phrase.tableInUse(holder: holder.text(in: .en)).text(in: .en)))
+                         details: Words { l in Phrase.tableInUse(holder: holder.text(in: l)).text(in: l) })
     }
 
     private func commitRepair(_ repairer: TableRepairer, scan first: RepairFindings, report: RepairReport, file: String,

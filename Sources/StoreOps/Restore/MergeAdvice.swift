@@ -65,8 +65,7 @@ public struct MergeAdvice: Encodable, Sendable {
         recommended = possible && newer && noKey.isEmpty
         if !possible {
             // the refusal's reason is in the report's language; the frame in both
-            reason = Words(pt: Phrase.merge(.impossible(refusal ?? Phrase.refusedWithTheOthers.text(in: .pt))).text(in: .pt),
-                           en: Phrase.merge(.impossible(refusal ?? Phrase.refusedWithTheOthers.text(in: .en))).text(in: .en))
+            reason = Words { l in Phrase.merge(.impossible(refusal ?? Phrase.refusedWithTheOthers.text(in: l))).text(in: l) }
         } else if !noKey.isEmpty {
             reason = Phrase.merge(.notRecommendedNoKey(noKey)).words
         } else if newer {
@@ -81,13 +80,12 @@ public struct MergeAdvice: Encodable, Sendable {
         tables = []
         possible = false
         recommended = false
-        reason = Words(pt: Phrase.merge(.impossible(failure.pt)).text(in: .pt),
-                       en: Phrase.merge(.impossible(failure.en)).text(in: .en))
+        reason = Words { l in Phrase.merge(.impossible(failure.text(in: l))).text(in: l) }
     }
 
     static func table(_ t: RestoreReport.Table) -> Table {
         guard t.status == .wouldRestore || t.status == .restored else {
-            let note = t.reason.map { Words(pt: $0, en: $0) } ?? Phrase.merge(.notComputed).words
+            let note = t.reason.map { r in Words { _ in r } } ?? Phrase.merge(.notComputed).words
             return Table(table: t.name, verdict: .refused, note: note)
         }
         guard let m = t.merge else {
@@ -123,7 +121,8 @@ public struct MergeAdvice: Encodable, Sendable {
         var w = Phrase.merge(.key(fields: k.fields, source: source, tag: k.tag)).words
         if let c = k.changedField {
             let more = Phrase.merge(.changedField(c)).words
-            w = Words(pt: w.pt + "; " + more.pt, en: w.en + "; " + more.en)
+            let first = w
+            w = Words { l in first.text(in: l) + "; " + more.text(in: l) }
         }
         return w
     }

@@ -80,7 +80,7 @@ public enum SetOperations {
 extension Array where Element == Defect {
     /// Every defect's message, one a line, in both languages.
     public var words: Words {
-        Words(pt: map { $0.message(in: .pt) }.joined(separator: "\n"), en: map { $0.message(in: .en) }.joined(separator: "\n"))
+        Words { l in map { $0.message(in: l) }.joined(separator: "\n") }
     }
 }
 

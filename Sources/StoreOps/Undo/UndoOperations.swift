@@ -34,8 +34,7 @@ extension StoreOperations {
         } catch let e as UndoStore.UndoError {
             if case .noSuchSnapshot = e { throw OperationFailure(.noSuchSnapshot(id)) }
             throw OperationFailure(.undoRefused(e.description), exit: e.isBadInput ? .badInput : .refused,
-                                   details: Words(pt: Phrase.undoRefused(e.words.pt).text(in: .pt),
-                                                  en: Phrase.undoRefused(e.words.en).text(in: .en)))
+                                   details: Words { l in Phrase.undoRefused(e.words.text(in: l)).text(in: l) })
         } catch {
             throw OperationFailure(.undoRefused("\(error)"), exit: .refused)
         }
