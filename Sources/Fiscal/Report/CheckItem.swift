@@ -15,7 +15,7 @@ public enum CheckMessage: Sendable, Hashable {
     }
 
     /// Both languages (the JSON document's `messages`).
-    public var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
+    public var words: Words { Words(text) }
 }
 
 /// One reported check: a series' sequence, a rule, or the XML folder's reading.
