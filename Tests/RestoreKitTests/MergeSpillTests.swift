@@ -174,7 +174,7 @@ import XBase
         let tmp = try TempFolder("spill")
         var rng = SplitMix(3)
         let entries = (0..<5_000).map { i in
-            LiveIndex.Entry(k0: rng.next() % 300, k1: UInt32(rng.next() % 2), index: UInt32(i), content: rng.next())
+            LiveIndex.Entry(p: rng.next() % 3, k0: rng.next() % 100, k1: UInt32(rng.next() % 2), index: UInt32(i), content: rng.next())
         }
         let memory = LiveIndex(spillParent: tmp.path, expected: entries.count)
         let spilled = LiveIndex.$budgetOverride.withValue(97) { LiveIndex(spillParent: tmp.path, expected: entries.count) }
@@ -182,12 +182,12 @@ import XBase
         try memory.seal(); try spilled.seal()
         #expect(!memory.spilled && spilled.spilled)
         for _ in 0..<6_000 {
-            let k0 = rng.next() % 320, k1 = UInt32(rng.next() % 2)
+            let id = LiveIndex.Identity(p: rng.next() % 4, k0: rng.next() % 110, k1: UInt32(rng.next() % 2))
             if rng.next() % 4 == 0 {
-                try memory.markAll(k0, k1); try spilled.markAll(k0, k1)
+                try memory.markAll(id); try spilled.markAll(id)
                 continue
             }
-            let a = try memory.firstUnseen(k0, k1), b = try spilled.firstUnseen(k0, k1)
+            let a = try memory.firstUnseen(id), b = try spilled.firstUnseen(id)
             #expect(a?.0 == b?.0 && a?.1.index == b?.1.index && a?.1.content == b?.1.content)
             if let a { memory.markSeen(a.0); spilled.markSeen(a.0) }
         }

@@ -1,10 +1,10 @@
 import XBase
 
-/// The live table's intact rows by identity (96-bit key fingerprint, or content when there
-/// is no key), in the order (identity, record) for binary search, with a content
-/// fingerprint each and a "seen" bit.
+/// The live table's intact rows by identity (the key's first 8 bytes and its 96-bit
+/// fingerprint, or the content's when there is no key), in the order (identity, record)
+/// for binary search, with a content fingerprint each and a "seen" bit.
 ///
-/// 24 bytes a row. Up to `budget` rows are held in memory; past it the rows spill to
+/// 32 bytes a row. Up to `budget` rows are held in memory; past it the rows spill to
 /// sorted runs in a folder under the staging folder, merged into one sorted file probed a
 /// block at a time (`SpilledKeys`). The order is the same either way, so every answer is:
 /// the spilled merge writes the same table and counts as the in-memory one. What stays in
@@ -12,6 +12,8 @@ import XBase
 /// 10 M-row table costs ~4 MiB (see docs/merge.md).
 final class LiveIndex {
     struct Entry {
+        /// The key's first bytes (`RecordHasher.prefix`): ordered by it first, for locality.
+        var p: UInt64
         var k0: UInt64
         var k1: UInt32
         var index: UInt32
@@ -92,43 +94,54 @@ final class LiveIndex {
         return entries[p]
     }
 
-    /// First position with identity (k0, k1), nil when none.
-    func first(_ k0: UInt64, _ k1: UInt32) throws(XBaseError) -> Int? {
+    /// An entry's identity (what equal keys share), in the index's order.
+    struct Identity: Equatable {
+        var p: UInt64
+        var k0: UInt64
+        var k1: UInt32
+        @inline(__always)
+        static func < (a: Identity, b: Identity) -> Bool { (a.p, a.k0, a.k1) < (b.p, b.k0, b.k1) }
+        @inline(__always)
+        func matches(_ e: Entry) -> Bool { e.p == p && e.k0 == k0 && e.k1 == k1 }
+        @inline(__always)
+        func isAbove(_ e: Entry) -> Bool { (e.p, e.k0, e.k1) < (p, k0, k1) }
+    }
+
+    /// First position with identity `id`, nil when none.
+    func first(_ id: Identity) throws(XBaseError) -> Int? {
         let lo: Int
         if let spill {
-            lo = try spill.lowerBound(k0, k1)
+            lo = try spill.lowerBound(id)
         } else {
             var l = 0, h = entries.count
             while l < h {
                 let mid = (l + h) >> 1
-                let e = entries[mid]
-                if (e.k0, e.k1) < (k0, k1) { l = mid + 1 } else { h = mid }
+                if id.isAbove(entries[mid]) { l = mid + 1 } else { h = mid }
             }
             lo = l
         }
         guard lo < count else { return nil }
-        let e = try entry(lo)
-        return e.k0 == k0 && e.k1 == k1 ? lo : nil
+        return id.matches(try entry(lo)) ? lo : nil
     }
 
-    /// The first unseen entry with identity (k0, k1) and its position.
-    func firstUnseen(_ k0: UInt64, _ k1: UInt32) throws(XBaseError) -> (Int, Entry)? {
-        guard var p = try first(k0, k1) else { return nil }
+    /// The first unseen entry with identity `id` and its position.
+    func firstUnseen(_ id: Identity) throws(XBaseError) -> (Int, Entry)? {
+        guard var p = try first(id) else { return nil }
         while p < count {
             let e = try entry(p)
-            guard e.k0 == k0 && e.k1 == k1 else { return nil }
+            guard id.matches(e) else { return nil }
             if !isSeen(p) { return (p, e) }
             p += 1
         }
         return nil
     }
 
-    /// Marks every entry with identity (k0, k1) seen.
-    func markAll(_ k0: UInt64, _ k1: UInt32) throws(XBaseError) {
-        guard var p = try first(k0, k1) else { return }
+    /// Marks every entry with identity `id` seen.
+    func markAll(_ id: Identity) throws(XBaseError) {
+        guard var p = try first(id) else { return }
         while p < count {
             let e = try entry(p)
-            guard e.k0 == k0 && e.k1 == k1 else { return }
+            guard id.matches(e) else { return }
             markSeen(p)
             p += 1
         }

@@ -49,7 +49,7 @@ final class LiveMerge: DBFRecordGate {
                 taken += 1
                 let (k0, k1) = keyHasher.identity(rec)
                 do {
-                    try index.add(.init(k0: k0, k1: k1, index: UInt32(truncatingIfNeeded: i),
+                    try index.add(.init(p: keyHasher.prefix(rec), k0: k0, k1: k1, index: UInt32(truncatingIfNeeded: i),
                                         content: keyed ? contentHasher.hash(rec, seed: 7) : 0))
                 } catch let e as XBaseError { throw Spill(error: e) }
             }
@@ -72,12 +72,13 @@ final class LiveMerge: DBFRecordGate {
     func replacement(for record: UnsafeRawBufferPointer) throws(XBaseError) -> UnsafeRawBufferPointer? {
         rows += 1
         let (k0, k1) = keyHasher.identity(record)
+        let id = LiveIndex.Identity(p: keyHasher.prefix(record), k0: k0, k1: k1)
         guard keyed else {
-            try index.markAll(k0, k1)
+            try index.markAll(id)
             outcome.fromBackup += 1
             return nil
         }
-        guard let (p, e) = try index.firstUnseen(k0, k1) else { outcome.fromBackup += 1; return nil }
+        guard let (p, e) = try index.firstUnseen(id) else { outcome.fromBackup += 1; return nil }
         index.markSeen(p)
         if contentHasher.hash(record, seed: 7) == e.content { outcome.fromBackup += 1; return nil }
         do {

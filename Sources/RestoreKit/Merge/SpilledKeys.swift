@@ -11,12 +11,13 @@ import Darwin
 /// While the live table is read, each full buffer of entries arrives sorted and is written
 /// as a run; `seal` merges the runs into one sorted file (the runs are removed as soon as
 /// it is written) and keeps in memory only the first key of every block of `block`
-/// entries. A probe is then a binary search of those fences and one `pread` of a block.
+/// entries. A probe is then a binary search of those fences and one `pread` of a block (none
+/// when the block is the last one read: backup rows in key order probe neighbours).
 /// Everything lives in one folder (`merge-keys-…`) under the staging folder, removed by
 /// `discard()` or when the object goes, whatever happened.
 ///
-/// Disk: 24 bytes per intact live row for the sorted file, the same again for the runs
-/// while they are merged. Memory: the fences (at most ~1.5 MiB), one block, and the
+/// Disk: 32 bytes per intact live row for the sorted file, the same again for the runs
+/// while they are merged. Memory: the fences (at most 2.5 MiB), one block, and the
 /// merge's read buffers (at most `mergeBuffers` bytes together).
 final class SpilledKeys {
     typealias Entry = LiveIndex.Entry
@@ -32,8 +33,7 @@ final class SpilledKeys {
     private var fd: Int32 = -1
     private(set) var count = 0
     private(set) var block = 64
-    private var fenceK0: [UInt64] = []
-    private var fenceK1: [UInt32] = []
+    private var fences: [LiveIndex.Identity] = []
     private var cache: [Entry] = []
     private var cachedBlock = -1
 
@@ -52,8 +52,7 @@ final class SpilledKeys {
         if fd >= 0 { close(fd); fd = -1 }
         try? FileManager.default.removeItem(atPath: folder)
         cache = []
-        fenceK0 = []
-        fenceK1 = []
+        fences = []
     }
 
     /// Writes `sorted` (already in index order) as one more run.
@@ -69,8 +68,7 @@ final class SpilledKeys {
     func seal() throws(XBaseError) {
         count = runs.reduce(0) { $0 + $1.count }
         block = max(64, (count + Self.maxFences - 1) / Self.maxFences)
-        fenceK0.reserveCapacity((count + block - 1) / block)
-        fenceK1.reserveCapacity((count + block - 1) / block)
+        fences.reserveCapacity((count + block - 1) / block)
         let out = try Self.create(sortedPath)
         var readers: [RunReader] = []
         var merged = false
@@ -89,7 +87,7 @@ final class SpilledKeys {
             buffer.reserveCapacity(flushAt)
             var written = 0
             while let (e, i) = heap.pop() {
-                if written % block == 0 { fenceK0.append(e.k0); fenceK1.append(e.k1) }
+                if written % block == 0 { fences.append(.init(p: e.p, k0: e.k0, k1: e.k1)) }
                 written += 1
                 buffer.append(e)
                 if buffer.count == flushAt {
@@ -104,7 +102,7 @@ final class SpilledKeys {
         for r in runs { unlink(r.path) }
         runs = []
         fd = out
-        cache = [Entry](repeating: Entry(k0: 0, k1: 0, index: 0, content: 0), count: block)
+        cache = [Entry](repeating: Entry(p: 0, k0: 0, k1: 0, index: 0, content: 0), count: block)
     }
 
     /// The entry at sorted position `p` (< count).
@@ -114,12 +112,12 @@ final class SpilledKeys {
         return cache[p - b * block]
     }
 
-    /// The first position whose (k0, k1) is not below the given one (`count` when none).
-    func lowerBound(_ k0: UInt64, _ k1: UInt32) throws(XBaseError) -> Int {
-        var lo = 0, hi = fenceK0.count
+    /// The first position whose identity is not below `id` (`count` when none).
+    func lowerBound(_ id: LiveIndex.Identity) throws(XBaseError) -> Int {
+        var lo = 0, hi = fences.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if (fenceK0[mid], fenceK1[mid]) < (k0, k1) { lo = mid + 1 } else { hi = mid }
+            if fences[mid] < id { lo = mid + 1 } else { hi = mid }
         }
         // every block before `lo` starts below the key; block `lo` (if any) starts at or above it
         guard lo > 0 else { return 0 }
@@ -130,15 +128,14 @@ final class SpilledKeys {
         var l = 0, h = n
         while l < h {
             let mid = (l + h) >> 1
-            let e = cache[mid]
-            if (e.k0, e.k1) < (k0, k1) { l = mid + 1 } else { h = mid }
+            if id.isAbove(cache[mid]) { l = mid + 1 } else { h = mid }
         }
         return start + l
     }
 
     /// Every entry in sorted order, read in large pieces (the block cache is left alone).
     func forEach(_ body: (Int, Entry) -> Void) throws(XBaseError) {
-        var r = try RunReader(fd: fd, path: sortedPath, count: count, capacity: (1 << 16) / Self.stride)
+        var r = RunReader(fd: fd, path: sortedPath, count: count, capacity: (1 << 16) / Self.stride)
         var p = 0
         while let e = try r.next() { body(p, e); p += 1 }
     }
@@ -220,7 +217,7 @@ struct RunReader {
     init(fd: Int32, path: String, count: Int, capacity: Int, owned: Bool = false) {
         self.fd = fd; self.path = path; self.owned = owned
         remaining = count
-        buffer = [LiveIndex.Entry](repeating: .init(k0: 0, k1: 0, index: 0, content: 0), count: max(1, min(capacity, count)))
+        buffer = [LiveIndex.Entry](repeating: .init(p: 0, k0: 0, k1: 0, index: 0, content: 0), count: max(1, min(capacity, count)))
     }
 
     /// Closes the file if this reader opened it.
@@ -248,12 +245,12 @@ struct RunReader {
     }
 }
 
-/// A binary min-heap of (entry, run) by the index order (k0, k1, record).
+/// A binary min-heap of (entry, run) by the index order (prefix, k0, k1, record).
 struct RunHeap {
     private var items: [(LiveIndex.Entry, Int)] = []
 
     static func less(_ a: LiveIndex.Entry, _ b: LiveIndex.Entry) -> Bool {
-        (a.k0, a.k1, a.index) < (b.k0, b.k1, b.index)
+        (a.p, a.k0, a.k1, a.index) < (b.p, b.k0, b.k1, b.index)
     }
 
     mutating func push(_ e: LiveIndex.Entry, _ run: Int) {
