@@ -2,7 +2,9 @@
 # The restore screen in a real browser: installs Debian's chromium + chromium-driver and
 # Selenium (skipped when present), builds `resgate`, makes the demo store, serves it with
 # `resgate ui` and walks the technician's path headless (Tests/browser/test_ui.py).
-# Saves the main screen to docs/ui-screenshot.png (override with RESGATE_SCREENSHOT).
+# Saves the main screen to docs/ui-screenshot.png (override with RESGATE_SCREENSHOT) and the
+# backup chooser browsing a folder to ui-chooser-browse.png and the preview read of 600,000
+# records (percent, time left) to ui-preview-progress.png beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,4 +65,28 @@ for i in $(seq -w 1 300); do
 done
 wide="$(serve "$work/wide/dados" "$work/wide/backup" "$work/wide.log")"
 
-python3 Tests/browser/test_ui.py "$url" "$work/demo/dados" "${RESGATE_SCREENSHOT:-docs/ui-screenshot.png}" "$wide"
+# A third store: VENDAS with 600,000 records and its backup, for the progress of the
+# preview read (percent and time left while the backup is read before the confirmation).
+mkdir -p "$work/big/dados" "$work/big/backup"
+python3 - "$work/big/dados/VENDAS.DBF" 600000 <<'PY'
+import struct, sys
+path, n = sys.argv[1], int(sys.argv[2])
+fields = [(b"NUMERO", b"N", 9, 0), (b"CLIENTE", b"C", 20, 0), (b"TOTAL", b"N", 10, 2)]
+record_len = 1 + sum(f[2] for f in fields)
+header_len = 32 + 32 * len(fields) + 1
+with open(path, "wb") as f:
+    f.write(struct.pack("<B3BIHH17xB2x", 0x03, 126, 12, 5, n, header_len, record_len, 0x03))
+    for name, kind, length, dec in fields:
+        f.write(struct.pack("<11sc4xBB14x", name, kind, length, dec))
+    f.write(b"\r")
+    chunk = []
+    for i in range(1, n + 1):
+        chunk.append(b" %9d%-20s%10.2f" % (i, b"CLIENTE %d" % (i % 997), i % 10000 / 7))
+        if len(chunk) == 50000:
+            f.write(b"".join(chunk)); chunk = []
+    f.write(b"".join(chunk) + b"\x1a")
+PY
+"$bin" backup --data "$work/big/dados" --to "$work/big/backup" --name Quinta_07 --yes --quiet
+big="$(serve "$work/big/dados" "$work/big/backup" "$work/big.log")"
+
+python3 Tests/browser/test_ui.py "$url" "$work/demo/dados" "${RESGATE_SCREENSHOT:-docs/ui-screenshot.png}" "$wide" "$big"

@@ -97,38 +97,69 @@ struct RestoreCommand: ParsableCommand {
 
     /// The report, then (in text mode) the post-restore check of `PostRestoreCheck`'s
     /// policy, whose numbering verdict comes first. The JSON document stays the restore
-    /// report alone: a script runs `check`. A restore done whose check failed exits 4.
+    /// report (plus `handoverReport`): a script runs `check`. A restore done whose check
+    /// failed exits 4. After a restore that replaced tables in DATA, the printable handover
+    /// report is saved under DATA/.resgate/relatorios (as the web screen saves it) and its
+    /// path is printed.
     func finish(_ report: RestoreReport, lang: Language) throws {
         if common.json {
-            try Console.json(report)
+            let path = saveHandover(report, check: nil, checkFailure: nil, lang: lang)
+            try Console.json(RestoreDocument(report, handoverReport: path))
             return try ExitStatus.finish(report.exit)
         }
         var exit = report.exit
-        var verdict: [String] = []
-        var checkText: String?
+        var outcome = PostCheck(verdict: [], text: nil, report: nil, failure: nil, exit: exit)
         if exit != .refused, report.id != nil, into == nil, let data {
-            (verdict, checkText, exit) = postRestoreCheck(report, data: data, lang: lang, exit: exit)
+            outcome = postRestoreCheck(report, data: data, lang: lang, exit: exit)
+            exit = outcome.exit
         }
         let summary = RestoreSummary.text(report, folder: into ?? data ?? "DATA", language: lang)
-        Console.out((verdict.isEmpty ? "" : verdict.joined(separator: "\n") + "\n\n") + summary)
-        if let checkText { Console.out("\n" + checkText) }
+        Console.out((outcome.verdict.isEmpty ? "" : outcome.verdict.joined(separator: "\n") + "\n\n") + summary)
+        if let text = outcome.text { Console.out("\n" + text) }
+        if let path = saveHandover(report, check: outcome.report, checkFailure: outcome.failure, lang: lang) {
+            Console.out("\n" + CLIPhrase.handoverReportSaved(path: path).text(in: lang))
+        }
         try ExitStatus.finish(exit)
     }
 
+    /// The handover report's path when one was saved; a failure to write it is a warning
+    /// on stderr (the restore itself is done).
+    func saveHandover(_ report: RestoreReport, check: CheckReport?, checkFailure: String?, lang: Language) -> String? {
+        do {
+            return try HandoverReport.saveAfter(report, check: check, checkFailure: checkFailure, data: data, language: lang)
+        } catch {
+            Console.err(CLIPhrase.handoverReportNotSaved(error.localizedDescription).text(in: lang))
+            return nil
+        }
+    }
+
+    /// What the post-restore check gave: the verdict lines, the check's text, the check
+    /// itself (or why it could not run) for the handover report, and the exit status.
+    struct PostCheck {
+        var verdict: [String]
+        var text: String?
+        var report: CheckReport?
+        var failure: String?
+        var exit: ExitKind
+    }
+
     /// The ERP's step 5: check the store before it opens, or say plainly that it was not.
-    func postRestoreCheck(_ report: RestoreReport, data: String, lang: Language,
-                          exit: ExitKind) -> (verdict: [String], check: String?, exit: ExitKind) {
+    func postRestoreCheck(_ report: RestoreReport, data: String, lang: Language, exit: ExitKind) -> PostCheck {
         guard PostRestoreCheck.wanted(after: report, data: data, xml: nil, config: nil) else {
-            return ([CLIPhrase.numberingNotChecked(data: data).text(in: lang)], nil, exit)
+            return PostCheck(verdict: [CLIPhrase.numberingNotChecked(data: data).text(in: lang)], text: nil,
+                             report: nil, failure: nil, exit: exit)
         }
         let failed = CLIPhrase.restoredButCheckFailed.text(in: lang)
         do {
             let check = try CheckOperation.run(data: data, xml: nil, config: nil, language: lang)
-            let verdict = NumberingVerdict.lines(check, data: data, language: lang)
-            guard check.exit == .ok else { return (verdict + [failed], common.quiet ? nil : ReportText.render(check, language: lang), .checkFailed) }
-            return (verdict, common.quiet ? nil : ReportText.render(check, language: lang), exit)
+            var verdict = NumberingVerdict.lines(check, data: data, language: lang)
+            let text = common.quiet ? nil : ReportText.render(check, language: lang)
+            guard check.exit == .ok else { verdict.append(failed); return PostCheck(verdict: verdict, text: text, report: check, failure: nil, exit: .checkFailed) }
+            return PostCheck(verdict: verdict, text: text, report: check, failure: nil, exit: exit)
         } catch {
-            return ([CLIPhrase.numberingCheckUnusable(error.text(in: lang)).text(in: lang), failed], nil, .checkFailed)
+            let why = error.text(in: lang)
+            return PostCheck(verdict: [CLIPhrase.numberingCheckUnusable(why).text(in: lang), failed], text: nil,
+                             report: nil, failure: why, exit: .checkFailed)
         }
     }
 }

@@ -4,12 +4,17 @@
 Walks the technician's path on the demo store served by `resgate ui`:
 open the page, see the tables, right-click -> select all, choose a backup, verify it,
 compare into a sandbox, restore (confirming), read "Processamento efetuado.", undo.
-Saves a screenshot of the main screen. Then opens a second server on a folder of 300
+Saves a screenshot of the main screen, and one of the backup chooser browsing a folder
+(ui-chooser-browse.png, beside it). Then opens a second server on a folder of 300
 tables with 40-character names and checks that nothing overflows at 1366x768.
 
-usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL]
+Then, on a third server with a VENDAS of 600,000 records, sees the preview read's percent and
+time left at the top and under the table's bar.
+
+usage: test_ui.py MAIN_URL DATA_FOLDER SCREENSHOT [WIDE_URL [BIG_URL]]
 """
 import fcntl
+import re
 import os
 import sys
 import time
@@ -100,6 +105,20 @@ def extra_shot(d, name):
     folder = os.environ.get("RESGATE_SHOTS_DIR")
     if folder:
         d.save_screenshot(os.path.join(folder, name))
+
+
+def chooser_shot(d, shot):
+    """docs/ui-chooser-browse.png (beside the main screenshot): the chooser browsing a folder."""
+    browse = d.find_element(By.ID, "browse")
+    assert "Procurar em outra pasta ou .zip" in browse.text
+    assert "Usar esta pasta" in browse.text and "Pasta acima" in browse.text
+    uses = [b.text for b in d.find_elements(By.CSS_SELECTOR, "#browse-body button.use-browsed")]
+    assert uses and all(u == "Usar" for u in uses), uses
+    kinds = [k.text for k in d.find_elements(By.CSS_SELECTOR, "#browse-body .browse-kind")]
+    assert kinds and set(kinds) <= {"pasta", "zip"}, kinds
+    d.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    time.sleep(0.3)
+    d.save_screenshot(os.path.join(os.path.dirname(os.path.abspath(shot)), "ui-chooser-browse.png"))
 
 
 def active_id(d):
@@ -247,11 +266,12 @@ def main_path(d, url, data, shot):
     wait(d, lambda d: confirm.is_displayed(), "the confirmation")
     listed = confirm.find_element(By.ID, "confirm-body").text
     assert "VENDAS" in listed and "CLIENTES" in listed, listed
-    assert "APAGADOS" in confirm.text
     assert "Simulação" in d.find_element(By.ID, "messages").text, "the preview said it writes nothing"
     assert "Simulação concluída" in d.find_element(By.ID, "messages").text
+    assert "Calculando a restauração sem perder" in d.find_element(By.ID, "messages").text, "the merge's dry run ran"
     assert "Processamento efetuado." not in d.find_element(By.ID, "messages").text
     assert not d.find_element(By.ID, "damaged-options").is_displayed()
+    merge_dialog(d, confirm, data, shot)
     d.find_element(By.ID, "confirm-yes").click()
     wait(d, text_in("result-title", "Restauração"), "the restore summary")
     wait_idle(d)
@@ -263,6 +283,7 @@ def main_path(d, url, data, shot):
     wait(d, lambda d: "damaged" not in row(d, "VENDAS").get_attribute("class"), "VENDAS healthy after the restore")
     result = d.find_element(By.ID, "result-body").text
     assert "restaurada" in result
+    merge_result(d, data)
     assert "Processamento efetuado." in d.find_element(By.ID, "result-title").text
     assert "Conferência da loja" in result and "NFC-e série 1" in result, "the post-restore check, NFC-e sequence included"
     assert "mod 65" not in result, result
@@ -278,6 +299,8 @@ def main_path(d, url, data, shot):
     html = urllib.request.urlopen(link).read().decode("utf-8")
     assert "Relatório de restauração de backup" in html and "Quinta_07" in html, html[:300]
     assert "5º passo" in html and "As vendas baixam corretamente" in html and "Entradas de notas fiscais" in html
+    assert "restaurada sem perder o que foi feito depois do backup" in html, "the report says it was a merge"
+    assert "40 do backup + 10 da tabela atual" in html and "nº 45" in html, "with VENDAS's counts and its unreadable record"
     assert "NFC-e série 1" in html and "12.345.678/0001-95" in html
     saved = [f for f in os.listdir(os.path.join(data, ".resgate", "relatorios")) if f.startswith("restauracao-")]
     assert saved, "the report is saved under DATA/.resgate/relatorios"
@@ -333,8 +356,15 @@ def main_path(d, url, data, shot):
     d.find_element(By.ID, "opt-blank-memos").click()
     assert yes.is_enabled()
     yes.click()
-    wait(d, lambda d: confirm.is_displayed() and "Apagar e restaurar" in d.find_element(By.ID, "confirm-yes").text,
+    wait(d, lambda d: confirm.is_displayed() and d.find_element(By.ID, "merge-options").is_displayed(),
          "the confirmation after reading again with the choices")
+    # the live VENDAS has sales the backup lacks again: the merge is offered, checked; unchecked,
+    # the dialog says plainly that the current records are deleted
+    merge = d.find_element(By.ID, "opt-merge")
+    assert merge.is_selected() and "Restaurar sem perder" in d.find_element(By.ID, "confirm-yes").text
+    merge.click()
+    wait(d, lambda d: "Apagar e restaurar" in d.find_element(By.ID, "confirm-yes").text, "the plain confirmation")
+    assert "APAGADOS" in confirm.text
     assert d.find_element(By.ID, "opt-skip-bad-lines").is_selected()
     assert "defeito" in d.find_element(By.ID, "damaged-text").text
     d.find_element(By.ID, "confirm-no").click()
@@ -361,13 +391,62 @@ def main_path(d, url, data, shot):
     d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{backups}"] button.open-browsed').click()
     zip_path = os.path.join(backups, "Quinta_07.zip")
     wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"]'), "the zips")
+    chooser_shot(d, shot)
     d.find_element(By.CSS_SELECTOR, f'#browse-body tr[data-path="{zip_path}"] button.use-browsed').click()
     wait(d, lambda d: not dialog.is_displayed(), "the chooser closed")
     wait(d, text_in("chosen-set", zip_path), "the browsed backup chosen by its path")
     d.find_element(By.ID, "verify").click()
-    wait(d, text_in("result-title", "Verificação do backup"), "the verification of the browsed set")
+    # the damaged set's verification is on the screen until this one ends: wait for its words
+    wait(d, text_in("result-body", "Nenhum defeito encontrado."), "the verification of the browsed set")
     wait_idle(d)
-    assert "Nenhum defeito encontrado." in d.find_element(By.ID, "result-body").text
+    assert "Verificação do backup" in d.find_element(By.ID, "result-title").text
+
+
+def merge_dialog(d, confirm, data, shot):
+    """The option "Restaurar sem perder o que foi feito depois do backup": checked because the
+    live VENDAS and ITENSVENDA have sales the 07h set lacks, with the merge dry run's counts."""
+    step("the merge option: checked, with the counts of its dry run")
+    options = d.find_element(By.ID, "merge-options")
+    assert options.is_displayed(), "the merge option is offered"
+    assert "Restaurar sem perder o que foi feito depois do backup" in options.text, options.text
+    assert d.find_element(By.ID, "opt-merge").is_selected(), "checked: the live tables have newer records"
+    assert d.find_element(By.ID, "merge-reason").text.startswith("Marcado"), d.find_element(By.ID, "merge-reason").text
+    cells = lambda name: [td.text for td in d.find_elements(By.CSS_SELECTOR, f'#merge-body tr[data-merge="{name}"] td')]
+    vendas = cells("VENDAS")
+    # table, from backup, from live, conflicts, unreadable, key, note
+    assert vendas[1:5] == ["40", "10", "0", "1"], vendas
+    assert "NUMERO+SERIE" in vendas[5] and "resgate.toml" in vendas[5], vendas
+    assert cells("ITENSVENDA")[1:3] == ["80", "24"], cells("ITENSVENDA")
+    assert cells("ITENSVENDA")[5].startswith("sem chave"), cells("ITENSVENDA")
+    assert cells("CLIENTES")[2] == "0" and "nada novo desde o backup" in cells("CLIENTES")[6], cells("CLIENTES")
+    # the confirmation follows the option: nothing is simply deleted, the after column is the merge's
+    assert "MAIS os registros legíveis da tabela atual" in confirm.text and "APAGADOS" not in confirm.text
+    assert "Restaurar sem perder" in d.find_element(By.ID, "confirm-yes").text
+    after = [tr.find_elements(By.TAG_NAME, "td") for tr in d.find_elements(By.CSS_SELECTOR, "#confirm-body tr")]
+    assert any(c[0].text == "VENDAS" and c[2].text == "50" for c in after), [[x.text for x in c] for c in after]
+    no_cut_cells(d, "#merge-body")
+    d.execute_script("document.querySelector('#confirm-dialog').scrollTop = 0")
+    d.save_screenshot(os.path.join(os.path.dirname(shot) or ".", "ui-restore-dialog.png"))
+    step("unchecked, it is the plain restore again; checked back")
+    d.find_element(By.ID, "opt-merge").click()
+    assert "APAGADOS" in confirm.text and "Apagar e restaurar" in d.find_element(By.ID, "confirm-yes").text
+    d.find_element(By.ID, "opt-merge").click()
+    assert "Restaurar sem perder" in d.find_element(By.ID, "confirm-yes").text
+
+
+def merge_result(d, data):
+    """After the merge: its report per table, and VENDAS holds the 40 + 10 sales."""
+    step("the merge's report in the result")
+    box = d.find_element(By.ID, "merge-result")
+    assert "Restaurado sem perder o que foi feito depois do backup" in box.text, box.text
+    vendas = [td.text for td in box.find_elements(By.CSS_SELECTOR, 'tr[data-merge="VENDAS"] td')]
+    assert vendas[1:5] == ["40", "10", "0", "1"] and "45" in vendas[6], vendas
+    no_cut_cells(d, "#merge-result")
+    d.execute_script("document.getElementById('merge-result').scrollIntoView({block: 'start', behavior: 'instant'})")
+    extra_shot(d, "ui-merge-result.png")
+    live = [f for f in os.listdir(data) if f.upper() == "VENDAS.DBF"][0]
+    with open(os.path.join(data, live), "rb") as f:
+        assert int.from_bytes(f.read(8)[4:8], "little") == 50, "VENDAS: the 40 backed-up sales and the 10 made since"
 
 
 def wide_path(d, url):
@@ -391,6 +470,42 @@ def wide_path(d, url):
     assert max(len(n.get_attribute("textContent")) for n in names) >= 40
 
 
+def progress_path(d, url, shot):
+    step("the preview read of 600,000 records shows percent and time left")
+    d.get(url)
+    wait(d, lambda d: rows(d), "the big table")
+    assert d.find_element(By.ID, "table-counts").text == "1 tabela · 0 danificadas", "singular for one table"
+    row(d, "VENDAS").click()
+    d.find_element(By.ID, "choose-backup").click()
+    dialog = d.find_element(By.ID, "backup-dialog")
+    wait(d, lambda d: dialog.find_elements(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]'), "the big set")
+    dialog.find_element(By.CSS_SELECTOR, 'tr[data-set="Quinta_07.zip"]').click()
+    d.find_element(By.ID, "backup-use").click()
+    d.find_element(By.ID, "restore").click()
+    seen = {"top": None, "bar": None}
+
+    def figures(d):
+        top = d.find_element(By.ID, "busy-text").text
+        if "faltam" in top:
+            seen["top"] = top
+        bars = [w.text for w in d.find_elements(By.CSS_SELECTOR, "#bars .bar-words")]
+        if any("faltam" in b for b in bars):
+            seen["bar"] = [b for b in bars if "faltam" in b][0]
+        return seen["top"] and seen["bar"]
+
+    WebDriverWait(d, STEP_TIMEOUT, poll_frequency=0.05).until(figures, "percent and time left while the backup is read")
+    d.save_screenshot(os.path.join(os.path.dirname(os.path.abspath(shot)), "ui-preview-progress.png"))
+    pattern = r"\d{1,3}% \([0-9.]+ de 600\.000 registros\), faltam [0-9 hmins]+"
+    assert re.search(r"^Lendo o backup… VENDAS: " + pattern + "$", seen["top"]), seen
+    assert re.search("^" + pattern + "$", seen["bar"]), seen
+    confirm = d.find_element(By.ID, "confirm-dialog")
+    wait(d, lambda d: confirm.is_displayed(), "the confirmation after the preview")
+    assert "600.000" in confirm.find_element(By.ID, "confirm-body").text
+    assert not d.find_elements(By.CSS_SELECTOR, "#bars .bar-words:not(:empty)"), "the figures go when the table is read"
+    assert "ok · " not in row(d, "VENDAS").text, "the generated table is clean"
+    d.find_element(By.ID, "confirm-no").click()
+
+
 def main():
     url, data, shot = sys.argv[1], sys.argv[2], sys.argv[3]
     d = browser()
@@ -398,6 +513,8 @@ def main():
         main_path(d, url, data, shot)
         if len(sys.argv) > 4:
             wide_path(d, sys.argv[4])
+        if len(sys.argv) > 5:
+            progress_path(d, sys.argv[5], shot)
     finally:
         d.quit()
     print("browser test passed", flush=True)

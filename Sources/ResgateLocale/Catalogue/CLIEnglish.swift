@@ -33,6 +33,8 @@ enum CLIEnglish {
         case let .numberingWarning(series, next): "Numbering with warnings: \(series) — next note \(next) (see the warnings below)"
         case .numberingNotChecked(let d):
             "THE FISCAL NUMBERING WAS NOT CHECKED (no XML folder, no resgate.toml). Before releasing the system: resgate check --data \(d) --xml XML_FOLDER"
+        case .handoverReportSaved(let p): "Printable handover report: \(p)"
+        case .handoverReportNotSaved(let why): "warning: the printable report could not be written (\(why)); the restore was done"
         case .numberingCheckUnusable(let why): "THE FISCAL NUMBERING WAS NOT CHECKED: \(why)"
         case .restoredButCheckFailed:
             "The restore was done, but the check failed: do NOT open the store before fixing it (exit status 4)."
@@ -52,9 +54,6 @@ enum CLIEnglish {
         case .stepComparing(let t): "Comparing \(t)"
         case .stepReadingXML: "Reading the XML"
         case let .diffFieldChange(f, b, d): "\(f): backup \(CLIProgressText.quoted(b)) → live \(CLIProgressText.quoted(d))"
-        case let .progressFigures(done, total, files, left):
-            CLIProgressText.figures(done: done, total: total, unit: files ? ("file", "files") : ("record", "records"),
-                                    of: "of", left: left.map { CLIProgressText.duration($0) + " left" }, in: .en)
         case .pruneNeedsYes: "No terminal to ask for confirmation: nothing was deleted. Add --yes to delete the undo snapshots."
         case .operationName(let o): o
         case .structureName(let v): v

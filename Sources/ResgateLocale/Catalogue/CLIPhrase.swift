@@ -45,8 +45,10 @@ public enum CLIPhrase: Sendable, Hashable {
     case stepReadingXML
     /// One changed field of a `diff` example: the backup's value → the live one.
     case diffFieldChange(field: String, backup: String, data: String)
-    /// `done` of `total` records (or XML files), the percent, and the time left when known.
-    case progressFigures(done: Int, total: Int?, files: Bool, secondsLeft: Int?)
+    /// After a restore that replaced tables: where the printable handover report was saved.
+    case handoverReportSaved(path: String)
+    /// The report could not be written (the restore itself is done).
+    case handoverReportNotSaved(String)
 }
 
 public extension CLIPhrase {

@@ -40,6 +40,8 @@ enum CLIPortuguese {
         case let .numberingWarning(series, next): "Numeração com avisos: \(series) — próxima nota \(next) (veja os avisos abaixo)"
         case .numberingNotChecked(let d):
             "A NUMERAÇÃO FISCAL NÃO FOI CONFERIDA (nenhuma pasta de XML nem resgate.toml). Antes de liberar o sistema: resgate check --data \(d) --xml PASTA_DOS_XML"
+        case .handoverReportSaved(let p): "Relatório para imprimir e entregar: \(p)"
+        case .handoverReportNotSaved(let why): "aviso: o relatório para imprimir não pôde ser gravado (\(why)); a restauração foi feita"
         case .numberingCheckUnusable(let why): "A NUMERAÇÃO FISCAL NÃO FOI CONFERIDA: \(why)"
         case .restoredButCheckFailed:
             "A restauração foi feita, mas a conferência falhou: NÃO abra a loja antes de resolver (código de saída 4)."
@@ -62,9 +64,6 @@ enum CLIPortuguese {
         case .stepComparing(let t): "Comparando \(t)"
         case .stepReadingXML: "Lendo os XML"
         case let .diffFieldChange(f, b, d): "\(f): backup \(CLIProgressText.quoted(b)) → atual \(CLIProgressText.quoted(d))"
-        case let .progressFigures(done, total, files, left):
-            CLIProgressText.figures(done: done, total: total, unit: files ? ("arquivo", "arquivos") : ("registro", "registros"),
-                                    of: "de", left: left.map { "faltam " + CLIProgressText.duration($0) }, in: .pt)
         case .pruneNeedsYes: "Sem terminal para confirmar: nada foi apagado. Use --yes para apagar as cópias de segurança."
         case .operationName(let o):
             switch o {

@@ -34,6 +34,9 @@ enum English {
         case .tableInUse(let h): "table in use by another program (\(h))"
         case .undoRefused(let why): "undo refused: \(why)"
         case let .checkingTables(done, total): "Checking tables: \(done)/\(total)"
+        case let .progressFigures(done, total, files, left):
+            CLIProgressText.figures(done: done, total: total, unit: files ? ("file", "files") : ("record", "records"),
+                                    of: "of", left: left.map { CLIProgressText.duration($0) + " left" }, in: .en)
         case .checking: "Checking…"
         case .verifyingSet(let s): "Verifying backup \(s)…"
         case .comparing(let t): "Comparing \(t)…"
@@ -97,6 +100,7 @@ enum English {
         case .numberingFailedToRun(let why): "The numbering check could not run: \(why)"
         case .handover(let l): English.handover(l)
         case .repair(let r): English.repair(r)
+        case .merge(let m): English.merge(m)
         }
     }
 }

@@ -38,6 +38,9 @@ public enum Phrase: Sendable, Hashable {
     // progress and results
     case checkingTables(done: Int, total: Int)
     case checking
+    /// `done` of `total` records (or XML files), the percent, and the time left when known:
+    /// the live line of verify/diff/check on a terminal, the screen's progress bars.
+    case progressFigures(done: Int, total: Int?, files: Bool, secondsLeft: Int?)
     case verifyingSet(String)
     case comparing(String)
     case undoing(String)
@@ -101,6 +104,39 @@ public enum Phrase: Sendable, Hashable {
     case handover(HandoverLabel)
     /// `resgate repair`'s sentences.
     case repair(RepairPhrase)
+    /// `restore --merge` as the screen and the handover report tell it.
+    case merge(MergePhrase)
+}
+
+/// The merging restore (issue 17) in the screen's dialog and result, and the handover
+/// report: counts per table, how rows were matched, and whether merging is the default.
+public enum MergePhrase: Sendable, Hashable {
+    /// How a table's rows are matched (`MergeKeyChoice.Source` as a fact).
+    public enum KeySource: Sendable, Hashable { case option, config, candidateTag, uniqueTag, none }
+
+    /// "40 do backup + 11 da tabela atual (0 alteradas, 11 novas)".
+    case counts(fromBackup: Int, fromLive: Int, updated: Int, added: Int)
+    case conflicts(Int)
+    case unreadable(count: Int, records: [Int])
+    case memosLost(Int)
+    /// "chave NUMERO (índice candidato VENDAS)"; no fields: append-only by record order.
+    case key(fields: [String], source: KeySource, tag: String?)
+    /// The changed field that proves a live row newer.
+    case changedField(String)
+    // one table's verdict in the dialog
+    case keepsNewer(Int)
+    case nothingNewer
+    case noKeyNotAppendOnly(liveRecords: Int, backupRecords: Int)
+    case noLiveTable
+    case notComputed
+    // the whole dialog's default
+    case previewing
+    case recommended
+    case notRecommendedNothingNewer
+    case notRecommendedNoKey([String])
+    case impossible(String)
+    /// The handover report's note on a merged table.
+    case handoverNote
 }
 
 /// `resgate repair`: what it found and did in a table, and why it would not.

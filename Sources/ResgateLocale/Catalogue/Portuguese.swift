@@ -34,6 +34,9 @@ enum Portuguese {
         case .tableInUse(let h): "tabela em uso por outro programa (\(h))"
         case .undoRefused(let why): "desfazer recusado: \(why)"
         case let .checkingTables(done, total): "Verificando tabelas: \(done)/\(total)"
+        case let .progressFigures(done, total, files, left):
+            CLIProgressText.figures(done: done, total: total, unit: files ? ("arquivo", "arquivos") : ("registro", "registros"),
+                                    of: "de", left: left.map { "faltam " + CLIProgressText.duration($0) }, in: .pt)
         case .checking: "Conferindo…"
         case .verifyingSet(let s): "Verificando o backup \(s)…"
         case .comparing(let t): "Comparando \(t)…"
@@ -105,6 +108,7 @@ enum Portuguese {
         case .numberingFailedToRun(let why): "A conferência da numeração não pôde rodar: \(why)"
         case .handover(let l): Portuguese.handover(l)
         case .repair(let r): Portuguese.repair(r)
+        case .merge(let m): Portuguese.merge(m)
         }
     }
 }

@@ -165,6 +165,12 @@ public struct OperationEvent: Sendable, Codable, Equatable {
     public var records: Int?
     public var expected: Int?
     public var seconds: Double?
+    /// For "progress" with a known total: the percent done and the seconds left at the
+    /// pace so far (the words, in `pt`/`en`, say the same).
+    public var percent: Int?
+    public var secondsLeft: Int?
+    /// For "progress": which step when a table has two (`compare`: the comparison's diff).
+    public var step: String?
     /// For "end": the final state.
     public var state: String?
 

@@ -67,21 +67,23 @@ extension StoreActions {
         return r
     }
 
-    /// `/api/restore`'s result: `{restore, check, verdict, handover, locks}`. A real restore
+    /// `/api/restore`'s result: `{restore, check, verdict, handover, locks}` (and `merge`
+    /// after a dry run asked for the merge preview). A real restore
     /// that replaced tables gets the numbering verdict (or "not checked") and its handover
     /// report saved under DATA; a refusal gets the locks of its tables, and the last word on
     /// the progress list says what happened.
     func restoreDocument(_ report: RestoreReport, check: CheckReport?, checkFailure: String?,
                          request r: RestoreRequest, language: Language,
-                         context: OperationCenter.Context) throws -> Data {
+                         context: OperationCenter.Context, merge: Data? = nil) throws -> Data {
         let shown = forScreen(report, language: language)
         var verdict: NumberingVerdict? = nil
         var handover: [String: String]? = nil
-        if report.id != nil, !report.dryRun, report.into == nil {
+        if HandoverReport.isWanted(after: report) {
             verdict = NumberingVerdict(check: check, failure: checkFailure, data: data)
-            let doc = HandoverReport(restore: shown, check: check, checkFailure: checkFailure, data: data, language: language)
-            if let path = try? doc.save(in: data) {
-                let name = HandoverReport.fileName(id: doc.id)
+            // the same file `resgate restore` saves (StoreOps decides when and where)
+            if let path = try? HandoverReport.saveAfter(shown, check: check, checkFailure: checkFailure,
+                                                        data: data, language: language) {
+                let name = (path as NSString).lastPathComponent
                 handover = ["path": path, "name": name, "url": "/api/reports/" + name]
             }
         }
@@ -95,7 +97,7 @@ extension StoreActions {
         }
         let checkData: Data? = try check.map { try $0.json(pretty: false) }
         return try splice(["restore": encode(shown), "check": checkData, "verdict": verdict.map(encode),
-                           "handover": handover.map(encode), "locks": encode(locks)])
+                           "handover": handover.map(encode), "locks": encode(locks), "merge": merge])
     }
 
     /// A saved handover report by its file name (`restauracao-<id>.html`), never a path.

@@ -114,7 +114,7 @@ public struct StoreActions: Sendable {
     public func verify(set id: String, language: Language, context: OperationCenter.Context) throws -> Data {
         let path = try setPath(id)
         context.emit(.message(Phrase.verifyingSet(id).words))
-        var report = try web(422, "unreadable-set") { try SetOperations.verify(path, language: language) }
+        var report = try web(422, "unreadable-set") { try SetOperations.verify(path, language: language, progress: ProgressEvents.sink(context)) }
         verified.record(path, ok: report.ok, defects: report.defectCount)
         report.set = id
         return try encode(report)
@@ -128,8 +128,14 @@ public struct StoreActions: Sendable {
         public var dryRun: Bool?
         public var skipBadLines: Bool?
         public var blankMemos: Bool?
-        /// Key fields for the comparison (empty: record order).
+        /// Key fields for the comparison (empty: record order); with `merge`, the merge's
+        /// key as `restore --merge --key` takes it (empty: config, else a CDX tag).
         public var key: [String]?
+        /// `restore --merge`: the set's records plus every readable live record it lacks.
+        public var merge: Bool?
+        /// With `dryRun` (and no `merge`): when the plain dry run is not refused, run the
+        /// merge as a dry run too and answer `merge: {restore, advice}` (the dialog's option).
+        public var mergePreview: Bool?
         public var lang: String?
 
         /// The operations layer's request (each table name checked).
@@ -144,14 +150,22 @@ public struct StoreActions: Sendable {
     /// post-restore `check` when `PostRestoreCheck` (the CLI's policy too) asks for it.
     public func restore(_ r: RestoreRequest, language: Language, context: OperationCenter.Context) throws -> Data {
         let report = try runRestorer(r, into: nil, language: language, context: context)
+        var merge: Data? = nil
+        if r.dryRun == true, r.mergePreview == true, r.merge != true, !report.anyRefused, !context.isCancelled {
+            merge = try mergePreview(r, language: language, context: context)
+        } else if r.merge == true {
+            // the per-table words of the merge report (counts, key, unreadable by number)
+            merge = try splice(["restore": nil, "advice": encode(MergeAdvice(mergeDryRun: report))])
+        }
         var check: CheckReport? = nil
         var checkFailure: String? = nil
         if PostRestoreCheck.wanted(after: report, data: data, xml: xml, config: config) {
-            do { check = try CheckOperation.run(data: data, xml: xml, config: config, language: language) }
+            do { check = try CheckOperation.run(data: data, xml: xml, config: config, language: language,
+                                                 progress: ProgressEvents.sink(context)) }
             catch { checkFailure = error.text(in: language) }
         }
         return try restoreDocument(report, check: check, checkFailure: checkFailure, request: r,
-                                   language: language, context: context)
+                                   language: language, context: context, merge: merge)
     }
 
     /// `resgate restore SET --data DATA --table T … --into DATA/.resgate/sandbox/<id>`, then
@@ -167,7 +181,8 @@ public struct StoreActions: Sendable {
             guard let name = TableName(t.name) else { continue }
             context.emit(.message(Phrase.comparing(t.name).words))
             do {
-                diffs.append(try encode(try ops.diff(source, table: name, key: r.key ?? [], examples: 20)))
+                diffs.append(try encode(try ops.diff(source, table: name, key: r.key ?? [], examples: 20,
+                                                        progress: ProgressEvents.sink(context, step: "compare"))))
             } catch let f as OperationFailure {
                 diffs.append(try encode(Failed(table: t.name, error: f.text(in: language))))
             }
@@ -188,12 +203,12 @@ public struct StoreActions: Sendable {
     /// `resgate check --data DATA [--xml DIR] [--config FILE] --json`.
     public func check(language: Language, context: OperationCenter.Context) throws -> Data {
         context.emit(.message(Phrase.checking.words))
-        return try checkDocument(language: language)
+        return try checkDocument(language: language, progress: ProgressEvents.sink(context))
     }
 
-    func checkDocument(language: Language) throws -> Data {
+    func checkDocument(language: Language, progress: WorkProgressSink? = nil) throws -> Data {
         try web(422, "check-input") {
-            try CheckOperation.run(data: data, xml: xml, config: config, language: language)
+            try CheckOperation.run(data: data, xml: xml, config: config, language: language, progress: progress)
         }.json(pretty: false)
     }
 
@@ -209,7 +224,8 @@ public struct StoreActions: Sendable {
             throw WebError(422, "unreadable-set", pt: e.defects.map { $0.message(in: .pt) }.joined(separator: "; "),
                            en: e.defects.map { $0.message(in: .en) }.joined(separator: "; "))
         }
-        let request = try r.request(into: into)
+        var request = try r.request(into: into)
+        if r.merge == true { request.merge = try mergeRequest(r) }
         var plan = OperationEvent(type: "plan")
         for name in request.tables?.map(\.canonical) ?? source.tableNames {
             plan.table = name
@@ -271,9 +287,7 @@ enum EventMapping {
         if let w = e.words() { return .message(w) }
         switch e {
         case let .tableProgress(table, records, expected, seconds):
-            var x = OperationEvent(type: "progress")
-            x.table = table; x.records = records; x.expected = expected; x.seconds = seconds
-            return x
+            return ProgressEvents.event(table: table, records: records, expected: expected, seconds: seconds)
         case let .tableDone(table, records, seconds):
             var x = OperationEvent(type: "tableDone")
             x.table = table; x.records = records; x.seconds = seconds

@@ -12,7 +12,8 @@ async function browseTo(path) {
   $("browse-up").disabled = !doc.parent;
   $("browse-note").textContent = doc.truncated ? W().browseTruncated(doc.entries.length) : (doc.entries.length ? "" : W().browseEmpty);
   $("browse-body").replaceChildren(...doc.entries.map((e) => el("tr", { "data-path": e.path, "data-kind": e.kind },
-    el("td", {}, e.kind === "zip" ? "🗜 " : "📁 ", e.name),
+    // the kind in words, not an emoji (a machine without an emoji font shows a box)
+    el("td", {}, el("span", { class: "badge muted browse-kind" }, e.kind === "zip" ? W().browseZip : W().browseFolder), " ", e.name),
     el("td", { class: "end" }, e.kind === "zip"
       ? el("button", { type: "button", class: "use-browsed", onclick: () => guarded(() => useBrowsed(e.path)) }, W().browseUse)
       : el("button", { type: "button", class: "open-browsed", onclick: () => guarded(() => browseTo(e.path)) }, W().browseOpen)))));

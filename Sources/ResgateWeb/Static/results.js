@@ -30,6 +30,7 @@ function renderResult(kind, snap) {
     if (kind === "restore" && r.verdict) parts.push(el("div", { class: "verdict " + r.verdict.state, id: "result-verdict" }, verdictNodes(r.verdict, r.handover)));
     if (kind === "compare") parts.push(compareView(r));
     if (kind === "preview" || kind === "restore") parts.push(restoreView(r.restore, kind));
+    if (kind === "restore" && r.merge) parts.push(mergeResultView(r));
     if (kind === "restore" && r.check) parts.push(el("h3", {}, W().resultCheck), checkView(r.check));
     if (kind === "undo") parts.push(el("p", { class: "ok-text" }, W().undone(r.tables.join(", "), r.id)));
     if (kind === "check") parts.push(checkView(r));

@@ -12,7 +12,8 @@ async function doRestore() {
   const body = { set: state.chosenSet.id, tables: selectedTables() };
   let opts = { skipBadLines: false, blankMemos: false };
   for (;;) {
-    const preview = await operation("/api/restore", Object.assign({ dryRun: true }, body, opts), "preview");
+    // the plain dry run, then (when it is not refused) the merge's, for the dialog's option
+    const preview = await operation("/api/restore", Object.assign({ dryRun: true, mergePreview: true }, body, opts), "preview");
     const report = preview.result && preview.result.restore;
     if (!report || preview.state !== "done") { showResult("preview", preview); return; }
     markBars(report, "preview");
@@ -31,9 +32,9 @@ async function doRestore() {
       showRefusal(report, locks, "preview");
       return;
     }
-    const ok = await confirmRestore(report, opts);
-    if (!ok) return;
-    const snap = await operation("/api/restore", Object.assign({}, body, opts), "restore");
+    const chosen = await confirmRestore(report, opts, preview.result.merge);
+    if (!chosen.ok) return;
+    const snap = await operation("/api/restore", Object.assign({ merge: chosen.merge }, body, opts), "restore");
     showResult("restore", snap);
     const r = snap.result;
     if (r && r.restore) {
@@ -77,8 +78,9 @@ function confirmSetText(report) {
 function damagedSet() { return state.chosenSet && state.chosenSet.verification && !state.chosenSet.verification.ok; }
 
 // The normal confirmation, naming each table, what is deleted and what comes back; after a
-// damaged verification it says so, with the choices that were made.
-function confirmRestore(report, opts) {
+// damaged verification it says so, with the choices that were made; with a merge preview,
+// the option to keep what was done after the backup (merge.js). Answers {ok, merge}.
+async function confirmRestore(report, opts, merge) {
   confirmRows(report.tables);
   $("confirm-set").textContent = confirmSetText(report);
   const box = $("damaged-options");
@@ -90,12 +92,15 @@ function confirmRestore(report, opts) {
   $("damaged-text").textContent = damagedSet() ? W().damagedVerified(state.chosenSet.verification.defects) : "";
   $("confirm-yes").textContent = W().confirmYes;
   $("confirm-yes").disabled = false;
-  return ask($("confirm-dialog"), "confirm-yes", "confirm-no");
+  const merging = mergeOptionFor(report, merge);
+  const ok = await ask($("confirm-dialog"), "confirm-yes", "confirm-no");
+  return { ok, merge: ok && merging() };
 }
 
 // A backup whose tables have defects: the two choices, each with its consequence; answers
 // the options to read it again with, or null.
 async function askDamaged(report, damaged, opts) {
+  mergeOptionFor(report, null);
   confirmRows(damaged, true);
   $("confirm-set").textContent = confirmSetText(report);
   $("damaged-options").hidden = false;

@@ -61,6 +61,11 @@ public struct HandoverReport: Encodable, Sendable {
             if !t.converted.isEmpty { notes.append(Phrase.mappingConverted(t.converted).text(in: language)) }
             if let n = t.skippedLines { notes.append(language == .pt ? "\(n) linha(s) com defeito puladas" : "\(n) damaged line(s) skipped") }
             if t.memoBlanked == true { notes.append(language == .pt ? "memos ilegíveis em branco" : "unreadable memos left blank") }
+            if t.merge != nil {
+                // restore --merge: where the rows came from, the conflicts, the unreadable records by number
+                notes.append(Phrase.merge(.handoverNote).text(in: language))
+                notes += MergeAdvice.summary(t, language: language)
+            }
             let status = t.status == .restored ? w(.tableRestored) : t.status == .wouldRestore ? w(.tableWouldRestore) : w(.tableRefused)
             return Row(table: t.name, status: status, before: t.replaced, after: written ? t.records : nil,
                        notes: notes.joined(separator: "; "))
@@ -111,6 +116,22 @@ public struct HandoverReport: Encodable, Sendable {
                                                 withIntermediateDirectories: true)
         try Data(html().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         return path
+    }
+
+    /// Whether `restore` replaced tables in DATA itself (not a dry run, not `--into`, not
+    /// refused): only then is there something to hand over.
+    public static func isWanted(after restore: RestoreReport) -> Bool {
+        restore.id != nil && !restore.dryRun && restore.into == nil
+    }
+
+    /// After a restore that replaced tables in `data`, the report (with the post-restore
+    /// check, when one ran) saved under `DATA/.resgate/relatorios`; its path. Nil when
+    /// nothing was replaced. Both front ends call this, so they save the same file.
+    public static func saveAfter(_ restore: RestoreReport, check: CheckReport?, checkFailure: String? = nil,
+                                 data: String?, language: Language) throws -> String? {
+        guard isWanted(after: restore), let data else { return nil }
+        return try HandoverReport(restore: restore, check: check, checkFailure: checkFailure,
+                                  data: data, language: language).save(in: data)
     }
 
     static func timestamp(_ date: Date, language: Language) -> String {

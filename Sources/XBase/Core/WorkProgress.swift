@@ -19,6 +19,13 @@ public struct WorkProgress: Sendable, Equatable {
         self.done = done
         self.total = total
     }
+
+    /// The seconds left at the pace so far (`elapsed` seconds for `done` of `total`),
+    /// rounded up; nil before the first unit, at the end, or with no total.
+    public static func secondsLeft(done: Int, total: Int?, elapsed: Double) -> Int? {
+        guard let total, done > 0, done < total, elapsed > 0 else { return nil }
+        return Int((elapsed * Double(total - done) / Double(done)).rounded(.up))
+    }
 }
 
 /// Receives progress facts, possibly from several threads at once; calls come often

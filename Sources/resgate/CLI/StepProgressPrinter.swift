@@ -45,12 +45,9 @@ final class StepProgressPrinter: @unchecked Sendable {
             guard elapsed >= Self.delay, finished || now.timeIntervalSince(lastShown) >= Self.interval else { return }
         }
         lastShown = now
-        var left: Int?
-        if let total = p.total, p.done > 0, p.done < total, elapsed > 0 {
-            left = Int((elapsed * Double(total - p.done) / Double(p.done)).rounded(.up))
-        }
+        let left = WorkProgress.secondsLeft(done: p.done, total: p.total, elapsed: elapsed)
         let text = Self.stepText(p.step).text(in: language) + ": "
-            + CLIPhrase.progressFigures(done: p.done, total: p.total, files: p.step == .indexXML, secondsLeft: left).text(in: language)
+            + Phrase.progressFigures(done: p.done, total: p.total, files: p.step == .indexXML, secondsLeft: left).text(in: language)
         if lines {
             Console.err(text)
         } else {
