@@ -114,6 +114,13 @@ final class SpilledKeys {
 
     /// The first position whose identity is not below `id` (`count` when none).
     func lowerBound(_ id: LiveIndex.Identity) throws(XBaseError) -> Int {
+        // the block last read, when it starts below `id` and ends at or above it (backup rows
+        // in key order land there): no search of the fences
+        if cachedBlock >= 0 {
+            let start = cachedBlock * block
+            let n = min(block, count - start)
+            if id.isAbove(cache[0]) && !id.isAbove(cache[n - 1]) { return start + Self.search(cache, n, id) }
+        }
         var lo = 0, hi = fences.count
         while lo < hi {
             let mid = (lo + hi) >> 1
@@ -124,13 +131,18 @@ final class SpilledKeys {
         let b = lo - 1
         if b != cachedBlock { try load(b) }
         let start = b * block
-        let n = min(block, count - start)
+        return start + Self.search(cache, min(block, count - start), id)
+    }
+
+    /// The first of the `n` first entries of `entries` not below `id` (`n` when none).
+    @inline(__always)
+    static func search(_ entries: [Entry], _ n: Int, _ id: LiveIndex.Identity) -> Int {
         var l = 0, h = n
         while l < h {
             let mid = (l + h) >> 1
-            if id.isAbove(cache[mid]) { l = mid + 1 } else { h = mid }
+            if id.isAbove(entries[mid]) { l = mid + 1 } else { h = mid }
         }
-        return start + l
+        return l
     }
 
     /// Every entry in sorted order, read in large pieces (the block cache is left alone).
