@@ -23,8 +23,8 @@ let package = Package(
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // Words shown to people, in Portuguese and English.
         .target(name: "ResgateLocale"),
-        // DBF/FPT/DBT/CDX codecs. Depends on nothing.
-        .target(name: "XBase"),
+        // DBF/FPT/DBT/CDX codecs. Depends only on the words (its findings are facts).
+        .target(name: "XBase", dependencies: ["ResgateLocale"]),
         // The store backup format: discovery, reading, verifying, writing.
         .target(name: "BackupSet", dependencies: [
             "XBase", "SystemZlib", "ResgateLocale",
@@ -72,18 +72,18 @@ let package = Package(
         // the `resgate` binary, seeded random, the outside oracles, the demo store.
         .target(name: "ResgateTestSupport", dependencies: ["StoreOps"], path: "Tests/ResgateTestSupport"),
         // The command line's JSON contract, pinned on the demo store.
-        .testTarget(name: "ResgateCLITests", dependencies: ["ResgateTestSupport", "StoreOps"], exclude: ["Golden"]),
+        .testTarget(name: "ResgateCLITests", dependencies: ["ResgateTestSupport", "StoreOps", "ResgateLocale"], exclude: ["Golden"]),
         .testTarget(name: "StoreOpsTests", dependencies: ["StoreOps", "RestoreKit", "XBase", "ResgateLocale", "ResgateTestSupport"]),
         .testTarget(name: "XBaseTests", dependencies: ["XBase", "ResgateTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BackupSetTests", dependencies: [
-            "BackupSet", "XBase", "ResgateTestSupport",
+            "BackupSet", "XBase", "ResgateLocale", "ResgateTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["FuzzCorpus"]),
         .testTarget(name: "RestoreKitTests", dependencies: [
             "RestoreKit", "BackupSet", "XBase", "ResgateTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "RestoreKit", "ResgateTestSupport"], exclude: ["Schemas"]),
+        .testTarget(name: "FiscalTests", dependencies: ["Fiscal", "XBase", "RestoreKit", "StoreOps", "ResgateTestSupport"], exclude: ["Schemas"]),
         .testTarget(name: "CloudRemoteTests", dependencies: ["CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "StoreStatusTests", dependencies: ["StoreStatus", "CloudRemote", "BackupSet", "XBase", "ResgateTestSupport"]),
         .testTarget(name: "ResgateWebTests", dependencies: [

@@ -2,7 +2,8 @@ import ResgateLocale
 import XBase
 
 /// Something wrong found in a backup set: never a guess, always a place a person can go
-/// and look at (table, file, line, field) and a sentence in Portuguese and English.
+/// and look at (table, file, line, field) and what is wrong there as facts (`reason`),
+/// told in words by the catalogue (ResgateLocale's `Portuguese+Defects`, `English+Defects`).
 public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, for programs (the message is for people).
     public enum Kind: String, Sendable, Codable {
@@ -21,28 +22,40 @@ public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based line in `file`, when the defect is on a line.
     public var line: Int?
     public var field: String?
-    public var words: Words
+    /// What is wrong, as facts; `message(in:)` says it.
+    public var reason: DefectReason
 
     public init(_ kind: Kind, table: String? = nil, file: String? = nil, line: Int? = nil,
-                field: String? = nil, pt: String, en: String) {
+                field: String? = nil, _ reason: DefectReason) {
         // names come from members and files a hostile set chooses: stored escaped, so no
-        // control byte reaches a terminal or a JSON reader's screen
+        // control byte reaches a terminal or a JSON reader's screen (the reason's values
+        // are escaped when told, in `text(in:)`)
         self.kind = kind
         self.table = table.map(printableEscaped)
         self.file = file.map(printableEscaped)
         self.line = line
         self.field = field.map(printableEscaped)
-        self.words = Words(pt: printableEscaped(pt), en: printableEscaped(en))
+        self.reason = reason
     }
+
+    /// A defect whose sentence is still written by the caller (code outside BackupSet
+    /// that has not moved to `DefectReason` yet).
+    public init(_ kind: Kind, table: String? = nil, file: String? = nil, line: Int? = nil,
+                field: String? = nil, pt: String, en: String) {
+        self.init(kind, table: table, file: file, line: line, field: field, .words(Words(pt: pt, en: en)))
+    }
+
+    /// The sentence without its place, escaped.
+    public func text(in language: Language) -> String { printableEscaped(reason.text(in: language)) }
+
+    /// Both languages, for the places that still carry `Words`.
+    public var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
 
     /// The sentence with its place, e.g. `CLIENTES.TXT line 12, field NOME: …`.
     public func message(in language: Language) -> String {
-        var place: [String] = []
-        if let file { place.append(file) }
-        if let line { place.append(language == .pt ? "linha \(line)" : "line \(line)") }
-        if let field { place.append(language == .pt ? "campo \(field)" : "field \(field)") }
-        let text = words.text(in: language)
-        return place.isEmpty ? text : place.joined(separator: ", ") + ": " + text
+        let said = text(in: language)
+        if file == nil && line == nil && field == nil { return said }
+        return DefectPlace(file: file, line: line, field: field).text(in: language) + ": " + said
     }
 
     public var description: String { message(in: .en) }

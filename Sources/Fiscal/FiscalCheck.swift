@@ -18,8 +18,7 @@ public enum FiscalCheck {
     ///   - referenceDate: the backup's date, for `freshness`.
     /// - Throws: `FiscalError` when the input cannot be used (the CLI exits 2).
     public static func run(data: String, xml: String? = nil, config: String? = nil,
-                           language: Language = .fromEnvironment(), referenceDate: DBFDateTime? = nil,
-                           today: DBFDate = FiscalCheck.today(),
+                           referenceDate: DBFDateTime? = nil, today: DBFDate = FiscalCheck.today(),
                            progress: WorkProgressSink? = nil) throws(FiscalError) -> CheckReport {
         let folder = try DBFFolder(path: data)
         let cfg: CheckConfig?
@@ -28,7 +27,7 @@ public enum FiscalCheck {
         else { cfg = nil }
         let xmlFolder = xml ?? cfg?.xmlFolder
         let index = try indexXML(xmlFolder, pending: cfg?.pendingFolders ?? [], progress: progress)
-        return try run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg, language: language,
+        return try run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg,
                        referenceDate: referenceDate, today: today)
     }
 
@@ -48,13 +47,6 @@ public enum FiscalCheck {
         return DBFDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)
     }
 
-    /// What `restore` says at its end: run the check (it runs it itself when
-    /// `findConfig(in:)` finds a config).
-    public static func suggestion(data: String) -> Words {
-        Words(pt: "Antes de liberar o sistema, confira a sequência das NFC-e/NF-e: resgate check --data \(data) --xml PASTA_DOS_XML",
-              en: "Before releasing the system, check the NFC-e/NF-e sequence: resgate check --data \(data) --xml XML_FOLDER")
-    }
-
     /// `DATA/resgate.toml`, matched case-insensitively.
     public static func findConfig(in data: String) -> String? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: data) else { return nil }
@@ -63,7 +55,7 @@ public enum FiscalCheck {
 
     /// Runs the check on tables given through `CheckData` and an index already built.
     public static func run(data: any CheckData, index: AuthorizedIndex?, xmlFolder: String? = nil,
-                           config: CheckConfig?, language: Language = .en,
+                           config: CheckConfig?,
                            referenceDate: DBFDateTime? = nil, today: DBFDate = FiscalCheck.today()) throws(FiscalError) -> CheckReport {
         let cfg: CheckConfig
         if let config { cfg = config } else { cfg = try Discovery.discover(data) }
@@ -128,16 +120,14 @@ public enum FiscalCheck {
         for rule in cfg.rules {
             items.append(try RuleRunner.run(rule, data: data, referenceDate: referenceDate, configFile: cfg.file))
         }
-        return CheckReport(language: language, data: data.folder, xmlFolder: xmlFolder, configFile: cfg.file,
-                           discovery: cfg.discovery, checks: items)
+        return CheckReport(data: data.folder, xmlFolder: xmlFolder, configFile: cfg.file,
+                           discovery: cfg.discovery.map { .facts([$0]) }, checks: items)
     }
 
     /// A warning when rows of the notes table could not be placed in any series.
     private static func rowsNote(_ seq: SequenceConfig, _ read: SequenceData) -> CheckItem? {
         guard read.unusableRows > 0 else { return nil }
-        let recs = read.unusableExamples.map(String.init).joined(separator: ", ")
-        return CheckItem(name: "fiscal-rows", status: .warning, subject: seq.table, message: Words(
-            pt: "\(read.unusableRows) registro(s) de \(seq.table) sem número, série ou modelo utilizável (reg. \(recs)): ficaram fora da conferência da sequência; confira-os.",
-            en: "\(read.unusableRows) record(s) of \(seq.table) without a usable number, series or model (records \(recs)): left out of the sequence check; look at them."))
+        return CheckItem(name: "fiscal-rows", status: .warning, subject: seq.table,
+                         message: [.unusableRows(count: read.unusableRows, table: seq.table, records: read.unusableExamples)])
     }
 }

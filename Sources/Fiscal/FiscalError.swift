@@ -47,44 +47,26 @@ public enum FiscalError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The same, for a person, in both languages.
-    public var words: Words {
+    /// The same as the catalogue's fact (the words are `ResgateLocale`'s).
+    public var phrase: FiscalErrorPhrase {
         switch self {
-        case let .cannotRead(p, r):
-            Words(pt: "\(p): não foi possível ler: \(r)", en: "\(p): cannot read: \(r)")
-        case let .configSyntax(f, l, c, r):
-            Words(pt: "\(f):\(l):\(c): erro de sintaxe TOML: \(r)", en: "\(f):\(l):\(c): TOML syntax: \(r)")
-        case let .configValue(f, l, e, k, r):
-            Words(pt: "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), chave '\(k)': \(r)",
-                  en: "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), key '\(k)': \(r)")
-        case let .tableNotFound(t, d, cf):
-            Words(pt: "tabela \(t) não encontrada em \(d)" + (cf.map { " (citada em \($0))" } ?? ""),
-                  en: "table \(t) not found in \(d)" + (cf.map { " (named in \($0))" } ?? ""))
-        case let .fieldNotFound(t, f, file, cf):
-            Words(pt: "\(file): a tabela \(t) não tem o campo \(f)" + (cf.map { " (citado em \($0))" } ?? ""),
-                  en: "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? ""))
-        case let .unreadableTable(f, r):
-            Words(pt: "\(f): tabela ilegível: \(r)", en: "\(f): unreadable table: \(r)")
-        case let .unreadableXML(f, l, r):
-            Words(pt: "\(f):\(l): XML ilegível: \(r)", en: "\(f):\(l): unreadable XML: \(r)")
-        case let .noRecreateMapping(cf):
-            Words(pt: "falta a seção [recreate] (mapeamento XML → tabelas) em " + (cf ?? "resgate.toml (nenhum encontrado)") + "; veja docs/checks.md",
-                  en: "no [recreate] section (XML → tables mapping) in " + (cf ?? "resgate.toml (none found)") + "; see docs/checks.md")
-        case let .cannotMap(x, t, f, p, v, r):
-            Words(pt: "\(x): o valor '\(v)' de \(p ?? "constante") não cabe em \(t).\(f): \(r)",
-                  en: "\(x): value '\(v)' of \(p ?? "constant") cannot go into \(t).\(f): \(r)")
-        case let .badJustification(n):
-            Words(pt: "--just deve ter de 15 a 255 caracteres numa linha, sem espaços no início ou no fim (tem \(n))",
-                  en: "--just must be 15 to 255 characters on one line, without leading or trailing blanks (it has \(n))")
-        case let .noStateCode(s):
-            Words(pt: "\(s): nenhuma chave de acesso da série informa a UF (cUF)", en: "\(s): no access key of the series tells the state (cUF)")
-        case let .issuerNotCNPJ(s):
-            Words(pt: "\(s): o emitente não é um CNPJ (a inutilização exige CNPJ)", en: "\(s): the issuer is not a CNPJ (voiding needs one)")
-        case let .cannotWrite(p, r):
-            Words(pt: "\(p): não foi possível gravar: \(r)", en: "\(p): cannot write: \(r)")
-        case let .nothingToCheck(d):
-            Words(pt: "sem configuração (resgate.toml) e nenhuma tabela em \(d) com campos como NUMERO/NNF/NUMNOTA, SERIE e MODELO/MOD: escreva um resgate.toml (veja docs/checks.md)",
-                  en: "no config (resgate.toml) and no table in \(d) with fields like NUMERO/NNF/NUMNOTA, SERIE and MODELO/MOD: write a resgate.toml (see docs/checks.md)")
+        case let .cannotRead(p, r): .cannotRead(path: p, reason: r)
+        case let .configSyntax(f, l, c, r): .configSyntax(file: f, line: l, column: c, reason: r)
+        case let .configValue(f, l, e, k, r): .configValue(file: f, line: l, entry: e, key: k, reason: r)
+        case let .tableNotFound(t, d, cf): .tableNotFound(table: t, folder: d, configFile: cf)
+        case let .fieldNotFound(t, f, file, cf): .fieldNotFound(table: t, field: f, file: file, configFile: cf)
+        case let .unreadableTable(f, r): .unreadableTable(file: f, reason: r)
+        case let .unreadableXML(f, l, r): .unreadableXML(file: f, line: l, reason: r)
+        case let .noRecreateMapping(cf): .noRecreateMapping(configFile: cf)
+        case let .cannotMap(x, t, f, p, v, r): .cannotMap(xml: x, table: t, field: f, path: p, text: v, reason: r)
+        case let .badJustification(n): .badJustification(length: n)
+        case let .noStateCode(s): .noStateCode(series: s)
+        case let .issuerNotCNPJ(s): .issuerNotCNPJ(series: s)
+        case let .cannotWrite(p, r): .cannotWrite(path: p, reason: r)
+        case let .nothingToCheck(d): .nothingToCheck(folder: d)
         }
     }
+
+    /// The same, for a person, in both languages (from the catalogue).
+    public var words: Words { phrase.words }
 }

@@ -75,7 +75,7 @@ public struct LocalStatus: Sendable {
 
     /// The fiscal state per series; empty when the data has no notes table to check.
     static func fiscal(data: String, xml: String?) -> [FiscalSeriesState] {
-        guard let report = try? FiscalCheck.run(data: data, xml: xml, language: .en) else { return [] }
+        guard let report = try? FiscalCheck.run(data: data, xml: xml) else { return [] }
         return report.checks.compactMap(\.sequence).map { s in
             FiscalSeriesState(cnpj: s.issuer, model: s.model, series: s.series, nextSafe: s.nextSafe,
                               lastInData: s.lastInData, lastAuthorized: s.lastAuthorized, counter: s.counter,
@@ -90,7 +90,7 @@ public struct LocalStatus: Sendable {
         guard let set = try? BackupSet.open(path) else { return false }
         let options = RestoreOptions(into: into)
         guard let report = try? Restorer(source: BackupSetSource(set: set), data: nil, options: options).run() else { return false }
-        return report.refusal == nil && !report.tables.isEmpty && report.tables.allSatisfy { $0.status == .restored }
+        return report.refusalFact == nil && !report.tables.isEmpty && report.tables.allSatisfy { $0.status == .restored }
     }
 }
 

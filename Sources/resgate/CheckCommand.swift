@@ -38,8 +38,7 @@ struct CheckCommand: ParsableCommand {
         }
         if !common.quiet && !common.json { Console.progress("", final: false) }
         if common.json {
-            FileHandle.standardOutput.write(try report.json())
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            try Console.json(report.document(in: lang))
         } else if common.quiet {
             Console.out(report.status.rawValue)
         } else {

@@ -41,7 +41,7 @@ struct InutilizarCommand: ParsableCommand {
             }
             let today = FiscalCheck.today()
             let report = try FiscalCheck.run(data: try DBFFolder(path: data), index: index, xmlFolder: xmlFolder,
-                                             config: cfg, language: lang, today: today)
+                                             config: cfg, today: today)
             let plan = try VoidingDrafter.plan(report: report, index: index, justification: just, today: today)
             draft = try VoidingDrafter.write(plan, to: out)
         } catch let e as FiscalError {

@@ -35,7 +35,7 @@ struct RecreateCommand: ParsableCommand {
         let lang = common.language
         let plan: RecreateReport
         do {
-            plan = try Recreator.run(data: data, xml: xml, config: config, dryRun: true, language: lang)
+            plan = try Recreator.run(data: data, xml: xml, config: config, dryRun: true)
         } catch {
             try fail(error, lang)
         }
@@ -49,7 +49,7 @@ struct RecreateCommand: ParsableCommand {
         }
         let done: RecreateReport
         do {
-            done = try Recreator.run(data: data, xml: xml, config: config, dryRun: false, language: lang)
+            done = try Recreator.run(data: data, xml: xml, config: config, dryRun: false)
         } catch {
             try fail(error, lang)
         }

@@ -26,14 +26,14 @@ import XBase
 
     @Test func twoSplitsAreReportedNotGuessed() {
         let (r, _) = parse("\"a\",\"b\",\"c\"", [c, c2])
-        guard case .failed(.ambiguousLine, _, _, _) = r else { Issue.record("\(r)"); return }
+        guard case .failed(.ambiguousLine, _, _) = r else { Issue.record("\(r)"); return }
     }
 
     @Test func wrongCountAndBadValueNameTheField() {
         let (r1, _) = parse("\"a\",1,2", [c, n])
-        guard case .failed(.wrongFieldCount, _, _, _) = r1 else { Issue.record("\(r1)"); return }
+        guard case .failed(.wrongFieldCount, _, _) = r1 else { Issue.record("\(r1)"); return }
         let (r2, _) = parse("\"a\",1x", [c, n])
-        guard case .failed(.badValue, "N", _, _) = r2 else { Issue.record("\(r2)"); return }
+        guard case .failed(.badValue, "N", _) = r2 else { Issue.record("\(r2)"); return }
     }
 
     @Test func openQuoteAsksForTheNextLine() throws {

@@ -28,8 +28,8 @@ import XBase
             switch r {
             case .ok: #expect(values.count == Self.fields.count)
             case .incomplete: #expect(bytes.contains(0x22))
-            case let .failed(_, field, en, pt):
-                #expect(!en.isEmpty && !pt.isEmpty)
+            case let .failed(_, field, reason):
+                #expect(!reason.text(in: .en).isEmpty && !reason.text(in: .pt).isEmpty)
                 if let field { #expect(Self.fields.contains { $0.name == field }) }
             }
         }

@@ -47,8 +47,8 @@ import Testing
         for n in [1, 2, 3, 6, 7] {
             Fixtures.write(Fixtures.nfeProc(cnpj: cnpj, model: 65, series: 1, number: n), to: "\(xml)/\(n).xml")
         }
-        let report = try FiscalCheck.run(data: data, xml: xml, language: .en)
-        #expect(report.discovery?.en.contains("used table NOTAS (fields NNF, SERIE, MOD, CHAVE)") == true)
+        let report = try FiscalCheck.run(data: data, xml: xml)
+        #expect(report.discovery?.words.en.contains("used table NOTAS (fields NNF, SERIE, MOD, CHAVE)") == true)
         let s = try #require(report.checks.first { $0.name == "fiscal-sequence" }?.sequence)
         #expect(s.issuer == cnpj)
         #expect(s.rowsInData == 4)                 // the deleted record 4 is not in the data

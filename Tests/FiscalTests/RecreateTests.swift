@@ -102,7 +102,7 @@ import XBase
     @Test func dryRunListsAndChangesNothing() throws {
         let s = try Self.make()
         let before = try Self.digest(s.data)
-        let r = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true, language: .en)
+        let r = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true)
         #expect(r.notes.map(\.number) == [3, 6])
         #expect(r.skipped.map(\.number) == [5] && r.skipped.first?.reason == .entryNote)
         #expect(r.stock.count == 4 && r.stock.first?.product == "7891003" && r.stock.first?.quantity == "2.0000")
@@ -116,7 +116,7 @@ import XBase
     @Test func insertsMarkedRowsOnceKeepsMemosAndIndexAndUndoes() throws {
         let s = try Self.make()
         let before = try Self.digest(s.data)
-        let r = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: false, language: .en)
+        let r = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: false)
         let id = try #require(r.id)
         #expect(r.notes.map(\.salesRecord) == [3, 4])
         #expect(r.notes.map { $0.itemRecords ?? [] } == [[2, 3], [4, 5]])
@@ -139,7 +139,7 @@ import XBase
         #expect(item[1] == .integer(2) && item[2] == .string("42") && item[4] == .number(DecimalNumber(mantissa: 5, scale: 1)))
         #expect(item[5] == .string("XML"))
         // never a duplicate: a second run finds nothing to do
-        let again = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: false, language: .en)
+        let again = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: false)
         #expect(again.notes.isEmpty && again.id == nil)
         #expect(try DBFTable.open(path: s.data + "/VENDAS.DBF").recordCount == 4)
         // undo puts every byte back
@@ -154,7 +154,7 @@ import XBase
         defer { close(fd) }
         #expect(testFlock(fd, LOCK_EX | LOCK_NB) == 0)
         #expect {
-            _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: false, language: .en)
+            _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: false)
         } throws: { e in
             if case TableAppend.Failure.locked(let t, _) = e { return t == "ITENS" }
             return false
@@ -166,7 +166,7 @@ import XBase
         let s = try Self.make(notes: [6: Self.note(6, payment: "17")])
         let before = try Self.digest(s.data)
         #expect {
-            _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true, language: .en)
+            _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true)
         } throws: { e in
             guard case let FiscalError.cannotMap(xml, table, field, _, text, _) = e else { return false }
             return xml.hasSuffix("/6-nfce.xml") && table == "VENDAS" && field == "PAGTO" && text == "17"
@@ -177,7 +177,7 @@ import XBase
     @Test func withoutMappingIsUnusableInput() throws {
         let s = try Self.make(config: Self.config.components(separatedBy: "[recreate]")[0])
         #expect(throws: FiscalError.noRecreateMapping(configFile: s.data + "/resgate.toml")) {
-            _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true, language: .en)
+            _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true)
         }
     }
 

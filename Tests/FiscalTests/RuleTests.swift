@@ -26,7 +26,7 @@ import XBase
         #expect(i.status == .fail)
         #expect(i.rule?.offending == 2)                // 9 twice; "007" matches 7; blank skipped
         #expect(i.rule?.examples.map(\.record) == [3, 5])
-        #expect(i.message.en.contains("2 record(s) point to 1 value(s) missing from CLIENTES.CODIGO"))
+        #expect(i.message.words.en.contains("2 record(s) point to 1 value(s) missing from CLIENTES.CODIGO"))
     }
 
     @Test func uniqueFindsRepeats() throws {
@@ -54,6 +54,6 @@ import XBase
         #expect(fresh.status == .ok)
         let stale = try item(rule, reference: DBFDateTime(date: DBFDate(year: 2026, month: 7, day: 20), milliseconds: 0))
         #expect(stale.status == .warning)
-        #expect(stale.message.en.contains("10 day(s) before the backup's date (2026-07-20)"))
+        #expect(stale.message.words.en.contains("10 day(s) before the backup's date (2026-07-20)"))
     }
 }

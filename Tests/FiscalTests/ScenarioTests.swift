@@ -1,4 +1,5 @@
 import Foundation
+import StoreOps
 import Testing
 import XBase
 import ResgateLocale
@@ -89,14 +90,14 @@ import ResgateLocale
         table = "CLIENTES"
         min = 5
         """, to: "\(data)/resgate.toml")
-        let report = try FiscalCheck.run(data: data, xml: xmlDir, language: .pt)
+        let report = try FiscalCheck.run(data: data, xml: xmlDir)
         try expectScenario(report)
         #expect(report.configFile == "\(data)/resgate.toml")
         #expect(report.checks.first { $0.name == "reference" }?.status == .ok)
         #expect(report.checks.first { $0.name == "not-empty" }?.status == .ok)
 
         // the JSON keys the CLI contract names
-        let json = try JSONSerialization.jsonObject(with: report.json()) as! [String: Any]
+        let json = try JSONSerialization.jsonObject(with: JSONDocument.encode(report.document(in: .pt))) as! [String: Any]
         let checks = json["checks"] as! [[String: Any]]
         let a1 = checks.first { ($0["issuer"] as? String) == Scenario.a && ($0["series"] as? Int) == 1 }!
         #expect(a1["name"] as? String == "fiscal-sequence")
@@ -111,9 +112,9 @@ import ResgateLocale
         #expect(a1["duplicates"] as? [Int] == [])
         #expect(checks.allSatisfy { ["ok", "warning", "fail"].contains($0["status"] as? String ?? "") })
         // and it decodes back
-        let back = try JSONDecoder().decode(CheckReport.self, from: report.json())
+        let back = try JSONDecoder().decode(CheckReport.self, from: JSONDocument.encode(report.document(in: .pt)))
         #expect(back.checks.map(\.sequence) == report.checks.map(\.sequence))
-        #expect(back.checks.map(\.message) == report.checks.map(\.message))
+        #expect(back.checks.map(\.message.words) == report.checks.map(\.message.words))
 
         // the terminal report: failures first, in Portuguese
         let text = ReportText.render(report, language: .pt)
@@ -128,11 +129,11 @@ import ResgateLocale
         defer { try? FileManager.default.removeItem(atPath: data); try? FileManager.default.removeItem(atPath: xmlDir) }
         try Scenario.writeData(to: data)
         Scenario.writeXML(to: xmlDir)
-        let report = try FiscalCheck.run(data: data, xml: xmlDir, language: .en)
+        let report = try FiscalCheck.run(data: data, xml: xmlDir)
         try expectScenario(report)
         let said = try #require(report.discovery)
-        #expect(said.en.contains("used table VENDAS (fields NUMERO, SERIE, MODELO, CHAVE)"))
-        #expect(said.pt.contains("usei a tabela VENDAS"))
-        #expect(try JSONDecoder().decode(CheckReport.self, from: report.json()).discovery == said)
+        #expect(said.words.en.contains("used table VENDAS (fields NUMERO, SERIE, MODELO, CHAVE)"))
+        #expect(said.words.pt.contains("usei a tabela VENDAS"))
+        #expect(try JSONDecoder().decode(CheckReport.self, from: JSONDocument.encode(report.document(in: .en))).discovery?.words == said.words)
     }
 }

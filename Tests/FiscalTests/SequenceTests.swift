@@ -1,4 +1,5 @@
 import Foundation
+import StoreOps
 import Testing
 import XBase
 @testable import Fiscal
@@ -42,7 +43,7 @@ import XBase
         #expect(item.sequence?.lastAuthorized == nil)
         #expect(item.sequence?.comparedWithXML == false)
         #expect(r.exitCode == 0)
-        let json = try JSONSerialization.jsonObject(with: r.json()) as! [String: Any]
+        let json = try JSONSerialization.jsonObject(with: JSONDocument.encode(r.document(in: .en))) as! [String: Any]
         let first = (json["checks"] as! [[String: Any]])[0]
         #expect(first.keys.contains("lastAuthorized") && first["lastAuthorized"] is NSNull)
         #expect(first.keys.contains("counter") && first["counter"] is NSNull)
@@ -60,7 +61,7 @@ import XBase
         #expect(item.status == .fail)
         #expect(item.sequence?.counter == 3)
         #expect(item.sequence?.nextSafe == 6)
-        #expect(item.message.en.contains("counter (3) is below the highest number in the data (5)"))
+        #expect(item.message.words.en.contains("counter (3) is below the highest number in the data (5)"))
     }
 
     @Test func textNumbersSeriesAndModelValue() throws {
@@ -76,7 +77,7 @@ import XBase
         #expect(seq.sequence?.gaps == [])
         let rows2 = try #require(r.checks.first { $0.name == "fiscal-rows" })
         #expect(rows2.status == .warning)
-        #expect(rows2.message.en.hasPrefix("2 record(s) of NOTAS"))
+        #expect(rows2.message.words.en.hasPrefix("2 record(s) of NOTAS"))
     }
 
     @Test func rowsWithoutIssuerJoinTheOnlyIssuerTheXMLHasForTheSeries() throws {
@@ -118,7 +119,7 @@ import XBase
         let s = try #require(r.checks.first?.sequence)
         #expect(s.wrongKeyCount == 1005)
         #expect(s.wrongKeys.count == WrongKey.listLimit)
-        #expect(r.checks.first?.message.en.contains("1005 wrong access key(s)") == true)
+        #expect(r.checks.first?.message.words.en.contains("1005 wrong access key(s)") == true)
     }
 
     @Test func authorizedNotesMissingInsideTheDataRange() throws {
@@ -130,7 +131,7 @@ import XBase
         #expect(item.sequence?.authorizedMissingInData == [3, 5])
         #expect(item.sequence?.authorizedAfterData == [])
         #expect(item.sequence?.gaps == [])
-        #expect(item.message.pt.contains("2 nota(s) autorizada(s) dentro da faixa dos dados"))
+        #expect(item.message.words.pt.contains("2 nota(s) autorizada(s) dentro da faixa dos dados"))
     }
 
     @Test func wrongKeyInTheXMLIsReportedOnceAndNotBlamedOnTheRow() throws {

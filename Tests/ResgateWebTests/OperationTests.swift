@@ -45,13 +45,13 @@ struct OperationTests {
         let f = try WebFixture(vendas: 1000)
         let before = try ["CLIENTES", "PRODUTOS", "VENDAS"].map { try f.bytes($0) }
         let source = try BackupSetSource(path: f.backups + "/Quinta_07.zip")
-        let restorer = Restorer(source: source, data: f.data, options: RestoreOptions(language: .en))
+        let restorer = Restorer(source: source, data: f.data, options: RestoreOptions())
         let counter = PortBox()
         restorer.isCancelled = {
             counter.port += 1
             return counter.port >= askedTimes
         }
-        let report = try restorer.run()
+        let report = try restorer.run().rendered(in: .en)
         #expect(report.id == nil)
         #expect(report.refusal?.contains("cancelled") == true)
         // VENDAS asks at records 256, 512 and 768, then the swap asks once more

@@ -58,7 +58,7 @@ import XBase
         // the new state: one complete restore of a copy
         let full = s.root + "/full"
         try Self.copyFolder(s.data, full)
-        let done = try Restorer(source: try BackupSetSource(path: s.backup), data: full, options: RestoreOptions()).run()
+        let done = try Restorer(source: try BackupSetSource(path: s.backup), data: full, options: RestoreOptions()).run().rendered(in: .en)
         try #require(done.id != nil)
         let newState = try StoreFixture.snapshot(full)
         let tables = ["CLIENTES": ["CLIENTES.DBF", "CLIENTES.FPT"], "PRODUTOS": ["PRODUTOS.DBF"], "VENDAS": ["VENDAS.DBF"]]

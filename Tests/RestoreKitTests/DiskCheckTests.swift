@@ -32,7 +32,7 @@ import XBase
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: data) }
         let r = Restorer(source: HugeSource(records: records), data: data, options: RestoreOptions())
-        let report = try r.run()
+        let report = try r.run().rendered(in: .en)
         #expect(report.refusal?.contains("disk space") == true, "\(report.refusal ?? "no refusal")")
         #expect(report.id == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: data).allSatisfy { $0.hasPrefix(".") })

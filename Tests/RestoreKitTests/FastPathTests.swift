@@ -28,7 +28,7 @@ import XBase
             let r = Restorer(source: source, data: data, options: o)
             r.typedOnly = typed
             defer { if !typed { fastRecords = r.fastRecords.values.reduce(0, +) } }
-            do { reports.append(try r.run()) } catch {
+            do { reports.append(try r.run().rendered(in: .en)) } catch {
                 // both paths must fail alike (e.g. a version the writer cannot write)
                 var failed = RestoreReport(id: nil, dryRun: false, into: nil, source: set, tables: [], refusal: nil)
                 failed.refusal = "thrown: \(error)"

@@ -132,7 +132,7 @@ struct MergeScenario {
     }
 
     func restorer(key: [String]? = ["CODIGO"], dryRun: Bool = false) throws -> Restorer {
-        var o = RestoreOptions(tables: ["VENDAS"], dryRun: dryRun, language: .en)
+        var o = RestoreOptions(tables: ["VENDAS"], dryRun: dryRun)
         o.merge = MergeRequest(key: key)
         return Restorer(source: try DBFFolderSource(folder: set), data: data, options: o)
     }

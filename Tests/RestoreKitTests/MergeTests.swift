@@ -19,7 +19,7 @@ import XBase
 
     @Test func mergeKeepsBackupPlusEveryIntactLiveRow() throws {
         let s = try Self.fixed()
-        let report = try s.restorer().run()
+        let report = try s.restorer().run().rendered(in: .en)
         #expect(report.refusal == nil)
         let t = try #require(report.tables.first)
         #expect(t.status == .restored)
@@ -42,7 +42,7 @@ import XBase
     @Test func dryRunWritesNothingAndCounts() throws {
         let s = try Self.fixed()
         let before = try StoreFixture.snapshot(s.data)
-        let report = try s.restorer(dryRun: true).run()
+        let report = try s.restorer(dryRun: true).run().rendered(in: .en)
         #expect(try StoreFixture.snapshot(s.data) == before)
         let t = try #require(report.tables.first)
         #expect(t.status == .wouldRestore)
@@ -53,7 +53,7 @@ import XBase
     @Test func unknownKeyFieldRefusesAndChangesNothing() throws {
         let s = try Self.fixed()
         let before = try StoreFixture.snapshot(s.data)
-        let report = try s.restorer(key: ["NOPE"]).run()
+        let report = try s.restorer(key: ["NOPE"]).run().rendered(in: .en)
         #expect(report.refusal?.contains("NOPE") == true)
         #expect(try StoreFixture.snapshot(s.data) == before)
     }
@@ -63,7 +63,7 @@ import XBase
         s.live = s.backup + s.live.suffix(4)   // append-only: nothing changed in place
         s.garbage = [11]
         try s.write()
-        let report = try s.restorer(key: nil).run()
+        let report = try s.restorer(key: nil).run().rendered(in: .en)
         let t = try #require(report.tables.first)
         #expect(t.key?.source == MergeKeyChoice.Source.none)
         let got = try MergeScenario.rows(of: s.data + "/VENDAS.DBF")
@@ -74,7 +74,7 @@ import XBase
     /// dbfread (no code shared with us) reads the merged table as the expected union.
     @Test func dbfreadReadsTheUnion() throws {
         let s = try Self.fixed()
-        _ = try s.restorer().run()
+        _ = try s.restorer().run().rendered(in: .en)
         let script = """
         import sys, json, dbfread
         t = dbfread.DBF(sys.argv[1], encoding='cp1252', load=True)
@@ -107,7 +107,7 @@ import XBase
             do {
                 let s = try MergeScenario.generated(seed: UInt64(seed), backupRows: n, appended: add)
                 try s.write()
-                let report = try s.restorer().run()
+                let report = try s.restorer().run().rendered(in: .en)
                 #expect(report.refusal == nil)
                 let got = try MergeScenario.rows(of: s.data + "/VENDAS.DBF")
                 #expect(got == s.expected)

@@ -16,7 +16,7 @@ import XBase
         // a second store (the "sandbox") with a real restore and its snapshot
         let sandbox = s.root + "/sandbox"
         try CrashTests.copyFolder(s.data, sandbox)
-        let done = try Restorer(source: try BackupSetSource(path: s.backup), data: sandbox, options: RestoreOptions()).run()
+        let done = try Restorer(source: try BackupSetSource(path: s.backup), data: sandbox, options: RestoreOptions()).run().rendered(in: .en)
         let id = try #require(done.id)
         let sandboxBefore = try StoreFixture.snapshot(sandbox)
         let dataBefore = try StoreFixture.snapshot(s.data)
@@ -69,7 +69,7 @@ import XBase
             #expect(!d.message(in: .pt).contains("\u{1B}") && !d.message(in: .en).contains("\u{1B}"))
             #expect(!(d.file ?? "").contains("\u{1B}"))
             let before = try StoreFixture.snapshot(s.data)
-            let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+            let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
             #expect(r.refusal != nil && r.id == nil)
             #expect(try StoreFixture.snapshot(s.data) == before, "nothing written in DATA")
             let names = try FileManager.default.contentsOfDirectory(atPath: s.data)

@@ -29,7 +29,7 @@ struct RefusedMemberTests {
         let s = try StoreFixture()
         let zip = s.root + "/Sexta_10.zip"
         try run("/usr/bin/env", ["python3", "-c", Self.forge, zip])
-        let r = try Restorer(source: try BackupSetSource(path: zip), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: zip), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(r.id == nil)
         let t = try #require(r.tables.first { $0.name == "T" })
@@ -48,7 +48,7 @@ struct UnwritableStructureTests {
         let s = try StoreFixture()
         try s.write(s.backup + "/T_Estr.TXT", "ID;N;4;0\r\nVALOR;N;20;19\r\n", codePage: .cp1252)
         try s.write(s.backup + "/T.TXT", "1,0.5\r\n", codePage: .cp1252)
-        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(r.id == nil)
         let t = try #require(r.tables.first { $0.name == "T" })

@@ -9,7 +9,7 @@ import XBase
         try s.writeLiveClientes()
         try s.writeBackupClientes()
         let source = try BackupSetSource(path: s.backup)
-        let report = try Restorer(source: source, data: s.data, options: RestoreOptions()).run()
+        let report = try Restorer(source: source, data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(report.refusal == nil, "\(report)")
         let t = try #require(report.tables.first)
         #expect(t.status == .restored)
@@ -38,11 +38,11 @@ import XBase
         try s.writeBackupClientes()
         let before = try StoreFixture.snapshot(s.data)
         let source = try BackupSetSource(path: s.backup)
-        let dry = try Restorer(source: source, data: s.data, options: RestoreOptions(dryRun: true)).run()
+        let dry = try Restorer(source: source, data: s.data, options: RestoreOptions(dryRun: true)).run().rendered(in: .en)
         #expect(dry.tables.first?.status == .wouldRestore)
         #expect(dry.id == nil)
         let into = s.root + "/sandbox"
-        let r = try Restorer(source: source, data: s.data, options: RestoreOptions(into: into)).run()
+        let r = try Restorer(source: source, data: s.data, options: RestoreOptions(into: into)).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored)
         #expect(try StoreFixture.snapshot(s.data) == before)
         #expect(!FileManager.default.fileExists(atPath: s.data + "/.resgate/undo"))
@@ -54,7 +54,7 @@ import XBase
         try s.writeLiveClientes(rows: 5)
         try s.writeBackupClientes()
         let before = try StoreFixture.snapshot(s.data)
-        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         let id = try #require(r.id)
         let after = try StoreFixture.snapshot(s.data)
         #expect(after != before)
@@ -71,7 +71,7 @@ import XBase
         try s.writeLiveClientes()
         try s.writeBackupClientes(extraLine: "4,\"Linha ruim\",abc,20261301,T", extraMemo: "memo da linha ruim")
         let before = try StoreFixture.snapshot(s.data)
-        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(r.id == nil)
         let defects = r.tables.first?.defects ?? []
@@ -79,7 +79,7 @@ import XBase
         #expect(try StoreFixture.snapshot(s.data) == before)
         // accepted with --skip-bad-lines: the good lines are restored, the bad one listed
         let ok = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data,
-                              options: RestoreOptions(skipBadLines: true)).run()
+                              options: RestoreOptions(skipBadLines: true)).run().rendered(in: .en)
         #expect(ok.tables.first?.status == .restored)
         #expect(ok.tables.first?.records == 3)
         #expect(!(ok.tables.first?.defects.isEmpty ?? true))
@@ -99,7 +99,7 @@ import XBase
         try holder.run()
         defer { holder.terminate() }
         Thread.sleep(forTimeInterval: 0.3)
-        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(r.refusal?.contains("CLIENTES.DBF") == true)
         #expect(try StoreFixture.snapshot(s.data) == before)
@@ -116,7 +116,7 @@ import XBase
                              to: s.data + "/CLIENTES.CDX")
         #expect(IndexVerifier.verify(table: live, indexPath: s.data + "/CLIENTES.CDX").isEmpty)
         try s.writeBackupClientes()
-        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         let restored = try DBFTable.open(path: s.data + "/CLIENTES.DBF")
         #expect(restored.recordCount == 3)
@@ -149,13 +149,13 @@ import XBase
         // 4 text lines but only 3 memo records in CLIENTES.ZIP
         try s.writeBackupClientes(extraLine: "4,\"Quarto cliente\",10.00,20200101,F")
         let before = try StoreFixture.snapshot(s.data)
-        let refused = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let refused = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(refused.anyRefused)
         #expect(refused.tables.first?.defects.contains { $0.contains("CLIENTES.ZIP") } == true, "\(refused.tables)")
         #expect(try StoreFixture.snapshot(s.data) == before)
 
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data,
-                             options: RestoreOptions(blankMemos: true)).run()
+                             options: RestoreOptions(blankMemos: true)).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(r.tables.first?.memoBlanked == true)
         let rows = try dbfreadRows(s.data + "/CLIENTES.DBF")
@@ -169,7 +169,7 @@ import XBase
         try s.writeBackupClientes()
         let into = s.root + "/compare"
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: nil,
-                             options: RestoreOptions(into: into)).run()
+                             options: RestoreOptions(into: into)).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         let t = try DBFTable.open(path: into + "/CLIENTES.DBF")
         #expect(t.fields.map(\.name) == ["CODIGO", "NOME", "LIMITE", "NASC", "ATIVO", "OBS"])
@@ -203,14 +203,14 @@ import XBase
 
     @Test func counterMovesPastTheLargestRestoredValue() throws {
         let s = try store(liveNext: 100, backupIDs: [148, 150, 149])
-        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(try next(s.data + "/PEDIDOS.DBF") == 151)
     }
 
     @Test func counterNeverMovesBackwards() throws {
         let s = try store(liveNext: 100, backupIDs: [10, 11, 12])
-        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run()
+        let r = try Restorer(source: try BackupSetSource(path: s.backup), data: s.data, options: RestoreOptions()).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(try next(s.data + "/PEDIDOS.DBF") == 100)
         let t = try DBFTable.open(path: s.data + "/PEDIDOS.DBF")
@@ -232,7 +232,7 @@ import XBase
             renames += 1
             if renames == 2 { concurrentOutcomes = (try? Recovery.recoverAll(data: s.data)) ?? [] }
         }
-        let r = try restorer.run()
+        let r = try restorer.run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored)
         #expect(renames >= 2)
         #expect(concurrentOutcomes.isEmpty)

@@ -36,7 +36,7 @@ import XBase
         let before = try StoreFixture.snapshot(s.data)
         for file in ["CLIENTES.FPT", "PRODUTOS.CDX", "VENDAS.DBF"] {
             let lock = try ExternalLock(s.data + "/" + file, kind: kind)
-            let r = try restorer(s).run()
+            let r = try restorer(s).run().rendered(in: .en)
             lock.release()
             #expect(r.id == nil, "\(kind) lock on \(file) not seen")
             #expect(r.tables.contains { ($0.reason ?? "").contains(file) } || (r.refusal ?? "").contains(file),
@@ -60,7 +60,7 @@ import XBase
                 _ = sysFlock(fd, LOCK_EX)
             }
         }
-        let report = try r.run()
+        let report = try r.run().rendered(in: .en)
         defer { close(fd) }
         #expect(fd >= 0)
         #expect(report.id == nil)
@@ -84,7 +84,7 @@ import XBase
                 _ = sysFlock(fd, LOCK_EX)
             }
         }
-        let report = try r.run()
+        let report = try r.run().rendered(in: .en)
         defer { close(fd) }
         #expect(renames >= 3)
         #expect(report.id == nil && (report.refusal ?? "").contains("VENDAS.DBF"), "\(report.refusal ?? "")")
@@ -108,7 +108,7 @@ import XBase
                 for id in entries(s.data + "/.resgate/undo") { mkdir(s.data + "/.resgate/undo/\(id)/VENDAS.DBF", 0o755) }
             }
         }
-        #expect(throws: (any Error).self) { _ = try r.run() }
+        #expect(throws: (any Error).self) { _ = try r.run().rendered(in: .en) }
         let now = try StoreFixture.snapshot(s.data)
         if allOrNothing {
             try expectClean(s, before)
@@ -145,7 +145,7 @@ import XBase
                 _ = sysFlock(fd, LOCK_EX)
             }
         }
-        #expect(throws: SwapTransaction.RollbackPending.self) { _ = try r.run() }
+        #expect(throws: SwapTransaction.RollbackPending.self) { _ = try r.run().rendered(in: .en) }
         #expect(throws: Recovery.Blocked.self) { try Recovery.recoverAll(data: s.data) }
         #expect(try StoreFixture.snapshot(s.data) != before, "nothing was pulled from under the ERP")
         close(fd)
@@ -161,7 +161,7 @@ import XBase
             #expect(chown(s.data + "/" + f, 1234, 5678) == 0)
             #expect(chmod(s.data + "/" + f, 0o660) == 0)
         }
-        let r = try restorer(s).run()
+        let r = try restorer(s).run().rendered(in: .en)
         let id = try #require(r.id, "\(r.refusal ?? "")")
         for f in ["CLIENTES.DBF", "CLIENTES.FPT", "VENDAS.DBF"] {
             let o = try #require(ownership(s.data + "/" + f))
@@ -188,7 +188,7 @@ import XBase
         for i in (at + 30 + name.count + 2000)..<(at + 30 + name.count + 2400) { bytes[i] ^= 0x5A }
         try Data(bytes).write(to: URL(fileURLWithPath: zip))
         let r = Restorer(source: try BackupSetSource(path: zip), data: s.data, options: RestoreOptions())
-        let report = try? r.run()
+        let report = try? r.run().rendered(in: .en)
         #expect(report?.id == nil)
         try expectClean(s, before)
     }

@@ -20,7 +20,7 @@ import XBase
         try s.writeBackupClientes()
         let sandbox = s.root + "/sandbox"
         let r = try Restorer(source: try BackupSetSource(path: s.backup), data: nil,
-                             options: RestoreOptions(into: sandbox)).run()
+                             options: RestoreOptions(into: sandbox)).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         return (s, sandbox)
     }
@@ -48,7 +48,7 @@ import XBase
         let source = try RestoreSources.open(sandbox)
         #expect(source.kind == .tableFolder)
         #expect(source.tableNames == ["CLIENTES"])
-        let r = try Restorer(source: source, data: s.data, options: RestoreOptions(tables: ["CLIENTES"])).run()
+        let r = try Restorer(source: source, data: s.data, options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
         #expect(r.refusal == nil, "\(r)")
         #expect(r.sourceKind == .tableFolder)
         let t = try #require(r.tables.first)
@@ -80,7 +80,7 @@ import XBase
         try run("/usr/bin/zip", ["-q", "-X", zip, "CLIENTES.DBF", "CLIENTES.FPT"], in: sandbox)
         let source = try RestoreSources.open(zip)
         #expect(source.kind == .tableFolder)
-        let r = try Restorer(source: source, data: s.data, options: RestoreOptions(tables: ["CLIENTES"])).run()
+        let r = try Restorer(source: source, data: s.data, options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF")[2]["NOME"] as? String == "Nome via zip")
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF")[0]["OBS"] as? String == "Cliente antigo, paga em dia")
@@ -108,7 +108,7 @@ import XBase
         let before = try StoreFixture.snapshot(s.data)
 
         let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
-                             options: RestoreOptions(tables: ["CLIENTES"])).run()
+                             options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(r.id == nil)
         let defects = r.tables.first?.defects ?? []
@@ -117,7 +117,7 @@ import XBase
 
         // the user says otherwise: the bad record is left out, the others restored
         let ok = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
-                              options: RestoreOptions(tables: ["CLIENTES"], skipBadLines: true)).run()
+                              options: RestoreOptions(tables: ["CLIENTES"], skipBadLines: true)).run().rendered(in: .en)
         #expect(ok.tables.first?.status == .restored, "\(ok)")
         #expect(ok.tables.first?.records == 2)
         #expect(ok.tables.first?.skippedLines == 1)
@@ -131,7 +131,7 @@ import XBase
         #expect(truncate(path, off_t(size - 30)) == 0)
         let before = try StoreFixture.snapshot(s.data)
         let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
-                             options: RestoreOptions(tables: ["CLIENTES"])).run()
+                             options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(r.tables.first?.defects.contains { $0.contains("damaged table") } == true, "\(r)")
         #expect(try StoreFixture.snapshot(s.data) == before)
@@ -142,12 +142,12 @@ import XBase
         try FileManager.default.removeItem(atPath: sandbox + "/CLIENTES.FPT")
         let before = try StoreFixture.snapshot(s.data)
         let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
-                             options: RestoreOptions(tables: ["CLIENTES"])).run()
+                             options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(r.tables.first?.defects.contains { $0.contains("CLIENTES.FPT") } == true, "\(r)")
         #expect(try StoreFixture.snapshot(s.data) == before)
         let ok = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
-                              options: RestoreOptions(tables: ["CLIENTES"], blankMemos: true)).run()
+                              options: RestoreOptions(tables: ["CLIENTES"], blankMemos: true)).run().rendered(in: .en)
         #expect(ok.tables.first?.status == .restored, "\(ok)")
         #expect(ok.tables.first?.memoBlanked == true)
         let rows = try dbfreadRows(s.data + "/CLIENTES.DBF")
@@ -163,7 +163,7 @@ import XBase
         dbf.delete(t[1]); t.close()
         """, sandbox + "/CLIENTES.DBF"])
         let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
-                             options: RestoreOptions(tables: ["CLIENTES"])).run()
+                             options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         #expect(r.tables.first?.records == 2)
         #expect(try dbfreadRows(s.data + "/CLIENTES.DBF").map { $0["CODIGO"] as? Int } == [1, 3])
@@ -180,7 +180,7 @@ import XBase
             defer { holder.terminate() }
             Thread.sleep(forTimeInterval: 0.3)
             let r = try Restorer(source: try RestoreSources.open(sandbox), data: s.data,
-                                 options: RestoreOptions(tables: ["CLIENTES"])).run()
+                                 options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
             #expect(r.anyRefused, "\(file)")
             #expect(r.refusal?.contains("CLIENTES") == true, "\(r)")
             #expect(try StoreFixture.snapshot(s.data) == before)
@@ -191,7 +191,7 @@ import XBase
         let (s, _) = try storeWithSandbox()
         let before = try StoreFixture.snapshot(s.data)
         let r = try Restorer(source: try RestoreSources.open(s.data), data: s.data,
-                             options: RestoreOptions(tables: ["CLIENTES"])).run()
+                             options: RestoreOptions(tables: ["CLIENTES"])).run().rendered(in: .en)
         #expect(r.anyRefused)
         #expect(try StoreFixture.snapshot(s.data) == before)
     }
@@ -201,7 +201,7 @@ import XBase
         // DATA itself is a table folder with a CDX: restore it into an empty folder
         let out = s.root + "/novo"
         let r = try Restorer(source: try RestoreSources.open(s.data), data: nil,
-                             options: RestoreOptions(tables: ["CLIENTES"], into: out)).run()
+                             options: RestoreOptions(tables: ["CLIENTES"], into: out)).run().rendered(in: .en)
         #expect(r.tables.first?.status == .restored, "\(r)")
         let t = try DBFTable.open(path: out + "/CLIENTES.DBF")
         #expect(t.header.flags.contains(.structuralIndex))

@@ -15,27 +15,19 @@ public enum DataVariant: Sendable, Hashable, CustomStringConvertible {
 
     static func show(_ b: UInt8) -> String { b == 9 ? "TAB" : String(UnicodeScalar(b)) }
 
-    public var description: String {
+    /// The layout as facts, told by the catalogue.
+    public var layout: DataLayout {
         switch self {
-        case let .delimited(s, q):
-            let quote = q.map { "quote \(Self.show($0))" } ?? "no quotes"
-            return "delimited, separator \(Self.show(s)), \(quote)" + (isCanonical ? " (canonical)" : "")
-        case let .sdf(w): return "SDF fixed width (\(w.reduce(0, +)) bytes)"
+        case let .delimited(s, q): .delimited(separator: Self.show(s), quote: q.map(Self.show), canonical: isCanonical)
+        case let .sdf(w): .sdf(bytes: w.reduce(0, +))
         }
     }
 
-    /// The description for a person, in both languages (`description` stays the English
-    /// the JSON documents carry).
-    public var words: Words {
-        switch self {
-        case let .delimited(s, q):
-            let sep = Self.show(s) == "," ? "vírgula" : Self.show(s) == ";" ? "ponto e vírgula" : Self.show(s)
-            let quote = q.map { "aspas \(Self.show($0))" } ?? "sem aspas"
-            return Words(pt: "delimitado, separador \(sep), \(quote)" + (isCanonical ? " (canônico)" : ""), en: description)
-        case let .sdf(w):
-            return Words(pt: "SDF de largura fixa (\(w.reduce(0, +)) bytes)", en: description)
-        }
-    }
+    /// In English: the JSON documents carry it.
+    public var description: String { layout.text(in: .en) }
+
+    /// The description for a person, in both languages.
+    public var words: Words { Words(pt: layout.text(in: .pt), en: layout.text(in: .en)) }
 }
 
 /// A parser for one data variant, ready to read lines. (A struct of optionals rather than

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import ResgateLocale
 #endif
 import XBase
 
@@ -17,7 +18,7 @@ enum LineOutcome {
     /// A quoted value is still open at the end of the line: the value holds a line break,
     /// try again with the next line joined.
     case incomplete
-    case failed(Defect.Kind, field: String?, en: String, pt: String)
+    case failed(Defect.Kind, field: String?, DefectReason)
 }
 
 /// Splits a delimited line into its fields using what is known: the field count and each
@@ -59,8 +60,7 @@ struct DelimitedLineParser {
         steps = 0; sawOpenQuote = false; deepest = -1; deepestProblem = nil; countOnly = false; parses = 0
         let n = decoders.count
         if n == 0 {
-            return line.isEmpty ? .ok : .failed(.wrongFieldCount, field: nil, en: "line should be empty: the table has no text fields",
-                                                pt: "a linha deveria ser vazia: a tabela não tem campos de texto")
+            return line.isEmpty ? .ok : .failed(.wrongFieldCount, field: nil, .line(.shouldBeEmpty))
         }
         suspicious = false
         if plainSplit(line, &values) { return .ok }
@@ -72,9 +72,7 @@ struct DelimitedLineParser {
                 _ = walk(line, 0, 0, &values)
                 values = first
                 if parses > 1 {
-                    return .failed(.ambiguousLine, field: nil,
-                                   en: "the line can be split into fields in more than one way (a quote followed by the separator inside a value)",
-                                   pt: "a linha pode ser dividida em campos de mais de um jeito (aspas seguidas do separador dentro de um valor)")
+                    return .failed(.ambiguousLine, field: nil, .line(.ambiguous))
                 }
             }
             return .ok
@@ -88,14 +86,12 @@ struct DelimitedLineParser {
         }
         let found = fieldCount(line)
         if found != n {
-            return .failed(.wrongFieldCount, field: nil, en: "\(found) fields where \(n) were expected",
-                           pt: "\(found) campos onde eram esperados \(n)")
+            return .failed(.wrongFieldCount, field: nil, .line(.fieldCount(found: found, expected: n)))
         }
         if deepest >= 0, let p = deepestProblem {
-            return .failed(p.kind, field: names[deepest], en: p.en, pt: p.pt)
+            return .failed(p.kind, field: names[deepest], .value(p.fault))
         }
-        return .failed(.badLine, field: nil, en: "the line cannot be split into the table's fields",
-                       pt: "a linha não pode ser dividida nos campos da tabela")
+        return .failed(.badLine, field: nil, .line(.cannotSplit))
     }
 
     /// Fields counted the simple way (quote opens/closes, separators split), for messages.

@@ -1,3 +1,4 @@
+import ResgateLocale
 import XBase
 
 /// `COPY TO … SDF`: every field at a fixed width, no separators.
@@ -63,8 +64,7 @@ struct SDFLineParser {
     func parse(_ line: UnsafeRawBufferPointer, into values: inout [DBFValue]) -> LineOutcome {
         let total = lineWidth
         guard line.count <= total else {
-            return .failed(.wrongFieldCount, field: nil, en: "line is \(line.count) bytes, the fixed record width is \(total)",
-                           pt: "a linha tem \(line.count) bytes, a largura fixa do registro é \(total)")
+            return .failed(.wrongFieldCount, field: nil, .line(.widthExceeded(bytes: line.count, width: total)))
         }
         var pos = 0
         for i in decoders.indices {
@@ -72,7 +72,7 @@ struct SDFLineParser {
             let raw = UnsafeRawBufferPointer(rebasing: line[s..<e])
             switch decoders[i].decode(raw, quoted: !raw.isEmpty, text: codePage) {
             case .success(let v): values[slots[i]] = v
-            case .failure(let p): return .failed(p.kind, field: names[i], en: p.en, pt: p.pt)
+            case .failure(let p): return .failed(p.kind, field: names[i], .value(p.fault))
             }
             pos += widths[i]
         }

@@ -1,3 +1,4 @@
+import ResgateLocale
 import XBase
 
 /// Dates and date-times as the exports write them: `YYYYMMDD`, `YYYYMMDDhhmmss[.fff]`,
@@ -37,9 +38,9 @@ enum TextDateParser {
     static func date(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if isBlank(r) { return .success(.date(nil)) }
         guard let (d, end) = datePart(r), end == r.count else {
-            return .failure(.bad(r, "a date (YYYYMMDD)", "uma data (AAAAMMDD)"))
+            return .failure(.bad(r, .date))
         }
-        guard d.isValid else { return .failure(.bad(r, "a valid date", "uma data válida")) }
+        guard d.isValid else { return .failure(.bad(r, .validDate)) }
         return .success(.date(d))
     }
 
@@ -48,7 +49,7 @@ enum TextDateParser {
         // a year before 1 AD, as a dBASE 7 timestamp of zero decodes: `-YYYYMMDDhhmmss`
         if r.count > 1, r[0] == 0x2D {
             guard case .success(.dateTime(let t?)) = dateTime(UnsafeRawBufferPointer(rebasing: r[1...]), lenient: true) else {
-                return .failure(.bad(r, "a date-time (YYYYMMDDhhmmss)", "uma data-hora (AAAAMMDDhhmmss)"))
+                return .failure(.bad(r, .dateTime))
             }
             var n = t
             n.date.year = -t.date.year
@@ -59,7 +60,7 @@ enum TextDateParser {
 
     static func dateTime(_ r: UnsafeRawBufferPointer, lenient: Bool) -> Result<DBFValue, ValueProblem> {
         // built only when needed: the message costs more than parsing the value
-        var fail: Result<DBFValue, ValueProblem> { .failure(.bad(r, "a date-time (YYYYMMDDhhmmss)", "uma data-hora (AAAAMMDDhhmmss)")) }
+        var fail: Result<DBFValue, ValueProblem> { .failure(.bad(r, .dateTime)) }
         guard let (d, start) = datePart(r), d.isValid || (lenient && (1...12).contains(d.month) && (1...31).contains(d.day)) else { return fail }
         var p = start
         var h = 0, mi = 0, s = 0, ms = 0

@@ -6,15 +6,12 @@ import XBase
 /// Why a piece of text is not a value of its field.
 struct ValueProblem: Error, Sendable {
     var kind: Defect.Kind
-    var en: String
-    var pt: String
-    static func bad(_ text: UnsafeRawBufferPointer, _ what: String, _ oque: String) -> ValueProblem {
-        let shown = String(decoding: text.prefix(60), as: UTF8.self)
-        return ValueProblem(kind: .badValue, en: "\"\(shown)\" is not \(what)", pt: "\"\(shown)\" não é \(oque)")
+    var fault: ValueFault
+    static func bad(_ text: UnsafeRawBufferPointer, _ what: ExpectedValue) -> ValueProblem {
+        ValueProblem(kind: .badValue, fault: .notA(shown: String(decoding: text.prefix(60), as: UTF8.self), what))
     }
     static func tooLong(_ n: Int, _ width: Int) -> ValueProblem {
-        ValueProblem(kind: .valueTooLong, en: "value of \(n) bytes does not fit the field's width \(width)",
-                     pt: "valor de \(n) bytes não cabe na largura \(width) do campo")
+        ValueProblem(kind: .valueTooLong, fault: .tooLong(bytes: n, width: width))
     }
 }
 
@@ -76,8 +73,7 @@ struct TextValueDecoder: Sendable {
         case .dateTime, .timestamp: return TextDateParser.dateTime(trimmed(raw))
         case .logical: return logical(trimmed(raw))
         case .memo, .general, .picture, .blob, .nullFlags, .other:
-            return .failure(ValueProblem(kind: .badValue, en: "field type \(field.type) cannot be in the text",
-                                         pt: "campo do tipo \(field.type) não pode estar no texto"))
+            return .failure(ValueProblem(kind: .badValue, fault: .typeNotInText("\(field.type)")))
         }
     }
 
@@ -118,10 +114,10 @@ struct TextValueDecoder: Sendable {
 
     func number(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if r.isEmpty { return .success(.number(nil)) }
-        guard let s = Self.scan(r, comma: decimalComma) else { return .failure(.bad(r, "a number", "um número")) }
+        guard let s = Self.scan(r, comma: decimalComma) else { return .failure(.bad(r, .number)) }
         if s.overflow {
             guard let d = Double(String(decoding: r, as: UTF8.self).replacingOccurrences(of: ",", with: ".")) else {
-                return .failure(.bad(r, "a number", "um número"))
+                return .failure(.bad(r, .number))
             }
             return .success(.double(d))
         }
@@ -131,8 +127,7 @@ struct TextValueDecoder: Sendable {
         let width = max(s.intDigits, 1) + (n.scale > 0 ? n.scale + 1 : 0) + (s.neg ? 1 : 0)
         if width > field.length {
             return .failure(ValueProblem(kind: .valueTooLong,
-                                         en: "\(String(decoding: r, as: UTF8.self)) does not fit N(\(field.length),\(field.decimals))",
-                                         pt: "\(String(decoding: r, as: UTF8.self)) não cabe em N(\(field.length),\(field.decimals))"))
+                                         fault: .doesNotFit(shown: String(decoding: r, as: UTF8.self), length: field.length, decimals: field.decimals)))
         }
         return .success(.number(n))
     }
@@ -140,20 +135,20 @@ struct TextValueDecoder: Sendable {
     func integer(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if r.isEmpty { return .success(.integer(0)) }
         guard let s = Self.scan(r), s.scale == 0, !s.overflow, s.m >= Int64(Int32.min), s.m <= Int64(Int32.max) else {
-            return .failure(.bad(r, "a 32-bit integer", "um inteiro de 32 bits"))
+            return .failure(.bad(r, .integer32))
         }
         return .success(.integer(s.m))
     }
 
     func currency(_ r: UnsafeRawBufferPointer) -> Result<DBFValue, ValueProblem> {
         if r.isEmpty { return .success(.currency(DecimalNumber(mantissa: 0, scale: 4))) }
-        guard var s = Self.scan(r, comma: decimalComma), !s.overflow else { return .failure(.bad(r, "a currency value", "um valor monetário")) }
+        guard var s = Self.scan(r, comma: decimalComma), !s.overflow else { return .failure(.bad(r, .currency)) }
         while s.scale > 4 && s.m % 10 == 0 { s.m /= 10; s.scale -= 1 }
-        guard s.scale <= 4 else { return .failure(.bad(r, "a currency value (4 decimals at most)", "um valor monetário (no máximo 4 decimais)")) }
+        guard s.scale <= 4 else { return .failure(.bad(r, .currencyDecimals)) }
         var m = s.m
         for _ in s.scale..<4 {
             let (p, o) = m.multipliedReportingOverflow(by: 10)
-            if o { return .failure(.bad(r, "a currency value in range", "um valor monetário dentro do limite")) }
+            if o { return .failure(.bad(r, .currencyInRange)) }
             m = p
         }
         return .success(.currency(DecimalNumber(mantissa: m, scale: 4)))
@@ -169,14 +164,14 @@ struct TextValueDecoder: Sendable {
             let v = Double(s.m) / Self.powersOfTen[s.scale]
             return .success(.double(s.m == 0 && s.neg ? -0.0 : v))
         }
-        guard r.count < 64 else { return .failure(.bad(r, "a number", "um número")) }
+        guard r.count < 64 else { return .failure(.bad(r, .number)) }
         let hasPoint = r.contains(0x2E) || !decimalComma
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 65) { buf in
             for i in 0..<r.count { buf[i] = CChar(bitPattern: (!hasPoint && r[i] == 0x2C) ? 0x2E : r[i]) }
             buf[r.count] = 0
             var end: UnsafeMutablePointer<CChar>?
             let d = strtod(buf.baseAddress!, &end)
-            guard let end, end - buf.baseAddress! == r.count else { return .failure(.bad(r, "a number", "um número")) }
+            guard let end, end - buf.baseAddress! == r.count else { return .failure(.bad(r, .number)) }
             return .success(.double(d))
         }
     }
@@ -192,7 +187,7 @@ struct TextValueDecoder: Sendable {
         case .yes: return .success(.logical(true))
         case .no: return .success(.logical(false))
         case .unknown: return .success(.logical(nil))
-        case nil: return .failure(.bad(r, "a logical (T/F)", "um lógico (T/F)"))
+        case nil: return .failure(.bad(r, .logical))
         }
     }
 
@@ -215,3 +210,4 @@ struct TextValueDecoder: Sendable {
 }
 
 import Foundation
+import ResgateLocale

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 
 /// The sets in a backup root (section 1): every `.zip` and every folder holding at least
 /// one table, newest first by their real date (manifest `created`, else the newest member
@@ -13,7 +14,7 @@ public enum BackupRoot {
     public static func list(_ root: String) throws(BackupSetError) -> Listing {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: root) } catch {
-            throw BackupSetError(Defect(.unreadableSet, file: root, pt: "não foi possível ler a pasta", en: "cannot read the folder"))
+            throw BackupSetError(Defect(.unreadableSet, file: root, .set(.cannotReadFolder)))
         }
         var sets: [BackupSet] = []
         var unreadable: [(String, [Defect])] = []

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 
 /// `manifest.json` (section 6): written by our writer, checked by the reader.
 public struct Manifest: Codable, Sendable, Hashable {
@@ -30,7 +31,7 @@ public struct Manifest: Codable, Sendable, Hashable {
             let m = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
             return (m, nil)
         } catch {
-            return (nil, Defect(.badManifest, file: file, pt: "manifest.json ilegível: \(error)", en: "unreadable manifest.json: \(error)"))
+            return (nil, Defect(.badManifest, file: file, .manifest(.unreadable(reason: "\(error)"))))
         }
     }
 }

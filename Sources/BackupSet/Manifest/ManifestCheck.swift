@@ -1,23 +1,23 @@
 import Crypto
 import Foundation
+import ResgateLocale
 
 /// Checks a set against its manifest: sizes on opening, SHA-256 when verifying.
 enum ManifestCheck {
     static func sizes(_ m: Manifest, members: [SetMember]) -> [Defect] {
         var out: [Defect] = []
         if m.format != Manifest.formatName {
-            out.append(Defect(.badManifest, file: "manifest.json", pt: "formato \"\(m.format)\" desconhecido", en: "unknown format \"\(m.format)\""))
+            out.append(Defect(.badManifest, file: "manifest.json", .manifest(.unknownFormat(m.format))))
         }
         for t in m.tables {
             for f in t.files {
                 guard let mem = members.first(where: { $0.key == f.name.lowercased() }) else {
-                    out.append(Defect(.manifestMismatch, table: t.name, file: f.name,
-                                      pt: "o manifesto lista este arquivo, mas ele falta no conjunto", en: "listed in the manifest but missing from the set"))
+                    out.append(Defect(.manifestMismatch, table: t.name, file: f.name, .manifest(.fileMissing)))
                     continue
                 }
                 if mem.size != f.bytes {
                     out.append(Defect(.manifestMismatch, table: t.name, file: f.name,
-                                      pt: "tem \(mem.size) bytes, o manifesto diz \(f.bytes)", en: "is \(mem.size) bytes, the manifest says \(f.bytes)"))
+                                      .manifest(.sizeMismatch(actual: mem.size, listed: f.bytes))))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// The memo values of a table, from its `T.ZIP` (section 5): the inner zip is streamed out
@@ -31,11 +32,11 @@ final class MemoArchive {
     init(source: SetSource, member: SetMember, tableName: String, structure: BackupStructure,
          codePage: CodePage) throws(BackupSetError) {
         archiveName = member.name
-        func fail(_ en: String, _ pt: String) -> BackupSetError {
-            BackupSetError(Defect(.badMemoArchive, table: tableName, file: member.name, pt: pt, en: en))
+        func fail(_ reason: DefectReason) -> BackupSetError {
+            BackupSetError(Defect(.badMemoArchive, table: tableName, file: member.name, reason))
         }
         var template = Array((NSTemporaryDirectory() + "/resgate-memo-XXXXXX").utf8CString)
-        guard let p = mkdtemp(&template) else { throw fail("cannot create a temporary folder", "não foi possível criar pasta temporária") }
+        guard let p = mkdtemp(&template) else { throw fail(.set(.cannotCreateTemporaryFolder)) }
         let dir = String(cString: p)
         var ok = false
         defer { if !ok { try? FileManager.default.removeItem(atPath: dir) } }
@@ -43,16 +44,16 @@ final class MemoArchive {
         let innerPath = dir + "/INNER.ZIP"
         do {
             guard FileManager.default.createFile(atPath: innerPath, contents: nil),
-                  let fh = FileHandle(forWritingAtPath: innerPath) else { throw fail("cannot write a temporary file", "não foi possível gravar arquivo temporário") }
+                  let fh = FileHandle(forWritingAtPath: innerPath) else { throw fail(.memo(.cannotWriteTemporaryFile)) }
             defer { try? fh.close() }
             try source.stream(member) { chunk in fh.write(Data(chunk)) }
         } catch let e as BackupSetError {
             throw BackupSetError(e.defects.map { $0.placed(table: tableName) })
-        } catch { throw fail("cannot read: \(error)", "não foi possível ler: \(error)") }
+        } catch { throw fail(.memo(.cannotRead(reason: "\(error)"))) }
         let inner = try ZipArchive(path: innerPath, displayName: member.name)
         let dbfs = inner.entries.filter { $0.baseName.lowercased().hasSuffix(".dbf") }
         guard dbfs.count == 1, let dbf = dbfs.first else {
-            throw fail("holds \(dbfs.count) DBF files, expected one", "contém \(dbfs.count) arquivos DBF, esperado um")
+            throw fail(.memo(.dbfCount(dbfs.count)))
         }
         let stem = String(dbf.baseName.dropLast(4)).lowercased()
         let memoEntry = inner.entries.first {
@@ -62,20 +63,20 @@ final class MemoArchive {
         // only the two known members are written, under fixed names: nothing lands outside
         func extract(_ e: ZipEntry, as name: String) throws(BackupSetError) {
             guard let fh = FileManager.default.createFile(atPath: dir + "/" + name, contents: nil) ? FileHandle(forWritingAtPath: dir + "/" + name) : nil else {
-                throw fail("cannot write a temporary file", "não foi possível gravar arquivo temporário")
+                throw fail(.memo(.cannotWriteTemporaryFile))
             }
             defer { try? fh.close() }
             do {
                 try ZipMemberReader(archive: inner, entry: e).read { chunk in fh.write(Data(chunk)) }
             } catch let e as BackupSetError { throw BackupSetError(e.defects.map { $0.placed(table: tableName) }) }
-            catch { throw fail("\(error)", "\(error)") }
+            catch { throw fail(.error("\(error)")) }
         }
         try extract(dbf, as: "MEMO.DBF")
         if let m = memoEntry { try extract(m, as: m.baseName.lowercased().hasSuffix(".dbt") ? "MEMO.DBT" : "MEMO.FPT") }
         try? FileManager.default.removeItem(atPath: innerPath)
         let opened: DBFTable
         do { opened = try DBFTable.open(path: dir + "/MEMO.DBF", codePage: codePage) } catch {
-            throw fail("its DBF cannot be read: \(error)", "o DBF não pode ser lido: \(error)")
+            throw fail(.memo(.dbfUnreadable(reason: "\(error)")))
         }
         let table = opened
         // no memo file is fine as long as every pointer is empty (a live table may have

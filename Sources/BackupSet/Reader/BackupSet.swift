@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// One table of a set: its files, its structure, and what was wrong with them.
@@ -130,12 +131,11 @@ public final class BackupSet: @unchecked Sendable {
                 }
                 if let s, !s.hasMemo, let z = t.memoArchive {
                     defects.append(Defect(.orphanMemoArchive, table: t.name, file: z.name,
-                                          pt: "arquivo de memos para uma tabela sem campos memo", en: "memo archive for a table without memo fields"))
+                                          .set(.memoArchiveWithoutMemoFields)))
                 }
                 if let s, s.hasMemo, t.memoArchive == nil, t.dataParts.contains(where: { $0.size > 0 }) {
                     defects.append(Defect(.memoArchiveMissing, table: t.name, file: t.name + ".ZIP",
-                                          pt: "a tabela tem campos memo mas o arquivo de memos \(t.name).ZIP falta",
-                                          en: "the table has memo fields but its memo archive \(t.name).ZIP is missing"))
+                                          .set(.memoArchiveMissing(table: t.name))))
                 }
             }
             tables.append(table)
@@ -150,19 +150,17 @@ public final class BackupSet: @unchecked Sendable {
         let bytes = table.dataBytes
         guard bytes > limit, let records else { return nil }
         return Defect(.zipBomb, table: table.name, file: table.members.dataParts.first?.name,
-                      pt: "o texto tem \(bytes) bytes, mais do que \(records) registros podem ocupar (\(limit)): recusado",
-                      en: "the text is \(bytes) bytes, more than \(records) records can take (\(limit)): refused")
+                      .set(.textTooLarge(bytes: bytes, records: records, limit: limit)))
     }
 
     static func readStructure(_ source: SetSource, _ m: SetMember, table: String) -> (BackupStructure?, [Defect]) {
         let bytes: [UInt8]
         do { bytes = try source.readAll(m, limit: Self.maxStructureBytes) } catch let e as BackupSetError {
             return (nil, e.defects.map { $0.placed(table: table, file: m.name) })
-        } catch { return (nil, [Defect(.badStructure, table: table, file: m.name, pt: "\(error)", en: "\(error)")]) }
+        } catch { return (nil, [Defect(.badStructure, table: table, file: m.name, .error("\(error)"))]) }
         if m.key.hasSuffix(".dbf") { return ExtendedStructureReader.read(bytes: bytes, table: table, file: m.name) }
         if let bad = bytes.firstIndex(where: { $0 == 0 }) {
-            return (nil, [Defect(.notText, table: table, file: m.name, pt: "byte binário 0x00 na posição \(bad): não é texto",
-                                 en: "binary byte 0x00 at offset \(bad): not text")])
+            return (nil, [Defect(.notText, table: table, file: m.name, .structure(.notText(offset: bad)))])
         }
         let text = StructureText.decode(bytes)
         if ListStructureParser.recognizes(text) { return ListStructureParser.parse(text, table: table, file: m.name) }
@@ -192,7 +190,7 @@ public final class BackupSet: @unchecked Sendable {
     public func forEachRecord(table name: String, options: ReadOptions = ReadOptions(), raw: RawRecordSink?,
                               _ body: (BackupRecord) throws -> Void) throws -> TableReadReport {
         guard let t = table(named: name) else {
-            throw BackupSetError(Defect(.missingStructure, table: name, pt: "tabela não existe no conjunto", en: "no such table in the set"))
+            throw BackupSetError(Defect(.missingStructure, table: name, .set(.noSuchTable)))
         }
         let reader = try TableRecordReader(set: self, table: t, options: options, sink: raw)
         return try reader.run(body)

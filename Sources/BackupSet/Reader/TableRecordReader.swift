@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import ResgateLocale
 #endif
 import XBase
 
@@ -46,7 +47,7 @@ final class TableRecordReader {
     init(set: BackupSet, table: BackupTable, options: ReadOptions, sink: RawRecordSink? = nil) throws {
         guard let s = table.structure else {
             throw BackupSetError(Defect(.missingStructure, table: table.name, file: table.members.structure?.name,
-                                        pt: "a tabela não tem estrutura legível", en: "the table has no readable structure"))
+                                        .set(.noReadableStructure)))
         }
         if let o = table.oversized { throw BackupSetError(o) }
         self.set = set; self.table = table; self.structure = s; self.options = options
@@ -89,8 +90,7 @@ final class TableRecordReader {
             return (nil, error.defects.map { $0.placed(table: table, file: z.name) })
         }
         let missing = m.missingFields(s).map {
-            Defect(.badMemoArchive, table: table, file: z.name, field: $0,
-                   pt: "o DBF de memos não tem este campo", en: "the memo DBF lacks this field")
+            Defect(.badMemoArchive, table: table, file: z.name, field: $0, .memo(.lacksField))
         }
         return (m, missing)
     }
@@ -100,9 +100,9 @@ final class TableRecordReader {
         return f.isMemo ? .bytes([]) : .null
     }
 
-    func defect(_ kind: Defect.Kind, file: String, line: Int?, field: String?, en: String, pt: String) throws {
+    func defect(_ kind: Defect.Kind, file: String, line: Int?, field: String?, _ reason: @autoclosure () -> DefectReason) throws {
         if !defects.wantsDetails, !options.stopAtFirstDefect { return defects.count(kind) }
-        let d = Defect(kind, table: table.name, file: file, line: line, field: field, pt: pt, en: en)
+        let d = Defect(kind, table: table.name, file: file, line: line, field: field, reason())
         defects.add(d)
         if options.stopAtFirstDefect { throw BackupSetError(d) }
     }
@@ -112,14 +112,12 @@ final class TableRecordReader {
         if let memo {
             if memo.recordCount != record.number {
                 try defect(.memoCountMismatch, file: memo.archiveName, line: nil, field: nil,
-                           en: "the memo DBF has \(memo.recordCount) records, the text has \(record.number)",
-                           pt: "o DBF de memos tem \(memo.recordCount) registros, o texto tem \(record.number)")
+                           .memo(.countMismatch(memo: memo.recordCount, text: record.number)))
             }
         }
         if let m = set.manifest?.table(named: table.name), m.records != record.number {
             try defect(.manifestMismatch, file: "manifest.json", line: nil, field: nil,
-                       en: "the manifest says \(m.records) records, the data has \(record.number)",
-                       pt: "o manifesto diz \(m.records) registros, os dados têm \(record.number)")
+                       .manifest(.recordCountMismatch(listed: m.records, found: record.number)))
         }
         try checkStructureCount()
         report.defects = defects.kept
@@ -137,8 +135,7 @@ final class TableRecordReader {
         guard mismatch else { return }
         let name = table.members.structure?.name ?? table.name + "_Estr"
         try defect(.recordCountMismatch, file: name, line: nil, field: nil,
-                   en: "the structure says \(said) records, the data has \(record.number)",
-                   pt: "a estrutura diz \(said) registros, os dados têm \(record.number)")
+                   .structure(.recordCountMismatch(said: said, found: record.number)))
     }
 
     // state of the part being read
@@ -185,9 +182,7 @@ final class TableRecordReader {
             pending.removeAll()
             try bad(.incomplete, file: file, line: first.2)
         }
-        try bad(.failed(.lineTooLong, field: nil,
-                        en: "line of \(length) bytes, longer than the structure allows (\(limits.maxLineBytes)): not read",
-                        pt: "linha de \(length) bytes, mais longa do que a estrutura permite (\(limits.maxLineBytes)): não lida"),
+        try bad(.failed(.lineTooLong, field: nil, .line(.tooLong(bytes: length, limit: limits.maxLineBytes))),
                 file: file, line: number)
     }
 
@@ -264,7 +259,7 @@ final class TableRecordReader {
             // a NUL in a line that does not parse: binary garbage, said so (a NUL inside
             // a value that parses is legal DBF content and goes through)
             if !mayHoldBinary, line.count > 0, memchr(line.baseAddress!, 0, line.count) != nil {
-                try bad(.failed(.notText, field: nil, en: "binary bytes (0x00) in a text line", pt: "bytes binários (0x00) numa linha de texto"),
+                try bad(.failed(.notText, field: nil, .line(.binary)),
                         file: file, line: number)
             } else {
                 try bad(outcome, file: file, line: number)
@@ -275,10 +270,10 @@ final class TableRecordReader {
     func bad(_ outcome: LineOutcome, file: String, line: Int) throws {
         record.number += 1
         report.badLines += 1
-        if case let .failed(kind, field, en, pt) = outcome {
-            try defect(kind, file: file, line: line, field: field, en: en, pt: pt)
+        if case let .failed(kind, field, reason) = outcome {
+            try defect(kind, file: file, line: line, field: field, reason)
         } else {
-            try defect(.badLine, file: file, line: line, field: nil, en: "a quoted value is never closed", pt: "um valor entre aspas nunca é fechado")
+            try defect(.badLine, file: file, line: line, field: nil, .line(.unclosedQuote))
         }
     }
 
@@ -299,12 +294,12 @@ final class TableRecordReader {
                                       unreadable: { unreadable.append(($0, $1)) })
             for (f, why) in unreadable {
                 try defect(.badMemoArchive, file: memo.archiveName, line: line, field: f,
-                           en: "memo of this record cannot be read: \(why)", pt: "o memo deste registro não pode ser lido: \(why)")
+                           .memo(.unreadable(reason: "\(why)")))
             }
             if !found { for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) } }
             for (f, t, d) in mismatches {
                 try defect(.memoValueMismatch, file: record.file, line: line, field: f,
-                           en: "the text says \(t), the memo DBF says \(d)", pt: "o texto diz \(t), o DBF de memos diz \(d)")
+                           .memo(.valueMismatch(text: "\(t)", memo: "\(d)")))
             }
         }
     }

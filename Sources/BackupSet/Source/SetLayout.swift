@@ -1,3 +1,4 @@
+import ResgateLocale
 import XBase
 
 /// The files that make up one table of a set.
@@ -37,9 +38,7 @@ struct SetLayout {
                 let key = name.lowercased()
                 if var t = byStem[key] {
                     // both a .TXT and a .DBF structure: keep the text, say so
-                    defects.append(Defect(.duplicateMember, table: name, file: m.name,
-                                          pt: "a tabela tem dois arquivos de estrutura; usado \(t.structure!.name)",
-                                          en: "the table has two structure files; \(t.structure!.name) is used"))
+                    defects.append(Defect(.duplicateMember, table: name, file: m.name, .set(.twoStructureFiles(used: t.structure!.name))))
                     if k.hasSuffix(".txt") { t.structure = m; byStem[key] = t }
                 } else {
                     byStem[key] = TableMembers(name: name, tableName: tableName, structure: m)
@@ -60,15 +59,13 @@ struct SetLayout {
                     parts[owner, default: []].append((n, m))
                 } else {
                     defects.append(Defect(.missingStructure, table: String(m.name.dropLast(4)), file: m.name,
-                                          pt: "arquivo de dados sem arquivo de estrutura (_Estr)",
-                                          en: "data file without a structure file (_Estr)"))
+                                          .set(.dataWithoutStructure)))
                 }
             } else if k.hasSuffix(".zip") {
                 let base = String(k.dropLast(4))
                 if byStem[base] != nil { byStem[base]!.memoArchive = m } else {
                     defects.append(Defect(.orphanMemoArchive, table: String(m.name.dropLast(4)), file: m.name,
-                                          pt: "arquivo de memos sem tabela (nenhum _Estr com esse nome)",
-                                          en: "memo archive without a table (no _Estr of that name)"))
+                                          .set(.memoArchiveWithoutTable)))
                 }
             } else {
                 others.append(m)
@@ -79,19 +76,15 @@ struct SetLayout {
             if let p = parts[key]?.sorted(by: { $0.0 < $1.0 }) {
                 if !t.dataParts.isEmpty {
                     defects.append(Defect(.duplicateMember, table: t.name, file: t.dataParts[0].name,
-                                          pt: "a tabela tem \(t.dataParts[0].name) e também partes numeradas; lidos em sequência",
-                                          en: "the table has \(t.dataParts[0].name) and numbered parts too; read one after the other"))
+                                          .set(.plainAndNumberedParts(t.dataParts[0].name))))
                 }
                 var expected = 1
                 for (n, m) in p {
                     if n > expected {
-                        let missing = (expected..<n).map { Self.partName(t.name, $0) }.joined(separator: ", ")
-                        defects.append(Defect(.missingPart, table: t.name, file: m.name,
-                                              pt: "faltam partes antes desta: \(missing)",
-                                              en: "parts are missing before this one: \(missing)"))
+                        let missing = (expected..<n).map { Self.partName(t.name, $0) }
+                        defects.append(Defect(.missingPart, table: t.name, file: m.name, .set(.partsMissing(missing))))
                     } else if n < expected {
-                        defects.append(Defect(.duplicateMember, table: t.name, file: m.name,
-                                              pt: "parte número \(n) repetida", en: "part number \(n) repeated"))
+                        defects.append(Defect(.duplicateMember, table: t.name, file: m.name, .set(.partRepeated(n))))
                     }
                     expected = n + 1
                     t.dataParts.append(m)
@@ -104,18 +97,14 @@ struct SetLayout {
     /// A member named after something that is not a table name: a set-level defect (the
     /// whole set is suspect), the name shown escaped.
     static func badName(_ member: String, stem: String) -> Defect {
-        let why: (pt: String, en: String)
+        let why: TableNameFault?
         switch TableName.problem(with: stem) {
-        case .empty?: why = ("nome vazio", "empty name")
-        case .tooLong(let n)?: why = ("\(n) bytes, o máximo é 128", "\(n) bytes, at most 128")
-        case .badCharacter(let b)?:
-            let c = b >= 0x21 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : String(format: "0x%02X", b)
-            why = ("caractere \(c) não permitido", "character \(c) not allowed")
-        case nil: why = ("", "")
+        case .empty?: why = .empty
+        case .tooLong(let n)?: why = .tooLong(n)
+        case .badCharacter(let b)?: why = .badCharacter(b)
+        case nil: why = nil
         }
-        return Defect(.badTableName, file: member,
-                      pt: "membro \"\(member)\" recusado: \"\(stem)\" não é nome de tabela (só letras, dígitos e _: \(why.pt))",
-                      en: "member \"\(member)\" refused: \"\(stem)\" is not a table name (letters, digits and _ only: \(why.en))")
+        return Defect(.badTableName, file: member, .set(.badTableName(member: member, stem: stem, why)))
     }
 
     /// `x_001` → (`x`, 1) when the tail is all digits.

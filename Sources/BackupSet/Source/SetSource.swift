@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// Whether a set is a zip archive or an already extracted folder.
@@ -32,7 +33,7 @@ final class SetSource: @unchecked Sendable {
         displayName = (path as NSString).lastPathComponent
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw BackupSetError(Defect(.unreadableSet, file: path, pt: "não existe", en: "does not exist"))
+            throw BackupSetError(Defect(.unreadableSet, file: path, .set(.doesNotExist)))
         }
         if isDir.boolValue {
             kind = .folder
@@ -57,7 +58,7 @@ final class SetSource: @unchecked Sendable {
     private static func listFolder(_ dir: String) throws(BackupSetError) -> [SetMember] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
-            throw BackupSetError(Defect(.unreadableSet, file: dir, pt: "não foi possível listar a pasta", en: "cannot list the folder"))
+            throw BackupSetError(Defect(.unreadableSet, file: dir, .set(.cannotListFolder)))
         }
         var out: [SetMember] = []
         for n in names.sorted() {
@@ -81,8 +82,7 @@ final class SetSource: @unchecked Sendable {
         for e in entries {
             let rel = String(e.name.dropFirst(prefix.count))
             if rel.contains("/") {
-                defects.append(Defect(.unknownFile, file: set + ":" + e.name,
-                                      pt: "arquivo em subpasta ignorado", en: "file in a subfolder ignored"))
+                defects.append(Defect(.unknownFile, file: set + ":" + e.name, .set(.fileInSubfolder)))
                 continue
             }
             out.append(SetMember(name: rel, size: e.uncompressedSize, modified: e.modified, zipEntry: e, filePath: nil))
@@ -111,7 +111,7 @@ final class SetSource: @unchecked Sendable {
         guard let p = m.filePath else { return }
         let reader: FileHandleReader
         do { reader = try FileHandleReader(path: p) } catch {
-            throw BackupSetError(Defect(.unreadableSet, file: m.name, pt: "não foi possível abrir", en: "cannot open"))
+            throw BackupSetError(Defect(.unreadableSet, file: m.name, .set(.cannotOpen)))
         }
         let buf = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buf.deallocate() }
@@ -127,13 +127,13 @@ final class SetSource: @unchecked Sendable {
     /// A whole member in memory, refused past `limit` bytes.
     func readAll(_ m: SetMember, limit: Int = 4 << 20) throws -> [UInt8] {
         if m.size > limit {
-            throw BackupSetError(Defect(.zipBomb, file: m.name, pt: "maior que \(limit) bytes", en: "larger than \(limit) bytes"))
+            throw BackupSetError(Defect(.zipBomb, file: m.name, .set(.largerThan(limit))))
         }
         var out: [UInt8] = []
         out.reserveCapacity(m.size)
         try stream(m) { chunk in
             guard out.count + chunk.count <= limit else {
-                throw BackupSetError(Defect(.zipBomb, file: m.name, pt: "maior que \(limit) bytes", en: "larger than \(limit) bytes"))
+                throw BackupSetError(Defect(.zipBomb, file: m.name, .set(.largerThan(limit))))
             }
             out.append(contentsOf: chunk)
         }

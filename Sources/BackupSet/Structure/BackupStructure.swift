@@ -105,8 +105,7 @@ enum StructureText {
         let width = fields.count <= maxFields ? fields.reduce(1) { $0 + $1.length } : 0
         guard fields.count <= maxFields, width <= maxRecordLength else {
             return .failure(Defect(.badStructure, table: table, file: file,
-                                   pt: "\(fields.count) campos somando \(width) bytes: maior do que um registro DBF (\(maxFields) campos, \(maxRecordLength) bytes)",
-                                   en: "\(fields.count) fields adding up to \(width) bytes: larger than a DBF record (\(maxFields) fields, \(maxRecordLength) bytes)"))
+                                   .structure(.tooLarge(fields: fields.count, bytes: width, maxFields: maxFields, maxBytes: maxRecordLength))))
         }
         return .success(BackupStructure.laidOut(fields))
     }
@@ -124,3 +123,4 @@ enum StructureText {
 }
 
 import Foundation
+import ResgateLocale

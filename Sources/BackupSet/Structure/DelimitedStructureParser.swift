@@ -10,15 +10,15 @@ enum DelimitedStructureParser {
         var sawHeader = false
         var sawComment = false
         var fields: [FieldDescriptor] = []
-        func bad(_ line: Int, _ field: String?, pt: String, en: String) {
-            defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, pt: pt, en: en))
+        func bad(_ line: Int, _ field: String?, _ fault: StructureFault) {
+            defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, .structure(fault)))
         }
         for (n, raw) in StructureText.lines(text) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("#") {
                 for key in readComment(line.dropFirst(), into: &s) {
-                    bad(n, nil, pt: "\(key) inválido no comentário", en: "bad \(key) in the comment")
+                    bad(n, nil, .badCommentValue(key))
                 }
                 sawComment = true; continue
             }
@@ -41,17 +41,17 @@ enum DelimitedStructureParser {
                 return cols[i]
             }
             guard let name = col("field_name"), !name.isEmpty, let typeText = col("field_type") else {
-                bad(n, nil, pt: "linha de estrutura incompleta", en: "incomplete structure line"); continue
+                bad(n, nil, .incompleteLine); continue
             }
             guard let letter = typeText.first, let type = structureType(letter), typeText.count == 1 else {
-                bad(n, name, pt: "tipo de campo \"\(typeText)\" desconhecido", en: "unknown field type \"\(typeText)\""); continue
+                bad(n, name, .unknownFieldType(typeText)); continue
             }
             guard let len = Int(col("field_len") ?? ""), StructureText.widths.contains(len) else {
-                bad(n, name, pt: "largura \"\(col("field_len") ?? "")\" inválida", en: "bad width \"\(col("field_len") ?? "")\""); continue
+                bad(n, name, .badWidthText(col("field_len") ?? "")); continue
             }
             let decText = col("field_dec") ?? "0"
             guard let dec = Int(decText.isEmpty ? "0" : decText), StructureText.decimals.contains(dec) else {
-                bad(n, name, pt: "decimais \"\(decText)\" inválidos", en: "bad decimals \"\(decText)\""); continue
+                bad(n, name, .badDecimalsText(decText)); continue
             }
             let nullable = yes(col("field_null"))
             let binary = yes(col("field_nocp")) || yes(col("field_binary"))
@@ -70,8 +70,7 @@ enum DelimitedStructureParser {
             return (s, defects)
         }
         if fields.isEmpty {
-            defects.append(Defect(.badStructure, table: table, file: file,
-                                  pt: "o arquivo de estrutura não descreve nenhum campo", en: "the structure file describes no field"))
+            defects.append(Defect(.badStructure, table: table, file: file, .structure(.noFields)))
             return (nil, defects)
         }
         switch StructureText.layOut(fields, table: table, file: file) {
@@ -127,3 +126,4 @@ enum DelimitedStructureParser {
 }
 
 import Foundation
+import ResgateLocale

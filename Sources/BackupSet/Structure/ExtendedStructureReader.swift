@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// Variant C: `T_Estr.DBF`, the table `COPY STRUCTURE EXTENDED` writes (FIELD_NAME,
@@ -7,8 +8,8 @@ import XBase
 enum ExtendedStructureReader {
     static func read(bytes: [UInt8], table: String, file: String) -> (BackupStructure?, [Defect]) {
         var defects: [Defect] = []
-        func bad(_ line: Int?, _ field: String?, pt: String, en: String) {
-            defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, pt: pt, en: en))
+        func bad(_ line: Int?, _ field: String?, _ fault: StructureFault) {
+            defects.append(Defect(.badStructure, table: table, file: file, line: line, field: field, .structure(fault)))
         }
         do {
             return try PrivateFolder.with { dir in
@@ -17,8 +18,7 @@ enum ExtendedStructureReader {
                 let t = try DBFTable.open(path: path)
                 guard let fName = t.field(named: "FIELD_NAME"), let fType = t.field(named: "FIELD_TYPE"),
                       let fLen = t.field(named: "FIELD_LEN") else {
-                    bad(nil, nil, pt: "a tabela não tem as colunas FIELD_NAME, FIELD_TYPE, FIELD_LEN",
-                        en: "the table lacks the FIELD_NAME, FIELD_TYPE, FIELD_LEN columns")
+                    bad(nil, nil, .lacksColumns)
                     return (nil, defects)
                 }
                 let fDec = t.field(named: "FIELD_DEC"), fNull = t.field(named: "FIELD_NULL"), fNocp = t.field(named: "FIELD_NOCP")
@@ -29,25 +29,25 @@ enum ExtendedStructureReader {
                     if r.isDeleted { return }
                     let n = r.number
                     guard case .string(let name) = try r.value(fName), !name.isEmpty else {
-                        bad(n, nil, pt: "registro sem FIELD_NAME", en: "record without FIELD_NAME"); return
+                        bad(n, nil, .recordWithoutFieldName); return
                     }
                     guard case .string(let letter) = try r.value(fType), let first = letter.first,
                           let type = extendedType(first) else {
-                        bad(n, name, pt: "FIELD_TYPE inválido", en: "bad FIELD_TYPE"); return
+                        bad(n, name, .badFieldType); return
                     }
                     guard let len = integer(try r.value(fLen)), StructureText.widths.contains(len) else {
-                        bad(n, name, pt: "FIELD_LEN inválido", en: "bad FIELD_LEN"); return
+                        bad(n, name, .badFieldLen); return
                     }
                     var dec = fDec.flatMap { try? integer(r.value($0)) } ?? 0
                     guard StructureText.decimals.contains(dec) else {
-                        bad(n, name, pt: "FIELD_DEC inválido", en: "bad FIELD_DEC"); return
+                        bad(n, name, .badFieldDec); return
                     }
                     var width = len
                     // C wider than 255: FoxPro keeps the high byte of the width in FIELD_DEC
                     if type == .character, dec > 0 {
                         width = len + 256 * dec; dec = 0   // both bounded above: at most 65,535 + 65,280
                         guard StructureText.widths.contains(width) else {
-                            bad(n, name, pt: "largura \(width) inválida", en: "bad width \(width)"); return
+                            bad(n, name, .badWidth(width)); return
                         }
                     }
                     let nullable = fNull.map { (try? r.value($0)) == .logical(true) } ?? false
@@ -56,7 +56,7 @@ enum ExtendedStructureReader {
                                                       nullable: nullable, binary: nocp))
                 }
                 guard !fields.isEmpty else {
-                    bad(nil, nil, pt: "a tabela de estrutura não tem registros", en: "the structure table has no records")
+                    bad(nil, nil, .noRecords)
                     return (nil, defects)
                 }
                 switch StructureText.layOut(fields, table: table, file: file) {
@@ -66,7 +66,7 @@ enum ExtendedStructureReader {
                 return (s, defects)
             }
         } catch {
-            bad(nil, nil, pt: "não foi possível ler a tabela de estrutura: \(error)", en: "cannot read the structure table: \(error)")
+            bad(nil, nil, .unreadableTable(reason: "\(error)"))
             return (nil, defects)
         }
     }
@@ -92,7 +92,7 @@ enum PrivateFolder {
     static func with<T>(_ body: (String) throws -> T) throws -> T {
         var template = Array((NSTemporaryDirectory() + "/resgate-XXXXXX").utf8CString)
         guard let p = mkdtemp(&template) else {
-            throw BackupSetError(Defect(.unreadableSet, pt: "não foi possível criar pasta temporária", en: "cannot create a temporary folder"))
+            throw BackupSetError(Defect(.unreadableSet, .set(.cannotCreateTemporaryFolder)))
         }
         let dir = String(cString: p)
         defer { try? FileManager.default.removeItem(atPath: dir) }

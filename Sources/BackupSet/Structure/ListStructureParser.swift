@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// Variant B: the text of FoxPro's `LIST STRUCTURE TO FILE`, English or Portuguese:
@@ -47,8 +48,7 @@ enum ListStructureParser {
                     s.records = StructureText.recordCount(value)
                     if s.records == nil {
                         defects.append(Defect(.badStructure, table: table, file: file, line: n,
-                                              pt: "número de registros \"\(value.prefix(40))\" inválido",
-                                              en: "bad number of records \"\(value.prefix(40))\""))
+                                              .structure(.badRecordCount(String(value.prefix(40))))))
                     }
                     continue
                 }
@@ -65,14 +65,14 @@ enum ListStructureParser {
             while i < tokens.count, Int(tokens[i]) == nil { words.append(StructureText.fold(tokens[i])); i += 1 }
             guard i < tokens.count, let width = Int(tokens[i]), StructureText.widths.contains(width) else {
                 defects.append(Defect(.badStructure, table: table, file: file, line: n, field: name,
-                                      pt: "linha sem largura", en: "line without a width")); continue
+                                      .structure(.noWidth))); continue
             }
             i += 1
             var dec = 0
             if i < tokens.count, let d = Int(tokens[i]) {
                 guard StructureText.decimals.contains(d) else {
                     defects.append(Defect(.badStructure, table: table, file: file, line: n, field: name,
-                                          pt: "decimais \(d) inválidos", en: "bad decimals \(d)")); continue
+                                          .structure(.badDecimals(d)))); continue
                 }
                 dec = d; i += 1
             }
@@ -81,8 +81,7 @@ enum ListStructureParser {
             if joined.hasPrefix("data e hora") || joined.hasPrefix("date time") || joined.hasPrefix("data hora") { type = .dateTime }
             guard let type else {
                 defects.append(Defect(.badStructure, table: table, file: file, line: n, field: name,
-                                      pt: "tipo \"\(words.joined(separator: " "))\" desconhecido",
-                                      en: "unknown type \"\(words.joined(separator: " "))\"")); continue
+                                      .structure(.unknownType(words.joined(separator: " "))))); continue
             }
             let binary = joined.contains("binary") || joined.contains("binario")
             let autoinc = joined.contains("autoinc")
@@ -93,8 +92,7 @@ enum ListStructureParser {
                                               nullable: nullable, binary: binary, autoIncrement: autoinc))
         }
         if fields.isEmpty {
-            defects.append(Defect(.badStructure, table: table, file: file,
-                                  pt: "nenhuma linha de campo reconhecida no LIST STRUCTURE", en: "no field line recognised in the LIST STRUCTURE text"))
+            defects.append(Defect(.badStructure, table: table, file: file, .structure(.noFieldLine)))
             return (nil, defects)
         }
         switch StructureText.layOut(fields, table: table, file: file) {

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// `verify SET`: reads every member completely and lists every defect (section 4–6).
@@ -62,7 +63,7 @@ public enum SetVerifier {
             } catch let e as BackupSetError {
                 for d in e.defects { report.add(d.placed(table: t.name), sink: sink, seen: &seen) }
             } catch {
-                report.add(Defect(.unreadableSet, table: t.name, pt: "\(error)", en: "\(error)"), sink: sink, seen: &seen)
+                report.add(Defect(.unreadableSet, table: t.name, .error("\(error)")), sink: sink, seen: &seen)
             }
         }
         if let m = set.manifest {
@@ -72,8 +73,7 @@ public enum SetVerifier {
                     do {
                         let h = try ManifestCheck.sha256(set.source, member)
                         if h != f.sha256.lowercased() {
-                            report.add(Defect(.manifestMismatch, table: mt.name, file: f.name,
-                                              pt: "SHA-256 não confere com o manifesto", en: "SHA-256 does not match the manifest"),
+                            report.add(Defect(.manifestMismatch, table: mt.name, file: f.name, .manifest(.hashMismatch)),
                                        sink: sink, seen: &seen)
                         }
                     } catch let e as BackupSetError {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ResgateLocale
 import XBase
 
 /// Writes a backup set in the canonical variant from a data folder: every table's members
@@ -58,7 +59,7 @@ public struct BackupWriter {
             let wanted = Set(tables.map { $0.lowercased() })
             chosen = chosen.filter { wanted.contains($0.name.lowercased()) }
             for t in tables where !chosen.contains(where: { $0.name.lowercased() == t.lowercased() }) {
-                throw BackupSetError(Defect(.missingStructure, table: t, pt: "tabela não encontrada em \(dataFolder)", en: "table not found in \(dataFolder)"))
+                throw BackupSetError(Defect(.missingStructure, table: t, .backup(.tableNotFound(folder: dataFolder))))
             }
         }
         let pipeline = MemberPipeline(deflate: !asFolder)
@@ -74,8 +75,8 @@ public struct BackupWriter {
         for (tname, path) in chosen {
             let table: DBFTable
             do { table = try DBFTable.open(path: path) } catch {
-                skipped.append(Defect(.unreadableSet, table: tname, file: path, pt: "tabela ilegível, fora do backup: \(error)",
-                                      en: "unreadable table left out of the backup: \(error)"))
+                skipped.append(Defect(.unreadableSet, table: tname, file: path,
+                                      .backup(.unreadableTableLeftOut(reason: "\(error)"))))
                 continue
             }
             var exporter = TableExporter(table: table, name: tname, staging: stagingDir)
@@ -88,8 +89,8 @@ public struct BackupWriter {
             } catch {
                 // a full disk is not the table's fault: no set with tables missing
                 if let full = noRoom(error, writing: tname + ".TXT") { throw stop(full, writing: full.file) }
-                skipped.append(Defect(.badValue, table: tname, file: path, pt: "tabela fora do backup: \(error)",
-                                      en: "table left out of the backup: \(error)"))
+                skipped.append(Defect(.badValue, table: tname, file: path,
+                                      .backup(.tableLeftOut(reason: "\(error)"))))
                 continue
             }
             progress?(tname, r.records, total)

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// Writes one live table into a staging folder as the canonical members: `T_Estr.TXT`,
@@ -23,7 +24,7 @@ struct TableExporter {
             if let r = try exportText(quote: q, progress: progress) { return try finish(r, quote: q) }
             quotes = quotes.dropFirst()
         }
-        throw BackupSetError(Defect(.badValue, table: name, pt: "nenhum caractere de aspas livre para os valores", en: "no free quote character for the values"))
+        throw BackupSetError(Defect(.badValue, table: name, .backup(.noFreeQuote)))
     }
 
     private func finish(_ text: (parts: [ZipWriter.Member], records: Int), quote: UInt8) throws -> Result {

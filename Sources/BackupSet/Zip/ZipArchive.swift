@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// A zip archive read from its central directory, without extracting anything.
@@ -24,26 +25,25 @@ final class ZipArchive: @unchecked Sendable {
         self.source = source
         self.displayName = displayName
         do { try readDirectory() } catch let e as BackupSetError { throw e } catch {
-            throw BackupSetError(corrupt("\(error)", pt: "\(error)"))
+            throw BackupSetError(corrupt(.described("\(error)")))
         }
     }
 
     convenience init(path: String, displayName: String? = nil) throws(BackupSetError) {
         let src: FileByteSource
         do { src = try FileByteSource(path: path) } catch {
-            throw BackupSetError(Defect(.unreadableSet, file: path,
-                                        pt: "não foi possível abrir: \(error)", en: "cannot open: \(error)"))
+            throw BackupSetError(Defect(.unreadableSet, file: path, .zip(.cannotOpen(reason: "\(error)"))))
         }
         try self.init(source: src, displayName: displayName ?? (path as NSString).lastPathComponent)
     }
 
-    func corrupt(_ en: String, pt: String) -> Defect {
-        Defect(.corruptZip, file: displayName, pt: "zip danificado: \(pt)", en: "damaged zip: \(en)")
+    func corrupt(_ damage: ZipDamage) -> Defect {
+        Defect(.corruptZip, file: displayName, .zip(.damaged(damage)))
     }
 
     private func readDirectory() throws {
         let size = source.size
-        guard size >= 22 else { throw BackupSetError(corrupt("\(size) bytes, too short for a zip", pt: "\(size) bytes, curto demais para um zip")) }
+        guard size >= 22 else { throw BackupSetError(corrupt(.tooShort(bytes: size))) }
         let tailLength = min(size, 22 + 65_535 + 20)
         let tail = try source.bytes(at: size - tailLength, count: tailLength)
         var eocd = -1
@@ -53,8 +53,7 @@ final class ZipArchive: @unchecked Sendable {
             i -= 1
         }
         guard eocd >= 0 else {
-            throw BackupSetError(corrupt("no end-of-central-directory record (truncated or not a zip)",
-                                         pt: "sem o registro final do diretório (cortado ou não é um zip)"))
+            throw BackupSetError(corrupt(.noEndRecord))
         }
         var count = le16(tail, eocd + 10)
         var cdSize = le32(tail, eocd + 12)
@@ -64,30 +63,28 @@ final class ZipArchive: @unchecked Sendable {
             let z64 = le64(tail, eocd - 20 + 8)
             let rec = try source.bytes(at: z64, count: 56)
             guard rec.count == 56, le32(rec, 0) == 0x0606_4B50 else {
-                throw BackupSetError(corrupt("bad ZIP64 end record", pt: "registro final ZIP64 inválido"))
+                throw BackupSetError(corrupt(.badZip64EndRecord))
             }
             count = le64(rec, 32); cdSize = le64(rec, 40); cdOffset = le64(rec, 48)
         }
         guard cdOffset >= 0, cdSize >= 0, cdOffset <= size, cdSize <= size - cdOffset, count >= 0, count <= cdSize / 46 + 1,
               cdSize <= Self.maxDirectoryBytes else {
-            throw BackupSetError(corrupt("central directory lies outside the file (\(cdOffset)+\(cdSize) of \(size) bytes)",
-                                         pt: "diretório central fora do arquivo (\(cdOffset)+\(cdSize) de \(size) bytes)"))
+            throw BackupSetError(corrupt(.directoryOutside(offset: cdOffset, size: cdSize, fileSize: size)))
         }
         guard count <= Self.maxMembers else {
-            throw BackupSetError(corrupt("\(count) members, more than a backup set holds (\(Self.maxMembers))",
-                                         pt: "\(count) membros, mais do que um conjunto de backup tem (\(Self.maxMembers))"))
+            throw BackupSetError(corrupt(.tooManyMembers(count: count, max: Self.maxMembers)))
         }
         let cd = try source.bytes(at: cdOffset, count: cdSize)
         var p = 0
         var seen = Set<String>()
         for n in 0..<count {
             guard p + 46 <= cd.count, le32(cd, p) == 0x0201_4B50 else {
-                throw BackupSetError(corrupt("central directory entry \(n + 1) is damaged", pt: "entrada \(n + 1) do diretório central danificada"))
+                throw BackupSetError(corrupt(.directoryEntryDamaged(n + 1)))
             }
             let flags = le16(cd, p + 8)
             let nameLen = le16(cd, p + 28), extraLen = le16(cd, p + 30), commentLen = le16(cd, p + 32)
             guard p + 46 + nameLen + extraLen + commentLen <= cd.count else {
-                throw BackupSetError(corrupt("central directory entry \(n + 1) is cut short", pt: "entrada \(n + 1) do diretório central cortada"))
+                throw BackupSetError(corrupt(.directoryEntryCut(n + 1)))
             }
             let nameBytes = Array(cd[(p + 46)..<(p + 46 + nameLen)])
             var name = flags & 0x800 != 0 ? String(decoding: nameBytes, as: UTF8.self) : CodePage.cp437.decode(nameBytes)
@@ -113,18 +110,15 @@ final class ZipArchive: @unchecked Sendable {
                                  isEncrypted: flags & 1 != 0, nameBytes: nameBytes)
             p += 46 + nameLen + extraLen + commentLen
             if let why = ZipEntry.unsafeReason(name) {
-                note(Defect(.unsafeMemberName, file: displayName,
-                                      pt: "membro \"\(name)\" recusado: nome inseguro (\(ptReason(why)))",
-                                      en: "member \"\(name)\" refused: unsafe name (\(why))"))
+                note(Defect(.unsafeMemberName, file: displayName, .zip(.unsafeName(member: name, why))))
                 continue
             }
             if usize < 0 || csize < 0 || offset < 0 || offset >= size || csize > size - offset {
-                note(corrupt("member \(name) points outside the file", pt: "membro \(name) aponta para fora do arquivo"))
+                note(corrupt(.memberOutside(name)))
                 continue
             }
             if !seen.insert(name.lowercased()).inserted {
-                note(Defect(.duplicateMember, file: displayName,
-                                      pt: "membro \"\(name)\" aparece mais de uma vez", en: "member \"\(name)\" appears more than once"))
+                note(Defect(.duplicateMember, file: displayName, .zip(.duplicateMember(name))))
                 continue
             }
             entries.append(entry)
@@ -133,8 +127,7 @@ final class ZipArchive: @unchecked Sendable {
         entries = kept
         for d in refused { note(d) }
         if omittedDefects > 0 {
-            defects.append(corrupt("\(omittedDefects) more members refused (first \(Self.maxDefects) listed)",
-                                   pt: "mais \(omittedDefects) membros recusados (os primeiros \(Self.maxDefects) listados)"))
+            defects.append(corrupt(.moreRefused(omitted: omittedDefects, listed: Self.maxDefects)))
         }
     }
 
@@ -145,29 +138,18 @@ final class ZipArchive: @unchecked Sendable {
         if defects.count < Self.maxDefects { defects.append(d) } else { omittedDefects += 1 }
     }
 
-    private func ptReason(_ en: String) -> String {
-        switch en {
-        case "absolute path": "caminho absoluto"
-        case "drive letter": "letra de unidade"
-        case "empty name": "nome vazio"
-        case "NUL byte in the name": "byte NUL no nome"
-        default: "'..' sai da pasta"
-        }
-    }
-
     /// Where a member's compressed bytes start (after its local header).
     func dataOffset(of entry: ZipEntry) throws(BackupSetError) -> Int {
         let h: [UInt8]
         do { h = try source.bytes(at: entry.localHeaderOffset, count: 30) } catch {
-            throw BackupSetError(corrupt("cannot read the local header of \(entry.name)", pt: "não foi possível ler o cabeçalho local de \(entry.name)"))
+            throw BackupSetError(corrupt(.localHeaderUnreadable(entry.name)))
         }
         guard h.count == 30, le32(h, 0) == 0x0403_4B50 else {
-            throw BackupSetError(corrupt("local header of \(entry.name) is damaged", pt: "cabeçalho local de \(entry.name) danificado"))
+            throw BackupSetError(corrupt(.localHeaderDamaged(entry.name)))
         }
         let start = entry.localHeaderOffset + 30 + le16(h, 26) + le16(h, 28)
         guard start <= source.size, entry.compressedSize <= source.size - start else {
-            throw BackupSetError(corrupt("data of \(entry.name) runs past the end of the file (truncated zip)",
-                                         pt: "dados de \(entry.name) passam do fim do arquivo (zip cortado)"))
+            throw BackupSetError(corrupt(.dataPastEnd(entry.name)))
         }
         return start
     }

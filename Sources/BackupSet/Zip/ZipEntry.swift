@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 
 /// One member of a zip archive, as its central directory describes it.
 public struct ZipEntry: Sendable, Hashable {
@@ -23,15 +24,15 @@ public struct ZipEntry: Sendable, Hashable {
 
     /// Why the name must not be used as a path (escapes the folder it is extracted to),
     /// or nil when it is safe: `../`, absolute paths and drive letters are refused.
-    public static func unsafeReason(_ name: String) -> String? {
-        if name.isEmpty { return "empty name" }
-        if name.utf8.contains(0) { return "NUL byte in the name" }
-        if name.hasPrefix("/") { return "absolute path" }
+    public static func unsafeReason(_ name: String) -> UnsafeMemberName? {
+        if name.isEmpty { return .empty }
+        if name.utf8.contains(0) { return .nulByte }
+        if name.hasPrefix("/") { return .absolutePath }
         let u = Array(name.utf8)
         if u.count >= 2, u[1] == UInt8(ascii: ":"),
-           (u[0] | 0x20) >= UInt8(ascii: "a"), (u[0] | 0x20) <= UInt8(ascii: "z") { return "drive letter" }
+           (u[0] | 0x20) >= UInt8(ascii: "a"), (u[0] | 0x20) <= UInt8(ascii: "z") { return .driveLetter }
         for part in name.split(separator: "/", omittingEmptySubsequences: false) where part == ".." {
-            return "'..' climbs out of the folder"
+            return .climbsOut
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import ResgateLocale
+
 /// Where each member's bytes lie in a zip, checked against its local header.
 ///
 /// The central directory alone can point many names at one compressed block: each member
@@ -21,27 +23,25 @@ enum ZipLayout {
         var spans: [Span] = []
         var refused: [Defect] = []
         var misnamed = Set<Int>()
-        func corrupt(_ en: String, _ pt: String) -> Defect {
-            Defect(.corruptZip, file: displayName, pt: "zip danificado: \(pt)", en: "damaged zip: \(en)")
+        func corrupt(_ damage: ZipDamage) -> Defect {
+            Defect(.corruptZip, file: displayName, .zip(.damaged(damage)))
         }
         spans.reserveCapacity(entries.count)
         for e in entries {
             // offset < size and csize <= size - offset were checked with the directory
             let h: [UInt8]
             do { h = try source.bytes(at: e.localHeaderOffset, count: 30 + e.nameBytes.count) } catch {
-                refused.append(corrupt("cannot read the local header of \(e.name)", "não foi possível ler o cabeçalho local de \(e.name)"))
+                refused.append(corrupt(.localHeaderUnreadable(e.name)))
                 continue
             }
             guard h.count == 30 + e.nameBytes.count, le32(h, 0) == 0x0403_4B50 else {
-                refused.append(corrupt("local header of \(e.name) is damaged", "cabeçalho local de \(e.name) danificado"))
+                refused.append(corrupt(.localHeaderDamaged(e.name)))
                 continue
             }
             let start = e.localHeaderOffset + 30 + le16(h, 26) + le16(h, 28)
             let end = start + e.compressedSize
             guard end <= directoryStart else {
-                throw BackupSetError(Defect(.zipBomb, file: displayName,
-                                            pt: "o membro \(e.name) invade o diretório central: zip forjado, recusado",
-                                            en: "member \(e.name) runs into the central directory: forged zip, refused"))
+                throw BackupSetError(Defect(.zipBomb, file: displayName, .zip(.memberOverlapsDirectory(member: e.name))))
             }
             spans.append(Span(entry: e, start: e.localHeaderOffset, end: end))
             if le16(h, 26) != e.nameBytes.count || !h[30...].elementsEqual(e.nameBytes) {
@@ -50,13 +50,10 @@ enum ZipLayout {
         }
         let ordered = spans.sorted { $0.start < $1.start }
         for (a, b) in zip(ordered, ordered.dropFirst()) where a.end > b.start {
-            throw BackupSetError(Defect(.zipBomb, file: displayName,
-                                        pt: "os membros \(a.entry.name) e \(b.entry.name) ocupam os mesmos bytes: zip forjado (bomba), recusado",
-                                        en: "members \(a.entry.name) and \(b.entry.name) share the same bytes: forged zip (a bomb), refused"))
+            throw BackupSetError(Defect(.zipBomb, file: displayName, .zip(.membersShareBytes(a.entry.name, b.entry.name))))
         }
         for e in entries where misnamed.contains(e.localHeaderOffset) {
-            refused.append(corrupt("the local header of \(e.name) names another member",
-                                   "o cabeçalho local de \(e.name) nomeia outro membro"))
+            refused.append(corrupt(.localHeaderNamesAnother(e.name)))
         }
         // the directory's order, as before
         let keep = Set(spans.map(\.entry.localHeaderOffset)).subtracting(misnamed)

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import SystemZlib
 
 /// Limits that tell a zip bomb from a big honest member.
@@ -24,23 +25,22 @@ struct ZipMemberReader {
     var fileName: String?
     static let chunkSize = 1 << 20
 
-    func defect(_ kind: Defect.Kind, en: String, pt: String) -> BackupSetError {
-        BackupSetError(Defect(kind, file: fileName ?? (archive.displayName + ":" + entry.name), pt: pt, en: en))
+    func defect(_ kind: Defect.Kind, _ fault: ZipFault) -> BackupSetError {
+        BackupSetError(Defect(kind, file: fileName ?? (archive.displayName + ":" + entry.name), .zip(fault)))
     }
 
     /// Checks done before a single byte is inflated.
     func precheck() throws(BackupSetError) {
         if entry.isEncrypted {
-            throw defect(.corruptZip, en: "member is encrypted", pt: "membro criptografado")
+            throw defect(.corruptZip, .encrypted)
         }
         guard entry.method == 0 || entry.method == 8 else {
-            throw defect(.corruptZip, en: "compression method \(entry.method) is not supported", pt: "método de compressão \(entry.method) não suportado")
+            throw defect(.corruptZip, .unsupportedMethod(entry.method))
         }
         if entry.uncompressedSize > limits.maxMemberBytes
             || (entry.uncompressedSize > limits.ratioFloor
                 && entry.uncompressedSize / max(1, entry.compressedSize) > limits.maxRatio) {
-            throw defect(.zipBomb, en: "declares \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed: refused as a zip bomb",
-                         pt: "declara \(entry.uncompressedSize) bytes a partir de \(entry.compressedSize) comprimidos: recusado como bomba de zip")
+            throw defect(.zipBomb, .declaredBomb(uncompressed: entry.uncompressedSize, compressed: entry.compressedSize))
         }
     }
 
@@ -57,8 +57,7 @@ struct ZipMemberReader {
             guard n > 0 else { return }
             total += n
             if total > entry.uncompressedSize {
-                throw defect(.zipBomb, en: "inflates past its declared size of \(entry.uncompressedSize) bytes: refused as a zip bomb",
-                             pt: "descomprime além do tamanho declarado de \(entry.uncompressedSize) bytes: recusado como bomba de zip")
+                throw defect(.zipBomb, .inflatesPastSize(entry.uncompressedSize))
             }
             crc = SystemZlib.crc32(crc, out.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(n))
             try consume(UnsafeRawBufferPointer(rebasing: out[0..<n]))
@@ -76,7 +75,7 @@ struct ZipMemberReader {
         } else {
             var strm = z_stream()
             guard inflateInit2_(&strm, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-                throw defect(.corruptZip, en: "zlib could not start", pt: "zlib não iniciou")
+                throw defect(.corruptZip, .zlibDidNotStart)
             }
             defer { inflateEnd(&strm) }
             var ended = false
@@ -99,21 +98,20 @@ struct ZipMemberReader {
                 case Z_BUF_ERROR:
                     if remaining == 0 && strm.avail_in == 0 { throw truncated() }
                 default:
-                    throw defect(.corruptZip, en: "deflate data is damaged (zlib \(ret))", pt: "dados comprimidos danificados (zlib \(ret))")
+                    throw defect(.corruptZip, .deflateDamaged(zlib: Int(ret)))
                 }
             }
         }
         if total != entry.uncompressedSize {
-            throw defect(.corruptZip, en: "gave \(total) bytes, the directory says \(entry.uncompressedSize)",
-                         pt: "deu \(total) bytes, o diretório diz \(entry.uncompressedSize)")
+            throw defect(.corruptZip, .sizeMismatch(got: total, declared: entry.uncompressedSize))
         }
         if UInt32(truncatingIfNeeded: crc) != entry.crc32 {
-            throw defect(.checksumMismatch, en: "CRC-32 does not match: the member is damaged", pt: "CRC-32 não confere: o membro está danificado")
+            throw defect(.checksumMismatch, .checksumMismatch)
         }
     }
 
     func truncated() -> BackupSetError {
-        defect(.corruptZip, en: "compressed data ends too soon (truncated zip)", pt: "dados comprimidos terminam cedo demais (zip cortado)")
+        defect(.corruptZip, .truncated)
     }
 
     /// Streams the member with inflating on a second thread, so inflating and parsing

@@ -1,7 +1,7 @@
 import ResgateLocale
 
 /// What to check: the fiscal sequences and the other rules (spec checks.md §3).
-public struct CheckConfig: Sendable, Codable, Hashable {
+public struct CheckConfig: Sendable, Hashable {
     public var sequences: [SequenceConfig]
     public var rules: [RuleConfig]
     /// The XML folder named in the config (`[fiscal] xml = "…"`, relative to the file).
@@ -10,7 +10,7 @@ public struct CheckConfig: Sendable, Codable, Hashable {
     public var file: String?
     /// Set when the sequences were found by looking at the tables, not read from a file:
     /// says what was picked, to be shown to the person.
-    public var discovery: Words?
+    public var discovery: FiscalPhrase?
     /// Folders of the points of sale where signed notes wait to be sent (contingency),
     /// `[fiscal] pending = ["…"]`, relative to the file; indexed with the XML folder.
     public var pendingFolders: [String] = []
@@ -20,7 +20,7 @@ public struct CheckConfig: Sendable, Codable, Hashable {
     public var recreate: RecreateMapping?
 
     public init(sequences: [SequenceConfig] = [], rules: [RuleConfig] = [], xmlFolder: String? = nil,
-                file: String? = nil, discovery: Words? = nil) {
+                file: String? = nil, discovery: FiscalPhrase? = nil) {
         self.sequences = sequences; self.rules = rules; self.xmlFolder = xmlFolder
         self.file = file; self.discovery = discovery
     }

@@ -34,16 +34,8 @@ enum Discovery {
             throw .nothingToCheck(folder: data.folder)
         }
         let c = best.config
-        let fields = "\(c.number), \(c.series!), \(c.model!)" + (c.key.map { ", \($0)" } ?? "")
+        let fields = [c.number, c.series!, c.model!] + (c.key.map { [$0] } ?? [])
         let others = found.filter { $0.config.table != c.table }.map(\.config.table)
-        var pt = "Sem resgate.toml: usei a tabela \(c.table) (campos \(fields)) como a das notas emitidas."
-        var en = "No resgate.toml: used table \(c.table) (fields \(fields)) as the one of issued notes."
-        if !others.isEmpty {
-            pt += " Outras candidatas: \(others.joined(separator: ", "))."
-            en += " Other candidates: \(others.joined(separator: ", "))."
-        }
-        pt += " Se não for essa, escreva um resgate.toml (veja docs/checks.md)."
-        en += " If that is wrong, write a resgate.toml (see docs/checks.md)."
-        return CheckConfig(sequences: [c], rules: [], discovery: Words(pt: pt, en: en))
+        return CheckConfig(sequences: [c], rules: [], discovery: .discovered(table: c.table, fields: fields, others: others))
     }
 }

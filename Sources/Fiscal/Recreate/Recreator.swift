@@ -59,7 +59,7 @@ public struct StockLine: Sendable, Codable, Hashable {
 /// so), never a duplicate, sales rows and item rows in one atomic swap with an undo.
 public enum Recreator {
     public static func run(data: String, xml: String?, config: String?, dryRun: Bool,
-                           language: Language = .fromEnvironment(), today: DBFDate = FiscalCheck.today()) throws -> RecreateReport {
+                           today: DBFDate = FiscalCheck.today()) throws -> RecreateReport {
         let folder = try DBFFolder(path: data)
         let cfgFile = config ?? FiscalCheck.findConfig(in: data)
         guard let cfgFile else { throw FiscalError.noRecreateMapping(configFile: nil) }
@@ -70,7 +70,7 @@ public enum Recreator {
             throw FiscalError.cannotRead(path: "--xml", reason: "recreate needs the XML folder (--xml or [fiscal] xml)")
         }
         let before = try FiscalCheck.run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg,
-                                         language: language, today: today)
+                                         today: today)
         var report = RecreateReport(dryRun: dryRun, id: nil, notes: [], skipped: [], stock: [], tables: [], truncated: [], checkAfter: nil)
         report.targets = [mapping.sales.table] + (mapping.items.map { [$0.table] } ?? [])
         let sales = try fields(of: mapping.sales.table, in: data)
@@ -128,7 +128,7 @@ public enum Recreator {
             }
         }
         let after = try FiscalCheck.run(data: try DBFFolder(path: data), index: index, xmlFolder: xmlFolder, config: cfg,
-                                        language: language, today: today)
+                                        today: today)
         report.checkAfter = after.status
         return report
     }

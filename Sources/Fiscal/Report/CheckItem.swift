@@ -1,22 +1,46 @@
 import ResgateLocale
 
+/// What a check says: the sentences it found as facts (worded by the catalogue,
+/// `Phrase.fiscal`), or — in a report read back from its JSON document — the words the
+/// document held (`messages`).
+public enum CheckMessage: Sendable, Hashable {
+    case facts([FiscalPhrase])
+    case said(Words)
+
+    public func text(in language: Language) -> String {
+        switch self {
+        case .facts(let f): f.text(in: language)
+        case .said(let w): w.text(in: language)
+        }
+    }
+
+    /// Both languages (the JSON document's `messages`).
+    public var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
+}
+
 /// One reported check: a series' sequence, a rule, or the XML folder's reading.
 ///
-/// JSON: `name`, `status`, `message` (in the report's language), `messages` (`pt`, `en`),
-/// `subject`, then the fields of the detail (sequence, rule or XML files) at the same level,
-/// as the CLI contract lists them (`model`, `series`, `lastInData`, …).
+/// Its JSON document (`StoreOps.CheckDocument`): `name`, `status`, `message` (in the
+/// chosen language), `messages` (`pt`, `en`), `subject`, then the fields of the detail
+/// (sequence, rule or XML files) at the same level, as the CLI contract lists them
+/// (`model`, `series`, `lastInData`, …).
 public struct CheckItem: Sendable, Hashable {
     /// `fiscal-sequence`, `xml-files`, `freshness`, `reference`, `unique`, `not-empty`.
     public var name: String
     public var status: CheckStatus
     /// What was checked, e.g. `12345678000195 mod 65 série 1` or `VENDAS.CLIENTE`.
     public var subject: String
-    public var message: Words
+    public var message: CheckMessage
     public var sequence: SequenceResult?
     public var rule: RuleResult?
     public var xml: XMLFilesResult?
 
-    public init(name: String, status: CheckStatus, subject: String, message: Words,
+    public init(name: String, status: CheckStatus, subject: String, message: [FiscalPhrase],
+                sequence: SequenceResult? = nil, rule: RuleResult? = nil, xml: XMLFilesResult? = nil) {
+        self.init(name: name, status: status, subject: subject, message: .facts(message), sequence: sequence, rule: rule, xml: xml)
+    }
+
+    public init(name: String, status: CheckStatus, subject: String, message: CheckMessage,
                 sequence: SequenceResult? = nil, rule: RuleResult? = nil, xml: XMLFilesResult? = nil) {
         self.name = name; self.status = status; self.subject = subject; self.message = message
         self.sequence = sequence; self.rule = rule; self.xml = xml
@@ -59,28 +83,17 @@ public struct Offender: Sendable, Codable, Hashable {
     public var others: [Int]?
 }
 
-extension CheckItem: Codable {
-    private enum Keys: String, CodingKey { case name, status, message, messages, subject, language }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(status, forKey: .status)
-        let lang = encoder.userInfo[CheckReport.languageKey] as? Language ?? .en
-        try c.encode(message.text(in: lang), forKey: .message)
-        try c.encode(message, forKey: .messages)
-        try c.encode(subject, forKey: .subject)
-        try sequence?.encode(to: encoder)
-        try rule?.encode(to: encoder)
-        try xml?.encode(to: encoder)
-    }
+/// Read back from its JSON document (written by `StoreOps.CheckDocument`): the message
+/// is the document's words.
+extension CheckItem: Decodable {
+    private enum Keys: String, CodingKey { case name, status, subject, messages }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         name = try c.decode(String.self, forKey: .name)
         status = try c.decode(CheckStatus.self, forKey: .status)
         subject = try c.decode(String.self, forKey: .subject)
-        message = try c.decode(Words.self, forKey: .messages)
+        message = .said(try c.decode(Words.self, forKey: .messages))
         sequence = name == "fiscal-sequence" ? try SequenceResult(from: decoder) : nil
         xml = name == "xml-files" ? try XMLFilesResult(from: decoder) : nil
         rule = RuleConfig.Kind(rawValue: name) != nil ? try RuleResult(from: decoder) : nil

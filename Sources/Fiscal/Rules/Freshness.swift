@@ -15,26 +15,22 @@ enum Freshness {
         let subject = "\(t.name).\(rule.field!)"
         let maxAge = rule.maxAgeDays ?? 1
         var status = CheckStatus.ok
-        var msg: Words
+        var msg: [FiscalPhrase]
         if let n = newest {
-            msg = Words(pt: "\(subject): os dados vão até \(n.iso) (registro \(newestRecord)).",
-                        en: "\(subject): the data goes up to \(n.iso) (record \(newestRecord)).")
+            msg = [.dataUpTo(subject: subject, newest: n.iso, record: newestRecord)]
             if let ref = referenceDate {
                 let ageDays = ref.date.julianDay - n.date.julianDay
                 if ageDays > maxAge {
                     status = rule.severity
-                    msg.pt += " Isso é \(ageDays) dia(s) antes da data do backup (\(ref.date.iso)): o backup não tinha o movimento mais recente; confira e redigite o que faltar."
-                    msg.en += " That is \(ageDays) day(s) before the backup's date (\(ref.date.iso)): the backup lacked the latest movements; check and re-enter what is missing."
+                    msg.append(.olderThanBackup(days: ageDays, backupDate: ref.date.iso))
                 } else if ageDays < -1 {
                     status = .warning
-                    msg.pt += " Isso é depois da data do backup (\(ref.date.iso)): a tabela foi mesmo restaurada?"
-                    msg.en += " That is after the backup's date (\(ref.date.iso)): was the table really restored?"
+                    msg.append(.newerThanBackup(backupDate: ref.date.iso))
                 }
             }
         } else {
             status = rule.severity
-            msg = Words(pt: "\(subject): nenhuma data preenchida em \(live) registro(s).",
-                        en: "\(subject): no date filled in \(live) record(s).")
+            msg = [.noDateFilled(subject: subject, records: live)]
         }
         let result = RuleResult(kind: rule.kind.rawValue, table: t.name, fields: [rule.field!], records: live,
                                 offending: status == .ok ? 0 : 1,

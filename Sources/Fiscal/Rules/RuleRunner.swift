@@ -60,11 +60,9 @@ enum RuleRunner {
         let ok = live >= min
         let result = RuleResult(kind: rule.kind.rawValue, table: t.name, fields: [], records: live,
                                 offending: ok ? 0 : min - live, examples: [], newest: nil, referenceDate: nil)
-        let msg = ok
-            ? Words(pt: "\(t.name) tem \(live) registro(s) (mínimo \(min)).", en: "\(t.name) has \(live) record(s) (at least \(min)).")
-            : Words(pt: "\(t.name) tem só \(live) registro(s), o mínimo é \(min): a tabela foi restaurada? Restaure-a de novo ou de outro backup.",
-                    en: "\(t.name) has only \(live) record(s), at least \(min) expected: was the table restored? Restore it again or from another backup.")
-        return CheckItem(name: rule.kind.rawValue, status: ok ? .ok : rule.severity, subject: t.name, message: msg, rule: result)
+        let msg: FiscalPhrase = ok ? .notEmpty(table: t.name, records: live, minimum: min)
+            : .tooFewRecords(table: t.name, records: live, minimum: min)
+        return CheckItem(name: rule.kind.rawValue, status: ok ? .ok : rule.severity, subject: t.name, message: [msg], rule: result)
     }
 
     private static func unique(_ rule: RuleConfig, _ t: any CheckTable, _ cf: String?) throws(FiscalError) -> CheckItem {
@@ -89,12 +87,10 @@ enum RuleRunner {
         let subject = t.name + "." + rule.fields.joined(separator: "+")
         let result = RuleResult(kind: rule.kind.rawValue, table: t.name, fields: rule.fields, records: live,
                                 offending: offending, examples: examples, newest: nil, referenceDate: nil)
-        let shown = examples.prefix(5).map { "\($0.value) (reg. \(([$0.record] + ($0.others ?? [])).map(String.init).joined(separator: ", ")))" }.joined(separator: "; ")
-        let msg = offending == 0
-            ? Words(pt: "\(subject): sem repetições em \(live) registro(s).", en: "\(subject): no repeats in \(live) record(s).")
-            : Words(pt: "\(subject): \(dupes.count) valor(es) repetido(s), \(offending) registro(s) a mais: \(shown). Apague ou corrija os repetidos no ERP.",
-                    en: "\(subject): \(dupes.count) repeated value(s), \(offending) extra record(s): \(shown). Delete or correct the repeats in the ERP.")
-        return CheckItem(name: rule.kind.rawValue, status: offending == 0 ? .ok : rule.severity, subject: subject, message: msg, rule: result)
+        let shown = examples.prefix(5).map { FiscalPhrase.ValueRecords(value: $0.value, records: [$0.record] + ($0.others ?? [])) }
+        let msg: FiscalPhrase = offending == 0 ? .noRepeats(subject: subject, records: live)
+            : .repeatedValues(subject: subject, values: dupes.count, extra: offending, examples: shown)
+        return CheckItem(name: rule.kind.rawValue, status: offending == 0 ? .ok : rule.severity, subject: subject, message: [msg], rule: result)
     }
 
     private static func reference(_ rule: RuleConfig, _ t: any CheckTable, _ data: any CheckData, _ cf: String?) throws(FiscalError) -> CheckItem {
@@ -116,11 +112,10 @@ enum RuleRunner {
         let subject = "\(t.name).\(rule.field!) → \(target)"
         let result = RuleResult(kind: rule.kind.rawValue, table: t.name, fields: [rule.field!, target.description], records: live,
                                 offending: offending, examples: examples, newest: nil, referenceDate: nil)
-        let shown = examples.prefix(5).map { "\($0.value) (reg. \($0.record))" }.joined(separator: "; ")
-        let msg = offending == 0
-            ? Words(pt: "\(subject): todos os \(live) registro(s) encontram referência.", en: "\(subject): all \(live) record(s) find their reference.")
-            : Words(pt: "\(subject): \(offending) registro(s) apontam para \(missingValues.count) valor(es) que não existem em \(target): \(shown). Restaure também \(target.table) (ou do mesmo backup) ou cadastre os que faltam.",
-                    en: "\(subject): \(offending) record(s) point to \(missingValues.count) value(s) missing from \(target): \(shown). Restore \(target.table) too (from the same backup) or register the missing ones.")
-        return CheckItem(name: rule.kind.rawValue, status: offending == 0 ? .ok : rule.severity, subject: subject, message: msg, rule: result)
+        let shown = examples.prefix(5).map { FiscalPhrase.ValueRecords(value: $0.value, records: [$0.record]) }
+        let msg: FiscalPhrase = offending == 0 ? .allReferencesFound(subject: subject, records: live)
+            : .referencesMissing(subject: subject, records: offending, values: missingValues.count, target: target.description,
+                                 targetTable: target.table, examples: shown)
+        return CheckItem(name: rule.kind.rawValue, status: offending == 0 ? .ok : rule.severity, subject: subject, message: [msg], rule: result)
     }
 }

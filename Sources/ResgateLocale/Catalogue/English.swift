@@ -100,6 +100,11 @@ enum English {
         case .numberingFailedToRun(let why): "The numbering check could not run: \(why)"
         case .handover(let l): English.handover(l)
         case .repair(let r): English.repair(r)
+        case .restore(let r): English.restore(r)
+        case .fiscal(let f): English.fiscal(f)
+        case .fiscalError(let e): English.fiscalError(e)
+        case .reindex(let r): English.reindex(r)
+        case .status(let s): English.status(s)
         case .merge(let m): English.merge(m)
         }
     }

@@ -104,6 +104,16 @@ public enum Phrase: Sendable, Hashable {
     case handover(HandoverLabel)
     /// `resgate repair`'s sentences.
     case repair(RepairPhrase)
+    /// A restore's refusals and moments (`RestoreKit.Restorer`).
+    case restore(RestorePhrase)
+    /// What `resgate check` found (`Fiscal`).
+    case fiscal(FiscalPhrase)
+    /// Input the fiscal commands cannot use (`Fiscal.FiscalError`).
+    case fiscalError(FiscalErrorPhrase)
+    /// `resgate reindex`'s statuses and index defects.
+    case reindex(ReindexPhrase)
+    /// `resgate status`'s words.
+    case status(StatusPhrase)
     /// `restore --merge` as the screen and the handover report tell it.
     case merge(MergePhrase)
 }

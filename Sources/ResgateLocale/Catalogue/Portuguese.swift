@@ -108,6 +108,11 @@ enum Portuguese {
         case .numberingFailedToRun(let why): "A conferência da numeração não pôde rodar: \(why)"
         case .handover(let l): Portuguese.handover(l)
         case .repair(let r): Portuguese.repair(r)
+        case .restore(let r): Portuguese.restore(r)
+        case .fiscal(let f): Portuguese.fiscal(f)
+        case .fiscalError(let e): Portuguese.fiscalError(e)
+        case .reindex(let r): Portuguese.reindex(r)
+        case .status(let s): Portuguese.status(s)
         case .merge(let m): Portuguese.merge(m)
         }
     }

@@ -95,7 +95,7 @@ extension StoreActions {
         } else if report.dryRun {
             context.emit(.message(Phrase.dryRunDone.words))
         }
-        let checkData: Data? = try check.map { try $0.json(pretty: false) }
+        let checkData: Data? = try check.map { try encode($0.document(in: language)) }
         return try splice(["restore": encode(shown), "check": checkData, "verdict": verdict.map(encode),
                            "handover": handover.map(encode), "locks": encode(locks), "merge": merge])
     }

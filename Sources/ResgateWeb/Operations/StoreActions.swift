@@ -207,9 +207,10 @@ public struct StoreActions: Sendable {
     }
 
     func checkDocument(language: Language, progress: WorkProgressSink? = nil) throws -> Data {
-        try web(422, "check-input") {
+        let report = try web(422, "check-input") {
             try CheckOperation.run(data: data, xml: xml, config: config, language: language, progress: progress)
-        }.json(pretty: false)
+        }
+        return try encode(report.document(in: language))
     }
 
     // MARK: helpers

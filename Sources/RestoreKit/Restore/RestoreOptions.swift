@@ -11,7 +11,6 @@ public struct RestoreOptions: Sendable {
     public var skipBadLines = false
     /// Restore tables whose memo archive is missing or misaligned, with blank memos.
     public var blankMemos = false
-    public var language: Language = .en
     /// The tables of one restore change together: a failure or crash in the middle of the
     /// swap rolls all of them back (the default). False recovers each table on its own.
     public var allOrNothing = true
@@ -19,13 +18,12 @@ public struct RestoreOptions: Sendable {
     public var merge: MergeRequest?
 
     public init(tables: [String]? = nil, dryRun: Bool = false, into: String? = nil,
-                skipBadLines: Bool = false, blankMemos: Bool = false, language: Language = .en) {
+                skipBadLines: Bool = false, blankMemos: Bool = false) {
         self.tables = tables
         self.dryRun = dryRun
         self.into = into
         self.skipBadLines = skipBadLines
         self.blankMemos = blankMemos
-        self.language = language
     }
 }
 
@@ -41,13 +39,16 @@ public enum RestoreEvent: Sendable {
     /// "Processamento efetuado."
     case done
 
-    /// The ERP's words for the three fixed moments (cli.md).
-    public func words() -> Words? {
+    /// The three fixed moments as the catalogue's facts (the ERP's words, cli.md).
+    public var phrase: Phrase? {
         switch self {
-        case .processingTables: Words(pt: "Processando TABELAS", en: "Processing tables")
-        case .insertingRecords: Words(pt: "Incluindo registros nas tabelas", en: "Inserting records")
-        case .done: Words(pt: "Processamento efetuado.", en: "Done.")
+        case .processingTables: .restore(.processingTables)
+        case .insertingRecords: .restore(.insertingRecords)
+        case .done: .restore(.done)
         default: nil
         }
     }
+
+    /// The fixed moments' words in both languages (the web's event stream carries both).
+    public func words() -> Words? { phrase?.words }
 }

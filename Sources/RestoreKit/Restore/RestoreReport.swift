@@ -6,7 +6,36 @@ public enum RestoreStatus: String, Codable, Sendable {
     case failed
 }
 
+import BackupSet
+import ResgateLocale
+
+/// Why a restore, or one table of it, was refused: facts, worded by `text(in:)` through
+/// the catalogue (`Phrase.restore`).
+public enum RestoreRefusal: Sendable, Hashable {
+    case phrase(Phrase)
+    /// `--merge` could not choose a key (`MergeWords`, still a pair of its own).
+    case words(Words)
+    /// The set itself has defects: `RestorePhrase.backupHasDefects`, then each defect.
+    case setDefects([Defect])
+
+    static func restore(_ r: RestorePhrase) -> RestoreRefusal { .phrase(.restore(r)) }
+
+    public func text(in language: Language) -> String {
+        switch self {
+        case .phrase(let p): p.text(in: language)
+        case .words(let w): w.text(in: language)
+        case .setDefects(let ds):
+            Phrase.restore(.backupHasDefects).text(in: language) + ": "
+                + ds.map { $0.message(in: language) }.joined(separator: "; ")
+        }
+    }
+}
+
 /// The result of `restore` (cli.md JSON keys: id, dryRun, into, tables[…]).
+///
+/// The restorer fills the facts (`refusalFact`, each table's `reasonFact` and
+/// `defectFacts`); the document's words (`refusal`, `reason`, `defects`) are written by
+/// `rendered(in:)` at the edge (StoreOps), in the language the person chose.
 public struct RestoreReport: Codable, Sendable {
     public struct Table: Codable, Sendable {
         public var status: RestoreStatus
@@ -18,8 +47,9 @@ public struct RestoreReport: Codable, Sendable {
         public var dropped: [String]
         public var blank: [String]
         public var converted: [String]
+        /// The defects' sentences (`rendered(in:)` writes them from `defectFacts`).
         public var defects: [String]
-        /// Why the table was refused, in the chosen language.
+        /// Why the table was refused, in the chosen language (from `reasonFact`).
         public var reason: String?
         public var seconds: Double?
         /// Lines left out with --skip-bad-lines.
@@ -35,6 +65,22 @@ public struct RestoreReport: Codable, Sendable {
         public var key: MergeKeyChoice?
         /// Every merge figure (counts of the bounded lists, memos lost, live counts).
         public var merge: MergeOutcome?
+        /// Why the table was refused, as a fact (not encoded: `reason` carries the words).
+        public var reasonFact: RestoreRefusal? = nil
+        /// The defects found in the table's backup (not encoded: `defects` carries the words).
+        public var defectFacts: [Defect] = []
+
+        enum CodingKeys: String, CodingKey {
+            case status, name, records, replaced, dropped, blank, converted, defects, reason, seconds
+            case skippedLines, memoBlanked, fromBackup, fromLive, conflicts, unreadable, key, merge
+        }
+
+        init(status: RestoreStatus, name: String, records: Int, replaced: Int?, dropped: [String], blank: [String],
+             converted: [String], defects: [Defect], reason: RestoreRefusal?) {
+            self.status = status; self.name = name; self.records = records; self.replaced = replaced
+            self.dropped = dropped; self.blank = blank; self.converted = converted
+            self.defects = []; self.defectFacts = defects; self.reasonFact = reason
+        }
     }
 
     /// Undo snapshot id (nil on a dry run or a refusal).
@@ -43,10 +89,30 @@ public struct RestoreReport: Codable, Sendable {
     public var into: String?
     public var source: String
     public var tables: [Table]
-    /// Set-level refusal (lock, disk space…), in the chosen language.
+    /// Set-level refusal (lock, disk space…), in the chosen language (from `refusalFact`).
     public var refusal: String?
     /// What the source turned out to be: a backup set or a folder of tables.
     public var sourceKind: RestoreSourceKind = .backupSet
+    /// Why the whole restore was refused, as a fact (not encoded: `refusal` carries the words).
+    public var refusalFact: RestoreRefusal? = nil
+
+    public init(id: String?, dryRun: Bool, into: String?, source: String, tables: [Table],
+                refusal: RestoreRefusal?, sourceKind: RestoreSourceKind = .backupSet) {
+        self.id = id; self.dryRun = dryRun; self.into = into; self.source = source
+        self.tables = tables; self.refusalFact = refusal; self.sourceKind = sourceKind
+    }
+
+    /// The report with its words written from its facts, in `language`: the set's refusal,
+    /// each table's reason and defects.
+    public func rendered(in language: Language) -> RestoreReport {
+        var r = self
+        if let f = refusalFact { r.refusal = f.text(in: language) }
+        for i in r.tables.indices {
+            if let f = r.tables[i].reasonFact { r.tables[i].reason = f.text(in: language) }
+            if !r.tables[i].defectFacts.isEmpty { r.tables[i].defects = r.tables[i].defectFacts.map { $0.message(in: language) } }
+        }
+        return r
+    }
 
     enum CodingKeys: String, CodingKey { case id, dryRun, into, source, sourceKind, tables, refusal }
 
@@ -62,5 +128,5 @@ public struct RestoreReport: Codable, Sendable {
         try c.encode(refusal, forKey: .refusal)
     }
 
-    public var anyRefused: Bool { refusal != nil || tables.contains { $0.status == .refused || $0.status == .failed } }
+    public var anyRefused: Bool { refusal != nil || refusalFact != nil || tables.contains { $0.status == .refused || $0.status == .failed } }
 }

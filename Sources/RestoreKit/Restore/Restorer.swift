@@ -36,15 +36,12 @@ public final class Restorer {
         self.events = events
     }
 
-    var lang: Language { options.language }
-    func say(_ pt: String, _ en: String) -> String { lang == .pt ? pt : en }
-
     /// The folder that receives the restored tables.
     public var outputFolder: String? { options.into ?? data }
 
     public func run() throws -> RestoreReport {
         guard let out = outputFolder else {
-            return refuseAll(say("informe --data ou --into", "give --data or --into"))
+            return refuseAll(.restore(.noOutputFolder))
         }
         if !options.dryRun { try FileOps.makeDirectory(out) }
         if let data { try Recovery.recoverAll(data: data) }
@@ -58,14 +55,11 @@ public final class Restorer {
         defer { _ = folderLock }
         events(.processingTables)
         if let tables = source as? TableFolderSource, tables.isFolder(out) {
-            return refuseAll(say("a origem é a própria pasta de destino \(out)", "the source is the destination folder \(out) itself"))
+            return refuseAll(.restore(.sourceIsDestination(folder: out)))
         }
         let setErrors = source.setDefects
         if !setErrors.isEmpty {
-            var r = refuseAll(say("o backup tem defeitos", "the backup has defects"))
-            r.tables = []
-            r.refusal! += ": " + setErrors.map { $0.message(in: lang) }.joined(separator: "; ")
-            return r
+            return refuseAll(.setDefects(setErrors))
         }
         let names = (options.tables ?? source.tableNames).map { $0.uppercased() }
         var plans: [TablePlan] = []
@@ -73,37 +67,34 @@ public final class Restorer {
                                    source: source.displayName, tables: [], refusal: nil, sourceKind: source.kind)
         for name in names {
             guard source.tableNames.contains(name) else {
-                report.tables.append(emptyTable(name, status: .refused, reason: source.kind == .tableFolder
-                    ? say("a tabela não está na pasta de origem", "the table is not in the source folder")
-                    : say("a tabela não está no backup", "the table is not in the backup")))
+                report.tables.append(emptyTable(name, status: .refused, reason: .restore(.tableNotInSource(tableFolder: source.kind == .tableFolder))))
                 continue
             }
             let t = try source.table(named: name)
-            var plan = TablePlan.make(table: name, source: t, dataFolder: data, outputFolder: out, language: lang)
+            var plan = TablePlan.make(table: name, source: t, dataFolder: data, outputFolder: out)
             // every file of the table (DBF, FPT, CDX): the ERP may lock any of them
             if plan.refusal == nil, let problem = TableLocks.firstProblem(in: out, files: plan.liveFiles) {
-                plan.refusal = lockRefusal(file: problem.file, problem.state)
+                plan.refusal = lockRefusal(file: problem.file, problem.state).map { .restore($0) }
             }
             if plan.refusal == nil, !options.dryRun,
                let owner = plan.liveFiles.lazy.compactMap({ FileOps.ownerOutOfReach(out + "/" + $0) }).first {
-                plan.refusal = say("as tabelas restauradas precisam do dono \(owner.uid):\(owner.gid) de \(plan.fileName), que este usuário não pode dar; rode como esse usuário ou como root",
-                                   "the restored table needs owner \(owner.uid):\(owner.gid) of \(plan.fileName), which this user cannot give; run as that user or as root")
+                plan.refusal = .restore(.ownerOutOfReach(uid: owner.uid, gid: owner.gid, file: plan.fileName))
             }
             plans.append(plan)
         }
-        if let refusal = plans.compactMap(\.refusal).first ?? report.tables.first(where: { $0.status == .refused })?.reason {
-            report.refusal = refusal
+        if let refusal = plans.compactMap(\.refusal).first ?? report.tables.first(where: { $0.status == .refused })?.reasonFact {
+            report.refusalFact = refusal
             report.tables += plans.map { planned($0, status: .refused, records: 0, defects: []) }
             return report
         }
         if !options.dryRun, let shortage = diskShortage(plans, folder: out) {
-            report.refusal = shortage
+            report.refusalFact = .restore(shortage)
             report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
             return report
         }
         let merges = mergeSetups(&plans)
         if let refusal = plans.compactMap(\.refusal).first {
-            report.refusal = refusal
+            report.refusalFact = refusal
             report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
             return report
         }
@@ -127,9 +118,9 @@ public final class Restorer {
                 } catch let e as XBaseError where Self.isStructural(e) {
                     // a structure the writer cannot make (N 20 with 19 decimals, a type the
                     // output version lacks): the table is refused and the field named
+                    let why = Phrase.restore(.structureNotWritable(Self.withoutPath(e)))
                     let d = Defect(.badStructure, table: plan.name, file: plan.fileName,
-                                   pt: "a estrutura do backup não pode ser gravada: \(Self.withoutPath(e))",
-                                   en: "the backup's structure cannot be written: \(Self.withoutPath(e))")
+                                   pt: why.text(in: .pt), en: why.text(in: .en))
                     outcomes.append(.init(accepted: false, records: 0, defects: [d], files: [], seconds: 0,
                                           skippedLines: 0, memoBlanked: false))
                 }
@@ -138,45 +129,36 @@ public final class Restorer {
         } catch is TableRewriter.Cancelled {
             tx?.abandon()
             report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
-            report.refusal = say("cancelado: nada foi alterado", "cancelled: nothing was changed")
+            report.refusalFact = .restore(.cancelled)
             return report
         } catch {
             // a damaged member, a full disk, `ulimit -f` (EFBIG): nothing of the staging stays
             tx?.abandon()
             guard let full = outOfSpace(error, folder: out) else { throw error }
             report.tables = plans.map { planned($0, status: .refused, records: 0, defects: []) }
-            report.refusal = full
+            report.refusalFact = full
             return report
         }
         for (plan, o) in zip(plans, outcomes) { fastRecords[plan.name] = o.fastRecords }
         let refused = outcomes.contains { !$0.accepted }
         for (plan, o) in zip(plans, outcomes) {
             let status: RestoreStatus = !o.accepted ? .refused : (options.dryRun ? .wouldRestore : .restored)
-            var t = planned(plan, status: status, records: o.records, defects: o.defects.map { $0.message(in: lang) })
+            var t = planned(plan, status: status, records: o.records, defects: o.defects)
             t.seconds = o.seconds
             t.skippedLines = o.skippedLines > 0 ? o.skippedLines : nil
             t.memoBlanked = o.memoBlanked ? true : nil
             Self.applyMerge(o.merge, to: &t)
             if !o.accepted {
                 let indexOnly = !o.defects.isEmpty && o.defects.allSatisfy { $0.kind == .badStructure && ($0.file ?? "").lowercased().hasSuffix(".cdx") }
-                t.reason = indexOnly
-                    ? say("o índice CDX não pôde ser reconstruído (veja abaixo)", "the CDX index could not be rebuilt (see below)")
-                    : source.kind == .tableFolder
-                    ? say("a tabela recebida está danificada (use --skip-bad-lines / --blank-memos para aceitar, deixando de fora os registros ruins)",
-                          "the incoming table is damaged (accept with --skip-bad-lines / --blank-memos, leaving the bad records out)")
-                    : say("o backup desta tabela tem defeitos (use --skip-bad-lines / --blank-memos para aceitar)",
-                          "this table's backup has defects (accept them with --skip-bad-lines / --blank-memos)")
+                t.reasonFact = .restore(indexOnly ? .indexNotRebuilt
+                    : source.kind == .tableFolder ? .incomingTableDamaged : .backupTableHasDefects)
             }
             report.tables.append(t)
         }
         guard let tx else { events(.done); return report }
         if refused {
             tx.abandon()
-            report.refusal = source.kind == .tableFolder
-                ? say("nada foi alterado: há tabelas com defeitos na pasta de origem",
-                      "nothing was changed: some tables in the source folder have defects")
-                : say("nada foi alterado: há tabelas com defeitos no backup",
-                      "nothing was changed: some tables have defects in the backup")
+            report.refusalFact = .restore(.someTablesDamaged(tableFolder: source.kind == .tableFolder))
             return report
         }
         tx.beforeEachRename = beforeEachRename
@@ -186,14 +168,14 @@ public final class Restorer {
         }
         do { try tx.commit() } catch let refusal as SwapTransaction.Refusal {
             // a lock appeared while the tables were written: nothing was swapped
-            report.refusal = say("nada foi alterado: ", "nothing was changed: ") + swapRefusal(refusal)
+            report.refusalFact = .restore(.nothingChanged(swapRefusal(refusal)))
             for i in report.tables.indices { report.tables[i].status = .refused }
             return report
         } catch where !(error is SwapTransaction.RollbackPending) {
             // no room for the fsync or the journal: the commit dropped the staging (before
             // the journal) or rolled the set back (after it): DATA is as it was
             guard let full = outOfSpace(error, folder: out) else { throw error }
-            report.refusal = full
+            report.refusalFact = full
             for i in report.tables.indices { report.tables[i].status = .refused }
             return report
         }
@@ -217,72 +199,63 @@ public final class Restorer {
         return String(text[r.upperBound...])
     }
 
-    /// Words for a write that found no room (disk full, quota, `ulimit -f`), naming the
-    /// file being written; nil for any other failure.
-    func outOfSpace(_ error: any Error, folder: String) -> String? {
+    /// The refusal for a write that found no room (disk full, quota, `ulimit -f`), naming
+    /// the file being written; nil for any other failure.
+    func outOfSpace(_ error: any Error, folder: String) -> RestoreRefusal? {
         var found = OutOfSpace.find(in: error)
         if found == nil, let f = error as? FileOps.Failure, let c = OutOfSpace.find(in: XBaseError.io(file: f.path, reason: f.reason)) {
             found = c
         }
         guard let found else { return nil }
         let file = found.file.map { ($0 as NSString).lastPathComponent } ?? "?"
-        return Phrase.restoreOutOfSpace(file: file, folder: folder, reason: found.reason,
-                                        sizeLimit: found.cause == .fileSizeLimit).text(in: lang)
+        return .phrase(.restoreOutOfSpace(file: file, folder: folder, reason: found.reason,
+                                          sizeLimit: found.cause == .fileSizeLimit))
     }
 
-    /// Words for a folder lock that could not be taken: busy is not read-only.
-    func folderRefusal(_ failure: FolderLock.Failure, folder: String) -> String {
+    /// A folder lock that could not be taken: busy is not read-only.
+    func folderRefusal(_ failure: FolderLock.Failure, folder: String) -> RestoreRefusal {
         switch failure {
-        case .busy:
-            say("outra operação do Resgate está em andamento em \(folder)", "another Resgate operation is running on \(folder)")
-        case let .cannotWrite(path, why):
-            say("não é possível gravar em \(path) (\(why)): a pasta é somente leitura ou o usuário não tem permissão de escrita",
-                "cannot write in \(path) (\(why)): the folder is read-only or this user may not write in it")
+        case .busy: .restore(.folderBusy(folder: folder))
+        case let .cannotWrite(path, why): .restore(.folderNotWritable(path: path, reason: why))
         }
     }
 
-    /// Words for a live file that is locked, or whose locks cannot be probed.
-    func lockRefusal(file: String, _ state: TableLocks.State) -> String {
+    /// A live file that is locked, or whose locks cannot be probed (nil when free).
+    func lockRefusal(file: String, _ state: TableLocks.State) -> RestorePhrase? {
         switch state {
-        case .free: ""
-        case .held(let h):
-            say("o arquivo \(file) está aberto no sistema (\(holderWords(h))); feche o ERP",
-                "\(file) is open in the ERP (\(holderWords(h))); close the ERP")
-        case let .cannotCheck(op, why):
-            say("não foi possível verificar se \(file) está aberto no sistema (\(op): \(why)); rode com um usuário que possa ler o arquivo",
-                "cannot check whether \(file) is open in the ERP (\(op): \(why)); run as a user who may read the file")
+        case .free: nil
+        case .held(let h): .fileOpen(file: file, holder: h.phrase)
+        case let .cannotCheck(op, why): .lockUnknown(file: file, operation: op, reason: why)
         }
     }
 
-    func holderWords(_ h: TableLocks.Holder) -> String { h.phrase.text(in: lang) }
-
-    func swapRefusal(_ r: SwapTransaction.Refusal) -> String {
+    func swapRefusal(_ r: SwapTransaction.Refusal) -> RestorePhrase {
         switch r {
-        case let .locked(_, file, h): lockRefusal(file: file, .held(h))
-        case let .lockUnknown(_, file, op, why): lockRefusal(file: file, .cannotCheck(operation: op, reason: why))
+        case let .locked(_, file, h): .fileOpen(file: file, holder: h.phrase)
+        case let .lockUnknown(_, file, op, why): .lockUnknown(file: file, operation: op, reason: why)
         }
     }
 
-    func emptyTable(_ name: String, status: RestoreStatus, reason: String?) -> RestoreReport.Table {
+    func emptyTable(_ name: String, status: RestoreStatus, reason: RestoreRefusal?) -> RestoreReport.Table {
         .init(status: status, name: name, records: 0, replaced: nil, dropped: [], blank: [],
               converted: [], defects: [], reason: reason)
     }
 
-    func planned(_ p: TablePlan, status: RestoreStatus, records: Int, defects: [String]) -> RestoreReport.Table {
+    func planned(_ p: TablePlan, status: RestoreStatus, records: Int, defects: [Defect]) -> RestoreReport.Table {
         .init(status: status, name: p.name, records: records, replaced: p.liveRecords,
               dropped: p.mapping.dropped, blank: p.mapping.blank, converted: p.mapping.converted,
               defects: defects, reason: p.refusal)
     }
 
-    func refuseAll(_ reason: String) -> RestoreReport {
+    func refuseAll(_ reason: RestoreRefusal) -> RestoreReport {
         RestoreReport(id: nil, dryRun: options.dryRun, into: options.into, source: source.displayName,
                       tables: [], refusal: reason, sourceKind: source.kind)
     }
 
-    /// Refusal text when the new files might not fit on the disk (with a 10% margin).
+    /// The refusal when the new files might not fit on the disk (with a 10% margin).
     /// Every number here comes from a file or a set (`records=` may say 2^62): the sum
     /// saturates at `Int.max`, which no disk has free, instead of overflowing.
-    func diskShortage(_ plans: [TablePlan], folder: String) -> String? {
+    func diskShortage(_ plans: [TablePlan], folder: String) -> RestorePhrase? {
         var need = 0
         func add(_ n: Int) { let (s, o) = need.addingReportingOverflow(max(0, n)); need = o ? .max : s }
         func times(_ a: Int, _ b: Int) -> Int { let (p, o) = max(0, a).multipliedReportingOverflow(by: max(0, b)); return o ? .max : p }
@@ -297,7 +270,6 @@ public final class Restorer {
         }
         add(need / 10)
         guard let free = FileOps.freeBytes(at: folder), free < need else { return nil }
-        return say("espaço insuficiente em disco: são necessários \(need) bytes, há \(free) livres",
-                   "not enough disk space: \(need) bytes needed, \(free) free")
+        return .notEnoughDiskSpace(needed: need, free: free)
     }
 }

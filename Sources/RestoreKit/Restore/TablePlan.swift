@@ -17,7 +17,7 @@ public struct TablePlan {
     public var mapping: FieldMapping
     public var source: any RestoreTableSource
     /// Why the table cannot be restored at all (nil: it can).
-    public var refusal: String?
+    public var refusal: RestoreRefusal?
     /// The live table's structural CDX (with no live table, the incoming table's): the new
     /// table gets one rebuilt with the same tags.
     public var liveIndexPath: String?
@@ -39,13 +39,13 @@ public struct TablePlan {
 extension TablePlan {
     /// Reads the live table (if any) and maps the backup onto it.
     static func make(table: String, source: any RestoreTableSource, dataFolder: String?,
-                     outputFolder: String, language: Language) -> TablePlan {
+                     outputFolder: String) -> TablePlan {
         var liveHeader: TableHeader?
         var liveRecords: Int?
         var liveFiles: [String] = []
         var memoBlock = 64
         var liveCP: CodePage?
-        var refusal: String?
+        var refusal: RestoreRefusal?
         var fileName = table + ".DBF"
         var liveIndex: String?
         if let data = dataFolder, let live = findFile(in: data, base: table, ext: "dbf") {
@@ -58,14 +58,10 @@ extension TablePlan {
                 if let m = t.memo { memoBlock = m.blockSize }
                 liveIndex = findFile(in: data, base: table, ext: "cdx").map { data + "/" + $0 }
                 if liveIndex == nil && t.header.flags.contains(.structuralIndex) {
-                    refusal = language == .pt
-                        ? "o cabeçalho diz que a tabela tem índice CDX, mas o arquivo não existe; rode resgate reindex ou use --into"
-                        : "the header says the table has a CDX index but the file is missing; run resgate reindex or use --into"
+                    refusal = .restore(.liveIndexMissing)
                 }
             } catch {
-                refusal = language == .pt
-                    ? "a tabela atual não pode ser lida (\(error)); use --into para restaurar em outra pasta"
-                    : "the live table cannot be read (\(error)); use --into to restore into another folder"
+                refusal = .restore(.liveTableUnreadable(reason: "\(error)"))
             }
         }
         if liveHeader == nil, refusal == nil, let incoming = source.incomingTable {
@@ -79,8 +75,7 @@ extension TablePlan {
         }
         let mapping = FieldMapping(live: liveHeader?.visibleFields ?? source.fields, backup: source.fields)
         if refusal == nil, !mapping.incompatible.isEmpty {
-            refusal = (language == .pt ? "campos com tipos incompatíveis: " : "fields with incompatible types: ")
-                + mapping.incompatible.joined(separator: "; ")
+            refusal = .restore(.incompatibleFields(mapping.incompatible))
         }
         return TablePlan(name: table, fileName: fileName, liveHeader: liveHeader, liveRecords: liveRecords,
                          liveFiles: liveFiles, memoBlockSize: memoBlock, liveCodePage: liveCP,

@@ -38,30 +38,23 @@ public struct UndoStore {
         case busy
         /// The folder cannot be written (read-only, no permission).
         case cannotWrite(path: String, reason: String)
-        public var description: String {
+        /// The refusal as the catalogue's fact.
+        public var phrase: RestorePhrase {
             switch self {
-            case .notAnID(let id): "\"\(printableEscaped(id))\" is not an undo id: give the id printed by restore, never a path"
-            case .noSuchSnapshot(let id): "no undo snapshot \(id)"
-            case .incomplete(let id): "snapshot \(id) is incomplete (its operation never committed)"
-            case let .locked(t, h): "table \(t) is open in the ERP (\(h))"
-            case .busy: "another Resgate operation is running on this folder"
-            case let .cannotWrite(path, why): "cannot write in \(path) (\(why)): the folder is read-only or this user may not write in it"
+            case .notAnID(let id): .undoNotAnID(printableEscaped(id))
+            case .noSuchSnapshot(let id): .undoNoSuchSnapshot(id)
+            case .incomplete(let id): .undoIncomplete(id)
+            case let .locked(t, h): .undoLocked(table: t, holder: h)
+            case .busy: .undoBusy
+            case let .cannotWrite(path, why): .undoCannotWrite(path: path, reason: why)
             }
         }
 
-        /// `description` in both languages.
-        public var words: Words {
-            switch self {
-            case .notAnID(let id):
-                Words(pt: "\"\(printableEscaped(id))\" não é um id de desfazer: use o id que a restauração mostrou, nunca um caminho", en: description)
-            case .noSuchSnapshot(let id): Words(pt: "a cópia de segurança \(id) não existe", en: description)
-            case .incomplete(let id): Words(pt: "a cópia de segurança \(id) está incompleta (a operação dela nunca terminou)", en: description)
-            case let .locked(t, h): Words(pt: "a tabela \(t) está aberta no ERP (\(HolderText.portuguese(h)))", en: description)
-            case .busy: Words(pt: "outra operação do Resgate está em andamento nesta pasta", en: description)
-            case let .cannotWrite(path, why):
-                Words(pt: "não é possível gravar em \(path) (\(why)): a pasta é só de leitura ou este usuário não pode gravar nela", en: description)
-            }
-        }
+        /// In English, for logs and tests.
+        public var description: String { Phrase.restore(phrase).text(in: .en) }
+
+        /// Both languages (from the catalogue).
+        public var words: Words { Phrase.restore(phrase).words }
 
         /// The person gave something that is not there (exit 2), rather than a refusal.
         public var isBadInput: Bool {

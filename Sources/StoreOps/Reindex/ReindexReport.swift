@@ -7,18 +7,21 @@ public struct ReindexReport: Encodable, Sendable {
         case ok, defects, rebuilt, refused, failed, unchecked
         case noIndex = "no-index", missingIndex = "missing-index"
 
-        public var words: Words {
+        /// The status as the catalogue's fact.
+        public var phrase: ReindexPhrase.Status {
             switch self {
-            case .ok: Words(pt: "ok", en: "ok")
-            case .defects: Words(pt: "com defeitos", en: "defects")
-            case .unchecked: Words(pt: "ok em parte (tags não verificáveis)", en: "partly checked (tags we cannot check)")
-            case .rebuilt: Words(pt: "reconstruído", en: "rebuilt")
-            case .refused: Words(pt: "recusado", en: "refused")
-            case .failed: Words(pt: "falhou", en: "failed")
-            case .noIndex: Words(pt: "sem índice", en: "no index")
-            case .missingIndex: Words(pt: "índice ausente (o cabeçalho diz que existe)", en: "index missing (the header says there is one)")
+            case .ok: .ok
+            case .defects: .defects
+            case .unchecked: .unchecked
+            case .rebuilt: .rebuilt
+            case .refused: .refused
+            case .failed: .failed
+            case .noIndex: .noIndex
+            case .missingIndex: .missingIndex
             }
         }
+
+        public var words: Words { ReindexPhrase.status(phrase).words }
     }
     public struct Defect: Encodable, Sendable {
         public var tag: String?
@@ -26,19 +29,21 @@ public struct ReindexReport: Encodable, Sendable {
         public var repairable: Bool
         public var message: String
 
-        public var words: Words {
-            let tag = tag.map { "tag \($0): " } ?? ""
-            let (pt, en): (String, String) = switch kind {
-            case "damagedStructure": ("estrutura do índice danificada", "index structure damaged")
-            case "outOfOrder": ("chaves fora de ordem", "keys out of order")
-            case "entriesDiffer": ("índice desatualizado em relação aos registros", "index out of date with the records")
-            case "nationalCollation": ("ordenação nacional (não MACHINE): não verificada nem reconstruída", "national collation (not MACHINE): neither checked nor rebuilt")
-            case "keysDisagree": ("o índice discorda de quase todas as chaves calculadas: não julgado nem reconstruído", "the index disagrees with almost every computed key: neither judged nor rebuilt")
-            case "binaryIndex": ("índice binário do VFP 9: não suportado, não verificado nem reconstruído", "VFP 9 binary index: unsupported, neither checked nor rebuilt")
-            default: ("expressão não suportada: tag não verificada", "unsupported expression: tag not checked")
+        /// The defect as the catalogue's fact.
+        public var phrase: ReindexPhrase {
+            let fault: ReindexPhrase.Fault = switch kind {
+            case "damagedStructure": .damagedStructure
+            case "outOfOrder": .outOfOrder
+            case "entriesDiffer": .entriesDiffer
+            case "nationalCollation": .nationalCollation
+            case "keysDisagree": .keysDisagree
+            case "binaryIndex": .binaryIndex
+            default: .unsupportedExpression
             }
-            return Words(pt: tag + pt + " — " + message, en: tag + en + " — " + message)
+            return .defect(tag: tag, fault: fault, detail: message)
         }
+
+        public var words: Words { phrase.words }
     }
     public struct Table: Encodable, Sendable {
         public var name: TableName

@@ -74,7 +74,7 @@ public struct NumberingVerdict: Encodable, Sendable {
                 ? Phrase.numberingDoNotRelease(document: doc, series: s.series, cnpj: cnpj, next: s.nextSafe, reenter: ranges).words
                 : Phrase.numberingRelease(document: doc, series: s.series, cnpj: cnpj, next: s.nextSafe).words
             out.append(Series(document: doc, model: s.model, series: s.series, cnpj: cnpj, next: s.nextSafe,
-                              status: item.status, reenter: notes, reenterRanges: ranges, detail: item.message, line: line,
+                              status: item.status, reenter: notes, reenterRanges: ranges, detail: item.message.words, line: line,
                               numbers: s.verdicts.prefix(200).map(\.words)))
         }
         series = out.sorted { ($0.status == .fail ? 0 : 1, $0.model, $0.series) < ($1.status == .fail ? 0 : 1, $1.model, $1.series) }

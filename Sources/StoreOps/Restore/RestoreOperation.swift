@@ -59,11 +59,12 @@ public enum RestoreOperation {
                            events: @escaping (RestoreEvent) -> Void = { _ in },
                            prepare: (Restorer) -> Void = { _ in }) throws -> RestoreReport {
         var options = RestoreOptions(tables: r.tables?.map(\.canonical), dryRun: r.dryRun, into: r.into,
-                                     skipBadLines: r.skipBadLines, blankMemos: r.blankMemos, language: language)
+                                     skipBadLines: r.skipBadLines, blankMemos: r.blankMemos)
         options.merge = r.merge
         let restorer = Restorer(source: source, data: data, options: options, events: events)
         prepare(restorer)
-        return try restorer.run()
+        // the engine reports facts; the document's words are written here, in `language`
+        return try restorer.run().rendered(in: language)
     }
 }
 
@@ -104,7 +105,7 @@ public enum CheckOperation {
             reference = d
         }
         do {
-            return try FiscalCheck.run(data: data, xml: xml, config: config, language: language, referenceDate: reference, progress: progress)
+            return try FiscalCheck.run(data: data, xml: xml, config: config, referenceDate: reference, progress: progress)
         } catch {
             throw OperationFailure(.unusableCheckInput(error.words.text(in: language)))
         }

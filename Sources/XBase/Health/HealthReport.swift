@@ -1,3 +1,5 @@
+import ResgateLocale
+
 /// One defect found in a table: what, how serious, and where (record and field).
 public struct HealthFinding: Codable, Sendable, Hashable {
     public enum Severity: String, Codable, Sendable, Hashable, Comparable {
@@ -21,20 +23,44 @@ public struct HealthFinding: Codable, Sendable, Hashable {
 
     public var kind: Kind
     public var severity: Severity
-    /// English description.
-    public var message: String
-    /// Portuguese description (XBase depends on nothing, so both texts travel here;
-    /// the CLI picks one with `ResgateLocale.Language`).
-    public var messagePT: String
+    /// What was found, as facts; the catalogue tells it (`Portuguese+Health`, `English+Health`).
+    public var fact: HealthFact
     /// 1-based record number (FoxPro's RECNO()), when the defect is in a record.
     public var record: Int?
     /// Field name, when the defect is in a field.
     public var field: String?
 
+    public init(kind: Kind, severity: Severity, _ fact: HealthFact, record: Int? = nil, field: String? = nil) {
+        self.kind = kind; self.severity = severity; self.fact = fact; self.record = record; self.field = field
+    }
+
     public init(kind: Kind, severity: Severity, message: String, messagePT: String,
                 record: Int? = nil, field: String? = nil) {
-        self.kind = kind; self.severity = severity; self.message = message
-        self.messagePT = messagePT; self.record = record; self.field = field
+        self.init(kind: kind, severity: severity, .described(Words(pt: messagePT, en: message)), record: record, field: field)
+    }
+
+    /// The finding in `language`.
+    public func text(in language: Language) -> String { fact.text(in: language) }
+    /// English description.
+    public var message: String { fact.text(in: .en) }
+    /// Portuguese description.
+    public var messagePT: String { fact.text(in: .pt) }
+
+    // the stored form keeps both descriptions (read back as `.described`)
+    enum CodingKeys: String, CodingKey { case kind, severity, message, messagePT, record, field }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try c.decode(Kind.self, forKey: .kind), severity: try c.decode(Severity.self, forKey: .severity),
+                  message: try c.decode(String.self, forKey: .message), messagePT: try c.decode(String.self, forKey: .messagePT),
+                  record: try c.decodeIfPresent(Int.self, forKey: .record), field: try c.decodeIfPresent(String.self, forKey: .field))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind); try c.encode(severity, forKey: .severity)
+        try c.encode(message, forKey: .message); try c.encode(messagePT, forKey: .messagePT)
+        try c.encodeIfPresent(record, forKey: .record); try c.encodeIfPresent(field, forKey: .field)
     }
 }
 
@@ -80,16 +106,16 @@ struct FindingLog {
     init(limit: Int) { self.limit = limit }
 
     /// Whether another finding of `kind` would still be listed (lets callers skip
-    /// building message strings for findings that will only be counted).
+    /// building facts for findings that will only be counted).
     func wouldList(_ kind: HealthFinding.Kind) -> Bool { (counts[kind] ?? 0) < limit }
 
     mutating func add(_ kind: HealthFinding.Kind, _ severity: HealthFinding.Severity,
-                      _ en: @autoclosure () -> String, _ pt: @autoclosure () -> String,
+                      _ fact: @autoclosure () -> HealthFact,
                       record: Int? = nil, field: String? = nil) {
         let n = counts[kind] ?? 0
         counts[kind] = n + 1
         if n < limit {
-            findings.append(HealthFinding(kind: kind, severity: severity, message: en(), messagePT: pt(),
+            findings.append(HealthFinding(kind: kind, severity: severity, fact(),
                                           record: record, field: field))
         } else {
             omitted += 1

@@ -1,3 +1,5 @@
+import ResgateLocale
+
 /// Validates the raw bytes of each record against its field types, without decoding
 /// values: the health check must stay fast on million-record tables and must never stop
 /// on garbage, so every rule is a bounded scan of the field's bytes.
@@ -65,36 +67,31 @@ struct RecordValidator {
                 switch Self.numberProblem(r) {
                 case .none: break
                 case .some(true):
-                    log.add(.numberOverflow, .warning, "numeric overflow (\(quoted(r))): the value was lost when written",
-                            "estouro numérico (\(quoted(r))): o valor se perdeu ao ser gravado", record: number, field: c.name)
+                    log.add(.numberOverflow, .warning, .numberOverflow(shown: quoted(r)), record: number, field: c.name)
                 case .some(false):
-                    log.add(.badNumber, .error, "\(quoted(r)) is not a number", "\(quoted(r)) não é um número",
+                    log.add(.badNumber, .error, .notANumber(shown: quoted(r)),
                             record: number, field: c.name)
                 }
             case .date:
                 if !Self.dateIsValid(r) {
-                    log.add(.badDate, .error, "\(quoted(r)) is not a valid date (YYYYMMDD)",
-                            "\(quoted(r)) não é uma data válida (AAAAMMDD)", record: number, field: c.name)
+                    log.add(.badDate, .error, .badDate(shown: quoted(r)), record: number, field: c.name)
                 }
             case .logical:
                 if !Self.logicalIsValid(r[0]) {
-                    log.add(.badLogical, .error, "\(quoted(r)) is not a logical (T/F/?)",
-                            "\(quoted(r)) não é um lógico (T/F/?)", record: number, field: c.name)
+                    log.add(.badLogical, .error, .badLogical(shown: quoted(r)), record: number, field: c.name)
                 }
             case .dateTime:
                 if !Self.dateTimeIsValid(r) {
-                    log.add(.badDateTime, .error, "\(quoted(r)) is not a valid DateTime",
-                            "\(quoted(r)) não é uma data e hora válida", record: number, field: c.name)
+                    log.add(.badDateTime, .error, .badDateTime(shown: quoted(r)), record: number, field: c.name)
                 }
             case .harbourTimestamp:
                 if !TimestampLayout.isJulianPairOrBlank(r) {
-                    let why = DBFRecord.ambiguousTimestamp(r)
-                    log.add(.badDateTime, .error, why, "data e hora inválida: " + why, record: number, field: c.name)
+                    log.add(.badDateTime, .error, .ambiguousTimestamp(reason: DBFRecord.ambiguousTimestamp(r)),
+                            record: number, field: c.name)
                 }
             case .variable:
                 if let vb = c.varBit, bit(rec, vb), Int(r[r.count - 1]) >= r.count {
-                    log.add(.badVarLength, .error, "length byte \(r[r.count - 1]) exceeds the field width \(r.count - 1)",
-                            "byte de tamanho \(r[r.count - 1]) excede a largura do campo \(r.count - 1)",
+                    log.add(.badVarLength, .error, .badVarLength(lengthByte: Int(r[r.count - 1]), width: r.count - 1),
                             record: number, field: c.name)
                 }
             case .memo(let binary):
@@ -105,14 +102,12 @@ struct RecordValidator {
 
     func checkMemo(_ r: UnsafeRawBufferPointer, binary: Bool, number: Int, field: String, log: inout FindingLog) {
         guard let block = MemoPointer.read(r, binary: binary) else {
-            log.add(.badMemoPointer, .error, "memo pointer \(quoted(r)) is not a number",
-                    "ponteiro de memo \(quoted(r)) não é um número", record: number, field: field)
+            log.add(.badMemoPointer, .error, .badMemoPointer(shown: quoted(r)), record: number, field: field)
             return
         }
         guard block != 0, let memo else { return }
         if let p = memo.problem(block: Int(block)) {
-            log.add(p.kind, .error, "memo block \(block): \(p.en)", "bloco de memo \(block): \(p.pt)",
-                    record: number, field: field)
+            log.add(p.kind, .error, .memoBlock(block: Int(block), p.fault), record: number, field: field)
         }
     }
 
@@ -185,38 +180,34 @@ final class MemoProbe {
     deinit { buffer.deallocate() }
 
     /// nil when the block looks right.
-    func problem(block: Int) -> (kind: HealthFinding.Kind, en: String, pt: String)? {
+    func problem(block: Int) -> (kind: HealthFinding.Kind, fault: MemoBlockFault)? {
         let offset = block * memo.blockSize
         guard offset < memo.size, offset >= min(512, memo.blockSize) else {
-            return (.memoPointerOutside, "outside the memo file (\(memo.size) bytes)",
-                    "fora do arquivo de memo (\(memo.size) bytes)")
+            return (.memoPointerOutside, .outside(memoBytes: memo.size))
         }
         switch memo.kind {
         case .dbt3:
             return nil
         case .fpt, .dbt4:
             guard let got = try? memo.reader.read(into: buffer, at: offset), got == 8 else {
-                return (.badMemoBlock, "block header cut short by the end of the file",
-                        "cabeçalho do bloco cortado pelo fim do arquivo")
+                return (.badMemoBlock, .headerCut)
             }
             if memo.kind == .fpt {
                 let type = UInt32(buffer[0]) << 24 | UInt32(buffer[1]) << 16 | UInt32(buffer[2]) << 8 | UInt32(buffer[3])
                 let length = Int(UInt32(buffer[4]) << 24 | UInt32(buffer[5]) << 16 | UInt32(buffer[6]) << 8 | UInt32(buffer[7]))
                 guard type <= 2 else {
-                    return (.badMemoBlock, "block type \(type) is not 0, 1 or 2", "tipo de bloco \(type) não é 0, 1 ou 2")
+                    return (.badMemoBlock, .badType(Int(type)))
                 }
                 guard offset + 8 + length <= memo.size else {
-                    return (.badMemoBlock, "length \(length) runs past the end of the memo file",
-                            "tamanho \(length) passa do fim do arquivo de memo")
+                    return (.badMemoBlock, .lengthPastEnd(length))
                 }
             } else {
                 guard buffer[0] == 0xFF, buffer[1] == 0xFF, buffer[2] == 0x08, buffer[3] == 0x00 else {
-                    return (.badMemoBlock, "block does not start with FF FF 08 00", "bloco não começa com FF FF 08 00")
+                    return (.badMemoBlock, .badSignature)
                 }
                 let length = Int(UInt32(buffer[4]) | UInt32(buffer[5]) << 8 | UInt32(buffer[6]) << 16 | UInt32(buffer[7]) << 24)
                 guard length >= 8, offset + length <= memo.size else {
-                    return (.badMemoBlock, "length \(length) does not fit the memo file",
-                            "tamanho \(length) não cabe no arquivo de memo")
+                    return (.badMemoBlock, .lengthDoesNotFit(length))
                 }
             }
             return nil

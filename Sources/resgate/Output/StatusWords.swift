@@ -2,62 +2,36 @@ import Foundation
 import ResgateLocale
 import StoreStatus
 
-/// What `resgate status` says to people, in Portuguese and English.
+/// What `resgate status` says to people: the reports' facts as the catalogue's
+/// `StatusPhrase` (the words are in `ResgateLocale`).
 enum StatusWords {
-    static let eitherOr = Words(
-        pt: "resgate status: informe --data e --backups (uma loja) ou só --remotes 'REMOTO:lojas/*/backup' (a rede)",
-        en: "resgate status: give --data and --backups (one store) or only --remotes 'REMOTE:stores/*/backup' (the chain)")
-    static let badLimits = Words(pt: "resgate status: --jobs vai de 1 a 64 e --timeout de 1 a 86400 segundos",
-                                 en: "resgate status: --jobs goes from 1 to 64 and --timeout from 1 to 86400 seconds")
-    static func badPattern(_ p: String) -> Words {
-        Words(pt: "resgate status: --remotes '\(p)' não é REMOTO:caminho com um curinga (ex.: nuvem:lojas/*/backup)",
-              en: "resgate status: --remotes '\(p)' is not REMOTE:path with a wildcard (e.g. cloud:stores/*/backup)")
-    }
-    static func missing(_ p: String) -> Words { Words(pt: "\(p): não existe", en: "\(p): does not exist") }
-    static func cannotWrite(_ p: String) -> Words {
-        Words(pt: "\(p): não foi possível gravar as métricas; o arquivo anterior foi mantido",
-              en: "\(p): cannot write the metrics; the previous file was kept")
-    }
+    static let eitherOr = StatusPhrase.eitherOr
+    static let badLimits = StatusPhrase.badLimits
+    static func badPattern(_ p: String) -> StatusPhrase { .badPattern(p) }
+    static func missing(_ p: String) -> StatusPhrase { .missing(p) }
+    static func cannotWrite(_ p: String) -> StatusPhrase { .cannotWrite(p) }
 
-    static func failure(_ f: StoreFailure) -> Words {
+    static func failure(_ f: StoreFailure) -> StatusPhrase.Down {
         switch f {
-        case .timedOut(let s): Words(pt: "sem resposta em \(s) s", en: "no answer within \(s) s")
-        case .notFound(let p): Words(pt: "pasta de backups não encontrada: \(p)", en: "backup folder not found: \(p)")
-        case .unreachable(let d): Words(pt: "inacessível: \(d)", en: "unreachable: \(d)")
-        case .local(let d): Words(pt: "falha local: \(d)", en: "local failure: \(d)")
+        case .timedOut(let s): .timedOut(seconds: s)
+        case .notFound(let p): .notFound(p)
+        case .unreachable(let d): .unreachable(d)
+        case .local(let d): .local(d)
         }
     }
 
     /// One line per store.
-    static func line(_ r: StoreReport) -> Words {
-        if let f = r.failure {
-            let w = failure(f)
-            return Words(pt: "\(r.store): FORA DO AR — \(w.pt)", en: "\(r.store): DOWN — \(w.en)")
-        }
-        guard let n = r.newest else {
-            return Words(pt: "\(r.store): nenhum backup encontrado", en: "\(r.store): no backup found")
-        }
+    static func line(_ r: StoreReport) -> StatusPhrase {
+        if let f = r.failure { return .down(store: r.store, failure(f)) }
+        guard let n = r.newest else { return .noBackup(store: r.store) }
         let f = DateFormatter(); f.dateFormat = "yyyy-MM-dd HH:mm"
         let when = n.date.map { f.string(from: $0) } ?? "?"
-        var pt = "\(r.store): \(n.name) (\(Format.date(when, in: .pt)))", en = "\(r.store): \(n.name) (\(when))"
-        switch n.verified {
-        case true?: pt += ", íntegro"; en += ", verifies"
-        case false?: pt += ", NÃO confere (" + Format.count(n.defects, "defeito", "defeitos") + ")"; en += ", does NOT verify (\(n.defects) defect(s))"
-        case nil: pt += ", não conferido"; en += ", not checked"
-        }
-        if n.verifiedFromCache { pt += " [cache]"; en += " [cached]" }
-        if let d = n.drill { pt += d ? ", restauração de teste ok" : ", restauração de teste FALHOU"; en += d ? ", drill ok" : ", drill FAILED" }
-        if let t = r.tables, let d = r.damagedTables {
-            pt += "; " + Format.count(t, "tabela", "tabelas") + ", " + Format.count(d, "danificada", "danificadas"); en += "; \(t) tables, \(d) damaged"
-        }
-        for s in r.fiscal where s.atRisk {
-            pt += "; \(Format.fiscalModel(s.model)) série \(s.series): contador do ERP ≤ último autorizado (\(s.lastAuthorized ?? 0))"
-            en += "; model \(s.model) series \(s.series): ERP counter ≤ last authorized (\(s.lastAuthorized ?? 0))"
-        }
-        return Words(pt: pt, en: en)
+        let bothCounts = r.tables != nil && r.damagedTables != nil
+        return .newest(store: r.store, set: n.name, when: when, verified: n.verified, defects: n.defects,
+                       cached: n.verifiedFromCache, drill: n.drill,
+                       tables: bothCounts ? r.tables : nil, damaged: bothCounts ? r.damagedTables : nil,
+                       atRisk: r.fiscal.filter(\.atRisk).map { .init(model: $0.model, series: $0.series, lastAuthorized: $0.lastAuthorized ?? 0) })
     }
 
-    static func summary(stores: Int, problems: Int) -> Words {
-        Words(pt: Format.count(stores, "loja", "lojas") + ", \(problems) com problema.", en: "\(stores) store(s), \(problems) with a problem.")
-    }
+    static func summary(stores: Int, problems: Int) -> StatusPhrase { .summary(stores: stores, problems: problems) }
 }

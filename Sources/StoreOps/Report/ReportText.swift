@@ -1,14 +1,15 @@
+import Fiscal
 import ResgateLocale
 
-/// The report as a person reads it on a terminal: grouped by status, failures first, each
-/// check with its subject and what to do.
+/// The check's report as a person reads it on a terminal: grouped by status, failures
+/// first, each check with its subject and what to do (the words are the catalogue's).
 public enum ReportText {
     public static func render(_ report: CheckReport, language: Language, width: Int = 100) -> String {
         let l = language
         var out: [String] = []
-        out.append(l == .pt ? "Conferência pós-restauração — dados: \(report.data)" : "Post-restore check — data: \(report.data)")
-        if let c = report.configFile { out.append((l == .pt ? "Configuração: " : "Config: ") + c) }
-        if let x = report.xmlFolder { out.append((l == .pt ? "XML autorizados: " : "Authorized XML: ") + x) }
+        out.append(FiscalPhrase.reportHeading(data: report.data).text(in: l))
+        if let c = report.configFile { out.append(FiscalPhrase.reportConfig(c).text(in: l)) }
+        if let x = report.xmlFolder { out.append(FiscalPhrase.reportXML(x).text(in: l)) }
         if let d = report.discovery { out.append(contentsOf: wrap(d.text(in: l), width: width, indent: "")) }
         for status in [CheckStatus.fail, .warning, .ok] {
             let group = report.checks.filter { $0.status == status }
@@ -31,20 +32,20 @@ public enum ReportText {
         }
         out.append("")
         let worst = report.status
-        out.append(l == .pt
-            ? "Resultado: \(title(worst, l))" + (worst == .fail ? " — não libere o sistema antes de resolver as falhas." : worst == .warning ? " — resolva os avisos." : " — pode liberar o sistema.")
-            : "Result: \(title(worst, l))" + (worst == .fail ? " — do not release the system before fixing the failures." : worst == .warning ? " — deal with the warnings." : " — the system can be released."))
+        out.append(FiscalPhrase.reportResult(level(worst)).text(in: l))
         return out.joined(separator: "\n")
     }
 
     /// Verdict runs shown per series on the terminal (all of them are in `--json`).
     static let verdictLines = 40
 
-    static func title(_ s: CheckStatus, _ l: Language) -> String {
+    static func title(_ s: CheckStatus, _ l: Language) -> String { FiscalPhrase.statusTitle(level(s)).text(in: l) }
+
+    static func level(_ s: CheckStatus) -> FiscalPhrase.Level {
         switch s {
-        case .fail: l == .pt ? "FALHA" : "FAIL"
-        case .warning: l == .pt ? "AVISO" : "WARNING"
-        case .ok: "OK"
+        case .fail: .fail
+        case .warning: .warning
+        case .ok: .ok
         }
     }
 

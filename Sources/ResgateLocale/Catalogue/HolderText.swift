@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lock holders already said in English (`TableLocks.Holder.description`, the "cannot
 /// check" sentence) put into Portuguese, for refusals that carry them as text.
 enum HolderText {

@@ -1,10 +1,10 @@
 import Foundation
 
-/// The header parser's notes (English facts with their numbers) in Portuguese, for the
-/// health report's `messagePT`. A note of an unknown form keeps its English behind a
-/// Portuguese label rather than being lost.
-enum HeaderNoteWords {
-    static func portuguese(_ note: String) -> String {
+/// The DBF header parser's notes (English facts with their numbers, XBase's) in Portuguese,
+/// for the health report (`HealthFact.headerNote`) and XBase's error reasons. A note of an
+/// unknown form keeps its English rather than being lost.
+public enum HeaderNoteWords {
+    public static func portuguese(_ note: String) -> String {
         for (pattern, template) in forms {
             guard let re = try? NSRegularExpression(pattern: "^" + pattern + "$") else { continue }
             let range = NSRange(note.startIndex..., in: note)

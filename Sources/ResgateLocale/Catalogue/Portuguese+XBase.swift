@@ -1,12 +1,12 @@
 import Foundation
 
-extension XBaseError {
-    /// The error for a person in Portuguese: the frame (what failed, where) always, the
-    /// reason when its form is known (else the engine's English reason after the
-    /// Portuguese frame). `description` stays the English one.
-    public var portuguese: String {
+/// Why a DBF table could not be read or written (`XBaseFailure`), in Brazilian Portuguese:
+/// the frame (what failed, where) always, the reason when its form is known (else the
+/// engine's English reason after the Portuguese frame).
+extension Portuguese {
+    static func xbase(_ e: XBaseFailure) -> String {
         let r = { (s: String) in XBaseReasonWords.portuguese(s) }
-        switch self {
+        switch e {
         case let .cannotOpen(f, why): return "\(f): não foi possível abrir: \(r(why))"
         case let .io(f, why): return "\(f): erro de leitura/gravação: \(r(why))"
         case let .notADBF(f, why): return "\(f): não é uma tabela DBF: \(r(why))"
@@ -22,7 +22,7 @@ extension XBaseError {
     }
 }
 
-/// The most frequent reasons of `XBaseError`, in Portuguese.
+/// The most frequent reasons of `XBaseFailure`, in Portuguese.
 enum XBaseReasonWords {
     static func portuguese(_ reason: String) -> String {
         for (pattern, template) in forms {

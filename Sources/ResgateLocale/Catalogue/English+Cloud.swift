@@ -1,0 +1,31 @@
+/// Why a cloud operation failed (`CloudPhrase`), in English.
+extension English {
+    static func cloud(_ c: CloudPhrase) -> String {
+        switch c {
+        case .rcloneMissing:
+            "rclone is not installed: install it with `apt-get install rclone` (Debian/Ubuntu) or the official build from https://rclone.org/install/ (needed for MEGA)"
+        case .remoteNotConfigured(let r):
+            "the remote \"\(r)\" is not configured in rclone: run `rclone config` and create it (see docs/cloud.md)"
+        case let .authFailed(r, d):
+            "the remote \"\(r)\" refused access (user, password or permission): check it with `rclone config` — \(d)"
+        case let .network(r, d):
+            "could not reach the remote \"\(r)\" even after retrying (network): \(d)"
+        case .notFound(let p): "\(p): does not exist on the remote"
+        case let .sizeMismatch(p, e, a): "\(p): \(a) bytes instead of \(e) after the transfer; the copy was discarded"
+        case let .hashMismatch(p, k): "\(p): the \(k) differs from the remote's after the transfer; the copy was discarded"
+        case let .invalidRemote(a, why): "\(CloudPhrase.printable(a)): remote path refused: \(remotePath(why))"
+        case let .local(p, d): "\(p): \(d)"
+        case let .rcloneFailed(a, d): "rclone \(a) failed: \(d)"
+        }
+    }
+
+    static func remotePath(_ p: RemotePathProblem) -> String {
+        switch p {
+        case .controlCharacter: "holds a control character"
+        case .badRemoteName: "invalid remote name"
+        case .leadingDash: "a name starts with '-'"
+        case .parentSegment: "holds a '..' segment"
+        case .badSegment: "empty name, or one with '/'"
+        }
+    }
+}

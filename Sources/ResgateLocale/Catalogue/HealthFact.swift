@@ -1,0 +1,63 @@
+/// What a DBF table's health check found (XBase's `HealthFinding`), as facts with their
+/// values. The sentences are in `Portuguese+Health.swift` and `English+Health.swift`.
+public enum HealthFact: Sendable, Hashable {
+    /// `reason`: the engine's own (English) words for why the table cannot be opened.
+    case unreadableTable(reason: String)
+    case unknownCodePage(mark: UInt8, readAs: String)
+    case badDeleteFlag(UInt8)
+    case unreadableRecords(reason: String)
+    /// The end-of-file byte where `record` should start; `last` is the header's count.
+    case eofInsideRecords(record: Int, last: Int)
+    case countTooHigh(header: Int, room: Int, strayBytes: Int)
+    case countTooLow(header: Int, room: Int)
+    case recordLengthMismatch(header: Int, fields: Int)
+    /// A note of the header parser (English, with its numbers), by what it is about.
+    case headerNote(HeaderNoteKind, note: String)
+    case unknownFieldType(UInt8)
+    /// `reason`: the engine's own (English) words for why the memo file cannot be used.
+    case memoFileUnusable(reason: String)
+    case shortMemoFile(path: String, bytes: Int)
+    case memoNextFreePastEnd(block: Int, bytes: Int)
+    case noEOFByte
+    case bytesAfterEOF(Int)
+    case byteAfterLastRecord(UInt8)
+    case bytesAfterLastRecord(Int)
+    /// `shown`: the field's bytes as the report quotes them.
+    case numberOverflow(shown: String)
+    case notANumber(shown: String)
+    case badDate(shown: String)
+    case badLogical(shown: String)
+    case badDateTime(shown: String)
+    /// `reason`: the engine's own (English) words for a timestamp read two ways.
+    case ambiguousTimestamp(reason: String)
+    case badVarLength(lengthByte: Int, width: Int)
+    case badMemoPointer(shown: String)
+    case memoBlock(block: Int, MemoBlockFault)
+    /// Words read back from a stored finding.
+    case described(Words)
+
+    public func text(in language: Language) -> String {
+        switch language {
+        case .pt: Portuguese.health(self)
+        case .en: English.health(self)
+        }
+    }
+
+    /// Two hex digits, as the sentences show a byte after `0x`.
+    static func hex(_ b: UInt8) -> String { (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true) }
+}
+
+/// What a header note is about.
+public enum HeaderNoteKind: Sendable, Hashable, CaseIterable {
+    case dbcBacklinkMissing, terminator, recordLength, brokenDescriptor, other
+}
+
+/// What is wrong with the memo block a record points at.
+public enum MemoBlockFault: Sendable, Hashable {
+    case outside(memoBytes: Int)
+    case headerCut
+    case badType(Int)
+    case lengthPastEnd(Int)
+    case badSignature
+    case lengthDoesNotFit(Int)
+}

@@ -1,0 +1,51 @@
+/// What a restore (`RestoreKit.Restorer`) refuses and why, and its fixed moments, as facts.
+/// The words are in `Portuguese+Restore.swift` / `English+Restore.swift`.
+public indirect enum RestorePhrase: Sendable, Hashable {
+    // the whole restore refused
+    /// Neither DATA nor `--into` was given.
+    case noOutputFolder
+    /// A folder of tables given as the source is the folder being restored into.
+    case sourceIsDestination(folder: String)
+    /// The set itself has defects; the defects' own sentences follow (`: a; b`).
+    case backupHasDefects
+    /// Another Resgate operation holds the folder's lock.
+    case folderBusy(folder: String)
+    case folderNotWritable(path: String, reason: String)
+    case notEnoughDiskSpace(needed: Int, free: Int)
+    /// Stopped by the person (the web screen's "Cancelar") before the swap.
+    case cancelled
+    /// Some tables were refused, so none was swapped in.
+    case someTablesDamaged(tableFolder: Bool)
+    /// The swap found a lock that appeared while the tables were written.
+    case nothingChanged(RestorePhrase)
+    // one table refused
+    case tableNotInSource(tableFolder: Bool)
+    /// The live header says there is a CDX index, but the file is missing.
+    case liveIndexMissing
+    case liveTableUnreadable(reason: String)
+    /// Fields whose types cannot be converted (`NAME: C → N`…).
+    case incompatibleFields([String])
+    case ownerOutOfReach(uid: UInt32, gid: UInt32, file: String)
+    /// A live file is locked; `holder` says by whom (`Phrase.lock…Holder`).
+    case fileOpen(file: String, holder: Phrase)
+    case lockUnknown(file: String, operation: String, reason: String)
+    case indexNotRebuilt
+    case incomingTableDamaged
+    case backupTableHasDefects
+    /// A defect of a table: the backup's structure cannot be written as the live table needs.
+    case structureNotWritable(String)
+    // undo refused (`UndoStore.UndoError`)
+    /// Not an undo id (a path, a dot-name…); the id as given, escaped.
+    case undoNotAnID(String)
+    case undoNoSuchSnapshot(String)
+    /// The snapshot's operation never committed.
+    case undoIncomplete(String)
+    /// `holder`: who holds it, as the lock probe said it (in English; worded in Portuguese by `HolderText`).
+    case undoLocked(table: String, holder: String)
+    case undoBusy
+    case undoCannotWrite(path: String, reason: String)
+    // the moments of a restore (the ERP's own messages, cli.md)
+    case processingTables
+    case insertingRecords
+    case done
+}

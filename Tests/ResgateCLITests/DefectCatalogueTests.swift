@@ -1,0 +1,226 @@
+import Foundation
+import ResgateLocale
+import ResgateTestSupport
+import Testing
+
+/// Every fact a backup-set defect can carry (`DefectReason` and its fault enums), every
+/// DBF health finding (`HealthFact`), every DBF error (`XBaseFailure`) and every cloud
+/// failure (`CloudPhrase`) is told in both languages, and the Portuguese sentence holds no
+/// English word (`EnglishLeaks`). The samples must reach every case declared in those
+/// files of the catalogue: a new case without a sample fails `everyCaseHasASample`.
+@Suite struct DefectCatalogueTests {
+    static let samples: [DefectReason] = {
+        var z: [ZipFault] = [
+            .cannotOpen(reason: "motivo"), .memberOverlapsDirectory(member: "VENDAS.TXT"),
+            .membersShareBytes("VENDAS.TXT", "ITENS.TXT"), .duplicateMember("VENDAS.TXT"), .encrypted,
+            .unsupportedMethod(12), .declaredBomb(uncompressed: 9_000_000, compressed: 10), .inflatesPastSize(100),
+            .zlibDidNotStart, .deflateDamaged(zlib: -3), .sizeMismatch(got: 10, declared: 12), .checksumMismatch, .truncated,
+        ]
+        z += UnsafeMemberName.allCases.map { .unsafeName(member: "../VENDAS.TXT", $0) }
+        z += [ZipDamage.described("motivo"), .tooShort(bytes: 3), .noEndRecord, .badZip64EndRecord,
+              .directoryOutside(offset: 10, size: 20, fileSize: 15), .tooManyMembers(count: 70_000, max: 65_535),
+              .directoryEntryDamaged(2), .directoryEntryCut(3), .memberOutside("VENDAS.TXT"),
+              .moreRefused(omitted: 5, listed: 1_000), .localHeaderUnreadable("VENDAS.TXT"),
+              .localHeaderDamaged("VENDAS.TXT"), .dataPastEnd("VENDAS.TXT"), .localHeaderNamesAnother("VENDAS.TXT")]
+            .map { .damaged($0) }
+        let s: [SetFault] = [
+            .doesNotExist, .cannotListFolder, .cannotReadFolder, .cannotOpen, .fileInSubfolder, .largerThan(4_194_304),
+            .twoStructureFiles(used: "VENDAS_Estr.TXT"), .dataWithoutStructure, .memoArchiveWithoutTable,
+            .plainAndNumberedParts("VENDAS.TXT"), .partsMissing(["VENDAS_2.TXT", "VENDAS_3.TXT"]), .partRepeated(2),
+            .badTableName(member: "V-1_Estr.TXT", stem: "V-1", .badCharacter(0x2D)),
+            .badTableName(member: "V\u{1B}_Estr.TXT", stem: "V\u{1B}", .badCharacter(0x1B)),
+            .badTableName(member: "_Estr.TXT", stem: "", .empty),
+            .badTableName(member: "X_Estr.TXT", stem: "X", .tooLong(200)),
+            .badTableName(member: "X_Estr.TXT", stem: "X", nil),
+            .cannotWriteTemporaryFile("/tmp/x"), .cannotCopy(reason: "motivo"), .cannotCreateTemporaryFolder,
+            .noSuchTable, .memoArchiveWithoutMemoFields, .memoArchiveMissing(table: "VENDAS"),
+            .textTooLarge(bytes: 10_000, records: 2, limit: 600), .noReadableStructure,
+        ]
+        let st: [StructureFault] = [
+            .notText(offset: 7), .badRecordCount("x"), .noWidth, .badDecimals(40), .unknownType("xyz"), .noFieldLine,
+            .lacksColumns, .recordWithoutFieldName, .badFieldType, .badFieldLen, .badFieldDec, .badWidth(0), .noRecords,
+            .unreadableTable(reason: "motivo"), .badCommentValue("codepage=x"), .incompleteLine, .unknownFieldType("Z"),
+            .badWidthText("x"), .badDecimalsText("x"), .noFields,
+            .tooLarge(fields: 300, bytes: 70_000, maxFields: 255, maxBytes: 65_500), .recordCountMismatch(said: 3, found: 2),
+        ]
+        let l: [LineFault] = [
+            .widthExceeded(bytes: 12, width: 10), .shouldBeEmpty, .ambiguous, .fieldCount(found: 3, expected: 4),
+            .cannotSplit, .tooLong(bytes: 9_000, limit: 8_000), .binary, .unclosedQuote,
+        ]
+        var v: [ValueFault] = [.tooLong(bytes: 12, width: 10), .typeNotInText("M"), .doesNotFit(shown: "123456", length: 5, decimals: 2)]
+        v += ExpectedValue.allCases.map { .notA(shown: "x1", $0) }
+        let m: [MemoFault] = [
+            .lacksField, .countMismatch(memo: 3, text: 4), .unreadable(reason: "motivo"), .valueMismatch(text: "a", memo: "b"),
+            .cannotWriteTemporaryFile, .cannotRead(reason: "motivo"), .dbfCount(2), .dbfUnreadable(reason: "motivo"),
+        ]
+        let mf: [ManifestFault] = [
+            .unreadable(reason: "motivo"), .unknownFormat("x"), .fileMissing, .sizeMismatch(actual: 10, listed: 12),
+            .hashMismatch, .recordCountMismatch(listed: 3, found: 2),
+        ]
+        let b: [BackupFault] = [.tableNotFound(folder: "/dados"), .unreadableTableLeftOut(reason: "motivo"),
+                                .tableLeftOut(reason: "motivo"), .noFreeQuote]
+        return z.map { .zip($0) } + s.map { .set($0) } + st.map { .structure($0) } + l.map { .line($0) }
+            + v.map { .value($0) } + m.map { .memo($0) } + mf.map { .manifest($0) } + b.map { .backup($0) }
+            + [.error("motivo"), .words(Words(pt: "frase", en: "sentence"))]
+    }()
+
+    static let cloudSamples: [CloudPhrase] = [
+        .rcloneMissing, .remoteNotConfigured(remote: "mega"), .authFailed(remote: "mega", detail: "401"),
+        .network(remote: "mega", detail: "timeout"), .notFound(path: "mega:backups/x.zip"),
+        .sizeMismatch(path: "x.zip", expected: 10, actual: 9), .hashMismatch(path: "x.zip", kind: "MD5"),
+        .local(path: "/tmp/cache", detail: "sem espaço"), .rcloneFailed(arguments: "lsjson mega:", detail: "401"),
+    ] + RemotePathProblem.allCases.map { .invalidRemote(argument: "mega:a\u{1B}b", $0) }
+
+    @Test func everyCloudFailureIsToldInBothLanguages() {
+        for c in Self.cloudSamples {
+            let pt = c.text(in: .pt), en = c.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en || c == .local(path: "/tmp/cache", detail: "sem espaço"), "\(c)")
+            #expect(!pt.contains("\u{1B}") && !en.contains("\u{1B}"), "\(c)")
+            // `rclone config` and `apt-get install rclone` are commands, not English
+            let prose = pt.replacingOccurrences(of: #"`[^`]*`"#, with: "", options: .regularExpression)
+            EnglishLeaks.expectNone(in: prose, command: ["cloud", "\(c)"])
+        }
+    }
+
+    /// Values as the engine makes them; English in a value is the engine's own reason.
+    static let healthSamples: [HealthFact] = [
+        .unreadableTable(reason: "x"), .unknownCodePage(mark: 0x7A, readAs: "cp1252"), .badDeleteFlag(0x00),
+        .unreadableRecords(reason: "x"), .eofInsideRecords(record: 5, last: 9), .countTooHigh(header: 9, room: 5, strayBytes: 3),
+        .countTooHigh(header: 9, room: 5, strayBytes: 0), .countTooLow(header: 5, room: 9),
+        .recordLengthMismatch(header: 20, fields: 24), .unknownFieldType(0x5A), .memoFileUnusable(reason: "x"),
+        .shortMemoFile(path: "/dados/VENDAS.FPT", bytes: 100), .memoNextFreePastEnd(block: 90, bytes: 1_024), .noEOFByte,
+        .bytesAfterEOF(3), .byteAfterLastRecord(0x00), .bytesAfterLastRecord(7), .numberOverflow(shown: "'*****'"),
+        .notANumber(shown: "'1x'"), .badDate(shown: "'20261399'"), .badLogical(shown: "'X'"), .badDateTime(shown: "'..'"),
+        .ambiguousTimestamp(reason: "x"), .badVarLength(lengthByte: 12, width: 10), .badMemoPointer(shown: "'ab'"),
+        .memoBlock(block: 7, .outside(memoBytes: 512)), .memoBlock(block: 7, .headerCut), .memoBlock(block: 7, .badType(9)),
+        .memoBlock(block: 7, .lengthPastEnd(9_999)), .memoBlock(block: 7, .badSignature), .memoBlock(block: 7, .lengthDoesNotFit(3)),
+        .described(Words(pt: "frase", en: "sentence")),
+    ] + HeaderNoteKind.allCases.map { .headerNote($0, note: "the table has no fields") }
+
+    @Test func everyHealthFindingIsToldInBothLanguages() {
+        for h in Self.healthSamples {
+            let pt = h.text(in: .pt), en = h.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(h)")
+            EnglishLeaks.expectNone(in: pt, command: ["scan", "\(h)"])
+        }
+        // the header parser's notes of a known form are told in Portuguese
+        #expect(HealthFact.headerNote(.other, note: "header says 9 records but the file holds only 5").text(in: .pt)
+                == "cabeçalho: o cabeçalho diz 9 registros mas o arquivo só tem 5")
+    }
+
+    /// Reasons of a form the catalogue knows (`Portuguese+XBase`'s `XBaseReasonWords`).
+    static let xbaseSamples: [XBaseFailure] = [
+        .cannotOpen(file: "VENDAS.DBF", reason: "Permission denied"), .io(file: "VENDAS.DBF", reason: "truncated header"),
+        .notADBF(file: "VENDAS.DBF", reason: "file is 10 bytes, shorter than a header"),
+        .badHeader(file: "VENDAS.DBF", reason: "record length is 0"),
+        .badFieldDescriptor(file: "VENDAS.DBF", field: 3, reason: "the table has no fields"),
+        .missingMemoFile(file: "VENDAS.DBF", expected: "VENDAS.FPT"),
+        .badMemo(file: "VENDAS.FPT", record: 4, field: "OBS", block: 9, reason: "is a folder"),
+        .badMemo(file: "VENDAS.FPT", record: nil, field: nil, block: 9, reason: "is a folder"),
+        .invalidValue(file: "VENDAS.DBF", record: 4, field: "TOTAL", reason: "no field descriptors"),
+        .cannotEncode(file: "VENDAS.DBF", record: 4, field: "TOTAL", reason: "a table needs at least one field"),
+        .unsupported(file: "VENDAS.DBF", reason: "record length 70000 exceeds 65535"),
+    ]
+
+    @Test func everyDBFErrorIsToldInBothLanguages() {
+        for x in Self.xbaseSamples {
+            let pt = x.text(in: .pt), en = x.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(x)")
+            EnglishLeaks.expectNone(in: pt, command: ["show", "\(x)"])
+        }
+        #expect(XBaseFailure.badHeader(file: "T.DBF", reason: "record length is 0").text(in: .pt)
+                == "T.DBF: cabeçalho inválido: o tamanho do registro é 0")
+        #expect(XBaseFailure.badHeader(file: "T.DBF", reason: "record length is 0").text(in: .en) == "T.DBF: bad header: record length is 0")
+    }
+
+    static let layouts: [DataLayout] = [.delimited(separator: ",", quote: "\"", canonical: true),
+                                        .delimited(separator: ";", quote: nil, canonical: false),
+                                        .delimited(separator: "TAB", quote: "'", canonical: false), .sdf(bytes: 42)]
+
+    @Test func dataLayoutsAreToldInBothLanguages() {
+        let layouts = Self.layouts
+        #expect(layouts[0].text(in: .pt) == "delimitado, separador vírgula, aspas \" (canônico)")
+        #expect(layouts[0].text(in: .en) == "delimited, separator ,, quote \" (canonical)")
+        #expect(layouts[1].text(in: .pt) == "delimitado, separador ponto e vírgula, sem aspas")
+        #expect(layouts[3].text(in: .en) == "SDF fixed width (42 bytes)")
+        for l in layouts {
+            #expect(l.text(in: .pt) != l.text(in: .en))
+            EnglishLeaks.expectNone(in: l.text(in: .pt), command: ["show", "\(l)"])
+        }
+    }
+
+    @Test func everyFactIsToldInBothLanguagesAndThePortugueseHasNoEnglish() {
+        for r in Self.samples {
+            let pt = r.text(in: .pt), en = r.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty, "\(r)")
+            switch r {
+            case .error: #expect(pt == en)   // another error's words, shown as they are
+            default: #expect(pt != en, "\(r): the same in both languages: \(pt)")
+            }
+            // `manifest.json` is a file name, not English
+            EnglishLeaks.expectNone(in: pt.replacingOccurrences(of: "manifest.json", with: ""), command: ["defect", "\(r)"])
+        }
+    }
+
+    @Test func everyCaseHasASample() throws {
+        var covered = Set<String>()
+        for r in Self.samples { Self.caseNames(r, into: &covered) }
+        for c in Self.cloudSamples { Self.caseNames(c, into: &covered) }
+        for l in Self.layouts { Self.caseNames(l, into: &covered) }
+        for h in Self.healthSamples { Self.caseNames(h, into: &covered) }
+        for x in Self.xbaseSamples { Self.caseNames(x, into: &covered) }
+        var declared = Set<String>()
+        for file in ["DefectReason.swift", "CloudPhrase.swift", "HealthFact.swift", "XBaseFailure.swift"] { declared.formUnion(try Self.declaredCases(in: file)) }
+        #expect(declared.count > 150, "\(declared.count) cases read from the catalogue's fact files")
+        let missing = declared.subtracting(covered).sorted()
+        #expect(missing.isEmpty, "cases without a sample: \(missing)")
+    }
+
+    /// `Type.case` for every enum case in `value`, its payload's included.
+    static func caseNames(_ value: Any, into out: inout Set<String>) {
+        let m = Mirror(reflecting: value)
+        switch m.displayStyle {
+        case .enum?:
+            let type = String(describing: Swift.type(of: value))
+            if let child = m.children.first, let label = child.label {
+                out.insert(type + "." + label)
+                caseNames(child.value, into: &out)
+            } else {
+                out.insert(type + "." + String(describing: value))
+            }
+        case .optional?, .tuple?:
+            for c in m.children { caseNames(c.value, into: &out) }
+        default: break
+        }
+    }
+
+    /// `Type.case` for every case declared in `name`, a file of ResgateLocale's catalogue.
+    static func declaredCases(in name: String) throws -> Set<String> {
+        let file = PackagePaths.root.appendingPathComponent("Sources/ResgateLocale/Catalogue/" + name)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var out = Set<String>()
+        var current: String?
+        for line in text.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("public enum ") {
+                current = t.dropFirst("public enum ".count).prefix { $0.isLetter || $0.isNumber }.description
+            } else if t.hasPrefix("public extension") || t.hasPrefix("extension") {
+                current = nil
+            } else if let current, t.hasPrefix("case "), !t.hasPrefix("case .") {
+                // `case a, b(Int), c(x: Int, y: Int)`: the names outside parentheses
+                var depth = 0, name = "", names: [String] = []
+                for c in t.dropFirst(5) {
+                    if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+                    else if depth == 0, c == "," { names.append(name); name = "" }
+                    else if depth == 0 { name.append(c) }
+                }
+                names.append(name)
+                for n in names {
+                    let id = n.trimmingCharacters(in: .whitespaces).prefix { $0.isLetter || $0.isNumber }
+                    if !id.isEmpty { out.insert(current + "." + id) }
+                }
+            }
+        }
+        return out
+    }
+}
