@@ -28,7 +28,7 @@ import Testing
             h += d
         }
         h.append(0x0D)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let f = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? f.close() }
         try f.write(contentsOf: h)

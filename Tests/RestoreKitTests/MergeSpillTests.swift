@@ -29,7 +29,7 @@ import XBase
                       spills: Spills = Spills()) throws -> Result {
         let report = try LiveIndex.$budgetOverride.withValue(budget) {
             try LiveIndex.$spillObserver.withValue({ spills.add($0) }) {
-                try s.restorer(key: key, dryRun: dryRun).run()
+                try s.restorer(key: key, dryRun: dryRun).run().rendered(in: .en)
             }
         }
         let t = try #require(report.tables.first)
@@ -145,7 +145,7 @@ import XBase
         let r = try s.restorer(key: ["CODIGO"])
         r.isCancelled = { true }   // asked after the table is written (and every 256 records)
         let report = try LiveIndex.$budgetOverride.withValue(4) {
-            try LiveIndex.$spillObserver.withValue({ cancelSpills.add($0) }) { try r.run() }
+            try LiveIndex.$spillObserver.withValue({ cancelSpills.add($0) }) { try r.run().rendered(in: .en) }
         }
         #expect(report.refusal != nil)
         #expect(try StoreFixture.snapshot(s.data) == before)
@@ -157,8 +157,8 @@ import XBase
         let defective = try LiveIndex.$budgetOverride.withValue(4) {
             try LiveIndex.$spillObserver.withValue({ refusedSpills.add($0) }) {
                 try Restorer(source: RefusingSource(inner: try DBFFolderSource(folder: s.set)), data: s.data,
-                             options: { var o = RestoreOptions(tables: ["VENDAS"], language: .en)
-                                        o.merge = MergeRequest(key: ["CODIGO"]); return o }()).run()
+                             options: { var o = RestoreOptions(tables: ["VENDAS"])
+                                        o.merge = MergeRequest(key: ["CODIGO"]); return o }()).run().rendered(in: .en)
             }
         }
         #expect(defective.refusal != nil)
