@@ -21,6 +21,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's <malloc.h> (mallopt), for the command line's start-up.
+        .systemLibrary(name: "SystemMalloc", path: "Sources/SystemMalloc"),
         // Words shown to people, in Portuguese and English.
         .target(name: "ResgateLocale"),
         // DBF/FPT/DBT/CDX codecs. Depends only on the words (its findings are facts).
@@ -63,6 +65,7 @@ let package = Package(
             name: "resgate",
             dependencies: [
                 "StoreOps", "XBase", "BackupSet", "RestoreKit", "Fiscal", "ResgateLocale", "CloudRemote", "ResgateWeb", "StoreStatus",
+                "SystemMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -36,8 +36,7 @@ public enum FiscalCheck {
     public static func indexXML(_ xmlFolder: String?, pending: [String],
                                 progress: WorkProgressSink? = nil) throws(FiscalError) -> AuthorizedIndex? {
         guard let xmlFolder else { return nil }
-        var files = try FileWalker.regularFiles(under: xmlFolder)
-        for p in pending { files += try FileWalker.regularFiles(under: p) }
+        let files = try FileWalker.regularFiles(under: [xmlFolder] + pending)
         return XMLIndexer.index(files: files, progress: progress)
     }
 

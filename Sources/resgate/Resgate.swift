@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import ResgateLocale
+#if canImport(SystemMalloc)
+import SystemMalloc
+#endif
 
 @main
 struct Resgate: ParsableCommand {
@@ -35,6 +38,13 @@ struct Resgate: ParsableCommand {
         // a write past `ulimit -f` fails (EFBIG) and is told like a full disk, with the
         // staging removed, instead of SIGXFSZ killing the process mid-write
         _ = signal(SIGXFSZ, SIG_IGN)
+        #if canImport(SystemMalloc)
+        // glibc raises its mmap threshold each time a large block is freed, after which
+        // big buffers (grown arrays, index chunks) come from the heap and their pages stay
+        // in RSS when freed. A fixed threshold returns them to the system: on `check` of
+        // 200,000 XML files the peak RSS is ~6 MB lower (issue 18's 64 MiB rule).
+        _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -82,6 +82,7 @@ import Glibc
             #expect(html.contains(item), "checklist item \(item)")
         }
         #expect(html.contains("3526" + "41"), "the notes to re-enter, with their keys")
+        #expect(html.contains("<tr><th>Série</th><th>Número</th>"), "the notes table's first column is the series, not a checklist sentence")
         #expect(html.contains("53–55 (3): inutilizar"), "the verdict of every missing number (issue 18)")
         // CAIXA was refused: its "after" is a dash, not 0, and its reason is listed
         #expect(h.rows.first { $0.table == "CAIXA" }?.after == nil)

@@ -110,10 +110,10 @@ enum SequenceDataReader {
             guard let k = keyBytes, !k.isEmpty else { return }
             if k.count == 44 && k[34] == UInt8(ascii: "9") { out.series[id]!.contingency.append(number) }
             let given = issuerGiven ? issuer : nil
-            let authorized = index?.series[id]?.note(number)
+            let docs = index?.series[id]
             // compared only with a right authorized key: a wrong key in the XML is reported
             // there, not blamed on the row
-            let differs = authorized.map { $0.keyProblems.isEmpty && !$0.key.utf8.elementsEqual(k) } ?? false
+            let differs = docs?.rightKey(of: number, differsFrom: k) ?? false
             if AccessKey.isClean(bytes: k, model: model, series: series, number: number, issuer: given) && !differs { return }
             // wrong for sure (the shortcut and the full analysis agree, see AccessKeyTests);
             // only the listed ones are analysed and kept as text
@@ -121,7 +121,7 @@ enum SequenceDataReader {
             guard out.series[id]!.wrongKeys.count < WrongKey.listLimit else { return }
             let text = String(decoding: k, as: UTF8.self)
             var problems = AccessKey.fullProblems(of: text, model: model, series: series, number: number, issuer: given)
-            if problems.isEmpty, differs, let a = authorized { problems.append(.differsFromAuthorized(authorized: a.key)) }
+            if problems.isEmpty, differs, let a = docs?.note(number) { problems.append(.differsFromAuthorized(authorized: a.key)) }
             out.series[id]!.wrongKeys.append(WrongKey(source: .data, number: number, key: text, record: record,
                                                       file: nil, problems: problems))
         }

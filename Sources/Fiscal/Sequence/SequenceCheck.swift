@@ -41,7 +41,8 @@ enum SequenceCheck {
             ? NumberRanges.complement(of: used, within: input.first...(nextSafe - 1)) : []
 
         let floor = lastInData ?? 0
-        var missing: [MissingNote] = docs.noteList.lazy.filter { $0.number > floor }.map {
+        let list = docs.noteList
+        var missing: [MissingNote] = list[list.firstPosition(from: floor + 1)...].map {
             MissingNote(number: $0.number, key: $0.key, issued: $0.issued, protocolNumber: $0.protocolNumber,
                         cancelled: docs.cancellations[$0.number] != nil, denied: $0.isDenied, file: $0.file)
         }
@@ -56,18 +57,21 @@ enum SequenceCheck {
         var lostCount = 0
         if let lo = numbers.first, let hi = lastInData {
             var k = 0
-            for note in docs.noteList where note.number >= lo && note.number <= hi && !note.isDenied
-                && docs.cancellations[note.number] == nil {
-                while k < numbers.count && numbers[k] < note.number { k += 1 }
-                if k == numbers.count || numbers[k] != note.number {
+            for i in list.firstPosition(from: lo)..<list.count {
+                let number = list.number(at: i)
+                if number > hi { break }
+                if list.isDenied(at: i) || docs.cancellations[number] != nil { continue }
+                while k < numbers.count && numbers[k] < number { k += 1 }
+                if k == numbers.count || numbers[k] != number {
                     lostCount += 1
-                    if lostInside.count < 1000 { lostInside.append(note.number) }
+                    if lostInside.count < 1000 { lostInside.append(number) }
                 }
             }
         }
 
         var wrong = input.data?.wrongKeys.sorted { ($0.number, $0.record ?? 0) < ($1.number, $1.record ?? 0) } ?? []
-        for n in docs.noteList where !n.keyProblems.isEmpty {
+        for i in list.indices where !list.keyIsRight(at: i) {
+            let n = list[i]
             wrong.append(WrongKey(source: .xml, number: n.number, key: n.key, record: nil, file: n.file, problems: n.keyProblems))
         }
         for c in docs.cancellations.values.sorted(by: { $0.number < $1.number }) where !c.keyProblems.isEmpty {

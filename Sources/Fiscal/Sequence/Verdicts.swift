@@ -111,7 +111,9 @@ enum Verdicts {
             ?? docs.pending.lazy.compactMap { AccessKey.stateCode(of: $0.key) }.first
 
         // authorized, denied, cancelled notes missing from the data
-        for note in docs.noteList where !inData(note.number) {
+        let list = docs.noteList
+        for i in list.indices where !inData(list.number(at: i)) {
+            let note = list[i]
             var v = NumberVerdict(from: note.number, to: note.number, verdict: .recreate, key: note.key,
                                   issued: note.issued, file: note.file, entry: note.isEntry ? true : nil)
             if note.isDenied { v.verdict = .denied }
@@ -196,7 +198,8 @@ enum Verdicts {
     static func contingencyNotes(_ input: Input) -> [(number: Int, moment: String?)] {
         var c: [(Int, String?)] = input.dataContingency.map { ($0, nil) }
         for p in input.documents.pending where p.emission == 9 { c.append((p.number, moment(p.issued))) }
-        for n in input.documents.noteList where AccessKey.emission(of: n.key) == 9 { c.append((n.number, moment(n.issued))) }
+        let list = input.documents.noteList
+        for i in list.indices where list.emission(at: i) == 9 { let n = list[i]; c.append((n.number, moment(n.issued))) }
         return c.sorted { $0.0 < $1.0 }.map { (number: $0.0, moment: $0.1) }
     }
 

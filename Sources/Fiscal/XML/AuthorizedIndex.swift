@@ -1,10 +1,10 @@
 /// What the tax authority holds for one series, per the XML folder.
-public struct SeriesDocuments: Sendable, Codable {
+public struct SeriesDocuments: Sendable {
     /// Authorized (or denied) notes, sorted by number, one per number. When the same note
     /// is saved twice, the copy in the lexically first file is kept, so the result does not
-    /// depend on scan order. Kept as a sorted array (not a dictionary) because a year of a
-    /// busy store is 200,000 notes: an array costs a third of the memory and no rehashing.
-    public private(set) var noteList: [AuthorizedNote] = []
+    /// depend on scan order. Stored compactly (`NoteStore`): a year of a busy store is
+    /// 200,000 notes, and the check must stay under 64 MiB.
+    private var store: NoteStore
     /// Notes whose number was already held by a note with a different key.
     public var conflicts: [AuthorizedNote] = []
     public var voided: [VoidedRange] = []
@@ -12,13 +12,25 @@ public struct SeriesDocuments: Sendable, Codable {
     /// Signed notes without authorization (contingency notes still to send), one per number.
     public var pending: [PendingNote] = []
 
-    public init() {}
+    public init() { store = NoteStore(files: FileNames()) }
+    init(files: FileNames) { store = NoteStore(files: files) }
+
+    /// The authorized and denied notes in number order (each built when read).
+    public var noteList: NoteList { NoteList(store: store) }
 
     /// The pending note with this number (binary search; `pending` is sorted by number).
     public func pendingNote(_ number: Int) -> PendingNote? { Self.find(number, in: pending, by: \.number) }
 
     /// The note with this number (binary search).
-    public func note(_ number: Int) -> AuthorizedNote? { Self.find(number, in: noteList, by: \.number) }
+    public func note(_ number: Int) -> AuthorizedNote? { store.position(of: number).map(store.note(at:)) }
+
+    /// Whether the note numbered `number` has a right key (as its own fields say) that
+    /// differs from `key`; nil when no note has that number. Compares bytes in place:
+    /// it runs once for every row of the data.
+    func rightKey(of number: Int, differsFrom key: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let i = store.position(of: number) else { return nil }
+        return store.keyIsRight(at: i) && !store.key(at: i, equals: key)
+    }
 
     /// The element of `sorted` (ascending by `number`) whose number is `number`.
     static func find<T>(_ number: Int, in sorted: [T], by key: (T) -> Int) -> T? {
@@ -38,7 +50,7 @@ public struct SeriesDocuments: Sendable, Codable {
     /// The highest number authorized, denied, cancelled, voided, or signed and waiting to
     /// be sent (a contingency note holds its number as surely as an authorized one).
     public var lastUsed: Int? {
-        var m = noteList.last?.number
+        var m = store.records.last.map { Int($0.number) }
         if let p = pending.last?.number { m = max(m ?? p, p) }
         if let v = voided.map(\.last).max() { m = max(m ?? v, v) }
         if let c = cancellations.keys.max() { m = max(m ?? c, c) }
@@ -47,14 +59,18 @@ public struct SeriesDocuments: Sendable, Codable {
 
     /// Every number spent at the tax authority, as sorted disjoint ranges.
     public var usedRanges: [ClosedRange<Int>] {
-        var r = NumberRanges.runs(ofSorted: noteList.map(\.number))
+        var r = NumberRanges.runs(ofSorted: store.records.map { Int($0.number) })
         r += cancellations.keys.map { $0...$0 }
         r += voided.map { $0.first...$0.last }
         r += pending.map { $0.number...$0.number }
         return NumberRanges.merge(r)
     }
 
-    mutating func add(_ note: AuthorizedNote) { noteList.append(note) }
+    /// Adds a note read from file number `file` of the store's file table.
+    mutating func add(_ note: AuthorizedNote, file: UInt32) { store.add(note, file: file) }
+
+    /// Adds a note whose file is given by path (an index built by hand).
+    mutating func add(_ note: AuthorizedNote) { store.add(note, file: store.files.append(note.file)) }
 
     mutating func add(_ c: Cancellation) {
         if let old = cancellations[c.number], old.file <= c.file { return }
@@ -62,8 +78,7 @@ public struct SeriesDocuments: Sendable, Codable {
     }
 
     mutating func merge(_ other: SeriesDocuments) {
-        noteList.reserveCapacity(noteList.count + other.noteList.count)
-        noteList += other.noteList
+        store.absorb(other.store)
         conflicts += other.conflicts
         voided += other.voided
         pending += other.pending
@@ -73,18 +88,7 @@ public struct SeriesDocuments: Sendable, Codable {
     /// Sorts by number and file, keeps one note per number, moves notes with another key
     /// for an already-held number to `conflicts`.
     mutating func normalize() {
-        noteList.sort { ($0.number, $0.file) < ($1.number, $1.file) }
-        // compact in place: the first of each number stays
-        var write = 0
-        for read in noteList.indices {
-            if write > 0, noteList[write - 1].number == noteList[read].number {
-                if noteList[write - 1].key != noteList[read].key { conflicts.append(noteList[read]) }
-            } else {
-                if write != read { noteList[write] = noteList[read] }
-                write += 1
-            }
-        }
-        noteList.removeLast(noteList.count - write)
+        conflicts += store.sortKeepingFirst()
         voided.sort { ($0.first, $0.file) < ($1.first, $1.file) }
         // one pending note per number (the lexically first file), and none for a number
         // the tax authority already holds: the copy in the POS folder was sent after all
@@ -97,33 +101,37 @@ public struct SeriesDocuments: Sendable, Codable {
 
 /// Everything read from an XML folder: per series, the numbers the tax authority holds;
 /// and every file that added nothing, with the reason.
-public struct AuthorizedIndex: Sendable, Codable {
+public struct AuthorizedIndex: Sendable {
     public var series: [SeriesID: SeriesDocuments] = [:]
+    /// The files the notes were read from, each path stored once (see `FileNames`).
+    public let files: FileNames
     public var skipped: [SkippedFile] = []
     public var filesRead = 0
     public var documentsRead = 0
 
-    public init() {}
+    public init() { files = FileNames() }
+    init(files: FileNames) { self.files = files }
 
     public var brokenFiles: [SkippedFile] { skipped.filter { $0.reason.isBroken } }
 
     /// The issuers (CNPJ/CPF) that have documents in the index.
     public var issuers: Set<String> { Set(series.keys.map(\.issuer)) }
 
-    mutating func add(_ note: AuthorizedNote, to id: SeriesID) {
-        series[id, default: SeriesDocuments()].add(note)
+    mutating func add(_ note: AuthorizedNote, to id: SeriesID, file: UInt32? = nil) {
+        let f = file ?? files.append(note.file)
+        series[id, default: SeriesDocuments(files: files)].add(note, file: f)
         documentsRead += 1
     }
     mutating func add(_ v: VoidedRange) {
-        series[v.series, default: SeriesDocuments()].voided.append(v)
+        series[v.series, default: SeriesDocuments(files: files)].voided.append(v)
         documentsRead += 1
     }
     mutating func add(_ p: PendingNote, to id: SeriesID) {
-        series[id, default: SeriesDocuments()].pending.append(p)
+        series[id, default: SeriesDocuments(files: files)].pending.append(p)
         documentsRead += 1
     }
     mutating func add(_ c: Cancellation) {
-        series[c.series, default: SeriesDocuments()].add(c)
+        series[c.series, default: SeriesDocuments(files: files)].add(c)
         documentsRead += 1
     }
     mutating func skip(_ file: String, _ reason: SkipReason) {
@@ -144,6 +152,8 @@ public struct AuthorizedIndex: Sendable, Codable {
     /// give the same report. `XMLIndexer` calls it; call it after adding documents by hand.
     public mutating func normalize() {
         skipped.sort { $0.file < $1.file }
-        for id in series.keys { series[id]!.normalize() }
+        // the keys copied first: mutating the dictionary while its `keys` view holds the
+        // storage would copy every series (and its notes) once more
+        for id in Array(series.keys) { series[id]!.normalize() }
     }
 }

@@ -16,11 +16,17 @@ struct FiscalXMLReader {
     private struct Open { var tag: XMLTag; var nameStart: Int; var nameLength: Int }
     private var stack: [Open] = []
     private var slots: [Range<Int>?] = Array(repeating: nil, count: XMLSlot.allCases.count)
+    /// The number of the file being read in the index's `FileNames`, when the indexer gave it.
+    private var fileNumber: UInt32?
 
     init() { stack.reserveCapacity(32) }
 
     /// Reads `bytes` (the whole file) and adds documents or a skip reason to `index`.
-    mutating func read(_ bytes: UnsafeRawBufferPointer, file: String, into index: inout AuthorizedIndex) {
+    /// `fileNumber`: the file's number in `index.files` (nil: `file` is added there when a
+    /// note needs it).
+    mutating func read(_ bytes: UnsafeRawBufferPointer, file: String, fileNumber: UInt32? = nil,
+                       into index: inout AuthorizedIndex) {
+        self.fileNumber = fileNumber
         index.filesRead += 1
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             // UTF-16: rare; transcode and read again.
@@ -221,11 +227,19 @@ struct FiscalXMLReader {
                               series: number(.noteSeries, "ide/serie"))
             let nNF = number(.noteNumber, "ide/nNF")
             let key = need(.protKey, "infProt/chNFe")
+            let issued = value(.noteIssued, b) ?? "", protocolNumber = value(.protProtocol, b) ?? ""
+            // the index stores notes in fixed-size records: a value past them is reported, never cut
+            if defect == nil, nNF > NoteStore.Limits.number { defect = .numberTooLarge(field: "ide/nNF", value: nNF) }
+            for (text, field) in [(key, "infProt/chNFe"), (issued, "ide/dhEmi"), (protocolNumber, "infProt/nProt")]
+            where defect == nil && text.utf8.count > NoteStore.Limits.textBytes {
+                defect = .valueTooLong(field: field, bytes: text.utf8.count)
+            }
             if let d = defect { return index.skip(file, .broken(line: line, defect: d)) }
             let problems = AccessKey.problems(of: key, model: id.model, series: id.series, number: nNF, issuer: id.issuer)
-            index.add(AuthorizedNote(number: nNF, key: key, issued: value(.noteIssued, b) ?? "",
-                                     protocolNumber: value(.protProtocol, b) ?? "", status: st, file: file,
-                                     keyProblems: problems, isEntry: value(.noteDirection, b) == "0"), to: id)
+            index.add(AuthorizedNote(number: nNF, key: key, issued: issued,
+                                     protocolNumber: protocolNumber, status: st, file: file,
+                                     keyProblems: problems, isEntry: value(.noteDirection, b) == "0"),
+                      to: id, file: fileNumber)
         case .procInutNFe:
             let st = value(.inutStatus, b).flatMap { Int($0) }
             guard st == 102 else { return index.skip(file, .otherEvent(type: "inutilização", status: st)) }

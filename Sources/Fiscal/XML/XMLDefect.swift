@@ -19,6 +19,10 @@ public enum XMLDefect: Sendable, Hashable, Codable {
     case reversedRange(first: Int, last: Int)
     /// A cancellation event whose `chNFe` is not a usable key.
     case unusableEventKey(String)
+    /// A value longer than the layout allows by far (chNFe, dhEmi, nProt): not stored.
+    case valueTooLong(field: String, bytes: Int)
+    /// A number past what the layout allows (nNF above 999,999,999).
+    case numberTooLarge(field: String, value: Int)
 
     public var words: Words {
         switch self {
@@ -44,6 +48,10 @@ public enum XMLDefect: Sendable, Hashable, Codable {
             Words(pt: "nNFIni \(a) é maior que nNFFin \(z)", en: "nNFIni \(a) is above nNFFin \(z)")
         case .unusableEventKey(let k):
             Words(pt: "evento de cancelamento com chNFe inutilizável '\(k)'", en: "cancellation event with an unusable chNFe '\(k)'")
+        case let .valueTooLong(f, n):
+            Words(pt: "o campo \(f) tem \(n) bytes, muito além do leiaute", en: "field \(f) has \(n) bytes, far beyond the layout")
+        case let .numberTooLarge(f, v):
+            Words(pt: "o campo \(f) vale \(v), acima de 999.999.999", en: "field \(f) is \(v), above 999,999,999")
         }
     }
 }

@@ -19,24 +19,33 @@ public enum XMLIndexer {
     }
 
     /// Indexes the given files.
-    /// `progress` gets the files handed to the readers so far (every batch of 64).
     public static func index(files: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                             progress: WorkProgressSink? = nil) -> AuthorizedIndex {
+        index(files: FileNames(files), workers: workers, progress: progress)
+    }
+
+    /// Indexes the files of a table (`FileWalker`'s); the index keeps the table, and its
+    /// notes name their files by number in it.
+    /// `progress` gets the files handed to the readers so far (every batch of 64).
+    public static func index(files: FileNames, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                              progress: WorkProgressSink? = nil) -> AuthorizedIndex {
         let count = max(1, min(workers, (files.count + 63) / 64))
         let shared = SharedCursor(total: files.count, batch: 64, progress: progress)
         let results = PartialResults(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { w in
             var reader = FiscalXMLReader()
-            var partial = AuthorizedIndex()
+            var partial = AuthorizedIndex(files: files)
             let buffer = ReadBuffer()
             while let range = shared.next() {
-                for k in range { buffer.read(files[k], reader: &reader, into: &partial) }
+                for k in range {
+                    buffer.read(files.path(UInt32(k)), number: UInt32(k), reader: &reader, into: &partial)
+                }
             }
             results.set(w, partial)
         }
         // merge into the largest partial so only the smaller ones are copied
         var partials = results.takeAll().sorted { $0.documentsRead > $1.documentsRead }
-        guard !partials.isEmpty else { return AuthorizedIndex() }
+        guard !partials.isEmpty else { return AuthorizedIndex(files: files) }
         progress?(WorkProgress(.indexXML, done: files.count, total: files.count))
         var index = partials.removeFirst()
         while let p = partials.popLast() { index.merge(p) }
@@ -82,7 +91,7 @@ private final class ReadBuffer {
     private var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
     deinit { storage.deallocate() }
 
-    func read(_ path: String, reader: inout FiscalXMLReader, into index: inout AuthorizedIndex) {
+    func read(_ path: String, number: UInt32, reader: inout FiscalXMLReader, into index: inout AuthorizedIndex) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             index.filesRead += 1
@@ -106,7 +115,7 @@ private final class ReadBuffer {
             if r <= 0 { break }
             got += r
         }
-        reader.read(UnsafeRawBufferPointer(rebasing: storage[0..<got]), file: path, into: &index)
+        reader.read(UnsafeRawBufferPointer(rebasing: storage[0..<got]), file: path, fileNumber: number, into: &index)
     }
 }
 

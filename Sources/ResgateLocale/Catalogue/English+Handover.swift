@@ -20,6 +20,7 @@ extension English {
         case .noneRefused: "No table refused."
         case .reenterHeading: "Notes to re-enter"
         case .reenterNone: "No note to re-enter."
+        case .colSeries: "Series"
         case .colNumber: "Number"
         case .colIssued: "Issued"
         case .colKey: "Access key"

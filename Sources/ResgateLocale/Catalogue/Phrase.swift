@@ -188,7 +188,7 @@ public enum HandoverLabel: Sendable, Hashable {
     case tablesHeading
     case colTable, colStatus, colBefore, colAfter, colNotes
     case refusedHeading, noneRefused
-    case reenterHeading, reenterNone, colNumber, colIssued, colKey
+    case reenterHeading, reenterNone, colSeries, colNumber, colIssued, colKey
     case checklistHeading
     case checklistIntro
     case colItem, colToolChecked, colByHand

@@ -20,6 +20,7 @@ extension Portuguese {
         case .noneRefused: "Nenhuma tabela recusada."
         case .reenterHeading: "Notas a redigitar"
         case .reenterNone: "Nenhuma nota a redigitar."
+        case .colSeries: "Série"
         case .colNumber: "Número"
         case .colIssued: "Emitida em"
         case .colKey: "Chave de acesso"

@@ -50,7 +50,7 @@ extension HandoverReport {
         if notes.isEmpty {
             h += "<p>\(e(verdict.state == .notChecked ? w(.fiscalSequenceNotChecked) : w(.reenterNone)))</p>\n"
         } else {
-            h += "<table><tr><th>\(e(w(.fiscalSequence)))</th><th>\(e(w(.colNumber)))</th><th>\(e(w(.colIssued)))</th><th>\(e(w(.colKey)))</th></tr>\n"
+            h += "<table><tr><th>\(e(w(.colSeries)))</th><th>\(e(w(.colNumber)))</th><th>\(e(w(.colIssued)))</th><th>\(e(w(.colKey)))</th></tr>\n"
             for (s, n) in notes {
                 h += "<tr><td>\(e("\(s.document) \(s.series) · \(s.cnpj)"))</td><td class=\"num\">\(n.number)</td><td>\(e(n.issued))</td><td>\(e(n.key))</td></tr>\n"
             }
