@@ -6,7 +6,10 @@
 #   all     every job below on the 1,000,000-record reference table
 #   quick   read, parse, verify, backup, restore, cdx on 100,000 records (CI prints it)
 #   merge   restore --merge of VENDAS (100,000 records by default) against a live copy with 1%
-#           changed and 1% new rows (scripts/bench/merge_live.py), beside a plain restore
+#           changed and 1% new rows (scripts/bench/merge_live.py), beside a plain restore;
+#           RESGATE_BENCH_MERGE_CHANGED / RESGATE_BENCH_MERGE_NEW give the counts instead
+#           (issue 17's case: RESGATE_BENCH_RECORDS=1000000 RESGATE_BENCH_MERGE_CHANGED=25000
+#           RESGATE_BENCH_MERGE_NEW=25000, 50,000 newer rows)
 #   many    300 tables of 2,000 records: scan, verify, restore --all; per-table cost
 #   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table
 #   memory  peak RSS of every command on hostile and damaged input (scripts/bench/hostile_gen.py)
@@ -197,15 +200,20 @@ bench_cdx() { # DIR
 }
 
 bench_merge() { # DIR SETNAME
-    echo "## restore --merge of VENDAS against a live copy with 1% changed and 1% new rows, beside a plain restore"
+    local records; records=$(head -c 8 "$1/VENDAS.DBF" | od -An -tu4 -j4 | xargs)
+    local changed=${RESGATE_BENCH_MERGE_CHANGED:-$((records / 100))} new=${RESGATE_BENCH_MERGE_NEW:-$((records / 100))}
+    echo "## restore --merge of VENDAS ($records records) against a live copy with $changed changed and $new new rows, beside a plain restore"
     local set; set=$(set_for "$1" "$2")
-    local live=$WORK/merge-live
-    [[ -f $live/VENDAS.DBF ]] || python3 scripts/bench/merge_live.py "$1" "$live" --changed 0.01 --new 0.01 >&2
+    local live=$WORK/merge-live-$records-$changed-$new
+    [[ -f $live/VENDAS.DBF ]] || python3 scripts/bench/merge_live.py "$1" "$live" --changed-rows "$changed" --new-rows "$new" >&2
     local fresh="rm -rf '$WORK/merge-data'; cp -r '$live' '$WORK/merge-data'"
     PREP=$fresh job restore-plain "$BIN/resgate" restore "$set" --data "$WORK/merge-data" --table VENDAS --yes --quiet
     PREP=$fresh job restore-merge "$BIN/resgate" restore "$set" --data "$WORK/merge-data" --table VENDAS --merge --key NUMERO --yes --quiet
     measure
     say restore-merge restore-plain "issue 17 target <= 1.5; peak RSS target < 64 MiB"
+    local left; left=$(find "$WORK/merge-data" -name 'merge-keys-*' | wc -l)
+    echo "merge key files left behind: $left"
+    [[ $left == 0 ]] || exit 1
 }
 
 bench_scan() { # DIR

@@ -11,7 +11,8 @@ import XBase
 /// order, every intact live row no backup row claimed. Without a key, only live rows past
 /// the backup's count whose content the backup lacks are appended (append-only tables).
 ///
-/// Per backup row: two fingerprints and a binary search; no allocation.
+/// Per backup row: two fingerprints and a binary search (past the index's memory budget, a
+/// search of the in-memory fences and one read of a block of the spilled keys); no allocation.
 final class LiveMerge: DBFRecordGate {
     let reader: SalvageReader
     let keyed: Bool
@@ -20,12 +21,15 @@ final class LiveMerge: DBFRecordGate {
     let changed: FieldDescriptor?
     let keyFields: [FieldDescriptor]
     private(set) var outcome: MergeOutcome
-    private var index = LiveIndex()
+    private let index: LiveIndex
     private let liveRecord: UnsafeMutableRawBufferPointer
     /// Rows the writer has been handed so far (backup rows and their replacements).
     private var rows = 0
 
-    init(table: String, live: DBFTable, key: MergeKeyChoice) throws(MergeFailure) {
+    /// `spillFolder`: where the key index may spill past its memory budget (the staging
+    /// folder). Throws `MergeFailure` for facts about the tables, `XBaseError` when the
+    /// spilled keys cannot be written (a full disk: the restore stops).
+    init(table: String, live: DBFTable, key: MergeKeyChoice, spillFolder: String) throws {
         reader = SalvageReader(table: live)
         keyFields = key.fields.compactMap { live.field(named: $0) }
         keyed = !keyFields.isEmpty
@@ -34,38 +38,48 @@ final class LiveMerge: DBFRecordGate {
         changed = key.changedField.flatMap { live.field(named: $0) }
         outcome = MergeOutcome(key: key)
         liveRecord = .allocate(byteCount: max(1, live.header.recordLength), alignment: 8)
+        index = LiveIndex(spillParent: spillFolder, expected: live.recordsBySize)
+        struct Spill: Error { let error: XBaseError }
         do {
+            var taken = 0
             try reader.forEachIntact { i, rec in
-                guard index.entries.count < LiveIndex.budget else {
-                    throw MergeFailure.tooManyLiveRows(table: table, rows: live.recordsBySize,
-                                                       budget: LiveIndex.budget)
+                guard taken < LiveIndex.maxRows else {
+                    throw MergeFailure.tooManyLiveRows(table: table, rows: live.recordsBySize, budget: LiveIndex.maxRows)
                 }
+                taken += 1
                 let (k0, k1) = keyHasher.identity(rec)
-                index.add(.init(k0: k0, k1: k1, index: UInt32(truncatingIfNeeded: i),
-                                content: keyed ? contentHasher.hash(rec, seed: 7) : 0))
+                do {
+                    try index.add(.init(p: keyHasher.prefix(rec), k0: k0, k1: k1, index: UInt32(truncatingIfNeeded: i),
+                                        content: keyed ? contentHasher.hash(rec, seed: 7) : 0))
+                } catch let e as XBaseError { throw Spill(error: e) }
             }
         } catch let e as MergeFailure {
             throw e
+        } catch let s as Spill {
+            throw s.error
         } catch {
-            throw .unreadableLive(table: table, reason: "\(error)")
+            throw MergeFailure.unreadableLive(table: table, reason: "\(error)")
         }
-        index.seal()
+        try index.seal()
         outcome.take(reader.findings)
     }
+
+    /// Whether the key index went to disk (tests).
+    var spilled: Bool { index.spilled }
 
     deinit { liveRecord.deallocate() }
 
     func replacement(for record: UnsafeRawBufferPointer) throws(XBaseError) -> UnsafeRawBufferPointer? {
         rows += 1
         let (k0, k1) = keyHasher.identity(record)
+        let id = LiveIndex.Identity(p: keyHasher.prefix(record), k0: k0, k1: k1)
         guard keyed else {
-            index.markAll(k0, k1)
+            try index.markAll(id)
             outcome.fromBackup += 1
             return nil
         }
-        guard let p = index.firstUnseen(k0, k1) else { outcome.fromBackup += 1; return nil }
+        guard let (p, e) = try index.firstUnseen(id) else { outcome.fromBackup += 1; return nil }
         index.markSeen(p)
-        let e = index.entries[p]
         if contentHasher.hash(record, seed: 7) == e.content { outcome.fromBackup += 1; return nil }
         do {
             guard try reader.readIntact(Int(e.index), into: liveRecord) else { outcome.fromBackup += 1; return nil }
@@ -87,13 +101,18 @@ final class LiveMerge: DBFRecordGate {
     /// backup's count whose content the backup lacks (no key). Call with the gate removed.
     func appendLiveOnly(to writer: DBFWriter) throws {
         let backupRows = rows
-        for i in index.unseenIndexes(from: keyed ? 0 : backupRows) {
-            guard try reader.readIntact(Int(i), into: liveRecord) else { continue }
+        let pending = try index.unseen(from: keyed ? 0 : backupRows)
+        index.discard()
+        try pending.forEach { i in
+            guard try reader.readIntact(i, into: liveRecord) else { return }
             try writer.append(raw: UnsafeRawBufferPointer(liveRecord)) { (_, block) throws(XBaseError) in self.reader.memo(block) }
             outcome.fromLive += 1
             outcome.added += 1
         }
     }
+
+    /// Removes the spilled key files now (they go with the gate anyway).
+    func discard() { index.discard() }
 
     /// The changed field says the live row is later than the backup's.
     func provenNewer(live: UnsafeRawBufferPointer, backup: UnsafeRawBufferPointer) -> Bool {

@@ -49,7 +49,7 @@ public enum MergeFailure: Error, Sendable, Hashable {
     case unknownChangedField(table: String, field: String)
     /// The changed field is not a date or datetime.
     case changedFieldNotADate(table: String, field: String)
-    /// More intact live rows than the key memory budget holds.
+    /// More intact live rows than a merge takes (`LiveIndex.maxRows`, 32 M: its bitmaps).
     case tooManyLiveRows(table: String, rows: Int, budget: Int)
     case unreadableLive(table: String, reason: String)
 }

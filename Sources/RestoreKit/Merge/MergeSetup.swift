@@ -8,13 +8,15 @@ struct MergeSetup {
     let livePath: String
     let key: MergeKeyChoice
 
-    /// Reads the live table and fingerprints its intact rows (the gate for one rewrite).
-    func start(table: String) throws(MergeFailure) -> LiveMerge {
+    /// Reads the live table and fingerprints its intact rows (the gate for one rewrite);
+    /// past the key budget they spill under `staging` (removed when the gate goes).
+    /// Throws `MergeFailure` (the table is refused) or the spill's `XBaseError`.
+    func start(table: String, staging: String) throws -> LiveMerge {
         let live: DBFTable
         do { live = try DBFTable.open(path: livePath) } catch {
-            throw .unreadableLive(table: table, reason: error.description)
+            throw MergeFailure.unreadableLive(table: table, reason: error.description)
         }
-        return try LiveMerge(table: table, live: live, key: key)
+        return try LiveMerge(table: table, live: live, key: key, spillFolder: staging)
     }
 
     /// A new folder for a dry run's merged rows (removed after).
@@ -37,8 +39,8 @@ enum MergeWords {
             Words(pt: "\(t): o campo de alteração \(n) não é data nem data e hora",
                   en: "\(t): changed field \(n) is neither a date nor a datetime")
         case let .tooManyLiveRows(t, rows, budget):
-            Words(pt: "\(t): a tabela atual tem \(rows) registros, mais que os \(budget) que a junção guarda em memória; restaure sem --merge ou use salvage",
-                  en: "\(t): the live table has \(rows) records, more than the \(budget) the merge keeps in memory; restore without --merge or use salvage")
+            Words(pt: "\(t): a tabela atual tem \(rows) registros, mais que os \(budget) que a junção aceita; restaure sem --merge ou use salvage",
+                  en: "\(t): the live table has \(rows) records, more than the \(budget) a merge takes; restore without --merge or use salvage")
         case let .unreadableLive(t, reason):
             Words(pt: "\(t): a tabela atual não pode ser lida (\(reason)); use restore sem --merge",
                   en: "\(t): the live table cannot be read (\(reason)); restore without --merge")

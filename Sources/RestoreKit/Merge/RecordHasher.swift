@@ -62,6 +62,21 @@ struct RecordHasher {
         return x
     }
 
+    /// The first 8 bytes hashed, big-endian (zero-filled): the index orders entries by it
+    /// first, so that backup rows arriving in key order (the usual case: NUMERO ascending)
+    /// look up neighbouring entries and a spilled index is read almost sequentially.
+    @inline(__always)
+    func prefix(_ rec: UnsafeRawBufferPointer) -> UInt64 {
+        var v: UInt64 = 0
+        var n = 0
+        for r in segments where n < 8 {
+            var i = r.lowerBound
+            let end = min(r.upperBound, rec.count)
+            while i < end && n < 8 { v = v << 8 | UInt64(rec[i]); i += 1; n += 1 }
+        }
+        return v << UInt64(8 * (8 - n))
+    }
+
     /// 96 bits of identity: the first hash and 32 bits of a second, differently seeded one.
     @inline(__always)
     func identity(_ rec: UnsafeRawBufferPointer) -> (UInt64, UInt32) {

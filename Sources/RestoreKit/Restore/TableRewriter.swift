@@ -160,8 +160,8 @@ struct TableRewriter {
             try recordDone()
         }
         var liveMerge: LiveMerge?
-        if let setup = mergeSetup, let w = writer {
-            do { liveMerge = try setup.start(table: plan.name) } catch {
+        if let setup = mergeSetup, let w = writer, let staging = stagingFolder ?? scratch {
+            do { liveMerge = try setup.start(table: plan.name, staging: staging) } catch let error as MergeFailure {
                 return Outcome(accepted: false, records: 0, defects: [MergeWords.defect(error, table: plan.name)],
                                files: files, seconds: Date().timeIntervalSince(start), skippedLines: 0,
                                memoBlanked: blankMemos)

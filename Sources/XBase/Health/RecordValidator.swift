@@ -171,13 +171,33 @@ struct RecordValidator {
 }
 
 /// Checks memo pointers against the memo file: inside it, and at a sane block header.
-/// One 8-byte buffer is reused for every probe.
+/// Block headers are read through one 256 KiB window of the file: records point at memos
+/// in about the order they were written, so a million records cost a few hundred reads
+/// instead of a million (`salvage`, `restore --merge` and `scan` screen every record).
 final class MemoProbe {
     let memo: MemoFile
+    private static let windowSize = 1 << 18
+    private let window = UnsafeMutableRawBufferPointer.allocate(byteCount: MemoProbe.windowSize, alignment: 8)
+    private var windowStart = 0, windowCount = 0
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 8, alignment: 8)
 
     init(memo: MemoFile) { self.memo = memo }
-    deinit { buffer.deallocate() }
+    deinit { buffer.deallocate(); window.deallocate() }
+
+    /// The 8 bytes at `offset` into `buffer` (fewer when the file ends first): from the
+    /// window, which is moved to start at `offset`'s 4 KiB page when it does not hold them.
+    private func readHeader(at offset: Int) -> Int? {
+        if offset < windowStart || offset + 8 > windowStart + windowCount {
+            let start = offset & ~4095
+            guard let got = try? memo.reader.read(into: window, at: start) else { return nil }
+            windowStart = start; windowCount = got
+        }
+        let available = min(8, max(0, windowStart + windowCount - offset))
+        if available > 0 {
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: window[(offset - windowStart)..<(offset - windowStart + available)]))
+        }
+        return available
+    }
 
     /// nil when the block looks right.
     func problem(block: Int) -> (kind: HealthFinding.Kind, fault: MemoBlockFault)? {
@@ -189,7 +209,7 @@ final class MemoProbe {
         case .dbt3:
             return nil
         case .fpt, .dbt4:
-            guard let got = try? memo.reader.read(into: buffer, at: offset), got == 8 else {
+            guard let got = readHeader(at: offset), got == 8 else {
                 return (.badMemoBlock, .headerCut)
             }
             if memo.kind == .fpt {
