@@ -53,7 +53,7 @@ struct ReindexCommand: ParsableCommand {
 
     private func print(_ report: ReindexReport, lang: Language) throws {
         if common.json { return try Console.json(report) }
-        var text = TextTable(headers: lang == .pt ? ["tabela", "índice", "situação"] : ["table", "index", "status"])
+        var text = TextTable(headers: CLIPhrase.reindexHeaders.text(in: lang).components(separatedBy: "|"))
         for t in report.tables {
             text.rows.append([t.name.canonical, t.index ?? "-", t.status.words.text(in: lang)])
         }

@@ -1,5 +1,6 @@
 import BackupSet
 import Foundation
+import ResgateLocale
 import RestoreKit
 import XBase
 
@@ -25,7 +26,8 @@ extension ShowCommand {
                 ("fields", RecordFormatter.fieldsJSON(t.fields)),
             ]))
             if outputFormat != .json {
-                print("\(name): \(t.expectedRecords ?? 0) \(lang == .pt ? "registros" : "records"), \(t.fields.count) \(lang == .pt ? "campos" : "fields")\(layout?.indexPath != nil ? ", CDX" : "")")
+                print(CLIPhrase.showFolderTableLine(name: name, records: t.expectedRecords ?? 0, fields: t.fields.count,
+                                                   index: layout?.indexPath != nil).text(in: lang))
             }
         }
         if outputFormat == .json {
@@ -40,7 +42,7 @@ extension ShowCommand {
     func showFolderTable(_ source: TableFolderSource, _ name: String) throws {
         let lang = common.language
         guard source.tableNames.contains(name.uppercased()) else {
-            Console.err(lang == .pt ? "\(printableEscaped(name)): tabela não encontrada" : "\(printableEscaped(name)): no such table")
+            Console.err(CLIPhrase.showFolderNoSuchTable(printableEscaped(name)).text(in: lang))
             throw ExitStatus.badInput
         }
         let t = try source.table(named: name)

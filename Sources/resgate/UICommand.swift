@@ -36,20 +36,19 @@ struct UIServerCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pt = common.language == .pt
+        let lang = common.language
         let folder = data ?? FileManager.default.currentDirectoryPath
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            Console.err(pt ? "a pasta \(folder) não existe" : "folder \(folder) does not exist")
+            Console.err(CLIPhrase.uiFolderMissing(folder).text(in: lang))
             throw ExitStatus.badInput
         }
         if let b = backups, !FileManager.default.fileExists(atPath: b) {
-            Console.err(pt ? "a pasta de backups \(b) não existe" : "backup folder \(b) does not exist")
+            Console.err(CLIPhrase.uiBackupFolderMissing(b).text(in: lang))
             throw ExitStatus.badInput
         }
         if !WebServer.isLoopback(host) {
-            Console.err(pt ? "ATENÇÃO: escutando em \(host): outras máquinas da rede podem abrir esta tela (o token ainda é exigido)."
-                           : "WARNING: listening on \(host): other machines on the network can reach this screen (the token is still required).")
+            Console.err(CLIPhrase.uiListeningOnNetwork(host: host).text(in: lang))
         }
         var c = WebServer.Configuration(data: absolute(folder), backups: backups.map(absolute), xml: xml.map(absolute),
                                         config: config.map(absolute))
@@ -68,8 +67,7 @@ struct UIServerCommand: ParsableCommand {
                     let url = WebServer.url(host: host, port: port, token: token)
                     Console.out(url)
                     if !quiet {
-                        Console.err(pt ? "Tela de restauração: abra o endereço acima no navegador. Ctrl+C encerra."
-                                       : "Restore screen: open the address above in a browser. Ctrl+C stops it.")
+                        Console.err(CLIPhrase.uiOpenTheAddress.text(in: lang))
                     }
                 }
             } catch { failure.error = error }
@@ -81,7 +79,7 @@ struct UIServerCommand: ParsableCommand {
             throw ExitStatus.refused
         }
         if let e = failure.error {
-            Console.err((pt ? "resgate ui: não foi possível servir: " : "resgate ui: cannot serve: ") + "\(e)")
+            Console.err(CLIPhrase.uiCannotServe("\(e)").text(in: lang))
             throw ExitStatus.refused
         }
     }

@@ -278,7 +278,11 @@ import Testing
     ]
 
     static let scan: [CLIPhrase] = [.scanHeaders, .scanDamaged(indexOnly: true), .scanDamaged(indexOnly: false),
-                                    .scanOnlyIndexDamaged(tables: ["VENDAS", "ITENS"], data: "/loja/dados")]
+                                    .scanOnlyIndexDamaged(tables: ["VENDAS", "ITENS"], data: "/loja/dados"),
+                                    .uiFolderMissing("/loja/dados"), .uiBackupFolderMissing("/loja/backups"),
+                                    .uiListeningOnNetwork(host: "0.0.0.0"), .uiOpenTheAddress, .uiCannotServe("porta ocupada"),
+                                    .showFolderTableLine(name: "VENDAS", records: 1, fields: 12, index: true),
+                                    .showFolderNoSuchTable("ITENS"), .reindexHeaders, .xmlFolderNeeded]
 
     static let web: [WebPhrase] = [
         .noSocket, .noFreePort, .pageFileUnreadable("app.js"), .pageFilesMissing, .nothingRunning, .notCancellable,
@@ -318,6 +322,8 @@ import Testing
         #expect(SalvagePhrase.memoLost(table: "VENDAS", record: 4, field: "OBS", .badMemoBlock).text(in: .en)
                 == "VENDAS record 4 OBS: damaged memo block (memo emptied)")
         #expect(CLIPhrase.scanDamaged(indexOnly: true).text(in: .pt) == "DANIFICADA (só índice)")
+        #expect(CLIPhrase.showFolderTableLine(name: "VENDAS", records: 1, fields: 12, index: true).text(in: .pt)
+                == "VENDAS: 1 registros, 12 campos, CDX")
         #expect(WebPhrase.missingToken(header: "X-Resgate-Token").text(in: .en) == "the token is missing from the X-Resgate-Token header")
         #expect(Words { l in WebPhrase.failed("x").text(in: l) } == WebPhrase.failed("x").words)
     }

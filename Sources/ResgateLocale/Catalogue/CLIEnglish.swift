@@ -11,6 +11,17 @@ enum CLIEnglish {
                 + " back as they were before operation \(id)? The current state is kept for redo."
         case .noBackupsFound(let r): "no backup found in \(r)"
         case .backupsHeaders: "NAME|DATE|KIND|SIZE|TABLES|MANIFEST"
+        case .uiFolderMissing(let f): "folder \(f) does not exist"
+        case .uiBackupFolderMissing(let b): "backup folder \(b) does not exist"
+        case .uiListeningOnNetwork(let host):
+            "WARNING: listening on \(host): other machines on the network can reach this screen (the token is still required)."
+        case .uiOpenTheAddress: "Restore screen: open the address above in a browser. Ctrl+C stops it."
+        case .uiCannotServe(let e): "resgate ui: cannot serve: \(e)"
+        case let .showFolderTableLine(name, records, fields, index):
+            "\(name): \(records) records, \(fields) fields" + (index ? ", CDX" : "")
+        case .showFolderNoSuchTable(let t): "\(t): no such table"
+        case .reindexHeaders: "table|index|status"
+        case .xmlFolderNeeded: "give the XML folder"
         case .scanHeaders: "TABLE|LAST UPDATE|RECORDS|DELETED|SIZE|MEMO|INDEX|HEALTH"
         case .scanDamaged(let indexOnly): "DAMAGED" + (indexOnly ? " (index only)" : "")
         case let .scanOnlyIndexDamaged(tables, data):

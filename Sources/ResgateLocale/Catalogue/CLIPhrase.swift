@@ -15,6 +15,20 @@ public enum CLIPhrase: Sendable, Hashable {
     case scanHeaders
     case scanDamaged(indexOnly: Bool)
     case scanOnlyIndexDamaged(tables: [String], data: String)
+    /// `resgate ui`: its folders, the warning when it listens beyond this machine, the hint
+    /// under the address and why it could not serve.
+    case uiFolderMissing(String)
+    case uiBackupFolderMissing(String)
+    case uiListeningOnNetwork(host: String)
+    case uiOpenTheAddress
+    case uiCannotServe(String)
+    /// A table of a folder of tables as `show` lists it (the name already escaped).
+    case showFolderTableLine(name: String, records: Int, fields: Int, index: Bool)
+    case showFolderNoSuchTable(String)
+    /// `reindex`'s table headers (`|` between columns).
+    case reindexHeaders
+    /// `inutilizar` without an XML folder (`--xml` or the configuration's).
+    case xmlFolderNeeded
     case yes, no
     case tablesSummary(tables: Int, damaged: Int)
     case severity(String)

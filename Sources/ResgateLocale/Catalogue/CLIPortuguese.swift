@@ -11,6 +11,17 @@ enum CLIPortuguese {
                 + " ao estado de antes da operação \(id)? O estado atual fica guardado para refazer."
         case .noBackupsFound(let r): "nenhum backup encontrado em \(r)"
         case .backupsHeaders: "NOME|DATA|TIPO|TAMANHO|TABELAS|MANIFESTO"
+        case .uiFolderMissing(let f): "a pasta \(f) não existe"
+        case .uiBackupFolderMissing(let b): "a pasta de backups \(b) não existe"
+        case .uiListeningOnNetwork(let host):
+            "ATENÇÃO: escutando em \(host): outras máquinas da rede podem abrir esta tela (o token ainda é exigido)."
+        case .uiOpenTheAddress: "Tela de restauração: abra o endereço acima no navegador. Ctrl+C encerra."
+        case .uiCannotServe(let e): "resgate ui: não foi possível servir: \(e)"
+        case let .showFolderTableLine(name, records, fields, index):
+            "\(name): \(records) registros, \(fields) campos" + (index ? ", CDX" : "")
+        case .showFolderNoSuchTable(let t): "\(t): tabela não encontrada"
+        case .reindexHeaders: "tabela|índice|situação"
+        case .xmlFolderNeeded: "informe a pasta dos XML"
         case .scanHeaders: "TABELA|ÚLTIMA ALTERAÇÃO|REGISTROS|EXCLUÍDOS|TAMANHO|MEMO|ÍNDICE|SAÚDE"
         case .scanDamaged(let indexOnly): "DANIFICADA" + (indexOnly ? " (só índice)" : "")
         case let .scanOnlyIndexDamaged(tables, data):
