@@ -24,6 +24,9 @@ import Testing
         .undoLocked(table: "VENDAS", holder: "record lock held by process 4242 (sistema)"), .undoBusy,
         .undoCannotWrite(path: "/loja/dados", reason: "somente leitura"),
         .processingTables, .insertingRecords, .done,
+        .mergeUnknownKeyField(table: "VENDAS", field: "CODIGO"), .mergeUnknownChangedField(table: "VENDAS", field: "ALTERADO"),
+        .mergeChangedFieldNotADate(table: "VENDAS", field: "OBS"), .mergeTooManyLiveRows(table: "VENDAS", rows: 40_000_000, budget: 32_000_000),
+        .mergeUnreadableLive(table: "VENDAS", reason: "cabeçalho curto"), .mergeFailed(table: "VENDAS", reason: "disco cheio"),
     ]
 
     static func index(_ p: RestorePhrase) -> Int {
@@ -57,6 +60,12 @@ import Testing
         case .processingTables: 26
         case .insertingRecords: 27
         case .done: 28
+        case .mergeUnknownKeyField: 29
+        case .mergeUnknownChangedField: 30
+        case .mergeChangedFieldNotADate: 31
+        case .mergeTooManyLiveRows: 32
+        case .mergeUnreadableLive: 33
+        case .mergeFailed: 34
         }
     }
 
@@ -189,7 +198,7 @@ import Testing
     }
 
     @Test func everyRestoreFactIsWordedInBothLanguages() {
-        #expect(Set(Self.restore.map(Self.index)) == Set(0...28), "a RestorePhrase case has no sample")
+        #expect(Set(Self.restore.map(Self.index)) == Set(0...34), "a RestorePhrase case has no sample")
         for p in Self.restore { Self.expectWorded(.restore(p)) }
     }
 

@@ -35,6 +35,13 @@ extension English {
         case let .undoLocked(t, h): "table \(t) is open in the ERP (\(h))"
         case .undoBusy: "another Resgate operation is running on this folder"
         case let .undoCannotWrite(path, why): "cannot write in \(path) (\(why)): the folder is read-only or this user may not write in it"
+        case let .mergeUnknownKeyField(t, n): "\(t): key field \(n) is not in the table"
+        case let .mergeUnknownChangedField(t, n): "\(t): changed field \(n) is not in the table"
+        case let .mergeChangedFieldNotADate(t, n): "\(t): changed field \(n) is neither a date nor a datetime"
+        case let .mergeTooManyLiveRows(t, rows, budget):
+            "\(t): the live table has \(rows) records, more than the \(budget) a merge takes; restore without --merge or use salvage"
+        case let .mergeUnreadableLive(t, reason): "\(t): the live table cannot be read (\(reason)); restore without --merge"
+        case let .mergeFailed(t, reason): "\(t): the merge failed (\(reason))"
         case .processingTables: "Processing tables"
         case .insertingRecords: "Inserting records"
         case .done: "Done."

@@ -36,6 +36,13 @@ extension Portuguese {
         case .undoBusy: "outra operação do Resgate está em andamento nesta pasta"
         case let .undoCannotWrite(path, why):
             "não é possível gravar em \(path) (\(why)): a pasta é só de leitura ou este usuário não pode gravar nela"
+        case let .mergeUnknownKeyField(t, n): "\(t): o campo-chave \(n) não existe na tabela"
+        case let .mergeUnknownChangedField(t, n): "\(t): o campo de alteração \(n) não existe na tabela"
+        case let .mergeChangedFieldNotADate(t, n): "\(t): o campo de alteração \(n) não é data nem data e hora"
+        case let .mergeTooManyLiveRows(t, rows, budget):
+            "\(t): a tabela atual tem \(rows) registros, mais que os \(budget) que a junção aceita; restaure sem --merge ou use salvage"
+        case let .mergeUnreadableLive(t, reason): "\(t): a tabela atual não pode ser lida (\(reason)); restaure sem --merge"
+        case let .mergeFailed(t, reason): "\(t): a junção falhou (\(reason))"
         case .processingTables: "Processando TABELAS"
         case .insertingRecords: "Incluindo registros nas tabelas"
         case .done: "Processamento efetuado."

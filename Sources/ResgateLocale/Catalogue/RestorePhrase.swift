@@ -44,6 +44,14 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     case undoLocked(table: String, holder: String)
     case undoBusy
     case undoCannotWrite(path: String, reason: String)
+    // `--merge` refused for one table (RestoreKit/Merge's `MergeFailure`)
+    case mergeUnknownKeyField(table: String, field: String)
+    case mergeUnknownChangedField(table: String, field: String)
+    case mergeChangedFieldNotADate(table: String, field: String)
+    case mergeTooManyLiveRows(table: String, rows: Int, budget: Int)
+    case mergeUnreadableLive(table: String, reason: String)
+    /// Any other error of the merge (the spill's), as the engine words it.
+    case mergeFailed(table: String, reason: String)
     // the moments of a restore (the ERP's own messages, cli.md)
     case processingTables
     case insertingRecords

@@ -27,28 +27,21 @@ struct MergeSetup {
     }
 }
 
-/// Words for merge facts, in both languages (the edge picks one).
+/// Merge failures as the catalogue's facts (`RestorePhrase.merge…`): the edge words them.
 enum MergeWords {
-    static func words(_ f: MergeFailure) -> Words {
+    static func phrase(_ f: MergeFailure) -> RestorePhrase {
         switch f {
-        case let .unknownKeyField(t, n):
-            Words(pt: "\(t): o campo-chave \(n) não existe na tabela", en: "\(t): key field \(n) is not in the table")
-        case let .unknownChangedField(t, n):
-            Words(pt: "\(t): o campo de alteração \(n) não existe na tabela", en: "\(t): changed field \(n) is not in the table")
-        case let .changedFieldNotADate(t, n):
-            Words(pt: "\(t): o campo de alteração \(n) não é data nem data e hora",
-                  en: "\(t): changed field \(n) is neither a date nor a datetime")
-        case let .tooManyLiveRows(t, rows, budget):
-            Words(pt: "\(t): a tabela atual tem \(rows) registros, mais que os \(budget) que a junção aceita; restaure sem --merge ou use salvage",
-                  en: "\(t): the live table has \(rows) records, more than the \(budget) a merge takes; restore without --merge or use salvage")
-        case let .unreadableLive(t, reason):
-            Words(pt: "\(t): a tabela atual não pode ser lida (\(reason)); use restore sem --merge",
-                  en: "\(t): the live table cannot be read (\(reason)); restore without --merge")
+        case let .unknownKeyField(t, n): .mergeUnknownKeyField(table: t, field: n)
+        case let .unknownChangedField(t, n): .mergeUnknownChangedField(table: t, field: n)
+        case let .changedFieldNotADate(t, n): .mergeChangedFieldNotADate(table: t, field: n)
+        case let .tooManyLiveRows(t, rows, budget): .mergeTooManyLiveRows(table: t, rows: rows, budget: budget)
+        case let .unreadableLive(t, reason): .mergeUnreadableLive(table: t, reason: reason)
         }
     }
 
     static func defect(_ e: Error, table: String) -> Defect {
-        let w = (e as? MergeFailure).map(words) ?? Words(pt: "\(table): \(e)", en: "\(table): \(e)")
+        let p = (e as? MergeFailure).map(phrase) ?? .mergeFailed(table: table, reason: "\(e)")
+        let w = Phrase.restore(p).words
         return Defect(.badStructure, table: table, pt: w.pt, en: w.en)
     }
 }

@@ -14,7 +14,7 @@ extension Restorer {
                                                      indexPath: plans[i].liveIndexPath)
                 out[plans[i].name] = MergeSetup(livePath: data + "/" + file, key: key)
             } catch {
-                plans[i].refusal = .words(MergeWords.words(error))
+                plans[i].refusal = .restore(MergeWords.phrase(error))
             }
         }
         return out

@@ -13,8 +13,6 @@ import ResgateLocale
 /// the catalogue (`Phrase.restore`).
 public enum RestoreRefusal: Sendable, Hashable {
     case phrase(Phrase)
-    /// `--merge` could not choose a key (`MergeWords`, still a pair of its own).
-    case words(Words)
     /// The set itself has defects: `RestorePhrase.backupHasDefects`, then each defect.
     case setDefects([Defect])
 
@@ -23,7 +21,6 @@ public enum RestoreRefusal: Sendable, Hashable {
     public func text(in language: Language) -> String {
         switch self {
         case .phrase(let p): p.text(in: language)
-        case .words(let w): w.text(in: language)
         case .setDefects(let ds):
             Phrase.restore(.backupHasDefects).text(in: language) + ": "
                 + ds.map { $0.message(in: language) }.joined(separator: "; ")
