@@ -32,26 +32,38 @@ enum DigitPacking {
         s.withUTF8 { pack($0, into: &out) }
     }
 
+    /// The bytes of the text a packed buffer stands for, one at a time: the one decoder
+    /// (`forEachByte`, `FileNames`' path comparison).
+    struct Unpacked: IteratorProtocol {
+        let packed: UnsafeBufferPointer<UInt8>
+        private var i = 0
+        /// The second digit of a pair, due next.
+        private var pending: UInt8?
+        init(_ packed: UnsafeBufferPointer<UInt8>) { self.packed = packed }
+
+        @inline(__always)
+        mutating func next() -> UInt8? {
+            if let p = pending { pending = nil; return p }
+            guard i < packed.count else { return nil }
+            let b = packed[i]
+            if b < 0x80 { i += 1; return b }
+            if b == DigitPacking.escape {
+                i += 2
+                return i - 1 < packed.count ? packed[i - 1] : nil
+            }
+            i += 1
+            let v = b - 0x80
+            pending = 48 + v % 10
+            return 48 + v / 10
+        }
+    }
+
     /// Calls `body` with every byte of the text `packed` stands for, in order; stops early
     /// when `body` returns false. Returns false when it was stopped.
     @inline(__always)
     static func forEachByte(_ packed: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Bool) -> Bool {
-        var i = 0
-        let n = packed.count
-        while i < n {
-            let b = packed[i]
-            if b < 0x80 {
-                if !body(b) { return false }
-                i += 1
-            } else if b == escape {
-                if i + 1 < n, !body(packed[i + 1]) { return false }
-                i += 2
-            } else {
-                let v = b - 0x80
-                if !body(48 + v / 10) || !body(48 + v % 10) { return false }
-                i += 1
-            }
-        }
+        var bytes = Unpacked(packed)
+        while let b = bytes.next() { if !body(b) { return false } }
         return true
     }
 

@@ -137,21 +137,12 @@ public final class FileNames: @unchecked Sendable {
     /// The bytes of one path: its folder with `/`, then its name unpacked.
     private struct PathBytes {
         let folder: [UInt8]
-        let name: UnsafeBufferPointer<UInt8>
-        var k = 0, i = 0
-        var pending: UInt8?
-        init(folder: [UInt8], name: UnsafeBufferPointer<UInt8>) { self.folder = folder; self.name = name }
+        var k = 0
+        var name: DigitPacking.Unpacked
+        init(folder: [UInt8], name: UnsafeBufferPointer<UInt8>) { self.folder = folder; self.name = .init(name) }
         mutating func next() -> UInt8? {
             if k < folder.count { k += 1; return folder[k - 1] }
-            if let p = pending { pending = nil; return p }
-            guard i < name.count else { return nil }
-            let b = name[i]
-            if b < 0x80 { i += 1; return b }
-            if b == DigitPacking.escape { i += 2; return i - 1 < name.count ? name[i - 1] : nil }
-            i += 1
-            let v = b - 0x80
-            pending = 48 + v % 10
-            return 48 + v / 10
+            return name.next()
         }
     }
 }
