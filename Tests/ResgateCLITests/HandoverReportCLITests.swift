@@ -78,4 +78,21 @@ import Testing
         }
         #expect(reports(data) == before, "nothing saved")
     }
+
+    /// A refused table kept what it had: its "after" column says "-", not 0.
+    @Test func aRefusedTableHasNoAfterCount() throws {
+        let (temp, root) = try demo()
+        _ = temp
+        let data = root + "/dados"
+        let fd = open(data + "/VENDAS.DBF", O_RDONLY)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0, "the test holds VENDAS.DBF as the ERP would")
+        let t = try ResgateBinary.run(["restore", root + "/backup/Quinta_07.zip", "--data", data, "--table", "VENDAS",
+                                       "--yes", "--lang", "pt"])
+        #expect(t.status == 3, "\(t.out) \(t.err)")
+        let row = try #require(t.out.split(separator: "\n").first { $0.hasPrefix("VENDAS ") }, "\(t.out)")
+        let cells = row.split(separator: " ", omittingEmptySubsequences: true)
+        #expect(cells.count >= 4 && cells[1] == "recusada" && cells[3] == "-", "\(row)")
+    }
 }

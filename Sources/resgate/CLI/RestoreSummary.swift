@@ -14,7 +14,9 @@ enum RestoreSummary {
             if !x.blank.isEmpty { mapping.append(Phrase.mappingBlank(x.blank).text(in: l)) }
             if !x.dropped.isEmpty { mapping.append(Phrase.mappingDropped(x.dropped).text(in: l)) }
             if !x.converted.isEmpty { mapping.append(Phrase.mappingConverted(x.converted).text(in: l)) }
-            t.rows.append([x.name, Phrase.restoreStatus(x.status.rawValue).text(in: l), x.replaced.map(String.init) ?? "-", String(x.records),
+            t.rows.append([x.name, Phrase.restoreStatus(x.status.rawValue).text(in: l), x.replaced.map(String.init) ?? "-",
+                           // a refused or failed table kept what it had: no "after" count (was 0)
+                           x.status == .refused || x.status == .failed ? "-" : String(x.records),
                            mapping.isEmpty ? Phrase.mappingSame.text(in: l) : mapping.joined(separator: "; "),
                            x.seconds.map { Format.seconds($0, in: l) } ?? "-"])
             if let reason = x.reason { notes.append("\(x.name): \(reason)") }
