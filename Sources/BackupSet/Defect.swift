@@ -38,18 +38,11 @@ public struct Defect: Error, Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// A defect whose sentence is still written by the caller (code outside BackupSet
-    /// that has not moved to `DefectReason` yet).
-    public init(_ kind: Kind, table: String? = nil, file: String? = nil, line: Int? = nil,
-                field: String? = nil, pt: String, en: String) {
-        self.init(kind, table: table, file: file, line: line, field: field, .words(Words(pt: pt, en: en)))
-    }
-
     /// The sentence without its place, escaped.
     public func text(in language: Language) -> String { printableEscaped(reason.text(in: language)) }
 
     /// Both languages, for the places that still carry `Words`.
-    public var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
+    public var words: Words { Words(text) }
 
     /// The sentence with its place, e.g. `CLIENTES.TXT line 12, field NOME: …`.
     public func message(in language: Language) -> String {

@@ -12,14 +12,33 @@ public enum Format {
 
     /// Seconds with two decimals and the language's decimal mark: `0,01 s` / `0.01 s`.
     public static func seconds(_ s: Double, in l: Language) -> String {
-        let t = String(format: "%.2f", s)
-        return (l == .pt ? t.replacingOccurrences(of: ".", with: ",") : t) + " s"
+        decimal(s, digits: 2, in: l) + " s"
     }
 
     /// A decimal number with `digits` decimals and the language's decimal mark.
     public static func decimal(_ v: Double, digits: Int = 1, in l: Language) -> String {
-        let t = String(format: "%.\(digits)f", v)
-        return l == .pt ? t.replacingOccurrences(of: ".", with: ",") : t
+        String(format: "%.\(digits)f", v).replacingOccurrences(of: ".", with: l.decimalMark)
+    }
+
+    /// A whole number with its thousands grouped as the language writes them:
+    /// `1.350.000` / `1,350,000`.
+    public static func grouped(_ n: Int, in l: Language) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(l.groupingMark) }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// A moment on this machine's clock as a person reads it: `26/11/2026 07:00` /
+    /// `2026-11-26 07:00`.
+    public static func dateTime(_ date: Date, in l: Language) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: l.localeIdentifier)
+        f.dateFormat = l.dateTimePattern
+        return f.string(from: date)
     }
 
     /// An ISO 8601 date or date-time (`2026-11-26`, `2026-11-26T07:00:12-03:00`, `2026-11-26 07:00`)
@@ -35,7 +54,11 @@ public enum Format {
         if chars.count >= 16, chars[10] == "T" || chars[10] == " ", chars[13] == ":" {
             time = " " + String(chars[11..<16])
         }
-        return (l == .pt ? "\(d)/\(m)/\(y)" : "\(y)-\(m)-\(d)") + time
+        let day = switch l {
+        case .pt: "\(d)/\(m)/\(y)"
+        case .en: "\(y)-\(m)-\(d)"
+        }
+        return day + time
     }
 
     /// A CNPJ as printed on a note: 14 characters (digits, or the alphanumeric CNPJ whose
@@ -59,6 +82,50 @@ public enum Format {
         case 65: "NFC-e"
         case 55: "NF-e"
         default: (l == .pt ? "modelo " : "model ") + String(model)
+        }
+    }
+}
+
+/// What differs by language but is not words — marks, date patterns, the page's language
+/// tag — in one place (the words are the catalogue's).
+public extension Language {
+    /// The decimal mark: `0,5` / `0.5`.
+    var decimalMark: String {
+        switch self {
+        case .pt: ","
+        case .en: "."
+        }
+    }
+
+    /// The thousands mark: `1.350` / `1,350`.
+    var groupingMark: String {
+        switch self {
+        case .pt: "."
+        case .en: ","
+        }
+    }
+
+    /// A date and time as `DateFormatter` writes it (`Format.dateTime`).
+    var dateTimePattern: String {
+        switch self {
+        case .pt: "dd/MM/yyyy HH:mm"
+        case .en: "yyyy-MM-dd HH:mm"
+        }
+    }
+
+    /// The locale of `DateFormatter`.
+    var localeIdentifier: String {
+        switch self {
+        case .pt: "pt_BR"
+        case .en: "en_US_POSIX"
+        }
+    }
+
+    /// An HTML page's `lang` attribute.
+    var htmlTag: String {
+        switch self {
+        case .pt: "pt-BR"
+        case .en: "en"
         }
     }
 }

@@ -27,7 +27,7 @@ struct BackupCommand: ParsableCommand {
             Console.err(error.message(in: lang)); throw ExitStatus.badInput
         }
         if let keep, keep < 1 || remote == nil {
-            Console.err(lang == .pt ? "--keep pede N ≥ 1 e --to REMOTO:caminho" : "--keep takes N ≥ 1 and --to REMOTE:path"); throw ExitStatus.badInput
+            Console.err(CLIPhrase.keepNeedsRemote.text(in: lang)); throw ExitStatus.badInput
         }
         let request = BackupRequest(root: remote == nil ? to : RemoteBackupUpload.outgoingFolder(cache: cache),
                                     name: name, tables: table, asFolder: folder)
@@ -41,8 +41,7 @@ struct BackupCommand: ParsableCommand {
             let secs = max(0.001, Date().timeIntervalSince(started))
             let rate = Double(done) / secs
             let left = rate > 0 && total > done ? Int(Double(total - done) / rate) : 0
-            let unit = lang == .pt ? "registros" : "records"
-            return "\(t): \(done)/\(total) \(unit), \(Int(rate))/s" + (left > 0 ? ", \(left)s" : "")
+            return CLIPhrase.backupProgress(table: t, done: done, total: total, perSecond: Int(rate), secondsLeft: left).text(in: lang)
         }
         var result = try common.attempt {
             try ops.backup(request, language: lang) { t, done, total in
@@ -66,7 +65,7 @@ struct BackupCommand: ParsableCommand {
         } else if !common.quiet {
             for t in result.tables { print("\(t.name): " + Phrase.recordCount(t.records).text(in: lang)) }
             for d in result.skipped { Console.err(d) }
-            for p in result.pruned { print((lang == .pt ? "removido (--keep): " : "removed (--keep): ") + p) }
+            for p in result.pruned { print(CLIPhrase.prunedByKeep(p).text(in: lang)) }
             print(result.path)
         }
         try ExitStatus.finish(result.exit)

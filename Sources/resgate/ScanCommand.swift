@@ -47,7 +47,7 @@ struct ScanCommand: ParsableCommand {
                 var place: [String] = []
                 if let r = d.record { place.append(CLIPhrase.record(r).text(in: l)) }
                 if let f = d.field { place.append(CLIPhrase.field(f).text(in: l)) }
-                out += "\n  [\(CLIPhrase.severity(d.severity).text(in: l))] " + (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + d.message
+                out += "\n  [\(CLIPhrase.severity(d.severity).text(in: l))] " + (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + d.message(in: l)
             }
             if x.defects.count > 10 { out += "\n  " + CLIPhrase.moreDefects(x.defects.count - 10).text(in: l) }
         }

@@ -33,14 +33,12 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         let lang = common.language
-        let pt = lang == .pt
         let ops = StoreOperations(data: data)
         if list {
             let snaps = ops.snapshots()
             if common.json { try Console.json(snaps); return }
             if snaps.snapshots.isEmpty { Console.out(Phrase.noSnapshots.text(in: lang)); return }
-            var t = TextTable(headers: pt ? ["ID", "CRIADO", "OPERAÇÃO", "TABELAS", "ESPAÇO", "DESFEITO POR"]
-                                          : ["ID", "CREATED", "OPERATION", "TABLES", "SPACE", "UNDONE BY"])
+            var t = TextTable(headers: CLIPhrase.undoHeaders.text(in: lang).components(separatedBy: "|"))
             for s in snaps.snapshots {
                 t.rows.append([s.id, Format.date(s.created, in: lang), CLIPhrase.operationName(s.operation).text(in: lang) + (s.source.map { " (\($0))" } ?? ""),
                                s.tables.joined(separator: ","), ByteText.format(s.bytes, in: lang), s.undoneBy ?? "-"])

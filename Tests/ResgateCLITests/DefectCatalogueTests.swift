@@ -67,7 +67,7 @@ import Testing
         ]
         return z.map { .zip($0) } + s.map { .set($0) } + st.map { .structure($0) } + l.map { .line($0) }
             + v.map { .value($0) } + m.map { .memo($0) } + mf.map { .manifest($0) } + b.map { .backup($0) } + r.map { .restore($0) }
-            + [.error("motivo"), .words(Words(pt: "frase", en: "sentence"))]
+            + [.error("motivo"), .restore(.refused(.mergeUnknownKeyField(table: "VENDAS", field: "CODIGO")))]
     }()
 
     static let cloudSamples: [CloudPhrase] = [

@@ -224,6 +224,6 @@ struct RefusingTable: RestoreTableSource {
     var knownDefects: [Defect] { [] }
     func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {
         try inner.forEachRecord(memos: memos, body, defect: defect)
-        defect(Defect(.badLine, table: "VENDAS", line: 1, field: nil, pt: "linha ruim", en: "bad line"))
+        defect(Defect(.badLine, table: "VENDAS", line: 1, field: nil, .line(.cannotSplit)))
     }
 }

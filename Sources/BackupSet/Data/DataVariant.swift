@@ -27,7 +27,7 @@ public enum DataVariant: Sendable, Hashable, CustomStringConvertible {
     public var description: String { layout.text(in: .en) }
 
     /// The description for a person, in both languages.
-    public var words: Words { Words(pt: layout.text(in: .pt), en: layout.text(in: .en)) }
+    public var words: Words { Words(layout.text) }
 }
 
 /// A parser for one data variant, ready to read lines. (A struct of optionals rather than

@@ -70,6 +70,25 @@ enum CLIEnglish {
         case .stepReadingXML: "Reading the XML"
         case let .diffFieldChange(f, b, d): "\(f): backup \(CLIProgressText.quoted(b)) → live \(CLIProgressText.quoted(d))"
         case .pruneNeedsYes: "No terminal to ask for confirmation: nothing was deleted. Add --yes to delete the undo snapshots."
+        case .undoHeaders: "ID|CREATED|OPERATION|TABLES|SPACE|UNDONE BY"
+        case .restoreHeaders: "TABLE|STATUS|BEFORE|AFTER|MAPPING|TIME"
+        case let .mergeFrom(t, b, l, u, a, key):
+            "\(t): \(b) records from the backup + \(l) from the live table (\(u) changed, \(a) new); " + English.merge(key)
+        case let .mergeUnreadable(t, n, records):
+            "\(t): \(n) unreadable live records (not recovered): " + records.map(String.init).joined(separator: ", ")
+        case let .mergeMemosLost(t, n): "\(t): \(n) unreadable memos left empty"
+        case let .mergeConflicts(t, n): "\(t): \(n) conflicts (same key, different content; the live version was kept):"
+        case .remoteCached: " (cached)"
+        case .remoteKind: "remote"
+        case let .damagedZip(name, detail): "\(name): damaged zip: \(detail)"
+        case .remoteNotRead(let root): "(? = not read with --quick: `resgate show \(root)/NAME.zip` fetches and shows it)"
+        case .recordsPerSecond(let r): String(format: "  %.0f rec/s", r)
+        case .secondsLeft(let s): "  \(s) s left"
+        case .yesNoPrompt: " [y/N] "
+        case .keepNeedsRemote: "--keep takes N ≥ 1 and --to REMOTE:path"
+        case let .backupProgress(t, done, total, rate, left):
+            "\(t): \(done)/\(total) records, \(rate)/s" + (left > 0 ? ", \(left)s" : "")
+        case .prunedByKeep(let p): "removed (--keep): " + p
         case .operationName(let o): o
         case .structureName(let v): v
         }

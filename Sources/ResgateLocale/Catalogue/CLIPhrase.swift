@@ -68,6 +68,31 @@ public enum CLIPhrase: Sendable, Hashable {
     case handoverReportSaved(path: String)
     /// The report could not be written (the restore itself is done).
     case handoverReportNotSaved(String)
+    /// `undo --list`'s and a restore's table headers (`|` between columns).
+    case undoHeaders
+    case restoreHeaders
+    /// `restore --merge` per table: where the rows came from and how they were matched
+    /// (`key` is a `MergePhrase.key`), the live records that could not be read, the memos
+    /// left empty, the same-key rows that differ.
+    case mergeFrom(table: String, fromBackup: Int, fromLive: Int, updated: Int, added: Int, key: MergePhrase)
+    case mergeUnreadable(table: String, count: Int, records: [Int])
+    case mergeMemosLost(table: String, count: Int)
+    case mergeConflicts(table: String, count: Int)
+    /// `backups` of a remote root: a set already in the cache, the kind column, a damaged
+    /// zip, and what `?` means after `--quick`.
+    case remoteCached
+    case remoteKind
+    case damagedZip(name: String, detail: String)
+    case remoteNotRead(root: String)
+    /// A restore's live progress: records per second, seconds left.
+    case recordsPerSecond(Double)
+    case secondsLeft(Int)
+    /// What follows a yes/no question on the terminal.
+    case yesNoPrompt
+    /// `backup`: `--keep` without a remote, a table's progress, a set deleted by `--keep`.
+    case keepNeedsRemote
+    case backupProgress(table: String, done: Int, total: Int, perSecond: Int, secondsLeft: Int)
+    case prunedByKeep(String)
 }
 
 public extension CLIPhrase {

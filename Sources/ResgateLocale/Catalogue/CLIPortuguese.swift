@@ -80,6 +80,25 @@ enum CLIPortuguese {
         case .stepReadingXML: "Lendo os XML"
         case let .diffFieldChange(f, b, d): "\(f): backup \(CLIProgressText.quoted(b)) → atual \(CLIProgressText.quoted(d))"
         case .pruneNeedsYes: "Sem terminal para confirmar: nada foi apagado. Use --yes para apagar as cópias de segurança."
+        case .undoHeaders: "ID|CRIADO|OPERAÇÃO|TABELAS|ESPAÇO|DESFEITO POR"
+        case .restoreHeaders: "TABELA|SITUAÇÃO|ANTES|DEPOIS|MAPEAMENTO|TEMPO"
+        case let .mergeFrom(t, b, l, u, a, key):
+            "\(t): \(b) registros do backup + \(l) da tabela atual (\(u) alterados, \(a) novos); " + Portuguese.merge(key)
+        case let .mergeUnreadable(t, n, records):
+            "\(t): \(n) registros ilegíveis na tabela atual (não recuperados): " + records.map(String.init).joined(separator: ", ")
+        case let .mergeMemosLost(t, n): "\(t): \(n) memos ilegíveis ficaram vazios"
+        case let .mergeConflicts(t, n): "\(t): \(n) conflitos (mesma chave, conteúdo diferente; ficou a versão atual):"
+        case .remoteCached: " (em cache)"
+        case .remoteKind: "nuvem"
+        case let .damagedZip(name, detail): "\(name): zip danificado: \(detail)"
+        case .remoteNotRead(let root): "(? = não lido com --quick: `resgate show \(root)/NOME.zip` baixa e mostra)"
+        case .recordsPerSecond(let r): String(format: "  %.0f reg/s", r)
+        case .secondsLeft(let s): "  faltam \(s) s"
+        case .yesNoPrompt: " [s/N] "
+        case .keepNeedsRemote: "--keep pede N ≥ 1 e --to REMOTO:caminho"
+        case let .backupProgress(t, done, total, rate, left):
+            "\(t): \(done)/\(total) registros, \(rate)/s" + (left > 0 ? ", \(left)s" : "")
+        case .prunedByKeep(let p): "removido (--keep): " + p
         case .operationName(let o):
             switch o {
             case "restore": "restauração"

@@ -27,13 +27,5 @@ enum CLIProgressText {
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// Thousands grouped as each language writes them (1.350.000 / 1,350,000).
-    static func grouped(_ n: Int, _ l: Language) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(l == .pt ? "." : ",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func grouped(_ n: Int, _ l: Language) -> String { Format.grouped(n, in: l) }
 }

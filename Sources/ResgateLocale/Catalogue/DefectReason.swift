@@ -16,9 +16,6 @@ public enum DefectReason: Sendable, Hashable {
     case restore(RestoreFault)
     /// Another error's own description, shown as it is in every language.
     case error(String)
-    /// A sentence still written where the defect is made (callers outside BackupSet that
-    /// have not moved to facts yet).
-    case words(Words)
 }
 
 /// Where a defect is, as `message(in:)` puts it before the sentence:
@@ -215,6 +212,8 @@ public enum RestoreFault: Sendable, Hashable {
     case indexNotRebuilt(reason: String)
     /// The backup's structure cannot be written as the live table needs.
     case structureNotWritable(String)
+    /// A table refused as the restore tells it (`--merge`'s refusals: `RestorePhrase.merge…`).
+    case refused(RestorePhrase)
 }
 
 /// How a table's data file is written (BackupSet's `DataVariant`), as `show` tells it.

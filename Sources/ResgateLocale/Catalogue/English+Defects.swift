@@ -12,7 +12,6 @@ extension English {
         case .backup(let f): backupFault(f)
         case .restore(let f): restoreFault(f)
         case .error(let s): s
-        case .words(let w): w.en
         }
     }
 
@@ -220,6 +219,7 @@ extension English {
         case .moreDefects(let n): "… and \(n) more defects"
         case .indexNotRebuilt(let why): "the CDX index could not be rebuilt: \(why)"
         case .structureNotWritable(let why): restore(.structureNotWritable(why))
+        case .refused(let p): restore(p)
         }
     }
 }

@@ -48,6 +48,8 @@ extension English {
         case .tableRefused: "refused (not changed)"
         case .tableWouldRestore: "would restore"
         case .printHint: "To print: Ctrl+P in the browser."
+        case .skippedLines(let n): "\(n) damaged line(s) skipped"
+        case .memosBlanked: "unreadable memos left blank"
         }
     }
 }

@@ -32,7 +32,7 @@ extension English {
         case .undoNotAnID(let id): "\"\(id)\" is not an undo id: give the id printed by restore, never a path"
         case .undoNoSuchSnapshot(let id): "no undo snapshot \(id)"
         case .undoIncomplete(let id): "snapshot \(id) is incomplete (its operation never committed)"
-        case let .undoLocked(t, h): "table \(t) is open in the ERP (\(h))"
+        case let .undoLocked(t, f, h): "table \(t) is open in the ERP (" + (f.map { "\($0): " } ?? "") + text(h) + ")"
         case .undoBusy: "another Resgate operation is running on this folder"
         case let .undoCannotWrite(path, why): "cannot write in \(path) (\(why)): the folder is read-only or this user may not write in it"
         case let .mergeUnknownKeyField(t, n): "\(t): key field \(n) is not in the table"

@@ -200,6 +200,9 @@ public enum HandoverLabel: Sendable, Hashable {
     case signature
     case tableRestored, tableRefused, tableWouldRestore
     case printHint
+    /// A table's notes: damaged lines of the backup skipped, unreadable memos left blank.
+    case skippedLines(Int)
+    case memosBlanked
 }
 
 
@@ -212,5 +215,5 @@ public extension Phrase {
     }
 
     /// Both languages, for the places that still carry `Words`.
-    var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
+    var words: Words { Words(text) }
 }

@@ -14,7 +14,6 @@ extension Portuguese {
         case .backup(let f): backupFault(f)
         case .restore(let f): restoreFault(f)
         case .error(let s): s
-        case .words(let w): w.pt
         }
     }
 
@@ -223,6 +222,7 @@ extension Portuguese {
         case .moreDefects(let n): "… e mais \(n) defeitos"
         case .indexNotRebuilt(let why): "o índice CDX não pôde ser reconstruído: \(why)"
         case .structureNotWritable(let why): restore(.structureNotWritable(why))
+        case .refused(let p): restore(p)
         }
     }
 }

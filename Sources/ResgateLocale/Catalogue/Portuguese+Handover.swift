@@ -48,6 +48,8 @@ extension Portuguese {
         case .tableRefused: "recusada (não alterada)"
         case .tableWouldRestore: "seria restaurada"
         case .printHint: "Para imprimir: Ctrl+P no navegador."
+        case .skippedLines(let n): "\(n) linha(s) com defeito puladas"
+        case .memosBlanked: "memos ilegíveis em branco"
         }
     }
 }

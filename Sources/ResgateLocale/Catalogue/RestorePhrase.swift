@@ -40,8 +40,8 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     case undoNoSuchSnapshot(String)
     /// The snapshot's operation never committed.
     case undoIncomplete(String)
-    /// `holder`: who holds it, as the lock probe said it (in English; worded in Portuguese by `HolderText`).
-    case undoLocked(table: String, holder: String)
+    /// `file` (when known) is held by `holder` (a lock holder, or why it could not be checked).
+    case undoLocked(table: String, file: String?, holder: Phrase)
     case undoBusy
     case undoCannotWrite(path: String, reason: String)
     // `--merge` refused for one table (RestoreKit/Merge's `MergeFailure`)

@@ -41,7 +41,6 @@ enum MergeWords {
 
     static func defect(_ e: Error, table: String) -> Defect {
         let p = (e as? MergeFailure).map(phrase) ?? .mergeFailed(table: table, reason: "\(e)")
-        let w = Phrase.restore(p).words
-        return Defect(.badStructure, table: table, pt: w.pt, en: w.en)
+        return Defect(.badStructure, table: table, .restore(.refused(p)))
     }
 }

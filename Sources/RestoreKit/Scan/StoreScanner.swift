@@ -16,20 +16,20 @@ public enum StoreScanner {
     }
 
     /// Scans every table; `progress` is called with (done, total) as tables finish.
-    public static func scan(folder: String, language: Language = .en, checkIndexes: Bool = true,
+    public static func scan(folder: String, checkIndexes: Bool = true,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [TableSummary] {
         let files = try tableFiles(in: folder)
         let results = ResultBox(count: files.count)
         let counter = Counter()
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i, summarize(path: folder + "/" + files[i], language: language, checkIndexes: checkIndexes))
+            results.set(i, summarize(path: folder + "/" + files[i], checkIndexes: checkIndexes))
             progress?(counter.increment(), files.count)
         }
         return results.values
     }
 
     /// The summary of one table file.
-    public static func summarize(path: String, language: Language = .en, checkIndexes: Bool = true) -> TableSummary {
+    public static func summarize(path: String, checkIndexes: Bool = true) -> TableSummary {
         let file = (path as NSString).lastPathComponent
         let name = (file as NSString).deletingPathExtension.uppercased()
         let bytes = FileOps.size(path) ?? 0
@@ -42,12 +42,10 @@ public enum StoreScanner {
             memo: report.memoPath.map { ($0 as NSString).lastPathComponent }, index: index,
             health: report.isDamaged ? "damaged" : "ok", defects: [])
         summary.defects = report.findings.map {
-            .init(message: language == .pt ? $0.messagePT : $0.message, severity: $0.severity.rawValue,
-                  record: $0.record, field: $0.field)
+            .init(.health($0.fact), severity: $0.severity.rawValue, record: $0.record, field: $0.field)
         }
         if report.omittedFindings > 0 {
-            summary.defects.append(.init(message: language == .pt ? "… e mais \(report.omittedFindings) problemas"
-                                                                   : "… and \(report.omittedFindings) more findings",
+            summary.defects.append(.init(.moreFindings(report.omittedFindings),
                                          severity: report.omittedErrors > 0 ? "error" : "warning"))
         }
         guard let table = try? DBFTable.open(path: path) else { return summary }
@@ -59,8 +57,7 @@ public enum StoreScanner {
         if checkIndexes, let index {
             let problems = IndexVerifier.verify(table: table, indexPath: (path as NSString).deletingLastPathComponent + "/" + index)
             for p in problems {
-                summary.defects.append(.init(message: (language == .pt ? "índice: " : "index: ") + p.description
-                                                 + (p.isRepairable ? (language == .pt ? " (corrija com resgate reindex)" : " (fix with resgate reindex)") : ""),
+                summary.defects.append(.init(.index(file: p.file, p.phrase, repairable: p.isRepairable),
                                              severity: p.isRepairable ? "error" : "warning"))
             }
             // the same verdict as `reindex --check`: tags we cannot judge are not damage
@@ -69,9 +66,7 @@ public enum StoreScanner {
                 summary.indexOnly = !dataDamaged && problems.allSatisfy(\.isRepairable)
             }
         } else if table.header.flags.contains(.structuralIndex) && index == nil {
-            summary.defects.append(.init(message: language == .pt ? "o cabeçalho indica índice CDX, mas o arquivo não existe"
-                                                                  : "the header says there is a CDX index but the file is missing",
-                                         severity: "error"))
+            summary.defects.append(.init(.indexFileMissing, severity: "error"))
             summary.health = "damaged"
         }
         return summary

@@ -1,18 +1,29 @@
+import ResgateLocale
 import XBase
 
-/// What `scan` tells about one table (cli.md `scan` JSON keys).
-public struct TableSummary: Codable, Sendable, Equatable {
-    public struct Finding: Codable, Sendable, Equatable {
-        public var message: String
+/// What `scan` tells about one table (cli.md `scan` JSON keys). The findings are facts;
+/// the document words them in `language` (StoreOps sets it to the person's).
+public struct TableSummary: Encodable, Sendable, Equatable {
+    public struct Finding: Sendable, Equatable {
+        public var fact: ScanPhrase
         /// "error" makes the table damaged; "warning" does not.
         public var severity: String
         public var record: Int?
         public var field: String?
-        public init(message: String, severity: String, record: Int? = nil, field: String? = nil) {
-            self.message = message; self.severity = severity; self.record = record; self.field = field
+        public init(_ fact: ScanPhrase, severity: String, record: Int? = nil, field: String? = nil) {
+            self.fact = fact; self.severity = severity; self.record = record; self.field = field
         }
+        public func message(in language: Language) -> String { fact.text(in: language) }
+    }
+
+    /// A finding as the document writes it (absent record/field as `null`).
+    struct FindingDocument: Encodable {
+        var message: String
+        var severity: String
+        var record: Int?
+        var field: String?
         enum CodingKeys: String, CodingKey { case message, severity, record, field }
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(message, forKey: .message)
             try c.encode(severity, forKey: .severity)
@@ -38,6 +49,8 @@ public struct TableSummary: Codable, Sendable, Equatable {
     public var defects: [Finding]
     /// Index-only damage: `reindex` repairs it without a backup.
     public var indexOnly: Bool?
+    /// The language the document words the findings in (not a key of its own).
+    public var language: Language = .pt
 
     public var isDamaged: Bool { health != "ok" }
 
@@ -60,7 +73,8 @@ public struct TableSummary: Codable, Sendable, Equatable {
         try c.encode(memo, forKey: .memo)
         try c.encode(index, forKey: .index)
         try c.encode(health, forKey: .health)
-        try c.encode(defects, forKey: .defects)
+        try c.encode(defects.map { FindingDocument(message: $0.message(in: language), severity: $0.severity,
+                                                   record: $0.record, field: $0.field) }, forKey: .defects)
         try c.encodeIfPresent(indexOnly, forKey: .indexOnly)
     }
 }

@@ -34,7 +34,9 @@ public struct UndoStore {
         case notAnID(String)
         case noSuchSnapshot(String)
         case incomplete(String)
-        case locked(table: String, holder: String)
+        /// Table `table` is held open: `file` (when known) by `holder` (the catalogue's
+        /// lock holder, or why the lock could not be checked).
+        case locked(table: String, file: String?, holder: Phrase)
         case busy
         /// The folder cannot be written (read-only, no permission).
         case cannotWrite(path: String, reason: String)
@@ -44,7 +46,7 @@ public struct UndoStore {
             case .notAnID(let id): .undoNotAnID(printableEscaped(id))
             case .noSuchSnapshot(let id): .undoNoSuchSnapshot(id)
             case .incomplete(let id): .undoIncomplete(id)
-            case let .locked(t, h): .undoLocked(table: t, holder: h)
+            case let .locked(t, f, h): .undoLocked(table: t, file: f, holder: h)
             case .busy: .undoBusy
             case let .cannotWrite(path, why): .undoCannotWrite(path: path, reason: why)
             }
@@ -86,9 +88,9 @@ public struct UndoStore {
             for t in j.tables where t.state == .swapped {
                 // what is live now: this operation's new files (and any file the old table had)
                 let current = Array(Set(t.newFiles + t.oldFiles)).filter { FileOps.exists(folders.data + "/" + $0) }.sorted()
-                if let problem = TableLocks.firstProblem(in: folders.data, files: current) {
-                    throw UndoError.locked(table: t.name, holder: problem.file + ": "
-                                           + (TableLocks.holder(of: folders.data + "/" + problem.file) ?? "\(problem.state)"))
+                if let problem = TableLocks.firstProblem(in: folders.data, files: current),
+                   let holder = TableLocks.phrase(file: problem.file, problem.state) {
+                    throw UndoError.locked(table: t.name, file: problem.file, holder: holder)
                 }
                 var owners: [String: String] = [:]
                 for f in t.oldFiles {
@@ -104,9 +106,9 @@ public struct UndoStore {
         }
         do { try tx.commit() } catch let r as SwapTransaction.Refusal {
             switch r {
-            case let .locked(table, _, h): throw UndoError.locked(table: table, holder: h.description)
+            case let .locked(table, _, h): throw UndoError.locked(table: table, file: nil, holder: h.phrase)
             case let .lockUnknown(table, file, op, why):
-                throw UndoError.locked(table: table, holder: "cannot check \(file) for locks (\(op): \(why))")
+                throw UndoError.locked(table: table, file: nil, holder: .lockCannotCheck(file: file, operation: op, reason: why))
             }
         }
         j.undoneBy = tx.id

@@ -1,4 +1,5 @@
 import ResgateLocale
+import RestoreKit
 import XBase
 
 /// `reindex --json` (docs/cli-json.md).
@@ -31,16 +32,8 @@ public struct ReindexReport: Encodable, Sendable {
 
         /// The defect as the catalogue's fact.
         public var phrase: ReindexPhrase {
-            let fault: ReindexPhrase.Fault = switch kind {
-            case "damagedStructure": .damagedStructure
-            case "outOfOrder": .outOfOrder
-            case "entriesDiffer": .entriesDiffer
-            case "nationalCollation": .nationalCollation
-            case "keysDisagree": .keysDisagree
-            case "binaryIndex": .binaryIndex
-            default: .unsupportedExpression
-            }
-            return .defect(tag: tag, fault: fault, detail: message)
+            .defect(tag: tag, fault: IndexDefect.Kind(rawValue: kind).map(ReindexPhrase.Fault.init) ?? .unsupportedExpression,
+                    detail: message)
         }
 
         public var words: Words { phrase.words }

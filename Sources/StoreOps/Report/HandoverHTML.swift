@@ -7,10 +7,10 @@ extension HandoverReport {
     public func html() -> String {
         let w = { (l: HandoverLabel) in Phrase.handover(l).text(in: language) }
         let e = Self.escape
-        let num = { (n: Int?) in n.map { Self.formatted($0, language) } ?? "—" }
+        let num = { (n: Int?) in n.map { Format.grouped($0, in: language) } ?? "—" }
         var h = """
         <!doctype html>
-        <html lang="\(language == .pt ? "pt-BR" : "en")"><head><meta charset="utf-8">
+        <html lang="\(language.htmlTag)"><head><meta charset="utf-8">
         <title>\(e(w(.title))) — \(e(id))</title>
         <style>
         body{font:14px/1.45 "DejaVu Sans",Arial,sans-serif;color:#1b2733;margin:24px auto;max-width:960px;padding:0 16px}
@@ -95,15 +95,5 @@ extension HandoverReport {
             }
         }
         return out
-    }
-
-    static func formatted(_ n: Int, _ language: Language) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(language == .pt ? "." : ",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
     }
 }

@@ -49,7 +49,7 @@ public struct HandoverReport: Encodable, Sendable {
         let w = { (l: HandoverLabel) in Phrase.handover(l).text(in: language) }
         self.language = language
         id = restore.id ?? "simulacao"
-        madeAt = Self.timestamp(now, language: language)
+        madeAt = Format.dateTime(now, in: language)
         self.data = data
         backupSet = restore.source
         undoID = restore.id
@@ -59,8 +59,8 @@ public struct HandoverReport: Encodable, Sendable {
             if !t.blank.isEmpty { notes.append(Phrase.mappingBlank(t.blank).text(in: language)) }
             if !t.dropped.isEmpty { notes.append(Phrase.mappingDropped(t.dropped).text(in: language)) }
             if !t.converted.isEmpty { notes.append(Phrase.mappingConverted(t.converted).text(in: language)) }
-            if let n = t.skippedLines { notes.append(language == .pt ? "\(n) linha(s) com defeito puladas" : "\(n) damaged line(s) skipped") }
-            if t.memoBlanked == true { notes.append(language == .pt ? "memos ilegíveis em branco" : "unreadable memos left blank") }
+            if let n = t.skippedLines { notes.append(w(.skippedLines(n))) }
+            if t.memoBlanked == true { notes.append(w(.memosBlanked)) }
             if t.merge != nil {
                 // restore --merge: where the rows came from, the conflicts, the unreadable records by number
                 notes.append(Phrase.merge(.handoverNote).text(in: language))
@@ -132,12 +132,5 @@ public struct HandoverReport: Encodable, Sendable {
         guard isWanted(after: restore), let data else { return nil }
         return try HandoverReport(restore: restore, check: check, checkFailure: checkFailure,
                                   data: data, language: language).save(in: data)
-    }
-
-    static func timestamp(_ date: Date, language: Language) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: language == .pt ? "pt_BR" : "en_US_POSIX")
-        f.dateFormat = language == .pt ? "dd/MM/yyyy HH:mm" : "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
     }
 }

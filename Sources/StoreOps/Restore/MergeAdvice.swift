@@ -111,6 +111,18 @@ public struct MergeAdvice: Encodable, Sendable {
 
     /// "chave NUMERO (índice candidato VENDAS)", plus the changed field when there is one.
     public static func keyWords(_ k: MergeKeyChoice) -> Words {
+        var w = Phrase.merge(keyPhrase(k)).words
+        if let c = k.changedField {
+            let more = Phrase.merge(.changedField(c)).words
+            let first = w
+            w = Words { l in first.text(in: l) + "; " + more.text(in: l) }
+        }
+        return w
+    }
+
+    /// How a table's rows are matched, as the catalogue's fact: "chave NUMERO (índice
+    /// candidato VENDAS)"; no fields: append-only.
+    public static func keyPhrase(_ k: MergeKeyChoice) -> MergePhrase {
         let source: MergePhrase.KeySource = switch k.source {
         case .option: .option
         case .config: .config
@@ -118,13 +130,7 @@ public struct MergeAdvice: Encodable, Sendable {
         case .uniqueTag: .uniqueTag
         case .none: .none
         }
-        var w = Phrase.merge(.key(fields: k.fields, source: source, tag: k.tag)).words
-        if let c = k.changedField {
-            let more = Phrase.merge(.changedField(c)).words
-            let first = w
-            w = Words { l in first.text(in: l) + "; " + more.text(in: l) }
-        }
-        return w
+        return .key(fields: k.fields, source: source, tag: k.tag)
     }
 
     /// One merged table's figures in words (the result screen, the handover report).
@@ -137,7 +143,7 @@ public struct MergeAdvice: Encodable, Sendable {
             out.append(Phrase.merge(.unreadable(count: m.unreadableCount, records: m.unreadable.map(\.record))).text(in: language))
         }
         if m.memosLostCount > 0 { out.append(Phrase.merge(.memosLost(m.memosLostCount)).text(in: language)) }
-        out.append(language == .pt ? keyWords(m.key).pt : keyWords(m.key).en)
+        out.append(keyWords(m.key).text(in: language))
         return out
     }
 }

@@ -16,7 +16,11 @@ extension StoreOperations {
                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScanResult {
         try requireFolder()
         recoverIfIdle()
-        return ScanResult(tables: try StoreScanner.scan(folder: data, language: language, checkIndexes: checkIndexes,
-                                                        progress: progress))
+        let tables = try StoreScanner.scan(folder: data, checkIndexes: checkIndexes, progress: progress)
+        return ScanResult(tables: tables.map { t in
+            var worded = t
+            worded.language = language
+            return worded
+        })
     }
 }

@@ -83,7 +83,7 @@ enum Console {
     /// Asks a yes/no question on the terminal; false when there is no terminal.
     static func confirm(_ question: String, language: Language) -> Bool {
         guard stdinIsTerminal else { return false }
-        FileHandle.standardError.write(Data((question + (language == .pt ? " [s/N] " : " [y/N] ")).utf8))
+        FileHandle.standardError.write(Data((question + CLIPhrase.yesNoPrompt.text(in: language)).utf8))
         guard let answer = readLine()?.lowercased() else { return false }
         return ["s", "sim", "y", "yes"].contains(answer)
     }

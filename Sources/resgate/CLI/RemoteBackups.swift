@@ -45,18 +45,17 @@ enum RemoteBackupsListing {
             let date = JSONDocument.date(r.cached?.date ?? e.modified).map { Format.date($0, in: lang) } ?? unknown
             let tables = (r.cached.map { $0.tables.count } ?? e.tables).map(String.init) ?? unknown
             let manifest = (r.cached.map { $0.manifest != nil } ?? e.hasManifest).map { ($0 ? CLIPhrase.yes : .no).text(in: lang) } ?? unknown
-            table.rows.append([e.name + (r.cached != nil ? (lang == .pt ? " (em cache)" : " (cached)") : ""), date,
-                               lang == .pt ? "nuvem" : "remote", ByteText.format(Int(e.bytes), in: lang), tables, manifest])
+            table.rows.append([e.name + (r.cached != nil ? CLIPhrase.remoteCached.text(in: lang) : ""), date,
+                               CLIPhrase.remoteKind.text(in: lang), ByteText.format(Int(e.bytes), in: lang), tables, manifest])
         }
         if rows.isEmpty {
             Console.out(CLIPhrase.noBackupsFound(root: root.description).text(in: lang))
         } else {
             Console.out(table.render())
         }
-        for r in rows { if let d = r.entry.damage { Console.err("\(r.entry.name): " + (lang == .pt ? "zip danificado: " : "damaged zip: ") + d) } }
+        for r in rows { if let d = r.entry.damage { Console.err(CLIPhrase.damagedZip(name: r.entry.name, detail: d).text(in: lang)) } }
         if !common.quiet && rows.contains(where: { $0.entry.tables == nil && $0.cached == nil }) {
-            Console.err(lang == .pt ? "(? = não lido com --quick: `resgate show \(root)/NOME.zip` baixa e mostra)"
-                        : "(? = not read with --quick: `resgate show \(root)/NAME.zip` fetches and shows it)")
+            Console.err(CLIPhrase.remoteNotRead(root: root.description).text(in: lang))
         }
         if rows.isEmpty { throw ExitStatus.defects }   // as a local root with no set
     }

@@ -21,10 +21,10 @@ final class RestoreProgressPrinter: @unchecked Sendable {
         case let .tableProgress(table, n, expected, secs):
             let rate = secs > 0 ? Double(n) / secs : 0
             var line = "\(table): \(n)" + (expected.map { " / \($0)" } ?? "")
-            line += String(format: language == .pt ? "  %.0f reg/s" : "  %.0f rec/s", rate)
+            line += CLIPhrase.recordsPerSecond(rate).text(in: language)
             if let x = expected, rate > 0, x > n {
                 let left = Int((Double(x - n) / rate).rounded())
-                line += language == .pt ? "  faltam \(left) s" : "  \(left) s left"
+                line += CLIPhrase.secondsLeft(left).text(in: language)
             }
             Console.progress(line)
         case let .tableDone(table, n, secs):

@@ -5,9 +5,7 @@ import RestoreKit
 /// The words a person reads after (or before) a restore.
 enum RestoreSummary {
     static func text(_ r: RestoreReport, folder: String, language l: Language) -> String {
-        let pt = l == .pt
-        var t = TextTable(headers: pt ? ["TABELA", "SITUAÇÃO", "ANTES", "DEPOIS", "MAPEAMENTO", "TEMPO"]
-                                      : ["TABLE", "STATUS", "BEFORE", "AFTER", "MAPPING", "TIME"])
+        var t = TextTable(headers: CLIPhrase.restoreHeaders.text(in: l).components(separatedBy: "|"))
         var notes: [String] = []
         for x in r.tables {
             var mapping: [String] = []

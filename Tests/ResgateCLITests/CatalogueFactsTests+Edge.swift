@@ -1,0 +1,101 @@
+import Foundation
+import ResgateLocale
+import Testing
+
+/// The edge's words that moved into the catalogue last (issue 15): the demo's walk, scan's
+/// findings, the CLI's merge lines, table headers and prompts, the handover report's notes,
+/// and a merge refusal carried by a backup set's defect. Each is rendered in both languages
+/// and the Portuguese is checked against `EnglishLeaks`.
+extension CatalogueFactsTests {
+    static let demo: [DemoPhrase] = [.alreadyThere(root: "/tmp/loja"), .building(root: "/tmp/loja"), .story, .done(root: "/tmp/loja")]
+        + DemoPhrase.Step.allCases.enumerated().map { .step($0 + 2, $1) }
+
+    static func index(_ p: DemoPhrase) -> Int {
+        switch p {
+        case .alreadyThere: 0
+        case .building: 1
+        case .story: 2
+        case .step: 3
+        case .done: 4
+        }
+    }
+
+    static let scanFindings: [ScanPhrase] = [
+        .health(.noEOFByte), .moreFindings(12),
+        .index(file: "/loja/dados/VENDAS.CDX", .defect(tag: "NUMERO", fault: .outOfOrder, detail: "chave 7 na posição 3"), repairable: true),
+        .index(file: "/loja/dados/VENDAS.CDX", .defect(tag: nil, fault: .nationalCollation, detail: "ordenação GENERAL"), repairable: false),
+        .indexFileMissing,
+    ]
+
+    static func index(_ p: ScanPhrase) -> Int {
+        switch p {
+        case .health: 0
+        case .moreFindings: 1
+        case .index: 2
+        case .indexFileMissing: 3
+        }
+    }
+
+    static let edge: [CLIPhrase] = [
+        .undoHeaders, .restoreHeaders,
+        .mergeFrom(table: "VENDAS", fromBackup: 40, fromLive: 11, updated: 0, added: 11,
+                   key: .key(fields: ["NUMERO"], source: .candidateTag, tag: "NUMERO")),
+        .mergeFrom(table: "VENDAS", fromBackup: 40, fromLive: 11, updated: 0, added: 11, key: .key(fields: [], source: .none, tag: nil)),
+        .mergeUnreadable(table: "VENDAS", count: 2, records: [41, 42]), .mergeMemosLost(table: "VENDAS", count: 1),
+        .mergeConflicts(table: "VENDAS", count: 3), .remoteCached, .remoteKind,
+        .damagedZip(name: "SEG.zip", detail: "diretório central ausente"), .remoteNotRead(root: "nuvem:lojas"),
+        .recordsPerSecond(1_234.4), .secondsLeft(12), .yesNoPrompt, .keepNeedsRemote,
+        .backupProgress(table: "VENDAS", done: 10, total: 40, perSecond: 500, secondsLeft: 3),
+        .backupProgress(table: "VENDAS", done: 40, total: 40, perSecond: 500, secondsLeft: 0), .prunedByKeep("nuvem:lojas/SEG.zip"),
+    ]
+
+    @Test func everyEdgeFactIsWordedInBothLanguages() {
+        #expect(Set(Self.demo.map(Self.index)) == Set(0...4), "a DemoPhrase case has no sample")
+        #expect(Set(Self.scanFindings.map(Self.index)) == Set(0...3), "a ScanPhrase case has no sample")
+        let texts = Self.demo.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+            + Self.scanFindings.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+            + Self.edge.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+        for (pt, en, what) in texts {
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(what)")
+            EnglishLeaks.expectNone(in: pt, command: ["(catalogue)", what])
+        }
+        for h in [HandoverLabel.skippedLines(3), .memosBlanked] { Self.expectWorded(.handover(h)) }
+        // the words the front ends wrote inline before they moved, byte for byte
+        #expect(DemoPhrase.step(8, .merge).text(in: .pt)
+                == "8. Restaurar na loja sem perder o dia: o backup + as vendas legíveis da tabela danificada")
+        #expect(DemoPhrase.step(15, .undoRecreate).text(in: .en) == "15. Undo the re-creation")
+        #expect(CLIPhrase.mergeUnreadable(table: "VENDAS", count: 2, records: [41, 42]).text(in: .pt)
+                == "VENDAS: 2 registros ilegíveis na tabela atual (não recuperados): 41, 42")
+        #expect(CLIPhrase.restoreHeaders.text(in: .pt).components(separatedBy: "|")
+                == ["TABELA", "SITUAÇÃO", "ANTES", "DEPOIS", "MAPEAMENTO", "TEMPO"])
+        #expect(CLIPhrase.backupProgress(table: "T", done: 1, total: 2, perSecond: 3, secondsLeft: 4).text(in: .en) == "T: 1/2 records, 3/s, 4s")
+        #expect(Phrase.handover(.skippedLines(3)).text(in: .pt) == "3 linha(s) com defeito puladas")
+        // the key is told as the screen tells it, not by the engine's raw value
+        #expect(CLIPhrase.mergeFrom(table: "VENDAS", fromBackup: 40, fromLive: 11, updated: 0, added: 11,
+                                    key: .key(fields: ["NUMERO"], source: .candidateTag, tag: "NUMERO")).text(in: .pt)
+                == "VENDAS: 40 registros do backup + 11 da tabela atual (0 alterados, 11 novos); chave NUMERO (índice candidato NUMERO)")
+    }
+
+    /// A merge refusal reaches a backup set's defect as the restore's fact, told in the
+    /// defect's language (no sentence is rendered in the engine).
+    @Test func aMergeRefusalIsADefectFact() {
+        let fact = RestorePhrase.mergeUnknownKeyField(table: "VENDAS", field: "CODIGO")
+        let reason = DefectReason.restore(.refused(fact))
+        for l in Language.allCases { #expect(reason.text(in: l) == Phrase.restore(fact).text(in: l)) }
+        #expect(reason.text(in: .pt) == "VENDAS: o campo-chave CODIGO não existe na tabela")
+    }
+
+    /// Marks and date patterns are one rule per language, in `ResgateLocale`.
+    @Test func numbersAndDatesFollowTheLanguage() {
+        #expect(Format.grouped(1_350_000, in: .pt) == "1.350.000")
+        #expect(Format.grouped(-1_350, in: .en) == "-1,350")
+        #expect(Format.grouped(999, in: .pt) == "999")
+        #expect(Format.seconds(0.014, in: .pt) == "0,01 s" && Format.seconds(0.014, in: .en) == "0.01 s")
+        var c = DateComponents()
+        c.year = 2026; c.month = 11; c.day = 26; c.hour = 7; c.minute = 5
+        let d = Calendar.current.date(from: c)!
+        #expect(Format.dateTime(d, in: .pt) == "26/11/2026 07:05")
+        #expect(Format.dateTime(d, in: .en) == "2026-11-26 07:05")
+        #expect(Language.pt.htmlTag == "pt-BR" && Language.en.htmlTag == "en")
+    }
+}
