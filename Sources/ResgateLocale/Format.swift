@@ -81,7 +81,11 @@ public enum Format {
         switch model {
         case 65: "NFC-e"
         case 55: "NF-e"
-        default: (l == .pt ? "modelo " : "model ") + String(model)
+        default:
+            switch l {
+            case .pt: "modelo \(model)"
+            case .en: "model \(model)"
+            }
         }
     }
 }

@@ -33,5 +33,10 @@ public struct Words: Sendable, Hashable, Codable {
     public init(pt: String, en: String) { self.pt = pt; self.en = en }
     /// One fact told in each language (`Words { phrase.text(in: $0) }`).
     public init(_ text: (Language) -> String) { self.pt = text(.pt); self.en = text(.en) }
-    public func text(in language: Language) -> String { language == .pt ? pt : en }
+    public func text(in language: Language) -> String {
+        switch language {
+        case .pt: pt
+        case .en: en
+        }
+    }
 }

@@ -84,6 +84,9 @@ struct RecreateCommand: ParsableCommand {
         case let e as FiscalError:
             Console.err("resgate recreate: " + e.words.text(in: lang))
             throw ExitStatus.badInput
+        case Recreator.Refusal.noXMLFolder:
+            Console.err("resgate recreate: " + CLIPhrase.recreateNeedsXMLFolder.text(in: lang))
+            throw ExitStatus.badInput
         case let e as TableAppend.Failure:
             Console.err("resgate recreate: " + RecreateWords.refused("\(e)").text(in: lang))
             throw ExitStatus.refused

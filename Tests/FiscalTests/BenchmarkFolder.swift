@@ -71,15 +71,7 @@ func benchmarkFolder() throws {
     let data = dir + "-data"
     try fm.createDirectory(atPath: data, withIntermediateDirectories: true)
     try Fixtures.writeTable("\(data)/VENDAS.DBF", fields: Scenario.fields, rows: rows)
-    try """
-        [[fiscal.sequence]]
-        table = "VENDAS"
-        number = "NUMERO"
-        series = "SERIE"
-        model = "MODELO"
-        key = "CHAVE"
-        cnpj_value = "\(cnpj)"
-        """.write(toFile: "\(data)/resgate.toml", atomically: true, encoding: .utf8)
+    try Fixtures.salesSequence(cnpj: cnpj).write(toFile: "\(data)/resgate.toml", atomically: true, encoding: .utf8)
 }
 
 /// A text cut into literal pieces around marker strings, refilled per file.

@@ -39,13 +39,7 @@ import XBase
         [fiscal]
         xml = "../xml"
 
-        [[fiscal.sequence]]
-        table = "VENDAS"
-        number = "NUMERO"
-        series = "SERIE"
-        model = "MODELO"
-        key = "CHAVE"
-        cnpj_value = "\(cnpj)"
+        \(Fixtures.salesSequence(cnpj: cnpj))
 
         [recreate]
         mark = { field = "ORIGEM", value = "XML" }
@@ -179,6 +173,20 @@ import XBase
         #expect(throws: FiscalError.noRecreateMapping(configFile: s.data + "/resgate.toml")) {
             _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true)
         }
+    }
+
+    /// No XML folder anywhere: a fact of `Recreator` (not an English reason), told by the
+    /// command line in the person's language, exit 2, nothing changed.
+    @Test func withoutXMLFolderIsUnusableInput() throws {
+        let s = try Self.make(config: Self.config.replacingOccurrences(of: "xml = \"../xml\"", with: ""))
+        let before = try Self.digest(s.data)
+        #expect(throws: Recreator.Refusal.noXMLFolder) {
+            _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true)
+        }
+        let r = try ResgateBinary.run(["recreate", "--data", s.data, "--dry-run"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("a recriação precisa da pasta dos XML"), "\(r.err)")
+        #expect(try Self.digest(s.data) == before)
     }
 
     @Test func commandLineWithoutYesAndNoTerminalRefusesAndExits2() throws {

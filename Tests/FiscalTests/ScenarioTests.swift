@@ -72,12 +72,7 @@ import ResgateLocale
         Scenario.writeXML(to: xmlDir)
         Fixtures.write("""
         # the store's checks
-        [[fiscal.sequence]]
-        table  = "VENDAS"
-        number = "NUMERO"
-        series = "SERIE"
-        model  = "MODELO"
-        key    = "CHAVE"
+        \(Fixtures.salesSequence())
 
         [[rule]]
         kind = "reference"

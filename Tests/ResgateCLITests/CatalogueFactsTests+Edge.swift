@@ -47,6 +47,7 @@ extension CatalogueFactsTests {
         .recordsPerSecond(1_234.4), .secondsLeft(12), .yesNoPrompt, .keepNeedsRemote,
         .backupProgress(table: "VENDAS", done: 10, total: 40, perSecond: 500, secondsLeft: 3),
         .backupProgress(table: "VENDAS", done: 40, total: 40, perSecond: 500, secondsLeft: 0), .prunedByKeep("nuvem:lojas/SEG.zip"),
+        .recreateNeedsXMLFolder,
     ]
 
     @Test func everyEdgeFactIsWordedInBothLanguages() {

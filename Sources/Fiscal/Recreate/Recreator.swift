@@ -58,6 +58,12 @@ public struct StockLine: Sendable, Codable, Hashable {
 /// tables through the `[recreate]` mapping — only notes the data lacks (the verdict says
 /// so), never a duplicate, sales rows and item rows in one atomic swap with an undo.
 public enum Recreator {
+    /// Input `recreate` lacks, as a fact (the edge words it; exit 2 like `FiscalError`).
+    public enum Refusal: Error, Sendable, Equatable {
+        /// Neither `--xml` nor the configuration's `[fiscal] xml` names the XML folder.
+        case noXMLFolder
+    }
+
     public static func run(data: String, xml: String?, config: String?, dryRun: Bool,
                            today: DBFDate = FiscalCheck.today()) throws -> RecreateReport {
         let folder = try DBFFolder(path: data)
@@ -67,7 +73,7 @@ public enum Recreator {
         guard let mapping = cfg.recreate else { throw FiscalError.noRecreateMapping(configFile: cfgFile) }
         let xmlFolder = xml ?? cfg.xmlFolder
         guard let index = try FiscalCheck.indexXML(xmlFolder, pending: cfg.pendingFolders) else {
-            throw FiscalError.cannotRead(path: "--xml", reason: "recreate needs the XML folder (--xml or [fiscal] xml)")
+            throw Refusal.noXMLFolder
         }
         let before = try FiscalCheck.run(data: folder, index: index, xmlFolder: xmlFolder, config: cfg,
                                          today: today)

@@ -29,6 +29,8 @@ public enum CLIPhrase: Sendable, Hashable {
     case reindexHeaders
     /// `inutilizar` without an XML folder (`--xml` or the configuration's).
     case xmlFolderNeeded
+    /// `recreate` without an XML folder (`--xml` or the configuration's `[fiscal] xml`).
+    case recreateNeedsXMLFolder
     case yes, no
     case tablesSummary(tables: Int, damaged: Int)
     case severity(String)

@@ -85,7 +85,9 @@ public struct MergeAdvice: Encodable, Sendable {
 
     static func table(_ t: RestoreReport.Table) -> Table {
         guard t.status == .wouldRestore || t.status == .restored else {
-            let note = t.reason.map { r in Words { _ in r } } ?? Phrase.merge(.notComputed).words
+            // the refusal in each language when its fact is there (else as the report worded it)
+            let note = t.reasonFact.map { f in Words(f.text) } ?? t.reason.map { r in Words { _ in r } }
+                ?? Phrase.merge(.notComputed).words
             return Table(table: t.name, verdict: .refused, note: note)
         }
         guard let m = t.merge else {

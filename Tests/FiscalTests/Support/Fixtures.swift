@@ -7,6 +7,19 @@ import XBase
 /// independent implementation (weights listed explicitly), cross-checked against
 /// published keys in AccessKeyTests, so fixtures do not lean on the code under test.
 enum Fixtures {
+    /// The `[[fiscal.sequence]]` entry of the test stores' VENDAS table (NUMERO, SERIE,
+    /// MODELO, CHAVE), with the issuer's CNPJ when given.
+    static func salesSequence(cnpj: String? = nil) -> String {
+        """
+        [[fiscal.sequence]]
+        table = "VENDAS"
+        number = "NUMERO"
+        series = "SERIE"
+        model = "MODELO"
+        key = "CHAVE"
+        """ + (cnpj.map { "\ncnpj_value = \"\($0)\"" } ?? "")
+    }
+
     static func checkDigit(_ first43: String) -> Int {
         let weights = [2, 3, 4, 5, 6, 7, 8, 9]
         var sum = 0
