@@ -17,7 +17,7 @@ public enum Format {
 
     /// A decimal number with `digits` decimals and the language's decimal mark.
     public static func decimal(_ v: Double, digits: Int = 1, in l: Language) -> String {
-        String(format: "%.\(digits)f", v).replacingOccurrences(of: ".", with: l.decimalMark)
+        String(format: "%.\(digits)f", v).replacingOccurrences(of: ".", with: l.rules.decimalMark)
     }
 
     /// A whole number with its thousands grouped as the language writes them:
@@ -26,7 +26,7 @@ public enum Format {
         let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(l.groupingMark) }
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(l.rules.groupingMark) }
             out.append(c)
         }
         return (n < 0 ? "-" : "") + out
@@ -36,8 +36,8 @@ public enum Format {
     /// `2026-11-26 07:00`.
     public static func dateTime(_ date: Date, in l: Language) -> String {
         let f = DateFormatter()
-        f.locale = Locale(identifier: l.localeIdentifier)
-        f.dateFormat = l.dateTimePattern
+        f.locale = Locale(identifier: l.rules.localeIdentifier)
+        f.dateFormat = l.rules.dateTimePattern
         return f.string(from: date)
     }
 
@@ -91,45 +91,27 @@ public enum Format {
 }
 
 /// What differs by language but is not words — marks, date patterns, the page's language
-/// tag — in one place (the words are the catalogue's).
-public extension Language {
+/// tag — one row per language, in one place (the words are the catalogue's).
+public struct LanguageRules: Sendable {
     /// The decimal mark: `0,5` / `0.5`.
-    var decimalMark: String {
-        switch self {
-        case .pt: ","
-        case .en: "."
-        }
-    }
-
+    public var decimalMark: String
     /// The thousands mark: `1.350` / `1,350`.
-    var groupingMark: String {
-        switch self {
-        case .pt: "."
-        case .en: ","
-        }
-    }
-
+    public var groupingMark: String
     /// A date and time as `DateFormatter` writes it (`Format.dateTime`).
-    var dateTimePattern: String {
-        switch self {
-        case .pt: "dd/MM/yyyy HH:mm"
-        case .en: "yyyy-MM-dd HH:mm"
-        }
-    }
-
+    public var dateTimePattern: String
     /// The locale of `DateFormatter`.
-    var localeIdentifier: String {
-        switch self {
-        case .pt: "pt_BR"
-        case .en: "en_US_POSIX"
-        }
-    }
-
+    public var localeIdentifier: String
     /// An HTML page's `lang` attribute.
-    var htmlTag: String {
+    public var htmlTag: String
+}
+
+public extension Language {
+    var rules: LanguageRules {
         switch self {
-        case .pt: "pt-BR"
-        case .en: "en"
+        case .pt: LanguageRules(decimalMark: ",", groupingMark: ".", dateTimePattern: "dd/MM/yyyy HH:mm",
+                                localeIdentifier: "pt_BR", htmlTag: "pt-BR")
+        case .en: LanguageRules(decimalMark: ".", groupingMark: ",", dateTimePattern: "yyyy-MM-dd HH:mm",
+                                localeIdentifier: "en_US_POSIX", htmlTag: "en")
         }
     }
 }

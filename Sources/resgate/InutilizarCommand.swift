@@ -50,13 +50,13 @@ struct InutilizarCommand: ParsableCommand {
         }
         if common.json { return try Console.json(draft) }
         if common.quiet { return Console.out("\(draft.requests.count)") }
-        if draft.requests.isEmpty { Console.out(VoidingWords.nothing.text(in: lang)) }
-        else { Console.out(VoidingWords.written(draft.requests.count, folder: out).text(in: lang)) }
+        if draft.requests.isEmpty { Console.out(VoidingPhrase.nothing.text(in: lang)) }
+        else { Console.out(VoidingPhrase.written(draft.requests.count, folder: out).text(in: lang)) }
         for r in draft.requests {
-            Console.out(VoidingWords.request(id: r.id, first: r.first, last: r.last, file: r.file.map { ($0 as NSString).lastPathComponent },
+            Console.out(VoidingPhrase.request(id: r.id, first: r.first, last: r.last, file: r.file.map { ($0 as NSString).lastPathComponent },
                                              deadline: r.deadline, daysLeft: r.daysLeft).text(in: lang))
         }
-        for h in draft.held { Console.out(VoidingWords.held(h.verdict.span.description, near: h.verdict.nearContingency).text(in: lang)) }
-        if !draft.requests.isEmpty { Console.out(VoidingWords.unsigned.text(in: lang)) }
+        for h in draft.held { Console.out(VoidingPhrase.held(h.verdict.span.description, near: h.verdict.nearContingency).text(in: lang)) }
+        if !draft.requests.isEmpty { Console.out(VoidingPhrase.unsigned.text(in: lang)) }
     }
 }

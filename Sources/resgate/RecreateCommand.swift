@@ -41,9 +41,9 @@ struct RecreateCommand: ParsableCommand {
         }
         if dryRun || plan.notes.isEmpty { return try render(plan, lang) }
         if !yes {
-            guard Console.stdinIsTerminal else { Console.err(RecreateWords.needYes.text(in: lang)); throw ExitStatus.badInput }
+            guard Console.stdinIsTerminal else { Console.err(RecreatePhrase.needYes.text(in: lang)); throw ExitStatus.badInput }
             let tables = plan.targets.joined(separator: ", ")
-            guard Console.confirm(RecreateWords.confirm(plan.notes.count, tables: tables).text(in: lang), language: lang) else {
+            guard Console.confirm(RecreatePhrase.confirm(plan.notes.count, tables: tables).text(in: lang), language: lang) else {
                 throw ExitStatus.refused
             }
         }
@@ -60,23 +60,23 @@ struct RecreateCommand: ParsableCommand {
     private func render(_ r: RecreateReport, _ lang: Language) throws {
         if common.json { return try Console.json(r) }
         if common.quiet { return Console.out(r.dryRun ? "dry-run \(r.notes.count)" : "recreated \(r.notes.count)") }
-        if r.notes.isEmpty && r.skipped.isEmpty { return Console.out(RecreateWords.nothing.text(in: lang)) }
+        if r.notes.isEmpty && r.skipped.isEmpty { return Console.out(RecreatePhrase.nothing.text(in: lang)) }
         for n in r.notes {
-            Console.out(RecreateWords.note(n.number, series: n.series, model: n.model, items: n.items,
+            Console.out(RecreatePhrase.note(n.number, series: n.series, model: n.model, items: n.items,
                                            record: n.salesRecord, dryRun: r.dryRun).text(in: lang))
         }
-        for s in r.skipped { Console.out(RecreateWords.skippedEntry(s.number).text(in: lang)) }
+        for s in r.skipped { Console.out(RecreatePhrase.skippedEntry(s.number).text(in: lang)) }
         if !r.truncated.isEmpty {
-            Console.out(RecreateWords.truncatedHeading.text(in: lang))
+            Console.out(RecreatePhrase.truncatedHeading.text(in: lang))
             for t in r.truncated { Console.out("  " + t) }
         }
         if !r.stock.isEmpty {
-            Console.out(RecreateWords.stockHeading.text(in: lang))
+            Console.out(RecreatePhrase.stockHeading.text(in: lang))
             for s in r.stock { Console.out("  nº \(s.number): \(s.product) \(s.description) — \(s.quantity) \(s.unit)") }
         }
-        if r.dryRun { Console.out(RecreateWords.dryRun(r.notes.count).text(in: lang)) }
-        else if let id = r.id { Console.out(RecreateWords.done(r.notes.count, id: id, data: data).text(in: lang)) }
-        if r.checkAfter == .fail { Console.out(RecreateWords.checkFailed.text(in: lang)) }
+        if r.dryRun { Console.out(RecreatePhrase.dryRun(r.notes.count).text(in: lang)) }
+        else if let id = r.id { Console.out(RecreatePhrase.done(r.notes.count, id: id, data: data).text(in: lang)) }
+        if r.checkAfter == .fail { Console.out(RecreatePhrase.checkFailed.text(in: lang)) }
     }
 
     private func fail(_ error: Error, _ lang: Language) throws -> Never {
@@ -88,10 +88,10 @@ struct RecreateCommand: ParsableCommand {
             Console.err("resgate recreate: " + CLIPhrase.recreateNeedsXMLFolder.text(in: lang))
             throw ExitStatus.badInput
         case let e as TableAppend.Failure:
-            Console.err("resgate recreate: " + RecreateWords.refused("\(e)").text(in: lang))
+            Console.err("resgate recreate: " + RecreatePhrase.refused("\(e)").text(in: lang))
             throw ExitStatus.refused
         default:
-            Console.err("resgate recreate: " + RecreateWords.refused("\(error)").text(in: lang))
+            Console.err("resgate recreate: " + RecreatePhrase.refused("\(error)").text(in: lang))
             throw ExitStatus.refused
         }
     }

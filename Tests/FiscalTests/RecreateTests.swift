@@ -183,7 +183,7 @@ import XBase
         #expect(throws: Recreator.Refusal.noXMLFolder) {
             _ = try Recreator.run(data: s.data, xml: nil, config: nil, dryRun: true)
         }
-        let r = try ResgateBinary.run(["recreate", "--data", s.data, "--dry-run"])
+        let r = try ResgateBinary.run(["recreate", "--data", s.data, "--dry-run", "--lang", "pt"])
         #expect(r.status == 2)
         #expect(r.err.contains("a recriação precisa da pasta dos XML"), "\(r.err)")
         #expect(try Self.digest(s.data) == before)

@@ -42,13 +42,73 @@ extension CatalogueFactsTests {
                    key: .key(fields: ["NUMERO"], source: .candidateTag, tag: "NUMERO")),
         .mergeFrom(table: "VENDAS", fromBackup: 40, fromLive: 11, updated: 0, added: 11, key: .key(fields: [], source: .none, tag: nil)),
         .mergeUnreadable(table: "VENDAS", count: 2, records: [41, 42]), .mergeMemosLost(table: "VENDAS", count: 1),
-        .mergeConflicts(table: "VENDAS", count: 3), .remoteCached, .remoteKind,
+        .mergeConflicts(table: "VENDAS", count: 3), .mergeConflicts(table: "VENDAS", count: 1),
+        .mergeUnreadable(table: "VENDAS", count: 1, records: [45]), .mergeMemosLost(table: "VENDAS", count: 2), .remoteCached, .remoteKind,
         .damagedZip(name: "SEG.zip", detail: "diretório central ausente"), .remoteNotRead(root: "nuvem:lojas"),
         .recordsPerSecond(1_234.4), .secondsLeft(12), .yesNoPrompt, .keepNeedsRemote,
         .backupProgress(table: "VENDAS", done: 10, total: 40, perSecond: 500, secondsLeft: 3),
         .backupProgress(table: "VENDAS", done: 40, total: 40, perSecond: 500, secondsLeft: 0), .prunedByKeep("nuvem:lojas/SEG.zip"),
         .recreateNeedsXMLFolder,
     ]
+
+    static let recreate: [RecreatePhrase] = [
+        .confirm(3, tables: "VENDAS, ITENS"), .needYes, .nothing,
+        .note(56, series: 1, model: 65, items: 2, record: 53, dryRun: false), .note(57, series: 1, model: 55, items: 1, record: nil, dryRun: true),
+        .skippedEntry(58), .done(3, id: "20261205-043634-f331", data: "/loja/dados"), .dryRun(3), .stockHeading, .truncatedHeading,
+        .checkFailed, .refused("a tabela VENDAS está aberta no ERP"), .markedRows(field: "ORIGEM", value: "XML"),
+    ]
+
+    static func index(_ p: RecreatePhrase) -> Int {
+        switch p {
+        case .confirm: 0
+        case .needYes: 1
+        case .nothing: 2
+        case .note: 3
+        case .skippedEntry: 4
+        case .done: 5
+        case .dryRun: 6
+        case .stockHeading: 7
+        case .truncatedHeading: 8
+        case .checkFailed: 9
+        case .refused: 10
+        case .markedRows: 11
+        }
+    }
+
+    static let voiding: [VoidingPhrase] = [
+        .request(id: "ID35261234567800019565001000000053000000055", first: 53, last: 55, file: "inut-53-55.xml",
+                 deadline: "2026-08-10", daysLeft: 4),
+        .request(id: "ID3526", first: 60, last: 60, file: nil, deadline: "2026-08-10", daysLeft: -2),
+        .unsigned, .held("58–60", near: 59), .held("61", near: nil), .nothing, .written(2, folder: "/loja/inutilizar"),
+    ]
+
+    static func index(_ p: VoidingPhrase) -> Int {
+        switch p {
+        case .request: 0
+        case .unsigned: 1
+        case .held: 2
+        case .nothing: 3
+        case .written: 4
+        }
+    }
+
+    @Test func everyRecoveryFactIsWordedInBothLanguages() {
+        #expect(Set(Self.recreate.map(Self.index)) == Set(0...11), "a RecreatePhrase case has no sample")
+        #expect(Set(Self.voiding.map(Self.index)) == Set(0...4), "a VoidingPhrase case has no sample")
+        let texts = Self.recreate.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+            + Self.voiding.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
+        for (pt, en, what) in texts {
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(what)")
+            EnglishLeaks.expectNone(in: pt, command: ["(catalogue)", what])
+        }
+        // the words the pairs held before they became cases, byte for byte
+        #expect(RecreatePhrase.note(56, series: 1, model: 65, items: 2, record: 53, dryRun: false).text(in: .pt)
+                == "  NFC-e série 1 nº 56: 2 item(ns) → registro 53")
+        #expect(RecreatePhrase.note(57, series: 1, model: 55, items: 1, record: nil, dryRun: true).text(in: .en)
+                == "  NF-e series 1 no. 57: 1 item(s) (would be inserted)")
+        #expect(VoidingPhrase.request(id: "X", first: 53, last: 55, file: nil, deadline: "2026-08-10", daysLeft: -2).text(in: .pt)
+                == "  53–55 (3 número(s)): X — prazo 10/08/2026, VENCIDO há 2 dia(s)")
+    }
 
     @Test func everyEdgeFactIsWordedInBothLanguages() {
         #expect(Set(Self.demo.map(Self.index)) == Set(0...4), "a DemoPhrase case has no sample")
@@ -67,6 +127,8 @@ extension CatalogueFactsTests {
         #expect(DemoPhrase.step(15, .undoRecreate).text(in: .en) == "15. Undo the re-creation")
         #expect(CLIPhrase.mergeUnreadable(table: "VENDAS", count: 2, records: [41, 42]).text(in: .pt)
                 == "VENDAS: 2 registros ilegíveis na tabela atual (não recuperados): 41, 42")
+        #expect(CLIPhrase.mergeUnreadable(table: "VENDAS", count: 1, records: [45]).text(in: .pt)
+                == "VENDAS: 1 registro ilegível na tabela atual (não recuperado): 45")
         #expect(CLIPhrase.restoreHeaders.text(in: .pt).components(separatedBy: "|")
                 == ["TABELA", "SITUAÇÃO", "ANTES", "DEPOIS", "MAPEAMENTO", "TEMPO"])
         #expect(CLIPhrase.backupProgress(table: "T", done: 1, total: 2, perSecond: 3, secondsLeft: 4).text(in: .en) == "T: 1/2 records, 3/s, 4s")
@@ -97,6 +159,6 @@ extension CatalogueFactsTests {
         let d = Calendar.current.date(from: c)!
         #expect(Format.dateTime(d, in: .pt) == "26/11/2026 07:05")
         #expect(Format.dateTime(d, in: .en) == "2026-11-26 07:05")
-        #expect(Language.pt.htmlTag == "pt-BR" && Language.en.htmlTag == "en")
+        #expect(Language.pt.rules.htmlTag == "pt-BR" && Language.en.rules.htmlTag == "en")
     }
 }

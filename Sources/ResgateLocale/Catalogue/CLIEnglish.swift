@@ -76,9 +76,11 @@ enum CLIEnglish {
         case let .mergeFrom(t, b, l, u, a, key):
             "\(t): \(b) records from the backup + \(l) from the live table (\(u) changed, \(a) new); " + English.merge(key)
         case let .mergeUnreadable(t, n, records):
-            "\(t): \(n) unreadable live records (not recovered): " + records.map(String.init).joined(separator: ", ")
-        case let .mergeMemosLost(t, n): "\(t): \(n) unreadable memos left empty"
-        case let .mergeConflicts(t, n): "\(t): \(n) conflicts (same key, different content; the live version was kept):"
+            "\(t): " + Format.count(n, "unreadable live record", "unreadable live records") + " (not recovered): "
+                + records.map(String.init).joined(separator: ", ")
+        case let .mergeMemosLost(t, n): "\(t): " + Format.count(n, "unreadable memo", "unreadable memos") + " left empty"
+        case let .mergeConflicts(t, n):
+            "\(t): " + Format.count(n, "conflict", "conflicts") + " (same key, different content; the live version was kept):"
         case .remoteCached: " (cached)"
         case .remoteKind: "remote"
         case let .damagedZip(name, detail): "\(name): damaged zip: \(detail)"

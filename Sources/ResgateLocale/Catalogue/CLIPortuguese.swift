@@ -86,9 +86,11 @@ enum CLIPortuguese {
         case let .mergeFrom(t, b, l, u, a, key):
             "\(t): \(b) registros do backup + \(l) da tabela atual (\(u) alterados, \(a) novos); " + Portuguese.merge(key)
         case let .mergeUnreadable(t, n, records):
-            "\(t): \(n) registros ilegíveis na tabela atual (não recuperados): " + records.map(String.init).joined(separator: ", ")
-        case let .mergeMemosLost(t, n): "\(t): \(n) memos ilegíveis ficaram vazios"
-        case let .mergeConflicts(t, n): "\(t): \(n) conflitos (mesma chave, conteúdo diferente; ficou a versão atual):"
+            "\(t): " + Format.count(n, "registro ilegível", "registros ilegíveis") + " na tabela atual ("
+                + (n == 1 ? "não recuperado" : "não recuperados") + "): " + records.map(String.init).joined(separator: ", ")
+        case let .mergeMemosLost(t, n): "\(t): " + Format.count(n, "memo ilegível ficou vazio", "memos ilegíveis ficaram vazios")
+        case let .mergeConflicts(t, n):
+            "\(t): " + Format.count(n, "conflito", "conflitos") + " (mesma chave, conteúdo diferente; ficou a versão atual):"
         case .remoteCached: " (em cache)"
         case .remoteKind: "nuvem"
         case let .damagedZip(name, detail): "\(name): zip danificado: \(detail)"

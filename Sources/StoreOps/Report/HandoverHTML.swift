@@ -10,7 +10,7 @@ extension HandoverReport {
         let num = { (n: Int?) in n.map { Format.grouped($0, in: language) } ?? "—" }
         var h = """
         <!doctype html>
-        <html lang="\(language.htmlTag)"><head><meta charset="utf-8">
+        <html lang="\(language.rules.htmlTag)"><head><meta charset="utf-8">
         <title>\(e(w(.title))) — \(e(id))</title>
         <style>
         body{font:14px/1.45 "DejaVu Sans",Arial,sans-serif;color:#1b2733;margin:24px auto;max-width:960px;padding:0 16px}
@@ -50,14 +50,14 @@ extension HandoverReport {
         if notes.isEmpty {
             h += "<p>\(e(verdict.state == .notChecked ? w(.fiscalSequenceNotChecked) : w(.reenterNone)))</p>\n"
         } else {
-            h += "<table><tr><th>\(e(w(.colSeries)))</th><th>\(e(w(.colNumber)))</th><th>\(e(w(.colIssued)))</th><th>\(e(w(.colKey)))</th></tr>\n"
+            h += "<table>" + Self.headerRow([w(.colSeries), w(.colNumber), w(.colIssued), w(.colKey)])
             for (s, n) in notes {
                 h += "<tr><td>\(e("\(s.document) \(s.series) · \(s.cnpj)"))</td><td class=\"num\">\(n.number)</td><td>\(e(n.issued))</td><td>\(e(n.key))</td></tr>\n"
             }
             h += "</table>\n"
         }
-        h += "<h2>\(e(w(.tablesHeading)))</h2>\n<table><tr><th>\(e(w(.colTable)))</th><th>\(e(w(.colStatus)))</th>"
-        h += "<th>\(e(w(.colBefore)))</th><th>\(e(w(.colAfter)))</th><th>\(e(w(.colNotes)))</th></tr>\n"
+        h += "<h2>\(e(w(.tablesHeading)))</h2>\n<table>"
+            + Self.headerRow([w(.colTable), w(.colStatus), w(.colBefore), w(.colAfter), w(.colNotes)])
         for r in rows {
             h += "<tr><td>\(e(r.table))</td><td>\(e(r.status))</td><td class=\"num\">\(num(r.before))</td>"
             h += "<td class=\"num\">\(num(r.after))</td><td>\(e(r.notes))</td></tr>\n"
@@ -69,12 +69,17 @@ extension HandoverReport {
             h += "</ul>\n"
         }
         h += "<h2>\(e(w(.checklistHeading)))</h2>\n<p>\(e(w(.checklistIntro)))</p>\n"
-        h += "<table><tr><th></th><th>\(e(w(.colItem)))</th><th>\(e(w(.colToolChecked)))</th><th>\(e(w(.colByHand)))</th></tr>\n"
+        h += "<table>" + Self.headerRow(["", w(.colItem), w(.colToolChecked), w(.colByHand)])
         for c in checklist {
             h += "<tr><td>☐</td><td>\(e(c.item))</td><td class=\"st-\(e(c.status))\">\(e(c.toolChecked))</td><td>\(e(c.byHand))</td></tr>\n"
         }
         h += "</table>\n<p><strong>\(e(w(.releaseOnlyWhen)))</strong></p>\n<p>\(e(w(.signature)))</p>\n</body></html>\n"
         return h
+    }
+
+    /// A table's header row, each label escaped.
+    static func headerRow(_ labels: [String]) -> String {
+        "<tr>" + labels.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
     }
 
     /// HTML text: `& < > " '` as entities, control characters (but tab and newline) dropped.
