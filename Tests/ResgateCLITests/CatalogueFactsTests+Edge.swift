@@ -92,6 +92,40 @@ extension CatalogueFactsTests {
         }
     }
 
+    static let verdicts: [VerdictPhrase] = VerdictKind.allCases.flatMap { [VerdictPhrase.kind($0), .advice($0)] }
+        + DeadlineRule.allCases.map { .rule($0) } + [
+            .line(span: "41–52", count: 12, kind: .void, deadline: "2026-08-10", rule: .tenthOfNextMonth, daysLeft: 4, near: nil),
+            .line(span: "53", count: 1, kind: .checkPOSBeforeVoiding, deadline: nil, rule: nil, daysLeft: nil, near: 54),
+            .line(span: "60", count: 1, kind: .transmit, deadline: "2026-07-21", rule: .nextBusinessDay, daysLeft: -2, near: nil),
+            .heading, .more(3), .notJudged,
+        ]
+
+    static func index(_ p: VerdictPhrase) -> Int {
+        switch p {
+        case .kind: 0
+        case .advice: 1
+        case .rule: 2
+        case .line: 3
+        case .heading: 4
+        case .more: 5
+        case .notJudged: 6
+        }
+    }
+
+    @Test func everyVerdictFactIsWordedInBothLanguages() {
+        #expect(Set(Self.verdicts.map(Self.index)) == Set(0...6), "a VerdictPhrase case has no sample")
+        for p in Self.verdicts {
+            let pt = p.text(in: .pt), en = p.text(in: .en)
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(p)")
+            EnglishLeaks.expectNone(in: pt, command: ["(catalogue)", "\(p)"])
+        }
+        #expect(VerdictWords.line(span: "41–52", count: 12, kind: .void, deadline: "2026-08-10", rule: .tenthOfNextMonth,
+                                  daysLeft: -2, near: 40)
+                == Words(pt: "41–52 (12): inutilizar (nota em contingência nº 40 perto) — prazo 10/08/2026, vencido há 2 dia(s) [até o dia 10 do mês seguinte (Ajuste SINIEF 07/05)]",
+                         en: "41–52 (12): void (contingency note 40 nearby) — deadline 2026-08-10, overdue by 2 day(s) [by the 10th of the following month (Ajuste SINIEF 07/05)]"))
+        #expect(VerdictKind.denied.advice == VerdictKind.denied.words)
+    }
+
     @Test func everyRecoveryFactIsWordedInBothLanguages() {
         #expect(Set(Self.recreate.map(Self.index)) == Set(0...11), "a RecreatePhrase case has no sample")
         #expect(Set(Self.voiding.map(Self.index)) == Set(0...4), "a VoidingPhrase case has no sample")
