@@ -88,7 +88,7 @@ struct RecreateCommand: ParsableCommand {
             Console.err("resgate recreate: " + CLIPhrase.recreateNeedsXMLFolder.text(in: lang))
             throw ExitStatus.badInput
         case let e as TableAppend.Failure:
-            Console.err("resgate recreate: " + RecreatePhrase.refused("\(e)").text(in: lang))
+            Console.err("resgate recreate: " + RecreatePhrase.refused(Phrase.restore(e.phrase).text(in: lang)).text(in: lang))
             throw ExitStatus.refused
         default:
             Console.err("resgate recreate: " + RecreatePhrase.refused("\(error)").text(in: lang))

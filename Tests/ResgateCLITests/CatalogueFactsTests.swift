@@ -21,13 +21,15 @@ import Testing
         .lockUnknown(file: "VENDAS.DBF", operation: "fcntl", reason: "permissão negada"),
         .indexNotRebuilt, .incomingTableDamaged, .backupTableHasDefects, .structureNotWritable("N 20,19"),
         .undoNotAnID("../dados"), .undoNoSuchSnapshot("20261127-041503-3f2a"), .undoIncomplete("20261127-041503-3f2a"),
-        .undoLocked(table: "VENDAS", file: "VENDAS.DBF", holder: holder),
-        .undoLocked(table: "VENDAS", file: nil, holder: .lockCannotCheck(file: "VENDAS.CDX", operation: "flock", reason: "permissão negada")), .undoBusy,
+        .tableLocked(table: "VENDAS", file: "VENDAS.DBF", holder: holder),
+        .tableLocked(table: "VENDAS", file: nil, holder: .lockCannotCheck(file: "VENDAS.CDX", operation: "flock", reason: "permissão negada")), .undoBusy,
         .undoCannotWrite(path: "/loja/dados", reason: "somente leitura"),
         .processingTables, .insertingRecords, .done,
         .mergeUnknownKeyField(table: "VENDAS", field: "CODIGO"), .mergeUnknownChangedField(table: "VENDAS", field: "ALTERADO"),
         .mergeChangedFieldNotADate(table: "VENDAS", field: "OBS"), .mergeTooManyLiveRows(table: "VENDAS", rows: 40_000_000, budget: 32_000_000),
         .mergeUnreadableLive(table: "VENDAS", reason: "cabeçalho curto"), .mergeFailed(table: "VENDAS", reason: "disco cheio"),
+        .appendTableNotFound(table: "ITENS", folder: "/loja/dados"), .appendCannotWrite(table: "ITENS", reason: "disco cheio"),
+        .appendCannotWrite(table: nil, reason: "disco cheio"),
     ]
 
     static func index(_ p: RestorePhrase) -> Int {
@@ -55,7 +57,7 @@ import Testing
         case .undoNotAnID: 20
         case .undoNoSuchSnapshot: 21
         case .undoIncomplete: 22
-        case .undoLocked: 23
+        case .tableLocked: 23
         case .undoBusy: 24
         case .undoCannotWrite: 25
         case .processingTables: 26
@@ -67,6 +69,8 @@ import Testing
         case .mergeTooManyLiveRows: 32
         case .mergeUnreadableLive: 33
         case .mergeFailed: 34
+        case .appendTableNotFound: 35
+        case .appendCannotWrite: 36
         }
     }
 
@@ -199,7 +203,7 @@ import Testing
     }
 
     @Test func everyRestoreFactIsWordedInBothLanguages() {
-        #expect(Set(Self.restore.map(Self.index)) == Set(0...34), "a RestorePhrase case has no sample")
+        #expect(Set(Self.restore.map(Self.index)) == Set(0...36), "a RestorePhrase case has no sample")
         for p in Self.restore { Self.expectWorded(.restore(p)) }
     }
 

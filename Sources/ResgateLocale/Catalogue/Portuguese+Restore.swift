@@ -32,7 +32,9 @@ extension Portuguese {
         case .undoNotAnID(let id): "\"\(id)\" não é um id de desfazer: use o id que a restauração mostrou, nunca um caminho"
         case .undoNoSuchSnapshot(let id): "a cópia de segurança \(id) não existe"
         case .undoIncomplete(let id): "a cópia de segurança \(id) está incompleta (a operação dela nunca terminou)"
-        case let .undoLocked(t, f, h): "a tabela \(t) está aberta no ERP (" + (f.map { "\($0): " } ?? "") + text(h) + ")"
+        case let .appendTableNotFound(t, folder): "a tabela \(t) não está em \(folder)"
+        case let .appendCannotWrite(t, why): "não foi possível gravar" + (t.map { " em \($0)" } ?? "") + ": \(why)"
+        case let .tableLocked(t, f, h): "a tabela \(t) está aberta no ERP (" + (f.map { "\($0): " } ?? "") + text(h) + ")"
         case .undoBusy: "outra operação do Resgate está em andamento nesta pasta"
         case let .undoCannotWrite(path, why):
             "não é possível gravar em \(path) (\(why)): a pasta é só de leitura ou este usuário não pode gravar nela"

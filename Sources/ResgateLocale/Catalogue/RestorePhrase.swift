@@ -41,7 +41,11 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     /// The snapshot's operation never committed.
     case undoIncomplete(String)
     /// `file` (when known) is held by `holder` (a lock holder, or why it could not be checked).
-    case undoLocked(table: String, file: String?, holder: Phrase)
+    case tableLocked(table: String, file: String?, holder: Phrase)
+    /// Rows appended to a table (`recreate`): the table is not in the folder; it cannot be
+    /// written (`table` nil: the operation as a whole).
+    case appendTableNotFound(table: String, folder: String)
+    case appendCannotWrite(table: String?, reason: String)
     case undoBusy
     case undoCannotWrite(path: String, reason: String)
     // `--merge` refused for one table (RestoreKit/Merge's `MergeFailure`)

@@ -37,5 +37,5 @@ public enum WebPhrase: Sendable, Hashable {
         }
     }
 
-    public var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
+    public var words: Words { Words(text) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// Adds records to live tables of a data folder with a restore's guarantees: one operation
@@ -27,10 +28,26 @@ public enum TableAppend {
     public enum Failure: Error, Sendable, Equatable {
         /// Another Resgate operation holds the folder.
         case busy(folder: String)
-        case locked(table: String, holder: String)
+        /// The table's file is held by `holder` (a lock holder, or why it could not be checked).
+        case locked(table: String, holder: Phrase)
         case tableNotFound(table: String, folder: String)
         /// A value does not fit its field, or the table cannot be copied or re-indexed.
         case cannotWrite(table: String, reason: String)
+
+        /// The refusal as the catalogue's fact.
+        public var phrase: RestorePhrase {
+            switch self {
+            case .busy(let folder): .folderBusy(folder: folder)
+            case let .locked(table, holder): .tableLocked(table: table, file: nil, holder: holder)
+            case let .tableNotFound(table, folder): .appendTableNotFound(table: table, folder: folder)
+            case let .cannotWrite(table, reason): .appendCannotWrite(table: table == "-" ? nil : table, reason: reason)
+            }
+        }
+    }
+
+    /// Who holds `path` (or why that cannot be known), as the catalogue's fact; nil when free.
+    static func lockHolder(_ path: String) -> Phrase? {
+        TableLocks.phrase(file: (path as NSString).lastPathComponent, TableLocks.check(path))
     }
 
     /// Checks every table can be written (present, not held by the ERP) and every value
@@ -38,7 +55,7 @@ public enum TableAppend {
     public static func validate(data: String, requests: [Request]) throws(Failure) {
         for r in requests {
             let (path, _) = try locate(r.table, in: data)
-            if let h = TableLocks.holder(of: path) { throw .locked(table: r.table, holder: h) }
+            if let h = lockHolder(path) { throw .locked(table: r.table, holder: h) }
             let table: DBFTable
             do { table = try DBFTable.open(path: path) } catch { throw .cannotWrite(table: r.table, reason: "\(error)") }
             // encode every row into a scratch table of the same layout, then drop it
@@ -71,7 +88,7 @@ public enum TableAppend {
                 let base = (fileName as NSString).deletingPathExtension
                 let companions = ["fpt", "dbt", "cdx"].compactMap { TablePlan.findFile(in: data, base: base, ext: $0) }
                 for f in [fileName] + companions {
-                    if let h = TableLocks.holder(of: data + "/" + f) { throw Failure.locked(table: r.table, holder: h) }
+                    if let h = lockHolder(data + "/" + f) { throw Failure.locked(table: r.table, holder: h) }
                 }
                 let (outcome, files) = try copyAndAppend(r, from: path, fileName: fileName, data: data, staging: tx.stagingDirectory)
                 tx.stage(table: r.table, newFiles: files, oldFiles: [fileName] + companions,

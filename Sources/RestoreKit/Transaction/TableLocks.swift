@@ -122,15 +122,6 @@ public enum TableLocks {
         return nil
     }
 
-    /// The holder of a lock on `path` in words, or why it cannot be known; nil when free.
-    public static func holder(of path: String) -> String? {
-        switch check(path) {
-        case .free: nil
-        case .held(let h): h.description
-        case let .cannotCheck(op, why): "cannot check for locks (\(op): \(why))"
-        }
-    }
-
     /// `F_OFD_GETLK` (glibc defines it only under `_GNU_SOURCE`, which Swift does not see).
     static let fOFDGetLock: Int32 = 36
 

@@ -46,7 +46,7 @@ public struct UndoStore {
             case .notAnID(let id): .undoNotAnID(printableEscaped(id))
             case .noSuchSnapshot(let id): .undoNoSuchSnapshot(id)
             case .incomplete(let id): .undoIncomplete(id)
-            case let .locked(t, f, h): .undoLocked(table: t, file: f, holder: h)
+            case let .locked(t, f, h): .tableLocked(table: t, file: f, holder: h)
             case .busy: .undoBusy
             case let .cannotWrite(path, why): .undoCannotWrite(path: path, reason: why)
             }
