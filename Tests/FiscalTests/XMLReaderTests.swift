@@ -104,7 +104,7 @@ import Testing
         guard case .broken(_, .missingField("ide/nNF"))? = Fixtures.index(missing).skipped.first?.reason else { Issue.record("not broken"); return }
         let letters = full.replacingOccurrences(of: "<nNF>5</nNF>", with: "<nNF>5a</nNF>")
         guard case .broken(_, .notANumber("ide/nNF", "5a"))? = Fixtures.index(letters).skipped.first?.reason else { Issue.record("not broken"); return }
-        #expect(SkipReason.broken(line: 3, defect: .endsBefore("nfeProc")).phrase.text(in: .pt) == "linha 3: o arquivo termina antes de </nfeProc> (cortado?)")
+        #expect(SkipReason.broken(line: 3, defect: .endsBefore("nfeProc")).text(in: .pt) == "linha 3: o arquivo termina antes de </nfeProc> (cortado?)")
     }
 
     @Test func unrelatedFiles() {

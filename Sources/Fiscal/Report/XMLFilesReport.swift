@@ -8,7 +8,7 @@ enum XMLFilesReport {
         let unrelated = index.skipped.filter { !$0.reason.isBroken }
         var message: [FiscalPhrase] = [.xmlFolderRead(folder: folder, files: index.filesRead, documents: index.documentsRead)]
         if !broken.isEmpty {
-            message.append(.xmlBroken(broken.prefix(5).map { .init(file: $0.file, reason: $0.reason.phrase) }, count: broken.count))
+            message.append(.xmlBroken(broken.prefix(5).map { .init(file: $0.file, reason: $0.reason) }, count: broken.count))
         }
         if !unrelated.isEmpty { message.append(.xmlUnrelated(unrelated.count)) }
         if !otherIssuers.isEmpty { message.append(.xmlOtherIssuers(otherIssuers.map(\.description))) }
@@ -16,21 +16,5 @@ enum XMLFilesReport {
                                     broken: broken, unrelated: unrelated, otherIssuers: otherIssuers)
         return CheckItem(name: "xml-files", status: broken.isEmpty ? .ok : .warning, subject: folder,
                          message: message, xml: result)
-    }
-}
-
-extension SkipReason {
-    /// Why the file was left out, as the catalogue's fact.
-    public var phrase: FiscalPhrase.SkipPhrase {
-        switch self {
-        case .empty: .empty
-        case .notXML: .notXML
-        case .unreadable(let r): .unreadable(r)
-        case .otherDocument(let root): .otherDocument(root: root)
-        case .notAuthorized(let st): .notAuthorized(status: st)
-        case let .otherEvent(type, st): .otherEvent(type: type, status: st)
-        case .homologation: .homologation
-        case let .broken(line, d): .broken(line: line, defect: d)
-        }
     }
 }

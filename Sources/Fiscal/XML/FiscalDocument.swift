@@ -1,3 +1,5 @@
+import ResgateLocale
+
 /// Issuer (CNPJ, or CPF), model and series: the unit in which notes are numbered.
 public struct SeriesID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// CNPJ (14 characters, possibly alphanumeric) or CPF; empty when unknown.
@@ -85,21 +87,9 @@ public struct PendingNote: Sendable, Hashable, Codable {
 }
 
 /// Why a file under the XML folder added nothing to the index. None of these is fatal.
-public enum SkipReason: Sendable, Hashable, Codable {
-    case empty
-    case notXML
-    case unreadable(String)
-    /// Well-formed XML, but not a document of interest (its root element is named).
-    case otherDocument(root: String)
-    /// An `NFe` or `nfeProc` without an authorization, or a rejected one.
-    case notAuthorized(status: Int?)
-    /// An event that is not a cancellation, or an event/voiding that was rejected.
-    case otherEvent(type: String, status: Int?)
-    /// Test environment (tpAmb 2): numbers there are not the store's real numbers.
-    case homologation
-    /// Broken or truncated XML, or a required field missing or malformed.
-    case broken(line: Int, defect: XMLDefect)
+public typealias SkipReason = FiscalPhrase.SkipPhrase
 
+extension SkipReason {
     /// Broken files may hide authorized numbers; the others are simply not ours.
     public var isBroken: Bool {
         switch self {

@@ -106,15 +106,20 @@ public enum FiscalPhrase: Sendable, Hashable {
         public init(file: String, reason: SkipPhrase) { self.file = file; self.reason = reason }
     }
 
-    /// Why a file of the XML folder was left out (`Fiscal.SkipReason`).
-    public enum SkipPhrase: Sendable, Hashable {
-        case empty, notXML
+    /// Why a file of the XML folder was left out (`Fiscal.SkipReason` is this type).
+    public enum SkipPhrase: Sendable, Hashable, Codable {
+        case empty
+        case notXML
         case unreadable(String)
+        /// Well-formed XML, but not a document of interest (its root element is named).
         case otherDocument(root: String)
+        /// An `NFe` or `nfeProc` without an authorization, or a rejected one.
         case notAuthorized(status: Int?)
+        /// An event that is not a cancellation, or an event/voiding that was rejected.
         case otherEvent(type: String, status: Int?)
+        /// Test environment (tpAmb 2): numbers there are not the store's real numbers.
         case homologation
-        /// A malformed file: the line, and what the XML reader found (`XMLFault`).
+        /// Broken or truncated XML, or a required field missing or malformed (`XMLFault`).
         case broken(line: Int, defect: XMLFault)
     }
 
