@@ -77,6 +77,26 @@ struct TextValueDecoder: Sendable {
         }
     }
 
+    /// Whether `decode` succeeds on these bytes, without making the value: a text value's
+    /// only failure is its length, so no `String` (or byte array) is built for it.
+    func accepts(_ raw: UnsafeRawBufferPointer, quoted: Bool, text codePage: FastTextDecoder) -> Bool {
+        switch field.type {
+        case .character:
+            if raw.isEmpty && !quoted && field.isNullable { return true }
+            var end = raw.count
+            while end > 0 && (raw[end - 1] == 0x20 || raw[end - 1] == 0) { end -= 1 }
+            return end <= field.length
+        case .varchar, .varbinary:
+            if raw.isEmpty && !quoted && field.isNullable { return true }
+            var end = raw.count
+            if trimBinary { while end > 0 && raw[end - 1] == 0x20 { end -= 1 } }
+            return end <= field.length
+        default:
+            if case .success = decode(raw, quoted: quoted, text: codePage) { return true }
+            return false
+        }
+    }
+
     @inline(__always) func trimmed(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer { Self.trim(r) }
 
     /// Leading blanks and trailing blanks or NULs removed (what every non-text type reads).

@@ -216,29 +216,20 @@ final class FieldEncoder {
 
     func putMemo(_ value: DBFValue, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer,
                  _ memo: MemoWriter?, _ fail: (String) -> XBaseError) throws(XBaseError) {
-        var bytes: [UInt8]
+        let type: MemoBlockType = f.type == .memo ? .text : (f.type == .general ? .object : .picture)
+        let block: UInt32
         switch value {
         case .string(let s):
             guard f.type == .memo else { throw fail("text cannot go in a \(f.type) field; give bytes") }
             // most memo fields of most records are empty: no buffer for them
             if s.isEmpty { writeBlank(f, slot); return }
-            bytes = []
-            bytes.reserveCapacity(s.utf8.count)
-            let ascii = s.utf8.withContiguousStorageIfAvailable { u in !u.contains { $0 >= 0x80 } } ?? false
-            if codePage.isUTF8 || ascii { bytes.append(contentsOf: s.utf8) } else {
-                for u in s.unicodeScalars {
-                    if u.value < 0x80 { bytes.append(UInt8(u.value)) }
-                    else if let b = self.byte(for: u) { bytes.append(b) }
-                    else { throw fail("character \(u) (U+\(String(u.value, radix: 16, uppercase: true))) has no byte in \(codePage.name)") }
-                }
-            }
-        case .bytes(let b): bytes = b
+            block = try encodeMemoText(s, memo, type, fail)
+        case .bytes(let b):
+            if b.isEmpty { writeBlank(f, slot); return }
+            guard let memo else { throw fail("the table has no memo file") }
+            block = try withBytes(b) { (p) throws(XBaseError) in try memo.append(p, type: type) }
         default: throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
         }
-        if bytes.isEmpty { writeBlank(f, slot); return }
-        guard let memo else { throw fail("the table has no memo file") }
-        let type: MemoBlockType = f.type == .memo ? .text : (f.type == .general ? .object : .picture)
-        let block = try withBytes(bytes) { (p) throws(XBaseError) in try memo.append(p, type: type) }
         if f.memoPointerIsBinary {
             storeLE32(block, slot, 0)
         } else {
@@ -247,6 +238,55 @@ final class FieldEncoder {
             var i = slot.count - 1
             repeat { slot[i] = UInt8(48 + v % 10); v /= 10; i -= 1 } while v > 0 && i >= 0
         }
+    }
+
+    /// Appends text `s` (not empty) to the memo file in the code page and returns its block.
+    /// The UTF-8 is read in place and each scalar looked up as it is decoded, into one
+    /// buffer (on the stack for the usual short memo): no array, no scalar iterator per
+    /// memo (this runs for every memo of every record restored).
+    private func encodeMemoText(_ s: String, _ memo: MemoWriter?, _ type: MemoBlockType,
+                                _ fail: (String) -> XBaseError) throws(XBaseError) -> UInt32 {
+        var text = s
+        let n = text.utf8.count
+        let utf8 = codePage.isUTF8
+        let high = highBytes
+        let result: Result<UInt32, XBaseError> = text.withUTF8 { u in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
+                var k = 0
+                if utf8 {
+                    out.baseAddress!.initialize(from: u.baseAddress!, count: n)
+                    k = n
+                } else {
+                    var i = 0
+                    while i < n {
+                        let b0 = u[i]
+                        if b0 < 0x80 { out[k] = b0; k += 1; i += 1; continue }
+                        // valid UTF-8 (a String's): a lead byte and its continuation bytes
+                        var v: UInt32
+                        if b0 < 0xE0 {
+                            v = UInt32(b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                        } else if b0 < 0xF0 {
+                            v = UInt32(b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                        } else {
+                            v = UInt32(b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                                | UInt32(u[i + 3] & 0x3F)
+                            i += 4
+                        }
+                        let b: UInt8 = v <= 0xFFFF ? high[Int(v)] : 0
+                        guard b != 0 else {
+                            let c = Unicode.Scalar(v) ?? "?"
+                            return .failure(fail("character \(c) (U+\(String(v, radix: 16, uppercase: true))) has no byte in \(codePage.name)"))
+                        }
+                        out[k] = b; k += 1
+                    }
+                }
+                guard let memo else { return .failure(fail("the table has no memo file")) }
+                return Result { () throws(XBaseError) -> UInt32 in
+                    try memo.append(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[0..<k])), type: type)
+                }
+            }
+        }
+        return try result.get()
     }
 
     func putDigits(_ v: Int, _ width: Int, _ slot: UnsafeMutableRawBufferPointer, _ at: Int) {
