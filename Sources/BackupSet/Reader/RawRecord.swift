@@ -36,7 +36,7 @@ public struct RawRecord {
     /// `TextValueDecoder.accepts`): what `verify` asks of every value.
     func decodes(_ field: Int) -> Bool {
         let (raw, quoted, t) = span(field)
-        return decoders[t].accepts(raw, quoted: quoted, text: text.takeUnretainedValue())
+        return decoders[t].accepts(raw, quoted: quoted, text: text)
     }
 
     /// Writes structure field `field`'s value into `slot` through `copier`; false when it

@@ -6,17 +6,25 @@ import XBase
 /// decode is declined, and the typed reader reads it again and words its defect, so the
 /// defects, counts and report are those of the typed path by construction.
 final class CheckingSink: RawRecordSink {
-    /// Structure fields held in the text (memo fields come from the memo archive).
-    private let textFields: [Int]
+    /// Structure fields held in the text (memo fields come from the memo archive); a
+    /// buffer, not an array, so a line costs no retain of it.
+    private let textFields: UnsafeMutableBufferPointer<Int>
+    private let count: Int
     private let onRecord: () -> Void
 
     init(structure: BackupStructure, onRecord: @escaping () -> Void) {
-        textFields = structure.fields.indices.filter { !structure.fields[$0].isMemo }
+        let fields = structure.fields.indices.filter { !structure.fields[$0].isMemo }
+        textFields = .allocate(capacity: max(1, fields.count))
+        _ = textFields.initialize(from: fields)
         self.onRecord = onRecord
+        count = fields.count
     }
 
+    deinit { textFields.deallocate() }
+
     func stage(_ r: RawRecord) throws -> Bool {
-        for f in textFields where !r.decodes(f) { return false }
+        let fields = textFields
+        for k in 0..<count where !r.decodes(fields[k]) { return false }
         return true
     }
 
