@@ -2,11 +2,11 @@
 extension English {
     static func health(_ f: HealthFact) -> String {
         switch f {
-        case .unreadableTable(let why): why
+        case .unreadableTable(let e): xbase(e)
         case let .unknownCodePage(mark, name):
             "code page mark 0x\(HealthFact.hex(mark)) names no known code page: text is read as \(name)"
         case .badDeleteFlag(let b): "delete flag byte 0x\(HealthFact.hex(b)) is neither 0x20 nor 0x2A (read as not deleted)"
-        case .unreadableRecords(let why): "reading records: \(why)"
+        case .unreadableRecords(let e): "reading records: \(xbase(e))"
         case let .eofInsideRecords(n, last): "end-of-file byte 0x1A where record \(n) should start: records \(n)…\(last) are missing"
         case let .countTooHigh(h, room, partial):
             "header says \(h) records but the file holds \(room)" + (partial > 0 ? " and \(partial) stray bytes" : "")
@@ -15,7 +15,7 @@ extension English {
         case let .recordLengthMismatch(h, sum): "record length \(h) differs from the fields' total \(sum)"
         case let .headerNote(_, note): note
         case .unknownFieldType(let b): "unknown field type 0x\(HealthFact.hex(b)): its values are not checked"
-        case .memoFileUnusable(let why): why
+        case .memoFileUnusable(let e): e.map(xbase) ?? "memo file missing"
         case let .shortMemoFile(p, n): "memo file \(p) is \(n) bytes, shorter than its 512-byte header"
         case let .memoNextFreePastEnd(b, n): "memo header's next free block \(b) lies past the end of the file (\(n) bytes)"
         case .noEOFByte: "no end-of-file byte 0x1A after the last record"
@@ -27,7 +27,7 @@ extension English {
         case .badDate(let s): "\(s) is not a valid date (YYYYMMDD)"
         case .badLogical(let s): "\(s) is not a logical (T/F/?)"
         case .badDateTime(let s): "\(s) is not a valid DateTime"
-        case .ambiguousTimestamp(let why): why
+        case .ambiguousTimestamp(let r): value(r)
         case let .badVarLength(b, w): "length byte \(b) exceeds the field width \(w)"
         case .badMemoPointer(let s): "memo pointer \(s) is not a number"
         case let .memoBlock(b, fault): "memo block \(b): " + memoBlockFault(fault)

@@ -1,11 +1,11 @@
 /// What a DBF table's health check found (XBase's `HealthFinding`), as facts with their
 /// values. The sentences are in `Portuguese+Health.swift` and `English+Health.swift`.
 public enum HealthFact: Sendable, Hashable {
-    /// `reason`: the engine's own (English) words for why the table cannot be opened.
-    case unreadableTable(reason: String)
+    /// Why the table cannot be opened.
+    case unreadableTable(XBaseFailure)
     case unknownCodePage(mark: UInt8, readAs: String)
     case badDeleteFlag(UInt8)
-    case unreadableRecords(reason: String)
+    case unreadableRecords(XBaseFailure)
     /// The end-of-file byte where `record` should start; `last` is the header's count.
     case eofInsideRecords(record: Int, last: Int)
     case countTooHigh(header: Int, room: Int, strayBytes: Int)
@@ -14,8 +14,8 @@ public enum HealthFact: Sendable, Hashable {
     /// A note of the header parser (English, with its numbers), by what it is about.
     case headerNote(HeaderNoteKind, note: String)
     case unknownFieldType(UInt8)
-    /// `reason`: the engine's own (English) words for why the memo file cannot be used.
-    case memoFileUnusable(reason: String)
+    /// Why the memo file cannot be used (nil: it is missing).
+    case memoFileUnusable(XBaseFailure?)
     case shortMemoFile(path: String, bytes: Int)
     case memoNextFreePastEnd(block: Int, bytes: Int)
     case noEOFByte
@@ -28,8 +28,8 @@ public enum HealthFact: Sendable, Hashable {
     case badDate(shown: String)
     case badLogical(shown: String)
     case badDateTime(shown: String)
-    /// `reason`: the engine's own (English) words for a timestamp read two ways.
-    case ambiguousTimestamp(reason: String)
+    /// A timestamp that is not valid, maybe read two ways.
+    case ambiguousTimestamp(ValueReason)
     case badVarLength(lengthByte: Int, width: Int)
     case badMemoPointer(shown: String)
     case memoBlock(block: Int, MemoBlockFault)

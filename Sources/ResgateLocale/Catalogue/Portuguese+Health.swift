@@ -2,11 +2,11 @@
 extension Portuguese {
     static func health(_ f: HealthFact) -> String {
         switch f {
-        case .unreadableTable(let why): "não foi possível ler a tabela: " + why
+        case .unreadableTable(let e): "não foi possível ler a tabela: " + xbase(e)
         case let .unknownCodePage(mark, name):
             "a marca de página de código 0x\(HealthFact.hex(mark)) não indica uma página conhecida: o texto é lido como \(name)"
         case .badDeleteFlag(let b): "byte de exclusão 0x\(HealthFact.hex(b)) não é 0x20 nem 0x2A (lido como não excluído)"
-        case .unreadableRecords(let why): "lendo registros: \(why)"
+        case .unreadableRecords(let e): "lendo registros: \(xbase(e))"
         case let .eofInsideRecords(n, last): "byte de fim de arquivo 0x1A onde deveria começar o registro \(n): faltam os registros \(n)…\(last)"
         case let .countTooHigh(h, room, partial):
             "o cabeçalho diz \(h) registros mas o arquivo tem \(room)" + (partial > 0 ? " e \(partial) bytes avulsos" : "")
@@ -22,7 +22,7 @@ extension Portuguese {
             case .other: "cabeçalho: " + HeaderNoteWords.portuguese(note)
             }
         case .unknownFieldType(let b): "tipo de campo desconhecido 0x\(HealthFact.hex(b)): valores não verificados"
-        case .memoFileUnusable(let why): "arquivo de memo ausente ou ilegível: " + why
+        case .memoFileUnusable(let e): "arquivo de memo ausente ou ilegível" + (e.map { ": " + xbase($0) } ?? "")
         case let .shortMemoFile(p, n): "arquivo de memo \(p) tem \(n) bytes, menos que seu cabeçalho de 512"
         case let .memoNextFreePastEnd(b, n): "o próximo bloco livre \(b) do cabeçalho do memo fica além do fim do arquivo (\(n) bytes)"
         case .noEOFByte: "sem o byte de fim de arquivo 0x1A depois do último registro"
@@ -34,7 +34,7 @@ extension Portuguese {
         case .badDate(let s): "\(s) não é uma data válida (AAAAMMDD)"
         case .badLogical(let s): "\(s) não é um lógico (T/F/?)"
         case .badDateTime(let s): "\(s) não é uma data e hora válida"
-        case .ambiguousTimestamp(let why): "data e hora inválida: " + why
+        case .ambiguousTimestamp(let r): "data e hora inválida: " + value(r)
         case let .badVarLength(b, w): "byte de tamanho \(b) excede a largura do campo \(w)"
         case .badMemoPointer(let s): "ponteiro de memo \(s) não é um número"
         case let .memoBlock(b, fault): "bloco de memo \(b): " + memoBlockFault(fault)

@@ -3,7 +3,7 @@ public enum HeaderParser {
     /// Parses a header. `bytes` must hold the whole header (use `requiredLength` first);
     /// `fileSize` lets the parser pick between readings that the bytes alone leave open.
     public static func parse(_ bytes: [UInt8], file: String, fileSize: Int? = nil) throws(XBaseError) -> TableHeader {
-        guard bytes.count >= 32 else { throw .notADBF(file: file, reason: "file is \(bytes.count) bytes, shorter than a header") }
+        guard bytes.count >= 32 else { throw .notADBF(file: file, reason: .shorterThanHeader(fileSize: bytes.count)) }
         switch bytes[0] {
         case 0x02: return try parseDBaseII(bytes, file: file)
         case 0x04, 0x8C: return try parseDBase7(bytes, file: file)
@@ -27,9 +27,9 @@ public enum HeaderParser {
         let headerLength = Int(le16(b, 8))
         var recordLength = Int(le16(b, 10))
         var notes: [String] = []
-        guard headerLength >= 33 else { throw .badHeader(file: file, reason: "header length \(headerLength) is too small") }
-        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
-        guard b.count >= min(headerLength, b.count) else { throw .badHeader(file: file, reason: "truncated header") }
+        guard headerLength >= 33 else { throw .badHeader(file: file, reason: .headerLengthTooSmall(headerLength)) }
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: .recordLengthZero) }
+        guard b.count >= min(headerLength, b.count) else { throw .badHeader(file: file, reason: .truncated) }
         let end = min(headerLength, b.count)
         let isVFP = dialect == .visualFoxPro
         // Descriptors end at the 0x0D terminator, found wherever it is: some programs write
@@ -59,7 +59,7 @@ public enum HeaderParser {
         if fields.isEmpty {
             // zero fields and a file that holds records: every value would be lost silently
             if recordLength > 1 {
-                throw .badHeader(file: file, reason: "no field descriptor before the terminator, yet the header declares \(count) records of \(recordLength) bytes")
+                throw .badHeader(file: file, reason: .noDescriptorBeforeTerminator(records: count, recordLength: recordLength))
             }
             notes.append("the table has no fields")
         }
@@ -85,7 +85,7 @@ public enum HeaderParser {
             let f = fields[i]
             guard f.offset < recordLength else {
                 throw .badFieldDescriptor(file: file, field: i + 1,
-                                          reason: "field \(f.name) starts at \(f.offset), past the record length \(recordLength)")
+                                          reason: .startsPastRecord(name: f.name, offset: f.offset, recordLength: recordLength))
             }
             notes.append("field \(f.name) ends at \(f.offset + f.length), past the record length \(recordLength): cut to \(recordLength - f.offset) bytes")
             fields[i].length = recordLength - f.offset
@@ -138,7 +138,7 @@ public enum HeaderParser {
         if type == .double && !isVFP && length == 10 { d.isMemo = true }
         d.memoPointerIsBinary = d.isMemo && length == 4
         if nameBytes.isEmpty && type == .other(0) {
-            throw .badFieldDescriptor(file: file, field: index, reason: "empty descriptor")
+            throw .badFieldDescriptor(file: file, field: index, reason: .empty)
         }
         if let why = DescriptorCheck.problem(name: nameBytes, typeByte: b[p + 11], raw: b[p..<(p + 11)]) {
             throw .badFieldDescriptor(file: file, field: index, reason: why)
@@ -150,11 +150,11 @@ public enum HeaderParser {
     // MARK: dBASE II
 
     static func parseDBaseII(_ b: [UInt8], file: String) throws(XBaseError) -> TableHeader {
-        guard b.count >= 521 else { throw .badHeader(file: file, reason: "dBASE II header needs 521 bytes") }
+        guard b.count >= 521 else { throw .badHeader(file: file, reason: .dBase2TooShort) }
         let count = Int(le16(b, 1))
         let recordLength = Int(le16(b, 6))
         // a damaged table whose version byte reads 0x02 lands here: every reader divides by it
-        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: .recordLengthZero) }
         var fields: [FieldDescriptor] = []
         var pos = 8
         var offset = 1
@@ -169,7 +169,7 @@ public enum HeaderParser {
             offset += length
             pos += 16
         }
-        guard !fields.isEmpty else { throw .badHeader(file: file, reason: "no field descriptors") }
+        guard !fields.isEmpty else { throw .badHeader(file: file, reason: .noFieldDescriptors) }
         let yy = Int(b[5])
         let date = DBFDate(year: 1900 + yy, month: Int(b[3]), day: Int(b[4]))
         return TableHeader(version: 0x02, lastUpdate: date.isValid ? date : nil,
@@ -183,7 +183,7 @@ public enum HeaderParser {
         let count = Int(le32(b, 4))
         let headerLength = Int(le16(b, 8))
         let recordLength = Int(le16(b, 10))
-        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: .recordLengthZero) }
         var fields: [FieldDescriptor] = []
         var pos = 68
         var offset = 1
@@ -201,7 +201,7 @@ public enum HeaderParser {
             offset += length
             pos += 48
         }
-        guard !fields.isEmpty else { throw .badHeader(file: file, reason: "no field descriptors") }
+        guard !fields.isEmpty else { throw .badHeader(file: file, reason: .noFieldDescriptors) }
         return TableHeader(version: b[0], lastUpdate: headerDate(b[1], b[2], b[3]),
                            recordCount: count, headerLength: headerLength,
                            recordLength: recordLength, flags: TableFlags(rawValue: b[28]),

@@ -20,7 +20,7 @@ public enum TableHealth {
         } catch {
             let short: Bool
             if case .badHeader = error { short = true } else if case .notADBF = error { short = true } else { short = false }
-            log.add(short ? .headerTooShort : .unreadable, .error, .unreadableTable(reason: error.description))
+            log.add(short ? .headerTooShort : .unreadable, .error, .unreadableTable(error))
             return finish(&report, log)
         }
         let h = table.header
@@ -51,7 +51,7 @@ public enum TableHealth {
                 validator.check(rec.bytes, number: rec.number, log: &log)
             }
         } catch {
-            log.add(.unreadable, .error, .unreadableRecords(reason: "\(error)"))
+            log.add(.unreadable, .error, .unreadableRecords(error as? XBaseError ?? .io(file: path, reason: .other("\(error)"))))
         }
         report.deletedRecords = deleted
         if let n = eofAt {
@@ -105,8 +105,7 @@ public enum TableHealth {
         let h = table.header
         guard h.hasMemoFields else { return nil }
         guard let memo = table.memo else {
-            let reason = table.memoProblem?.description ?? "memo file missing"
-            log.add(.missingMemoFile, .error, .memoFileUnusable(reason: reason))
+            log.add(.missingMemoFile, .error, .memoFileUnusable(table.memoProblem))
             return nil
         }
         report.memoPath = memo.path

@@ -37,14 +37,14 @@ public final class DBFTable: @unchecked Sendable {
         fileSize = reader.size
         let first = try reader.bytes(at: 0, count: 32)
         guard first.count >= 32 else {
-            throw .notADBF(file: path, reason: "file is \(first.count) bytes, shorter than a header")
+            throw .notADBF(file: path, reason: .shorterThanHeader(fileSize: first.count))
         }
         let need = HeaderParser.requiredLength(firstBytes: first)
         let headerBytes = try reader.bytes(at: 0, count: need)
         var h = try HeaderParser.parse(headerBytes, file: path, fileSize: fileSize)
         var notes = h.notes
         if headerBytes.count < h.headerLength {
-            throw .badHeader(file: path, reason: "file is \(fileSize) bytes, shorter than its header length \(h.headerLength)")
+            throw .badHeader(file: path, reason: .shorterThanHeaderLength(fileSize: fileSize, headerLength: h.headerLength))
         }
         let room = max(0, fileSize - h.headerLength) / h.recordLength
         if room < h.recordCount {
@@ -135,7 +135,7 @@ public final class DBFTable: @unchecked Sendable {
     /// Calls `body` with the record at `index` (0-based); the record is valid only inside.
     public func withRecord<T>(at index: Int, _ body: (DBFRecord) throws -> T) throws -> T {
         guard index >= 0 && index < recordCount else {
-            throw XBaseError.invalidValue(file: path, record: index + 1, field: "-", reason: "no such record")
+            throw XBaseError.invalidValue(file: path, record: index + 1, field: "-", reason: .noSuchRecord)
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: header.recordLength, alignment: 8)
         defer { buffer.deallocate() }
