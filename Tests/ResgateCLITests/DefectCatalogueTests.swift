@@ -107,7 +107,14 @@ import Testing
                                         .lengthDoesNotFit(3)]
         h += blocks.map { .memoBlock(block: 7, $0) }
         h.append(.described(Words(pt: "frase", en: "sentence")))
-        return h + HeaderNoteKind.allCases.map { .headerNote($0, note: "the table has no fields") }
+        let notes: [HeaderNote] = [
+            .terminator(0x0A), .lastDescriptorCut, .noTerminator, .noFields, .recordLengthDiffers(header: 20, fields: 24),
+            .recordsApart(fields: 24, header: 20), .fieldCut(name: "TOTAL", end: 30, recordLength: 24, cutTo: 4),
+            .fieldOverlaps(name: "TOTAL", offset: 10, inside: "NOME", from: 1, to: 20), .noBacklink, .backlinkDoesNotFit,
+            .countAboveFile(header: 9, holds: 5), .countBelowRoom(header: 5, room: 9), .memoFileMissing(expected: "VENDAS.FPT"),
+            .memoFileUnusable(.badMemo(file: "VENDAS.FPT", record: nil, field: nil, block: 0, reason: .fileHeaderShort(bytes: 7))),
+        ]
+        return h + notes.map { .headerNote($0) }
     }()
 
     @Test func everyHealthFindingIsToldInBothLanguages() {
@@ -116,9 +123,15 @@ import Testing
             #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(h)")
             EnglishLeaks.expectNone(in: pt, command: ["scan", "\(h)"])
         }
-        // the header parser's notes of a known form are told in Portuguese
-        #expect(HealthFact.headerNote(.other, note: "header says 9 records but the file holds only 5").text(in: .pt)
+        let kinds = Set(Self.healthSamples.compactMap { h -> HeaderNoteKind? in
+            if case .headerNote(let n) = h { return n.kind } else { return nil }
+        })
+        #expect(kinds == Set(HeaderNoteKind.allCases))
+        // the header parser's notes are told in Portuguese
+        #expect(HealthFact.headerNote(.countAboveFile(header: 9, holds: 5)).text(in: .pt)
                 == "cabeçalho: o cabeçalho diz 9 registros mas o arquivo só tem 5")
+        #expect(HealthFact.headerNote(.countAboveFile(header: 9, holds: 5)).text(in: .en)
+                == "header says 9 records but the file holds only 5")
     }
 
     /// Every DBF error with every reason of each concern (`XBaseFailure.swift`).
@@ -264,6 +277,8 @@ import Testing
             if let child = m.children.first, let label = child.label {
                 out.insert(type + "." + label)
                 caseNames(child.value, into: &out)
+            } else if let c = value as? CloudPhrase, c == .rcloneMissing {
+                out.insert("CloudPhrase.rcloneMissing")   // an error: its description is its sentence
             } else {
                 out.insert(type + "." + String(describing: value))
             }

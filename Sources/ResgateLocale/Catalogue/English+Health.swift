@@ -13,7 +13,7 @@ extension English {
         case let .countTooLow(h, room):
             "header says \(h) records but the file holds \(room): records after \(h) are invisible to FoxPro"
         case let .recordLengthMismatch(h, sum): "record length \(h) differs from the fields' total \(sum)"
-        case let .headerNote(_, note): note
+        case .headerNote(let note): headerNote(note)
         case .unknownFieldType(let b): "unknown field type 0x\(HealthFact.hex(b)): its values are not checked"
         case .memoFileUnusable(let e): e.map(xbase) ?? "memo file missing"
         case let .shortMemoFile(p, n): "memo file \(p) is \(n) bytes, shorter than its 512-byte header"
@@ -43,6 +43,28 @@ extension English {
         case .lengthPastEnd(let n): "length \(n) runs past the end of the memo file"
         case .badSignature: "block does not start with FF FF 08 00"
         case .lengthDoesNotFit(let n): "length \(n) does not fit the memo file"
+        }
+    }
+}
+
+/// The DBF header parser's notes (`HeaderNote`), in English.
+extension English {
+    static func headerNote(_ n: HeaderNote) -> String {
+        switch n {
+        case .terminator(let b): "field terminator is 0x\(HealthFact.hex(b)) instead of 0x0D"
+        case .lastDescriptorCut: "last field descriptor is cut short by the header length"
+        case .noTerminator: "field descriptors have no 0x0D terminator"
+        case .noFields: "the table has no fields"
+        case let .recordLengthDiffers(h, sum): "record length \(h) differs from the fields' total \(sum)"
+        case let .recordsApart(sum, h): "records are \(sum) bytes apart as the fields add up, not \(h) as the header says"
+        case let .fieldCut(name, end, len, cut): "field \(name) ends at \(end), past the record length \(len): cut to \(cut) bytes"
+        case let .fieldOverlaps(name, o, inside, from, to): "field descriptor of \(name) places it at \(o), inside \(inside) (\(from)…\(to))"
+        case .noBacklink: "the Visual FoxPro header has no 263-byte DBC backlink (read as a free table)"
+        case .backlinkDoesNotFit: "the 263-byte DBC backlink does not fit in the header"
+        case let .countAboveFile(h, n): "header says \(h) records but the file holds only \(n)"
+        case let .countBelowRoom(h, room): "header says \(h) records but the file has room for \(room)"
+        case .memoFileMissing(let e): "memo file \(e) is missing"
+        case .memoFileUnusable(let e): xbase(e)
         }
     }
 }

@@ -13,13 +13,13 @@ extension Portuguese {
         case let .countTooLow(h, room):
             "o cabeçalho diz \(h) registros mas o arquivo tem \(room): os registros depois do \(h) ficam invisíveis ao FoxPro"
         case let .recordLengthMismatch(h, sum): "tamanho do registro \(h) difere da soma dos campos \(sum)"
-        case let .headerNote(kind, note):
-            switch kind {
+        case .headerNote(let note):
+            switch note.kind {
             case .dbcBacklinkMissing: "cabeçalho Visual FoxPro sem o vínculo de 263 bytes com o DBC (lida como tabela livre)"
-            case .terminator: "terminador dos descritores de campo: " + HeaderNoteWords.portuguese(note)
-            case .recordLength: "tamanho do registro no cabeçalho está errado: " + HeaderNoteWords.portuguese(note)
-            case .brokenDescriptor: "descritor de campo com defeito: " + HeaderNoteWords.portuguese(note)
-            case .other: "cabeçalho: " + HeaderNoteWords.portuguese(note)
+            case .terminator: "terminador dos descritores de campo: " + headerNote(note)
+            case .recordLength: "tamanho do registro no cabeçalho está errado: " + headerNote(note)
+            case .brokenDescriptor: "descritor de campo com defeito: " + headerNote(note)
+            case .other: "cabeçalho: " + headerNote(note)
             }
         case .unknownFieldType(let b): "tipo de campo desconhecido 0x\(HealthFact.hex(b)): valores não verificados"
         case .memoFileUnusable(let e): "arquivo de memo ausente ou ilegível" + (e.map { ": " + xbase($0) } ?? "")
@@ -50,6 +50,28 @@ extension Portuguese {
         case .lengthPastEnd(let n): "tamanho \(n) passa do fim do arquivo de memo"
         case .badSignature: "bloco não começa com FF FF 08 00"
         case .lengthDoesNotFit(let n): "tamanho \(n) não cabe no arquivo de memo"
+        }
+    }
+}
+
+/// The DBF header parser's notes (`HeaderNote`), in Brazilian Portuguese.
+extension Portuguese {
+    static func headerNote(_ n: HeaderNote) -> String {
+        switch n {
+        case .terminator(let b): "o terminador dos campos é 0x\(HealthFact.hex(b)) em vez de 0x0D"
+        case .lastDescriptorCut: "o último descritor de campo é cortado pelo tamanho do cabeçalho"
+        case .noTerminator: "os descritores de campo não têm o terminador 0x0D"
+        case .noFields: "a tabela não tem campos"
+        case let .recordLengthDiffers(h, sum): "tamanho do registro \(h) difere da soma dos campos \(sum)"
+        case let .recordsApart(sum, h): "os registros ficam a \(sum) bytes um do outro pela soma dos campos, não \(h) como diz o cabeçalho"
+        case let .fieldCut(name, end, len, cut): "o campo \(name) termina em \(end), depois do tamanho do registro \(len): cortado para \(cut) bytes"
+        case let .fieldOverlaps(name, o, inside, from, to): "o descritor do campo \(name) o põe na posição \(o), dentro de \(inside) (\(from)…\(to))"
+        case .noBacklink: "cabeçalho Visual FoxPro sem o vínculo de 263 bytes com o DBC (lida como tabela livre)"
+        case .backlinkDoesNotFit: "o vínculo de 263 bytes com o DBC não cabe no cabeçalho"
+        case let .countAboveFile(h, n): "o cabeçalho diz \(h) registros mas o arquivo só tem \(n)"
+        case let .countBelowRoom(h, room): "o cabeçalho diz \(h) registros mas o arquivo tem espaço para \(room)"
+        case .memoFileMissing(let e): "o arquivo de memos \(e) não existe"
+        case .memoFileUnusable(let e): xbase(e)
         }
     }
 }

@@ -10,10 +10,6 @@ enum DescriptorCheck {
     /// bytes a real writer puts in the type byte.
     static let harbourUnicodeTypes: ClosedRange<UInt8> = 0x1A...0x1C
 
-    /// The note for a VFP header with room for the descriptors and the terminator only:
-    /// a free table whose writer left the backlink out. Not damage.
-    static let noBacklinkNote = "the Visual FoxPro header has no 263-byte DBC backlink (read as a free table)"
-
     /// Why the descriptor is not one, or nil when it may be.
     static func problem(name: [UInt8], typeByte: UInt8, raw: ArraySlice<UInt8>) -> DescriptorReason? {
         if name.isEmpty { return .emptyName(typeByte: typeByte) }

@@ -81,17 +81,13 @@ public enum TableHealth {
                     .recordLengthMismatch(header: h.recordLength, fields: sum))
         }
         for note in h.notes {
-            if note.contains("differs from the fields' total") { continue }   // computed above
-            if note == DescriptorCheck.noBacklinkNote {
-                log.add(.headerNote, .warning, .headerNote(.dbcBacklinkMissing, note: note))
-            } else if note.contains("terminator") {
-                log.add(.badTerminator, .warning, .headerNote(.terminator, note: note))
-            } else if note.contains("apart") {
-                log.add(.recordLengthMismatch, .warning, .headerNote(.recordLength, note: note))
-            } else if note.contains("past the record length") || note.contains("descriptor") || note.contains("backlink") {
-                log.add(.brokenDescriptor, .error, .headerNote(.brokenDescriptor, note: note))
-            } else {
-                log.add(.headerNote, .warning, .headerNote(.other, note: note))
+            if case .recordLengthDiffers = note { continue }   // computed above
+            switch note.kind {
+            case .dbcBacklinkMissing: log.add(.headerNote, .warning, .headerNote(note))
+            case .terminator: log.add(.badTerminator, .warning, .headerNote(note))
+            case .recordLength: log.add(.recordLengthMismatch, .warning, .headerNote(note))
+            case .brokenDescriptor: log.add(.brokenDescriptor, .error, .headerNote(note))
+            case .other: log.add(.headerNote, .warning, .headerNote(note))
             }
         }
         for f in h.fields {
