@@ -259,6 +259,8 @@ import Testing
         for c in Self.cloudSamples { Self.caseNames(c, into: &covered) }
         for l in Self.layouts { Self.caseNames(l, into: &covered) }
         for h in Self.healthSamples { Self.caseNames(h, into: &covered) }
+        // a note's kind is computed; `everyHealthFindingIsToldInBothLanguages` checks the notes reach every kind
+        for k in HeaderNoteKind.allCases { Self.caseNames(k, into: &covered) }
         for x in Self.xbaseSamples { Self.caseNames(x, into: &covered) }
         for x in Self.xmlSamples { Self.caseNames(x, into: &covered) }
         var declared = Set<String>()
