@@ -150,14 +150,15 @@ public enum Recreator {
             }
             return report
         }
-        let snapshot: String, outcomes: [TableAppend.Outcome]
+        let applied: (id: String, outcomes: [TableAppend.Outcome])
         do {
-            (snapshot, outcomes) = try TableAppend.apply(data: data, tables: tables, operation: "recreate", source: xmlFolder, rows: produce)
+            applied = try TableAppend.apply(data: data, tables: tables, operation: "recreate", source: xmlFolder, rows: produce)
         } catch {
             if let failure { throw failure }
             throw error
         }
-        report.id = snapshot
+        let outcomes = applied.outcomes
+        report.id = applied.id
         report.tables = outcomes
         // record numbers of the listed new rows, note by note
         if let s = outcomes.first(where: { $0.table == mapping.sales.table }) {

@@ -82,7 +82,7 @@ enum SequenceCheck {
             issuer: input.id.issuer, model: input.id.model, series: input.id.series, table: input.data?.table,
             lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
             gaps: gaps.map(NumberSpan.init), duplicates: dups.map(\.number), duplicateRecords: dups,
-            authorizedAfterData: after.listed, authorizedAfterDataCount: after.count, authorizedAfterDataToReenter: after.reenter,
+            authorizedAfterData: after.listed, authorizedAfterDataCount: after.count,
             authorizedMissingInData: lostInside, authorizedMissingInDataCount: lostCount, wrongKeys: wrong,
             wrongKeyCount: (input.data?.wrongKeyCount ?? 0) + wrong.filter { $0.source == .xml }.count,
             voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map(NumberSpan.init),
@@ -96,22 +96,20 @@ enum SequenceCheck {
 
     /// The notes (and cancellations of notes the XML lacks) above the data's last number:
     /// the first `SequenceResult.listLimit` in number order with their texts, and how many
-    /// there are, and how many are to be re-entered. The records are read in place: a
-    /// note's texts are built only for the listed ones, whatever the count.
-    static func afterData(_ docs: SeriesDocuments, floor: Int) -> (listed: [MissingNote], count: Int, reenter: Int) {
+    /// there are. The records are read in place: a note's texts are built only for the
+    /// listed ones, whatever the count.
+    static func afterData(_ docs: SeriesDocuments, floor: Int) -> (listed: [MissingNote], count: Int) {
         let list = docs.noteList
         let start = list.firstPosition(from: floor + 1)
         let lonely = docs.cancellations.values.filter { $0.number > floor && !docs.hasNote($0.number) }
             .sorted { $0.number < $1.number }
         var listed: [MissingNote] = []
-        var reenter = 0
         var c = 0
         let limit = SequenceResult.listLimit
         for i in start..<list.count {
             let number = list.number(at: i)
             let cancelled = docs.cancellations[number] != nil
             let denied = list.isDenied(at: i)
-            if !cancelled && !denied { reenter += 1 }
             while c < lonely.count, lonely[c].number < number {
                 if listed.count < limit { listed.append(missing(lonely[c])) }
                 c += 1
@@ -123,7 +121,7 @@ enum SequenceCheck {
             }
         }
         while c < lonely.count, listed.count < limit { listed.append(missing(lonely[c])); c += 1 }
-        return (listed, list.count - start + lonely.count, reenter)
+        return (listed, list.count - start + lonely.count)
     }
 
     private static func missing(_ c: Cancellation) -> MissingNote {

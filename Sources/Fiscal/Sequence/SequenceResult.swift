@@ -28,9 +28,6 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     public var authorizedAfterData: [MissingNote]
     /// How many notes are above the data's last number in all (nil: as many as listed).
     public var authorizedAfterDataCount: Int?
-    /// How many of them are to be re-entered (neither cancelled nor denied); nil: count the
-    /// list. Not in the JSON (the verdicts say it).
-    public var authorizedAfterDataToReenter: Int?
     /// The wrong keys (at most `WrongKey.listLimit` from the data, plus the XML's).
     /// Notes authorized within the data's own range (its lowest to its highest number)
     /// that the data does not hold: sales lost in between (first 1000).
@@ -53,9 +50,15 @@ public struct SequenceResult: Sendable, Codable, Hashable {
 
     /// Every note above the data's last number, listed or not.
     public var authorizedAfterDataTotal: Int { authorizedAfterDataCount ?? authorizedAfterData.count }
-    /// The notes above the data's last number that are to be re-entered, listed or not.
+    /// The notes above the data's last number that are to be re-entered (neither cancelled
+    /// nor denied), listed or not: the `recreate` runs above `lastInData` when there are
+    /// verdicts, else the list.
     public var authorizedAfterDataReenter: Int {
-        authorizedAfterDataToReenter ?? authorizedAfterData.reduce(0) { $0 + ($1.cancelled || $1.denied ? 0 : 1) }
+        let floor = lastInData ?? 0
+        if !verdicts.isEmpty {
+            return verdicts.reduce(0) { $0 + ($1.verdict == .recreate && $1.from > floor ? $1.count : 0) }
+        }
+        return authorizedAfterData.reduce(0) { $0 + ($1.cancelled || $1.denied ? 0 : 1) }
     }
 
     /// A verdict for every number missing from the data or missing from the XML, in runs

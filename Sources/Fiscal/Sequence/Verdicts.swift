@@ -104,7 +104,7 @@ enum Verdicts {
     /// file are built only for the runs of one number that keep them after the merge, so a
     /// series with 200,000 notes to re-create costs 24 bytes a note here, not ~400.
     struct Draft {
-        enum Source { case none, note(Int32), detailed(Int32) }
+        enum Source { case plain, note(Int32), detailed(Int32) }
         var from: Int
         var to: Int
         var verdict: VerdictKind
@@ -165,14 +165,14 @@ enum Verdicts {
                 while let v = voided.first, v.upperBound < n { voided = voided.dropFirst() }
                 if let v = voided.first, v.contains(n) { continue }
                 if docs.hasNote(n) || docs.cancellations[n] != nil || docs.pendingNote(n) != nil { continue }
-                drafts.append(Draft(from: n, to: n, verdict: .transmitOrQuery, source: .none))
+                drafts.append(Draft(from: n, to: n, verdict: .transmitOrQuery, source: .plain))
             }
         }
         // voided ranges, less the numbers the data holds
         for r in NumberRanges.merge(docs.voided.map { $0.first...$0.last }) {
             let held = NumberRanges.runs(ofSorted: numbers.filter { r.contains($0) })
             for piece in NumberRanges.complement(of: held, within: r) {
-                drafts.append(Draft(from: piece.lowerBound, to: piece.upperBound, verdict: .alreadyVoided, source: .none))
+                drafts.append(Draft(from: piece.lowerBound, to: piece.upperBound, verdict: .alreadyVoided, source: .plain))
             }
         }
         // nowhere at all
@@ -194,7 +194,7 @@ enum Verdicts {
         drafts.sort { ($0.from, $0.verdict) < ($1.from, $1.verdict) }
         return merged(drafts, detailed: detailed).map { d in
             switch d.source {
-            case .none:
+            case .plain:
                 return NumberVerdict(from: d.from, to: d.to, verdict: d.verdict)
             case .note(let i):
                 guard !d.merged else { return NumberVerdict(from: d.from, to: d.to, verdict: d.verdict) }
