@@ -44,6 +44,10 @@ struct Resgate: ParsableCommand {
         // in RSS when freed. A fixed threshold returns them to the system: on `check` of
         // 200,000 XML files the peak RSS is ~6 MB lower (issue 18's 64 MiB rule).
         _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        // one heap arena per thread keeps each one's freed pages apart: the XML index's two
+        // readers and the main thread then peaked 2–4 MB higher, from run to run, than with
+        // two arenas (same time; issue 18's 64 MiB rule, DATA far behind its XML)
+        _ = mallopt(M_ARENA_MAX, 2)
         #endif
         do {
             var command = try parseAsRoot()
