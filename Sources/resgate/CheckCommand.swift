@@ -36,8 +36,6 @@ struct CheckCommand: ParsableCommand {
             return try CheckOperation.run(data: data, xml: xml, config: config, language: lang, backupDate: backupDate,
                                           progress: progress?.sink)
         }
-        // the XML index is gone: its pages go back before the report is rendered
-        FreedMemory.giveBack()
         if !common.quiet && !common.json { Console.progress("", final: false) }
         if common.json {
             try Console.json(report.document(in: lang))

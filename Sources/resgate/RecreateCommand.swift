@@ -39,7 +39,6 @@ struct RecreateCommand: ParsableCommand {
         } catch {
             try fail(error, lang)
         }
-        FreedMemory.giveBack()
         if dryRun || plan.noteCount == 0 { return try render(plan, lang) }
         if !yes {
             guard Console.stdinIsTerminal else { Console.err(RecreateWords.needYes.text(in: lang)); throw ExitStatus.badInput }

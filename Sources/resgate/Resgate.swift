@@ -44,10 +44,6 @@ struct Resgate: ParsableCommand {
         // in RSS when freed. A fixed threshold returns them to the system: on `check` of
         // 200,000 XML files the peak RSS is ~6 MB lower (issue 18's 64 MiB rule).
         _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
-        // one heap arena per thread keeps each one's freed pages apart: the XML index's two
-        // readers and the main thread then peaked 2–4 MB higher, from run to run, than with
-        // two arenas (same time; issue 18's 64 MiB rule, DATA far behind its XML)
-        _ = mallopt(M_ARENA_MAX, 2)
         #endif
         do {
             var command = try parseAsRoot()
@@ -61,17 +57,5 @@ struct Resgate: ParsableCommand {
             fflush(nil)
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
-    }
-}
-
-/// Gives the pages of freed heap memory back to the system (glibc's `malloc_trim`), after a
-/// step that freed a large structure (the XML index) and before the next one allocates:
-/// without it the freed pages stay in RSS under the next step's (issue 18's 64 MiB rule:
-/// `check` of a DATA far behind 200,000 XML files peaked ~4 MB lower while it printed).
-enum FreedMemory {
-    static func giveBack() {
-        #if canImport(SystemMalloc)
-        _ = malloc_trim(0)
-        #endif
     }
 }
