@@ -78,7 +78,7 @@ import Testing
     static let keyProblems: [FiscalPhrase.KeyProblem] = [
         .wrongLength(43), .badCharacter(position: 7, character: "x"), .wrongCheckDigit(found: 3, expected: 5),
         .modelDiffers(inKey: 55, inRow: 65), .seriesDiffers(inKey: 1, inRow: 2), .numberDiffers(inKey: 10, inRow: 11),
-        .issuerDiffers(inKey: "12345678000195", inRow: "98765432000110"), .differsFromAuthorized("3526…0195"),
+        .issuerDiffers(inKey: "12345678000195", inRow: "98765432000110"), .differsFromAuthorized(authorized: "3526…0195"),
     ]
 
     static let fiscal: [FiscalPhrase] = [

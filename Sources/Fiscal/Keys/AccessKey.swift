@@ -1,3 +1,5 @@
+import ResgateLocale
+
 /// The 44-character access key ("chave de acesso") of an NF-e/NFC-e.
 ///
 /// Layout: cUF(2) AAMM(4) CNPJ(14) mod(2) serie(3) nNF(9) tpEmis(1) cNF(8) cDV(1).
@@ -164,18 +166,8 @@ public struct AccessKey: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-/// What is wrong with an access key.
-public enum AccessKeyProblem: Sendable, Hashable, Codable {
-    case wrongLength(Int)
-    case badCharacter(position: Int, character: String)
-    case wrongCheckDigit(found: Int, expected: Int)
-    case modelDiffers(inKey: Int, inRow: Int)
-    case seriesDiffers(inKey: Int, inRow: Int)
-    case numberDiffers(inKey: Int, inRow: Int)
-    case issuerDiffers(inKey: String, inRow: String)
-    /// The row's key is not the key the tax authority authorized for that number.
-    case differsFromAuthorized(authorized: String)
-}
+/// What is wrong with an access key: the catalogue's fact (`FiscalPhrase.KeyProblem`).
+public typealias AccessKeyProblem = FiscalPhrase.KeyProblem
 
 @inline(__always) private func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ at: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     for i in 0..<b.count where a[at + i] != b[i] { return false }

@@ -29,7 +29,7 @@ enum SequenceMessages {
         if !r.wrongKeys.isEmpty {
             let shown = r.wrongKeys.prefix(5).map { w in
                 FiscalPhrase.WrongKeyFact(number: w.number, record: w.source == .data ? (w.record ?? 0) : nil,
-                                          xmlFile: w.source == .data ? nil : (w.file ?? ""), problems: w.problems.map(\.phrase))
+                                          xmlFile: w.source == .data ? nil : (w.file ?? ""), problems: w.problems)
             }
             // the count is every wrong key; at most five are listed
             fails.append(.wrongKeys(shown, count: r.wrongKeyCount))
@@ -62,18 +62,3 @@ enum SequenceMessages {
     static func first(_ numbers: [Int]) -> [Int] { Array(numbers.prefix(15)) }
 }
 
-extension AccessKeyProblem {
-    /// What is wrong, as the catalogue's fact.
-    public var phrase: FiscalPhrase.KeyProblem {
-        switch self {
-        case .wrongLength(let n): .wrongLength(n)
-        case let .badCharacter(p, c): .badCharacter(position: p, character: c)
-        case let .wrongCheckDigit(found, expected): .wrongCheckDigit(found: found, expected: expected)
-        case let .modelDiffers(k, r): .modelDiffers(inKey: k, inRow: r)
-        case let .seriesDiffers(k, r): .seriesDiffers(inKey: k, inRow: r)
-        case let .numberDiffers(k, r): .numberDiffers(inKey: k, inRow: r)
-        case let .issuerDiffers(k, r): .issuerDiffers(inKey: k, inRow: r)
-        case .differsFromAuthorized(let a): .differsFromAuthorized(a)
-        }
-    }
-}

@@ -86,8 +86,8 @@ public enum FiscalPhrase: Sendable, Hashable {
         }
     }
 
-    /// What is wrong with an access key (`Fiscal.AccessKeyProblem`).
-    public enum KeyProblem: Sendable, Hashable {
+    /// What is wrong with an access key; Fiscal names it `AccessKeyProblem` (the same type).
+    public enum KeyProblem: Sendable, Hashable, Codable {
         case wrongLength(Int)
         case badCharacter(position: Int, character: String)
         case wrongCheckDigit(found: Int, expected: Int)
@@ -95,7 +95,8 @@ public enum FiscalPhrase: Sendable, Hashable {
         case seriesDiffers(inKey: Int, inRow: Int)
         case numberDiffers(inKey: Int, inRow: Int)
         case issuerDiffers(inKey: String, inRow: String)
-        case differsFromAuthorized(String)
+        /// The row's key is not the key the tax authority authorized for that number.
+        case differsFromAuthorized(authorized: String)
     }
 
     /// A file of the XML folder left out, and why.

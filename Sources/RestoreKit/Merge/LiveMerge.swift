@@ -83,7 +83,7 @@ final class LiveMerge: DBFRecordGate {
         if contentHasher.hash(record, seed: 7) == e.content { outcome.fromBackup += 1; return nil }
         do {
             guard try reader.readIntact(Int(e.index), into: liveRecord) else { outcome.fromBackup += 1; return nil }
-        } catch let x as XBaseError { throw x } catch { throw .io(file: reader.table.path, reason: "\(error)") }
+        } catch let x as XBaseError { throw x } catch { throw .io(file: reader.table.path, reason: .other("\(error)")) }
         let live = UnsafeRawBufferPointer(liveRecord)
         outcome.fromLive += 1
         outcome.updated += 1

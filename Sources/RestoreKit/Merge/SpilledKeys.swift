@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 import XBase
 #if canImport(Glibc)
@@ -167,25 +168,25 @@ final class SpilledKeys {
 
     // MARK: - files
 
-    static func reason(of error: Error) -> String {
+    static func reason(of error: Error) -> IOReason {
         let ns = error as NSError
         if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(truncatingIfNeeded: u.code)))
+            return .system(errno: Int32(truncatingIfNeeded: u.code))
         }
-        return "\(error)"
+        return .other("\(error)")
     }
 
     /// `body`'s error as the `XBaseError` it is (the buffer closures of the standard
     /// library are untyped).
     static func attempt(_ path: String, _ body: () throws -> Void) throws(XBaseError) {
-        do { try body() } catch let e as XBaseError { throw e } catch { throw .io(file: path, reason: "\(error)") }
+        do { try body() } catch let e as XBaseError { throw e } catch { throw .io(file: path, reason: .other("\(error)")) }
     }
 
-    static func failure(_ path: String) -> XBaseError { .io(file: path, reason: String(cString: strerror(errno))) }
+    static func failure(_ path: String) -> XBaseError { .io(file: path, reason: .lastError) }
 
     static func create(_ path: String) throws(XBaseError) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         return fd
     }
 
@@ -203,7 +204,7 @@ final class SpilledKeys {
         while done < into.count {
             let n = pread(fd, into.baseAddress! + done, into.count - done, off_t(offset + done))
             if n < 0 { if errno == EINTR { continue }; throw failure(path) }
-            if n == 0 { throw .io(file: path, reason: "short read of the merge's key file") }
+            if n == 0 { throw .io(file: path, reason: .shortRead) }
             done += n
         }
     }
@@ -222,7 +223,7 @@ struct RunReader {
 
     init(path: String, count: Int, capacity: Int) throws(XBaseError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         self.init(fd: fd, path: path, count: count, capacity: capacity, owned: true)
     }
 

@@ -153,7 +153,7 @@ public enum TableAppend {
             try source.forEachRecord { rec in
                 try w.append(raw: rec.bytes) { (_, pointer) throws(XBaseError) in
                     guard let m = try memo?.read(block: Int(pointer)) else {
-                        throw XBaseError.invalidValue(file: path, record: rec.number, field: "-", reason: "memo block \(pointer) unreadable")
+                        throw XBaseError.invalidValue(file: path, record: rec.number, field: "-", reason: .memoBlockUnreadable(block: Int(pointer)))
                     }
                     return (m.bytes, MemoBlockType(rawValue: m.type) ?? .text)
                 }

@@ -86,7 +86,7 @@ struct RecordValidator {
                 }
             case .harbourTimestamp:
                 if !TimestampLayout.isJulianPairOrBlank(r) {
-                    log.add(.badDateTime, .error, .ambiguousTimestamp(reason: DBFRecord.ambiguousTimestamp(r)),
+                    log.add(.badDateTime, .error, .ambiguousTimestamp(DBFRecord.ambiguousTimestamp(r)),
                             record: number, field: c.name)
                 }
             case .variable:
