@@ -27,6 +27,10 @@ public enum RecreateWords {
         Words(pt: "Simulação: \(notes) nota(s) seriam recriadas. Nada foi alterado.",
               en: "Dry run: \(notes) note(s) would be re-created. Nothing was changed.")
     }
+    /// A list of the report stopped at its limit; `--json` counts every entry.
+    public static func more(_ n: Int) -> Words {
+        Words(pt: "  …e mais \(n) (o total está em --json).", en: "  …and \(n) more (the total is in --json).")
+    }
     public static let stockHeading = Words(
         pt: "Movimentos de estoque NÃO lançados (lance-os à mão no ERP):",
         en: "Stock movements NOT posted (post them by hand in the ERP):")

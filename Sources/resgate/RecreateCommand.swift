@@ -39,11 +39,11 @@ struct RecreateCommand: ParsableCommand {
         } catch {
             try fail(error, lang)
         }
-        if dryRun || plan.notes.isEmpty { return try render(plan, lang) }
+        if dryRun || plan.noteCount == 0 { return try render(plan, lang) }
         if !yes {
             guard Console.stdinIsTerminal else { Console.err(RecreateWords.needYes.text(in: lang)); throw ExitStatus.badInput }
             let tables = plan.targets.joined(separator: ", ")
-            guard Console.confirm(RecreateWords.confirm(plan.notes.count, tables: tables).text(in: lang), language: lang) else {
+            guard Console.confirm(RecreateWords.confirm(plan.noteCount, tables: tables).text(in: lang), language: lang) else {
                 throw ExitStatus.refused
             }
         }
@@ -59,24 +59,33 @@ struct RecreateCommand: ParsableCommand {
 
     private func render(_ r: RecreateReport, _ lang: Language) throws {
         if common.json { return try Console.json(r) }
-        if common.quiet { return Console.out(r.dryRun ? "dry-run \(r.notes.count)" : "recreated \(r.notes.count)") }
+        if common.quiet { return Console.out(r.dryRun ? "dry-run \(r.noteCount)" : "recreated \(r.noteCount)") }
         if r.notes.isEmpty && r.skipped.isEmpty { return Console.out(RecreateWords.nothing.text(in: lang)) }
         for n in r.notes {
             Console.out(RecreateWords.note(n.number, series: n.series, model: n.model, items: n.items,
                                            record: n.salesRecord, dryRun: r.dryRun).text(in: lang))
         }
+        more(r.noteCount - r.notes.count, lang)
         for s in r.skipped { Console.out(RecreateWords.skippedEntry(s.number).text(in: lang)) }
+        more(r.skippedCount - r.skipped.count, lang)
         if !r.truncated.isEmpty {
             Console.out(RecreateWords.truncatedHeading.text(in: lang))
             for t in r.truncated { Console.out("  " + t) }
+            more(r.truncatedCount - r.truncated.count, lang)
         }
         if !r.stock.isEmpty {
             Console.out(RecreateWords.stockHeading.text(in: lang))
             for s in r.stock { Console.out("  nº \(s.number): \(s.product) \(s.description) — \(s.quantity) \(s.unit)") }
+            more(r.stockCount - r.stock.count, lang)
         }
-        if r.dryRun { Console.out(RecreateWords.dryRun(r.notes.count).text(in: lang)) }
-        else if let id = r.id { Console.out(RecreateWords.done(r.notes.count, id: id, data: data).text(in: lang)) }
+        if r.dryRun { Console.out(RecreateWords.dryRun(r.noteCount).text(in: lang)) }
+        else if let id = r.id { Console.out(RecreateWords.done(r.noteCount, id: id, data: data).text(in: lang)) }
         if r.checkAfter == .fail { Console.out(RecreateWords.checkFailed.text(in: lang)) }
+    }
+
+    /// "…and N more (all of them are counted in --json)", when a list stopped at its limit.
+    private func more(_ n: Int, _ lang: Language) {
+        if n > 0 { Console.out(RecreateWords.more(n).text(in: lang)) }
     }
 
     private func fail(_ error: Error, _ lang: Language) throws -> Never {

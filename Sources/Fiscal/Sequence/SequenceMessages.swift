@@ -11,11 +11,11 @@ enum SequenceMessages {
         let next = r.nextSafe
 
         if let la = r.lastAuthorized, effective < la {
-            let toEnter = r.authorizedAfterData.reduce(0) { $0 + ($1.cancelled || $1.denied ? 0 : 1) }
+            let toEnter = r.authorizedAfterDataReenter
             fails.append(.behindTaxAuthority(wouldIssue: effective + 1, lastAuthorized: la, nextSafe: next))
             if !r.authorizedAfterData.isEmpty {
                 fails.append(.authorizedAfterData(lastInData: r.lastInData ?? 0, numbers: first(r.authorizedAfterData.map(\.number)),
-                                                  count: r.authorizedAfterData.count))
+                                                  count: r.authorizedAfterDataTotal))
                 if toEnter > 0 { fails.append(.reenterSales(toEnter)) }
             }
         }
