@@ -60,6 +60,38 @@ import XBase
         #expect(reports[0].contains("\"unreadable\""))
     }
 
+    /// `firstUnseen` (which skips its search when the key is the one just past the entry
+    /// found last) answers as a scan of the sorted entries does: probes mostly in key order,
+    /// runs of one key, repeats and random jumps; in memory and spilled.
+    @Test func hintedLookupsAnswerAsAScan() throws {
+        let tmp = try TempFolder("hint")
+        var rng = SplitMix(17)
+        let entries = (0..<3_000).map { i in
+            LiveIndex.Entry(p: UInt64(i / 3) / UInt64(1 + rng.next() % 2), k0: rng.next() % 3, k1: 0,
+                            index: UInt32(i), content: rng.next())
+        }
+        let sorted = entries.sorted(by: RunHeap.less)
+        for budget in [nil, 50] as [Int?] {
+            let index = LiveIndex.$budgetOverride.withValue(budget) { LiveIndex(spillParent: tmp.path, expected: entries.count) }
+            for e in entries { try index.add(e) }
+            try index.seal()
+            #expect(index.spilled == (budget != nil))
+            var seen = [Bool](repeating: false, count: sorted.count)
+            var probe = 0
+            for step in 0..<6_000 {
+                if rng.next() % 8 == 0 { probe = Int(rng.next() % UInt64(sorted.count)) }
+                else if step % 3 != 0 { probe = min(sorted.count - 1, probe + 1) }
+                let s = sorted[probe]
+                let id = LiveIndex.Identity(p: s.p, k0: rng.next() % 5 == 0 ? s.k0 + 7 : s.k0, k1: s.k1)
+                let expected = sorted.indices.first { !seen[$0] && id.matches(sorted[$0]) }
+                let got = try index.firstUnseen(id)
+                #expect(got?.0 == expected, "step \(step)")
+                #expect(got?.1.index == expected.map { sorted[$0].index })
+                if let g = got, rng.next() % 4 != 0 { index.markSeen(g.0); seen[g.0] = true }
+            }
+        }
+    }
+
     /// Findings of later parts join the first's in order, lists cut at the limit, counts exact.
     @Test func findingsAbsorbKeepsOrderAndLimit() {
         let bytes: [UInt8] = [0x41, 0x42]

@@ -168,14 +168,33 @@ final class LiveIndex {
 
     /// The first unseen entry with identity `id` and its position.
     func firstUnseen(_ id: Identity) throws(XBaseError) -> (Int, Entry)? {
-        guard var p = try first(id) else { return nil }
+        var start = try firstFromHint(id)
+        if start == nil { start = try first(id) }
+        guard var p = start else { return nil }
         while p < count {
             let e = try entry(p)
             guard id.matches(e) else { return nil }
-            if !isSeen(p) { return (p, e) }
+            if !isSeen(p) {
+                (hint, hintID) = (p + 1, id)
+                return (p, e)
+            }
             p += 1
         }
         return nil
+    }
+
+    /// Just past the entry `firstUnseen` returned last, and that entry's identity.
+    private var hint = 0
+    private var hintID: Identity?
+
+    /// The first position of `id` without a search when it is the one just past the entry
+    /// found last (backup rows in key order: the usual case). The entries are in order, so
+    /// when the entry at `hint` has identity `id` and the one before it (`hintID`) another,
+    /// none before `hint` has `id`. nil: search.
+    @inline(__always)
+    private func firstFromHint(_ id: Identity) throws(XBaseError) -> Int? {
+        guard let last = hintID, hint < count, last != id, id.matches(try entry(hint)) else { return nil }
+        return hint
     }
 
     /// Marks every entry with identity `id` seen.
