@@ -30,6 +30,8 @@ final class SpilledKeys {
 
     let folder: String
     private var runs: [(path: String, count: Int)] = []
+    private var nextRun = 0
+    private let runLock = NSLock()
     private var sortedPath: String { folder + "/keys" }
     private var fd: Int32 = -1
     private(set) var count = 0
@@ -56,13 +58,19 @@ final class SpilledKeys {
         fences = []
     }
 
-    /// Writes `sorted` (already in index order) as one more run.
+    /// Writes `sorted` (already in index order) as one more run (any thread: the parts
+    /// of a `LiveIndex` write theirs at once; their order does not matter to the merge).
     func writeRun(_ sorted: UnsafeBufferPointer<Entry>) throws(XBaseError) {
-        let path = folder + "/run\(runs.count)"
+        runLock.lock()
+        let path = folder + "/run\(nextRun)"
+        nextRun += 1
+        runLock.unlock()
         let out = try Self.create(path)
         defer { close(out) }
         try Self.writeAll(out, UnsafeRawBufferPointer(sorted), path: path)
+        runLock.lock()
         runs.append((path, sorted.count))
+        runLock.unlock()
     }
 
     /// Merges the runs into the sorted file, removes them and builds the fences.
