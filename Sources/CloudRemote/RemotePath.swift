@@ -49,7 +49,7 @@ public struct RemotePath: Sendable, Hashable, CustomStringConvertible {
 
     /// A child of this path; `name` must be one segment.
     public func appending(_ name: String) throws(CloudError) -> RemotePath {
-        guard !name.isEmpty, !name.contains("/") else { throw CloudError.invalidRemote(description + "/" + name, .badSegment) }
+        guard !name.isEmpty, !name.contains("/") else { throw CloudError.invalidRemote(argument: description + "/" + name, .badSegment) }
         return try RemotePath(remote: remote, path: path.isEmpty || path == "/" ? path + name : path + "/" + name)
     }
 
@@ -93,25 +93,25 @@ public struct RemotePath: Sendable, Hashable, CustomStringConvertible {
     static func validate(remote: String, path: String) throws(CloudError) {
         let whole = remote + ":" + path
         if remote.unicodeScalars.contains(where: isControl) || path.unicodeScalars.contains(where: isControl) {
-            throw .invalidRemote(whole, .controlCharacter)
+            throw .invalidRemote(argument: whole, .controlCharacter)
         }
         if remote.hasPrefix(":") {
             // backend name right after the colon: letters, digits, `_`
             let backend = remote.dropFirst().prefix { $0 != "," }
             guard !backend.isEmpty, backend.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-                throw .invalidRemote(whole, .badRemoteName)
+                throw .invalidRemote(argument: whole, .badRemoteName)
             }
         } else {
             // rclone's own rule for config section names, and never a flag
             guard !remote.hasPrefix("-"), !remote.hasPrefix(" "),
                   remote.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.+@ ".contains($0)) }) else {
-                throw .invalidRemote(whole, .badRemoteName)
+                throw .invalidRemote(argument: whole, .badRemoteName)
             }
         }
-        if path.hasPrefix("-") { throw .invalidRemote(whole, .leadingDash) }
+        if path.hasPrefix("-") { throw .invalidRemote(argument: whole, .leadingDash) }
         for segment in path.split(separator: "/") {
-            if segment == ".." { throw .invalidRemote(whole, .parentSegment) }
-            if segment.hasPrefix("-") { throw .invalidRemote(whole, .leadingDash) }
+            if segment == ".." { throw .invalidRemote(argument: whole, .parentSegment) }
+            if segment.hasPrefix("-") { throw .invalidRemote(argument: whole, .leadingDash) }
         }
     }
 

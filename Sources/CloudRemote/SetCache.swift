@@ -79,7 +79,7 @@ public struct SetCache: Sendable {
             for f in hashed.sorted(by: { $0.path < $1.path }) {
                 let target = part + "/" + f.path
                 if !f.path.split(separator: "/").allSatisfy({ $0 != ".." && $0 != "." }) {
-                    throw .invalidRemote(f.path, .parentSegment)
+                    throw .invalidRemote(argument: f.path, .parentSegment)
                 }
                 try makeDirectory((target as NSString).deletingLastPathComponent)
                 if f.size >= 0, FileManager.default.fileExists(atPath: target), FileFetcher.size(of: target) == f.size {

@@ -39,11 +39,11 @@ struct RecreateCommand: ParsableCommand {
         } catch {
             try fail(error, lang)
         }
-        if dryRun || plan.notes.isEmpty { return try render(plan, lang) }
+        if dryRun || plan.noteCount == 0 { return try render(plan, lang) }
         if !yes {
             guard Console.stdinIsTerminal else { Console.err(RecreatePhrase.needYes.text(in: lang)); throw ExitStatus.badInput }
             let tables = plan.targets.joined(separator: ", ")
-            guard Console.confirm(RecreatePhrase.confirm(plan.notes.count, tables: tables).text(in: lang), language: lang) else {
+            guard Console.confirm(RecreatePhrase.confirm(plan.noteCount, tables: tables).text(in: lang), language: lang) else {
                 throw ExitStatus.refused
             }
         }
@@ -59,24 +59,33 @@ struct RecreateCommand: ParsableCommand {
 
     private func render(_ r: RecreateReport, _ lang: Language) throws {
         if common.json { return try Console.json(r) }
-        if common.quiet { return Console.out(r.dryRun ? "dry-run \(r.notes.count)" : "recreated \(r.notes.count)") }
+        if common.quiet { return Console.out(r.dryRun ? "dry-run \(r.noteCount)" : "recreated \(r.noteCount)") }
         if r.notes.isEmpty && r.skipped.isEmpty { return Console.out(RecreatePhrase.nothing.text(in: lang)) }
         for n in r.notes {
             Console.out(RecreatePhrase.note(n.number, series: n.series, model: n.model, items: n.items,
                                            record: n.salesRecord, dryRun: r.dryRun).text(in: lang))
         }
+        more(r.noteCount - r.notes.count, lang)
         for s in r.skipped { Console.out(RecreatePhrase.skippedEntry(s.number).text(in: lang)) }
+        more(r.skippedCount - r.skipped.count, lang)
         if !r.truncated.isEmpty {
             Console.out(RecreatePhrase.truncatedHeading.text(in: lang))
             for t in r.truncated { Console.out("  " + t) }
+            more(r.truncatedCount - r.truncated.count, lang)
         }
         if !r.stock.isEmpty {
             Console.out(RecreatePhrase.stockHeading.text(in: lang))
             for s in r.stock { Console.out("  nº \(s.number): \(s.product) \(s.description) — \(s.quantity) \(s.unit)") }
+            more(r.stockCount - r.stock.count, lang)
         }
-        if r.dryRun { Console.out(RecreatePhrase.dryRun(r.notes.count).text(in: lang)) }
-        else if let id = r.id { Console.out(RecreatePhrase.done(r.notes.count, id: id, data: data).text(in: lang)) }
+        if r.dryRun { Console.out(RecreatePhrase.dryRun(r.noteCount).text(in: lang)) }
+        else if let id = r.id { Console.out(RecreatePhrase.done(r.noteCount, id: id, data: data).text(in: lang)) }
         if r.checkAfter == .fail { Console.out(RecreatePhrase.checkFailed.text(in: lang)) }
+    }
+
+    /// "…and N more (all of them are counted in --json)", when a list stopped at its limit.
+    private func more(_ n: Int, _ lang: Language) {
+        if n > 0 { Console.out(RecreatePhrase.more(n).text(in: lang)) }
     }
 
     private func fail(_ error: Error, _ lang: Language) throws -> Never {
@@ -84,11 +93,8 @@ struct RecreateCommand: ParsableCommand {
         case let e as FiscalError:
             Console.err("resgate recreate: " + e.words.text(in: lang))
             throw ExitStatus.badInput
-        case Recreator.Refusal.noXMLFolder:
-            Console.err("resgate recreate: " + CLIPhrase.recreateNeedsXMLFolder.text(in: lang))
-            throw ExitStatus.badInput
         case let e as TableAppend.Failure:
-            Console.err("resgate recreate: " + RecreatePhrase.refused(Phrase.restore(e.phrase).text(in: lang)).text(in: lang))
+            Console.err("resgate recreate: " + RecreatePhrase.refused("\(e)").text(in: lang))
             throw ExitStatus.refused
         default:
             Console.err("resgate recreate: " + RecreatePhrase.refused("\(error)").text(in: lang))

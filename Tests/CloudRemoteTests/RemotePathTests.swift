@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import ResgateTestSupport
 import Testing
 @testable import CloudRemote
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("mega:../segredo", CloudError.PathProblem.parentSegment),
+        ("mega:../segredo", RemotePathProblem.parentSegment),
         ("mega:a/../../b", .parentSegment),
         ("mega:-rf", .leadingDash),
         ("mega:pasta/--config=/tmp/x", .leadingDash),
@@ -51,12 +52,12 @@ import Testing
         ("mega:a\nb", .controlCharacter),
         (":web;dav:pasta", .badRemoteName),
     ])
-    func unsafeArgumentsAreRefused(_ argument: String, _ problem: CloudError.PathProblem) {
-        #expect(throws: CloudError.invalidRemote(argument, problem)) { try RemotePath(parsing: argument) }
+    func unsafeArgumentsAreRefused(_ argument: String, _ problem: RemotePathProblem) {
+        #expect(throws: CloudError.invalidRemote(argument: argument, problem)) { try RemotePath(parsing: argument) }
     }
 
     @Test func refusalMessagesNeverCarryControlCharacters() {
-        let e = CloudError.invalidRemote("mega:a\u{1B}b", .controlCharacter)
+        let e = CloudError.invalidRemote(argument: "mega:a\u{1B}b", .controlCharacter)
         #expect(e.message(in: .pt).contains("\\u{1b}"))
         #expect(!e.message(in: .en).unicodeScalars.contains { $0.value == 0x1B })
         #expect(e.message(in: .pt).contains("caractere de controle"))

@@ -143,9 +143,9 @@ struct DelimitedLineParser {
         for i in 0..<n {
             if pos < end, Int(p[pos]) == q {
                 // quoted: closes at the first quote, which the separator (or the end) follows
-                var j = pos + 1
-                while j < end && Int(p[j]) != q { j += 1 }
-                guard j < end else { return false }
+                // (memchr: a quoted value is mostly a name or a key, tens of bytes)
+                guard pos + 1 < end, let hit = memchr(p + pos + 1, Int32(q), end - pos - 1) else { return false }
+                let j = UnsafeRawPointer(hit) - UnsafeRawPointer(p)
                 if i == n - 1 { guard j + 1 == end else { return false } } else {
                     guard j + 1 < end, p[j + 1] == separator else { return false }
                 }

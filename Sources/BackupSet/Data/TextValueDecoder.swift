@@ -77,6 +77,48 @@ struct TextValueDecoder: Sendable {
         }
     }
 
+    /// Whether `decode` succeeds on these bytes, without making the value: a text value's
+    /// only failure is its length, so no `String` (or byte array) is built for it, and the
+    /// numbers are checked by the same scan and width rule without a `Result`. The rare forms
+    /// (an overflowing number, a `strtod` double, dates, currency) go through `decode` itself.
+    func accepts(_ raw: UnsafeRawBufferPointer, quoted: Bool, text codePage: Unmanaged<FastTextDecoder>) -> Bool {
+        if raw.isEmpty && !quoted && field.isNullable { return true }
+        switch field.type {
+        case .character:
+            var end = raw.count
+            while end > 0 && (raw[end - 1] == 0x20 || raw[end - 1] == 0) { end -= 1 }
+            return end <= field.length
+        case .varchar, .varbinary:
+            var end = raw.count
+            if trimBinary { while end > 0 && raw[end - 1] == 0x20 { end -= 1 } }
+            return end <= field.length
+        case .numeric, .float:
+            // `number` without its `Result`
+            let r = trimmed(raw)
+            if r.isEmpty { return true }
+            guard let s = Self.scan(r, comma: decimalComma) else { return false }
+            if s.overflow { break }
+            var m = s.m, scale = s.scale
+            while scale > field.decimals && m % 10 == 0 { m /= 10; scale -= 1 }
+            return max(s.intDigits, 1) + (scale > 0 ? scale + 1 : 0) + (s.neg ? 1 : 0) <= field.length
+        case .integer, .autoIncrement:
+            let r = trimmed(raw)
+            if r.isEmpty { return true }
+            guard let s = Self.scan(r), s.scale == 0, !s.overflow else { return false }
+            return s.m >= Int64(Int32.min) && s.m <= Int64(Int32.max)
+        case .double, .doubleDBase7:
+            let r = trimmed(raw)
+            if r.isEmpty { return true }
+            if let s = Self.scan(r, comma: decimalComma), !s.overflow, s.m.magnitude < (1 << 53), s.scale <= 22 { return true }
+        case .logical:
+            return Self.logicalText(trimmed(raw)) != nil
+        default: break
+        }
+        // (the code page is taken only here: passing it along cost a retain and a release a value)
+        if case .success = decode(raw, quoted: quoted, text: codePage.takeUnretainedValue()) { return true }
+        return false
+    }
+
     @inline(__always) func trimmed(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer { Self.trim(r) }
 
     /// Leading blanks and trailing blanks or NULs removed (what every non-text type reads).

@@ -28,6 +28,6 @@ enum ManifestCheck {
     static func sha256(_ source: SetSource, _ m: SetMember) throws -> String {
         var h = SHA256()
         try source.stream(m) { h.update(bufferPointer: $0) }
-        return h.finalize().map { String(format: "%02x", $0) }.joined()
+        return ZipMemberReader.hex(h.finalize())
     }
 }

@@ -30,7 +30,7 @@ final class MemoArchive {
 
     /// Opens `member` of `source`; defects say why it could not be.
     init(source: SetSource, member: SetMember, tableName: String, structure: BackupStructure,
-         codePage: CodePage) throws(BackupSetError) {
+         codePage: CodePage, digests: MemberDigests? = nil) throws(BackupSetError) {
         archiveName = member.name
         func fail(_ reason: DefectReason) -> BackupSetError {
             BackupSetError(Defect(.badMemoArchive, table: tableName, file: member.name, reason))
@@ -46,7 +46,7 @@ final class MemoArchive {
             guard FileManager.default.createFile(atPath: innerPath, contents: nil),
                   let fh = FileHandle(forWritingAtPath: innerPath) else { throw fail(.memo(.cannotWriteTemporaryFile)) }
             defer { try? fh.close() }
-            try source.stream(member) { chunk in fh.write(Data(chunk)) }
+            try source.stream(member, digest: digests.map { d in { d.set(member, $0) } }) { chunk in fh.write(Data(chunk)) }
         } catch let e as BackupSetError {
             throw BackupSetError(e.defects.map { $0.placed(table: tableName) })
         } catch { throw fail(.memo(.cannotRead(reason: "\(error)"))) }

@@ -43,6 +43,8 @@ public struct ReadOptions: Sendable {
     public var defectLimit = DefectList.defaultLimit
     /// Gets every defect, kept or not, as it is found (`verify --defects-file`).
     public var defectSink: DefectSink?
+    /// Collects the SHA-256 of every member streamed whole (`SetVerifier`'s manifest check).
+    var digests: MemberDigests?
     public init() {}
 }
 

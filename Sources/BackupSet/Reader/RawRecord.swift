@@ -32,6 +32,13 @@ public struct RawRecord {
         return v
     }
 
+    /// Whether `value(field)` would give a value, without making it (see
+    /// `TextValueDecoder.accepts`): what `verify` asks of every value.
+    func decodes(_ field: Int) -> Bool {
+        let (raw, quoted, t) = span(field)
+        return decoders[t].accepts(raw, quoted: quoted, text: text)
+    }
+
     /// Writes structure field `field`'s value into `slot` through `copier`; false when it
     /// must be typed instead (see `RawFieldCopier`).
     @inline(__always)

@@ -66,7 +66,8 @@ final class TableRecordReader {
             if f.isMemo { textIndex[i] = -1 } else { textIndex[i] = t; t += 1 }
         }
         if options.memo, s.hasMemo, let z = table.members.memoArchive {
-            let (m, d) = Self.openMemo(set: set, member: z, table: table.name, structure: s, codePage: codePage)
+            let (m, d) = Self.openMemo(set: set, member: z, table: table.name, structure: s, codePage: codePage,
+                                       digests: options.digests)
             memo = m
             defects.add(contentsOf: d)
         }
@@ -82,10 +83,11 @@ final class TableRecordReader {
     }
 
     static func openMemo(set: BackupSet, member z: SetMember, table: String, structure s: BackupStructure,
-                         codePage: CodePage) -> (MemoArchive?, [Defect]) {
+                         codePage: CodePage, digests: MemberDigests? = nil) -> (MemoArchive?, [Defect]) {
         let m: MemoArchive
         do {
-            m = try MemoArchive(source: set.source, member: z, tableName: table, structure: s, codePage: codePage)
+            m = try MemoArchive(source: set.source, member: z, tableName: table, structure: s, codePage: codePage,
+                                digests: digests)
         } catch {
             return (nil, error.defects.map { $0.placed(table: table, file: z.name) })
         }
@@ -150,7 +152,8 @@ final class TableRecordReader {
         sample = []; parser = nil; pending = []
         file = part.name
         record.file = file
-        try set.source.stream(part, concurrent: options.concurrent) { chunk in
+        let digests = options.digests
+        try set.source.stream(part, concurrent: options.concurrent, digest: digests.map { d in { d.set(part, $0) } }) { chunk in
             try splitter.feed(chunk, { line, term, number in try self.take(line, term, number, body) },
                               tooLong: { number, length in try self.tooLong(number, length, body) })
         }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import ResgateLocale
 import XBase
@@ -99,13 +100,19 @@ final class SetSource: @unchecked Sendable {
     func fileName(_ m: SetMember) -> String { m.name }
 
     /// Streams a member's bytes in chunks of about 1 MB. `concurrent` inflates on a second
-    /// thread (worth it for big members).
-    func stream(_ m: SetMember, concurrent: Bool = false, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// thread (worth it for big members). `digest`, when given, gets the SHA-256 of the
+    /// member's bytes (hex) once the whole member has been streamed and proven (size,
+    /// CRC-32), computed on the way: `verify` checks the manifest without reading it again.
+    func stream(_ m: SetMember, concurrent: Bool = false, digest: ((String) -> Void)? = nil,
+                _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         if let e = m.zipEntry, let archive {
             var r = ZipMemberReader(archive: archive, entry: e)
             r.limits = limits
             r.fileName = m.name
-            if concurrent && e.uncompressedSize > (4 << 20) { try r.readConcurrently(consume) } else { try r.read(consume) }
+            let hashing = digest != nil
+            let hex = concurrent && e.uncompressedSize > (4 << 20)
+                ? try r.readConcurrently(hashing: hashing, consume) : try r.read(hashing: hashing, consume)
+            if let hex { digest?(hex) }
             return
         }
         guard let p = m.filePath else { return }
@@ -116,12 +123,15 @@ final class SetSource: @unchecked Sendable {
         let buf = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buf.deallocate() }
         var off = 0
+        var sha: SHA256? = digest != nil ? SHA256() : nil
         while true {
             let n = try reader.read(into: buf, at: off)
             if n == 0 { break }
+            sha?.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buf[0..<n]))
             try consume(UnsafeRawBufferPointer(rebasing: buf[0..<n]))
             off += n
         }
+        if let sha { digest?(ZipMemberReader.hex(sha.finalize())) }
     }
 
     /// A whole member in memory, refused past `limit` bytes.

@@ -44,15 +44,20 @@ public enum SetVerifier {
             return report
         }
         for d in set.defects { report.add(d, sink: sink, seen: &seen) }
+        var options = options
+        let digests = MemberDigests()
+        options.digests = digests
         for t in set.tables where t.structure != nil && t.oversized == nil {
             do {
                 // the table's own defects went to the sink as they were found
                 var done = 0
                 let total = t.structure?.records
-                let r = try set.forEachRecord(table: t.name, options: options) { _ in
+                func counted() {
                     done += 1
                     if done % progressEvery == 0 { progress?(WorkProgress(.verifyTable(t.name), done: done, total: total)) }
                 }
+                let checking = CheckingSink(structure: t.structure!, onRecord: counted)
+                let r = try set.forEachRecord(table: t.name, options: options, raw: checking) { _ in counted() }
                 progress?(WorkProgress(.verifyTable(t.name), done: r.records, total: total))
                 for (k, n) in r.defectCounts { report.defectCounts[k, default: 0] += n }
                 for d in r.defects {
@@ -71,7 +76,7 @@ public enum SetVerifier {
                 for f in mt.files {
                     guard let member = set.source.member(named: f.name) else { continue }
                     do {
-                        let h = try ManifestCheck.sha256(set.source, member)
+                        let h = try digests[member] ?? ManifestCheck.sha256(set.source, member)
                         if h != f.sha256.lowercased() {
                             report.add(Defect(.manifestMismatch, table: mt.name, file: f.name, .manifest(.hashMismatch)),
                                        sink: sink, seen: &seen)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import ResgateLocale
 import SystemZlib
@@ -44,8 +45,11 @@ struct ZipMemberReader {
         }
     }
 
-    /// Streams the member on the calling thread.
-    func read(_ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Streams the member on the calling thread. With `hashing`, returns the SHA-256 of the
+    /// inflated bytes (hex), computed as they pass and returned only once the size and the
+    /// CRC-32 are proven (what the manifest check needs, without a second inflate).
+    @discardableResult
+    func read(hashing: Bool = false, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> String? {
         try precheck()
         let start = try archive.dataOffset(of: entry)
         let out = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
@@ -53,6 +57,7 @@ struct ZipMemberReader {
         defer { out.deallocate(); input.deallocate() }
         var total = 0
         var crc = UInt(SystemZlib.crc32(0, nil, 0))
+        var sha: SHA256? = hashing ? SHA256() : nil
         func emit(_ n: Int) throws {
             guard n > 0 else { return }
             total += n
@@ -60,6 +65,7 @@ struct ZipMemberReader {
                 throw defect(.zipBomb, .inflatesPastSize(entry.uncompressedSize))
             }
             crc = SystemZlib.crc32(crc, out.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(n))
+            sha?.update(bufferPointer: UnsafeRawBufferPointer(rebasing: out[0..<n]))
             try consume(UnsafeRawBufferPointer(rebasing: out[0..<n]))
         }
         var remaining = entry.compressedSize
@@ -108,20 +114,26 @@ struct ZipMemberReader {
         if UInt32(truncatingIfNeeded: crc) != entry.crc32 {
             throw defect(.checksumMismatch, .checksumMismatch)
         }
+        return sha.map { Self.hex($0.finalize()) }
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 
     func truncated() -> BackupSetError {
         defect(.corruptZip, .truncated)
     }
 
-    /// Streams the member with inflating on a second thread, so inflating and parsing
-    /// overlap on two cores; memory stays at a few chunks.
-    func readConcurrently(_ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Streams the member with inflating (and hashing) on a second thread, so inflating and
+    /// parsing overlap on two cores; memory stays at a few chunks.
+    @discardableResult
+    func readConcurrently(hashing: Bool = false, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> String? {
         let pipe = ChunkPipe(buffers: 4, capacity: Self.chunkSize)
         let reader = self
         let thread = Thread {
             do {
-                try reader.read { chunk in
+                pipe.digest = try reader.read(hashing: hashing) { chunk in
                     guard let buf = pipe.acquire() else { throw CancellationError() }
                     buf.baseAddress!.copyMemory(from: chunk.baseAddress!, byteCount: chunk.count)
                     pipe.publish(buf, count: chunk.count)
@@ -138,6 +150,8 @@ struct ZipMemberReader {
             try consume(UnsafeRawBufferPointer(rebasing: buf[0..<n]))
             pipe.release(buf)
         }
+        // (set by the producer before `finish`, which `next` saw under the same lock)
+        return pipe.digest
     }
 }
 
@@ -152,6 +166,8 @@ final class ChunkPipe: @unchecked Sendable {
     private var failure: Error?
     private var cancelled = false
     private var producerExited = false
+    /// The member's SHA-256 when the producer hashed it (written before `finish`).
+    var digest: String?
 
     init(buffers: Int, capacity: Int) {
         all = (0..<buffers).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16) }

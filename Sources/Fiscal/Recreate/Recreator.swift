@@ -10,17 +10,29 @@ public struct RecreateReport: Sendable, Codable {
     public var targets: [String] = []
     /// The undo snapshot (`resgate undo ID`); nil on a dry run or when nothing was inserted.
     public var id: String?
+    /// The notes inserted (or that would be): the first `listLimit`; `noteCount` counts all.
     public var notes: [RecreatedNote]
-    /// Notes with the verdict `recreate` that were not inserted, and why.
+    public var noteCount = 0
+    /// Notes with the verdict `recreate` that were not inserted, and why (first `listLimit`;
+    /// `skippedCount` counts all).
     public var skipped: [SkippedNote]
+    public var skippedCount = 0
     /// Stock movements the XML implies and that are NOT posted: the technician posts them
-    /// by hand in the ERP (the tool never invents movements).
+    /// by hand in the ERP (the tool never invents movements). First `listLimit` lines;
+    /// `stockCount` counts all.
     public var stock: [StockLine]
+    public var stockCount = 0
     public var tables: [TableAppend.Outcome]
     /// Fields whose text was longer than the field and was cut (table.field, note number).
+    /// First `listLimit`; `truncatedCount` counts all.
     public var truncated: [String]
+    public var truncatedCount = 0
     /// The check after the insert (nil on a dry run).
     public var checkAfter: CheckStatus?
+
+    /// At most this many entries in each list of the report: 200,000 notes to re-create
+    /// must not cost their texts in memory, nor a JSON of hundreds of megabytes.
+    public static let listLimit = 1000
 
     /// 0 done (or nothing to do), 4 done but the check after it failed.
     public var exitCode: Int32 { checkAfter == .fail ? 4 : 0 }
@@ -81,48 +93,80 @@ public enum Recreator {
         report.targets = [mapping.sales.table] + (mapping.items.map { [$0.table] } ?? [])
         let sales = try fields(of: mapping.sales.table, in: data)
         let items = try mapping.items.map { try fields(of: $0.table, in: data) }
-        var salesRows: [[String: DBFValue]] = []
-        var itemRows: [[String: DBFValue]] = []
+        let limit = RecreateReport.listLimit
+
+        // the notes to insert, read from the index run by run (no list of them is built):
+        // first only counted, and the entry notes listed
+        var toInsert = 0
+        try forEachNote(before, index) { _, note in
+            if note.isEntry {
+                report.skippedCount += 1
+                if report.skipped.count < limit { report.skipped.append(SkippedNote(number: note.number, key: note.key, reason: .entryNote)) }
+            } else {
+                toInsert += 1
+            }
+        }
+
+        // then each note read, mapped and handed to the tables one row at a time
         var itemCounts: [Int] = []
-        for item in before.checks {
-            guard let seq = item.sequence else { continue }
-            let id = SeriesID(issuer: seq.issuer, model: seq.model, series: seq.series)
-            guard let docs = index.series[id] else { continue }
-            for v in seq.verdicts where v.verdict == .recreate {
-                for n in v.from...v.to {
-                    guard let note = docs.note(n), !note.isDenied, docs.cancellations[n] == nil else { continue }
-                    if note.isEntry { report.skipped.append(SkippedNote(number: n, key: note.key, reason: .entryNote)); continue }
-                    let content = try NoteContent.read(file: note.file)
-                    var mapper = RowMapper(note: content, mapping: mapping)
-                    salesRows.append(try mapper.row(mapping.sales, fields: sales, item: nil))
-                    var count = 0
-                    if let im = mapping.items, let itemFields = items {
-                        for i in content.items.indices {
-                            itemRows.append(try mapper.row(im, fields: itemFields, item: i))
-                            count += 1
-                        }
+        var failure: FiscalError?
+        func produce(_ sink: TableAppend.RowSink) throws {
+            try forEachNote(before, index) { seq, note in
+                guard !note.isEntry else { return }
+                let content: NoteContent
+                var mapper: RowMapper
+                do {
+                    content = try NoteContent.read(file: note.file)
+                    mapper = RowMapper(note: content, mapping: mapping)
+                    try sink(0, try mapper.row(mapping.sales, fields: sales, item: nil))
+                } catch let e as FiscalError { failure = e; throw e }
+                if let im = mapping.items, let itemFields = items {
+                    for i in content.items.indices {
+                        do { try sink(1, try mapper.row(im, fields: itemFields, item: i)) } catch let e as FiscalError { failure = e; throw e }
                     }
-                    report.truncated += mapper.truncated
-                    itemCounts.append(count)
-                    for it in content.items {
-                        report.stock.append(StockLine(number: n, product: it["det/prod/cProd"] ?? "", description: it["det/prod/xProd"] ?? "",
+                }
+                for t in mapper.truncated {
+                    report.truncatedCount += 1
+                    if report.truncated.count < limit { report.truncated.append(t) }
+                }
+                for it in content.items {
+                    report.stockCount += 1
+                    if report.stock.count < limit {
+                        report.stock.append(StockLine(number: note.number, product: it["det/prod/cProd"] ?? "",
+                                                      description: it["det/prod/xProd"] ?? "",
                                                       quantity: it["det/prod/qCom"] ?? "", unit: it["det/prod/uCom"] ?? ""))
                     }
-                    report.notes.append(RecreatedNote(cnpj: seq.issuer, model: seq.model, series: seq.series, number: n,
+                }
+                report.noteCount += 1
+                if report.notes.count < limit {
+                    itemCounts.append(mapping.items == nil ? 0 : content.items.count)
+                    report.notes.append(RecreatedNote(cnpj: seq.issuer, model: seq.model, series: seq.series, number: note.number,
                                                       key: note.key, file: note.file, items: content.items.count))
                 }
             }
         }
-        var requests = [TableAppend.Request(table: mapping.sales.table, rows: salesRows)]
-        if let im = mapping.items { requests.append(TableAppend.Request(table: im.table, rows: itemRows)) }
-        if dryRun || report.notes.isEmpty {
-            try TableAppend.validate(data: data, requests: requests)
+        let tables = report.targets
+        if dryRun || toInsert == 0 {
+            do {
+                if toInsert == 0 { try TableAppend.validate(data: data, tables: tables) { _ in } }
+                else { try TableAppend.validate(data: data, tables: tables, rows: produce) }
+            } catch {
+                if let failure { throw failure }
+                throw error
+            }
             return report
         }
-        let (snapshot, outcomes) = try TableAppend.apply(data: data, requests: requests, operation: "recreate", source: xmlFolder)
-        report.id = snapshot
+        let applied: (id: String, outcomes: [TableAppend.Outcome])
+        do {
+            applied = try TableAppend.apply(data: data, tables: tables, operation: "recreate", source: xmlFolder, rows: produce)
+        } catch {
+            if let failure { throw failure }
+            throw error
+        }
+        let outcomes = applied.outcomes
+        report.id = applied.id
         report.tables = outcomes
-        // record numbers of the new rows, note by note
+        // record numbers of the listed new rows, note by note
         if let s = outcomes.first(where: { $0.table == mapping.sales.table }) {
             var nextItem = mapping.items.flatMap { im in outcomes.first { $0.table == im.table }?.firstNewRecord }
             for i in report.notes.indices {
@@ -137,6 +181,23 @@ public enum Recreator {
                                         today: today)
         report.checkAfter = after.status
         return report
+    }
+
+    /// Every note whose verdict is `recreate`, in the check's order, built from the index one
+    /// at a time (never a denied or cancelled one).
+    static func forEachNote(_ check: CheckReport, _ index: AuthorizedIndex,
+                            _ body: (SequenceResult, AuthorizedNote) throws -> Void) rethrows {
+        for item in check.checks {
+            guard let seq = item.sequence else { continue }
+            let id = SeriesID(issuer: seq.issuer, model: seq.model, series: seq.series)
+            guard let docs = index.series[id] else { continue }
+            for v in seq.verdicts where v.verdict == .recreate {
+                for n in v.from...v.to {
+                    guard let note = docs.note(n), !note.isDenied, docs.cancellations[n] == nil else { continue }
+                    try body(seq, note)
+                }
+            }
+        }
     }
 
     static func fields(of table: String, in data: String) throws(FiscalError) -> [FieldDescriptor] {

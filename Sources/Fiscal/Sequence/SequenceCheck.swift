@@ -42,15 +42,7 @@ enum SequenceCheck {
 
         let floor = lastInData ?? 0
         let list = docs.noteList
-        var missing: [MissingNote] = list[list.firstPosition(from: floor + 1)...].map {
-            MissingNote(number: $0.number, key: $0.key, issued: $0.issued, protocolNumber: $0.protocolNumber,
-                        cancelled: docs.cancellations[$0.number] != nil, denied: $0.isDenied, file: $0.file)
-        }
-        for c in docs.cancellations.values where c.number > floor && docs.note(c.number) == nil {
-            missing.append(MissingNote(number: c.number, key: c.key, issued: c.date, protocolNumber: "",
-                                       cancelled: true, denied: false, file: c.file))
-        }
-        missing.sort { $0.number < $1.number }
+        let after = afterData(docs, floor: floor)
 
         // authorized inside the data's range but absent from it (both lists are sorted)
         var lostInside: [Int] = []
@@ -64,7 +56,7 @@ enum SequenceCheck {
                 while k < numbers.count && numbers[k] < number { k += 1 }
                 if k == numbers.count || numbers[k] != number {
                     lostCount += 1
-                    if lostInside.count < 1000 { lostInside.append(number) }
+                    if lostInside.count < SequenceResult.listLimit { lostInside.append(number) }
                 }
             }
         }
@@ -90,7 +82,7 @@ enum SequenceCheck {
             issuer: input.id.issuer, model: input.id.model, series: input.id.series, table: input.data?.table,
             lastInData: lastInData, lastAuthorized: lastAuthorized, counter: input.counter, nextSafe: nextSafe,
             gaps: gaps.map(NumberSpan.init), duplicates: dups.map(\.number), duplicateRecords: dups,
-            authorizedAfterData: missing,
+            authorizedAfterData: after.listed, authorizedAfterDataCount: after.count,
             authorizedMissingInData: lostInside, authorizedMissingInDataCount: lostCount, wrongKeys: wrong,
             wrongKeyCount: (input.data?.wrongKeyCount ?? 0) + wrong.filter { $0.source == .xml }.count,
             voided: NumberRanges.merge(docs.voided.map { $0.first...$0.last }).map(NumberSpan.init),
@@ -100,5 +92,39 @@ enum SequenceCheck {
         result.verdicts = verdicts
         let (status, words) = SequenceMessages.judge(result, conflicts: docs.conflicts)
         return CheckItem(name: "fiscal-sequence", status: status, subject: input.id.description, message: words, sequence: result)
+    }
+
+    /// The notes (and cancellations of notes the XML lacks) above the data's last number:
+    /// the first `SequenceResult.listLimit` in number order with their texts, and how many
+    /// there are. The records are read in place: a note's texts are built only for the
+    /// listed ones, whatever the count.
+    static func afterData(_ docs: SeriesDocuments, floor: Int) -> (listed: [MissingNote], count: Int) {
+        let list = docs.noteList
+        let start = list.firstPosition(from: floor + 1)
+        let lonely = docs.cancellations.values.filter { $0.number > floor && !docs.hasNote($0.number) }
+            .sorted { $0.number < $1.number }
+        var listed: [MissingNote] = []
+        var c = 0
+        let limit = SequenceResult.listLimit
+        for i in start..<list.count {
+            let number = list.number(at: i)
+            let cancelled = docs.cancellations[number] != nil
+            let denied = list.isDenied(at: i)
+            while c < lonely.count, lonely[c].number < number {
+                if listed.count < limit { listed.append(missing(lonely[c])) }
+                c += 1
+            }
+            if listed.count < limit {
+                let n = list[i]
+                listed.append(MissingNote(number: n.number, key: n.key, issued: n.issued, protocolNumber: n.protocolNumber,
+                                          cancelled: cancelled, denied: denied, file: n.file))
+            }
+        }
+        while c < lonely.count, listed.count < limit { listed.append(missing(lonely[c])); c += 1 }
+        return (listed, list.count - start + lonely.count)
+    }
+
+    private static func missing(_ c: Cancellation) -> MissingNote {
+        MissingNote(number: c.number, key: c.key, issued: c.date, protocolNumber: "", cancelled: true, denied: false, file: c.file)
     }
 }

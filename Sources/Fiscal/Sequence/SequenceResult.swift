@@ -24,8 +24,10 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     /// For each duplicate, the records holding it.
     public var duplicateRecords: [DuplicateNumber]
     /// Notes the tax authority holds above the data's last number: the sales the backup
-    /// does not have.
+    /// does not have (the first `listLimit`; `authorizedAfterDataCount` counts them all).
     public var authorizedAfterData: [MissingNote]
+    /// How many notes are above the data's last number in all (nil: as many as listed).
+    public var authorizedAfterDataCount: Int?
     /// The wrong keys (at most `WrongKey.listLimit` from the data, plus the XML's).
     /// Notes authorized within the data's own range (its lowest to its highest number)
     /// that the data does not hold: sales lost in between (first 1000).
@@ -42,6 +44,23 @@ public struct SequenceResult: Sendable, Codable, Hashable {
     public var documentsInXML: Int
     /// Whether the XML was compared at all (no `--xml` folder, or issuer unknown: false).
     public var comparedWithXML: Bool
+    /// At most this many entries in the per-number lists (`authorizedAfterData`,
+    /// `authorizedMissingInData`); their `…Count` counts them all.
+    public static let listLimit = 1000
+
+    /// Every note above the data's last number, listed or not.
+    public var authorizedAfterDataTotal: Int { authorizedAfterDataCount ?? authorizedAfterData.count }
+    /// The notes above the data's last number that are to be re-entered (neither cancelled
+    /// nor denied), listed or not: the `recreate` runs above `lastInData` when there are
+    /// verdicts, else the list.
+    public var authorizedAfterDataReenter: Int {
+        let floor = lastInData ?? 0
+        if !verdicts.isEmpty {
+            return verdicts.reduce(0) { $0 + ($1.verdict == .recreate && $1.from > floor ? $1.count : 0) }
+        }
+        return authorizedAfterData.reduce(0) { $0 + ($1.cancelled || $1.denied ? 0 : 1) }
+    }
+
     /// A verdict for every number missing from the data or missing from the XML, in runs
     /// (docs/checks.md, "Verdicts"); empty when the XML was not compared.
     public var verdicts: [NumberVerdict] = []
@@ -74,6 +93,7 @@ extension SequenceResult {
         try c.encode(duplicates, forKey: .duplicates)
         try c.encode(duplicateRecords, forKey: .duplicateRecords)
         try c.encode(authorizedAfterData, forKey: .authorizedAfterData)
+        try c.encode(authorizedAfterDataTotal, forKey: .authorizedAfterDataCount)
         try c.encode(authorizedMissingInData, forKey: .authorizedMissingInData)
         try c.encode(authorizedMissingInDataCount, forKey: .authorizedMissingInDataCount)
         try c.encode(wrongKeys, forKey: .wrongKeys)

@@ -23,6 +23,8 @@ public struct SeriesDocuments: Sendable {
 
     /// The note with this number (binary search).
     public func note(_ number: Int) -> AuthorizedNote? { store.position(of: number).map(store.note(at:)) }
+    /// Whether the XML holds an authorized or denied note with this number (no texts built).
+    public func hasNote(_ number: Int) -> Bool { store.position(of: number) != nil }
 
     /// Whether the note numbered `number` has a right key (as its own fields say) that
     /// differs from `key`; nil when no note has that number. Compares bytes in place:

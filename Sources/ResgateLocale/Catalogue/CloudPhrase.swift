@@ -1,16 +1,27 @@
-/// Why a cloud operation failed (CloudRemote's `CloudError`), as facts with their values.
-/// The sentences are in `Portuguese+Cloud.swift` and `English+Cloud.swift`.
-public enum CloudPhrase: Sendable, Hashable {
+/// Why a cloud operation failed, as facts with their values; CloudRemote throws it as
+/// `CloudError` (the same type). The sentences are in `Portuguese+Cloud.swift` and
+/// `English+Cloud.swift`.
+public enum CloudPhrase: Error, Sendable, Hashable, CustomStringConvertible {
+    /// rclone is not installed (or `RESGATE_RCLONE` names no executable).
     case rcloneMissing
+    /// The remote has no section in rclone's config.
     case remoteNotConfigured(remote: String)
+    /// The remote refused the login (wrong password, expired token, no permission).
     case authFailed(remote: String, detail: String)
+    /// The remote could not be reached after every retry.
     case network(remote: String, detail: String)
+    /// The path does not exist on the remote.
     case notFound(path: String)
+    /// A copy's size differs from the remote's after transfer.
     case sizeMismatch(path: String, expected: Int64, actual: Int64)
+    /// A copy's hash differs from the remote's after transfer.
     case hashMismatch(path: String, kind: String)
-    /// `argument` is shown with its control characters escaped.
+    /// The argument is remote-shaped but unsafe; `argument` is shown with its control
+    /// characters escaped.
     case invalidRemote(argument: String, RemotePathProblem)
+    /// Something local failed (cache folder, disk).
     case local(path: String, detail: String)
+    /// rclone failed for another reason; `detail` is its last error line.
     case rcloneFailed(arguments: String, detail: String)
 
     public func text(in language: Language) -> String {
@@ -21,6 +32,9 @@ public enum CloudPhrase: Sendable, Hashable {
     }
 
     public var words: Words { Words(pt: text(in: .pt), en: text(in: .en)) }
+
+    public func message(in language: Language) -> String { text(in: language) }
+    public var description: String { text(in: .en) }
 
     /// Control characters shown as `\u{…}` so a message never carries them to the terminal.
     public static func printable(_ s: String) -> String {

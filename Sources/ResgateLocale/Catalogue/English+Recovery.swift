@@ -13,6 +13,7 @@ extension English {
         case .dryRun(let notes): "Dry run: \(notes) note(s) would be re-created. Nothing was changed."
         case .stockHeading: "Stock movements NOT posted (post them by hand in the ERP):"
         case .truncatedHeading: "Text cut to the field's size:"
+        case .more(let n): "  …and \(n) more (the total is in --json)."
         case .checkFailed: "Notes re-created, but the check afterwards failed: do NOT release the system (resgate check)."
         case .refused(let reason): "Refused, nothing was changed: \(reason)"
         case let .markedRows(field, value): "Rows marked with \(field) = \"\(value)\"."

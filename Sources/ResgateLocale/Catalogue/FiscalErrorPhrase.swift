@@ -1,25 +1,37 @@
-/// Input `resgate check`, `recreate` and `inutilizar` cannot use (`Fiscal.FiscalError`), as
-/// facts: the file and, where it applies, the line, table, field and value. The words are
-/// in `Portuguese+Fiscal.swift` / `English+Fiscal.swift`.
-public enum FiscalErrorPhrase: Sendable, Hashable {
+/// Input `resgate check`, `recreate` and `inutilizar` cannot use, as facts: the file and,
+/// where it applies, the line, table, field and value. Fiscal throws it as `FiscalError`
+/// (the same type; the command exits 2). The words are in `Portuguese+Fiscal.swift` /
+/// `English+Fiscal.swift`.
+public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
+    /// The TOML could not be parsed.
     case configSyntax(file: String, line: Int, column: Int, reason: String)
+    /// The TOML parsed but a value is missing or wrong.
     case configValue(file: String, line: Int?, entry: String, key: String, reason: String)
     case tableNotFound(table: String, folder: String, configFile: String?)
     case fieldNotFound(table: String, field: String, file: String, configFile: String?)
+    /// A table that exists could not be read.
     case unreadableTable(file: String, reason: String)
+    /// An XML file that `recreate` must read is not well-formed.
     case unreadableXML(file: String, line: Int, reason: String)
+    /// `recreate` without a `[recreate]` section in the config.
     case noRecreateMapping(configFile: String?)
-    /// `path`: the XML path the value came from (nil: a constant of the mapping).
+    /// A note's value cannot be stored in the mapped field; `path`: the XML path the value
+    /// came from (nil: a constant of the mapping).
     case cannotMap(xml: String, table: String, field: String, path: String?, text: String, reason: String)
+    /// `inutilizar`: the justification is not 15–255 characters of one line.
     case badJustification(length: Int)
+    /// `inutilizar`: no access key of the series tells the state (cUF).
     case noStateCode(series: String)
+    /// `inutilizar`: the issuer is not a CNPJ (a voiding request needs one).
     case issuerNotCNPJ(series: String)
     case cannotWrite(path: String, reason: String)
+    /// No config and no table that looks like one row per issued note.
     case nothingToCheck(folder: String)
 }
 
 public extension FiscalErrorPhrase {
     func text(in language: Language) -> String { Phrase.fiscalError(self).text(in: language) }
     var words: Words { Phrase.fiscalError(self).words }
+    var description: String { text(in: .en) }
 }

@@ -1,21 +1,21 @@
 /// What a DBF table's health check found (XBase's `HealthFinding`), as facts with their
 /// values. The sentences are in `Portuguese+Health.swift` and `English+Health.swift`.
 public enum HealthFact: Sendable, Hashable {
-    /// `reason`: the engine's own (English) words for why the table cannot be opened.
-    case unreadableTable(reason: String)
+    /// Why the table cannot be opened.
+    case unreadableTable(XBaseFailure)
     case unknownCodePage(mark: UInt8, readAs: String)
     case badDeleteFlag(UInt8)
-    case unreadableRecords(reason: String)
+    case unreadableRecords(XBaseFailure)
     /// The end-of-file byte where `record` should start; `last` is the header's count.
     case eofInsideRecords(record: Int, last: Int)
     case countTooHigh(header: Int, room: Int, strayBytes: Int)
     case countTooLow(header: Int, room: Int)
     case recordLengthMismatch(header: Int, fields: Int)
-    /// A note of the header parser (English, with its numbers), by what it is about.
-    case headerNote(HeaderNoteKind, note: String)
+    /// A note of the header parser (`HeaderNote`); its kind says what it is about.
+    case headerNote(HeaderNote)
     case unknownFieldType(UInt8)
-    /// `reason`: the engine's own (English) words for why the memo file cannot be used.
-    case memoFileUnusable(reason: String)
+    /// Why the memo file cannot be used (nil: it is missing).
+    case memoFileUnusable(XBaseFailure?)
     case shortMemoFile(path: String, bytes: Int)
     case memoNextFreePastEnd(block: Int, bytes: Int)
     case noEOFByte
@@ -28,8 +28,8 @@ public enum HealthFact: Sendable, Hashable {
     case badDate(shown: String)
     case badLogical(shown: String)
     case badDateTime(shown: String)
-    /// `reason`: the engine's own (English) words for a timestamp read two ways.
-    case ambiguousTimestamp(reason: String)
+    /// A timestamp that is not valid, maybe read two ways.
+    case ambiguousTimestamp(ValueReason)
     case badVarLength(lengthByte: Int, width: Int)
     case badMemoPointer(shown: String)
     case memoBlock(block: Int, MemoBlockFault)
@@ -50,6 +50,46 @@ public enum HealthFact: Sendable, Hashable {
 /// What a header note is about.
 public enum HeaderNoteKind: Sendable, Hashable, CaseIterable {
     case dbcBacklinkMissing, terminator, recordLength, brokenDescriptor, other
+}
+
+/// Where a DBF header disagrees with its file, read anyway (XBase's `TableHeader.notes`),
+/// with its numbers; the health check reports each by its `kind`.
+public enum HeaderNote: Sendable, Hashable {
+    /// The byte after the descriptors is not 0x0D.
+    case terminator(UInt8)
+    case lastDescriptorCut
+    case noTerminator
+    case noFields
+    /// Not reported as a note: the health check compares the lengths itself.
+    case recordLengthDiffers(header: Int, fields: Int)
+    /// The records are read `fields` bytes apart, not `header`.
+    case recordsApart(fields: Int, header: Int)
+    case fieldCut(name: String, end: Int, recordLength: Int, cutTo: Int)
+    case fieldOverlaps(name: String, offset: Int, inside: String, from: Int, to: Int)
+    /// A VFP header with room for the descriptors only: a free table (not damage).
+    case noBacklink
+    case backlinkDoesNotFit
+    case countAboveFile(header: Int, holds: Int)
+    case countBelowRoom(header: Int, room: Int)
+    case memoFileMissing(expected: String)
+    case memoFileUnusable(XBaseFailure)
+
+    public var kind: HeaderNoteKind {
+        switch self {
+        case .noBacklink: .dbcBacklinkMissing
+        case .terminator, .noTerminator: .terminator
+        case .recordsApart, .recordLengthDiffers: .recordLength
+        case .lastDescriptorCut, .fieldCut, .fieldOverlaps, .backlinkDoesNotFit: .brokenDescriptor
+        case .noFields, .countAboveFile, .countBelowRoom, .memoFileMissing, .memoFileUnusable: .other
+        }
+    }
+
+    public func text(in language: Language) -> String {
+        switch language {
+        case .pt: Portuguese.headerNote(self)
+        case .en: English.headerNote(self)
+        }
+    }
 }
 
 /// What is wrong with the memo block a record points at.

@@ -13,6 +13,7 @@ extension Portuguese {
         case .dryRun(let notes): "Simulação: \(notes) nota(s) seriam recriadas. Nada foi alterado."
         case .stockHeading: "Movimentos de estoque NÃO lançados (lance-os à mão no ERP):"
         case .truncatedHeading: "Textos cortados ao tamanho do campo:"
+        case .more(let n): "  …e mais \(n) (o total está em --json)."
         case .checkFailed: "Notas recriadas, mas a conferência depois falhou: NÃO libere o sistema (resgate check)."
         case .refused(let reason): "Recusado, nada foi alterado: \(reason)"
         case let .markedRows(field, value): "Linhas marcadas com \(field) = \"\(value)\"."

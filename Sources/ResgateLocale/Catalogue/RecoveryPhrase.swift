@@ -12,6 +12,8 @@ public enum RecreatePhrase: Sendable, Hashable {
     case dryRun(Int)
     case stockHeading
     case truncatedHeading
+    /// A list of the report stopped at its limit; `--json` counts every entry.
+    case more(Int)
     case checkFailed
     case refused(String)
     case markedRows(field: String, value: String)

@@ -1,3 +1,4 @@
+import Foundation
 import XBase
 
 /// The live table's intact rows by identity (the key's first 8 bytes and its 96-bit
@@ -32,50 +33,91 @@ final class LiveIndex {
     let budget: Int
     /// Where spilled runs go (a folder is made under it: the staging folder).
     let spillParent: String
+    /// `spillObserver` as it was when the index was made (parts add on other threads).
+    private let observer: (@Sendable (String) -> Void)?
+    private let lock = NSLock()
     private var entries: [Entry] = []
     private var spill: SpilledKeys?
+    private var parts: [Part] = []
     private(set) var count = 0
     private var seen: [UInt64] = []
     /// Highest live record index added, plus one.
     private var indexEnd = 0
 
-    init(spillParent: String, expected: Int) {
+    /// `parts`: how many threads add at once (`part(_:)`), each with its own buffer of
+    /// `budget / parts` entries, so the memory is the budget whatever their number.
+    init(spillParent: String, expected: Int, parts n: Int = 1) {
         self.spillParent = spillParent
         budget = max(1, Self.budgetOverride ?? Self.defaultBudget)
-        entries.reserveCapacity(min(budget, max(0, expected)))
+        observer = Self.spillObserver
+        let n = max(1, n)
+        let capacity = max(1, budget / n)
+        parts = (0..<n).map { _ in Part(capacity: capacity, reserve: min(capacity, max(0, expected) / n + 1)) }
+        for p in parts { p.owner = self }
     }
+
+    /// One thread's share of the adding. Entries of any part may be added in any order:
+    /// the index's order is the entries', not the adding's.
+    final class Part {
+        fileprivate weak var owner: LiveIndex?
+        fileprivate let capacity: Int
+        fileprivate var entries: [Entry] = []
+        fileprivate var indexEnd = 0
+
+        fileprivate init(capacity: Int, reserve: Int) {
+            self.capacity = capacity
+            entries.reserveCapacity(reserve)
+        }
+
+        func add(_ e: Entry) throws(XBaseError) {
+            if entries.count == capacity { try owner!.spillRun(&entries) }
+            entries.append(e)
+            indexEnd = max(indexEnd, Int(e.index) + 1)
+        }
+    }
+
+    /// Part `i` of those asked for at `init` (before `seal`).
+    func part(_ i: Int) -> Part { parts[i] }
 
     /// Whether the entries went to disk.
     var spilled: Bool { spill != nil }
 
-    func add(_ e: Entry) throws(XBaseError) {
-        if entries.count == budget {
-            if spill == nil {
+    /// Adds through the first part (one thread).
+    func add(_ e: Entry) throws(XBaseError) { try parts[0].add(e) }
+
+    /// Sorts a part's full buffer and writes it as a run (any thread; the folder is made
+    /// by the first).
+    private func spillRun(_ buffer: inout [Entry]) throws(XBaseError) {
+        lock.lock()
+        if spill == nil {
+            do {
                 let s = try SpilledKeys(parent: spillParent)
                 spill = s
-                Self.spillObserver?(s.folder)
-            }
-            try spillEntries()
+                observer?(s.folder)
+            } catch { lock.unlock(); throw error }
         }
-        entries.append(e)
-        indexEnd = max(indexEnd, Int(e.index) + 1)
-    }
-
-    private func spillEntries() throws(XBaseError) {
-        entries.sort(by: RunHeap.less)
         let spill = self.spill!
-        try SpilledKeys.attempt(spill.folder) { try entries.withUnsafeBufferPointer { b in try spill.writeRun(b) } }
-        entries.removeAll(keepingCapacity: true)
+        lock.unlock()
+        buffer.sort(by: RunHeap.less)
+        try SpilledKeys.attempt(spill.folder) { try buffer.withUnsafeBufferPointer { b in try spill.writeRun(b) } }
+        buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Ends the adding: sorts (in memory) or merges the runs (spilled).
+    /// Ends the adding (every part's thread done): sorts (in memory) or merges the runs
+    /// (spilled).
     func seal() throws(XBaseError) {
+        indexEnd = parts.reduce(indexEnd) { max($0, $1.indexEnd) }
         if let spill {
-            if !entries.isEmpty { try spillEntries() }
+            for p in parts where !p.entries.isEmpty { try spillRun(&p.entries) }
+            parts = []
             entries = []
             try spill.seal()
             count = spill.count
         } else {
+            // (the first part's buffer is taken over, not shared: appending must not copy it)
+            if let first = parts.first { swap(&entries, &first.entries) }
+            for p in parts.dropFirst() { entries.append(contentsOf: p.entries); p.entries = [] }
+            parts = []
             entries.sort(by: RunHeap.less)
             count = entries.count
         }
@@ -126,14 +168,33 @@ final class LiveIndex {
 
     /// The first unseen entry with identity `id` and its position.
     func firstUnseen(_ id: Identity) throws(XBaseError) -> (Int, Entry)? {
-        guard var p = try first(id) else { return nil }
+        var start = try firstFromHint(id)
+        if start == nil { start = try first(id) }
+        guard var p = start else { return nil }
         while p < count {
             let e = try entry(p)
             guard id.matches(e) else { return nil }
-            if !isSeen(p) { return (p, e) }
+            if !isSeen(p) {
+                (hint, hintID) = (p + 1, id)
+                return (p, e)
+            }
             p += 1
         }
         return nil
+    }
+
+    /// Just past the entry `firstUnseen` returned last, and that entry's identity.
+    private var hint = 0
+    private var hintID: Identity?
+
+    /// The first position of `id` without a search when it is the one just past the entry
+    /// found last (backup rows in key order: the usual case). The entries are in order, so
+    /// when the entry at `hint` has identity `id` and the one before it (`hintID`) another,
+    /// none before `hint` has `id`. nil: search.
+    @inline(__always)
+    private func firstFromHint(_ id: Identity) throws(XBaseError) -> Int? {
+        guard let last = hintID, hint < count, last != id, id.matches(try entry(hint)) else { return nil }
+        return hint
     }
 
     /// Marks every entry with identity `id` seen.

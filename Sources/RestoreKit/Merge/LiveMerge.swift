@@ -38,19 +38,70 @@ final class LiveMerge: DBFRecordGate {
         changed = key.changedField.flatMap { live.field(named: $0) }
         outcome = MergeOutcome(key: key)
         liveRecord = .allocate(byteCount: max(1, live.header.recordLength), alignment: 8)
-        index = LiveIndex(spillParent: spillFolder, expected: live.recordsBySize)
+        let total = live.recordsBySize
+        let n = Self.parts(records: total)
+        index = LiveIndex(spillParent: spillFolder, expected: total, parts: n)
+        // a big table is screened and indexed in `n` ranges of records at once, one reader
+        // (own file handles, buffers and memo window) and one index part each
+        var readers = [reader]
+        for _ in 1..<n {
+            do { readers.append(SalvageReader(table: try DBFTable.open(path: live.path))) } catch {
+                throw MergeFailure.unreadableLive(table: table, reason: "\(error)")
+            }
+        }
+        let ranges = (0..<n).map { k in (total * k / n)..<(total * (k + 1) / n) }
+        let results = UnsafeMutableBufferPointer<Result<Int, Error>>.allocate(capacity: n)
+        results.initialize(repeating: .success(0))
+        defer { results.deinitialize(); results.deallocate() }
+        let (keyHasher, contentHasher, keyed, index) = (keyHasher, contentHasher, keyed, index)
+        func screen(_ k: Int) {
+            results[k] = Result {
+                try Self.screen(readers[k], range: ranges[k], into: index.part(k), table: table, rows: total,
+                                keyHasher: keyHasher, contentHasher: contentHasher, keyed: keyed)
+            }
+        }
+        if n == 1 { screen(0) } else {
+            let job = PartsJob(screen)
+            DispatchQueue.concurrentPerform(iterations: n) { job.run($0) }
+        }
+        var taken = 0
+        for k in 0..<n { taken += try results[k].get() }   // the first part's error first: file order
+        guard taken <= LiveIndex.maxRows else {
+            throw MergeFailure.tooManyLiveRows(table: table, rows: total, budget: LiveIndex.maxRows)
+        }
+        try index.seal()
+        var findings = readers[0].findings
+        for r in readers.dropFirst() { findings.absorb(r.findings) }
+        outcome.take(findings)
+    }
+
+    /// Big live tables are screened by this many threads at once (the cores, at most 4);
+    /// small ones by one. Tests choose with `partsOverride`.
+    static func parts(records: Int) -> Int {
+        let n = partsOverride ?? (records >= parallelFrom ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1)
+        return max(1, min(n, max(1, records)))
+    }
+    /// Records from which the live table is screened in parts.
+    static let parallelFrom = 1 << 16
+    @TaskLocal static var partsOverride: Int? = nil
+
+    /// Screens the records of `range` and adds each intact row's entry to `part`; the
+    /// intact rows it took. Throws `MergeFailure` for facts about the table, `XBaseError`
+    /// when the spilled keys cannot be written (a full disk: the restore stops).
+    static func screen(_ reader: SalvageReader, range: Range<Int>, into part: LiveIndex.Part, table: String, rows: Int,
+                       keyHasher: RecordHasher, contentHasher: RecordHasher, keyed: Bool) throws -> Int {
         struct Spill: Error { let error: XBaseError }
+        var taken = 0
         do {
-            var taken = 0
-            try reader.forEachIntact { i, rec in
+            try reader.forEachIntact(in: range) { i, rec in
                 guard taken < LiveIndex.maxRows else {
-                    throw MergeFailure.tooManyLiveRows(table: table, rows: live.recordsBySize, budget: LiveIndex.maxRows)
+                    throw MergeFailure.tooManyLiveRows(table: table, rows: rows, budget: LiveIndex.maxRows)
                 }
                 taken += 1
                 let (k0, k1) = keyHasher.identity(rec)
                 do {
-                    try index.add(.init(p: keyHasher.prefix(rec), k0: k0, k1: k1, index: UInt32(truncatingIfNeeded: i),
-                                        content: keyed ? contentHasher.hash(rec, seed: 7) : 0))
+                    try part.add(.init(p: keyHasher.prefix(rec), k0: k0, k1: k1, index: UInt32(truncatingIfNeeded: i),
+                                       content: keyed ? contentHasher.hash(rec, seed: 7) : 0))
                 } catch let e as XBaseError { throw Spill(error: e) }
             }
         } catch let e as MergeFailure {
@@ -60,8 +111,7 @@ final class LiveMerge: DBFRecordGate {
         } catch {
             throw MergeFailure.unreadableLive(table: table, reason: "\(error)")
         }
-        try index.seal()
-        outcome.take(reader.findings)
+        return taken
     }
 
     /// Whether the key index went to disk (tests).
@@ -83,7 +133,7 @@ final class LiveMerge: DBFRecordGate {
         if contentHasher.hash(record, seed: 7) == e.content { outcome.fromBackup += 1; return nil }
         do {
             guard try reader.readIntact(Int(e.index), into: liveRecord) else { outcome.fromBackup += 1; return nil }
-        } catch let x as XBaseError { throw x } catch { throw .io(file: reader.table.path, reason: "\(error)") }
+        } catch let x as XBaseError { throw x } catch { throw .io(file: reader.table.path, reason: .other("\(error)")) }
         let live = UnsafeRawBufferPointer(liveRecord)
         outcome.fromLive += 1
         outcome.updated += 1
@@ -160,4 +210,11 @@ final class LiveMerge: DBFRecordGate {
             return SalvageFindings.hex(r)
         }
     }
+}
+
+/// The parts' work for `concurrentPerform`: part `k` touches only its own reader, index part
+/// and result slot, and the caller waits for all of them.
+private final class PartsJob: @unchecked Sendable {
+    let run: (Int) -> Void
+    init(_ run: @escaping (Int) -> Void) { self.run = run }
 }

@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 import XBase
 #if canImport(Glibc)
@@ -29,6 +30,8 @@ final class SpilledKeys {
 
     let folder: String
     private var runs: [(path: String, count: Int)] = []
+    private var nextRun = 0
+    private let runLock = NSLock()
     private var sortedPath: String { folder + "/keys" }
     private var fd: Int32 = -1
     private(set) var count = 0
@@ -55,13 +58,19 @@ final class SpilledKeys {
         fences = []
     }
 
-    /// Writes `sorted` (already in index order) as one more run.
+    /// Writes `sorted` (already in index order) as one more run (any thread: the parts
+    /// of a `LiveIndex` write theirs at once; their order does not matter to the merge).
     func writeRun(_ sorted: UnsafeBufferPointer<Entry>) throws(XBaseError) {
-        let path = folder + "/run\(runs.count)"
+        runLock.lock()
+        let path = folder + "/run\(nextRun)"
+        nextRun += 1
+        runLock.unlock()
         let out = try Self.create(path)
         defer { close(out) }
         try Self.writeAll(out, UnsafeRawBufferPointer(sorted), path: path)
+        runLock.lock()
         runs.append((path, sorted.count))
+        runLock.unlock()
     }
 
     /// Merges the runs into the sorted file, removes them and builds the fences.
@@ -167,25 +176,25 @@ final class SpilledKeys {
 
     // MARK: - files
 
-    static func reason(of error: Error) -> String {
+    static func reason(of error: Error) -> IOReason {
         let ns = error as NSError
         if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(truncatingIfNeeded: u.code)))
+            return .system(errno: Int32(truncatingIfNeeded: u.code))
         }
-        return "\(error)"
+        return .other("\(error)")
     }
 
     /// `body`'s error as the `XBaseError` it is (the buffer closures of the standard
     /// library are untyped).
     static func attempt(_ path: String, _ body: () throws -> Void) throws(XBaseError) {
-        do { try body() } catch let e as XBaseError { throw e } catch { throw .io(file: path, reason: "\(error)") }
+        do { try body() } catch let e as XBaseError { throw e } catch { throw .io(file: path, reason: .other("\(error)")) }
     }
 
-    static func failure(_ path: String) -> XBaseError { .io(file: path, reason: String(cString: strerror(errno))) }
+    static func failure(_ path: String) -> XBaseError { .io(file: path, reason: .lastError) }
 
     static func create(_ path: String) throws(XBaseError) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         return fd
     }
 
@@ -203,7 +212,7 @@ final class SpilledKeys {
         while done < into.count {
             let n = pread(fd, into.baseAddress! + done, into.count - done, off_t(offset + done))
             if n < 0 { if errno == EINTR { continue }; throw failure(path) }
-            if n == 0 { throw .io(file: path, reason: "short read of the merge's key file") }
+            if n == 0 { throw .io(file: path, reason: .shortRead) }
             done += n
         }
     }
@@ -222,7 +231,7 @@ struct RunReader {
 
     init(path: String, count: Int, capacity: Int) throws(XBaseError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         self.init(fd: fd, path: path, count: count, capacity: capacity, owned: true)
     }
 

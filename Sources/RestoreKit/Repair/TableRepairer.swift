@@ -136,7 +136,7 @@ final class RawFileWriter {
     init(path: String, truncate: Bool = true) throws {
         self.path = path
         fd = Glibc.open(path, O_WRONLY | O_CLOEXEC | (truncate ? O_CREAT | O_TRUNC : 0), 0o644)
-        guard fd >= 0 else { throw XBaseError.io(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw XBaseError.io(file: path, reason: .lastError) }
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -153,7 +153,7 @@ final class RawFileWriter {
     func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
         try flush()
         guard pwrite(fd, bytes.baseAddress, bytes.count, off_t(offset)) == bytes.count else {
-            throw XBaseError.io(file: path, reason: String(cString: strerror(errno)))
+            throw XBaseError.io(file: path, reason: .lastError)
         }
     }
 
@@ -162,7 +162,7 @@ final class RawFileWriter {
         try buffer.withUnsafeBytes { b in
             while done < b.count {
                 let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
-                guard n > 0 else { throw XBaseError.io(file: path, reason: String(cString: strerror(errno))) }
+                guard n > 0 else { throw XBaseError.io(file: path, reason: .lastError) }
                 done += n
             }
         }

@@ -202,7 +202,7 @@ public final class Restorer {
     /// the file being written; nil for any other failure.
     func outOfSpace(_ error: any Error, folder: String) -> RestoreRefusal? {
         var found = OutOfSpace.find(in: error)
-        if found == nil, let f = error as? FileOps.Failure, let c = OutOfSpace.find(in: XBaseError.io(file: f.path, reason: f.reason)) {
+        if found == nil, let f = error as? FileOps.Failure, let c = OutOfSpace.find(in: XBaseError.io(file: f.path, reason: .other(f.reason))) {
             found = c
         }
         guard let found else { return nil }

@@ -43,6 +43,16 @@ public struct SalvageFindings: Codable, Sendable {
         memosLost.append(LostMemo(record: index + 1, field: fault.field ?? "", reason: fault.kind))
     }
 
+    /// Adds what a reader of the records after this one's found (counts summed, lists
+    /// joined in record order up to `limit`); the file's own facts stay this one's.
+    mutating func absorb(_ later: SalvageFindings) {
+        recordsRead += later.recordsRead
+        quarantinedCount += later.quarantinedCount
+        quarantined += later.quarantined.prefix(max(0, Self.limit - quarantined.count))
+        memosLostCount += later.memosLostCount
+        memosLost += later.memosLost.prefix(max(0, Self.limit - memosLost.count))
+    }
+
     static func hex(_ b: UnsafeRawBufferPointer) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
@@ -83,9 +93,10 @@ public final class SalvageReader {
 
     /// Streams every intact record: `body(index, bytes)` with the 0-based record index.
     /// `unreadable(index, fault)` hears of each quarantined one (also kept in `findings`).
-    public func forEachIntact(_ body: (Int, UnsafeRawBufferPointer) throws -> Void,
+    /// `range`: only those records (a merge screens a big table in parts, one reader each).
+    public func forEachIntact(in range: Range<Int>? = nil, _ body: (Int, UnsafeRawBufferPointer) throws -> Void,
                               unreadable: (Int, RecordFault) -> Void = { _, _ in }) throws {
-        try table.forEachStoredRecord { index, rec in
+        try table.forEachStoredRecord(in: range) { index, rec in
             var patched = false
             let fault = screen.fault(rec) { memo in
                 if !patched { scratch.copyMemory(from: rec); patched = true }

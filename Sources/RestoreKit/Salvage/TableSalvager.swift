@@ -39,7 +39,7 @@ public enum TableSalvager {
         do {
             try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true)
             guard !FileManager.default.fileExists(atPath: out) else {
-                throw XBaseError.io(file: out, reason: "already exists; choose an empty folder")
+                throw XBaseError.io(file: out, reason: .alreadyExists)
             }
             let reader = SalvageReader(table: dbf)
             let writer = try salvageWriter(for: dbf, at: out)

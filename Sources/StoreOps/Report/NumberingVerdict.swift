@@ -69,7 +69,12 @@ public struct NumberingVerdict: Encodable, Sendable {
             let cnpj = Self.formatCNPJ(s.issuer)
             let notes = s.authorizedAfterData.filter { !$0.cancelled && !$0.denied }
                 .map { Note(number: $0.number, issued: $0.issued, key: $0.key) }
-            let ranges = notes.isEmpty ? nil : Self.ranges(notes.map(\.number))
+            // every note to re-enter, not only the listed ones: the `recreate` runs above the
+            // data's last number say them all (the list stops at `SequenceResult.listLimit`)
+            let above = s.verdicts.filter { $0.verdict == .recreate && $0.from > (s.lastInData ?? 0) }
+            let ranges = notes.isEmpty ? nil
+                : s.authorizedAfterDataTotal > s.authorizedAfterData.count && !above.isEmpty
+                ? Self.ranges(spans: above.map(\.span)) : Self.ranges(notes.map(\.number))
             let line: Words = item.status == .fail
                 ? Phrase.numberingDoNotRelease(document: doc, series: s.series, cnpj: cnpj, next: s.nextSafe, reenter: ranges).words
                 : Phrase.numberingRelease(document: doc, series: s.series, cnpj: cnpj, next: s.nextSafe).words
@@ -113,6 +118,15 @@ public struct NumberingVerdict: Encodable, Sendable {
     }
 
     /// `[41, 42, 43, 50]` → `41–43, 50`.
+    /// "41–52, 60" from runs sorted by number, adjacent ones joined.
+    static func ranges(spans: [NumberSpan]) -> String {
+        var joined: [NumberSpan] = []
+        for r in spans {
+            if let last = joined.last, r.from <= last.to + 1 { joined[joined.count - 1].to = max(last.to, r.to) } else { joined.append(r) }
+        }
+        return joined.map(\.description).joined(separator: ", ")
+    }
+
     public static func ranges(_ numbers: [Int]) -> String {
         let sorted = Array(Set(numbers)).sorted()
         var parts: [String] = []

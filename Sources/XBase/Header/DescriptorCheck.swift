@@ -1,3 +1,4 @@
+import ResgateLocale
 /// What makes 32 header bytes a field descriptor, so a header that does not describe its
 /// file (bytes inserted before the terminator, a terminator lost, descriptors overwritten)
 /// is reported as damage instead of being read as fields with garbage names.
@@ -9,18 +10,14 @@ enum DescriptorCheck {
     /// bytes a real writer puts in the type byte.
     static let harbourUnicodeTypes: ClosedRange<UInt8> = 0x1A...0x1C
 
-    /// The note for a VFP header with room for the descriptors and the terminator only:
-    /// a free table whose writer left the backlink out. Not damage.
-    static let noBacklinkNote = "the Visual FoxPro header has no 263-byte DBC backlink (read as a free table)"
-
     /// Why the descriptor is not one, or nil when it may be.
-    static func problem(name: [UInt8], typeByte: UInt8, raw: ArraySlice<UInt8>) -> String? {
-        if name.isEmpty { return "the name is empty (type byte 0x\(hex2(typeByte)))" }
+    static func problem(name: [UInt8], typeByte: UInt8, raw: ArraySlice<UInt8>) -> DescriptorReason? {
+        if name.isEmpty { return .emptyName(typeByte: typeByte) }
         if let bad = name.first(where: { $0 < 0x20 || $0 == 0x7F }) {
-            return "the name holds the control byte 0x\(hex2(bad)): these bytes are not a field descriptor"
+            return .controlByteInName(bad)
         }
         if (typeByte < 0x20 && !harbourUnicodeTypes.contains(typeByte)) || typeByte == 0x7F {
-            return "the type byte 0x\(hex2(typeByte)) is not a type letter: these bytes are not a field descriptor"
+            return .typeByteNotALetter(typeByte)
         }
         return nil
     }

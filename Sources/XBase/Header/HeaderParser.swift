@@ -1,9 +1,10 @@
+import ResgateLocale
 /// Reads a `TableHeader` from the first bytes of a DBF file.
 public enum HeaderParser {
     /// Parses a header. `bytes` must hold the whole header (use `requiredLength` first);
     /// `fileSize` lets the parser pick between readings that the bytes alone leave open.
     public static func parse(_ bytes: [UInt8], file: String, fileSize: Int? = nil) throws(XBaseError) -> TableHeader {
-        guard bytes.count >= 32 else { throw .notADBF(file: file, reason: "file is \(bytes.count) bytes, shorter than a header") }
+        guard bytes.count >= 32 else { throw .notADBF(file: file, reason: .shorterThanHeader(fileSize: bytes.count)) }
         switch bytes[0] {
         case 0x02: return try parseDBaseII(bytes, file: file)
         case 0x04, 0x8C: return try parseDBase7(bytes, file: file)
@@ -26,10 +27,10 @@ public enum HeaderParser {
         let count = Int(le32(b, 4))
         let headerLength = Int(le16(b, 8))
         var recordLength = Int(le16(b, 10))
-        var notes: [String] = []
-        guard headerLength >= 33 else { throw .badHeader(file: file, reason: "header length \(headerLength) is too small") }
-        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
-        guard b.count >= min(headerLength, b.count) else { throw .badHeader(file: file, reason: "truncated header") }
+        var notes: [HeaderNote] = []
+        guard headerLength >= 33 else { throw .badHeader(file: file, reason: .headerLengthTooSmall(headerLength)) }
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: .recordLengthZero) }
+        guard b.count >= min(headerLength, b.count) else { throw .badHeader(file: file, reason: .truncated) }
         let end = min(headerLength, b.count)
         let isVFP = dialect == .visualFoxPro
         // Descriptors end at the 0x0D terminator, found wherever it is: some programs write
@@ -45,27 +46,27 @@ public enum HeaderParser {
             let first = b[pos]
             if first == 0x0D { terminated = true; break }
             if first == 0x0A || first == 0x00 {
-                notes.append(String(format: "field terminator is 0x%02X instead of 0x0D", first))
+                notes.append(.terminator(first))
                 terminated = true; break
             }
             guard pos + 32 <= end else {
-                notes.append("last field descriptor is cut short by the header length"); break
+                notes.append(.lastDescriptorCut); break
             }
             fields.append(try descriptor(b, at: pos, index: fields.count + 1, offset: &offset,
                                          isVFP: isVFP, recordLength: recordLength, file: file))
             pos += 32
         }
-        if !terminated { notes.append("field descriptors have no 0x0D terminator") }
+        if !terminated { notes.append(.noTerminator) }
         if fields.isEmpty {
             // zero fields and a file that holds records: every value would be lost silently
             if recordLength > 1 {
-                throw .badHeader(file: file, reason: "no field descriptor before the terminator, yet the header declares \(count) records of \(recordLength) bytes")
+                throw .badHeader(file: file, reason: .noDescriptorBeforeTerminator(records: count, recordLength: recordLength))
             }
-            notes.append("the table has no fields")
+            notes.append(.noFields)
         }
         let sum = fields.reduce(1) { $0 + $1.length }
         if sum != recordLength {
-            notes.append("record length \(recordLength) differs from the fields' total \(sum)")
+            notes.append(.recordLengthDiffers(header: recordLength, fields: sum))
             // Trap 4: the header's record length is the stride, unless the file size shows
             // the records were written at the fields' total (dbase-rs stations_with_deleted).
             if let size = fileSize, count > 0 {
@@ -74,7 +75,7 @@ public enum HeaderParser {
                     return end == size || end + 1 == size
                 }
                 if !fits(recordLength) && fits(sum) {
-                    notes.append("records are \(sum) bytes apart as the fields add up, not \(recordLength) as the header says")
+                    notes.append(.recordsApart(fields: sum, header: recordLength))
                     recordLength = sum
                 }
             }
@@ -85,16 +86,16 @@ public enum HeaderParser {
             let f = fields[i]
             guard f.offset < recordLength else {
                 throw .badFieldDescriptor(file: file, field: i + 1,
-                                          reason: "field \(f.name) starts at \(f.offset), past the record length \(recordLength)")
+                                          reason: .startsPastRecord(name: f.name, offset: f.offset, recordLength: recordLength))
             }
-            notes.append("field \(f.name) ends at \(f.offset + f.length), past the record length \(recordLength): cut to \(recordLength - f.offset) bytes")
+            notes.append(.fieldCut(name: f.name, end: f.offset + f.length, recordLength: recordLength, cutTo: recordLength - f.offset))
             fields[i].length = recordLength - f.offset
         }
         // VFP offsets are stored: two fields sharing bytes means the header lies about the
         // records (every value of both would be misread)
         let placed = fields.filter { !$0.isSystem }.sorted { $0.offset < $1.offset }
         for (a, z) in zip(placed, placed.dropFirst()) where a.offset + a.length > z.offset {
-            notes.append("field descriptor of \(z.name) places it at \(z.offset), inside \(a.name) (\(a.offset)…\(a.offset + a.length - 1))")
+            notes.append(.fieldOverlaps(name: z.name, offset: z.offset, inside: a.name, from: a.offset, to: a.offset + a.length - 1))
         }
         var backlink: [UInt8]? = nil
         if isVFP {
@@ -102,9 +103,9 @@ public enum HeaderParser {
             if start >= 32 + 32 * fields.count + 1 && headerLength <= b.count {
                 backlink = Array(b[start..<headerLength])
             } else if headerLength == 32 + 32 * fields.count + 1 {
-                notes.append(DescriptorCheck.noBacklinkNote)
+                notes.append(.noBacklink)
             } else {
-                notes.append("the 263-byte DBC backlink does not fit in the header")
+                notes.append(.backlinkDoesNotFit)
             }
         }
         TableHeader.assignNullBits(&fields)
@@ -138,7 +139,7 @@ public enum HeaderParser {
         if type == .double && !isVFP && length == 10 { d.isMemo = true }
         d.memoPointerIsBinary = d.isMemo && length == 4
         if nameBytes.isEmpty && type == .other(0) {
-            throw .badFieldDescriptor(file: file, field: index, reason: "empty descriptor")
+            throw .badFieldDescriptor(file: file, field: index, reason: .empty)
         }
         if let why = DescriptorCheck.problem(name: nameBytes, typeByte: b[p + 11], raw: b[p..<(p + 11)]) {
             throw .badFieldDescriptor(file: file, field: index, reason: why)
@@ -150,11 +151,11 @@ public enum HeaderParser {
     // MARK: dBASE II
 
     static func parseDBaseII(_ b: [UInt8], file: String) throws(XBaseError) -> TableHeader {
-        guard b.count >= 521 else { throw .badHeader(file: file, reason: "dBASE II header needs 521 bytes") }
+        guard b.count >= 521 else { throw .badHeader(file: file, reason: .dBase2TooShort) }
         let count = Int(le16(b, 1))
         let recordLength = Int(le16(b, 6))
         // a damaged table whose version byte reads 0x02 lands here: every reader divides by it
-        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: .recordLengthZero) }
         var fields: [FieldDescriptor] = []
         var pos = 8
         var offset = 1
@@ -169,7 +170,7 @@ public enum HeaderParser {
             offset += length
             pos += 16
         }
-        guard !fields.isEmpty else { throw .badHeader(file: file, reason: "no field descriptors") }
+        guard !fields.isEmpty else { throw .badHeader(file: file, reason: .noFieldDescriptors) }
         let yy = Int(b[5])
         let date = DBFDate(year: 1900 + yy, month: Int(b[3]), day: Int(b[4]))
         return TableHeader(version: 0x02, lastUpdate: date.isValid ? date : nil,
@@ -183,7 +184,7 @@ public enum HeaderParser {
         let count = Int(le32(b, 4))
         let headerLength = Int(le16(b, 8))
         let recordLength = Int(le16(b, 10))
-        guard recordLength >= 1 else { throw .badHeader(file: file, reason: "record length is 0") }
+        guard recordLength >= 1 else { throw .badHeader(file: file, reason: .recordLengthZero) }
         var fields: [FieldDescriptor] = []
         var pos = 68
         var offset = 1
@@ -201,7 +202,7 @@ public enum HeaderParser {
             offset += length
             pos += 48
         }
-        guard !fields.isEmpty else { throw .badHeader(file: file, reason: "no field descriptors") }
+        guard !fields.isEmpty else { throw .badHeader(file: file, reason: .noFieldDescriptors) }
         return TableHeader(version: b[0], lastUpdate: headerDate(b[1], b[2], b[3]),
                            recordCount: count, headerLength: headerLength,
                            recordLength: recordLength, flags: TableFlags(rawValue: b[28]),

@@ -1,3 +1,4 @@
+import ResgateLocale
 /// Everything a DBF header says: layout, counts, flags, code page and the fields.
 ///
 /// Parsed leniently: a real file whose count disagrees with its size, whose terminator is
@@ -21,11 +22,11 @@ public struct TableHeader: Sendable, Hashable {
     /// VFP's 263-byte DBC backlink (zeros for a free table); nil for other dialects.
     public var backlink: [UInt8]?
     /// Findings while parsing that do not stop reading (for the health check).
-    public var notes: [String]
+    public var notes: [HeaderNote]
 
     public init(version: UInt8, lastUpdate: DBFDate?, recordCount: Int, headerLength: Int,
                 recordLength: Int, flags: TableFlags, codePageMark: UInt8,
-                fields: [FieldDescriptor], backlink: [UInt8]?, notes: [String] = []) {
+                fields: [FieldDescriptor], backlink: [UInt8]?, notes: [HeaderNote] = []) {
         self.version = version
         self.lastUpdate = lastUpdate
         self.recordCount = recordCount

@@ -86,7 +86,7 @@ struct RecordValidator {
                 }
             case .harbourTimestamp:
                 if !TimestampLayout.isJulianPairOrBlank(r) {
-                    log.add(.badDateTime, .error, .ambiguousTimestamp(reason: DBFRecord.ambiguousTimestamp(r)),
+                    log.add(.badDateTime, .error, .ambiguousTimestamp(DBFRecord.ambiguousTimestamp(r)),
                             record: number, field: c.name)
                 }
             case .variable:
@@ -138,16 +138,14 @@ struct RecordValidator {
         if blank { return true }
         guard r.count >= 8 else { return false }
         for j in 8..<r.count where r[j] != 0x20 && r[j] != 0 { return false }
-        var v = [0, 0, 0]
-        var k = 0
-        for (i, n) in [(0, 4), (1, 2), (2, 2)] {
-            for _ in 0..<n {
-                let b = r[k]; k += 1
-                guard b >= 48 && b <= 57 else { return false }
-                v[i] = v[i] * 10 + Int(b - 48)
-            }
+        // YYYYMMDD, digits only (no arrays: this runs on every record of big tables)
+        var value = 0
+        for k in 0..<8 {
+            let b = r[k]
+            guard b >= 48 && b <= 57 else { return false }
+            value = value * 10 + Int(b - 48)
         }
-        return DBFDate(year: v[0], month: v[1], day: v[2]).isValid
+        return DBFDate(year: value / 10_000, month: value / 100 % 100, day: value % 100).isValid
     }
 
     static func logicalIsValid(_ b: UInt8) -> Bool {

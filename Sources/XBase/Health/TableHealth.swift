@@ -20,7 +20,7 @@ public enum TableHealth {
         } catch {
             let short: Bool
             if case .badHeader = error { short = true } else if case .notADBF = error { short = true } else { short = false }
-            log.add(short ? .headerTooShort : .unreadable, .error, .unreadableTable(reason: error.description))
+            log.add(short ? .headerTooShort : .unreadable, .error, .unreadableTable(error))
             return finish(&report, log)
         }
         let h = table.header
@@ -51,7 +51,7 @@ public enum TableHealth {
                 validator.check(rec.bytes, number: rec.number, log: &log)
             }
         } catch {
-            log.add(.unreadable, .error, .unreadableRecords(reason: "\(error)"))
+            log.add(.unreadable, .error, .unreadableRecords(error as? XBaseError ?? .io(file: path, reason: .other("\(error)"))))
         }
         report.deletedRecords = deleted
         if let n = eofAt {
@@ -81,17 +81,13 @@ public enum TableHealth {
                     .recordLengthMismatch(header: h.recordLength, fields: sum))
         }
         for note in h.notes {
-            if note.contains("differs from the fields' total") { continue }   // computed above
-            if note == DescriptorCheck.noBacklinkNote {
-                log.add(.headerNote, .warning, .headerNote(.dbcBacklinkMissing, note: note))
-            } else if note.contains("terminator") {
-                log.add(.badTerminator, .warning, .headerNote(.terminator, note: note))
-            } else if note.contains("apart") {
-                log.add(.recordLengthMismatch, .warning, .headerNote(.recordLength, note: note))
-            } else if note.contains("past the record length") || note.contains("descriptor") || note.contains("backlink") {
-                log.add(.brokenDescriptor, .error, .headerNote(.brokenDescriptor, note: note))
-            } else {
-                log.add(.headerNote, .warning, .headerNote(.other, note: note))
+            if case .recordLengthDiffers = note { continue }   // computed above
+            switch note.kind {
+            case .dbcBacklinkMissing: log.add(.headerNote, .warning, .headerNote(note))
+            case .terminator: log.add(.badTerminator, .warning, .headerNote(note))
+            case .recordLength: log.add(.recordLengthMismatch, .warning, .headerNote(note))
+            case .brokenDescriptor: log.add(.brokenDescriptor, .error, .headerNote(note))
+            case .other: log.add(.headerNote, .warning, .headerNote(note))
             }
         }
         for f in h.fields {
@@ -105,8 +101,7 @@ public enum TableHealth {
         let h = table.header
         guard h.hasMemoFields else { return nil }
         guard let memo = table.memo else {
-            let reason = table.memoProblem?.description ?? "memo file missing"
-            log.add(.missingMemoFile, .error, .memoFileUnusable(reason: reason))
+            log.add(.missingMemoFile, .error, .memoFileUnusable(table.memoProblem))
             return nil
         }
         report.memoPath = memo.path

@@ -1,3 +1,4 @@
+import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,16 +18,16 @@ public final class FileHandleReader: @unchecked Sendable {
     public init(path: String) throws(XBaseError) {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = IOReason.lastError
             close(fd)
             throw .cannotOpen(file: path, reason: reason)
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw .cannotOpen(file: path, reason: "is a folder")
+            throw .cannotOpen(file: path, reason: .isFolder)
         }
         self.fd = fd
         self.size = Int(st.st_size)
@@ -41,7 +42,7 @@ public final class FileHandleReader: @unchecked Sendable {
             let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .io(file: path, reason: String(cString: strerror(errno)))
+                throw .io(file: path, reason: .lastError)
             }
             if n == 0 { break }
             done += n
@@ -56,7 +57,7 @@ public final class FileHandleReader: @unchecked Sendable {
         var out = [UInt8](repeating: 0, count: want)
         var failure: XBaseError?
         let got = out.withUnsafeMutableBytes { p -> Int in
-            do { return try read(into: p, at: offset) } catch { failure = error as? XBaseError ?? .io(file: path, reason: "\(error)"); return 0 }
+            do { return try read(into: p, at: offset) } catch { failure = error as? XBaseError ?? .io(file: path, reason: .other("\(error)")); return 0 }
         }
         if let failure { throw failure }
         if got < want { out.removeLast(want - got) }

@@ -51,7 +51,14 @@ public struct OutOfSpace: Sendable, Equatable, CustomStringConvertible {
         if let x = error as? XBaseError {
             switch x {
             case let .io(file, reason), let .cannotOpen(file, reason):
-                return cause(in: reason).map { OutOfSpace(file: file, cause: $0.0, reason: $0.1) }
+                switch reason {
+                case .system(let code), .flush(let code), .close(let code):
+                    return cause(errno: code).map { OutOfSpace(file: file, cause: $0, reason: String(cString: strerror(code))) }
+                case .other(let text):
+                    return cause(in: text).map { OutOfSpace(file: file, cause: $0.0, reason: $0.1) }
+                default:
+                    return nil
+                }
             default:
                 return nil
             }

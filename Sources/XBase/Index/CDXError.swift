@@ -1,9 +1,11 @@
+import ResgateLocale
+
 /// Errors of the CDX index code. Each names the index file and, where it applies, the tag,
 /// the byte offset of the bad page or the record whose key could not be computed, so a
 /// person can find the problem without a debugger.
 public enum CDXError: Error, Sendable, Equatable, CustomStringConvertible {
-    case cannotOpen(file: String, reason: String)
-    case io(file: String, reason: String)
+    case cannotOpen(file: String, reason: IOReason)
+    case io(file: String, reason: IOReason)
     /// The bytes do not form a CDX structure we can walk (bad pointer, impossible counts).
     case malformed(file: String, tag: String?, offset: Int, reason: String)
     /// The key or FOR expression uses something the evaluator does not support. Refusing is
@@ -18,8 +20,8 @@ public enum CDXError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotOpen(f, r): "\(f): cannot open index: \(r)"
-        case let .io(f, r): "\(f): I/O error: \(r)"
+        case let .cannotOpen(f, r): "\(f): cannot open index: \(r.text(in: .en))"
+        case let .io(f, r): "\(f): I/O error: \(r.text(in: .en))"
         case let .malformed(f, t, o, r):
             "\(f): " + (t.map { "tag \($0), " } ?? "") + "page at offset \(o): \(r)"
         case let .unsupportedExpression(f, t, e, r): "\(f): tag \(t): expression \"\(e)\" is not supported: \(r)"

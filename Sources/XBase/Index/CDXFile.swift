@@ -39,9 +39,9 @@ public final class CDXFile: @unchecked Sendable {
 
     public static func open(path: String) throws(CDXError) -> CDXFile {
         let fd = Glibc.open(path, O_RDONLY)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { close(fd); throw .io(file: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &st) == 0 else { close(fd); throw .io(file: path, reason: .lastError) }
         let size = Int(st.st_size)
         let directory: CDXTagHeader
         do throws(CDXError) {
@@ -91,7 +91,7 @@ public final class CDXFile: @unchecked Sendable {
         var done = 0
         while done < count {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n < 0 { throw .io(file: file, reason: String(cString: strerror(errno))) }
+            if n < 0 { throw .io(file: file, reason: .lastError) }
             if n == 0 { break }
             done += n
         }

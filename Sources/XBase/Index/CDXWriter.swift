@@ -141,7 +141,7 @@ public enum CDXWriter {
             try sink.write(0, raw)
         }
         try sink.flush()
-        guard fsync(sink.fd) == 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+        guard fsync(sink.fd) == 0 else { throw .io(file: path, reason: .lastError) }
     }
 }
 
@@ -157,7 +157,7 @@ final class PageSink {
 
     init(path: String) throws(CDXError) {
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         self.path = path
         buffer = .allocate(byteCount: capacity, alignment: 8)
     }
@@ -192,7 +192,7 @@ final class PageSink {
         var done = 0
         while done < bytes.count {
             let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+            guard n > 0 else { throw .io(file: path, reason: .lastError) }
             done += n
         }
     }

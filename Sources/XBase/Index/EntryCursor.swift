@@ -149,7 +149,7 @@ struct RunSource {
     /// Reads through `area` (`bufferBytes` long, owned by someone else) when given.
     init(path: String, width: Int, bufferBytes: Int, area: UnsafeMutableRawPointer? = nil) throws(CDXError) {
         let f = open(path, O_RDONLY)
-        guard f >= 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+        guard f >= 0 else { throw .io(file: path, reason: .lastError) }
         fd = f; self.path = path; self.width = width
         self.bufferBytes = max(1, bufferBytes / width) * width
         ownsBuffer = area == nil
@@ -171,7 +171,7 @@ struct RunSource {
             var filled = 0
             while filled < bufferBytes {
                 let n = read(fd, buffer + filled, bufferBytes - filled)
-                if n < 0 { throw .io(file: path, reason: String(cString: strerror(errno))) }
+                if n < 0 { throw .io(file: path, reason: .lastError) }
                 if n == 0 { break }
                 filled += n
             }

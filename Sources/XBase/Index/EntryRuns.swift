@@ -167,13 +167,13 @@ struct SpillJob: @unchecked Sendable {
     func run() throws(CDXError) {
         EntrySort.sort(base, count: count, width: width)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .io(file: path, reason: .lastError) }
         defer { close(fd) }
         var done = 0
         let bytes = count * width
         while done < bytes {
             let n = write(fd, base + done, bytes - done)
-            guard n > 0 else { throw .io(file: path, reason: String(cString: strerror(errno))) }
+            guard n > 0 else { throw .io(file: path, reason: .lastError) }
             done += n
         }
     }

@@ -140,7 +140,7 @@ public enum KeyCollector {
         } catch let e as XBaseError {
             throw .table(e)
         } catch {
-            throw .table(.io(file: table.path, reason: "\(error)"))
+            throw .table(.io(file: table.path, reason: .other("\(error)")))
         }
         for i in lists.indices { lists[i].sort(unique: builders[i].tag.isUnique) }
         return lists

@@ -80,7 +80,7 @@ public enum KeyPass {
             throw .table(e)
         } catch {
             for r in runs { try? r.waitForSpill() }
-            throw failure ?? .table(.io(file: table.path, reason: "\(error)"))
+            throw failure ?? .table(.io(file: table.path, reason: .other("\(error)")))
         }
         for r in runs { try r.waitForSpill() }
         return runs

@@ -46,21 +46,21 @@ final class MemoCursor {
         let (offset, overflow) = block.multipliedReportingOverflow(by: memo.blockSize)
         guard !overflow, offset < size else {
             throw .badMemo(file: memo.path, record: nil, field: nil, block: block,
-                           reason: "points past the end of the memo file (\(size) bytes)")
+                           reason: .block(.outside(memoBytes: size)))
         }
         guard try ensure(offset, 8) else {
-            throw .badMemo(file: memo.path, record: nil, field: nil, block: block, reason: "block header cut short")
+            throw .badMemo(file: memo.path, record: nil, field: nil, block: block, reason: .block(.headerCut))
         }
         let head = UnsafeRawBufferPointer(rebasing: window[(offset - start)..<(offset - start + 8)])
         let type = UInt32(bigEndian: head.loadUnaligned(as: UInt32.self))
         let length = Int(UInt32(bigEndian: head.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
         guard offset + 8 + length <= size else {
             throw .badMemo(file: memo.path, record: nil, field: nil, block: block,
-                           reason: "length \(length) runs past the end of the memo file")
+                           reason: .block(.lengthPastEnd(length)))
         }
         guard type <= 2 else {
             throw .badMemo(file: memo.path, record: nil, field: nil, block: block,
-                           reason: "block type \(type) is not 0, 1 or 2")
+                           reason: .block(.badType(Int(type))))
         }
         if try ensure(offset, 8 + length) {
             let from = offset - start + 8

@@ -33,7 +33,7 @@ public final class MemoFile: @unchecked Sendable {
         self.kind = kind
         let h = try reader.bytes(at: 0, count: 512)
         guard h.count >= 8 || kind == .dbt3 else {
-            throw .badMemo(file: path, record: nil, field: nil, block: 0, reason: "memo file header is only \(h.count) bytes")
+            throw .badMemo(file: path, record: nil, field: nil, block: 0, reason: .fileHeaderShort(bytes: h.count))
         }
         switch kind {
         case .fpt:
@@ -59,23 +59,23 @@ public final class MemoFile: @unchecked Sendable {
         let offset = block * blockSize
         guard offset < size else {
             throw .badMemo(file: path, record: nil, field: nil, block: block,
-                           reason: "points past the end of the memo file (\(size) bytes)")
+                           reason: .block(.outside(memoBytes: size)))
         }
         switch kind {
         case .fpt:
             let head = try reader.bytes(at: offset, count: 8)
             guard head.count == 8 else {
-                throw .badMemo(file: path, record: nil, field: nil, block: block, reason: "block header cut short")
+                throw .badMemo(file: path, record: nil, field: nil, block: block, reason: .block(.headerCut))
             }
             let type = be32(head, 0)
             let length = Int(be32(head, 4))
             guard offset + 8 + length <= size else {
                 throw .badMemo(file: path, record: nil, field: nil, block: block,
-                               reason: "length \(length) runs past the end of the memo file")
+                               reason: .block(.lengthPastEnd(length)))
             }
             guard type <= 2 else {
                 throw .badMemo(file: path, record: nil, field: nil, block: block,
-                               reason: "block type \(type) is not 0, 1 or 2")
+                               reason: .block(.badType(Int(type))))
             }
             return Memo(type: type, bytes: try reader.bytes(at: offset + 8, count: length))
         case .dbt3:
@@ -96,12 +96,12 @@ public final class MemoFile: @unchecked Sendable {
             let head = try reader.bytes(at: offset, count: 8)
             guard head.count == 8, head[0] == 0xFF, head[1] == 0xFF, head[2] == 0x08, head[3] == 0x00 else {
                 throw .badMemo(file: path, record: nil, field: nil, block: block,
-                               reason: "block does not start with FF FF 08 00")
+                               reason: .block(.badSignature))
             }
             let length = Int(le32(head, 4))
             guard length >= 8, offset + length <= size else {
                 throw .badMemo(file: path, record: nil, field: nil, block: block,
-                               reason: "length \(length) does not fit the memo file")
+                               reason: .block(.lengthDoesNotFit(length)))
             }
             var data = try reader.bytes(at: offset + 8, count: length - 8)
             // dBASE IV text memos are commonly terminated by 0x1A inside the length; only a

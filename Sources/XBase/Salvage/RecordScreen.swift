@@ -19,9 +19,12 @@ public struct RecordFault: Sendable, Hashable, Codable {
 /// what "damaged" means; on top of them, the delete flag must be ` ` or `*`.
 public struct RecordScreen {
     let validator: RecordValidator
+    /// The validator's checks that have a rule (text and binary fields have none).
+    let checks: [RecordValidator.FieldCheck]
 
     public init(header: TableHeader, memo: MemoFile?) {
         validator = RecordValidator(header: header, memo: memo.map { MemoProbe(memo: $0) })
+        checks = validator.checks.filter { if case .none = $0.rule { return false }; return true }
     }
 
     /// The record's first fault that makes it untrustworthy (a bad delete flag or a value
@@ -30,7 +33,7 @@ public struct RecordScreen {
     public func fault(_ rec: UnsafeRawBufferPointer, memoFault: (RecordFault) -> Void = { _ in }) -> RecordFault? {
         guard rec.count > 0 else { return RecordFault(kind: .badDeleteFlag, field: nil) }
         if rec[0] != 0x20 && rec[0] != 0x2A { return RecordFault(kind: .badDeleteFlag, field: nil) }
-        for c in validator.checks {
+        for c in checks {
             if let nb = c.nullBit, validator.bit(rec, nb) { continue }
             let r = UnsafeRawBufferPointer(rebasing: rec[c.offset..<(c.offset + c.length)])
             switch c.rule {
@@ -91,14 +94,16 @@ extension DBFTable {
 
     /// Every whole record the file holds (`recordsBySize`, not the header's count), raw,
     /// read ~1 MB at a time into one reused buffer; `body` gets the 0-based index and the
-    /// bytes, valid only inside the call. Allocation-free per record.
-    public func forEachStoredRecord(_ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
+    /// bytes, valid only inside the call. Allocation-free per record. `range`: only those
+    /// records (clamped to the file), for readers that split a table between threads.
+    public func forEachStoredRecord(in range: Range<Int>? = nil,
+                                    _ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
         let rl = header.recordLength
-        let total = recordsBySize
+        let total = min(recordsBySize, range?.upperBound ?? Int.max)
         let perChunk = max(1, (1 << 20) / rl)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: perChunk * rl, alignment: 8)
         defer { buffer.deallocate() }
-        var index = 0
+        var index = max(0, range?.lowerBound ?? 0)
         while index < total {
             let n = min(perChunk, total - index)
             let got = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(n * rl)]), at: offset(of: index))

@@ -1,3 +1,4 @@
+import ResgateLocale
 /// One record of a table, viewed in place in the table's read buffer.
 ///
 /// A `DBFRecord` is only valid inside the `forEachRecord` closure that gave it. Values are
@@ -66,7 +67,7 @@ public struct DBFRecord {
         for b in r {
             if b >= 48 && b <= 57 { n = n &* 10 &+ Int(b - 48); any = true }
             else if b == 0x20 || b == 0 { continue }
-            else { throw invalid(field(), "memo pointer \(quoted(r)) is not a number") }
+            else { throw invalid(field(), .memoPointerNotANumber(shown: quoted(r))) }
         }
         return any ? n : 0
     }
@@ -95,11 +96,11 @@ public struct DBFRecord {
         return table.codePage.decode(r)
     }
 
-    func invalid(_ field: String, _ reason: String) -> XBaseError {
+    func invalid(_ field: String, _ reason: ValueReason) -> XBaseError {
         .invalidValue(file: table.path, record: number, field: field, reason: reason)
     }
 
-    func invalid(_ field: FieldDescriptor, _ reason: String) -> XBaseError {
+    func invalid(_ field: FieldDescriptor, _ reason: ValueReason) -> XBaseError {
         invalid(field.name, reason)
     }
 }

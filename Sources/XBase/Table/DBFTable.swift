@@ -1,3 +1,4 @@
+import ResgateLocale
 /// An open DBF table: its header, its memo file, and streaming access to its records.
 ///
 /// Reading never trusts the header's record count alone (trap 1 of the format brief): the
@@ -20,7 +21,7 @@ public final class DBFTable: @unchecked Sendable {
     /// Records that can be read: min(header count, whole records in the file).
     public let recordCount: Int
     /// Findings at open time (header notes, count vs size, memo file problems).
-    public let openNotes: [String]
+    public let openNotes: [HeaderNote]
     let reader: FileHandleReader
     let nullFlags: FieldDescriptor?
     /// Per-field decoding plans and the text decoder used by every `DBFRecord`.
@@ -37,23 +38,23 @@ public final class DBFTable: @unchecked Sendable {
         fileSize = reader.size
         let first = try reader.bytes(at: 0, count: 32)
         guard first.count >= 32 else {
-            throw .notADBF(file: path, reason: "file is \(first.count) bytes, shorter than a header")
+            throw .notADBF(file: path, reason: .shorterThanHeader(fileSize: first.count))
         }
         let need = HeaderParser.requiredLength(firstBytes: first)
         let headerBytes = try reader.bytes(at: 0, count: need)
         var h = try HeaderParser.parse(headerBytes, file: path, fileSize: fileSize)
         var notes = h.notes
         if headerBytes.count < h.headerLength {
-            throw .badHeader(file: path, reason: "file is \(fileSize) bytes, shorter than its header length \(h.headerLength)")
+            throw .badHeader(file: path, reason: .shorterThanHeaderLength(fileSize: fileSize, headerLength: h.headerLength))
         }
         let room = max(0, fileSize - h.headerLength) / h.recordLength
         if room < h.recordCount {
-            notes.append("header says \(h.recordCount) records but the file holds only \(room)")
+            notes.append(.countAboveFile(header: h.recordCount, holds: room))
         } else if room > h.recordCount {
             let extra = fileSize - h.headerLength - h.recordCount * h.recordLength
             // one trailing 0x1A is normal; more whole records than the count is not
             if extra >= h.recordLength {
-                notes.append("header says \(h.recordCount) records but the file has room for \(room)")
+                notes.append(.countBelowRoom(header: h.recordCount, room: room))
             }
         }
         recordCount = min(room, h.recordCount)
@@ -79,13 +80,13 @@ public final class DBFTable: @unchecked Sendable {
                     memoProblem = nil
                 } catch {
                     memo = nil; memoProblem = error
-                    notes.append(error.description)
+                    notes.append(.memoFileUnusable(error))
                 }
             } else {
                 memo = nil
                 let expected = stripExtension(path) + (h.dialect == .foxPro || h.dialect == .visualFoxPro ? ".FPT" : ".DBT")
                 memoProblem = .missingMemoFile(file: path, expected: expected)
-                notes.append("memo file \(expected) is missing")
+                notes.append(.memoFileMissing(expected: expected))
             }
         } else {
             memo = nil; memoProblem = nil
@@ -135,7 +136,7 @@ public final class DBFTable: @unchecked Sendable {
     /// Calls `body` with the record at `index` (0-based); the record is valid only inside.
     public func withRecord<T>(at index: Int, _ body: (DBFRecord) throws -> T) throws -> T {
         guard index >= 0 && index < recordCount else {
-            throw XBaseError.invalidValue(file: path, record: index + 1, field: "-", reason: "no such record")
+            throw XBaseError.invalidValue(file: path, record: index + 1, field: "-", reason: .noSuchRecord)
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: header.recordLength, alignment: 8)
         defer { buffer.deallocate() }

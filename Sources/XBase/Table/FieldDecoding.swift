@@ -1,3 +1,4 @@
+import ResgateLocale
 /// The decoding rule of each field kind, applied to a record's bytes in place.
 ///
 /// Every rule reads only the `DecodeSlot` (plain integers) and the record's bytes; the
@@ -28,22 +29,22 @@ extension DBFRecord {
             if r.count == 4 && s.decimals == 0 { return .integer(Int64(Int32(littleEndian: r.loadUnaligned(as: Int32.self)))) }
             return try harbourInteger(r, decimals: Int(s.decimals), name)
         case .rowVersion:
-            guard r.count == 8 else { throw invalid(name(), "row version field of width \(r.count)") }
+            guard r.count == 8 else { throw invalid(name(), .badWidth(.rowVersion, width: r.count)) }
             return .integer(Int64(littleEndian: r.loadUnaligned(as: Int64.self)))
         case .integerBigEndian:
-            guard r.count == 4 else { throw invalid(name(), "integer field of width \(r.count)") }
+            guard r.count == 4 else { throw invalid(name(), .badWidth(.integer, width: r.count)) }
             let u = r.loadUnaligned(as: UInt32.self).bigEndian ^ 0x8000_0000
             return .integer(Int64(Int32(bitPattern: u)))
         case .double:
-            guard r.count == 8 else { throw invalid(name(), "B field of width \(r.count)") }
+            guard r.count == 8 else { throw invalid(name(), .badWidth(.doubleB, width: r.count)) }
             return .double(Double(bitPattern: r.loadUnaligned(as: UInt64.self).littleEndian))
         case .doubleDBase7:
-            guard r.count == 8 else { throw invalid(name(), "O field of width \(r.count)") }
+            guard r.count == 8 else { throw invalid(name(), .badWidth(.doubleO, width: r.count)) }
             var bits = r.loadUnaligned(as: UInt64.self).bigEndian
             bits = bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits
             return .double(Double(bitPattern: bits))
         case .currency:
-            guard r.count == 8 else { throw invalid(name(), "Y field of width \(r.count)") }
+            guard r.count == 8 else { throw invalid(name(), .badWidth(.currency, width: r.count)) }
             return .currency(DecimalNumber(mantissa: Int64(littleEndian: r.loadUnaligned(as: Int64.self)), scale: 4))
         case .dateTime:
             if s.typeByte == UInt8(ascii: "@") && !TimestampLayout.isJulianPairOrBlank(r) {
@@ -55,9 +56,9 @@ extension DBFRecord {
         case .binaryMemo: return try memo(r, s, textual: false, name)
         case .nullFlags: return .bytes(Array(r))
         case .unknown:
-            throw invalid(name(), "unknown field type 0x" + String(s.typeByte, radix: 16))
+            throw invalid(name(), .unknownType(s.typeByte))
         case .outside:
-            throw invalid(name(), "the field lies outside the record (offset \(s.offset), width \(s.length))")
+            throw invalid(name(), .outsideRecord(offset: s.offset, width: s.length))
         }
     }
 
@@ -94,7 +95,7 @@ extension DBFRecord {
             let b = r[i]
             let d = b &- 48
             if d < 10 {
-                if gap { throw invalid(name(), "\(quoted(r)) is not a number") }
+                if gap { throw invalid(name(), .notANumber(shown: quoted(r))) }
                 if digits >= 18 {
                     let (p, o1) = m.multipliedReportingOverflow(by: 10)
                     let (s, o2) = p.addingReportingOverflow(Int64(d))
@@ -116,7 +117,7 @@ extension DBFRecord {
             } else if (b == UInt8(ascii: "e") || b == UInt8(ascii: "E")) && digits > 0 {
                 return try exponent(r, start, end, name)
             } else {
-                throw invalid(name(), "\(quoted(r)) is not a number")
+                throw invalid(name(), .notANumber(shown: quoted(r)))
             }
             i += 1
         }
@@ -162,14 +163,14 @@ extension DBFRecord {
     func wide(_ r: UnsafeRawBufferPointer, _ s: Int, _ e: Int, _ name: () -> String) throws(XBaseError) -> DBFValue {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: r[s..<e]), as: UTF8.self)
         guard let v = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-            throw invalid(name(), "\(quoted(r)) is not a number")
+            throw invalid(name(), .notANumber(shown: quoted(r)))
         }
         return .double(v)
     }
 
     /// `1.3945052E+02`: exponent notation (see `ExponentNumber`), read as a Double.
     func exponent(_ r: UnsafeRawBufferPointer, _ s: Int, _ e: Int, _ name: () -> String) throws(XBaseError) -> DBFValue {
-        guard let v = ExponentNumber.parse(r, s, e) else { throw invalid(name(), "\(quoted(r)) is not a number") }
+        guard let v = ExponentNumber.parse(r, s, e) else { throw invalid(name(), .notANumber(shown: quoted(r))) }
         return .double(v)
     }
 
@@ -185,17 +186,15 @@ extension DBFRecord {
             v = Int64(Int32(bitPattern: u << 8) >> 8)
         case 4: v = Int64(Int32(littleEndian: r.loadUnaligned(as: Int32.self)))
         case 8: v = Int64(littleEndian: r.loadUnaligned(as: Int64.self))
-        default: throw invalid(name(), "integer field of width \(r.count)")
+        default: throw invalid(name(), .badWidth(.integer, width: r.count))
         }
         guard decimals > 0 else { return .integer(v) }
-        guard decimals <= 18 else { throw invalid(name(), "integer field with \(decimals) decimals") }
+        guard decimals <= 18 else { throw invalid(name(), .integerDecimals(decimals)) }
         return .number(DecimalNumber(mantissa: v, narrowScale: Int16(decimals)))
     }
 
-    static func ambiguousTimestamp(_ r: UnsafeRawBufferPointer) -> String {
-        let base = "\(quotedHex(r)) is not a valid timestamp (Julian day + milliseconds, as Harbour writes `@`)"
-        guard let d = TimestampLayout.dBase7Reading(r) else { return base }
-        return base + "; read as dBASE 7's big-endian `@` it would be \(d.iso), but the header is not dBASE 7: the layout is ambiguous"
+    static func ambiguousTimestamp(_ r: UnsafeRawBufferPointer) -> ValueReason {
+        .badTimestamp(hex: quotedHex(r), dBase7: TimestampLayout.dBase7Reading(r)?.iso)
     }
 
     static func quotedHex(_ r: UnsafeRawBufferPointer) -> String {
@@ -209,18 +208,18 @@ extension DBFRecord {
         for b in r where !(b == 0x20 || b == 0x30 || b == 0) { blank = false; break }
         if blank { return .date(nil) }
         // some writers declare D fields wider than 8 (go-dbf: 10); the date is the first 8
-        guard r.count >= 8 else { throw invalid(name(), "date field of width \(r.count)") }
+        guard r.count >= 8 else { throw invalid(name(), .badWidth(.date, width: r.count)) }
         for j in 8..<r.count where r[j] != 0x20 && r[j] != 0 {
-            throw invalid(name(), "\(quoted(r)) is not a date (YYYYMMDD)")
+            throw invalid(name(), .notADateForm(shown: quoted(r)))
         }
         var y = 0, m = 0, d = 0
         for j in 0..<8 {
             let v = r[j] &- 48
-            guard v < 10 else { throw invalid(name(), "\(quoted(r)) is not a date (YYYYMMDD)") }
+            guard v < 10 else { throw invalid(name(), .notADateForm(shown: quoted(r))) }
             if j < 4 { y = y * 10 + Int(v) } else if j < 6 { m = m * 10 + Int(v) } else { d = d * 10 + Int(v) }
         }
         let date = DBFDate(year: y, month: m, day: d)
-        guard date.isValid else { throw invalid(name(), "\(quoted(r)) is not a valid date") }
+        guard date.isValid else { throw invalid(name(), .invalidDate(shown: quoted(r))) }
         return .date(date)
     }
 
@@ -231,19 +230,19 @@ extension DBFRecord {
         case UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: "Y"), UInt8(ascii: "y"): return .logical(true)
         case UInt8(ascii: "F"), UInt8(ascii: "f"), UInt8(ascii: "N"), UInt8(ascii: "n"): return .logical(false)
         case UInt8(ascii: "?"), 0x20, 0: return .logical(nil)
-        default: throw invalid(name(), "\(quoted(r)) is not a logical (T/F/?)")
+        default: throw invalid(name(), .notALogical(shown: quoted(r)))
         }
     }
 
     /// T: Julian day (int32 LE) + milliseconds since midnight (int32 LE); day 0 is blank.
     @inline(__always)
     func dateTime(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
-        guard r.count == 8 else { throw invalid(name(), "DateTime field of width \(r.count)") }
+        guard r.count == 8 else { throw invalid(name(), .badWidth(.dateTime, width: r.count)) }
         let day = Int(Int32(littleEndian: r.loadUnaligned(as: Int32.self)))
         let ms = Int(Int32(littleEndian: r.loadUnaligned(fromByteOffset: 4, as: Int32.self)))
         if day == 0 { return .dateTime(nil) }
         if r.loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { return .dateTime(nil) }
-        guard day > 0, ms >= 0, ms < 86_400_000 else { throw invalid(name(), "\(quoted(r)) is not a valid DateTime") }
+        guard day > 0, ms >= 0, ms < 86_400_000 else { throw invalid(name(), .invalidDateTime(shown: quoted(r))) }
         return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: ms))
     }
 
@@ -252,14 +251,14 @@ extension DBFRecord {
 
     /// dBASE 7 `@`: big-endian double of milliseconds since 1 Jan 4713 BC, sign-flipped.
     func timestamp(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
-        guard r.count == 8 else { throw invalid(name(), "timestamp field of width \(r.count)") }
+        guard r.count == 8 else { throw invalid(name(), .badWidth(.timestamp, width: r.count)) }
         var bits = r.loadUnaligned(as: UInt64.self).bigEndian
         if bits == 0 { return .dateTime(nil) }
         bits = bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits
         let ms = Double(bitPattern: bits)
         // bounded before any conversion to Int: infinity, NaN or a huge value would trap
         guard ms.isFinite, abs(ms) < Self.maxTimestampMilliseconds else {
-            throw invalid(name(), "\(quoted(r)) is not a valid timestamp")
+            throw invalid(name(), .invalidTimestamp(shown: quoted(r)))
         }
         let day = Int(ms / 86_400_000)
         return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: Int(ms) - day * 86_400_000))
@@ -284,7 +283,7 @@ extension DBFRecord {
             }
             guard let memo = table.memo else {
                 throw XBaseError.badMemo(file: table.path, record: number, field: name(),
-                                         block: block, reason: "the table has no readable memo file")
+                                         block: block, reason: .noReadableMemoFile)
             }
             guard let m = try memo.read(block: block) else { return textual ? .string("") : .bytes([]) }
             if textual && m.type == 1 { return .string(m.bytes.withUnsafeBytes { self.text($0) }) }

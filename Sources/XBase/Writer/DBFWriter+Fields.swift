@@ -27,7 +27,7 @@ extension DBFWriter {
     /// Encodes `value` into visible field `index` of the record being built, exactly as
     /// `append(_:deleted:)` does (same checks, same errors naming record and field).
     public func setField(_ index: Int, _ value: DBFValue) throws(XBaseError) {
-        guard !finished else { throw .io(file: path, reason: "append after finish()") }
+        guard !finished else { throw .io(file: path, reason: .appendAfterFinish) }
         try encoder.encode(value, field: slots[index], into: record, record: recordCount + 1,
                            nullOffset: nullOffset, memo: memo)
     }
@@ -35,7 +35,7 @@ extension DBFWriter {
     /// Appends the record being built. Autoincrement maxima are read back from the record
     /// (a NULL one is skipped, as `append` skips a value that is not an integer).
     public func commitRecord() throws(XBaseError) {
-        guard !finished else { throw .io(file: path, reason: "append after finish()") }
+        guard !finished else { throw .io(file: path, reason: .appendAfterFinish) }
         for i in autoIncrementIndexes {
             let s = slots[i]
             if let bit = s.nullBit, let base = nullOffset, record[base + bit / 8] & (UInt8(1) << UInt8(bit % 8)) != 0 { continue }

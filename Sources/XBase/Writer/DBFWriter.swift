@@ -57,14 +57,14 @@ public final class DBFWriter {
     public convenience init(path: String, template: TableHeader, codePage: CodePage? = nil,
                             memoBlockSize: Int? = nil) throws(XBaseError) {
         guard template.dialect != .dBaseII, template.dialect != .dBase7 else {
-            throw .unsupported(file: path, reason: String(format: "writing version 0x%02X tables", template.version))
+            throw .unsupported(file: path, reason: .writingVersion(template.version))
         }
         var h = template
         h.recordCount = 0
         h.notes = []
         if h.isVisualFoxPro && h.backlink?.count != 263 { h.backlink = [UInt8](repeating: 0, count: 263) }
         for f in h.fields where f.offset + f.length > h.recordLength || f.offset < 1 {
-            throw .badHeader(file: path, reason: "template field \(f.name) lies outside the record")
+            throw .badHeader(file: path, reason: .templateFieldOutside(field: f.name))
         }
         let format: MemoFormat? = h.hasMemoFields ? Self.memoFormat(version: h.version, blockSize: memoBlockSize) : nil
         try self.init(path: path, header: h, codePage: codePage ?? CodePage.forMark(h.codePageMark) ?? .cp1252,
@@ -121,11 +121,11 @@ public final class DBFWriter {
     /// Appends one record. `values` holds one value per visible field, in order
     /// (`fields`); `_NullFlags` is computed. Nothing is written when a value fails.
     public func append(_ values: [DBFValue], deleted: Bool = false) throws(XBaseError) {
-        guard !finished else { throw .io(file: path, reason: "append after finish()") }
+        guard !finished else { throw .io(file: path, reason: .appendAfterFinish) }
         let number = recordCount + 1
         guard values.count == fields.count else {
             throw .cannotEncode(file: path, record: number, field: "*",
-                                reason: "\(values.count) values for \(fields.count) fields")
+                                reason: .valueCount(values: values.count, fields: fields.count))
         }
         record.initializeMemory(as: UInt8.self, repeating: 0x20)
         record[0] = deleted ? 0x2A : 0x20
@@ -154,11 +154,11 @@ public final class DBFWriter {
     /// without it, a record with a non-empty memo pointer is refused.
     public func append(raw: UnsafeRawBufferPointer,
                        memoSource: ((FieldDescriptor, UInt32) throws(XBaseError) -> ([UInt8], MemoBlockType))? = nil) throws(XBaseError) {
-        guard !finished else { throw .io(file: path, reason: "append after finish()") }
+        guard !finished else { throw .io(file: path, reason: .appendAfterFinish) }
         let number = recordCount + 1
         guard raw.count == header.recordLength else {
             throw .cannotEncode(file: path, record: number, field: "*",
-                                reason: "raw record of \(raw.count) bytes, the table's records have \(header.recordLength)")
+                                reason: .rawLength(bytes: raw.count, recordLength: header.recordLength))
         }
         guard memo != nil else {
             try dbf.append(raw)
@@ -174,7 +174,7 @@ public final class DBFWriter {
             }
             guard let memoSource else {
                 throw .cannotEncode(file: path, record: number, field: f.name,
-                                    reason: "memo pointer \(pointer) but no memo source was given")
+                                    reason: .memoPointerWithoutSource(pointer))
             }
             let (bytes, type) = try memoSource(f, pointer)
             let block = try withBytes(bytes) { (p) throws(XBaseError) in try memo!.append(p, type: type) }

@@ -1,3 +1,4 @@
+import ResgateLocale
 /// Encodes one value into its bytes inside a record buffer, exactly as FoxPro stores it.
 ///
 /// Everything is written in place (no intermediate arrays) because this runs for every
@@ -39,24 +40,24 @@ final class FieldEncoder {
     func encode(_ value: DBFValue, field f: FieldSlot, into rec: UnsafeMutableRawBufferPointer,
                 record: Int, nullOffset: Int?, memo: MemoWriter?) throws(XBaseError) {
         let slot = UnsafeMutableRawBufferPointer(rebasing: rec[f.offset..<(f.offset + f.length)])
-        func fail(_ reason: String) -> XBaseError {
+        func fail(_ reason: EncodeReason) -> XBaseError {
             .cannotEncode(file: file, record: record, field: names[f.index], reason: reason)
         }
         if case .null = value {
-            guard let bit = f.nullBit, let base = nullOffset else { throw fail("NULL in a field that is not nullable") }
+            guard let bit = f.nullBit, let base = nullOffset else { throw fail(.notNullable) }
             rec[base + bit / 8] |= UInt8(1) << UInt8(bit % 8)
             writeBlank(f, slot)
             return
         }
         // switch on the field's type, then bind the value's payload in place: a
         // `(type, value)` tuple copied the value (a retain and a release per field)
-        func mismatch() -> XBaseError { fail("a \(kind(of: value)) value cannot go in a \(f.type) field") }
+        func mismatch() -> XBaseError { fail(.wrongKind(value: kind(of: value), fieldType: "\(f.type)")) }
         switch f.type {
         case .character:
             switch value {
             case .string(let s): try putText(s, slot, pad: 0x20, fail)
             case .bytes(let b):
-                guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
+                guard b.count <= slot.count else { throw fail(.bytesDoNotFit(bytes: b.count, room: slot.count)) }
                 slot.initializeMemory(as: UInt8.self, repeating: 0x20)
                 for (i, x) in b.enumerated() { slot[i] = x }
             default: throw mismatch()
@@ -66,14 +67,14 @@ final class FieldEncoder {
         case .date:
             guard case .date(let d) = value else { throw mismatch() }
             guard let d else { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return }
-            guard d.isValid else { throw fail("\(d.year)-\(d.month)-\(d.day) is not a calendar date") }
+            guard d.isValid else { throw fail(.notACalendarDate(year: Int(d.year), month: Int(d.month), day: Int(d.day))) }
             putDigits(d.year, 4, slot, 0); putDigits(d.month, 2, slot, 4); putDigits(d.day, 2, slot, 6)
         case .logical:
             guard case .logical(let l) = value else { throw mismatch() }
             slot[0] = l.map { $0 ? UInt8(ascii: "T") : UInt8(ascii: "F") } ?? UInt8(ascii: "?")
         case .integer:
             guard case .integer(let i) = value else { throw mismatch() }
-            guard let v = Int32(exactly: i) else { throw fail("\(i) is outside the 32-bit integer range") }
+            guard let v = Int32(exactly: i) else { throw fail(.outsideInt32("\(i)")) }
             storeLE32(UInt32(bitPattern: v), slot, 0)
         case .double:
             switch value {
@@ -90,7 +91,7 @@ final class FieldEncoder {
         case .dateTime:
             guard case .dateTime(let t) = value else { throw mismatch() }
             guard let t else { slot.initializeMemory(as: UInt8.self, repeating: 0); return }
-            guard t.date.isValid, t.milliseconds >= 0, t.milliseconds < 86_400_000 else { throw fail("\(t) is not a valid date and time") }
+            guard t.date.isValid, t.milliseconds >= 0, t.milliseconds < 86_400_000 else { throw fail(.invalidDateTime("\(t)")) }
             storeLE32(UInt32(t.date.julianDay), slot, 0)
             storeLE32(UInt32(t.milliseconds), slot, 4)
         case .varchar, .varbinary:
@@ -99,7 +100,7 @@ final class FieldEncoder {
                 let n = try putText(s, slot, pad: 0x20, fail)
                 try markShortVar(n, f, rec, slot, nullOffset, fail)
             case .bytes(let b):
-                guard b.count <= slot.count else { throw fail("\(b.count) bytes do not fit in \(slot.count)") }
+                guard b.count <= slot.count else { throw fail(.bytesDoNotFit(bytes: b.count, room: slot.count)) }
                 slot.initializeMemory(as: UInt8.self, repeating: f.type == .varchar ? 0x20 : 0x00)
                 for (i, x) in b.enumerated() { slot[i] = x }
                 try markShortVar(b.count, f, rec, slot, nullOffset, fail)
@@ -128,7 +129,7 @@ final class FieldEncoder {
     /// number of bytes the text took.
     @discardableResult
     func putText(_ s: String, _ slot: UnsafeMutableRawBufferPointer, pad: UInt8,
-                 _ fail: (String) -> XBaseError) throws(XBaseError) -> Int {
+                 _ fail: (EncodeReason) -> XBaseError) throws(XBaseError) -> Int {
         var n = 0
         // ASCII fast path over the string's contiguous UTF-8 (the common case)
         let ascii: Int? = s.utf8.withContiguousStorageIfAvailable { u -> Int? in
@@ -145,7 +146,7 @@ final class FieldEncoder {
         }
         if codePage.isUTF8 {
             for b in s.utf8 {
-                guard n < slot.count else { throw fail("text of \(s.utf8.count) bytes does not fit in \(slot.count)") }
+                guard n < slot.count else { throw fail(.textBytesDoNotFit(bytes: s.utf8.count, room: slot.count)) }
                 slot[n] = b; n += 1
             }
         } else {
@@ -153,9 +154,9 @@ final class FieldEncoder {
                 let byte: UInt8
                 if u.value < 0x80 { byte = UInt8(u.value) }
                 else if let b = self.byte(for: u) { byte = b }
-                else { throw fail("character \(u) (U+\(String(u.value, radix: 16, uppercase: true))) has no byte in \(codePage.name)") }
+                else { throw fail(.noByteInCodePage(character: "\(u)", scalar: u.value, codePage: codePage.name)) }
                 guard n < slot.count else {
-                    throw fail("text of \(s.unicodeScalars.count) characters does not fit in \(slot.count)")
+                    throw fail(.textCharactersDoNotFit(count: s.unicodeScalars.count, room: slot.count))
                 }
                 slot[n] = byte; n += 1
             }
@@ -168,17 +169,17 @@ final class FieldEncoder {
     /// length bit is set in `_NullFlags` (what VFP 9 writes, see infused dbase_32.dbf).
     func markShortVar(_ n: Int, _ f: FieldSlot, _ rec: UnsafeMutableRawBufferPointer,
                       _ slot: UnsafeMutableRawBufferPointer, _ nullOffset: Int?,
-                      _ fail: (String) -> XBaseError) throws(XBaseError) {
+                      _ fail: (EncodeReason) -> XBaseError) throws(XBaseError) {
         guard n < slot.count else { return }
         guard let bit = f.varLengthBit, let base = nullOffset else {
-            throw fail("variable-length field without a _NullFlags length bit")
+            throw fail(.noNullFlagsBit)
         }
         slot[slot.count - 1] = UInt8(n)
         rec[base + bit / 8] |= UInt8(1) << UInt8(bit % 8)
     }
 
     func putNumber(_ value: DBFValue, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer,
-                   _ fail: (String) -> XBaseError) throws(XBaseError) {
+                   _ fail: (EncodeReason) -> XBaseError) throws(XBaseError) {
         let n: DecimalNumber
         switch value {
         case .number(nil): slot.initializeMemory(as: UInt8.self, repeating: 0x20); return
@@ -186,59 +187,50 @@ final class FieldEncoder {
         case .integer(let i): n = DecimalNumber(i)
         case .double(let d):
             guard d.isFinite, let x = DecimalNumber(text: String(d)) ?? DecimalNumber(exactInteger: d) else {
-                throw fail("\(d) cannot be written as a plain decimal")
+                throw fail(.notPlainDecimal("\(d)"))
             }
             n = x
-        default: throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
+        default: throw fail(.wrongKind(value: kind(of: value), fieldType: "\(f.type)"))
         }
         switch NumberLayout.write(n, decimals: f.decimals, into: slot) {
         case .written: return
-        case .tooManyDecimals: throw fail("\(n) has more than the field's \(f.decimals) decimals")
-        case .tooLarge: throw fail("\(n) is too large for the field")
+        case .tooManyDecimals: throw fail(.tooManyDecimals("\(n)", decimals: f.decimals))
+        case .tooLarge: throw fail(.tooLarge("\(n)"))
         case .doesNotFit:
             let text = n.normalized.formatted(decimals: f.decimals)
-            throw fail("\(text) needs \(text.utf8.count) characters, the field holds \(slot.count)")
+            throw fail(.tooWide(text, characters: text.utf8.count, room: slot.count))
         }
     }
 
     func putCurrency(_ n: DecimalNumber, _ slot: UnsafeMutableRawBufferPointer,
-                     _ fail: (String) -> XBaseError) throws(XBaseError) {
+                     _ fail: (EncodeReason) -> XBaseError) throws(XBaseError) {
         let norm = n.normalized
-        guard norm.scale <= 4 else { throw fail("\(n) has more than the 4 decimals of a currency") }
+        guard norm.scale <= 4 else { throw fail(.currencyDecimals("\(n)")) }
         var m = norm.mantissa
         for _ in norm.scale..<4 {
             let (r, o) = m.multipliedReportingOverflow(by: 10)
-            guard !o else { throw fail("\(n) is outside the currency range") }
+            guard !o else { throw fail(.currencyRange("\(n)")) }
             m = r
         }
         storeLE64(UInt64(bitPattern: m), slot, 0)
     }
 
     func putMemo(_ value: DBFValue, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer,
-                 _ memo: MemoWriter?, _ fail: (String) -> XBaseError) throws(XBaseError) {
-        var bytes: [UInt8]
+                 _ memo: MemoWriter?, _ fail: (EncodeReason) -> XBaseError) throws(XBaseError) {
+        let type: MemoBlockType = f.type == .memo ? .text : (f.type == .general ? .object : .picture)
+        let block: UInt32
         switch value {
         case .string(let s):
-            guard f.type == .memo else { throw fail("text cannot go in a \(f.type) field; give bytes") }
+            guard f.type == .memo else { throw fail(.textInBinaryField(fieldType: "\(f.type)")) }
             // most memo fields of most records are empty: no buffer for them
             if s.isEmpty { writeBlank(f, slot); return }
-            bytes = []
-            bytes.reserveCapacity(s.utf8.count)
-            let ascii = s.utf8.withContiguousStorageIfAvailable { u in !u.contains { $0 >= 0x80 } } ?? false
-            if codePage.isUTF8 || ascii { bytes.append(contentsOf: s.utf8) } else {
-                for u in s.unicodeScalars {
-                    if u.value < 0x80 { bytes.append(UInt8(u.value)) }
-                    else if let b = self.byte(for: u) { bytes.append(b) }
-                    else { throw fail("character \(u) (U+\(String(u.value, radix: 16, uppercase: true))) has no byte in \(codePage.name)") }
-                }
-            }
-        case .bytes(let b): bytes = b
-        default: throw fail("a \(kind(of: value)) value cannot go in a \(f.type) field")
+            block = try encodeMemoText(s, memo, type, fail)
+        case .bytes(let b):
+            if b.isEmpty { writeBlank(f, slot); return }
+            guard let memo else { throw fail(.noMemoFile) }
+            block = try withBytes(b) { (p) throws(XBaseError) in try memo.append(p, type: type) }
+        default: throw fail(.wrongKind(value: kind(of: value), fieldType: "\(f.type)"))
         }
-        if bytes.isEmpty { writeBlank(f, slot); return }
-        guard let memo else { throw fail("the table has no memo file") }
-        let type: MemoBlockType = f.type == .memo ? .text : (f.type == .general ? .object : .picture)
-        let block = try withBytes(bytes) { (p) throws(XBaseError) in try memo.append(p, type: type) }
         if f.memoPointerIsBinary {
             storeLE32(block, slot, 0)
         } else {
@@ -249,23 +241,72 @@ final class FieldEncoder {
         }
     }
 
+    /// Appends text `s` (not empty) to the memo file in the code page and returns its block.
+    /// The UTF-8 is read in place and each scalar looked up as it is decoded, into one
+    /// buffer (on the stack for the usual short memo): no array, no scalar iterator per
+    /// memo (this runs for every memo of every record restored).
+    private func encodeMemoText(_ s: String, _ memo: MemoWriter?, _ type: MemoBlockType,
+                                _ fail: (EncodeReason) -> XBaseError) throws(XBaseError) -> UInt32 {
+        var text = s
+        let n = text.utf8.count
+        let utf8 = codePage.isUTF8
+        let high = highBytes
+        let result: Result<UInt32, XBaseError> = text.withUTF8 { u in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
+                var k = 0
+                if utf8 {
+                    out.baseAddress!.initialize(from: u.baseAddress!, count: n)
+                    k = n
+                } else {
+                    var i = 0
+                    while i < n {
+                        let b0 = u[i]
+                        if b0 < 0x80 { out[k] = b0; k += 1; i += 1; continue }
+                        // valid UTF-8 (a String's): a lead byte and its continuation bytes
+                        var v: UInt32
+                        if b0 < 0xE0 {
+                            v = UInt32(b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                        } else if b0 < 0xF0 {
+                            v = UInt32(b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                        } else {
+                            v = UInt32(b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                                | UInt32(u[i + 3] & 0x3F)
+                            i += 4
+                        }
+                        let b: UInt8 = v <= 0xFFFF ? high[Int(v)] : 0
+                        guard b != 0 else {
+                            let c = Unicode.Scalar(v) ?? "?"
+                            return .failure(fail(.noByteInCodePage(character: "\(c)", scalar: v, codePage: codePage.name)))
+                        }
+                        out[k] = b; k += 1
+                    }
+                }
+                guard let memo else { return .failure(fail(.noMemoFile)) }
+                return Result { () throws(XBaseError) -> UInt32 in
+                    try memo.append(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[0..<k])), type: type)
+                }
+            }
+        }
+        return try result.get()
+    }
+
     func putDigits(_ v: Int, _ width: Int, _ slot: UnsafeMutableRawBufferPointer, _ at: Int) {
         var x = v
         for i in stride(from: at + width - 1, through: at, by: -1) { slot[i] = UInt8(48 + x % 10); x /= 10 }
     }
 
-    func kind(of v: DBFValue) -> String {
+    func kind(of v: DBFValue) -> ValueClass {
         switch v {
-        case .null: "NULL"
-        case .string: "text"
-        case .bytes: "bytes"
-        case .number: "number"
-        case .integer: "integer"
-        case .double: "double"
-        case .currency: "currency"
-        case .date: "date"
-        case .dateTime: "date-time"
-        case .logical: "logical"
+        case .null: .null
+        case .string: .text
+        case .bytes: .bytes
+        case .number: .number
+        case .integer: .integer
+        case .double: .double
+        case .currency: .currency
+        case .date: .date
+        case .dateTime: .dateTime
+        case .logical: .logical
         }
     }
 }

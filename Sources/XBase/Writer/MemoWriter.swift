@@ -47,7 +47,7 @@ final class MemoWriter {
         self.format = format
         self.blockSize = format.blockSize
         guard blockSize <= 0xFFFF else {
-            throw .unsupported(file: path, reason: "memo block size \(blockSize) does not fit the header")
+            throw .unsupported(file: path, reason: .memoBlockSize(blockSize))
         }
         file = try OutputFile(path: path, bufferSize: 1 << 18)
         // FPT memos may start right after the 512-byte header (block size 1 ⇒ block 512);
@@ -85,7 +85,7 @@ final class MemoWriter {
         var written = 0
         switch format {
         case .fpt:
-            guard data.count <= Int(UInt32.max) else { throw .unsupported(file: file.path, reason: "memo of \(data.count) bytes") }
+            guard data.count <= Int(UInt32.max) else { throw .unsupported(file: file.path, reason: .memoTooLarge(bytes: data.count)) }
             try file.append(count: 8) { p in
                 storeBE32(type.rawValue, p, 0)
                 storeBE32(UInt32(data.count), p, 4)
@@ -94,7 +94,7 @@ final class MemoWriter {
             written = 8 + data.count
         case .dbtIII:
             if data.contains(0x1A) {
-                throw .unsupported(file: file.path, reason: "a dBASE III memo cannot hold the byte 0x1A (it ends the memo)")
+                throw .unsupported(file: file.path, reason: .dBase3MemoEndByte)
             }
             try file.append(data)
             try file.append([0x1A, 0x1A])
@@ -114,7 +114,7 @@ final class MemoWriter {
         let pad = blocks * blockSize - written
         if pad > 0 { try file.appendRepeated(0, count: pad) }
         nextBlock += blocks
-        guard nextBlock <= Int(UInt32.max) else { throw .unsupported(file: file.path, reason: "memo file over 4 G blocks") }
+        guard nextBlock <= Int(UInt32.max) else { throw .unsupported(file: file.path, reason: .memoFileFull) }
         return UInt32(start)
     }
 

@@ -31,7 +31,7 @@ final class OutputFile {
         self.bufferSize = max(bufferSize, 4096)
         background = writeBehind
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(file: path, reason: OutputFile.errnoText()) }
+        guard fd >= 0 else { throw .cannotOpen(file: path, reason: .lastError) }
         self.fd = fd
         buffer = .allocate(byteCount: max(bufferSize, 4096), alignment: 16)
     }
@@ -56,7 +56,7 @@ final class OutputFile {
         if behind == nil {
             behind = WriteBehind(fd: fd, spare: (0..<2).map { _ in .allocate(byteCount: bufferSize, alignment: 16) })
         }
-        do { buffer = try behind!.submit(buffer, count: used) } catch { throw .io(file: path, reason: error.reason) }
+        do { buffer = try behind!.submit(buffer, count: used) } catch { throw .io(file: path, reason: .system(errno: error.errno)) }
         flushedLength += used
         used = 0
     }
@@ -106,14 +106,14 @@ final class OutputFile {
     /// Hands the buffered bytes to the kernel (after everything written behind).
     func flush() throws(XBaseError) {
         if let b = behind {
-            do { try b.drain() } catch { throw .io(file: path, reason: error.reason) }
+            do { try b.drain() } catch { throw .io(file: path, reason: .system(errno: error.errno)) }
         }
         var start = 0
         while start < used {
             let n = write(fd, buffer.baseAddress! + start, used - start)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .io(file: path, reason: OutputFile.errnoText())
+                throw .io(file: path, reason: .lastError)
             }
             start += n
         }
@@ -129,7 +129,7 @@ final class OutputFile {
             let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .io(file: path, reason: OutputFile.errnoText())
+                throw .io(file: path, reason: .lastError)
             }
             done += n
         }
@@ -138,7 +138,7 @@ final class OutputFile {
     /// Flushes and asks the kernel to put the file on disk.
     func sync() throws(XBaseError) {
         try flush()
-        guard fsync(fd) == 0 else { throw .io(file: path, reason: "fsync: " + OutputFile.errnoText()) }
+        guard fsync(fd) == 0 else { throw .io(file: path, reason: .flush(errno: errno)) }
     }
 
     func close() throws(XBaseError) {
@@ -146,7 +146,7 @@ final class OutputFile {
         try flush()
         stopBehind()
         closed = true
-        guard closeDescriptor(fd) == 0 else { throw .io(file: path, reason: "close: " + OutputFile.errnoText()) }
+        guard closeDescriptor(fd) == 0 else { throw .io(file: path, reason: .close(errno: errno)) }
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }

@@ -1,3 +1,4 @@
+import ResgateLocale
 /// What a new table looks like: version byte, code page and columns. `DBFWriter` turns it
 /// into a `TableHeader` (offsets, `_NullFlags`, header length) the way FoxPro lays it out.
 public struct TableStructure: Sendable, Hashable {
@@ -23,17 +24,17 @@ public struct TableStructure: Sendable, Hashable {
     func makeHeader(file: String) throws(XBaseError) -> TableHeader {
         let dialect = Dialect.of(version: version)
         guard dialect != .dBaseII, dialect != .dBase7 else {
-            throw .unsupported(file: file, reason: String(format: "writing version 0x%02X tables", version))
+            throw .unsupported(file: file, reason: .writingVersion(version))
         }
         let isVFP = dialect == .visualFoxPro
-        guard !fields.isEmpty else { throw .badHeader(file: file, reason: "a table needs at least one field") }
+        guard !fields.isEmpty else { throw .badHeader(file: file, reason: .needsAField) }
         var out: [FieldDescriptor] = []
         var offset = 1
         var names = Set<String>()
         for (i, var f) in fields.enumerated() {
             try Self.validate(f, index: i + 1, isVFP: isVFP, file: file)
             guard names.insert(f.name.uppercased()).inserted else {
-                throw .badFieldDescriptor(file: file, field: i + 1, reason: "duplicate field name \(f.name)")
+                throw .badFieldDescriptor(file: file, field: i + 1, reason: .duplicateName(f.name))
             }
             if !isVFP { f.flags = []; f.autoIncrementNext = 0; f.autoIncrementStep = 0 }
             if f.flags.contains(.autoIncrement) && f.autoIncrementStep == 0 { f.autoIncrementStep = 1 }
@@ -53,7 +54,7 @@ public struct TableStructure: Sendable, Hashable {
             out.append(f)
         }
         if out.contains(where: { $0.isMemo }) && [0x03, 0x04, 0x43, 0x63].contains(version) {
-            throw .badHeader(file: file, reason: String(format: "version 0x%02X has no memo file; use 0x83 (dBASE III), 0x8B (dBASE IV), 0xF5 (FoxPro) or 0x30 (VFP)", version))
+            throw .badHeader(file: file, reason: .versionHasNoMemo(version: version))
         }
         let bits = TableHeader.nullBitCount(out)
         if isVFP && bits > 0 {
@@ -63,7 +64,7 @@ public struct TableStructure: Sendable, Hashable {
             offset += nf.length
             out.append(nf)
         }
-        guard offset <= 0xFFFF else { throw .badHeader(file: file, reason: "record length \(offset) exceeds 65535") }
+        guard offset <= 0xFFFF else { throw .badHeader(file: file, reason: .recordTooLong(offset)) }
         TableHeader.assignNullBits(&out)
         let headerLength = 32 + 32 * out.count + 1 + (isVFP ? 263 : 0)
         var flags: TableFlags = []
@@ -75,31 +76,31 @@ public struct TableStructure: Sendable, Hashable {
     }
 
     static func validate(_ f: FieldDescriptor, index: Int, isVFP: Bool, file: String) throws(XBaseError) {
-        func bad(_ r: String) -> XBaseError { .badFieldDescriptor(file: file, field: index, reason: "\(f.name): \(r)") }
+        func bad(_ r: FieldRule) -> XBaseError { .badFieldDescriptor(file: file, field: index, reason: .rule(field: f.name, r)) }
         let nameBytes = Array(f.name.utf8)
         guard !nameBytes.isEmpty, nameBytes.count <= 10, nameBytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-            throw bad("a field name is 1 to 10 printable ASCII characters")
+            throw bad(.nameForm)
         }
         switch f.type {
         case .character:
-            guard f.length >= 1, f.length <= (isVFP ? 254 : 65535) else { throw bad("C length \(f.length) out of range") }
+            guard f.length >= 1, f.length <= (isVFP ? 254 : 65535) else { throw bad(.characterLength(f.length)) }
         case .numeric, .float:
             guard f.length >= 1, f.length <= 20, f.decimals >= 0, f.decimals == 0 || f.decimals <= f.length - 2 else {
-                throw bad("N/F width \(f.length) with \(f.decimals) decimals")
+                throw bad(.numericWidth(width: f.length, decimals: f.decimals))
             }
-        case .date: guard f.length == 8 else { throw bad("D is 8 bytes") }
-        case .logical: guard f.length == 1 else { throw bad("L is 1 byte") }
+        case .date: guard f.length == 8 else { throw bad(.dateWidth) }
+        case .logical: guard f.length == 1 else { throw bad(.logicalWidth) }
         case .memo, .general, .picture: break
-        case .integer: guard isVFP, f.length == 4 else { throw bad("I is a 4-byte VFP field") }
+        case .integer: guard isVFP, f.length == 4 else { throw bad(.integerIsVFP) }
         case .double, .currency, .dateTime:
-            guard isVFP, f.length == 8 else { throw bad("\(f.type) is an 8-byte VFP field") }
+            guard isVFP, f.length == 8 else { throw bad(.eightByteVFP(type: "\(f.type)")) }
         case .varchar, .varbinary:
-            guard isVFP, f.length >= 1, f.length <= 254 else { throw bad("V/Q are VFP fields of 1 to 254 bytes") }
-        case .blob: guard isVFP else { throw bad("W is a VFP field") }
-        default: throw bad("type \(f.type) cannot be written")
+            guard isVFP, f.length >= 1, f.length <= 254 else { throw bad(.varLengthVFP) }
+        case .blob: guard isVFP else { throw bad(.blobIsVFP) }
+        default: throw bad(.cannotWrite(type: "\(f.type)"))
         }
-        if !isVFP && !f.flags.isEmpty { throw bad("field flags exist only in Visual FoxPro tables") }
-        if f.flags.contains(.autoIncrement) && f.type != .integer { throw bad("only I fields autoincrement") }
+        if !isVFP && !f.flags.isEmpty { throw bad(.flagsOnlyVFP) }
+        if f.flags.contains(.autoIncrement) && f.type != .integer { throw bad(.autoIncrementOnlyInteger) }
     }
 }
 

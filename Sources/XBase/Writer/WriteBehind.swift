@@ -17,7 +17,7 @@ final class WriteBehind: @unchecked Sendable {
     private var writing = false
     private var stopping = false
     private var exited = false
-    private var failure: String?
+    private var failure: Int32?
     private let fd: Int32
 
     /// `spare`: the buffers handed back by `submit` (the caller owns them all; deallocates after `stop`).
@@ -51,13 +51,13 @@ final class WriteBehind: @unchecked Sendable {
     }
 
     /// nil, or the reason the bytes could not all be written.
-    static func writeAll(_ fd: Int32, _ buf: UnsafeMutableRawBufferPointer, _ count: Int) -> String? {
+    static func writeAll(_ fd: Int32, _ buf: UnsafeMutableRawBufferPointer, _ count: Int) -> Int32? {
         var start = 0
         while start < count {
             let n = write(fd, buf.baseAddress! + start, count - start)
             if n < 0 {
                 if errno == EINTR { continue }
-                return String(cString: strerror(errno))
+                return errno
             }
             start += n
         }
@@ -67,7 +67,7 @@ final class WriteBehind: @unchecked Sendable {
     /// Queues `count` bytes of `buf` and returns an empty buffer to fill next.
     func submit(_ buf: UnsafeMutableRawBufferPointer, count: Int) throws(WriteFailure) -> UnsafeMutableRawBufferPointer {
         cond.lock(); defer { cond.unlock() }
-        if let failure { throw WriteFailure(reason: failure) }
+        if let failure { throw WriteFailure(errno: failure) }
         queue.append((buf, count))
         cond.broadcast()
         while free.isEmpty { cond.wait() }
@@ -78,7 +78,7 @@ final class WriteBehind: @unchecked Sendable {
     func drain() throws(WriteFailure) {
         cond.lock(); defer { cond.unlock() }
         while !queue.isEmpty || writing { cond.wait() }
-        if let failure { throw WriteFailure(reason: failure) }
+        if let failure { throw WriteFailure(errno: failure) }
     }
 
     /// Writes what is queued and ends the thread (also after a failure).
@@ -93,5 +93,5 @@ final class WriteBehind: @unchecked Sendable {
     /// Every buffer once the thread has stopped (the caller deallocates them).
     var spareBuffers: [UnsafeMutableRawBufferPointer] { free }
 
-    struct WriteFailure: Error { let reason: String }
+    struct WriteFailure: Error { let errno: Int32 }
 }

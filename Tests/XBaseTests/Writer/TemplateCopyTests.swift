@@ -53,7 +53,7 @@ import Testing
             #expect(inFileReserved || inDescriptorReserved, "\(rel): header byte \(i) was 0x\(String(a[i], radix: 16)), now 0x\(String(b[i], radix: 16))")
         }
         #expect(copy.recordCount == src.recordCount)
-        #expect(copy.openNotes.filter { !$0.contains("terminator") }.isEmpty || !src.openNotes.isEmpty, "\(copy.openNotes)")
+        #expect(copy.openNotes.filter { $0.kind != .terminator }.isEmpty || !src.openNotes.isEmpty, "\(copy.openNotes)")
         for i in 0..<src.recordCount {
             let x = try src.values(at: i), y = try copy.values(at: i)
             #expect(x.deleted == y.deleted)

@@ -25,12 +25,12 @@ import Testing
 
     func expectCannotEncode(_ e: XBaseError?, field: String, containing text: String,
                             sourceLocation: SourceLocation = #_sourceLocation) {
-        guard case let .cannotEncode(_, record, f, reason)? = e else {
+        guard let e, case let .cannotEncode(_, record, f, _) = e else {
             Issue.record("expected cannotEncode, got \(String(describing: e))", sourceLocation: sourceLocation); return
         }
         #expect(record == 2, sourceLocation: sourceLocation)
         #expect(f == field, sourceLocation: sourceLocation)
-        #expect(reason.contains(text), "\(reason)", sourceLocation: sourceLocation)
+        #expect(e.description.contains(text), "\(e)", sourceLocation: sourceLocation)
     }
 
     @Test func valuesThatDoNotFitAreTypedErrors() throws {
