@@ -93,8 +93,11 @@ struct RecreateCommand: ParsableCommand {
         case let e as FiscalError:
             Console.err("resgate recreate: " + e.words.text(in: lang))
             throw ExitStatus.badInput
+        case Recreator.Refusal.noXMLFolder:
+            Console.err("resgate recreate: " + CLIPhrase.recreateNeedsXMLFolder.text(in: lang))
+            throw ExitStatus.badInput
         case let e as TableAppend.Failure:
-            Console.err("resgate recreate: " + RecreatePhrase.refused("\(e)").text(in: lang))
+            Console.err("resgate recreate: " + RecreatePhrase.refused(Phrase.restore(e.phrase).text(in: lang)).text(in: lang))
             throw ExitStatus.refused
         default:
             Console.err("resgate recreate: " + RecreatePhrase.refused("\(error)").text(in: lang))

@@ -37,7 +37,7 @@ struct ShowCommand: ParsableCommand {
         let lang = common.language
         let t: DBFTable
         do { t = try DBFTable.open(path: target) } catch {
-            Console.err(error.failure.text(in: lang)); throw ExitStatus.badInput
+            Console.err(error.text(in: lang)); throw ExitStatus.badInput
         }
         var printer = RecordPrinter(fields: t.fields, format: outputFormat)
         let max = limit ?? (outputFormat == .table ? 100 : Int.max)
@@ -52,7 +52,7 @@ struct ShowCommand: ParsableCommand {
                 values.reserveCapacity(t.fields.count)
                 for f in t.fields {
                     do { values.append(try r.value(f)) } catch {
-                        problems.append((error as? XBaseError)?.failure.text(in: lang) ?? "\(error)"); values.append(.null)
+                        problems.append((error as? XBaseError)?.text(in: lang) ?? "\(error)"); values.append(.null)
                     }
                 }
                 printer.add(values, deleted: deleted ? r.isDeleted : nil)

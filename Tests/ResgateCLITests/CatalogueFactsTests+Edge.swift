@@ -55,7 +55,7 @@ extension CatalogueFactsTests {
         .confirm(3, tables: "VENDAS, ITENS"), .needYes, .nothing,
         .note(56, series: 1, model: 65, items: 2, record: 53, dryRun: false), .note(57, series: 1, model: 55, items: 1, record: nil, dryRun: true),
         .skippedEntry(58), .done(3, id: "20261205-043634-f331", data: "/loja/dados"), .dryRun(3), .stockHeading, .truncatedHeading,
-        .checkFailed, .refused("a tabela VENDAS está aberta no ERP"), .markedRows(field: "ORIGEM", value: "XML"),
+        .checkFailed, .refused("a tabela VENDAS está aberta no ERP"), .markedRows(field: "ORIGEM", value: "XML"), .more(4),
     ]
 
     static func index(_ p: RecreatePhrase) -> Int {
@@ -72,6 +72,7 @@ extension CatalogueFactsTests {
         case .checkFailed: 9
         case .refused: 10
         case .markedRows: 11
+        case .more: 12
         }
     }
 
@@ -127,7 +128,7 @@ extension CatalogueFactsTests {
     }
 
     @Test func everyRecoveryFactIsWordedInBothLanguages() {
-        #expect(Set(Self.recreate.map(Self.index)) == Set(0...11), "a RecreatePhrase case has no sample")
+        #expect(Set(Self.recreate.map(Self.index)) == Set(0...12), "a RecreatePhrase case has no sample")
         #expect(Set(Self.voiding.map(Self.index)) == Set(0...4), "a VoidingPhrase case has no sample")
         let texts = Self.recreate.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
             + Self.voiding.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
