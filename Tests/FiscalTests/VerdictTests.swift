@@ -71,6 +71,20 @@ import XBase
         #expect(s.nextSafe == 19)
     }
 
+    /// `recreate` leaves entry notes to the ERP, so an entry note's number is never joined
+    /// with lost sales around it, and its line says to post it by hand.
+    @Test func anEntryNoteIsNotJoinedWithLostSales() throws {
+        let xml = [1, 2, 3, 4, 6, 7].map { proc(Self.numeric, $0) } + [proc(Self.numeric, 5, entry: true)]
+        let s = try check(cnpj: Self.numeric, data: [1, 2, 3, 7], xml: xml, window: 0)
+        #expect(kinds(s) == ["4=recreate", "5=recreate", "6=recreate"])
+        let entry = try #require(s.verdicts.first { $0.from == 5 })
+        #expect(entry.entry == true)
+        #expect(entry.words.text(in: .pt).contains("nota de entrada: lance-a à mão no ERP"))
+        #expect(entry.words.text(in: .en).contains("entry note: post it by hand"))
+        let sale = try #require(s.verdicts.first { $0.from == 4 })
+        #expect(!sale.words.text(in: .pt).contains("nota de entrada"))
+    }
+
     @Test func dataRowWithoutAuthorizationIsNeverVoided() throws {
         // XML covers 5…8; data 1…8; 7 has no authorization anywhere; 1…4 predate the XML
         let s = try check(cnpj: Self.numeric, data: Array(1...8), xml: [5, 6, 8].map { proc(Self.numeric, $0) })

@@ -28,7 +28,7 @@ public struct NumberVerdict: Sendable, Codable, Hashable {
     /// The verdict as a person reads it (`ResgateLocale`), both languages.
     public var words: Words {
         VerdictWords.line(span: span.description, count: count, kind: verdict, deadline: deadline, rule: deadlineRule,
-                          daysLeft: daysLeft, near: nearContingency)
+                          daysLeft: daysLeft, near: nearContingency, entry: entry == true)
     }
 }
 
@@ -111,6 +111,9 @@ enum Verdicts {
         var source: Source
         /// Joined with a neighbour: the texts of one number are dropped.
         var merged = false
+        /// An entry note's number: never joined with a sale's (`recreate` does not insert
+        /// entry notes, so their line says to post them by hand).
+        var entry = false
     }
 
     static func decide(_ input: Input) -> [NumberVerdict] {
@@ -122,7 +125,8 @@ enum Verdicts {
         /// pending notes, gaps): as many as the index already holds of those documents.
         var detailed: [NumberVerdict] = []
         func add(_ v: NumberVerdict) {
-            drafts.append(Draft(from: v.from, to: v.to, verdict: v.verdict, source: .detailed(Int32(detailed.count))))
+            drafts.append(Draft(from: v.from, to: v.to, verdict: v.verdict, source: .detailed(Int32(detailed.count)),
+                                entry: v.entry == true))
             detailed.append(v)
         }
         let xmlLow = [docs.noteList.isEmpty ? nil : docs.noteList.number(at: 0), docs.voided.map(\.first).min(),
@@ -138,7 +142,7 @@ enum Verdicts {
             var kind = VerdictKind.recreate
             if list.isDenied(at: i) { kind = .denied }
             else if let c = docs.cancellations[number] { kind = c.bySubstitution ? .substituted : .cancelled }
-            drafts.append(Draft(from: number, to: number, verdict: kind, source: .note(Int32(i))))
+            drafts.append(Draft(from: number, to: number, verdict: kind, source: .note(Int32(i)), entry: list.isEntry(at: i)))
         }
         for c in docs.cancellations.values where !docs.hasNote(c.number) && !inData(c.number) {
             add(NumberVerdict(from: c.number, to: c.number, verdict: c.bySubstitution ? .substituted : .cancelled,
@@ -197,14 +201,14 @@ enum Verdicts {
             case .plain:
                 return NumberVerdict(from: d.from, to: d.to, verdict: d.verdict)
             case .note(let i):
-                guard !d.merged else { return NumberVerdict(from: d.from, to: d.to, verdict: d.verdict) }
+                guard !d.merged else { return NumberVerdict(from: d.from, to: d.to, verdict: d.verdict, entry: d.entry ? true : nil) }
                 let note = list[Int(i)]
                 return NumberVerdict(from: d.from, to: d.to, verdict: d.verdict, key: note.key, issued: note.issued,
                                      file: note.file, entry: note.isEntry ? true : nil)
             case .detailed(let k):
                 var v = detailed[Int(k)]
                 v.from = d.from; v.to = d.to
-                if d.merged { v.key = nil; v.issued = nil; v.file = nil; v.entry = nil }
+                if d.merged { v.key = nil; v.issued = nil; v.file = nil; v.entry = d.entry ? true : nil }
                 return v
             }
         }
@@ -222,7 +226,7 @@ enum Verdicts {
         var out: [Draft] = []
         out.reserveCapacity(list.count)
         for d in list {
-            if var last = out.last, last.verdict == d.verdict, last.to + 1 == d.from, d.verdict != .transmit {
+            if var last = out.last, last.verdict == d.verdict, last.to + 1 == d.from, d.verdict != .transmit, last.entry == d.entry {
                 let (a, b) = (extras(last), extras(d))
                 if b.deadline == a.deadline, b.near == nil || b.near == a.near {
                     last.to = d.to

@@ -160,6 +160,8 @@ public struct NoteList: RandomAccessCollection, Sendable {
     public func number(at i: Int) -> Int { Int(store.records[i].number) }
     public func isDenied(at i: Int) -> Bool { !AuthorizedNote.authorizedStatuses.contains(Int(store.records[i].status)) }
     public func keyIsRight(at i: Int) -> Bool { store.keyIsRight(at: i) }
+    /// `tpNF` 0: an entry note of the store (a return, an import), not a sale.
+    public func isEntry(at i: Int) -> Bool { store.records[i].isEntry }
     /// `tpEmis` as a 44-character key carries it (character 35), as `AccessKey.emission`.
     public func emission(at i: Int) -> Int? {
         var k = 0

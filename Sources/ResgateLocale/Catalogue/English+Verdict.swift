@@ -31,8 +31,9 @@ extension English {
             case .hours24: "within 24 hours of issue (the state's rule)"
             case .tenthOfNextMonth: "by the 10th of the following month (Ajuste SINIEF 07/05)"
             }
-        case let .line(span, count, kind, deadline, rule, daysLeft, near):
+        case let .line(span, count, kind, deadline, rule, daysLeft, near, entry):
             span + (count > 1 ? " (\(count))" : "") + ": " + verdict(.kind(kind))
+                + (entry && kind == .recreate ? " (entry note: post it by hand in the ERP; recreate does not insert it)" : "")
                 + (near.map { " (contingency note \($0) nearby)" } ?? "")
                 + (deadline.map { d in
                     " — deadline \(d)"

@@ -32,8 +32,9 @@ extension Portuguese {
             case .hours24: "até 24 horas após a emissão (regra da UF)"
             case .tenthOfNextMonth: "até o dia 10 do mês seguinte (Ajuste SINIEF 07/05)"
             }
-        case let .line(span, count, kind, deadline, rule, daysLeft, near):
+        case let .line(span, count, kind, deadline, rule, daysLeft, near, entry):
             span + (count > 1 ? " (\(count))" : "") + ": " + verdict(.kind(kind))
+                + (entry && kind == .recreate ? " (nota de entrada: lance-a à mão no ERP; o recreate não a insere)" : "")
                 + (near.map { " (nota em contingência nº \($0) perto)" } ?? "")
                 + (deadline.map { d in
                     " — prazo \(Format.date(d, in: .pt))"

@@ -71,8 +71,9 @@ public enum DeadlineRule: String, Sendable, Codable, CaseIterable {
 public enum VerdictWords {
     /// `41–52 (12): recriar — …`.
     public static func line(span: String, count: Int, kind: VerdictKind, deadline: String?, rule: DeadlineRule?,
-                            daysLeft: Int?, near: Int?) -> Words {
-        Words(VerdictPhrase.line(span: span, count: count, kind: kind, deadline: deadline, rule: rule, daysLeft: daysLeft, near: near).text)
+                            daysLeft: Int?, near: Int?, entry: Bool = false) -> Words {
+        Words(VerdictPhrase.line(span: span, count: count, kind: kind, deadline: deadline, rule: rule, daysLeft: daysLeft,
+                                 near: near, entry: entry).text)
     }
 
     public static let heading = Words(VerdictPhrase.heading.text)
@@ -91,8 +92,10 @@ public enum VerdictPhrase: Sendable, Hashable {
     case advice(VerdictKind)
     case rule(DeadlineRule)
     /// One line of verdicts: the span, how many numbers, the verdict, its deadline (ISO
-    /// date) and rule, days left (negative: overdue), a contingency note near it.
-    case line(span: String, count: Int, kind: VerdictKind, deadline: String?, rule: DeadlineRule?, daysLeft: Int?, near: Int?)
+    /// date) and rule, days left (negative: overdue), a contingency note near it, and
+    /// whether the numbers are entry notes (`tpNF` 0: `recreate` leaves those to the ERP).
+    case line(span: String, count: Int, kind: VerdictKind, deadline: String?, rule: DeadlineRule?, daysLeft: Int?, near: Int?,
+              entry: Bool = false)
     case heading
     case more(Int)
     case notJudged
