@@ -68,7 +68,8 @@ import Testing
 
     @Test func unknownKeyIsRefusedWithItsEntryAndLine() {
         #expect(throws: FiscalError.configValue(file: "resgate.toml", line: 6, entry: "[[fiscal.sequence]] #2", key: "numero",
-                                               reason: "unknown key (known: table, number, series, series_value, model, model_value, key, cnpj, cnpj_value, counter, first)")) {
+                                               reason: .unknownKey(known: ["table", "number", "series", "series_value", "model", "model_value", "key",
+                                                                            "cnpj", "cnpj_value", "counter", "first"]))) {
             try ConfigParser.parse("""
             [[fiscal.sequence]]
             table = "A"

@@ -161,8 +161,8 @@ import Testing
     static let fiscalErrors: [FiscalErrorPhrase] = [
         .cannotRead(path: "/loja/xml", reason: "permissão negada"),
         .configSyntax(file: "resgate.toml", line: 3, column: 7, reason: "esperado '='"),
-        .configValue(file: "resgate.toml", line: 9, entry: "[[rule]] 2", key: "kind", reason: "desconhecido"),
-        .configValue(file: "resgate.toml", line: nil, entry: "[fiscal]", key: "xml", reason: "vazio"),
+        .configValue(file: "resgate.toml", line: 9, entry: "[[rule]] 2", key: "kind", reason: .unknownRule("nova", known: ["unique"])),
+        .configValue(file: "resgate.toml", line: nil, entry: nil, key: "xml", reason: .mustBe(.folder)),
         .tableNotFound(table: "NOTAS", folder: "/loja/dados", configFile: "resgate.toml"),
         .tableNotFound(table: "NOTAS", folder: "/loja/dados", configFile: nil),
         .fieldNotFound(table: "NOTAS", field: "NNF", file: "NOTAS.DBF", configFile: "resgate.toml"),

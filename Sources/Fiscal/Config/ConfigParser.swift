@@ -30,51 +30,51 @@ public enum ConfigParser {
         var config = CheckConfig(file: file)
         // [merge] belongs to `restore --merge` (RestoreKit's MergeConfig reads it)
         for k in root.keys where !["fiscal", "rule", "recreate", "merge"].contains(k) {
-            throw .configValue(file: file, line: nil, entry: "top level", key: k, reason: "unknown key (known: fiscal, rule, recreate, merge)")
+            throw .configValue(file: file, line: nil, entry: nil, key: k, reason: .unknownKey(known: ["fiscal", "rule", "recreate", "merge"]))
         }
         if let fiscal = root["fiscal"] {
-            guard let ft = fiscal.table else { throw .configValue(file: file, line: nil, entry: "top level", key: "fiscal", reason: "must be a table") }
+            guard let ft = fiscal.table else { throw .configValue(file: file, line: nil, entry: nil, key: "fiscal", reason: .mustBe(.table)) }
             let known = ["sequence", "xml", "pending", "contingency_window", "contingency_deadline"]
             for k in ft.keys where !known.contains(k) {
-                throw .configValue(file: file, line: lines.line(of: "[fiscal]", occurrence: 0), entry: "[fiscal]", key: k, reason: "unknown key (known: \(known.joined(separator: ", ")))")
+                throw .configValue(file: file, line: lines.line(of: "[fiscal]", occurrence: 0), entry: "[fiscal]", key: k, reason: .unknownKey(known: known))
             }
             let fe = Entry(file: file, name: "[fiscal]", line: lines.line(of: "[fiscal]", occurrence: 0))
             if let p = ft["pending"] {
-                guard let arr = p.array, arr.allSatisfy({ $0.string != nil }) else { throw fe.error("pending", "must be a list of folders") }
+                guard let arr = p.array, arr.allSatisfy({ $0.string != nil }) else { throw fe.error("pending", .mustBe(.folderList)) }
                 config.pendingFolders = arr.compactMap { $0.string }
             }
             if let w = try fe.int(ft, "contingency_window") {
-                guard w >= 0 && w <= 100_000 else { throw fe.error("contingency_window", "must be 0…100000") }
+                guard w >= 0 && w <= 100_000 else { throw fe.error("contingency_window", .outOfRange(min: 0, max: 100_000)) }
                 config.verdicts.contingencyWindow = w
             }
             if let d = try fe.string(ft, "contingency_deadline") {
                 guard let r = DeadlineRule(rawValue: d), r != .tenthOfNextMonth else {
-                    throw fe.error("contingency_deadline", "must be \"next-business-day\" or \"24h\"")
+                    throw fe.error("contingency_deadline", .oneOf(["next-business-day", "24h"]))
                 }
                 config.verdicts.contingencyRule = r
             }
             if let x = ft["xml"] {
-                guard let s = x.string else { throw .configValue(file: file, line: nil, entry: "[fiscal]", key: "xml", reason: "must be a string (a folder)") }
+                guard let s = x.string else { throw .configValue(file: file, line: nil, entry: "[fiscal]", key: "xml", reason: .mustBe(.folder)) }
                 config.xmlFolder = s
             }
             if let seq = ft["sequence"] {
-                guard let arr = seq.array else { throw .configValue(file: file, line: nil, entry: "[fiscal]", key: "sequence", reason: "must be written as [[fiscal.sequence]]") }
+                guard let arr = seq.array else { throw .configValue(file: file, line: nil, entry: "[fiscal]", key: "sequence", reason: .writtenAs(header: "[[fiscal.sequence]]")) }
                 for (i, v) in arr.enumerated() {
                     let entry = Entry(file: file, name: "[[fiscal.sequence]] #\(i + 1)", line: lines.line(of: "[[fiscal.sequence]]", occurrence: i))
-                    guard let t = v.table else { throw entry.error("", "must be a table") }
+                    guard let t = v.table else { throw entry.error("", .mustBe(.table)) }
                     config.sequences.append(try sequence(t, entry))
                 }
             }
         }
         if let rc = root["recreate"] {
-            guard let rt = rc.table else { throw .configValue(file: file, line: nil, entry: "top level", key: "recreate", reason: "must be a table") }
+            guard let rt = rc.table else { throw .configValue(file: file, line: nil, entry: nil, key: "recreate", reason: .mustBe(.table)) }
             config.recreate = try RecreateConfigParser.parse(rt, entry: Entry(file: file, name: "[recreate]", line: lines.line(of: "[recreate", occurrence: 0)))
         }
         if let rules = root["rule"] {
-            guard let arr = rules.array else { throw .configValue(file: file, line: nil, entry: "top level", key: "rule", reason: "must be written as [[rule]]") }
+            guard let arr = rules.array else { throw .configValue(file: file, line: nil, entry: nil, key: "rule", reason: .writtenAs(header: "[[rule]]")) }
             for (i, v) in arr.enumerated() {
                 let entry = Entry(file: file, name: "[[rule]] #\(i + 1)", line: lines.line(of: "[[rule]]", occurrence: i))
-                guard let t = v.table else { throw entry.error("", "must be a table") }
+                guard let t = v.table else { throw entry.error("", .mustBe(.table)) }
                 config.rules.append(try rule(t, entry))
             }
         }
@@ -95,26 +95,26 @@ public enum ConfigParser {
         if let c = t["cnpj_value"] {
             if let str = c.string { s.cnpjValue = str.filter { $0.isLetter || $0.isNumber }.uppercased() }
             else if let n = c.int { let d = String(n); s.cnpjValue = String(repeating: "0", count: max(0, 14 - d.count)) + d }
-            else { throw e.error("cnpj_value", "must be a string such as \"12345678000195\"") }
+            else { throw e.error("cnpj_value", .mustBe(.cnpj)) }
         }
         s.counter = try e.fieldRef(t, "counter")
         s.first = try e.int(t, "first")
-        if s.series == nil && s.seriesValue == nil { throw e.error("series", "give `series` (a field) or `series_value`") }
-        if s.model == nil && s.modelValue == nil { throw e.error("model", "give `model` (a field) or `model_value = \"65\"`") }
-        if let m = s.modelValue, m != 55 && m != 65 { throw e.error("model_value", "must be 55 (NF-e) or 65 (NFC-e), not \(m)") }
+        if s.series == nil && s.seriesValue == nil { throw e.error("series", .fieldOrValue(field: "series", value: "series_value")) }
+        if s.model == nil && s.modelValue == nil { throw e.error("model", .fieldOrValue(field: "model", value: "model_value = \"65\"")) }
+        if let m = s.modelValue, m != 55 && m != 65 { throw e.error("model_value", .modelValue(m)) }
         return s
     }
 
     private static func rule(_ t: TOMLTable, _ e: Entry) throws(FiscalError) -> RuleConfig {
         let kindText = try e.string(t, "kind", required: true)!
         guard let kind = RuleConfig.Kind(rawValue: kindText) else {
-            throw e.error("kind", "unknown rule '\(kindText)' (known: \(RuleConfig.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw e.error("kind", .unknownRule(kindText, known: RuleConfig.Kind.allCases.map(\.rawValue)))
         }
         var r = RuleConfig(kind: kind, table: try e.string(t, "table", required: true)!)
         // how far back the data goes is a thing to look at, not a reason to refuse opening
         if kind == .freshness { r.severity = .warning }
         if let sev = try e.string(t, "severity") {
-            guard let st = CheckStatus(rawValue: sev), st != .ok else { throw e.error("severity", "must be \"fail\" or \"warning\"") }
+            guard let st = CheckStatus(rawValue: sev), st != .ok else { throw e.error("severity", .oneOf(["fail", "warning"])) }
             r.severity = st
         }
         switch kind {
@@ -126,17 +126,17 @@ public enum ConfigParser {
             try e.onlyKeys(t, ["kind", "table", "field", "references", "severity"])
             r.field = try e.string(t, "field", required: true)
             r.references = try e.fieldRef(t, "references")
-            if r.references == nil { throw e.error("references", "required, e.g. \"CLIENTES.CODIGO\"") }
+            if r.references == nil { throw e.error("references", .required(.reference)) }
         case .unique:
             try e.onlyKeys(t, ["kind", "table", "field", "fields", "severity"])
             if let one = try e.string(t, "field") { r.fields = [one] }
             if let many = t["fields"] {
                 guard let arr = many.array, arr.allSatisfy({ $0.string != nil }), !arr.isEmpty else {
-                    throw e.error("fields", "must be a list of field names")
+                    throw e.error("fields", .mustBe(.fieldNames))
                 }
                 r.fields = arr.compactMap { $0.string }
             }
-            if r.fields.isEmpty { throw e.error("fields", "required: `field = \"X\"` or `fields = [\"A\", \"B\"]`") }
+            if r.fields.isEmpty { throw e.error("fields", .required(.uniqueFields)) }
         case .notEmpty:
             try e.onlyKeys(t, ["kind", "table", "min", "severity"])
             r.min = try e.int(t, "min")
@@ -149,20 +149,20 @@ public enum ConfigParser {
 struct Entry {
     let file: String, name: String, line: Int?
 
-    func error(_ key: String, _ reason: String) -> FiscalError {
+    func error(_ key: String, _ reason: ConfigProblem) -> FiscalError {
         .configValue(file: file, line: line, entry: name, key: key, reason: reason)
     }
     func onlyKeys(_ t: TOMLTable, _ known: [String]) throws(FiscalError) {
         for k in t.keys where !known.contains(k) {
-            throw error(k, "unknown key (known: \(known.joined(separator: ", ")))")
+            throw error(k, .unknownKey(known: known))
         }
     }
     func string(_ t: TOMLTable, _ key: String, required: Bool = false) throws(FiscalError) -> String? {
         guard let v = t[key] else {
-            if required { throw error(key, "required") }
+            if required { throw error(key, .required(nil)) }
             return nil
         }
-        guard let s = v.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(key, "must be a non-empty string") }
+        guard let s = v.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(key, .mustBe(.nonEmptyString)) }
         return s.trimmingCharacters(in: .whitespaces)
     }
     /// Accepts `65` and `"65"`.
@@ -170,20 +170,20 @@ struct Entry {
         guard let v = t[key] else { return nil }
         if let i = v.int { return i }
         if let s = v.string, let i = Int(s.trimmingCharacters(in: .whitespaces)) { return i }
-        throw error(key, "must be a whole number")
+        throw error(key, .mustBe(.wholeNumber))
     }
     /// Accepts `{ table = "T", field = "F" }` and `"T.F"`.
     func fieldRef(_ t: TOMLTable, _ key: String) throws(FiscalError) -> FieldRef? {
         guard let v = t[key] else { return nil }
         if let s = v.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw error(key, "must be \"TABLE.FIELD\"") }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw error(key, .mustBe(.tableDotField)) }
             return FieldRef(table: String(parts[0]), field: String(parts[1]))
         }
         if let tt = v.table, let tn = tt["table"]?.string, let fn = tt["field"]?.string {
             return FieldRef(table: tn, field: fn)
         }
-        throw error(key, "must be { table = \"T\", field = \"F\" } or \"T.F\"")
+        throw error(key, .mustBe(.fieldRef))
     }
 }
 

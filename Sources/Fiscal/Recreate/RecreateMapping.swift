@@ -65,15 +65,15 @@ public struct FieldSource: Sendable, Codable, Hashable {
 enum RecreateConfigParser {
     static func parse(_ t: TOMLTable, entry: Entry) throws(FiscalError) -> RecreateMapping {
         try entry.onlyKeys(t, ["mark", "sales", "items"])
-        guard let st = t["sales"]?.table else { throw entry.error("sales", "required: [recreate.sales] with table and fields") }
+        guard let st = t["sales"]?.table else { throw entry.error("sales", .required(.salesSection)) }
         var m = RecreateMapping(sales: try table(st, Entry(file: entry.file, name: "[recreate.sales]", line: entry.line)))
         if let it = t["items"] {
-            guard let itt = it.table else { throw entry.error("items", "must be a table [recreate.items]") }
+            guard let itt = it.table else { throw entry.error("items", .mustBe(.itemsSection)) }
             m.items = try table(itt, Entry(file: entry.file, name: "[recreate.items]", line: entry.line))
         }
         if let mk = t["mark"] {
             guard let mt = mk.table, let f = mt["field"]?.string, let v = mt["value"]?.string, !f.isEmpty else {
-                throw entry.error("mark", "must be { field = \"F\", value = \"TEXT\" }")
+                throw entry.error("mark", .mustBe(.mark))
             }
             m.markField = f; m.markValue = v
         }
@@ -83,7 +83,7 @@ enum RecreateConfigParser {
     private static func table(_ t: TOMLTable, _ e: Entry) throws(FiscalError) -> TableMapping {
         try e.onlyKeys(t, ["table", "fields"])
         let name = try e.string(t, "table", required: true)!
-        guard let ft = t["fields"]?.table, !ft.keys.isEmpty else { throw e.error("fields", "required: { FIELD = \"xml/path\", … }") }
+        guard let ft = t["fields"]?.table, !ft.keys.isEmpty else { throw e.error("fields", .required(.fieldsMap)) }
         var fields: [FieldSource] = []
         for k in ft.keys.sorted() {
             let v = ft[k]!
@@ -91,24 +91,24 @@ enum RecreateConfigParser {
                 fields.append(FieldSource(field: k, path: try checked(path, e, k)))
             } else if let vt = v.table {
                 for key in vt.keys where !["xml", "value", "map"].contains(key) {
-                    throw e.error("fields.\(k).\(key)", "unknown key (known: xml, value, map)")
+                    throw e.error("fields.\(k).\(key)", .unknownKey(known: ["xml", "value", "map"]))
                 }
                 var src = FieldSource(field: k)
                 if let p = vt["xml"]?.string { src.path = try checked(p, e, k) }
                 src.value = vt["value"]?.string ?? vt["value"]?.int.map(String.init)
-                if (src.path == nil) == (src.value == nil) { throw e.error("fields.\(k)", "give exactly one of xml = \"path\" or value = \"constant\"") }
+                if (src.path == nil) == (src.value == nil) { throw e.error("fields.\(k)", .xmlOrValue) }
                 if let mt = vt["map"] {
-                    guard let table = mt.table else { throw e.error("fields.\(k).map", "must be a table { \"XML\" = \"STORED\" }") }
+                    guard let table = mt.table else { throw e.error("fields.\(k).map", .mustBe(.codeMap)) }
                     var map: [String: String] = [:]
                     for mk in table.keys {
-                        guard let s = table[mk]?.string else { throw e.error("fields.\(k).map.\(mk)", "must be a string") }
+                        guard let s = table[mk]?.string else { throw e.error("fields.\(k).map.\(mk)", .mustBe(.text)) }
                         map[mk] = s
                     }
                     src.map = map
                 }
                 fields.append(src)
             } else {
-                throw e.error("fields.\(k)", "must be \"xml/path\" or { xml = \"path\", map = {…} } or { value = \"constant\" }")
+                throw e.error("fields.\(k)", .mustBe(.fieldSource))
             }
         }
         return TableMapping(table: name, fields: fields)
@@ -116,7 +116,7 @@ enum RecreateConfigParser {
 
     private static func checked(_ path: String, _ e: Entry, _ k: String) throws(FiscalError) -> String {
         let ok = !path.isEmpty && !path.hasPrefix("/") && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty }
-        guard ok else { throw e.error("fields.\(k)", "'\(path)' is not a path such as \"ide/nNF\"") }
+        guard ok else { throw e.error("fields.\(k)", .notAPath(path)) }
         return path
     }
 }

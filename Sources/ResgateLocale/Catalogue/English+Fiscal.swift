@@ -123,7 +123,7 @@ extension English {
         switch e {
         case let .cannotRead(p, r): "\(p): cannot read: \(r)"
         case let .configSyntax(f, l, c, r): "\(f):\(l):\(c): TOML syntax: \(r)"
-        case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), key '\(k)': \(r)"
+        case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e ?? "top level"), key '\(k)': " + configProblem(r)
         case let .tableNotFound(t, d, cf): "table \(t) not found in \(d)" + (cf.map { " (named in \($0))" } ?? "")
         case let .fieldNotFound(t, f, file, cf): "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? "")
         case let .unreadableTable(f, r): "\(f): unreadable table: \(r)"

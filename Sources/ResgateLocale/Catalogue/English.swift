@@ -14,7 +14,7 @@ enum English {
         case .noSuchSnapshot(let id): "undo snapshot \(id) does not exist"
         case .unusableCheckInput(let why): "unusable input: \(why)"
         case .nothingToVerify(let p): "nothing to verify in \(p): no backup table (_Estr structure + data); for DBF tables use resgate scan"
-        case .invalidMergeConfig(let why): "unusable [merge] configuration: \(why)"
+        case .invalidMergeConfig(let f): "unusable [merge] configuration: " + mergeConfig(f)
         case .invalidBackupDate(let d): "--backup-date: invalid date '\(d)' (use YYYY-MM-DD)"
         case .unknownKeyField(let k): "key field \(k) is not in both the backup and the table"
         case .unreadableTable(let t): "table \(t) cannot be read"

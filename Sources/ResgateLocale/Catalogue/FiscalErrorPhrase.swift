@@ -4,10 +4,11 @@
 /// `English+Fiscal.swift`.
 public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
-    /// The TOML could not be parsed.
+    /// The TOML could not be parsed; `reason`: TOMLKit's own words (English).
     case configSyntax(file: String, line: Int, column: Int, reason: String)
-    /// The TOML parsed but a value is missing or wrong.
-    case configValue(file: String, line: Int?, entry: String, key: String, reason: String)
+    /// The TOML parsed but a value is missing or wrong; `entry`: the section as written
+    /// (`[fiscal]`, `[[rule]] #2`), nil for the top level.
+    case configValue(file: String, line: Int?, entry: String?, key: String, reason: ConfigProblem)
     case tableNotFound(table: String, folder: String, configFile: String?)
     case fieldNotFound(table: String, field: String, file: String, configFile: String?)
     /// A table that exists could not be read.

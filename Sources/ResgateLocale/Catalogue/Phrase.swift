@@ -19,7 +19,7 @@ public enum Phrase: Sendable, Hashable {
     case unusableCheckInput(String)
     case invalidBackupDate(String)
     /// `[merge.T]` in resgate.toml cannot be used (file:line: why).
-    case invalidMergeConfig(String)
+    case invalidMergeConfig(MergeConfigFailure)
     /// `verify` found no backup table at all in the path.
     case nothingToVerify(String)
     case unknownKeyField(String)

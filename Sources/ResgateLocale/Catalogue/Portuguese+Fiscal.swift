@@ -123,7 +123,7 @@ extension Portuguese {
         switch e {
         case let .cannotRead(p, r): "\(p): não foi possível ler: \(r)"
         case let .configSyntax(f, l, c, r): "\(f):\(l):\(c): erro de sintaxe TOML: \(r)"
-        case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e), chave '\(k)': \(r)"
+        case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e ?? "nível principal"), chave '\(k)': " + configProblem(r)
         case let .tableNotFound(t, d, cf): "tabela \(t) não encontrada em \(d)" + (cf.map { " (citada em \($0))" } ?? "")
         case let .fieldNotFound(t, f, file, cf): "\(file): a tabela \(t) não tem o campo \(f)" + (cf.map { " (citado em \($0))" } ?? "")
         case let .unreadableTable(f, r): "\(f): tabela ilegível: \(r)"

@@ -14,7 +14,7 @@ enum Portuguese {
         case .noSuchSnapshot(let id): "cópia de segurança \(id) não existe"
         case .unusableCheckInput(let why): "entrada inutilizável: \(why)"
         case .nothingToVerify(let p): "nada a verificar em \(p): nenhuma tabela de backup (estrutura _Estr + dados); para tabelas DBF use resgate scan"
-        case .invalidMergeConfig(let why): "configuração [merge] inutilizável: \(why)"
+        case .invalidMergeConfig(let f): "configuração [merge] inutilizável: " + mergeConfig(f)
         case .invalidBackupDate(let d): "--backup-date: data inválida '\(d)' (use AAAA-MM-DD)"
         case .unknownKeyField(let k): "o campo-chave \(k) não existe no backup e na tabela"
         case .unreadableTable(let t): "a tabela \(t) não pôde ser lida"

@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import ResgateLocale
 
 /// The `[merge.TABLE]` sections of `resgate.toml`:
 ///
@@ -9,10 +10,8 @@ import TOMLKit
 ///
 /// Unknown keys are refused (a typo would silently change how rows are matched).
 public enum MergeConfig {
-    public enum Failure: Error, Sendable, Hashable {
-        case syntax(file: String, line: Int, reason: String)
-        case value(file: String, entry: String, reason: String)
-    }
+    /// The catalogue's fact (file, line, entry, key and a `ConfigProblem`).
+    public typealias Failure = MergeConfigFailure
 
     /// The sections by upper-case table name; an absent file has none.
     public static func load(file: String) throws(Failure) -> [String: MergeTableConfig] {
@@ -28,27 +27,32 @@ public enum MergeConfig {
             throw .syntax(file: file, line: 0, reason: "\(error)")
         }
         guard let merge = root["merge"] else { return [:] }
-        guard let tables = merge.table else { throw .value(file: file, entry: "merge", reason: "must be a table") }
+        // the first line that starts with `header` (TOMLKit keeps no positions), for errors
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ header: String) -> Int? {
+            lines.firstIndex { $0.filter { $0 != " " && $0 != "\t" }.hasPrefix(header) }.map { $0 + 1 }
+        }
+        guard let tables = merge.table else { throw .value(file: file, line: line("[merge"), entry: "[merge]", key: nil, reason: .mustBe(.table)) }
         var out: [String: MergeTableConfig] = [:]
         for name in tables.keys {
-            let entry = "[merge.\(name)]"
-            guard let t = tables[name]?.table else { throw .value(file: file, entry: entry, reason: "must be a table") }
+            let entry = "[merge.\(name)]", at = line(entry)
+            guard let t = tables[name]?.table else { throw .value(file: file, line: at, entry: entry, key: nil, reason: .mustBe(.table)) }
             for k in t.keys where k != "key" && k != "changed" {
-                throw .value(file: file, entry: entry, reason: "unknown key \(k) (known: key, changed)")
+                throw .value(file: file, line: at, entry: entry, key: k, reason: .unknownKey(known: ["key", "changed"]))
             }
             var key: [String]?
             if let k = t["key"] {
                 if let s = k.string { key = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
                 else if let a = k.array {
                     key = try a.map { (v) throws(Failure) -> String in
-                        guard let s = v.string else { throw .value(file: file, entry: entry, reason: "key must list field names") }
+                        guard let s = v.string else { throw .value(file: file, line: at, entry: entry, key: "key", reason: .mustBe(.fieldNames)) }
                         return s
                     }
-                } else { throw .value(file: file, entry: entry, reason: "key must be a field name or a list of them") }
+                } else { throw .value(file: file, line: at, entry: entry, key: "key", reason: .mustBe(.fieldNameOrList)) }
             }
             var changed: String?
             if let c = t["changed"] {
-                guard let s = c.string else { throw .value(file: file, entry: entry, reason: "changed must be a field name") }
+                guard let s = c.string else { throw .value(file: file, line: at, entry: entry, key: "changed", reason: .mustBe(.fieldName)) }
                 changed = s
             }
             out[name.uppercased()] = MergeTableConfig(key: key, changed: changed)

@@ -40,11 +40,7 @@ public struct RestoreRequest: Sendable {
         var config: [String: MergeTableConfig] = [:]
         if let data {
             do { config = try MergeConfig.load(file: data + "/resgate.toml") } catch {
-                let why: String = switch error {
-                case let .syntax(file, line, reason): "\(file):\(line): \(reason)"
-                case let .value(file, entry, reason): "\(file) \(entry): \(reason)"
-                }
-                throw OperationFailure(.invalidMergeConfig(why))
+                throw OperationFailure(.invalidMergeConfig(error))
             }
         }
         return MergeRequest(key: fields, config: config)
