@@ -69,3 +69,12 @@ public struct BackupSetError: Error, Sendable, CustomStringConvertible {
     public init(_ defect: Defect) { self.defects = [defect] }
     public var description: String { defects.map(\.description).joined(separator: "\n") }
 }
+
+/// A set's failure as a cause: its first defect, with its place.
+extension BackupSetError: CauseConvertible {
+    public var cause: Cause { defects.first?.cause ?? .foreign(description) }
+}
+
+extension Defect: CauseConvertible {
+    public var cause: Cause { .defect(DefectPlace(file: file, line: line, field: field), reason) }
+}

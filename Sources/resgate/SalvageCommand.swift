@@ -54,8 +54,8 @@ extension SalvageCommand {
     static func failure(_ e: TableSalvager.Failure) -> SalvagePhrase {
         switch e {
         case let .noTable(t, folder): .noTable(table: "\(t)", folder: folder)
-        case let .unreadableHeader(file, reason): .unreadableHeader(file: file, reason: "\(reason)")
-        case let .cannotWrite(file, reason): .cannotWrite(file: file, reason: "\(reason)")
+        case let .unreadableHeader(file, reason): .unreadableHeader(file: file, reason: .xbase(reason))
+        case let .cannotWrite(file, reason): .cannotWrite(file: file, reason: reason)
         }
     }
 

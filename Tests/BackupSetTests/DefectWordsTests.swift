@@ -13,7 +13,7 @@ import XBase
             .set(.partsMissing([hostile, "T_2.TXT"])), .set(.badTableName(member: hostile, stem: hostile, .badCharacter(0x1B))),
             .structure(.unknownType(hostile)), .value(.notA(shown: hostile, .number)),
             .memo(.valueMismatch(text: hostile, memo: hostile)), .manifest(.unknownFormat(hostile)),
-            .error(hostile), .restore(.refused(.mergeUnreadableLive(table: hostile, reason: hostile))),
+            .error(.foreign(hostile)), .restore(.refused(.mergeUnreadableLive(table: hostile, reason: .foreign(hostile)))),
         ]
         for r in reasons {
             let d = Defect(.badValue, table: hostile, file: hostile, line: 1, field: hostile, r)

@@ -62,12 +62,19 @@ import Testing
         let r: [RestoreFault] = [
             .health(.badDate(shown: "'20261399'"), wholeTable: false), .health(.noEOFByte, wholeTable: true),
             .unreadableValue(reason: "motivo"), .structureMissing, .tableUnreadable(reason: "motivo"),
-            .cannotWrite(reason: "motivo"), .doesNotFitLiveField(reason: "motivo"), .moreDefects(12),
+            .cannotWrite(reason: "motivo"), .doesNotFitLiveField(reason: .charactersDoNotFit(count: 12, room: 10)),
+            .doesNotFitLiveField(reason: .notANumber(.blank)), .doesNotFitLiveField(reason: .notADate(.text)), .moreDefects(12),
             .indexNotRebuilt(reason: "motivo"), .structureNotWritable("N 20,19"),
         ]
-        return z.map { .zip($0) } + s.map { .set($0) } + st.map { .structure($0) } + l.map { .line($0) }
-            + v.map { .value($0) } + m.map { .memo($0) } + mf.map { .manifest($0) } + b.map { .backup($0) } + r.map { .restore($0) }
-            + [.error("motivo"), .restore(.refused(.mergeUnknownKeyField(table: "VENDAS", field: "CODIGO")))]
+        let causes: [DefectReason] = [
+            .error(.foreign("motivo")), .error(.xbase(.missingMemoFile(file: "VENDAS.DBF", expected: "VENDAS.FPT"))),
+            .error(.defect(DefectPlace(file: "VENDAS.TXT", line: 3, field: "NOME"), .memo(.lacksField))),
+            .error(.restore(.mergeUnknownKeyField(table: "VENDAS", field: "CODIGO"))),
+            .restore(.refused(.mergeUnknownKeyField(table: "VENDAS", field: "CODIGO"))),
+        ]
+        let byKind: [DefectReason] = z.map { .zip($0) } + s.map { .set($0) } + st.map { .structure($0) } + l.map { .line($0) }
+        let byPart: [DefectReason] = v.map { .value($0) } + m.map { .memo($0) } + mf.map { .manifest($0) } + b.map { .backup($0) }
+        return byKind + byPart + r.map { .restore($0) } + causes
     }()
 
     static let cloudSamples: [CloudPhrase] = [
@@ -245,7 +252,7 @@ import Testing
             let pt = r.text(in: .pt), en = r.text(in: .en)
             #expect(!pt.isEmpty && !en.isEmpty, "\(r)")
             switch r {
-            case .error: #expect(pt == en)   // another error's words, shown as they are
+            case .error(.foreign): #expect(pt == en)   // a foreign error's words, shown as they are
             default: #expect(pt != en, "\(r): the same in both languages: \(pt)")
             }
             // `manifest.json` is a file name, not English

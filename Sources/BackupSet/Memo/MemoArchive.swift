@@ -49,7 +49,7 @@ final class MemoArchive {
             try source.stream(member, digest: digests.map { d in { d.set(member, $0) } }) { chunk in fh.write(Data(chunk)) }
         } catch let e as BackupSetError {
             throw BackupSetError(e.defects.map { $0.placed(table: tableName) })
-        } catch { throw fail(.memo(.cannotRead(reason: "\(error)"))) }
+        } catch { throw fail(.memo(.cannotRead(reason: Cause(error)))) }
         let inner = try ZipArchive(path: innerPath, displayName: member.name)
         let dbfs = inner.entries.filter { $0.baseName.lowercased().hasSuffix(".dbf") }
         guard dbfs.count == 1, let dbf = dbfs.first else {
@@ -69,14 +69,14 @@ final class MemoArchive {
             do {
                 try ZipMemberReader(archive: inner, entry: e).read { chunk in fh.write(Data(chunk)) }
             } catch let e as BackupSetError { throw BackupSetError(e.defects.map { $0.placed(table: tableName) }) }
-            catch { throw fail(.error("\(error)")) }
+            catch { throw fail(.error(Cause(error))) }
         }
         try extract(dbf, as: "MEMO.DBF")
         if let m = memoEntry { try extract(m, as: m.baseName.lowercased().hasSuffix(".dbt") ? "MEMO.DBT" : "MEMO.FPT") }
         try? FileManager.default.removeItem(atPath: innerPath)
         let opened: DBFTable
         do { opened = try DBFTable.open(path: dir + "/MEMO.DBF", codePage: codePage) } catch {
-            throw fail(.memo(.dbfUnreadable(reason: "\(error)")))
+            throw fail(.memo(.dbfUnreadable(reason: Cause(error))))
         }
         let table = opened
         // no memo file is fine as long as every pointer is empty (a live table may have

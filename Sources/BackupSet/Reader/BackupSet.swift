@@ -159,7 +159,7 @@ public final class BackupSet: @unchecked Sendable {
         let bytes: [UInt8]
         do { bytes = try source.readAll(m, limit: Self.maxStructureBytes) } catch let e as BackupSetError {
             return (nil, e.defects.map { $0.placed(table: table, file: m.name) })
-        } catch { return (nil, [Defect(.badStructure, table: table, file: m.name, .error("\(error)"))]) }
+        } catch { return (nil, [Defect(.badStructure, table: table, file: m.name, .error(Cause(error)))]) }
         if m.key.hasSuffix(".dbf") { return ExtendedStructureReader.read(bytes: bytes, table: table, file: m.name) }
         if let bad = bytes.firstIndex(where: { $0 == 0 }) {
             return (nil, [Defect(.notText, table: table, file: m.name, .structure(.notText(offset: bad)))])

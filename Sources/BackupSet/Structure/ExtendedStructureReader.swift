@@ -66,7 +66,7 @@ enum ExtendedStructureReader {
                 return (s, defects)
             }
         } catch {
-            bad(nil, nil, .unreadableTable(reason: "\(error)"))
+            bad(nil, nil, .unreadableTable(reason: Cause(error)))
             return (nil, defects)
         }
     }

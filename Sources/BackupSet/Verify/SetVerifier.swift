@@ -68,7 +68,7 @@ public enum SetVerifier {
             } catch let e as BackupSetError {
                 for d in e.defects { report.add(d.placed(table: t.name), sink: sink, seen: &seen) }
             } catch {
-                report.add(Defect(.unreadableSet, table: t.name, .error("\(error)")), sink: sink, seen: &seen)
+                report.add(Defect(.unreadableSet, table: t.name, .error(Cause(error))), sink: sink, seen: &seen)
             }
         }
         if let m = set.manifest {

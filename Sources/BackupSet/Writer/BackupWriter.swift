@@ -76,7 +76,7 @@ public struct BackupWriter {
             let table: DBFTable
             do { table = try DBFTable.open(path: path) } catch {
                 skipped.append(Defect(.unreadableSet, table: tname, file: path,
-                                      .backup(.unreadableTableLeftOut(reason: "\(error)"))))
+                                      .backup(.unreadableTableLeftOut(reason: Cause(error)))))
                 continue
             }
             var exporter = TableExporter(table: table, name: tname, staging: stagingDir)
@@ -90,7 +90,7 @@ public struct BackupWriter {
                 // a full disk is not the table's fault: no set with tables missing
                 if let full = noRoom(error, writing: tname + ".TXT") { throw stop(full, writing: full.file) }
                 skipped.append(Defect(.badValue, table: tname, file: path,
-                                      .backup(.tableLeftOut(reason: "\(error)"))))
+                                      .backup(.tableLeftOut(reason: Cause(error)))))
                 continue
             }
             progress?(tname, r.records, total)

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ResgateLocale
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -36,7 +37,7 @@ public struct DBFFolder: CheckData, Sendable {
     public func table(named name: String) throws(FiscalError) -> (any CheckTable)? {
         guard let p = files[name.uppercased()] else { return nil }
         do { return DBFCheckTable(table: try DBFTable.open(path: p), name: name.uppercased()) } catch {
-            throw .unreadableTable(file: p, reason: error.description)
+            throw .unreadableTable(file: p, reason: Cause(error))
         }
     }
 }

@@ -206,7 +206,7 @@ public enum Recreator {
             throw .tableNotFound(table: table, folder: data, configFile: nil)
         }
         do { return try DBFTable.open(path: data + "/" + f).fields } catch {
-            throw .unreadableTable(file: data + "/" + f, reason: "\(error)")
+            throw .unreadableTable(file: data + "/" + f, reason: Cause(error))
         }
     }
 }

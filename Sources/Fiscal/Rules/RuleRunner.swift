@@ -39,7 +39,7 @@ enum RuleRunner {
                 live += 1
                 body(rec, v)
             }
-        } catch { throw .unreadableTable(file: t.file, reason: "\(error)") }
+        } catch { throw .unreadableTable(file: t.file, reason: Cause(error)) }
         return live
     }
 

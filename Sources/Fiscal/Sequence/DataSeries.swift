@@ -1,3 +1,4 @@
+import ResgateLocale
 import XBase
 
 /// The notes of one series as the restored data holds them.
@@ -134,7 +135,7 @@ enum SequenceDataReader {
         } catch let e as FiscalError {
             throw e
         } catch {
-            throw .unreadableTable(file: table.file, reason: "\(error)")
+            throw .unreadableTable(file: table.file, reason: Cause(error))
         }
         if let c = cfg.counter { out.counter = try readCounter(c, data: data, configFile: configFile) }
         return out
@@ -153,7 +154,7 @@ enum SequenceDataReader {
             try t.forEachRow(fields: [f]) { _, deleted, v in
                 if !deleted, let n = v[0].wholeNumber { best = max(best ?? n, n) }
             }
-        } catch { throw .unreadableTable(file: t.file, reason: "\(error)") }
+        } catch { throw .unreadableTable(file: t.file, reason: Cause(error)) }
         return best
     }
 

@@ -14,8 +14,8 @@ public enum DefectReason: Sendable, Hashable {
     case manifest(ManifestFault)
     case backup(BackupFault)
     case restore(RestoreFault)
-    /// Another error's own description, shown as it is in every language.
-    case error(String)
+    /// Another error that stopped the reading: its fact (`Cause`).
+    case error(Cause)
 }
 
 /// Where a defect is, as `message(in:)` puts it before the sentence:
@@ -130,7 +130,7 @@ public enum StructureFault: Sendable, Hashable {
     case badFieldType, badFieldLen, badFieldDec
     case badWidth(Int)
     case noRecords
-    case unreadableTable(reason: String)
+    case unreadableTable(reason: Cause)
     case badCommentValue(String)
     case incompleteLine
     case unknownFieldType(String)
@@ -175,9 +175,9 @@ public enum MemoFault: Sendable, Hashable {
     case unreadable(reason: String)
     case valueMismatch(text: String, memo: String)
     case cannotWriteTemporaryFile
-    case cannotRead(reason: String)
+    case cannotRead(reason: Cause)
     case dbfCount(Int)
-    case dbfUnreadable(reason: String)
+    case dbfUnreadable(reason: Cause)
 }
 
 /// `manifest.json` and what it says about the set.
@@ -193,8 +193,8 @@ public enum ManifestFault: Sendable, Hashable {
 /// Writing a set (`resgate backup`).
 public enum BackupFault: Sendable, Hashable {
     case tableNotFound(folder: String)
-    case unreadableTableLeftOut(reason: String)
-    case tableLeftOut(reason: String)
+    case unreadableTableLeftOut(reason: Cause)
+    case tableLeftOut(reason: Cause)
     case noFreeQuote
 }
 
@@ -202,14 +202,14 @@ public enum BackupFault: Sendable, Hashable {
 public enum RestoreFault: Sendable, Hashable {
     /// A DBF health finding; `wholeTable`: about the file, not one record.
     case health(HealthFact, wholeTable: Bool)
-    case unreadableValue(reason: String)
+    case unreadableValue(reason: Cause)
     case structureMissing
-    case tableUnreadable(reason: String)
-    case cannotWrite(reason: String)
-    case doesNotFitLiveField(reason: String)
+    case tableUnreadable(reason: Cause)
+    case cannotWrite(reason: Cause)
+    case doesNotFitLiveField(reason: FitProblem)
     /// More defects than a table's report lists.
     case moreDefects(Int)
-    case indexNotRebuilt(reason: String)
+    case indexNotRebuilt(reason: Cause)
     /// The backup's structure cannot be written as the live table needs.
     case structureNotWritable(String)
     /// A table refused as the restore tells it (`--merge`'s refusals: `RestorePhrase.merge…`).

@@ -11,7 +11,7 @@ extension English {
         case .manifest(let f): manifestFault(f)
         case .backup(let f): backupFault(f)
         case .restore(let f): restoreFault(f)
-        case .error(let s): s
+        case .error(let c): c.text(in: .en)
         }
     }
 
@@ -118,7 +118,7 @@ extension English {
         case .badFieldDec: "bad FIELD_DEC"
         case .badWidth(let w): "bad width \(w)"
         case .noRecords: "the structure table has no records"
-        case .unreadableTable(let why): "cannot read the structure table: \(why)"
+        case .unreadableTable(let why): "cannot read the structure table: \(why.text(in: .en))"
         case .badCommentValue(let k): "bad \(k) in the comment"
         case .incompleteLine: "incomplete structure line"
         case .unknownFieldType(let t): "unknown field type \"\(t)\""
@@ -174,9 +174,9 @@ extension English {
         case .unreadable(let why): "memo of this record cannot be read: \(why)"
         case let .valueMismatch(t, m): "the text says \(t), the memo DBF says \(m)"
         case .cannotWriteTemporaryFile: "cannot write a temporary file"
-        case .cannotRead(let why): "cannot read: \(why)"
+        case .cannotRead(let why): "cannot read: \(why.text(in: .en))"
         case .dbfCount(let n): "holds \(n) DBF files, expected one"
-        case .dbfUnreadable(let why): "its DBF cannot be read: \(why)"
+        case .dbfUnreadable(let why): "its DBF cannot be read: \(why.text(in: .en))"
         }
     }
 
@@ -202,8 +202,8 @@ extension English {
     static func backupFault(_ f: BackupFault) -> String {
         switch f {
         case .tableNotFound(let folder): "table not found in \(folder)"
-        case .unreadableTableLeftOut(let why): "unreadable table left out of the backup: \(why)"
-        case .tableLeftOut(let why): "table left out of the backup: \(why)"
+        case .unreadableTableLeftOut(let why): "unreadable table left out of the backup: \(why.text(in: .en))"
+        case .tableLeftOut(let why): "table left out of the backup: \(why.text(in: .en))"
         case .noFreeQuote: "no free quote character for the values"
         }
     }
@@ -211,15 +211,42 @@ extension English {
     static func restoreFault(_ f: RestoreFault) -> String {
         switch f {
         case let .health(f, wholeTable): wholeTable ? "damaged table: " + health(f) : health(f)
-        case .unreadableValue(let why): "unreadable value: \(why)"
+        case .unreadableValue(let why): "unreadable value: \(why.text(in: .en))"
         case .structureMissing: "structure missing or unreadable"
-        case .tableUnreadable(let why): "the table cannot be read: \(why)"
-        case .cannotWrite(let why): "cannot write: \(why)"
-        case .doesNotFitLiveField(let why): "value does not fit the live field: \(why)"
+        case .tableUnreadable(let why): "the table cannot be read: \(why.text(in: .en))"
+        case .cannotWrite(let why): "cannot write: \(why.text(in: .en))"
+        case .doesNotFitLiveField(let why): "value does not fit the live field: " + fit(why)
         case .moreDefects(let n): "… and \(n) more defects"
-        case .indexNotRebuilt(let why): "the CDX index could not be rebuilt: \(why)"
+        case .indexNotRebuilt(let why): "the CDX index could not be rebuilt: \(why.text(in: .en))"
         case .structureNotWritable(let why): restore(.structureNotWritable(why))
         case .refused(let p): restore(p)
+        }
+    }
+}
+
+/// Why a backup value does not fit the live field (`FitProblem`).
+extension English {
+    static func fit(_ p: FitProblem) -> String {
+        switch p {
+        case .cannotBecomeText(let k): "a \(valueClass(k)) value cannot become text"
+        case let .charactersDoNotFit(n, room): "\(n) characters do not fit in \(room)"
+        case .notANumber(let v): "\(fitValue(v)) is not a number"
+        case let .tooManyDecimals(v, d): "\(v) has more than \(d) decimals"
+        case let .tooWide(v, room): "\(v) does not fit in \(room) characters"
+        case .notInt32(let v): "\(fitValue(v)) is not a 32-bit integer"
+        case .notCurrency(let v): "\(fitValue(v)) is not a currency value"
+        case .hasTimeOfDay(let v): "\(v) has a time of day"
+        case .notADate(let k): "a \(valueClass(k)) value is not a date"
+        case .notADateTime(let k): "a \(valueClass(k)) value is not a date-time"
+        case .notALogical(let k): "a \(valueClass(k)) value is not a logical"
+        }
+    }
+
+    static func fitValue(_ v: FitValue) -> String {
+        switch v {
+        case .shown(let s): s
+        case .blank: "blank"
+        case .kind(let k): "a \(valueClass(k)) value"
         }
     }
 }

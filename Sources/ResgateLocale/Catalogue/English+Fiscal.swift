@@ -126,7 +126,7 @@ extension English {
         case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e ?? "top level"), key '\(k)': " + configProblem(r)
         case let .tableNotFound(t, d, cf): "table \(t) not found in \(d)" + (cf.map { " (named in \($0))" } ?? "")
         case let .fieldNotFound(t, f, file, cf): "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? "")
-        case let .unreadableTable(f, r): "\(f): unreadable table: \(r)"
+        case let .unreadableTable(f, r): "\(f): unreadable table: \(r.text(in: .en))"
         case let .unreadableXML(f, l, r): "\(f):\(l): unreadable XML: \(r)"
         case let .noRecreateMapping(cf):
             "no [recreate] section (XML → tables mapping) in " + (cf ?? "resgate.toml (none found)") + "; see docs/checks.md"

@@ -17,7 +17,7 @@ extension English {
         case .tableNotInSource(let folder): folder ? "the table is not in the source folder" : "the table is not in the backup"
         case .liveIndexMissing:
             "the header says the table has a CDX index but the file is missing; run resgate reindex or use --into"
-        case .liveTableUnreadable(let why): "the live table cannot be read (\(why)); use --into to restore into another folder"
+        case .liveTableUnreadable(let why): "the live table cannot be read (\(why.text(in: .en))); use --into to restore into another folder"
         case .incompatibleFields(let f): "fields with incompatible types: " + f.joined(separator: "; ")
         case let .ownerOutOfReach(uid, gid, file):
             "the restored table needs owner \(uid):\(gid) of \(file), which this user cannot give; run as that user or as root"
@@ -33,7 +33,7 @@ extension English {
         case .undoNoSuchSnapshot(let id): "no undo snapshot \(id)"
         case .undoIncomplete(let id): "snapshot \(id) is incomplete (its operation never committed)"
         case let .appendTableNotFound(t, folder): "table \(t) is not in \(folder)"
-        case let .appendCannotWrite(t, why): "cannot write" + (t.map { " \($0)" } ?? "") + ": \(why)"
+        case let .appendCannotWrite(t, why): "cannot write" + (t.map { " \($0)" } ?? "") + ": \(why.text(in: .en))"
         case let .tableLocked(t, f, h): "table \(t) is open in the ERP (" + (f.map { "\($0): " } ?? "") + text(h) + ")"
         case .undoBusy: "another Resgate operation is running on this folder"
         case let .undoCannotWrite(path, why): "cannot write in \(path) (\(why)): the folder is read-only or this user may not write in it"
@@ -42,8 +42,8 @@ extension English {
         case let .mergeChangedFieldNotADate(t, n): "\(t): changed field \(n) is neither a date nor a datetime"
         case let .mergeTooManyLiveRows(t, rows, budget):
             "\(t): the live table has \(rows) records, more than the \(budget) a merge takes; restore without --merge or use salvage"
-        case let .mergeUnreadableLive(t, reason): "\(t): the live table cannot be read (\(reason)); restore without --merge"
-        case let .mergeFailed(t, reason): "\(t): the merge failed (\(reason))"
+        case let .mergeUnreadableLive(t, reason): "\(t): the live table cannot be read (\(reason.text(in: .en))); restore without --merge"
+        case let .mergeFailed(t, reason): "\(t): the merge failed (\(reason.text(in: .en)))"
         case .processingTables: "Processing tables"
         case .insertingRecords: "Inserting records"
         case .done: "Done."

@@ -5,8 +5,8 @@ extension English {
         case .badName(let t): "not a table name: \(t)"
         case let .noTable(t, folder): "table \(t) is not in \(folder)"
         case let .unreadableHeader(file, reason):
-            "\(file): the header cannot be read (\(reason)); nothing can be salvaged from this file — restore from the backup"
-        case let .cannotWrite(file, reason): "\(file): cannot write (\(reason))"
+            "\(file): the header cannot be read (\(reason.text(in: .en))); nothing can be salvaged from this file — restore from the backup"
+        case let .cannotWrite(file, reason): "\(file): cannot write (\(reason.text(in: .en)))"
         case .fault(let k): recordFault(k)
         case let .quarantined(t, record, field, k): "\(t) record \(record)\(field.map { " \($0)" } ?? ""): \(recordFault(k))"
         case let .memoLost(t, record, field, k): "\(t) record \(record) \(field): \(recordFault(k)) (memo emptied)"

@@ -12,7 +12,7 @@ public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertibl
     case tableNotFound(table: String, folder: String, configFile: String?)
     case fieldNotFound(table: String, field: String, file: String, configFile: String?)
     /// A table that exists could not be read.
-    case unreadableTable(file: String, reason: String)
+    case unreadableTable(file: String, reason: Cause)
     /// An XML file that `recreate` must read is not well-formed.
     case unreadableXML(file: String, line: Int, reason: String)
     /// `recreate` without a `[recreate]` section in the config.

@@ -13,7 +13,7 @@ extension Portuguese {
         case .manifest(let f): manifestFault(f)
         case .backup(let f): backupFault(f)
         case .restore(let f): restoreFault(f)
-        case .error(let s): s
+        case .error(let c): c.text(in: .pt)
         }
     }
 
@@ -120,7 +120,7 @@ extension Portuguese {
         case .badFieldDec: "FIELD_DEC inválido"
         case .badWidth(let w): "largura \(w) inválida"
         case .noRecords: "a tabela de estrutura não tem registros"
-        case .unreadableTable(let why): "não foi possível ler a tabela de estrutura: \(why)"
+        case .unreadableTable(let why): "não foi possível ler a tabela de estrutura: \(why.text(in: .pt))"
         case .badCommentValue(let k): "\(k) inválido no comentário"
         case .incompleteLine: "linha de estrutura incompleta"
         case .unknownFieldType(let t): "tipo de campo \"\(t)\" desconhecido"
@@ -176,9 +176,9 @@ extension Portuguese {
         case .unreadable(let why): "o memo deste registro não pode ser lido: \(why)"
         case let .valueMismatch(t, m): "o texto diz \(t), o DBF de memos diz \(m)"
         case .cannotWriteTemporaryFile: "não foi possível gravar arquivo temporário"
-        case .cannotRead(let why): "não foi possível ler: \(why)"
+        case .cannotRead(let why): "não foi possível ler: \(why.text(in: .pt))"
         case .dbfCount(let n): "contém \(n) arquivos DBF, esperado um"
-        case .dbfUnreadable(let why): "o DBF não pode ser lido: \(why)"
+        case .dbfUnreadable(let why): "o DBF não pode ser lido: \(why.text(in: .pt))"
         }
     }
 
@@ -205,8 +205,8 @@ extension Portuguese {
     static func backupFault(_ f: BackupFault) -> String {
         switch f {
         case .tableNotFound(let folder): "tabela não encontrada em \(folder)"
-        case .unreadableTableLeftOut(let why): "tabela ilegível, fora do backup: \(why)"
-        case .tableLeftOut(let why): "tabela fora do backup: \(why)"
+        case .unreadableTableLeftOut(let why): "tabela ilegível, fora do backup: \(why.text(in: .pt))"
+        case .tableLeftOut(let why): "tabela fora do backup: \(why.text(in: .pt))"
         case .noFreeQuote: "nenhum caractere de aspas livre para os valores"
         }
     }
@@ -214,15 +214,42 @@ extension Portuguese {
     static func restoreFault(_ f: RestoreFault) -> String {
         switch f {
         case let .health(f, wholeTable): wholeTable ? "tabela danificada: " + health(f) : health(f)
-        case .unreadableValue(let why): "valor ilegível: \(why)"
+        case .unreadableValue(let why): "valor ilegível: \(why.text(in: .pt))"
         case .structureMissing: "estrutura ilegível ou ausente"
-        case .tableUnreadable(let why): "a tabela não pode ser lida: \(why)"
-        case .cannotWrite(let why): "não foi possível gravar: \(why)"
-        case .doesNotFitLiveField(let why): "valor não cabe no campo atual: \(why)"
+        case .tableUnreadable(let why): "a tabela não pode ser lida: \(why.text(in: .pt))"
+        case .cannotWrite(let why): "não foi possível gravar: \(why.text(in: .pt))"
+        case .doesNotFitLiveField(let why): "valor não cabe no campo atual: " + fit(why)
         case .moreDefects(let n): "… e mais \(n) defeitos"
-        case .indexNotRebuilt(let why): "o índice CDX não pôde ser reconstruído: \(why)"
+        case .indexNotRebuilt(let why): "o índice CDX não pôde ser reconstruído: \(why.text(in: .pt))"
         case .structureNotWritable(let why): restore(.structureNotWritable(why))
         case .refused(let p): restore(p)
+        }
+    }
+}
+
+/// Why a backup value does not fit the live field (`FitProblem`).
+extension Portuguese {
+    static func fit(_ p: FitProblem) -> String {
+        switch p {
+        case .cannotBecomeText(let k): "um valor \(valueClass(k)) não pode virar texto"
+        case let .charactersDoNotFit(n, room): "\(n) caracteres não cabem em \(room)"
+        case .notANumber(let v): "\(fitValue(v)) não é um número"
+        case let .tooManyDecimals(v, d): "\(v) tem mais de \(d) casas decimais"
+        case let .tooWide(v, room): "\(v) não cabe em \(room) caracteres"
+        case .notInt32(let v): "\(fitValue(v)) não é um inteiro de 32 bits"
+        case .notCurrency(let v): "\(fitValue(v)) não é um valor monetário"
+        case .hasTimeOfDay(let v): "\(v) tem horário, e o campo só guarda a data"
+        case .notADate(let k): "um valor \(valueClass(k)) não é uma data"
+        case .notADateTime(let k): "um valor \(valueClass(k)) não é data e hora"
+        case .notALogical(let k): "um valor \(valueClass(k)) não é lógico"
+        }
+    }
+
+    static func fitValue(_ v: FitValue) -> String {
+        switch v {
+        case .shown(let s): s
+        case .blank: "o valor em branco"
+        case .kind(let k): "um valor \(valueClass(k))"
         }
     }
 }

@@ -126,7 +126,7 @@ extension Portuguese {
         case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e ?? "nível principal"), chave '\(k)': " + configProblem(r)
         case let .tableNotFound(t, d, cf): "tabela \(t) não encontrada em \(d)" + (cf.map { " (citada em \($0))" } ?? "")
         case let .fieldNotFound(t, f, file, cf): "\(file): a tabela \(t) não tem o campo \(f)" + (cf.map { " (citado em \($0))" } ?? "")
-        case let .unreadableTable(f, r): "\(f): tabela ilegível: \(r)"
+        case let .unreadableTable(f, r): "\(f): tabela ilegível: \(r.text(in: .pt))"
         case let .unreadableXML(f, l, r): "\(f):\(l): XML ilegível: \(r)"
         case let .noRecreateMapping(cf):
             "falta a seção [recreate] (mapeamento XML → tabelas) em " + (cf ?? "resgate.toml (nenhum encontrado)") + "; veja docs/checks.md"

@@ -17,7 +17,7 @@ extension Portuguese {
         case .tableNotInSource(let folder): folder ? "a tabela não está na pasta de origem" : "a tabela não está no backup"
         case .liveIndexMissing:
             "o cabeçalho diz que a tabela tem índice CDX, mas o arquivo não existe; rode resgate reindex ou use --into"
-        case .liveTableUnreadable(let why): "a tabela atual não pode ser lida (\(why)); use --into para restaurar em outra pasta"
+        case .liveTableUnreadable(let why): "a tabela atual não pode ser lida (\(why.text(in: .pt))); use --into para restaurar em outra pasta"
         case .incompatibleFields(let f): "campos com tipos incompatíveis: " + f.joined(separator: "; ")
         case let .ownerOutOfReach(uid, gid, file):
             "as tabelas restauradas precisam do dono \(uid):\(gid) de \(file), que este usuário não pode dar; rode como esse usuário ou como root"
@@ -33,7 +33,7 @@ extension Portuguese {
         case .undoNoSuchSnapshot(let id): "a cópia de segurança \(id) não existe"
         case .undoIncomplete(let id): "a cópia de segurança \(id) está incompleta (a operação dela nunca terminou)"
         case let .appendTableNotFound(t, folder): "a tabela \(t) não está em \(folder)"
-        case let .appendCannotWrite(t, why): "não foi possível gravar" + (t.map { " em \($0)" } ?? "") + ": \(why)"
+        case let .appendCannotWrite(t, why): "não foi possível gravar" + (t.map { " em \($0)" } ?? "") + ": \(why.text(in: .pt))"
         case let .tableLocked(t, f, h): "a tabela \(t) está aberta no ERP (" + (f.map { "\($0): " } ?? "") + text(h) + ")"
         case .undoBusy: "outra operação do Resgate está em andamento nesta pasta"
         case let .undoCannotWrite(path, why):
@@ -43,8 +43,8 @@ extension Portuguese {
         case let .mergeChangedFieldNotADate(t, n): "\(t): o campo de alteração \(n) não é data nem data e hora"
         case let .mergeTooManyLiveRows(t, rows, budget):
             "\(t): a tabela atual tem \(rows) registros, mais que os \(budget) que a junção aceita; restaure sem --merge ou use salvage"
-        case let .mergeUnreadableLive(t, reason): "\(t): a tabela atual não pode ser lida (\(reason)); restaure sem --merge"
-        case let .mergeFailed(t, reason): "\(t): a junção falhou (\(reason))"
+        case let .mergeUnreadableLive(t, reason): "\(t): a tabela atual não pode ser lida (\(reason.text(in: .pt))); restaure sem --merge"
+        case let .mergeFailed(t, reason): "\(t): a junção falhou (\(reason.text(in: .pt)))"
         case .processingTables: "Processando TABELAS"
         case .insertingRecords: "Incluindo registros nas tabelas"
         case .done: "Processamento efetuado."

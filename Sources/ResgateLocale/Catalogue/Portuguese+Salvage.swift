@@ -5,8 +5,8 @@ extension Portuguese {
         case .badName(let t): "nome de tabela inválido: \(t)"
         case let .noTable(t, folder): "a tabela \(t) não está em \(folder)"
         case let .unreadableHeader(file, reason):
-            "\(file): o cabeçalho não pode ser lido (\(reason)); nada pode ser recuperado deste arquivo — restaure do backup"
-        case let .cannotWrite(file, reason): "\(file): não foi possível gravar (\(reason))"
+            "\(file): o cabeçalho não pode ser lido (\(reason.text(in: .pt))); nada pode ser recuperado deste arquivo — restaure do backup"
+        case let .cannotWrite(file, reason): "\(file): não foi possível gravar (\(reason.text(in: .pt)))"
         case .fault(let k): recordFault(k)
         case let .quarantined(t, record, field, k): "\(t) registro \(record)\(field.map { " \($0)" } ?? ""): \(recordFault(k))"
         case let .memoLost(t, record, field, k): "\(t) registro \(record) \(field): \(recordFault(k)) (memo vazio)"

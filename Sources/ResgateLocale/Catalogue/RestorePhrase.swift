@@ -22,7 +22,7 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     case tableNotInSource(tableFolder: Bool)
     /// The live header says there is a CDX index, but the file is missing.
     case liveIndexMissing
-    case liveTableUnreadable(reason: String)
+    case liveTableUnreadable(reason: Cause)
     /// Fields whose types cannot be converted (`NAME: C → N`…).
     case incompatibleFields([String])
     case ownerOutOfReach(uid: UInt32, gid: UInt32, file: String)
@@ -45,7 +45,7 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     /// Rows appended to a table (`recreate`): the table is not in the folder; it cannot be
     /// written (`table` nil: the operation as a whole).
     case appendTableNotFound(table: String, folder: String)
-    case appendCannotWrite(table: String?, reason: String)
+    case appendCannotWrite(table: String?, reason: Cause)
     case undoBusy
     case undoCannotWrite(path: String, reason: String)
     // `--merge` refused for one table (RestoreKit/Merge's `MergeFailure`)
@@ -53,9 +53,9 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     case mergeUnknownChangedField(table: String, field: String)
     case mergeChangedFieldNotADate(table: String, field: String)
     case mergeTooManyLiveRows(table: String, rows: Int, budget: Int)
-    case mergeUnreadableLive(table: String, reason: String)
+    case mergeUnreadableLive(table: String, reason: Cause)
     /// Any other error of the merge (the spill's), as the engine words it.
-    case mergeFailed(table: String, reason: String)
+    case mergeFailed(table: String, reason: Cause)
     // the moments of a restore (the ERP's own messages, cli.md)
     case processingTables
     case insertingRecords

@@ -4,8 +4,8 @@ public enum SalvagePhrase: Sendable, Hashable {
     /// `--table` is not a table name; the name as given, already escaped.
     case badName(String)
     case noTable(table: String, folder: String)
-    case unreadableHeader(file: String, reason: String)
-    case cannotWrite(file: String, reason: String)
+    case unreadableHeader(file: String, reason: Cause)
+    case cannotWrite(file: String, reason: Cause)
     /// Why a record cannot be trusted (XBase's `RecordFault.Kind` is this type).
     case fault(RecordFaultKind)
     /// A record set aside: `VENDAS registro 12 TOTAL: número ilegível`.

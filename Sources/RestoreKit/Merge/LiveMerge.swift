@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 import XBase
 
@@ -46,7 +47,7 @@ final class LiveMerge: DBFRecordGate {
         var readers = [reader]
         for _ in 1..<n {
             do { readers.append(SalvageReader(table: try DBFTable.open(path: live.path))) } catch {
-                throw MergeFailure.unreadableLive(table: table, reason: "\(error)")
+                throw MergeFailure.unreadableLive(table: table, reason: Cause(error))
             }
         }
         let ranges = (0..<n).map { k in (total * k / n)..<(total * (k + 1) / n) }
@@ -109,7 +110,7 @@ final class LiveMerge: DBFRecordGate {
         } catch let s as Spill {
             throw s.error
         } catch {
-            throw MergeFailure.unreadableLive(table: table, reason: "\(error)")
+            throw MergeFailure.unreadableLive(table: table, reason: Cause(error))
         }
         return taken
     }

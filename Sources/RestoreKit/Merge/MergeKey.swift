@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 import XBase
 
@@ -51,7 +52,7 @@ public enum MergeFailure: Error, Sendable, Hashable {
     case changedFieldNotADate(table: String, field: String)
     /// More intact live rows than a merge takes (`LiveIndex.maxRows`, 32 M: its bitmaps).
     case tooManyLiveRows(table: String, rows: Int, budget: Int)
-    case unreadableLive(table: String, reason: String)
+    case unreadableLive(table: String, reason: Cause)
 }
 
 enum MergeKeyChooser {

@@ -14,7 +14,7 @@ struct MergeSetup {
     func start(table: String, staging: String) throws -> LiveMerge {
         let live: DBFTable
         do { live = try DBFTable.open(path: livePath) } catch {
-            throw MergeFailure.unreadableLive(table: table, reason: error.description)
+            throw MergeFailure.unreadableLive(table: table, reason: .xbase(error))
         }
         return try LiveMerge(table: table, live: live, key: key, spillFolder: staging)
     }
@@ -40,7 +40,15 @@ enum MergeWords {
     }
 
     static func defect(_ e: Error, table: String) -> Defect {
-        let p = (e as? MergeFailure).map(phrase) ?? .mergeFailed(table: table, reason: "\(e)")
+        let p = (e as? MergeFailure).map(phrase) ?? .mergeFailed(table: table, reason: Cause(e))
         return Defect(.badStructure, table: table, .restore(.refused(p)))
     }
+}
+
+extension MergeFailure: CauseConvertible {
+    public var cause: Cause { .restore(MergeWords.phrase(self)) }
+}
+
+extension TableAppend.Failure: CauseConvertible {
+    public var cause: Cause { .restore(phrase) }
 }

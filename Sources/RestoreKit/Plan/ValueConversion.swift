@@ -1,9 +1,10 @@
+import ResgateLocale
 import XBase
 
 /// Converts one backup value to the live field's type, refusing any change of value.
 public enum ValueConversion {
     public enum Failure: Error, Equatable, Sendable {
-        case doesNotFit(String)
+        case doesNotFit(FitProblem)
     }
 
     /// The value as the live field stores it, or `.doesNotFit` when it would change.
@@ -15,31 +16,31 @@ public enum ValueConversion {
             switch v {
             case .string(let x): s = x
             case .bytes(let b): s = String(decoding: b, as: UTF8.self)
-            default: return .failure(.doesNotFit("a \(kind(v)) cannot become text"))
+            default: return .failure(.doesNotFit(.cannotBecomeText(kind(v))))
             }
             if f.type != .memo && s.unicodeScalars.count > f.length {
-                return .failure(.doesNotFit("\(s.unicodeScalars.count) characters do not fit in \(f.length)"))
+                return .failure(.doesNotFit(.charactersDoNotFit(count: s.unicodeScalars.count, room: f.length)))
             }
             return .success(.string(s))
         case .numeric, .float:
             guard let d = decimal(of: v) else {
                 if case .number(nil) = v { return .success(.number(nil)) }
-                return .failure(.doesNotFit("a \(kind(v)) is not a number"))
+                return .failure(.doesNotFit(.notANumber(.kind(kind(v)))))
             }
             let n = d.normalized
             guard n.scale <= f.decimals else {
-                return .failure(.doesNotFit("\(d) has more than \(f.decimals) decimals"))
+                return .failure(.doesNotFit(.tooManyDecimals(value: "\(d)", decimals: f.decimals)))
             }
             let text = n.formatted(decimals: f.decimals)
             guard text.count <= f.length else {
-                return .failure(.doesNotFit("\(d) does not fit in \(f.length) characters"))
+                return .failure(.doesNotFit(.tooWide(value: "\(d)", room: f.length)))
             }
             return .success(.number(n))
         case .integer, .autoIncrement:
             guard let d = decimal(of: v)?.normalized, d.scale == 0,
                   d.mantissa >= Int64(Int32.min), d.mantissa <= Int64(Int32.max) else {
                 if case .number(nil) = v { return .success(.integer(0)) }
-                return .failure(.doesNotFit("\(describe(v)) is not a 32-bit integer"))
+                return .failure(.doesNotFit(.notInt32(describe(v))))
             }
             return .success(.integer(d.mantissa))
         case .double:
@@ -47,12 +48,12 @@ public enum ValueConversion {
             case .double: return .success(v)
             case .integer(let i): return .success(.double(Double(i)))
             default:
-                guard let d = decimal(of: v) else { return .failure(.doesNotFit("\(describe(v)) is not a number")) }
+                guard let d = decimal(of: v) else { return .failure(.doesNotFit(.notANumber(describe(v)))) }
                 return .success(.double(d.doubleValue))
             }
         case .currency:
             guard let d = decimal(of: v)?.normalized, d.scale <= 4 else {
-                return .failure(.doesNotFit("\(describe(v)) is not a currency value"))
+                return .failure(.doesNotFit(.notCurrency(describe(v))))
             }
             return .success(.currency(d))
         case .date:
@@ -60,19 +61,19 @@ public enum ValueConversion {
             case .date: return .success(v)
             case .dateTime(let t):
                 guard let t else { return .success(.date(nil)) }
-                guard t.milliseconds == 0 else { return .failure(.doesNotFit("\(t.iso) has a time of day")) }
+                guard t.milliseconds == 0 else { return .failure(.doesNotFit(.hasTimeOfDay(value: t.iso))) }
                 return .success(.date(t.date))
-            default: return .failure(.doesNotFit("a \(kind(v)) is not a date"))
+            default: return .failure(.doesNotFit(.notADate(kind(v))))
             }
         case .dateTime:
             switch v {
             case .dateTime: return .success(v)
             case .date(let d): return .success(.dateTime(d.map { DBFDateTime(date: $0, milliseconds: 0) }))
-            default: return .failure(.doesNotFit("a \(kind(v)) is not a date-time"))
+            default: return .failure(.doesNotFit(.notADateTime(kind(v))))
             }
         case .logical:
             if case .logical = v { return .success(v) }
-            return .failure(.doesNotFit("a \(kind(v)) is not a logical"))
+            return .failure(.doesNotFit(.notALogical(kind(v))))
         default:
             return .success(v)
         }
@@ -89,26 +90,26 @@ public enum ValueConversion {
         }
     }
 
-    static func kind(_ v: DBFValue) -> String {
+    static func kind(_ v: DBFValue) -> ValueClass {
         switch v {
-        case .null: "NULL"
-        case .string: "text"
-        case .bytes: "binary value"
-        case .number, .integer, .double, .currency: "number"
-        case .date: "date"
-        case .dateTime: "date-time"
-        case .logical: "logical"
+        case .null: .null
+        case .string: .text
+        case .bytes: .bytes
+        case .number, .integer, .double, .currency: .number
+        case .date: .date
+        case .dateTime: .dateTime
+        case .logical: .logical
         }
     }
 
-    static func describe(_ v: DBFValue) -> String {
+    static func describe(_ v: DBFValue) -> FitValue {
         switch v {
-        case .number(let n): n.map { "\($0)" } ?? "blank"
-        case .integer(let i): "\(i)"
-        case .double(let d): "\(d)"
-        case .currency(let c): "\(c)"
-        case .string(let s): "\"\(s)\""
-        default: kind(v)
+        case .number(let n): n.map { .shown("\($0)") } ?? .blank
+        case .integer(let i): .shown("\(i)")
+        case .double(let d): .shown("\(d)")
+        case .currency(let c): .shown("\(c)")
+        case .string(let s): .shown("\"\(s)\"")
+        default: .kind(kind(v))
         }
     }
 }

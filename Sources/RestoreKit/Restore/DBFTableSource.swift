@@ -1,3 +1,4 @@
+import ResgateLocale
 import BackupSet
 import XBase
 
@@ -85,7 +86,7 @@ final class DBFTableSource: RestoreTableSource {
                     let memo = fields[i].isMemo
                     return defect(Defect(memo ? .badMemoArchive : .badValue, table: name, file: fileName,
                                          line: r.number, field: fields[i].name,
-                                         .restore(.unreadableValue(reason: "\(error)"))))
+                                         .restore(.unreadableValue(reason: Cause(error)))))
                 }
             }
             try body(r.number, values)

@@ -32,7 +32,7 @@ public enum TableAppend {
         case locked(table: String, holder: Phrase)
         case tableNotFound(table: String, folder: String)
         /// A value does not fit its field, or the table cannot be copied or re-indexed.
-        case cannotWrite(table: String, reason: String)
+        case cannotWrite(table: String, reason: Cause)
 
         /// The refusal as the catalogue's fact.
         public var phrase: RestorePhrase {
@@ -73,14 +73,14 @@ public enum TableAppend {
             let (path, _) = try locate(name, in: data)
             if let h = lockHolder(path) { throw .locked(table: name, holder: h) }
             let table: DBFTable
-            do { table = try DBFTable.open(path: path) } catch { throw .cannotWrite(table: name, reason: "\(error)") }
+            do { table = try DBFTable.open(path: path) } catch { throw .cannotWrite(table: name, reason: Cause(error)) }
             let scratch = NSTemporaryDirectory() + "resgate-append-check-\(UUID().uuidString).dbf"
             scratches.append(scratch)
             do {
                 var h = table.header
                 h.flags.remove(.structuralIndex)
                 writers.append(try DBFWriter(path: scratch, template: h, codePage: table.codePage, memoBlockSize: table.memo?.blockSize))
-            } catch { throw .cannotWrite(table: name, reason: "\(error)") }
+            } catch { throw .cannotWrite(table: name, reason: Cause(error)) }
         }
         var failed: String?
         do {
@@ -90,7 +90,7 @@ public enum TableAppend {
             for (i, w) in writers.enumerated() {
                 do { try w.finish() } catch { failed = tables[i]; throw error }
             }
-        } catch { throw .cannotWrite(table: failed ?? "-", reason: "\(error)") }
+        } catch { throw .cannotWrite(table: failed ?? "-", reason: Cause(error)) }
     }
 
     /// Appends the rows and swaps the tables in; returns the undo snapshot's id.
@@ -114,7 +114,7 @@ public enum TableAppend {
         defer { withExtendedLifetime(lock) {} }
         let tx: SwapTransaction
         do { tx = try SwapTransaction(data: data, operation: operation, source: source) } catch {
-            throw .cannotWrite(table: "-", reason: "\(error)")
+            throw .cannotWrite(table: "-", reason: Cause(error))
         }
         var outcomes: [Outcome] = []
         var failed: String?
@@ -146,7 +146,7 @@ public enum TableAppend {
         } catch let f as Failure {
             tx.abandon(); throw f
         } catch {
-            tx.abandon(); throw .cannotWrite(table: failed ?? "-", reason: "\(error)")
+            tx.abandon(); throw .cannotWrite(table: failed ?? "-", reason: Cause(error))
         }
         return (tx.id, outcomes)
     }

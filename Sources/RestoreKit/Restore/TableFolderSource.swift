@@ -1,3 +1,4 @@
+import ResgateLocale
 import BackupSet
 import Foundation
 import XBase
@@ -91,7 +92,7 @@ public final class TableFolderSource: RestoreSource {
         } catch {
             return MissingStructureTable(name: name.canonical, defects: [
                 Defect(.missingStructure, table: name.canonical, file: f.dbf.name,
-                       .restore(.tableUnreadable(reason: "\(error)")))])
+                       .restore(.tableUnreadable(reason: Cause(error))))])
         }
     }
 

@@ -61,7 +61,7 @@ extension TablePlan {
                     refusal = .restore(.liveIndexMissing)
                 }
             } catch {
-                refusal = .restore(.liveTableUnreadable(reason: "\(error)"))
+                refusal = .restore(.liveTableUnreadable(reason: Cause(error)))
             }
         }
         if liveHeader == nil, refusal == nil, let incoming = source.incomingTable {

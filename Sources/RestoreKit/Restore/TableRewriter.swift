@@ -1,3 +1,4 @@
+import ResgateLocale
 import BackupSet
 import Foundation
 import XBase
@@ -99,7 +100,7 @@ struct TableRewriter {
             if let e = error as? XBaseError, case .io = e { throw e }
             if let e = error as? XBaseError, case .cannotOpen = e { throw e }
             note(Defect(.badValue, table: plan.name, line: line, field: nil,
-                        .restore(.cannotWrite(reason: "\(error)"))))
+                        .restore(.cannotWrite(reason: Cause(error)))))
             skipped += 1
         }
         func recordDone() throws {
@@ -147,7 +148,7 @@ struct TableRewriter {
                         case .success(let c): row[i] = c
                         case .failure(.doesNotFit(let why)):
                             note(Defect(.badValue, table: plan.name, line: line, field: fields[i].name,
-                                        .restore(.doesNotFitLiveField(reason: "\(why)"))))
+                                        .restore(.doesNotFitLiveField(reason: why))))
                             bad = true
                         }
                     }
@@ -197,7 +198,7 @@ struct TableRewriter {
                 if OutOfSpace.find(in: error) != nil { throw error }
                 accepted = false
                 defects.append(Defect(.badStructure, table: plan.name, file: (index as NSString).lastPathComponent,
-                                      .restore(.indexNotRebuilt(reason: "\(error)"))))
+                                      .restore(.indexNotRebuilt(reason: Cause(error)))))
             }
         }
         let seconds = Date().timeIntervalSince(start)

@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 import XBase
 
@@ -16,8 +17,9 @@ public enum TableSalvager {
         /// No `T.DBF` in DATA.
         case noTable(TableName, folder: String)
         /// The header itself cannot be read: nothing can be salvaged from this file.
-        case unreadableHeader(file: String, reason: String)
-        case cannotWrite(file: String, reason: String)
+        case unreadableHeader(file: String, reason: XBaseFailure)
+        /// `reason`: XBase's fact, or a foreign error's words (creating the folder).
+        case cannotWrite(file: String, reason: Cause)
     }
 
     /// Default output folder: a new sandbox under DATA's `.resgate/`.
@@ -33,7 +35,7 @@ public enum TableSalvager {
         let path = data + "/" + file
         let dbf: DBFTable
         do { dbf = try DBFTable.open(path: path) } catch {
-            throw .unreadableHeader(file: path, reason: error.description)
+            throw .unreadableHeader(file: path, reason: error)
         }
         let out = into + "/" + table.dbfFileName
         do {
@@ -48,10 +50,8 @@ public enum TableSalvager {
             }
             try writer.finishAndSync()
             return Report(table: table, source: path, output: out, findings: reader.findings)
-        } catch let e as XBaseError {
-            throw .cannotWrite(file: out, reason: e.description)
         } catch {
-            throw .cannotWrite(file: out, reason: "\(error)")
+            throw .cannotWrite(file: out, reason: Cause(error))
         }
     }
 
