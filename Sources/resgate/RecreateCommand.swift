@@ -97,10 +97,10 @@ struct RecreateCommand: ParsableCommand {
             Console.err("resgate recreate: " + CLIPhrase.recreateNeedsXMLFolder.text(in: lang))
             throw ExitStatus.badInput
         case let e as TableAppend.Failure:
-            Console.err("resgate recreate: " + RecreatePhrase.refused(Phrase.restore(e.phrase).text(in: lang)).text(in: lang))
+            Console.err("resgate recreate: " + RecreatePhrase.refused(.restore(e.phrase)).text(in: lang))
             throw ExitStatus.refused
         default:
-            Console.err("resgate recreate: " + RecreatePhrase.refused("\(error)").text(in: lang))
+            Console.err("resgate recreate: " + RecreatePhrase.refused(Cause(error)).text(in: lang))
             throw ExitStatus.refused
         }
     }

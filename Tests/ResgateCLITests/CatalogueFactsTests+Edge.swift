@@ -55,7 +55,7 @@ extension CatalogueFactsTests {
         .confirm(3, tables: "VENDAS, ITENS"), .needYes, .nothing,
         .note(56, series: 1, model: 65, items: 2, record: 53, dryRun: false), .note(57, series: 1, model: 55, items: 1, record: nil, dryRun: true),
         .skippedEntry(58), .done(3, id: "20261205-043634-f331", data: "/loja/dados"), .dryRun(3), .stockHeading, .truncatedHeading,
-        .checkFailed, .refused("a tabela VENDAS está aberta no ERP"), .markedRows(field: "ORIGEM", value: "XML"), .more(4),
+        .checkFailed, .refused(.restore(.appendTableNotFound(table: "VENDAS", folder: "/loja/dados"))), .markedRows(field: "ORIGEM", value: "XML"), .more(4),
     ]
 
     static func index(_ p: RecreatePhrase) -> Int {

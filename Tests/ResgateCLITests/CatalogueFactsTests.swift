@@ -304,7 +304,7 @@ import Testing
         .noSuchBackup(id: "SEG", root: "/backups"), .pathDoesNotExist("/x"), .notFolderOrZip("/x.txt"),
         .notBackupOrTableFolder("/etc"), .invalidReportName, .noSuchReport("restauracao-1.html"), .hostNotAllowed,
         .foreignOrigin("http://mal.example"), .crossSite, .missingToken(header: "X-Resgate-Token"), .missingToken(header: nil),
-        .wrongToken, .methodNotAllowed(use: "POST"), .failed("sem espaço"),
+        .wrongToken, .methodNotAllowed(use: "POST"), .failed(.foreign("sem espaço")), .failed(.xbase(.missingMemoFile(file: "VENDAS.DBF", expected: "VENDAS.FPT"))),
     ]
 
     @Test func everyCommandLineFactIsWordedInBothLanguages() throws {

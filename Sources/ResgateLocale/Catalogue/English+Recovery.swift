@@ -15,7 +15,7 @@ extension English {
         case .truncatedHeading: "Text cut to the field's size:"
         case .more(let n): "  …and \(n) more (the total is in --json)."
         case .checkFailed: "Notes re-created, but the check afterwards failed: do NOT release the system (resgate check)."
-        case .refused(let reason): "Refused, nothing was changed: \(reason)"
+        case .refused(let reason): "Refused, nothing was changed: \(reason.text(in: .en))"
         case let .markedRows(field, value): "Rows marked with \(field) = \"\(value)\"."
         }
     }

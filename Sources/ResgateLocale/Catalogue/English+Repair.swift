@@ -3,13 +3,13 @@ extension English {
     static func repair(_ r: RepairPhrase) -> String {
         switch r {
         case let .headerUnreadable(f, why):
-            "\(f): the header cannot be read (\(why)); repair cannot fix this — use resgate salvage and resgate restore --merge"
+            "\(f): the header cannot be read (\(why.text(in: .en))); repair cannot fix this — use resgate salvage and resgate restore --merge"
         case let .memoFileUnreadable(f, why):
-            "\(f): the memo file cannot be opened (\(why)); nothing was changed — without it every memo would look broken"
+            "\(f): the memo file cannot be opened (\(why.text(in: .en))); nothing was changed — without it every memo would look broken"
         case let .indexNotRebuilt(f, why):
             "\(f): the index could not be rebuilt (\(why)); nothing was changed"
         case .checkFailed(let why): "the check of the repaired table failed (\(why)); nothing was changed"
-        case .failed(let why): "the repair failed (\(why)); nothing was changed"
+        case .failed(let why): "the repair failed (\(why.text(in: .en))); nothing was changed"
         case .needsYes: "No terminal to ask for confirmation: nothing was changed. Add --yes to repair, or --dry-run to see what would be fixed."
         case let .confirm(t, n): "Fix \(n) problem(s) in \(t)? (an undo copy is kept)"
         case .nothingToFix(let t): "\(t): nothing to fix."

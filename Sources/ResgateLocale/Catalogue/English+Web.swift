@@ -26,7 +26,7 @@ extension English {
         case .missingToken(nil): "the token is missing"
         case .wrongToken: "wrong token: open the address printed by resgate ui"
         case .methodNotAllowed(let allowed): "method not allowed: use \(allowed)"
-        case .failed(let why): "failed: \(why)"
+        case .failed(let why): "failed: \(why.text(in: .en))"
         }
     }
 }

@@ -151,11 +151,11 @@ public enum MergePhrase: Sendable, Hashable {
 
 /// `resgate repair`: what it found and did in a table, and why it would not.
 public enum RepairPhrase: Sendable, Hashable {
-    case headerUnreadable(file: String, reason: String)
-    case memoFileUnreadable(file: String, reason: String)
+    case headerUnreadable(file: String, reason: Cause)
+    case memoFileUnreadable(file: String, reason: Cause)
     case indexNotRebuilt(file: String, reason: String)
     case checkFailed(String)
-    case failed(String)
+    case failed(Cause)
     case needsYes
     case confirm(table: String, fixes: Int)
     case nothingToFix(table: String)

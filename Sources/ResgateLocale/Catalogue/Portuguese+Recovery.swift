@@ -15,7 +15,7 @@ extension Portuguese {
         case .truncatedHeading: "Textos cortados ao tamanho do campo:"
         case .more(let n): "  …e mais \(n) (o total está em --json)."
         case .checkFailed: "Notas recriadas, mas a conferência depois falhou: NÃO libere o sistema (resgate check)."
-        case .refused(let reason): "Recusado, nada foi alterado: \(reason)"
+        case .refused(let reason): "Recusado, nada foi alterado: \(reason.text(in: .pt))"
         case let .markedRows(field, value): "Linhas marcadas com \(field) = \"\(value)\"."
         }
     }

@@ -3,13 +3,13 @@ extension Portuguese {
     static func repair(_ r: RepairPhrase) -> String {
         switch r {
         case let .headerUnreadable(f, why):
-            "\(f): o cabeçalho não pode ser lido (\(why)); o reparo não tem como consertar isto — use resgate salvage e resgate restore --merge"
+            "\(f): o cabeçalho não pode ser lido (\(why.text(in: .pt))); o reparo não tem como consertar isto — use resgate salvage e resgate restore --merge"
         case let .memoFileUnreadable(f, why):
-            "\(f): o arquivo de memo não pode ser aberto (\(why)); nada foi alterado — sem ele todos os memos pareceriam quebrados"
+            "\(f): o arquivo de memo não pode ser aberto (\(why.text(in: .pt))); nada foi alterado — sem ele todos os memos pareceriam quebrados"
         case let .indexNotRebuilt(f, why):
             "\(f): o índice não pôde ser reconstruído (\(why)); nada foi alterado"
         case .checkFailed(let why): "a conferência da tabela reparada falhou (\(why)); nada foi alterado"
-        case .failed(let why): "o reparo falhou (\(why)); nada foi alterado"
+        case .failed(let why): "o reparo falhou (\(why.text(in: .pt))); nada foi alterado"
         case .needsYes: "Sem terminal para confirmar: nada foi alterado. Use --yes para reparar, ou --dry-run para ver o que seria consertado."
         case let .confirm(t, n): "Consertar \(n) problema(s) em \(t)? (uma cópia para desfazer é guardada)"
         case .nothingToFix(let t): "\(t): nada a consertar."

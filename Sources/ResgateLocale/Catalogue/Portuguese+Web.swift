@@ -26,7 +26,7 @@ extension Portuguese {
         case .missingToken(nil): "falta o token"
         case .wrongToken: "token errado: abra o endereço impresso pelo resgate ui"
         case .methodNotAllowed(let allowed): "método não permitido: use \(allowed)"
-        case .failed(let why): "falhou: \(why)"
+        case .failed(let why): "falhou: \(why.text(in: .pt))"
         }
     }
 }

@@ -15,7 +15,7 @@ public enum RecreatePhrase: Sendable, Hashable {
     /// A list of the report stopped at its limit; `--json` counts every entry.
     case more(Int)
     case checkFailed
-    case refused(String)
+    case refused(Cause)
     case markedRows(field: String, value: String)
 }
 

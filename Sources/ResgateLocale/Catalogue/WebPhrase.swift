@@ -28,7 +28,7 @@ public enum WebPhrase: Sendable, Hashable {
     case wrongToken
     case methodNotAllowed(use: String)
     /// An operation failed with an error that has no words of its own.
-    case failed(String)
+    case failed(Cause)
 
     public func text(in language: Language) -> String {
         switch language {

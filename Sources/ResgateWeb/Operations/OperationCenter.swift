@@ -118,7 +118,7 @@ public final class OperationCenter: @unchecked Sendable {
             op.state = op.cancelRequested ? .cancelled : .done
         case .failure(let error):
             op.state = .failed
-            op.error = (error as? WebError)?.words ?? WebPhrase.failed("\(error)").words
+            op.error = (error as? WebError)?.words ?? WebPhrase.failed(Cause(error)).words
         }
         var end = OperationEvent(type: "end")
         end.seq = op.events.count + 1

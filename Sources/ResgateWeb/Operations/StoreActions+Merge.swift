@@ -35,7 +35,7 @@ extension StoreActions {
         } catch let f as OperationFailure {
             advice = MergeAdvice(failure: Words(f.text))
         } catch {
-            advice = MergeAdvice(failure: Words { _ in "\(error)" })
+            advice = MergeAdvice(failure: Words(Cause(error).text))
         }
         return try splice(["restore": shown.map(encode), "advice": encode(advice)])
     }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ResgateLocale
 import Glibc
 #endif
 import Foundation
@@ -26,12 +27,14 @@ public final class TableRepairer {
     public enum Refusal: Error, Sendable, Equatable {
         /// The table has memo fields but its memo file cannot be opened: every memo
         /// pointer would look broken, and emptying them all is not a repair.
-        case memoFileUnreadable(file: String, reason: String)
+        case memoFileUnreadable(file: String, reason: Cause)
     }
 
     public init(table: DBFTable) throws(Refusal) {
         if table.header.hasMemoFields && table.memo == nil {
-            throw .memoFileUnreadable(file: table.path, reason: table.memoProblem?.description ?? "memo file missing")
+            // DBFTable sets memoProblem whenever a memo table has no memo file: the fallback is defensive
+            let problem = table.memoProblem ?? .missingMemoFile(file: table.path, expected: "FPT/DBT")
+            throw .memoFileUnreadable(file: table.path, reason: .xbase(problem))
         }
         self.table = table
         screen = RecordScreen(header: table.header, memo: table.memo)

@@ -52,7 +52,7 @@ extension StoreOperations {
         } catch let e as BackupSetError {
             throw OperationFailure(.backupFailed, exit: .refused, details: e.defects.words)
         } catch {
-            throw OperationFailure(.backupFailed, exit: .refused, details: Words { _ in "\(error)" })
+            throw OperationFailure(.backupFailed, exit: .refused, details: Words(Cause(error).text))
         }
     }
 }

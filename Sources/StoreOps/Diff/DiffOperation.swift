@@ -16,7 +16,7 @@ extension StoreOperations {
         } catch TableDiff.DiffError.unknownKey(let k) {
             throw OperationFailure(.unknownKeyField(k))
         } catch {
-            throw OperationFailure(.unreadableTable(table.canonical), details: Words { _ in "\(error)" })
+            throw OperationFailure(.unreadableTable(table.canonical), details: Words(Cause(error).text))
         }
     }
 }

@@ -28,11 +28,11 @@ extension StoreOperations {
         let path = data + "/" + file
         let dbf: DBFTable
         do { dbf = try DBFTable.open(path: path) } catch {
-            throw OperationFailure(.repair(.headerUnreadable(file: path, reason: error.description)), exit: .refused)
+            throw OperationFailure(.repair(.headerUnreadable(file: path, reason: .xbase(error))), exit: .refused)
         }
         let repairer: TableRepairer
         do { repairer = try TableRepairer(table: dbf) } catch {
-            guard case let .memoFileUnreadable(f, why) = error else { throw OperationFailure(.repair(.failed("\(error)")), exit: .refused) }
+            guard case let .memoFileUnreadable(f, why) = error else { throw OperationFailure(.repair(.failed(Cause(error))), exit: .refused) }
             throw OperationFailure(.repair(.memoFileUnreadable(file: f, reason: why)), exit: .refused)
         }
         let memoName = dbf.memo.map { ($0.path as NSString).lastPathComponent }
@@ -46,7 +46,7 @@ extension StoreOperations {
         }
         let scan: RepairFindings
         do { scan = try repairer.run() } catch {
-            throw OperationFailure(.repair(.failed("\(error)")), exit: .refused)
+            throw OperationFailure(.repair(.failed(Cause(error))), exit: .refused)
         }
         var report = RepairReport(table: table, file: path, dryRun: dryRun, findings: scan)
         if scan.tableChanges { report.index = cdxName }
@@ -66,7 +66,7 @@ extension StoreOperations {
         var report = report
         let tx: SwapTransaction
         do { tx = try SwapTransaction(data: data, operation: "repair", source: nil) } catch {
-            throw OperationFailure(.repair(.failed("\(error)")), exit: .refused)
+            throw OperationFailure(.repair(.failed(Cause(error))), exit: .refused)
         }
         do {
             let stage = tx.stagingDirectory
@@ -107,11 +107,11 @@ extension StoreOperations {
             case let .locked(_, _, holder):
                 throw Self.inUse(holder.phrase)
             case .lockUnknown:
-                throw OperationFailure(.repair(.failed(r.description)), exit: .refused)
+                throw OperationFailure(.repair(.failed(.foreign(r.description))), exit: .refused)
             }
         } catch {
             tx.abandon()
-            throw OperationFailure(.repair(.failed("\(error)")), exit: .refused)
+            throw OperationFailure(.repair(.failed(Cause(error))), exit: .refused)
         }
     }
 
