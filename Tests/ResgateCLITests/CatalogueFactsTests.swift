@@ -167,6 +167,7 @@ import Testing
         .tableNotFound(table: "NOTAS", folder: "/loja/dados", configFile: nil),
         .fieldNotFound(table: "NOTAS", field: "NNF", file: "NOTAS.DBF", configFile: "resgate.toml"),
         .unreadableTable(file: "NOTAS.DBF", reason: "cabeçalho curto"), .unreadableXML(file: "nota.xml", line: 4, reason: "tag aberta"),
+        .xmlWithoutNFe(file: "nota.xml"), .cannotRead(path: "/loja/nota.xml", reason: nil), .notAFolder(path: "/loja/notas.zip"),
         .noRecreateMapping(configFile: "resgate.toml"), .noRecreateMapping(configFile: nil),
         .cannotMap(xml: "nota.xml", table: "VENDAS", field: "VALOR", path: "total/vNF", text: "12,5x", reason: "número inválido"),
         .cannotMap(xml: "nota.xml", table: "VENDAS", field: "TIPO", path: nil, text: "Z", reason: "tamanho"),
@@ -190,6 +191,8 @@ import Testing
         case .issuerNotCNPJ: 11
         case .cannotWrite: 12
         case .nothingToCheck: 13
+        case .xmlWithoutNFe: 14
+        case .notAFolder: 15
         }
     }
 
@@ -217,7 +220,7 @@ import Testing
     }
 
     @Test func everyFiscalInputErrorIsWordedInBothLanguages() {
-        #expect(Set(Self.fiscalErrors.map(Self.index)) == Set(0...13), "a FiscalErrorPhrase case has no sample")
+        #expect(Set(Self.fiscalErrors.map(Self.index)) == Set(0...15), "a FiscalErrorPhrase case has no sample")
         for p in Self.fiscalErrors { Self.expectWorded(.fiscalError(p)) }
     }
 

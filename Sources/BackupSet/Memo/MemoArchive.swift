@@ -128,7 +128,7 @@ final class MemoArchive {
     /// Puts the memo values of record `index` into `values`; false when the DBF has no
     /// such record. Disagreements of the non-memo fields go to `mismatch`.
     func fill(_ index: Int, _ values: inout [DBFValue], mismatch: (String, DBFValue, DBFValue) -> Void,
-              unreadable: (String, String) -> Void = { _, _ in }) throws -> Bool {
+              unreadable: (String, Cause) -> Void = { _, _ in }) throws -> Bool {
         guard index < table.recordCount else { return false }
         if index < batch.start || index >= batch.start + batch.count { try load(index) }
         guard index < batch.start + batch.count else { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 import XBase
 
 /// The memo values of `count` consecutive records of a memo DBF, read in one pass: at
@@ -11,7 +12,7 @@ struct MemoBatch {
     /// Record-major: `values[k * memoMap.count + j]`.
     var values: [DBFValue] = []
     var check: [DBFValue?] = []
-    var failures: [Int: String] = [:]
+    var failures: [Int: Cause] = [:]
 
     private struct Stop: Error {}
 
@@ -40,7 +41,7 @@ struct MemoBatch {
                         b.values[k * width + j] = v
                     } catch {
                         b.values[k * width + j] = m.field.type == .memo ? .string("") : .bytes([])
-                        b.failures[k * width + j] = "\(error)"
+                        b.failures[k * width + j] = Cause(error)
                     }
                 }
                 for (j, c) in checkMap.enumerated() { b.check[k * cw + j] = try? r.value(c.field) }

@@ -292,12 +292,12 @@ final class TableRecordReader {
         record.line = line
         if let memo {
             var mismatches: [(String, DBFValue, DBFValue)] = []
-            var unreadable: [(String, String)] = []
+            var unreadable: [(String, Cause)] = []
             let found = try memo.fill(record.number - 1, &record.values, mismatch: { mismatches.append(($0, $1, $2)) },
                                       unreadable: { unreadable.append(($0, $1)) })
             for (f, why) in unreadable {
                 try defect(.badMemoArchive, file: memo.archiveName, line: line, field: f,
-                           .memo(.unreadable(reason: "\(why)")))
+                           .memo(.unreadable(reason: why)))
             }
             if !found { for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) } }
             for (f, t, d) in mismatches {

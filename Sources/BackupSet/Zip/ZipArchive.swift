@@ -25,14 +25,14 @@ final class ZipArchive: @unchecked Sendable {
         self.source = source
         self.displayName = displayName
         do { try readDirectory() } catch let e as BackupSetError { throw e } catch {
-            throw BackupSetError(corrupt(.described("\(error)")))
+            throw BackupSetError(corrupt(.described(Cause(error))))
         }
     }
 
     convenience init(path: String, displayName: String? = nil) throws(BackupSetError) {
         let src: FileByteSource
         do { src = try FileByteSource(path: path) } catch {
-            throw BackupSetError(Defect(.unreadableSet, file: path, .zip(.cannotOpen(reason: "\(error)"))))
+            throw BackupSetError(Defect(.unreadableSet, file: path, .zip(.cannotOpen(reason: Cause(error)))))
         }
         try self.init(source: src, displayName: displayName ?? (path as NSString).lastPathComponent)
     }

@@ -15,7 +15,7 @@ public struct DBFFolder: CheckData, Sendable {
     public init(path: String) throws(FiscalError) {
         var st = stat()
         guard stat(path, &st) == 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .cannotRead(path: path, reason: "not a folder") }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(path: path) }
         guard let d = opendir(path) else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { closedir(d) }
         var found: [String: String] = [:]

@@ -17,16 +17,16 @@ public struct NoteContent: Sendable, Hashable {
     /// Reads `file`; throws `FiscalError.unreadableXML` with the parser's line.
     public static func read(file: String) throws(FiscalError) -> NoteContent {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw .cannotRead(path: file, reason: "cannot read the file")
+            throw .cannotRead(path: file, reason: nil)
         }
         let collector = Collector(file: file)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = collector
-        guard parser.parse(), collector.sawInfNFe else {
-            throw .unreadableXML(file: file, line: parser.lineNumber,
-                                 reason: parser.parserError.map { "\($0.localizedDescription)" } ?? "no NFe/infNFe in the file")
+        guard parser.parse() else {
+            throw .unreadableXML(file: file, line: parser.lineNumber, reason: parser.parserError.map(\.localizedDescription) ?? "")
         }
+        guard collector.sawInfNFe else { throw .xmlWithoutNFe(file: file) }
         return collector.content
     }
 

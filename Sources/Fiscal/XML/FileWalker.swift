@@ -18,7 +18,7 @@ enum FileWalker {
         for root in roots {
             var st = stat()
             guard stat(root, &st) == 0 else { throw .cannotRead(path: root, reason: String(cString: strerror(errno))) }
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .cannotRead(path: root, reason: "not a folder") }
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(path: root) }
             var top = root
             while top.count > 1, top.hasSuffix("/") { top.removeLast() }
             walk(top == "/" ? "" : top, into: table)

@@ -40,7 +40,7 @@ public struct DefectPlace: Sendable, Hashable {
 public enum ZipFault: Sendable, Hashable {
     /// `damaged zip: …`
     case damaged(ZipDamage)
-    case cannotOpen(reason: String)
+    case cannotOpen(reason: Cause)
     case memberOverlapsDirectory(member: String)
     case membersShareBytes(String, String)
     case unsafeName(member: String, UnsafeMemberName)
@@ -58,7 +58,8 @@ public enum ZipFault: Sendable, Hashable {
 
 /// How a zip's directory or headers are damaged.
 public enum ZipDamage: Sendable, Hashable {
-    case described(String)
+    /// Reading the directory failed with another error.
+    case described(Cause)
     case tooShort(bytes: Int)
     case noEndRecord
     case badZip64EndRecord
@@ -108,6 +109,7 @@ public enum SetFault: Sendable, Hashable {
     case partRepeated(Int)
     case badTableName(member: String, stem: String, TableNameFault?)
     case cannotWriteTemporaryFile(String)
+    /// `reason`: a foreign error's words (Foundation's, writing the copy).
     case cannotCopy(reason: String)
     case cannotCreateTemporaryFolder
     case noSuchTable
@@ -172,7 +174,7 @@ public enum ExpectedValue: Sendable, Hashable, CaseIterable {
 public enum MemoFault: Sendable, Hashable {
     case lacksField
     case countMismatch(memo: Int, text: Int)
-    case unreadable(reason: String)
+    case unreadable(reason: Cause)
     case valueMismatch(text: String, memo: String)
     case cannotWriteTemporaryFile
     case cannotRead(reason: Cause)
@@ -182,6 +184,7 @@ public enum MemoFault: Sendable, Hashable {
 
 /// `manifest.json` and what it says about the set.
 public enum ManifestFault: Sendable, Hashable {
+    /// `reason`: the JSON decoder's words (foreign).
     case unreadable(reason: String)
     case unknownFormat(String)
     case fileMissing

@@ -22,7 +22,7 @@ extension English {
     static func zipFault(_ f: ZipFault) -> String {
         switch f {
         case .damaged(let d): "damaged zip: " + zipDamage(d)
-        case .cannotOpen(let why): "cannot open: \(why)"
+        case .cannotOpen(let why): "cannot open: \(why.text(in: .en))"
         case .memberOverlapsDirectory(let m): "member \(m) runs into the central directory: forged zip, refused"
         case let .membersShareBytes(a, b): "members \(a) and \(b) share the same bytes: forged zip (a bomb), refused"
         case let .unsafeName(m, why): "member \"\(m)\" refused: unsafe name (\(unsafeMemberName(why)))"
@@ -41,7 +41,7 @@ extension English {
 
     static func zipDamage(_ d: ZipDamage) -> String {
         switch d {
-        case .described(let s): s
+        case .described(let c): c.text(in: .en)
         case .tooShort(let n): "\(n) bytes, too short for a zip"
         case .noEndRecord: "no end-of-central-directory record (truncated or not a zip)"
         case .badZip64EndRecord: "bad ZIP64 end record"
@@ -171,7 +171,7 @@ extension English {
         switch f {
         case .lacksField: "the memo DBF lacks this field"
         case let .countMismatch(m, t): "the memo DBF has \(m) records, the text has \(t)"
-        case .unreadable(let why): "memo of this record cannot be read: \(why)"
+        case .unreadable(let why): "memo of this record cannot be read: \(why.text(in: .en))"
         case let .valueMismatch(t, m): "the text says \(t), the memo DBF says \(m)"
         case .cannotWriteTemporaryFile: "cannot write a temporary file"
         case .cannotRead(let why): "cannot read: \(why.text(in: .en))"

@@ -121,13 +121,15 @@ extension English {
 extension English {
     static func fiscalError(_ e: FiscalErrorPhrase) -> String {
         switch e {
-        case let .cannotRead(p, r): "\(p): cannot read: \(r)"
+        case let .cannotRead(p, r): "\(p): cannot read" + (r.map { ": \($0)" } ?? "")
         case let .configSyntax(f, l, c, r): "\(f):\(l):\(c): TOML syntax: \(r)"
         case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e ?? "top level"), key '\(k)': " + configProblem(r)
         case let .tableNotFound(t, d, cf): "table \(t) not found in \(d)" + (cf.map { " (named in \($0))" } ?? "")
         case let .fieldNotFound(t, f, file, cf): "\(file): table \(t) has no field \(f)" + (cf.map { " (named in \($0))" } ?? "")
         case let .unreadableTable(f, r): "\(f): unreadable table: \(r.text(in: .en))"
         case let .unreadableXML(f, l, r): "\(f):\(l): unreadable XML: \(r)"
+        case let .xmlWithoutNFe(f): "\(f): no NFe/infNFe in the file"
+        case let .notAFolder(p): "\(p): cannot read: not a folder"
         case let .noRecreateMapping(cf):
             "no [recreate] section (XML → tables mapping) in " + (cf ?? "resgate.toml (none found)") + "; see docs/checks.md"
         case let .cannotMap(x, t, f, p, v, r): "\(x): value '\(v)' of \(p ?? "constant") cannot go into \(t).\(f): \(r)"

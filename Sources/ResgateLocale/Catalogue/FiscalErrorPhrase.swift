@@ -3,7 +3,9 @@
 /// (the same type; the command exits 2). The words are in `Portuguese+Fiscal.swift` /
 /// `English+Fiscal.swift`.
 public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertible {
-    case cannotRead(path: String, reason: String)
+    /// `reason`: Foundation's or the system's (`strerror`) words, a foreign error; nil when
+    /// none was given.
+    case cannotRead(path: String, reason: String?)
     /// The TOML could not be parsed; `reason`: TOMLKit's own words (English).
     case configSyntax(file: String, line: Int, column: Int, reason: String)
     /// The TOML parsed but a value is missing or wrong; `entry`: the section as written
@@ -13,7 +15,8 @@ public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertibl
     case fieldNotFound(table: String, field: String, file: String, configFile: String?)
     /// A table that exists could not be read.
     case unreadableTable(file: String, reason: Cause)
-    /// An XML file that `recreate` must read is not well-formed.
+    /// An XML file that `recreate` must read is not well-formed; `reason`: XMLParser's
+    /// words (foreign).
     case unreadableXML(file: String, line: Int, reason: String)
     /// `recreate` without a `[recreate]` section in the config.
     case noRecreateMapping(configFile: String?)
@@ -26,9 +29,14 @@ public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertibl
     case noStateCode(series: String)
     /// `inutilizar`: the issuer is not a CNPJ (a voiding request needs one).
     case issuerNotCNPJ(series: String)
+    /// `reason`: Foundation's words (a foreign error).
     case cannotWrite(path: String, reason: String)
     /// No config and no table that looks like one row per issued note.
     case nothingToCheck(folder: String)
+    /// An XML file that `recreate` must read holds no `NFe/infNFe`.
+    case xmlWithoutNFe(file: String)
+    /// A folder was asked for and `path` is a file.
+    case notAFolder(path: String)
 }
 
 public extension FiscalErrorPhrase {

@@ -24,7 +24,7 @@ extension Portuguese {
     static func zipFault(_ f: ZipFault) -> String {
         switch f {
         case .damaged(let d): "zip danificado: " + zipDamage(d)
-        case .cannotOpen(let why): "não foi possível abrir: \(why)"
+        case .cannotOpen(let why): "não foi possível abrir: \(why.text(in: .pt))"
         case .memberOverlapsDirectory(let m): "o membro \(m) invade o diretório central: zip forjado, recusado"
         case let .membersShareBytes(a, b): "os membros \(a) e \(b) ocupam os mesmos bytes: zip forjado (bomba), recusado"
         case let .unsafeName(m, why): "membro \"\(m)\" recusado: nome inseguro (\(unsafeMemberName(why)))"
@@ -43,7 +43,7 @@ extension Portuguese {
 
     static func zipDamage(_ d: ZipDamage) -> String {
         switch d {
-        case .described(let s): s
+        case .described(let c): c.text(in: .pt)
         case .tooShort(let n): "\(n) bytes, curto demais para um zip"
         case .noEndRecord: "sem o registro final do diretório (cortado ou não é um zip)"
         case .badZip64EndRecord: "registro final ZIP64 inválido"
@@ -173,7 +173,7 @@ extension Portuguese {
         switch f {
         case .lacksField: "o DBF de memos não tem este campo"
         case let .countMismatch(m, t): "o DBF de memos tem \(m) registros, o texto tem \(t)"
-        case .unreadable(let why): "o memo deste registro não pode ser lido: \(why)"
+        case .unreadable(let why): "o memo deste registro não pode ser lido: \(why.text(in: .pt))"
         case let .valueMismatch(t, m): "o texto diz \(t), o DBF de memos diz \(m)"
         case .cannotWriteTemporaryFile: "não foi possível gravar arquivo temporário"
         case .cannotRead(let why): "não foi possível ler: \(why.text(in: .pt))"

@@ -121,13 +121,15 @@ extension Portuguese {
 extension Portuguese {
     static func fiscalError(_ e: FiscalErrorPhrase) -> String {
         switch e {
-        case let .cannotRead(p, r): "\(p): não foi possível ler: \(r)"
+        case let .cannotRead(p, r): "\(p): não foi possível ler" + (r.map { ": \($0)" } ?? "")
         case let .configSyntax(f, l, c, r): "\(f):\(l):\(c): erro de sintaxe TOML: \(r)"
         case let .configValue(f, l, e, k, r): "\(f)" + (l.map { ":\($0)" } ?? "") + ": \(e ?? "nível principal"), chave '\(k)': " + configProblem(r)
         case let .tableNotFound(t, d, cf): "tabela \(t) não encontrada em \(d)" + (cf.map { " (citada em \($0))" } ?? "")
         case let .fieldNotFound(t, f, file, cf): "\(file): a tabela \(t) não tem o campo \(f)" + (cf.map { " (citado em \($0))" } ?? "")
         case let .unreadableTable(f, r): "\(f): tabela ilegível: \(r.text(in: .pt))"
         case let .unreadableXML(f, l, r): "\(f):\(l): XML ilegível: \(r)"
+        case let .xmlWithoutNFe(f): "\(f): o arquivo não tem NFe/infNFe"
+        case let .notAFolder(p): "\(p): não é uma pasta"
         case let .noRecreateMapping(cf):
             "falta a seção [recreate] (mapeamento XML → tabelas) em " + (cf ?? "resgate.toml (nenhum encontrado)") + "; veja docs/checks.md"
         case let .cannotMap(x, t, f, p, v, r): "\(x): o valor '\(v)' de \(p ?? "constante") não cabe em \(t).\(f): \(r)"
