@@ -169,8 +169,9 @@ import Testing
         .unreadableTable(file: "NOTAS.DBF", reason: "cabeçalho curto"), .unreadableXML(file: "nota.xml", line: 4, reason: "tag aberta"),
         .xmlWithoutNFe(file: "nota.xml"), .cannotRead(path: "/loja/nota.xml", reason: nil), .notAFolder(path: "/loja/notas.zip"),
         .noRecreateMapping(configFile: "resgate.toml"), .noRecreateMapping(configFile: nil),
-        .cannotMap(xml: "nota.xml", table: "VENDAS", field: "VALOR", path: "total/vNF", text: "12,5x", reason: "número inválido"),
-        .cannotMap(xml: "nota.xml", table: "VENDAS", field: "TIPO", path: nil, text: "Z", reason: "tamanho"),
+        .cannotMap(xml: "nota.xml", table: "VENDAS", field: "VALOR", path: "total/vNF", text: "12,5x", reason: .notADecimal),
+        .cannotMap(xml: "nota.xml", table: "VENDAS", field: "TIPO", path: nil, text: "Z", reason: .notInMap(known: ["01", "03"])),
+        .cannotMap(xml: "nota.xml", table: "VENDAS", field: "DATA", path: "ide/dhEmi", text: "ontem", reason: .notAnISODate),
         .badJustification(length: 4), .noStateCode(series: "NFC-e 1"), .issuerNotCNPJ(series: "NFC-e 1"),
         .cannotWrite(path: "/loja/saida", reason: "disco cheio"), .nothingToCheck(folder: "/loja/dados"),
     ]

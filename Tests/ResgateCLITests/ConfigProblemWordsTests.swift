@@ -60,4 +60,15 @@ import Testing
         let whole = MergeConfigFailure.value(file: "resgate.toml", line: nil, entry: "[merge]", key: nil, reason: .mustBe(.table))
         #expect(Phrase.invalidMergeConfig(whole).text(in: .pt) == "configuração [merge] inutilizável: resgate.toml: [merge]: deve ser uma tabela")
     }
+
+    /// `recreate`'s refusal of a value (`MapProblem`), in both languages.
+    @Test func everyMapProblemIsWordedInBothLanguages() {
+        let all: [MapProblem] = [.notInMap(known: ["01", "03"]), .notADecimal, .notAnIntegerField, .notANumber, .notAnISODate,
+                                 .notAnISODateTime, .badTimeOfDay, .notALogical, .typeNotWritten("G")]
+        for p in all {
+            let e = FiscalErrorPhrase.cannotMap(xml: "nota.xml", table: "VENDAS", field: "X", path: "ide/nNF", text: "x", reason: p)
+            #expect(e.text(in: .pt) != e.text(in: .en), "\(p)")
+            EnglishLeaks.expectNone(in: Self.prose(e.text(in: .pt)), command: ["(catalogue)", "\(p)"])
+        }
+    }
 }

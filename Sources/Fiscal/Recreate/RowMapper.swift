@@ -1,3 +1,4 @@
+import ResgateLocale
 import XBase
 
 /// Turns one note's XML values into a row of a table, field by field, through the
@@ -26,7 +27,7 @@ struct RowMapper {
             if let map = src.map {
                 guard let mapped = map[text] else {
                     throw .cannotMap(xml: note.file, table: table.table, field: f.name, path: src.path, text: text,
-                                     reason: "code not in the mapping's map (\(map.keys.sorted().joined(separator: ", ")))")
+                                     reason: .notInMap(known: map.keys.sorted()))
                 }
                 text = mapped
             }
@@ -40,7 +41,7 @@ struct RowMapper {
     }
 
     mutating func convert(_ text: String, to f: FieldDescriptor, table: String, path: String?) throws(FiscalError) -> DBFValue {
-        func fail(_ reason: String) -> FiscalError {
+        func fail(_ reason: MapProblem) -> FiscalError {
             .cannotMap(xml: note.file, table: table, field: f.name, path: path, text: text, reason: reason)
         }
         switch f.type {
@@ -56,22 +57,22 @@ struct RowMapper {
         case .memo:
             return .string(text)
         case .numeric, .float:
-            guard let d = DecimalNumber(text: text) else { throw fail("not a decimal number") }
+            guard let d = DecimalNumber(text: text) else { throw fail(.notADecimal) }
             return .number(d)
         case .currency:
-            guard let d = DecimalNumber(text: text) else { throw fail("not a decimal number") }
+            guard let d = DecimalNumber(text: text) else { throw fail(.notADecimal) }
             return .currency(d)
         case .integer:
-            guard let i = Int32(text) else { throw fail("not a whole number that fits an I field") }
+            guard let i = Int32(text) else { throw fail(.notAnIntegerField) }
             return .integer(Int64(i))
         case .double:
-            guard let d = Double(text), d.isFinite else { throw fail("not a number") }
+            guard let d = Double(text), d.isFinite else { throw fail(.notANumber) }
             return .double(d)
         case .date:
-            guard let d = Verdicts.isoDate(text) else { throw fail("not an ISO date (YYYY-MM-DD…)") }
+            guard let d = Verdicts.isoDate(text) else { throw fail(.notAnISODate) }
             return .date(d)
         case .dateTime:
-            guard let d = Verdicts.isoDate(text) else { throw fail("not an ISO date-time") }
+            guard let d = Verdicts.isoDate(text) else { throw fail(.notAnISODateTime) }
             let b = Array(text.utf8)
             var h = 0, m = 0, s = 0
             if b.count >= 19, b[10] == UInt8(ascii: "T") {
@@ -79,7 +80,7 @@ struct RowMapper {
                     guard (48...57).contains(b[i]), (48...57).contains(b[i + 1]) else { return nil }
                     return Int(b[i] - 48) * 10 + Int(b[i + 1] - 48)
                 }
-                guard let hh = two(11), let mm = two(14), let ss = two(17), hh < 24, mm < 60, ss < 60 else { throw fail("bad time of day") }
+                guard let hh = two(11), let mm = two(14), let ss = two(17), hh < 24, mm < 60, ss < 60 else { throw fail(.badTimeOfDay) }
                 h = hh; m = mm; s = ss
             }
             return .dateTime(DBFDateTime(date: d, hour: h, minute: m, second: s))
@@ -87,10 +88,10 @@ struct RowMapper {
             switch text.lowercased() {
             case "1", "true", "s", "t", "y": return .logical(true)
             case "0", "false", "n", "f": return .logical(false)
-            default: throw fail("not a logical (1/0, true/false)")
+            default: throw fail(.notALogical)
             }
         default:
-            throw fail("field type \(f.type) is not written by recreate")
+            throw fail(.typeNotWritten("\(f.type)"))
         }
     }
 }

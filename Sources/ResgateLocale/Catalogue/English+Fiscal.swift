@@ -132,13 +132,29 @@ extension English {
         case let .notAFolder(p): "\(p): cannot read: not a folder"
         case let .noRecreateMapping(cf):
             "no [recreate] section (XML → tables mapping) in " + (cf ?? "resgate.toml (none found)") + "; see docs/checks.md"
-        case let .cannotMap(x, t, f, p, v, r): "\(x): value '\(v)' of \(p ?? "constant") cannot go into \(t).\(f): \(r)"
+        case let .cannotMap(x, t, f, p, v, r): "\(x): value '\(v)' of \(p ?? "constant") cannot go into \(t).\(f): " + mapProblem(r)
         case let .badJustification(n): "--just must be 15 to 255 characters on one line, without leading or trailing blanks (it has \(n))"
         case let .noStateCode(s): "\(s): no access key of the series tells the state (cUF)"
         case let .issuerNotCNPJ(s): "\(s): the issuer is not a CNPJ (voiding needs one)"
         case let .cannotWrite(p, r): "\(p): cannot write: \(r)"
         case let .nothingToCheck(d):
             "no config (resgate.toml) and no table in \(d) with fields like NUMERO/NNF/NUMNOTA, SERIE and MODELO/MOD: write a resgate.toml (see docs/checks.md)"
+        }
+    }
+}
+
+extension English {
+    static func mapProblem(_ p: MapProblem) -> String {
+        switch p {
+        case .notInMap(let known): "code not in the mapping's map (\(known.joined(separator: ", ")))"
+        case .notADecimal: "not a decimal number"
+        case .notAnIntegerField: "not a whole number that fits an I field"
+        case .notANumber: "not a number"
+        case .notAnISODate: "not an ISO date (YYYY-MM-DD…)"
+        case .notAnISODateTime: "not an ISO date-time"
+        case .badTimeOfDay: "bad time of day"
+        case .notALogical: "not a logical (1/0, true/false)"
+        case .typeNotWritten(let t): "field type \(t) is not written by recreate"
         }
     }
 }

@@ -22,7 +22,7 @@ public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertibl
     case noRecreateMapping(configFile: String?)
     /// A note's value cannot be stored in the mapped field; `path`: the XML path the value
     /// came from (nil: a constant of the mapping).
-    case cannotMap(xml: String, table: String, field: String, path: String?, text: String, reason: String)
+    case cannotMap(xml: String, table: String, field: String, path: String?, text: String, reason: MapProblem)
     /// `inutilizar`: the justification is not 15–255 characters of one line.
     case badJustification(length: Int)
     /// `inutilizar`: no access key of the series tells the state (cUF).
@@ -37,6 +37,15 @@ public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertibl
     case xmlWithoutNFe(file: String)
     /// A folder was asked for and `path` is a file.
     case notAFolder(path: String)
+}
+
+/// Why a note's value cannot be stored in the field `[recreate]` maps it to.
+public enum MapProblem: Sendable, Hashable {
+    /// The XML's code is not a key of the field's `map`.
+    case notInMap(known: [String])
+    case notADecimal, notAnIntegerField, notANumber, notAnISODate, notAnISODateTime, badTimeOfDay, notALogical
+    /// `recreate` does not write fields of this type (the type as XBase names it).
+    case typeNotWritten(String)
 }
 
 public extension FiscalErrorPhrase {

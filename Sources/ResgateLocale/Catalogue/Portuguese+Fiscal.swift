@@ -132,13 +132,29 @@ extension Portuguese {
         case let .notAFolder(p): "\(p): não é uma pasta"
         case let .noRecreateMapping(cf):
             "falta a seção [recreate] (mapeamento XML → tabelas) em " + (cf ?? "resgate.toml (nenhum encontrado)") + "; veja docs/checks.md"
-        case let .cannotMap(x, t, f, p, v, r): "\(x): o valor '\(v)' de \(p ?? "constante") não cabe em \(t).\(f): \(r)"
+        case let .cannotMap(x, t, f, p, v, r): "\(x): o valor '\(v)' de \(p ?? "constante") não cabe em \(t).\(f): " + mapProblem(r)
         case let .badJustification(n): "--just deve ter de 15 a 255 caracteres numa linha, sem espaços no início ou no fim (tem \(n))"
         case let .noStateCode(s): "\(s): nenhuma chave de acesso da série informa a UF (cUF)"
         case let .issuerNotCNPJ(s): "\(s): o emitente não é um CNPJ (a inutilização exige CNPJ)"
         case let .cannotWrite(p, r): "\(p): não foi possível gravar: \(r)"
         case let .nothingToCheck(d):
             "sem configuração (resgate.toml) e nenhuma tabela em \(d) com campos como NUMERO/NNF/NUMNOTA, SERIE e MODELO/MOD: escreva um resgate.toml (veja docs/checks.md)"
+        }
+    }
+}
+
+extension Portuguese {
+    static func mapProblem(_ p: MapProblem) -> String {
+        switch p {
+        case .notInMap(let known): "código fora do map do mapeamento (os válidos são: \(known.joined(separator: ", ")))"
+        case .notADecimal: "não é um número decimal"
+        case .notAnIntegerField: "não é um número inteiro que caiba num campo I"
+        case .notANumber: "não é um número"
+        case .notAnISODate: "não é uma data ISO (AAAA-MM-DD…)"
+        case .notAnISODateTime: "não é uma data e hora ISO"
+        case .badTimeOfDay: "horário inválido"
+        case .notALogical: "não é um valor lógico (1/0, true/false)"
+        case .typeNotWritten(let t): "o recreate não grava campos do tipo \(t)"
         }
     }
 }
