@@ -59,7 +59,7 @@ public enum StoreScanner {
         if checkIndexes, let index {
             let problems = IndexVerifier.verify(table: table, indexPath: (path as NSString).deletingLastPathComponent + "/" + index)
             for p in problems {
-                summary.defects.append(.init(message: (language == .pt ? "índice: " : "index: ") + p.description
+                summary.defects.append(.init(message: (language == .pt ? "índice: " : "index: ") + p.text(in: language)
                                                  + (p.isRepairable ? (language == .pt ? " (corrija com resgate reindex)" : " (fix with resgate reindex)") : ""),
                                              severity: p.isRepairable ? "error" : "warning"))
             }
