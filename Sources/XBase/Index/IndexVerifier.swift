@@ -165,18 +165,19 @@ public enum IndexVerifier {
             return defect(.damagedStructure, .failure(error))
         }
         if let i = have.firstDisorder() {
+            let shown = have.entry(i).description, previous = have.entry(i - 1).description
             var sorted = have
             sorted.sort(unique: false)
             if builder.kind == .character, sorted.keyBytes == want.keyBytes, sorted.recnos == want.recnos {
-                return defect(.nationalCollation, .nationalCollation(position: i + 1, before: have.entry(i - 1).description, after: have.entry(i).description))
+                return defect(.nationalCollation, .nationalCollation(position: i + 1, before: previous, after: shown))
             }
             if builder.kind == .character {
                 // Could be a national collation that is also out of date, or corruption: the
                 // entries are wrong either way; the rebuild decides whether it may rebuild.
-                return defect(.entriesDiffer, .unsortedAndDiffer(entry: i + 1, shown: have.entry(i).description, previous: have.entry(i - 1).description,
+                return defect(.entriesDiffer, .unsortedAndDiffer(entry: i + 1, shown: shown, previous: previous,
                                                                  first: firstDifference(sorted, want)))
             }
-            return defect(.outOfOrder, .outOfOrder(entry: i + 1, shown: have.entry(i).description, previous: have.entry(i - 1).description))
+            return defect(.outOfOrder, .outOfOrder(entry: i + 1, shown: shown, previous: previous))
         }
         if have.count != want.count || have.keyBytes != want.keyBytes || have.recnos != want.recnos {
             return defect(.entriesDiffer, .entriesDiffer(indexEntries: have.count, recordEntries: want.count, first: firstDifference(have, want)))

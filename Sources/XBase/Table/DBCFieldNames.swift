@@ -82,7 +82,8 @@ public struct DBCFieldNames: Sendable, Equatable {
             if fitting.count == 1 { tableIDs = fitting }
         }
         guard tableIDs.count == 1, let tid = tableIDs.first else {
-            throw DBCError(reason: tableIDs.isEmpty ? .noTableObject(path: path, table: tableName) : .tableObjects(path: path, count: tableIDs.count, table: tableName))
+            throw DBCError(reason: tableIDs.isEmpty ? .noTableObject(path: path, table: tableName)
+                                                    : .tableObjects(path: path, count: tableIDs.count, table: tableName))
         }
         let longs = (fieldsByParent[tid] ?? []).sorted { $0.id < $1.id }.map(\.name)
         guard longs.count == shorts.count else {
