@@ -329,10 +329,11 @@ bench_scale() {
     done
     measure
     local k; k=$(echo "scale=4; $BIG_RECORDS / $RECORDS" | bc)
+    per() { if [[ $(echo "$2 == 0" | bc) == 1 ]]; then echo "n/a "; else echo "scale=2; $1 / ($2 * $3)" | bc | sed 's/^\./0./'; fi; }
     for j in read scan verify backup restore reindex restore-over merge; do
         local v; v=$(var "$j")
         local wa="WALL_${v}_big" wb="WALL_${v}_small" ca="CPU_${v}_big" cb="CPU_${v}_small"
-        echo "linearity: $j per record at $BIG_RECORDS / at $RECORDS = $(echo "scale=2; ${!wa} / (${!wb} * $k)" | bc | sed 's/^\./0./')x wall, $(echo "scale=2; ${!ca} / (${!cb} * $k)" | bc | sed 's/^\./0./')x CPU (target within 1.10)"
+        echo "linearity: $j per record at $BIG_RECORDS / at $RECORDS = $(per "${!wa}" "${!wb}" "$k")x wall, $(per "${!ca}" "${!cb}" "$k")x CPU (target within 1.10)"
     done
     for size in small big; do
         say "merge-$size" "restore-over-$size" "issue 17 target <= 1.5 (merge over the live copy / plain restore over it)"
