@@ -81,7 +81,8 @@ data() {
 # WATCH="DIR..." before `job` samples every file under those folders every 0.2 s while the
 # command runs; a file seen then but gone at the end is a temporary: the largest one over
 # all tries is kept (TMPMAX_<job> bytes, TMPNAME_<job>), beside the largest file of any kind
-# (FILEMAX_<job>, FILENAME_<job>). Files living less than 0.2 s can be missed.
+# (FILEMAX_<job>, FILENAME_<job>). Files living less than 0.2 s can be missed. (%.0f, not
+# %d: mawk's %d stops at 2^31 - 1.)
 JOBS=()
 declare -A JOBCMD JOBPREP JOBWATCH
 job() { local name=$1; shift; JOBS+=("$name"); JOBCMD[$name]=$(printf '%q ' "$@"); JOBPREP[$name]=${PREP:-}; JOBWATCH[$name]=${WATCH:-}; }
@@ -98,7 +99,7 @@ watch_stop() {  # DIR...: stops the sampler; "TMPBYTES TMPPATH FILEBYTES FILEPAT
          { size = $1; path = substr($0, length($1) + 2)
            if (size > fmax) { fmax = size; fpath = path }
            if (!(path in left) && size > tmax) { tmax = size; tpath = path } }
-         END { printf "%d %s %d %s\n", tmax, (tpath == "" ? "-" : tpath), fmax, (fpath == "" ? "-" : fpath) }' \
+         END { printf "%.0f %s %.0f %s\n", tmax, (tpath == "" ? "-" : tpath), fmax, (fpath == "" ? "-" : fpath) }' \
         "$WORK/.watch-end" "$WORK/.watch" >"$WORK/.watch-result"
 }
 stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f %.3f %.3f\n", a[1], m, a[NR]}'; }
@@ -298,6 +299,9 @@ bench_scale() {
     # the merge's live copy: 1 row in 40 changed and 1 in 40 new (issue 17's 25,000 + 25,000
     # at 1 M, so the small merge is issue 17's case), the same share at both sizes
     local share=${RESGATE_BENCH_SCALE_MERGE_SHARE:-40}
+    # RESGATE_BENCH_SCALE_JOBS: a subset of the jobs, e.g. "restore restore-over merge"
+    local jobs=" ${RESGATE_BENCH_SCALE_JOBS:-read scan verify backup restore reindex restore-over merge} "
+    want() { [[ $jobs == *" $1 "* ]]; }
     echo "## scale: the same jobs on $RECORDS and $BIG_RECORDS records (time per record should be linear)"
     local small big; small=$(data "$RECORDS"); big=$(data "$BIG_RECORDS")
     local s1 s2; s1=$(set_for "$small" SMALL); s2=$(set_for "$big" BIG)
@@ -311,35 +315,37 @@ bench_scale() {
         local dir=$small set=$s1 live=$l1; [[ $size == big ]] && { dir=$big; set=$s2; live=$l2; }
         local tmp=$WORK/tmp-$size
         mkdir -p "$WORK/idx-$size"; ln -sf "$dir/VENDAS.DBF" "$WORK/idx-$size/VENDAS.DBF"; ln -sf "$dir/VENDAS.FPT" "$WORK/idx-$size/VENDAS.FPT"
-        job "read-$size" "$BIN/resgate-bench" read "$dir/VENDAS.DBF"
-        PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'" job "scan-$size" "$BIN/resgate" scan "$WORK/idx-$size" --json
-        job "verify-$size" "$BIN/resgate" verify "$set" --quiet
-        PREP="rm -rf '$WORK/bk-$size'" job "backup-$size" "$BIN/resgate" backup --data "$WORK/idx-$size" --to "$WORK/bk-$size" --name B --yes --quiet
+        want read && job "read-$size" "$BIN/resgate-bench" read "$dir/VENDAS.DBF"
+        want scan && PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'" job "scan-$size" "$BIN/resgate" scan "$WORK/idx-$size" --json
+        want verify && job "verify-$size" "$BIN/resgate" verify "$set" --quiet
+        want backup && PREP="rm -rf '$WORK/bk-$size'" job "backup-$size" "$BIN/resgate" backup --data "$WORK/idx-$size" --to "$WORK/bk-$size" --name B --yes --quiet
         # the restores run with TMPDIR in a folder of their own, watched with the target
         # folder (its .resgate staging included) for the largest temporary file
-        PREP="rm -rf '$WORK/rs-$size' '$tmp'; mkdir -p '$tmp'" WATCH="$WORK/rs-$size $tmp" \
+        want restore && PREP="rm -rf '$WORK/rs-$size' '$tmp'; mkdir -p '$tmp'" WATCH="$WORK/rs-$size $tmp" \
             job "restore-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --into "$WORK/rs-$size" --all --yes --quiet
-        PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'; rm -rf '$WORK/idx-$size/.resgate'" job "reindex-$size" "$BIN/resgate" reindex "$WORK/idx-$size" --yes --quiet
+        want reindex && PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'; rm -rf '$WORK/idx-$size/.resgate'" job "reindex-$size" "$BIN/resgate" reindex "$WORK/idx-$size" --yes --quiet
         # as bench_merge: a plain restore over the live copy beside the merge into it
+        # (each in a folder of its own, so that the table each wrote is there at the end)
         local fresh="rm -rf '$WORK/md-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/md-$size'"
-        PREP=$fresh WATCH="$WORK/md-$size $tmp" \
-            job "restore-over-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/md-$size" --table VENDAS --yes --quiet
-        PREP=$fresh WATCH="$WORK/md-$size $tmp" \
+        want restore-over && PREP="rm -rf '$WORK/mo-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/mo-$size'" WATCH="$WORK/mo-$size $tmp" \
+            job "restore-over-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/mo-$size" --table VENDAS --yes --quiet
+        want merge && PREP=$fresh WATCH="$WORK/md-$size $tmp" \
             job "merge-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/md-$size" --table VENDAS --merge --key NUMERO --yes --quiet
     done
     measure
     local k; k=$(echo "scale=4; $BIG_RECORDS / $RECORDS" | bc)
     per() { if [[ $(echo "$2 == 0" | bc) == 1 ]]; then echo "n/a "; else echo "scale=2; $1 / ($2 * $3)" | bc | sed 's/^\./0./'; fi; }
-    for j in read scan verify backup restore reindex restore-over merge; do
+    for j in $jobs; do
         local v; v=$(var "$j")
         local wa="WALL_${v}_big" wb="WALL_${v}_small" ca="CPU_${v}_big" cb="CPU_${v}_small"
         echo "linearity: $j per record at $BIG_RECORDS / at $RECORDS = $(per "${!wa}" "${!wb}" "$k")x wall, $(per "${!ca}" "${!cb}" "$k")x CPU (target within 1.10)"
     done
     for size in small big; do
+        want merge && want restore-over || break
         say "merge-$size" "restore-over-$size" "issue 17 target <= 1.5 (merge over the live copy / plain restore over it)"
     done
     local over=0
-    for j in read scan verify backup restore reindex restore-over merge; do
+    for j in $jobs; do
         local v; v=$(var "$j")
         local pa="PEAK_${v}_small" pb="PEAK_${v}_big" verdict=ok
         [[ $(echo "${!pa} >= $LIMIT_MIB || ${!pb} >= $LIMIT_MIB" | bc) == 1 ]] && { verdict=OVER; over=$((over + 1)); }
@@ -349,17 +355,24 @@ bench_scale() {
     for size in small big; do
         local dir=$small live=$l1; [[ $size == big ]] && { dir=$big; live=$l2; }
         for j in restore restore-over merge; do
+            want "$j" || continue
             local v; v=$(var "$j-$size")
             local tb="TMPMAX_$v" tn="TMPNAME_$v" fb="FILEMAX_$v" fn="FILENAME_$v"
-            # the table the command writes or replaces: the backup's VENDAS for --into an
-            # empty folder, the live copy's for a restore over it
-            local table=$dir; [[ $j == restore ]] || table=$live
-            local dbf fpt; dbf=$(stat -c %s "$table/VENDAS.DBF"); fpt=$(stat -c %s "$table/VENDAS.FPT")
-            local verdict=ok; (( ${!tb} > dbf )) && { verdict=BIGGER; bigger=$((bigger + 1)); }
-            echo "temporary files: $j-$size: largest $(mb "${!tb}") MB (${!tn#"$WORK"/}); the table's DBF $(mb "$dbf") MB, FPT $(mb "$fpt") MB; largest file of any kind $(mb "${!fb}") MB (${!fn#"$WORK"/}) ($verdict)"
+            # the table the command replaces (none for --into an empty folder: the live copy's
+            # for a restore over it) and the one it writes (as the last try left it); the
+            # staged new DBF is the table written, renamed into place, so it is measured
+            # against the larger of the two DBFs
+            local out=$WORK/rs-$size old=""
+            [[ $j == restore-over ]] && { out=$WORK/mo-$size; old=$live; }
+            [[ $j == merge ]] && { out=$WORK/md-$size; old=$live; }
+            local new_dbf new_fpt old_dbf=0; new_dbf=$(stat -c %s "$out/VENDAS.DBF"); new_fpt=$(stat -c %s "$out/VENDAS.FPT")
+            [[ -z $old ]] || old_dbf=$(stat -c %s "$old/VENDAS.DBF")
+            local limit=$(( new_dbf > old_dbf ? new_dbf : old_dbf ))
+            local verdict=ok; (( ${!tb} > limit )) && { verdict=BIGGER; bigger=$((bigger + 1)); }
+            echo "temporary files: $j-$size: largest $(mb "${!tb}") MB = ${!tb} B (${!tn#"$WORK"/}); table replaced: DBF ${old_dbf} B; table written: DBF ${new_dbf} B, FPT $(mb "$new_fpt") MB; largest file of any kind $(mb "${!fb}") MB (${!fn#"$WORK"/}) ($verdict)"
         done
     done
-    echo "scale: $over job(s) over $LIMIT_MIB MiB at some size; $bigger command(s) with a temporary file bigger than the table's DBF (sampled every 0.2 s)"
+    echo "scale: $over job(s) over $LIMIT_MIB MiB at some size; $bigger command(s) with a temporary file bigger than the larger of the DBF it replaces and the DBF it writes (sampled every 0.2 s)"
 }
 
 bench_memory() {
