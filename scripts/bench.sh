@@ -321,13 +321,15 @@ bench_scale() {
         want backup && PREP="rm -rf '$WORK/bk-$size'" job "backup-$size" "$BIN/resgate" backup --data "$WORK/idx-$size" --to "$WORK/bk-$size" --name B --yes --quiet
         # the restores run with TMPDIR in a folder of their own, watched with the target
         # folder (its .resgate staging included) for the largest temporary file
-        want restore && PREP="rm -rf '$WORK/rs-$size' '$tmp'; mkdir -p '$tmp'" WATCH="$WORK/rs-$size $tmp" \
+        want restore && PREP="rm -rf '$WORK/rs-$size' '$tmp'; mkdir -p '$tmp'; sync" WATCH="$WORK/rs-$size $tmp" \
             job "restore-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --into "$WORK/rs-$size" --all --yes --quiet
         want reindex && PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'; rm -rf '$WORK/idx-$size/.resgate'" job "reindex-$size" "$BIN/resgate" reindex "$WORK/idx-$size" --yes --quiet
         # as bench_merge: a plain restore over the live copy beside the merge into it
         # (each in a folder of its own, so that the table each wrote is there at the end)
-        local fresh="rm -rf '$WORK/md-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/md-$size'"
-        want restore-over && PREP="rm -rf '$WORK/mo-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/mo-$size'" WATCH="$WORK/mo-$size $tmp" \
+        # (sync: the copy's 2.5 GB of dirty pages at 10 M are written before the clock starts,
+        # not during the restore's own writes and fsync)
+        local fresh="rm -rf '$WORK/md-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/md-$size'; sync"
+        want restore-over && PREP="rm -rf '$WORK/mo-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/mo-$size'; sync" WATCH="$WORK/mo-$size $tmp" \
             job "restore-over-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/mo-$size" --table VENDAS --yes --quiet
         want merge && PREP=$fresh WATCH="$WORK/md-$size $tmp" \
             job "merge-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/md-$size" --table VENDAS --merge --key NUMERO --yes --quiet
