@@ -11,7 +11,13 @@
 #           (issue 17's case: RESGATE_BENCH_RECORDS=1000000 RESGATE_BENCH_MERGE_CHANGED=25000
 #           RESGATE_BENCH_MERGE_NEW=25000, 50,000 newer rows)
 #   many    300 tables of 2,000 records: scan, verify, restore --all; per-table cost
-#   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table
+#   scale   the same jobs on a ~2 GB table (10,000,000 records) beside the 1 M table, the
+#           restore over a live copy and restore --merge into it among them (1 row in 40
+#           changed, 1 in 40 new: RESGATE_BENCH_SCALE_MERGE_SHARE=40); prints time per record
+#           big/small by wall and CPU, every job's peak RSS at both sizes against 64 MiB, and
+#           the largest temporary file each restore and merge left behind while it ran
+#           (sampled every 0.2 s under the target folder and the command's own TMPDIR)
+#           beside the table's size
 #   memory  peak RSS of every command on hostile and damaged input (scripts/bench/hostile_gen.py)
 #   fiscal  `resgate check` with verdicts on 200,000 fiscal XML files beside `cat` of them
 #           (files made once by the FiscalTests benchmarkFolder generator)
@@ -72,19 +78,47 @@ data() {
 
 # ---- measuring: register jobs with `job NAME CMD...` (PREP=... runs before each try),
 # then `measure` runs them all $RUNS times round-robin and prints one line per job.
+# WATCH="DIR..." before `job` samples every file under those folders every 0.2 s while the
+# command runs; a file seen then but gone at the end is a temporary: the largest one over
+# all tries is kept (TMPMAX_<job> bytes, TMPNAME_<job>), beside the largest file of any kind
+# (FILEMAX_<job>, FILENAME_<job>). Files living less than 0.2 s can be missed. (%.0f, not
+# %d: mawk's %d stops at 2^31 - 1.)
 JOBS=()
-declare -A JOBCMD JOBPREP
-job() { local name=$1; shift; JOBS+=("$name"); JOBCMD[$name]=$(printf '%q ' "$@"); JOBPREP[$name]=${PREP:-}; }
+declare -A JOBCMD JOBPREP JOBWATCH
+job() { local name=$1; shift; JOBS+=("$name"); JOBCMD[$name]=$(printf '%q ' "$@"); JOBPREP[$name]=${PREP:-}; JOBWATCH[$name]=${WATCH:-}; }
+watch_start() { # DIR...: the sampler, in the background; its pid in WATCHER
+    : >"$WORK/.watch"
+    ( while :; do find "$@" -type f -printf '%s %p\n' 2>/dev/null >>"$WORK/.watch" || true; sleep 0.2; done ) &
+    WATCHER=$!
+}
+watch_stop() {  # DIR...: stops the sampler; "TMPBYTES TMPPATH FILEBYTES FILEPATH" of this try in .watch-result
+    kill "$WATCHER" 2>/dev/null || true; wait "$WATCHER" 2>/dev/null || true
+    find "$@" -type f -printf '%s %p\n' 2>/dev/null >>"$WORK/.watch" || true
+    find "$@" -type f -printf '%p\n' 2>/dev/null >"$WORK/.watch-end" || true
+    awk 'FILENAME == ARGV[1] { left[$0] = 1; next }
+         { size = $1; path = substr($0, length($1) + 2)
+           if (size > fmax) { fmax = size; fpath = path }
+           if (!(path in left) && size > tmax) { tmax = size; tpath = path } }
+         END { printf "%.0f %s %.0f %s\n", tmax, (tpath == "" ? "-" : tpath), fmax, (fpath == "" ? "-" : fpath) }' \
+        "$WORK/.watch-end" "$WORK/.watch" >"$WORK/.watch-result"
+}
 stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f %.3f %.3f\n", a[1], m, a[NR]}'; }
 var() { echo "${1//[^A-Za-z0-9]/_}"; }
 measure() {
-    declare -A W C P O
-    local i name wall user sys rss
+    declare -A W C P O TB TP FB FP
+    local i name wall user sys rss tb tp fb fp
     for ((i = 1; i <= RUNS; i++)); do
         for name in "${JOBS[@]}"; do
             [[ -z ${JOBPREP[$name]} ]] || eval "${JOBPREP[$name]}"
+            [[ -z ${JOBWATCH[$name]} ]] || eval "watch_start ${JOBWATCH[$name]}"
             if ! eval "/usr/bin/time -f '%e %U %S %M' -o '$WORK/.time' ${JOBCMD[$name]}" >"$WORK/.out" 2>"$WORK/.stderr"; then
+                [[ -z ${JOBWATCH[$name]} ]] || eval "watch_stop ${JOBWATCH[$name]}"
                 echo "FAILED: $name"; tail -20 "$WORK/.stderr"; exit 1
+            fi
+            if [[ -n ${JOBWATCH[$name]} ]]; then
+                eval "watch_stop ${JOBWATCH[$name]}"; read -r tb tp fb fp <"$WORK/.watch-result"
+                (( tb > ${TB[$name]:-0} )) && { TB[$name]=$tb; TP[$name]=$tp; }
+                (( fb > ${FB[$name]:-0} )) && { FB[$name]=$fb; FP[$name]=$fp; }
             fi
             read -r wall user sys rss <"$WORK/.time"
             W[$name]+="$wall "
@@ -101,6 +135,10 @@ measure() {
         eval "WALL_$v=$(echo "$w" | cut -d' ' -f2)"
         eval "CPU_$v=$(echo "$c" | cut -d' ' -f2)"
         eval "PEAK_$v=$peak"
+        if [[ -n ${JOBWATCH[$name]} ]]; then
+            eval "TMPMAX_$v=${TB[$name]:-0}"; eval "TMPNAME_$v=$(printf '%q' "${TP[$name]:--}")"
+            eval "FILEMAX_$v=${FB[$name]:-0}"; eval "FILENAME_$v=$(printf '%q' "${FP[$name]:--}")"
+        fi
         ALL_PEAKS+="$name=$peak "
     done
     JOBS=()
@@ -199,13 +237,21 @@ bench_cdx() { # DIR
     say reindex resgate-read "check old, rebuild, prove new, swap, undo copy"
 }
 
+# merge_live_for DIR CHANGED NEW: the live copy of DIR's VENDAS with CHANGED rows changed and
+# NEW rows appended since the backup (scripts/bench/merge_live.py), made once
+merge_live_for() {
+    local records; records=$(head -c 8 "$1/VENDAS.DBF" | od -An -tu4 -j4 | xargs)
+    local live=$WORK/merge-live-$records-$2-$3
+    [[ -f $live/VENDAS.DBF ]] || python3 scripts/bench/merge_live.py "$1" "$live" --changed-rows "$2" --new-rows "$3" >&2
+    echo "$live"
+}
+
 bench_merge() { # DIR SETNAME
     local records; records=$(head -c 8 "$1/VENDAS.DBF" | od -An -tu4 -j4 | xargs)
     local changed=${RESGATE_BENCH_MERGE_CHANGED:-$((records / 100))} new=${RESGATE_BENCH_MERGE_NEW:-$((records / 100))}
     echo "## restore --merge of VENDAS ($records records) against a live copy with $changed changed and $new new rows, beside a plain restore"
     local set; set=$(set_for "$1" "$2")
-    local live=$WORK/merge-live-$records-$changed-$new
-    [[ -f $live/VENDAS.DBF ]] || python3 scripts/bench/merge_live.py "$1" "$live" --changed-rows "$changed" --new-rows "$new" >&2
+    local live; live=$(merge_live_for "$1" "$changed" "$new")
     local fresh="rm -rf '$WORK/merge-data'; cp -r '$live' '$WORK/merge-data'"
     PREP=$fresh job restore-plain "$BIN/resgate" restore "$set" --data "$WORK/merge-data" --table VENDAS --yes --quiet
     PREP=$fresh job restore-merge "$BIN/resgate" restore "$set" --data "$WORK/merge-data" --table VENDAS --merge --key NUMERO --yes --quiet
@@ -237,35 +283,98 @@ bench_many() {
     PREP="rm -rf '$WORK/r1'" job resgate-restore-1 "$BIN/resgate" restore "$WORK/sets300/MANY.zip" --into "$WORK/r1" --table T001 --yes --quiet
     measure
     for j in scan_300 verify_300 restore_300; do
-        local w="WALL_resgate_$j"
-        echo "per table: resgate ${j%_300} $(echo "scale=1; ${!w} * 1000 / 300" | bc) ms (wall median / 300)"
+        local w="WALL_resgate_$j" c="CPU_resgate_$j"
+        echo "per table: resgate ${j%_300} $(echo "scale=1; ${!w} * 1000 / 300" | bc) ms wall, $(echo "scale=1; ${!c} * 1000 / 300" | bc) ms CPU (median / 300: process start and the set's opening included)"
     done
-    echo "per table: restore of all 300 minus 300 x one table: $(echo "scale=1; ($WALL_resgate_restore_300 - 300 * $WALL_resgate_restore_1) * 1000 / 300" | bc) ms"
+    # what one more table costs: the difference between restoring all 300 and one of them,
+    # spread over the other 299 (process start, reading the set's directory and manifest
+    # are in both and cancel out)
+    echo "per table: restore, (all 300 - one) / 299 = $(echo "scale=1; ($WALL_resgate_restore_300 - $WALL_resgate_restore_1) * 1000 / 299" | bc) ms wall, $(echo "scale=1; ($CPU_resgate_restore_300 - $CPU_resgate_restore_1) * 1000 / 299" | bc) ms CPU (medians)"
 }
 
+# size in MB of a byte count, one decimal
+mb() { echo "scale=1; $1 / 1000000" | bc | sed 's/^\./0./'; }
+
 bench_scale() {
+    # the merge's live copy: 1 row in 40 changed and 1 in 40 new (issue 17's 25,000 + 25,000
+    # at 1 M, so the small merge is issue 17's case), the same share at both sizes
+    local share=${RESGATE_BENCH_SCALE_MERGE_SHARE:-40}
+    # RESGATE_BENCH_SCALE_JOBS: a subset of the jobs, e.g. "restore restore-over merge"
+    local jobs=" ${RESGATE_BENCH_SCALE_JOBS:-read scan verify backup restore reindex restore-over merge} "
+    want() { [[ $jobs == *" $1 "* ]]; }
     echo "## scale: the same jobs on $RECORDS and $BIG_RECORDS records (time per record should be linear)"
     local small big; small=$(data "$RECORDS"); big=$(data "$BIG_RECORDS")
     local s1 s2; s1=$(set_for "$small" SMALL); s2=$(set_for "$big" BIG)
-    echo "# sizes: $(du -sh "$big/VENDAS.DBF" | cut -f1) DBF, $(du -sh "$big/VENDAS.FPT" | cut -f1) FPT, set $(du -sh "$s2" | cut -f1)"
+    local l1 l2; l1=$(merge_live_for "$small" $((RECORDS / share)) $((RECORDS / share)))
+    l2=$(merge_live_for "$big" $((BIG_RECORDS / share)) $((BIG_RECORDS / share)))
+    echo "# sizes: $RECORDS records: DBF $(mb "$(stat -c %s "$small/VENDAS.DBF")") MB, FPT $(mb "$(stat -c %s "$small/VENDAS.FPT")") MB, set $(mb "$(stat -c %s "$s1")") MB, live copy DBF $(mb "$(stat -c %s "$l1/VENDAS.DBF")") MB ($((RECORDS / share)) changed, $((RECORDS / share)) new rows)"
+    echo "# sizes: $BIG_RECORDS records: DBF $(mb "$(stat -c %s "$big/VENDAS.DBF")") MB, FPT $(mb "$(stat -c %s "$big/VENDAS.FPT")") MB, set $(mb "$(stat -c %s "$s2")") MB, live copy DBF $(mb "$(stat -c %s "$l2/VENDAS.DBF")") MB ($((BIG_RECORDS / share)) changed, $((BIG_RECORDS / share)) new rows)"
     "$BIN/resgate-bench" cdx "$small/VENDAS.DBF" "$WORK/small.cdx" >/dev/null
     "$BIN/resgate-bench" cdx "$big/VENDAS.DBF" "$WORK/big.cdx" >/dev/null
     for size in small big; do
-        local dir=$small set=$s1; [[ $size == big ]] && { dir=$big; set=$s2; }
+        local dir=$small set=$s1 live=$l1; [[ $size == big ]] && { dir=$big; set=$s2; live=$l2; }
+        local tmp=$WORK/tmp-$size
         mkdir -p "$WORK/idx-$size"; ln -sf "$dir/VENDAS.DBF" "$WORK/idx-$size/VENDAS.DBF"; ln -sf "$dir/VENDAS.FPT" "$WORK/idx-$size/VENDAS.FPT"
-        job "read-$size" "$BIN/resgate-bench" read "$dir/VENDAS.DBF"
-        PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'" job "scan-$size" "$BIN/resgate" scan "$WORK/idx-$size" --json
-        job "verify-$size" "$BIN/resgate" verify "$set" --quiet
-        PREP="rm -rf '$WORK/bk-$size'" job "backup-$size" "$BIN/resgate" backup --data "$WORK/idx-$size" --to "$WORK/bk-$size" --name B --yes --quiet
-        PREP="rm -rf '$WORK/rs-$size'" job "restore-$size" "$BIN/resgate" restore "$set" --into "$WORK/rs-$size" --all --yes --quiet
-        PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'; rm -rf '$WORK/idx-$size/.resgate'" job "reindex-$size" "$BIN/resgate" reindex "$WORK/idx-$size" --yes --quiet
+        want read && job "read-$size" "$BIN/resgate-bench" read "$dir/VENDAS.DBF"
+        want scan && PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'" job "scan-$size" "$BIN/resgate" scan "$WORK/idx-$size" --json
+        want verify && job "verify-$size" "$BIN/resgate" verify "$set" --quiet
+        want backup && PREP="rm -rf '$WORK/bk-$size'" job "backup-$size" "$BIN/resgate" backup --data "$WORK/idx-$size" --to "$WORK/bk-$size" --name B --yes --quiet
+        # the restores run with TMPDIR in a folder of their own, watched with the target
+        # folder (its .resgate staging included) for the largest temporary file
+        want restore && PREP="rm -rf '$WORK/rs-$size' '$tmp'; mkdir -p '$tmp'; sync" WATCH="$WORK/rs-$size $tmp" \
+            job "restore-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --into "$WORK/rs-$size" --all --yes --quiet
+        want reindex && PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'; rm -rf '$WORK/idx-$size/.resgate'" job "reindex-$size" "$BIN/resgate" reindex "$WORK/idx-$size" --yes --quiet
+        # as bench_merge: a plain restore over the live copy beside the merge into it
+        # (each in a folder of its own, so that the table each wrote is there at the end)
+        # (sync: the copy's 2.5 GB of dirty pages at 10 M are written before the clock starts,
+        # not during the restore's own writes and fsync)
+        local fresh="rm -rf '$WORK/md-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/md-$size'; sync"
+        want restore-over && PREP="rm -rf '$WORK/mo-$size' '$tmp'; mkdir -p '$tmp'; cp -r '$live' '$WORK/mo-$size'; sync" WATCH="$WORK/mo-$size $tmp" \
+            job "restore-over-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/mo-$size" --table VENDAS --yes --quiet
+        want merge && PREP=$fresh WATCH="$WORK/md-$size $tmp" \
+            job "merge-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/md-$size" --table VENDAS --merge --key NUMERO --yes --quiet
     done
     measure
     local k; k=$(echo "scale=4; $BIG_RECORDS / $RECORDS" | bc)
-    for j in read scan verify backup restore reindex; do
-        local a="WALL_${j}_big" b="WALL_${j}_small"
-        echo "linearity: $j per record at $BIG_RECORDS / at $RECORDS = $(echo "scale=2; ${!a} / (${!b} * $k)" | bc)x (target within 1.10)"
+    per() { if [[ $(echo "$2 == 0" | bc) == 1 ]]; then echo "n/a "; else echo "scale=2; $1 / ($2 * $3)" | bc | sed 's/^\./0./'; fi; }
+    for j in $jobs; do
+        local v; v=$(var "$j")
+        local wa="WALL_${v}_big" wb="WALL_${v}_small" ca="CPU_${v}_big" cb="CPU_${v}_small"
+        echo "linearity: $j per record at $BIG_RECORDS / at $RECORDS = $(per "${!wa}" "${!wb}" "$k")x wall, $(per "${!ca}" "${!cb}" "$k")x CPU (target within 1.10)"
     done
+    for size in small big; do
+        want merge && want restore-over || break
+        say "merge-$size" "restore-over-$size" "issue 17 target <= 1.5 (merge over the live copy / plain restore over it)"
+    done
+    local over=0
+    for j in $jobs; do
+        local v; v=$(var "$j")
+        local pa="PEAK_${v}_small" pb="PEAK_${v}_big" verdict=ok
+        [[ $(echo "${!pa} >= $LIMIT_MIB || ${!pb} >= $LIMIT_MIB" | bc) == 1 ]] && { verdict=OVER; over=$((over + 1)); }
+        printf 'peak RSS: %-13s %9s records %5.1f MiB, %9s records %5.1f MiB  (< %d MiB: %s)\n' "$j" "$RECORDS" "${!pa}" "$BIG_RECORDS" "${!pb}" "$LIMIT_MIB" "$verdict"
+    done
+    local bigger=0
+    for size in small big; do
+        local dir=$small live=$l1; [[ $size == big ]] && { dir=$big; live=$l2; }
+        for j in restore restore-over merge; do
+            want "$j" || continue
+            local v; v=$(var "$j-$size")
+            local tb="TMPMAX_$v" tn="TMPNAME_$v" fb="FILEMAX_$v" fn="FILENAME_$v"
+            # the table the command replaces (none for --into an empty folder: the live copy's
+            # for a restore over it) and the one it writes (as the last try left it); the
+            # staged new DBF is the table written, renamed into place, so it is measured
+            # against the larger of the two DBFs
+            local out=$WORK/rs-$size old=""
+            [[ $j == restore-over ]] && { out=$WORK/mo-$size; old=$live; }
+            [[ $j == merge ]] && { out=$WORK/md-$size; old=$live; }
+            local new_dbf new_fpt old_dbf=0; new_dbf=$(stat -c %s "$out/VENDAS.DBF"); new_fpt=$(stat -c %s "$out/VENDAS.FPT")
+            [[ -z $old ]] || old_dbf=$(stat -c %s "$old/VENDAS.DBF")
+            local limit=$(( new_dbf > old_dbf ? new_dbf : old_dbf ))
+            local verdict=ok; (( ${!tb} > limit )) && { verdict=BIGGER; bigger=$((bigger + 1)); }
+            echo "temporary files: $j-$size: largest $(mb "${!tb}") MB = ${!tb} B (${!tn#"$WORK"/}); table replaced: DBF ${old_dbf} B; table written: DBF ${new_dbf} B, FPT $(mb "$new_fpt") MB; largest file of any kind $(mb "${!fb}") MB (${!fn#"$WORK"/}) ($verdict)"
+        done
+    done
+    echo "scale: $over job(s) over $LIMIT_MIB MiB at some size; $bigger command(s) with a temporary file bigger than the larger of the DBF it replaces and the DBF it writes (sampled every 0.2 s)"
 }
 
 bench_memory() {

@@ -59,7 +59,7 @@ struct ReindexCommand: ParsableCommand {
         }
         if !common.quiet { Console.out(text.render()) }
         for t in report.tables {
-            if let m = t.message { Console.out("\(t.name): \(m)") }
+            if let w = t.words { Console.out("\(t.name): " + w.text(in: lang)) }
             for d in t.defects { Console.out("\(t.name): " + d.words.text(in: lang)) }
         }
         if let id = report.id { Console.out(Phrase.indexesSwapped(id: id, data: data).text(in: lang)) }

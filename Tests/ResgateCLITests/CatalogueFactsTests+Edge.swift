@@ -22,8 +22,8 @@ extension CatalogueFactsTests {
 
     static let scanFindings: [ScanPhrase] = [
         .health(.noEOFByte), .moreFindings(12),
-        .index(file: "/loja/dados/VENDAS.CDX", .defect(tag: "NUMERO", fault: .outOfOrder, detail: "chave 7 na posição 3"), repairable: true),
-        .index(file: "/loja/dados/VENDAS.CDX", .defect(tag: nil, fault: .nationalCollation, detail: "ordenação GENERAL"), repairable: false),
+        .index(file: "/loja/dados/VENDAS.CDX", .defect(tag: "NUMERO", fault: .outOfOrder, detail: .outOfOrder(entry: 3, shown: "7:B", previous: "6:C")), repairable: true),
+        .index(file: "/loja/dados/VENDAS.CDX", .defect(tag: nil, fault: .nationalCollation, detail: .nationalCollation(position: 4, before: "5:É", after: "6:E")), repairable: false),
         .indexFileMissing,
     ]
 

@@ -229,7 +229,7 @@ import Testing
         for s in ReindexPhrase.Status.allCases where s != .ok { Self.expectWorded(.reindex(.status(s))) }
         #expect(ReindexPhrase.status(.ok).text(in: .pt) == "ok")
         for f in ReindexPhrase.Fault.allCases {
-            Self.expectWorded(.reindex(.defect(tag: "CODIGO", fault: f, detail: "chave 7 na posição 3")))
+            Self.expectWorded(.reindex(.defect(tag: "CODIGO", fault: f, detail: .outOfOrder(entry: 7, shown: "7:B", previous: "6:C"))))
         }
     }
 

@@ -304,7 +304,7 @@ import Testing
         var out = Set<String>()
         var current: String?
         for line in text.split(separator: "\n") {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "public indirect enum ", with: "public enum ")
             if t.hasPrefix("public enum ") {
                 current = t.dropFirst("public enum ".count).prefix { $0.isLetter || $0.isNumber }.description
             } else if t.hasPrefix("public extension") || t.hasPrefix("extension") {

@@ -14,7 +14,7 @@ extension English {
             case .missingIndex: "index missing (the header says there is one)"
             }
         case let .defect(tag, fault, detail):
-            (tag.map { "tag \($0): " } ?? "") + indexFault(fault) + " — " + detail
+            (tag.map { "tag \($0): " } ?? "") + indexFault(fault) + " — " + indexFinding(detail)
         }
     }
 

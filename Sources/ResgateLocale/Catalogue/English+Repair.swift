@@ -7,7 +7,7 @@ extension English {
         case let .memoFileUnreadable(f, why):
             "\(f): the memo file cannot be opened (\(why.text(in: .en))); nothing was changed — without it every memo would look broken"
         case let .indexNotRebuilt(f, why):
-            "\(f): the index could not be rebuilt (\(why)); nothing was changed"
+            "\(f): the index could not be rebuilt (\(why.map(indexFinding).joined(separator: "; "))); nothing was changed"
         case .checkFailed(let why): "the check of the repaired table failed (\(why)); nothing was changed"
         case .failed(let why): "the repair failed (\(why.text(in: .en))); nothing was changed"
         case .needsYes: "No terminal to ask for confirmation: nothing was changed. Add --yes to repair, or --dry-run to see what would be fixed."

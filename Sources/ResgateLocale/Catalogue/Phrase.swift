@@ -153,7 +153,8 @@ public enum MergePhrase: Sendable, Hashable {
 public enum RepairPhrase: Sendable, Hashable {
     case headerUnreadable(file: String, reason: Cause)
     case memoFileUnreadable(file: String, reason: Cause)
-    case indexNotRebuilt(file: String, reason: String)
+    /// What the rebuild's check found wrong in the new file, or why it failed (`.failure`).
+    case indexNotRebuilt(file: String, findings: [IndexFinding])
     case checkFailed(String)
     case failed(Cause)
     case needsYes

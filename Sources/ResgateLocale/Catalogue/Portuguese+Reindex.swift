@@ -14,7 +14,7 @@ extension Portuguese {
             case .missingIndex: "índice ausente (o cabeçalho diz que existe)"
             }
         case let .defect(tag, fault, detail):
-            (tag.map { "tag \($0): " } ?? "") + indexFault(fault) + " — " + detail
+            (tag.map { "tag \($0): " } ?? "") + indexFault(fault) + " — " + indexFinding(detail)
         }
     }
 

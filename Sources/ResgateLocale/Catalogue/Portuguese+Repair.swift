@@ -7,7 +7,7 @@ extension Portuguese {
         case let .memoFileUnreadable(f, why):
             "\(f): o arquivo de memo não pode ser aberto (\(why.text(in: .pt))); nada foi alterado — sem ele todos os memos pareceriam quebrados"
         case let .indexNotRebuilt(f, why):
-            "\(f): o índice não pôde ser reconstruído (\(why)); nada foi alterado"
+            "\(f): o índice não pôde ser reconstruído (\(why.map(indexFinding).joined(separator: "; "))); nada foi alterado"
         case .checkFailed(let why): "a conferência da tabela reparada falhou (\(why)); nada foi alterado"
         case .failed(let why): "o reparo falhou (\(why.text(in: .pt))); nada foi alterado"
         case .needsYes: "Sem terminal para confirmar: nada foi alterado. Use --yes para reparar, ou --dry-run para ver o que seria consertado."

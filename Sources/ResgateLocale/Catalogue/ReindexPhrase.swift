@@ -2,8 +2,8 @@
 /// `StoreOps.ReindexReport`). The words are in `Portuguese+Reindex.swift` / `English+Reindex.swift`.
 public enum ReindexPhrase: Sendable, Hashable {
     case status(Status)
-    /// A defect of an index: its tag (nil: the whole file), what kind, and the verifier's detail.
-    case defect(tag: String?, fault: Fault, detail: String)
+    /// A defect of an index: its tag (nil: the whole file), what kind, and what the verifier found.
+    case defect(tag: String?, fault: Fault, detail: IndexFinding)
 
     public enum Status: Sendable, Hashable, CaseIterable {
         case ok, defects, unchecked, rebuilt, refused, failed, noIndex, missingIndex

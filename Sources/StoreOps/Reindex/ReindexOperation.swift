@@ -39,7 +39,7 @@ extension StoreOperations {
                 let status: ReindexReport.Status = switch IndexVerdict(defects) { case .damaged: .defects; case .ok: .ok; case .unchecked: .unchecked }
                 report.tables.append(.init(t, status: status, defects: defects))
             } catch {
-                report.tables.append(.init(t, status: .failed, message: error.description))
+                report.tables.append(.init(t, status: .failed, failure: .table(error)))
             }
         }
         return report
@@ -61,8 +61,8 @@ extension StoreOperations {
             progress(t.name)
             if let holder = TableLocks.phrase(file: (t.tablePath as NSString).lastPathComponent, TableLocks.check(t.tablePath))
                 ?? TableLocks.phrase(file: cdxName, TableLocks.check(cdx)) {
-                report.tables.append(.init(t, status: .refused,
-                                           message: Phrase.tableInUse(holder: holder.text(in: language)).text(in: language)))
+                report.tables.append(.init(t, status: .refused, words: Words { l in Phrase.tableInUse(holder: holder.text(in: l)).text(in: l) },
+                                           json: language))
                 continue
             }
             do {
@@ -86,9 +86,9 @@ extension StoreOperations {
                 case .unsupportedCollation, .unsupportedExpression, .malformed: true
                 default: false
                 }
-                report.tables.append(.init(t, status: refusal ? .refused : .failed, message: e.description))
+                report.tables.append(.init(t, status: refusal ? .refused : .failed, failure: e))
             } catch let e as XBaseError {
-                report.tables.append(.init(t, status: .failed, message: e.description))
+                report.tables.append(.init(t, status: .failed, failure: .table(e)))
             }
         }
         if staged > 0 {

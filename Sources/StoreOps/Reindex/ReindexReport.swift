@@ -28,12 +28,22 @@ public struct ReindexReport: Encodable, Sendable {
         public var tag: String?
         public var kind: String
         public var repairable: Bool
+        /// `finding` in English (the JSON's words).
         public var message: String
+        /// What the verifier found, as the catalogue's fact.
+        public var finding: IndexFinding
+
+        init(_ d: IndexDefect) {
+            tag = d.tag; kind = d.kind.rawValue; repairable = d.isRepairable
+            finding = d.detail; message = d.detail.text(in: .en)
+        }
+
+        private enum CodingKeys: String, CodingKey { case tag, kind, repairable, message }
 
         /// The defect as the catalogue's fact.
         public var phrase: ReindexPhrase {
             .defect(tag: tag, fault: IndexDefect.Kind(rawValue: kind).map(ReindexPhrase.Fault.init) ?? .unsupportedExpression,
-                    detail: message)
+                    detail: finding)
         }
 
         public var words: Words { phrase.words }
@@ -43,14 +53,23 @@ public struct ReindexReport: Encodable, Sendable {
         public var file: String
         public var index: String?
         public var status: Status
+        /// `words` in `json`'s language (English for a failure), for the JSON.
         public var message: String?
+        /// Why the table's index could not be checked or rebuilt, in each language.
+        public var words: Words?
         public var defects: [Defect]
 
-        init(_ t: IndexedTable, status: Status, defects: [IndexDefect] = [], message: String? = nil) {
+        init(_ t: IndexedTable, status: Status, defects: [IndexDefect] = [], words: Words? = nil, json: Language = .en) {
             name = t.name; file = t.tablePath; index = t.indexName
-            self.status = status; self.message = message
-            self.defects = defects.map { Defect(tag: $0.tag, kind: $0.kind.rawValue, repairable: $0.isRepairable, message: $0.detail) }
+            self.status = status; self.words = words; message = words?.text(in: json)
+            self.defects = defects.map(Defect.init)
         }
+
+        init(_ t: IndexedTable, status: Status, failure: IndexFailure) {
+            self.init(t, status: status, words: Words { failure.text(in: $0) })
+        }
+
+        private enum CodingKeys: String, CodingKey { case name, file, index, status, message, defects }
     }
     public var check: Bool
     public var id: String?

@@ -82,10 +82,10 @@ extension StoreOperations {
                         let result = try IndexRebuild.rebuild(table: staged, template: try CDXFile.open(path: data + "/" + cdxName),
                                                               to: stage + "/" + cdxName, checkOld: false)
                         guard result.after.isEmpty else {
-                            throw OperationFailure(.repair(.indexNotRebuilt(file: cdxName, reason: result.after.map(\.detail).joined(separator: "; "))), exit: .refused)
+                            throw OperationFailure(.repair(.indexNotRebuilt(file: cdxName, findings: result.after.map(\.detail))), exit: .refused)
                         }
                     } catch let e as CDXError {
-                        throw OperationFailure(.repair(.indexNotRebuilt(file: cdxName, reason: e.description)), exit: .refused)
+                        throw OperationFailure(.repair(.indexNotRebuilt(file: cdxName, findings: [.failure(e)])), exit: .refused)
                     }
                     files.append(cdxName)
                 }

@@ -1,3 +1,4 @@
+import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,7 +48,7 @@ public final class CDXFile: @unchecked Sendable {
         do throws(CDXError) {
             let headBytes = try readBytes(fd: fd, at: 0, count: CDXTagHeader.size, file: path)
             guard size >= CDXTagHeader.size + CDXNode.pageSize, headBytes.count == CDXTagHeader.size else {
-                throw CDXError.malformed(file: path, tag: nil, offset: 0, reason: "file is \(size) bytes, too short for a CDX")
+                throw CDXError.malformed(file: path, tag: nil, offset: 0, reason: .fileTooShort(bytes: Int(size)))
             }
             let baseName = String(path.split(separator: "/").last ?? "").split(separator: ".").first.map(String.init) ?? "INDEX"
             directory = try CDXTagHeader.parse(headBytes, name: baseName.uppercased(), offset: 0, file: path)
@@ -65,7 +66,7 @@ public final class CDXFile: @unchecked Sendable {
     /// the byte offsets of the tag headers.
     private func readDirectory() throws(CDXError) -> [CDXTagHeader] {
         guard directory.keyLength == 10 else {
-            throw .malformed(file: path, tag: nil, offset: 0, reason: "tag directory key length is \(directory.keyLength), not 10")
+            throw .malformed(file: path, tag: nil, offset: 0, reason: .directoryKeyLength(Int(directory.keyLength)))
         }
         var tags: [CDXTagHeader] = []
         var seen = Set<Int>()
@@ -73,7 +74,7 @@ public final class CDXFile: @unchecked Sendable {
             let offset = Int(recno)
             let name = latin1String(key.prefix { $0 != 0 }).cdxTrimmed
             guard offset >= 512, offset + CDXTagHeader.size <= fileSize, seen.insert(offset).inserted else {
-                throw .malformed(file: path, tag: name, offset: 0, reason: "directory points tag \(name) at offset \(offset), outside the file")
+                throw .malformed(file: path, tag: name, offset: 0, reason: .tagOutsideFile(tag: name, offset: Int(offset)))
             }
             let raw = try Self.readBytes(fd: fd, at: offset, count: CDXTagHeader.size, file: path)
             tags.append(try CDXTagHeader.parse(raw, name: name, offset: offset, file: path))
@@ -101,7 +102,7 @@ public final class CDXFile: @unchecked Sendable {
 
     func node(at offset: Int, of tag: CDXTagHeader, fill: UInt8) throws(CDXError) -> CDXNode {
         guard offset >= 512, offset % 512 == 0, offset + CDXNode.pageSize <= fileSize else {
-            throw .malformed(file: path, tag: tag.name, offset: offset, reason: "node pointer \(offset) is not a page of this \(fileSize)-byte file")
+            throw .malformed(file: path, tag: tag.name, offset: offset, reason: .nodePointer(offset: Int(offset), fileSize: Int(fileSize)))
         }
         let page = try Self.readBytes(fd: fd, at: offset, count: CDXNode.pageSize, file: path)
         return try CDXNode.decode(page, offset: offset, keyLength: tag.keyLength, fill: fill, file: path, tag: tag.name)
@@ -169,7 +170,7 @@ public final class CDXFile: @unchecked Sendable {
                 return nil
             }
         }
-        throw .malformed(file: path, tag: tag.name, offset: offset, reason: "tree deeper than 32 levels")
+        throw .malformed(file: path, tag: tag.name, offset: offset, reason: .treeTooDeep)
     }
 
     private func prefixLess(_ a: ArraySlice<UInt8>, _ key: [UInt8]) -> Bool {
@@ -190,15 +191,15 @@ struct TreeWalker {
 
     init(file: CDXFile, tag: CDXTagHeader, fill: UInt8) { self.file = file; self.tag = tag; self.fill = fill }
 
-    func bad(_ offset: Int, _ reason: String) -> CDXError {
+    func bad(_ offset: Int, _ reason: IndexReason) -> CDXError {
         .malformed(file: file.path, tag: tag.name, offset: offset, reason: reason)
     }
 
     /// The last page of every level must end the sibling chain.
     func finish() throws(CDXError) {
-        if previousLeaf != -1, previousRight != -1 { throw bad(previousLeaf, "last leaf's right link is \(previousRight), not -1") }
+        if previousLeaf != -1, previousRight != -1 { throw bad(previousLeaf, .lastLeafRightLink(previousRight)) }
         for (_, last) in previousInterior where last.right != -1 {
-            throw bad(last.offset, "last interior page's right link is \(last.right), not -1")
+            throw bad(last.offset, .lastInteriorRightLink(last.right))
         }
     }
 
@@ -206,17 +207,17 @@ struct TreeWalker {
     @discardableResult
     mutating func walk(_ offset: Int, depth: Int, expectedLast: (ArraySlice<UInt8>, UInt32)?, parentIsNone: Bool,
                        leaf visit: (CDXLeafNode) throws(CDXError) -> Void) throws(CDXError) -> ([UInt8], UInt32)? {
-        guard depth < 32 else { throw bad(offset, "tree deeper than 32 levels") }
-        guard visited.insert(offset).inserted else { throw bad(offset, "page reached twice: the tree has a cycle") }
+        guard depth < 32 else { throw bad(offset, .treeTooDeep) }
+        guard visited.insert(offset).inserted else { throw bad(offset, .cycle) }
         let node = try file.node(at: offset, of: tag, fill: fill)
-        if parentIsNone != node.isRoot { throw bad(offset, parentIsNone ? "root page is not marked as root" : "inner page is marked as root") }
+        if parentIsNone != node.isRoot { throw bad(offset, parentIsNone ? .rootNotMarked : .innerMarkedRoot) }
         var last: ([UInt8], UInt32)?
         switch node {
         case .interior(let n):
-            guard !n.entries.isEmpty else { throw bad(offset, "interior page with no keys") }
+            guard !n.entries.isEmpty else { throw bad(offset, .interiorEmpty) }
             let before = previousInterior[depth]
-            if n.left != (before?.offset ?? -1) { throw bad(offset, "interior page's left link is \(n.left), expected \(before?.offset ?? -1)") }
-            if let before, before.right != offset { throw bad(before.offset, "interior page's right link is \(before.right), the next page is \(offset)") }
+            if n.left != (before?.offset ?? -1) { throw bad(offset, .interiorLeftLink(n.left, expected: before?.offset ?? -1)) }
+            if let before, before.right != offset { throw bad(before.offset, .interiorRightLink(before.right, next: offset)) }
             previousInterior[depth] = (offset, n.right)
             for e in n.entries {
                 let childLast = try walk(e.child, depth: depth + 1, expectedLast: (e.key[...], e.recno), parentIsNone: false, leaf: visit)
@@ -224,11 +225,11 @@ struct TreeWalker {
             }
         case .leaf(let n):
             if n.usedBytes + n.freeSpace != CDXLeafNode.area {
-                throw bad(offset, "leaf free-space word says \(n.freeSpace), the keys leave \(CDXLeafNode.area - n.usedBytes)")
+                throw bad(offset, .leafFreeSpace(says: Int(n.freeSpace), leaves: CDXLeafNode.area - n.usedBytes))
             }
-            if n.left != previousLeaf { throw bad(offset, "leaf's left link is \(n.left), the previous leaf is \(previousLeaf)") }
+            if n.left != previousLeaf { throw bad(offset, .leafLeftLink(n.left, previous: previousLeaf)) }
             if previousLeaf != -1, previousRight != offset {
-                throw bad(previousLeaf, "leaf's right link is \(previousRight), the next leaf is \(offset)")
+                throw bad(previousLeaf, .leafRightLink(previousRight, next: offset))
             }
             previousLeaf = offset
             previousRight = n.right
@@ -237,7 +238,7 @@ struct TreeWalker {
         }
         if let (k, r) = expectedLast {
             guard let (lk, lr) = last, lk.elementsEqual(k), lr == r else {
-                throw bad(offset, "parent's key for this page is not the page's last key")
+                throw bad(offset, .parentKey)
             }
         }
         return last

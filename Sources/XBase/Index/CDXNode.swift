@@ -1,3 +1,4 @@
+import ResgateLocale
 /// One 512-byte tree page of a tag, decoded.
 ///
 /// Interior pages hold full keys with big-endian record numbers and child offsets; leaf
@@ -18,20 +19,20 @@ enum CDXNode {
     /// not make sense, so that a corrupt file never crashes the reader.
     static func decode(_ page: [UInt8], offset: Int, keyLength: Int, fill: UInt8,
                        file: String, tag: String) throws(CDXError) -> CDXNode {
-        func bad(_ reason: String) -> CDXError { .malformed(file: file, tag: tag, offset: offset, reason: reason) }
-        guard page.count == pageSize else { throw bad("page is cut short (\(page.count) bytes)") }
-        guard keyLength > 0, keyLength <= 240 else { throw bad("key length \(keyLength) is impossible") }
+        func bad(_ reason: IndexReason) -> CDXError { .malformed(file: file, tag: tag, offset: offset, reason: reason) }
+        guard page.count == pageSize else { throw bad(.pageCut(bytes: page.count)) }
+        guard keyLength > 0, keyLength <= 240 else { throw bad(.keyLengthImpossible(keyLength)) }
         let attribute = Int(page[0]) | Int(page[1]) << 8
         let count = Int(page[2]) | Int(page[3]) << 8
         let left = page.withUnsafeBytes { Int(Int32(bitPattern: CDXBytes.u32le($0, 4))) }
         let right = page.withUnsafeBytes { Int(Int32(bitPattern: CDXBytes.u32le($0, 8))) }
         // Bit 0 marks the root, bit 1 a leaf; VFP also sets bit 2 (seen as 7 on root
         // leaves of VFP 9 files), which changes nothing for reading.
-        guard attribute <= 7 else { throw bad("node attribute \(attribute) is not a CDX node type") }
+        guard attribute <= 7 else { throw bad(.notANodeType(attribute: Int(attribute))) }
         switch attribute & 3 {
         case 0, 1:
             let entrySize = keyLength + 8
-            guard count <= (pageSize - 12) / entrySize else { throw bad("interior page claims \(count) keys, room for \((pageSize - 12) / entrySize)") }
+            guard count <= (pageSize - 12) / entrySize else { throw bad(.interiorCount(keys: Int(count), room: (pageSize - 12) / entrySize)) }
             var entries: [CDXInteriorNode.Entry] = []
             entries.reserveCapacity(count)
             page.withUnsafeBytes { b in
@@ -47,7 +48,7 @@ enum CDXNode {
             return .leaf(try CDXLeafNode.decode(page, attribute: attribute, count: count, left: left, right: right,
                                                 keyLength: keyLength, fill: fill, bad: bad))
         default:
-            throw bad("node attribute \(attribute) is neither interior nor leaf")
+            throw bad(.neitherInteriorNorLeaf(attribute: Int(attribute)))
         }
     }
 }
@@ -87,7 +88,7 @@ struct CDXLeafNode {
     static let area = CDXNode.pageSize - headerSize
 
     static func decode(_ page: [UInt8], attribute: Int, count: Int, left: Int, right: Int,
-                       keyLength: Int, fill: UInt8, bad: (String) -> CDXError) throws(CDXError) -> CDXLeafNode {
+                       keyLength: Int, fill: UInt8, bad: (IndexReason) -> CDXError) throws(CDXError) -> CDXLeafNode {
         do {
             let b = page
             let free = Int(b[12]) | Int(b[13]) << 8
@@ -95,13 +96,13 @@ struct CDXLeafNode {
             let dupMask = UInt64(b[18]), trailMask = UInt64(b[19])
             let recBits = Int(b[20]), dupBits = Int(b[21]), trailBits = Int(b[22]), n = Int(b[23])
             guard n >= 1, n <= 8, recBits + dupBits + trailBits <= 8 * n, recBits <= 32 else {
-                throw bad("leaf widths \(recBits)/\(dupBits)/\(trailBits) bits do not fit \(n)-byte entries")
+                throw bad(.leafWidths(record: Int(recBits), duplicate: Int(dupBits), trailing: Int(trailBits), entryBytes: Int(n)))
             }
             guard recMask == (UInt64(1) << recBits) - 1, dupMask == (UInt64(1) << dupBits) - 1,
                   trailMask == (UInt64(1) << trailBits) - 1 else {
-                throw bad("leaf masks disagree with their bit counts")
+                throw bad(.leafMasks)
             }
-            guard count * n <= area else { throw bad("leaf claims \(count) keys of \(n) bytes, more than a page holds") }
+            guard count * n <= area else { throw bad(.leafCount(keys: Int(count), bytes: Int(n))) }
             var recnos: [UInt32] = []; recnos.reserveCapacity(count)
             var dups: [UInt8] = [], trails: [UInt8] = []
             dups.reserveCapacity(count); trails.reserveCapacity(count)
@@ -114,11 +115,11 @@ struct CDXLeafNode {
                 let dup = Int((v >> UInt64(recBits)) & dupMask)
                 let trail = Int((v >> UInt64(recBits + dupBits)) & trailMask)
                 guard dup + trail <= keyLength else {
-                    throw bad("key \(i + 1): duplicate \(dup) + trailing \(trail) exceed key length \(keyLength)")
+                    throw bad(.keyCompression(key: i + 1, duplicate: Int(dup), trailing: Int(trail), keyLength: keyLength))
                 }
-                if i == 0, dup != 0 { throw bad("first key of a leaf claims \(dup) bytes shared with nothing") }
+                if i == 0, dup != 0 { throw bad(.firstKeyShares(bytes: Int(dup))) }
                 keyEnd -= keyLength - dup - trail
-                guard keyEnd >= headerSize + count * n else { throw bad("key bytes run into the entry table at key \(i + 1)") }
+                guard keyEnd >= headerSize + count * n else { throw bad(.keysIntoEntries(key: i + 1)) }
                 recnos.append(UInt32(recno))
                 dups.append(UInt8(dup)); trails.append(UInt8(trail))
             }

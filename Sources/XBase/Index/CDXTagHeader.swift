@@ -1,3 +1,4 @@
+import ResgateLocale
 /// The options byte of a CDX tag header (byte 14).
 public struct CDXTagOptions: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
@@ -45,7 +46,7 @@ public struct CDXTagHeader: Sendable, Hashable {
     /// Parses a header; `raw` must hold 1024 bytes (fewer only for a truncated file).
     public static func parse(_ raw: [UInt8], name: String, offset: Int, file: String) throws(CDXError) -> CDXTagHeader {
         guard raw.count == size else {
-            throw .malformed(file: file, tag: name, offset: offset, reason: "tag header is \(raw.count) bytes, not 1024")
+            throw .malformed(file: file, tag: name, offset: offset, reason: .tagHeaderSize(bytes: raw.count))
         }
         return raw.withUnsafeBytes { b in
             let root = Int(Int32(bitPattern: CDXBytes.u32le(b, 0)))

@@ -1,3 +1,4 @@
+import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -131,7 +132,7 @@ public enum CDXWriter {
                                        firstOffset: CDXTagHeader.size)
             let root = try pages.build(names) { (o: Int, page: UnsafeRawBufferPointer) throws(CDXError) in
                 guard o == CDXTagHeader.size else {
-                    throw .malformed(file: path, tag: nil, offset: o, reason: "more tags than one directory page holds")
+                    throw .malformed(file: path, tag: nil, offset: o, reason: .tooManyTags)
                 }
                 try sink.write(o, page)
             }

@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 
 /// What a checked rebuild found in the old index and in the file it wrote.
@@ -38,7 +39,7 @@ public enum IndexRebuild {
                 if let d = try IndexVerifier.compare(index: template, builder: b, expected: runs[i], observation: &o) {
                     // the safety net: a tag we cannot judge is a tag we must not replace
                     if d.kind == .keysDisagree || d.kind == .binaryIndex {
-                        throw .unsupportedExpression(file: template.path, tag: b.tag.name, expression: b.tag.keyExpression, reason: d.detail)
+                        throw .unsupportedExpression(file: template.path, tag: b.tag.name, expression: b.tag.keyExpression, reason: .notJudged(d.detail))
                     }
                     before.append(d)
                 }
@@ -54,13 +55,13 @@ public enum IndexRebuild {
     /// Reads the written file back and checks every tag against the entries' digests.
     static func verifyWritten(path: String, table: DBFTable, template: CDXFile, builders: [TagKeyBuilder],
                               runs: [EntryRuns], budget: Int) -> [IndexDefect] {
-        func defect(_ tag: String?, _ kind: IndexDefect.Kind, _ detail: String) -> IndexDefect {
+        func defect(_ tag: String?, _ kind: IndexDefect.Kind, _ detail: IndexFinding) -> IndexDefect {
             IndexDefect(file: path, tag: tag, kind: kind, detail: detail)
         }
         let file: CDXFile
-        do { file = try CDXFile.open(path: path) } catch { return [defect(nil, .damagedStructure, error.description)] }
+        do { file = try CDXFile.open(path: path) } catch { return [defect(nil, .damagedStructure, .failure(error))] }
         guard file.tags.count == template.tags.count else {
-            return [defect(nil, .damagedStructure, "the new file has \(file.tags.count) tags, the old one \(template.tags.count)")]
+            return [defect(nil, .damagedStructure, .newTagCount(new: file.tags.count, old: template.tags.count))]
         }
         var defects: [IndexDefect] = []
         var uniqueTags: [Int] = []
@@ -69,7 +70,7 @@ public enum IndexRebuild {
             // Same name, expressions, key length and options: every header byte but the
             // root and free-list pointers the writer sets.
             guard tag.name == want.name, tag.raw.count == want.raw.count, tag.raw[8...] == want.raw[8...] else {
-                defects.append(defect(tag.name, .damagedStructure, "the tag header differs from the original's"))
+                defects.append(defect(tag.name, .damagedStructure, .newTagHeaderDiffers))
                 continue
             }
             if tag.isUnique { uniqueTags.append(i); continue }
@@ -80,7 +81,7 @@ public enum IndexRebuild {
         if !uniqueTags.isEmpty {
             // An independent second pass gives what those tags must hold.
             let temp = NSTemporaryDirectory() + "resgate-verify-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-            do {
+            do throws(CDXError) {
                 // Bound to the new file's own headers: `compare` walks from their roots.
                 var sub: [TagKeyBuilder] = []
                 let names = DBCFieldNames.load(for: table)
@@ -93,7 +94,7 @@ public enum IndexRebuild {
                     if let d = try IndexVerifier.compare(index: file, builder: sub[j], expected: expected[j]) { defects.append(d) }
                 }
             } catch {
-                defects.append(defect(nil, .damagedStructure, "cannot check the new file: \(error)"))
+                defects.append(defect(nil, .damagedStructure, .cannotCheckNew(error)))
             }
         }
         return defects
@@ -102,7 +103,7 @@ public enum IndexRebuild {
     /// Walks one tag of the new file: strictly increasing entries, the right count and
     /// the digest of the entries the records gave.
     static func checkDigest(file: CDXFile, tag: CDXTagHeader, builder: TagKeyBuilder,
-                            runs: EntryRuns) -> (kind: IndexDefect.Kind, detail: String)? {
+                            runs: EntryRuns) -> (kind: IndexDefect.Kind, detail: IndexFinding)? {
         let width = tag.keyLength + 4
         var digest = EntryDigest()
         var count = 0
@@ -120,11 +121,11 @@ public enum IndexRebuild {
                 count += 1
             }
         } catch {
-            return (.damagedStructure, error.description)
+            return (.damagedStructure, .failure(error))
         }
-        if let at = disorderAt { return (.outOfOrder, "the new file's entry \(at + 1) does not sort after entry \(at)") }
-        if count != runs.total { return (.entriesDiffer, "the new file has \(count) entries, the records give \(runs.total)") }
-        if digest != runs.digest { return (.entriesDiffer, "the new file's entries differ from what the records give") }
+        if let at = disorderAt { return (.outOfOrder, .newOutOfOrder(entry: at + 1)) }
+        if count != runs.total { return (.entriesDiffer, .newEntryCount(entries: count, records: runs.total)) }
+        if digest != runs.digest { return (.entriesDiffer, .newEntriesDiffer) }
         return nil
     }
 }

@@ -1,3 +1,4 @@
+import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,11 +28,17 @@ public struct IndexDefect: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var tag: String?
     public var kind: Kind
-    public var detail: String
+    /// What was found, as a fact (worded by the catalogue).
+    public var detail: IndexFinding
     /// Whether `reindex` can fix it (false for refusals we cannot safely rebuild).
     public var isRepairable: Bool { kind == .damagedStructure || kind == .outOfOrder || kind == .entriesDiffer }
 
-    public var description: String { "\(file): " + (tag.map { "tag \($0): " } ?? "") + "\(kind.rawValue): \(detail)" }
+    /// `file: tag T: kind: detail`, the kind as its identifier.
+    public func text(in language: Language) -> String {
+        "\(file): " + (tag.map { "tag \($0): " } ?? "") + "\(kind.rawValue): \(detail.text(in: language))"
+    }
+
+    public var description: String { text(in: .en) }
 }
 
 /// Checks that every tag of a CDX holds exactly what the table's records produce.
@@ -42,7 +49,7 @@ public enum IndexVerifier {
         do {
             return verify(table: table, index: try CDXFile.open(path: indexPath))
         } catch {
-            return [IndexDefect(file: indexPath, tag: nil, kind: .damagedStructure, detail: error.description)]
+            return [IndexDefect(file: indexPath, tag: nil, kind: .damagedStructure, detail: .failure(error))]
         }
     }
 
@@ -56,7 +63,7 @@ public enum IndexVerifier {
                 builders.append(try TagKeyBuilder(tag: tag, table: table, names: names, rules: index.keyRules, file: index.path))
             } catch let e {
                 let kind: IndexDefect.Kind = if case .unsupportedCollation = e { .nationalCollation } else { .unsupportedExpression }
-                defects.append(IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: e.description))
+                defects.append(IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: .failure(e)))
             }
         }
         // Expected keys of a tag too big for memory are spilled to the temporary folder (never
@@ -66,14 +73,14 @@ public enum IndexVerifier {
         do {
             runs = try KeyPass.collect(table: table, builders: builders, budgetBytes: budgetBytes, spillBase: temp)
         } catch {
-            return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
+            return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: .tableUnreadable(error))]
         }
         CDXWriter.sortInParallel(runs)
         for (i, b) in builders.enumerated() {
             do {
                 if let d = try compare(index: index, builder: b, expected: runs[i]) { defects.append(d) }
             } catch {
-                return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: "cannot read the table: \(error)")]
+                return defects + [IndexDefect(file: index.path, tag: nil, kind: .damagedStructure, detail: .tableUnreadable(error))]
             }
         }
         return defects
@@ -87,7 +94,7 @@ public enum IndexVerifier {
     static func compare(index: CDXFile, builder: TagKeyBuilder, expected: EntryRuns,
                         observation: UnsafeMutablePointer<CollationGuard.Observation>? = nil) throws(CDXError) -> IndexDefect? {
         let tag = builder.tag
-        func defect(_ kind: IndexDefect.Kind, _ detail: String) -> IndexDefect {
+        func defect(_ kind: IndexDefect.Kind, _ detail: IndexFinding) -> IndexDefect {
             IndexDefect(file: index.path, tag: tag.name, kind: kind, detail: detail)
         }
         // First a streaming pass: order and equality checked on the fly, nothing kept. Only
@@ -135,9 +142,9 @@ public enum IndexVerifier {
             if let cursorFailure { throw cursorFailure }
             observation?.pointee.readable = false
             if KeySafetyNet.isBinaryIndex(builder, walkFailed: true, path: index.path) {
-                return defect(.binaryIndex, "a 1-byte logical tag whose pages are not compact index pages: a Visual FoxPro 9 binary index, which we neither read nor rebuild (\(error.description))")
+                return defect(.binaryIndex, .binaryIndex(error))
             }
-            return defect(.damagedStructure, error.description)
+            return defect(.damagedStructure, .failure(error))
         }
         if !disorder {
             if firstMismatch == nil && !expectedLeft { return nil }
@@ -147,37 +154,33 @@ public enum IndexVerifier {
             if let why = KeySafetyNet.refusal(indexEntries: position, recordEntries: total, shared: matches) {
                 return defect(.keysDisagree, why)
             }
-            let at = (firstMismatch ?? position) + 1
-            let detail = (total != position ? "the index has \(position) entries, the table gives \(total)" : "entries differ from the records")
-                + "; first difference at position \(at): index has \(found.map(\.description) ?? "nothing"), records give \(wanted.map(\.description) ?? "nothing")"
-            return defect(.entriesDiffer, detail)
+            let first = EntryDifference.at(position: (firstMismatch ?? position) + 1, index: found?.description, records: wanted?.description)
+            return defect(.entriesDiffer, .entriesDiffer(indexEntries: position, recordEntries: total, first: first))
         }
         let want = try KeyList(try expected.cursor())
         var have = KeyList(keyLength: tag.keyLength, capacity: position)
         do {
             try index.forEachEntry(of: tag, fill: builder.kind.fill) { k, r in have.append(key: k, recno: r) }
         } catch {
-            return defect(.damagedStructure, error.description)
+            return defect(.damagedStructure, .failure(error))
         }
         if let i = have.firstDisorder() {
+            let shown = have.entry(i).description, previous = have.entry(i - 1).description
             var sorted = have
             sorted.sort(unique: false)
             if builder.kind == .character, sorted.keyBytes == want.keyBytes, sorted.recnos == want.recnos {
-                return defect(.nationalCollation, "the entries are right but not in byte order (first at position \(i + 1): \(have.entry(i - 1)) before \(have.entry(i))): the tag was built under a national collation, not MACHINE")
+                return defect(.nationalCollation, .nationalCollation(position: i + 1, before: previous, after: shown))
             }
-            let order = "entry \(i + 1) (\(have.entry(i))) sorts before entry \(i) (\(have.entry(i - 1)))"
             if builder.kind == .character {
                 // Could be a national collation that is also out of date, or corruption: the
                 // entries are wrong either way; the rebuild decides whether it may rebuild.
-                return defect(.entriesDiffer, "entries differ from the records and are not in byte order (\(order))" + firstDifference(sorted, want))
+                return defect(.entriesDiffer, .unsortedAndDiffer(entry: i + 1, shown: shown, previous: previous,
+                                                                 first: firstDifference(sorted, want)))
             }
-            return defect(.outOfOrder, order)
+            return defect(.outOfOrder, .outOfOrder(entry: i + 1, shown: shown, previous: previous))
         }
-        if have.count != want.count {
-            return defect(.entriesDiffer, "the index has \(have.count) entries, the table gives \(want.count)" + firstDifference(have, want))
-        }
-        if have.keyBytes != want.keyBytes || have.recnos != want.recnos {
-            return defect(.entriesDiffer, "entries differ from the records" + firstDifference(have, want))
+        if have.count != want.count || have.keyBytes != want.keyBytes || have.recnos != want.recnos {
+            return defect(.entriesDiffer, .entriesDiffer(indexEntries: have.count, recordEntries: want.count, first: firstDifference(have, want)))
         }
         return nil
     }
@@ -190,13 +193,13 @@ public enum IndexVerifier {
         return c.recno < r ? -1 : (c.recno == r ? 0 : 1)
     }
 
-    static func firstDifference(_ have: KeyList, _ want: KeyList) -> String {
+    static func firstDifference(_ have: KeyList, _ want: KeyList) -> EntryDifference? {
         for i in 0..<min(have.count, want.count) where have.recnos[i] != want.recnos[i] || have.key(i) != want.key(i) {
-            return "; first difference at position \(i + 1): index has \(have.entry(i)), records give \(want.entry(i))"
+            return .at(position: i + 1, index: have.entry(i).description, records: want.entry(i).description)
         }
-        if have.count > want.count { return "; extra entry \(have.entry(want.count))" }
-        if want.count > have.count { return "; missing entry \(want.entry(have.count))" }
-        return ""
+        if have.count > want.count { return .extra(have.entry(want.count).description) }
+        if want.count > have.count { return .missing(want.entry(have.count).description) }
+        return nil
     }
 }
 

@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 
 /// The last guard before an index is replaced: when the old tag and the keys we compute
@@ -14,11 +15,10 @@ public enum KeySafetyNet {
     public static let agreementDivisor = 10
 
     /// The reason to refuse, or nil when the old index agrees enough to be judged.
-    public static func refusal(indexEntries: Int, recordEntries: Int, shared: Int) -> String? {
+    public static func refusal(indexEntries: Int, recordEntries: Int, shared: Int) -> IndexFinding? {
         let n = min(indexEntries, recordEntries)
         guard n >= minimumEntries, shared.multipliedReportingOverflow(by: agreementDivisor).partialValue < n else { return nil }
-        return "the old index shares only \(shared) of its \(indexEntries) entries with the \(recordEntries) keys computed from the records: "
-            + "the likelier fault is our key computation, so this index is left as it is"
+        return .keysDisagree(shared: shared, indexEntries: indexEntries, recordEntries: recordEntries)
     }
 
     /// A VFP 9 binary index tag: 1-byte logical key whose pages do not walk as compact

@@ -1,3 +1,4 @@
+import ResgateLocale
 /// How a tag's key bytes are encoded, which decides its sort order and the byte a leaf's
 /// trailing count stands for.
 public enum KeyKind: Sendable, Equatable {
@@ -52,15 +53,10 @@ public struct TagKeyBuilder: Sendable {
         compiler.names = names
         compiler.rules = rules
         func compile(_ text: String) throws(CDXError) -> (CompiledNode, ExprType) {
-            do {
-                let node = try ExprParser.parse(Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
-                return try compiler.compile(node)
-            } catch let e as ExprSyntaxError {
-                throw .unsupportedExpression(file: file, tag: tag.name, expression: text, reason: "at position \(e.position + 1): \(e.reason)")
-            } catch let e as ExprCompiler.Failure {
-                throw .unsupportedExpression(file: file, tag: tag.name, expression: text, reason: e.reason)
+            do throws(ExprCompiler.Failure) {
+                return try compiler.compile(try ExprCompiler.parse(Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })))
             } catch {
-                throw .unsupportedExpression(file: file, tag: tag.name, expression: text, reason: "\(error)")
+                throw .unsupportedExpression(file: file, tag: tag.name, expression: text, reason: error.reason)
             }
         }
         let (k, type) = try compile(tag.keyExpression)
@@ -68,7 +64,7 @@ public struct TagKeyBuilder: Sendable {
         if tag.hasFor {
             let (fc, ft) = try compile(tag.forExpression)
             guard ft == .logical else {
-                throw .unsupportedExpression(file: file, tag: tag.name, expression: tag.forExpression, reason: "a FOR condition must be logical")
+                throw .unsupportedExpression(file: file, tag: tag.name, expression: tag.forExpression, reason: .forNotLogical)
             }
             f = fc
         }
@@ -88,7 +84,7 @@ public struct TagKeyBuilder: Sendable {
         }
         guard kindFits, tag.keyLength <= 240 else {
             throw .unsupportedExpression(file: file, tag: tag.name, expression: tag.keyExpression,
-                                         reason: "a \(type) key does not fit the tag's key length \(tag.keyLength)")
+                                         reason: .keyDoesNotFit(type, keyLength: tag.keyLength))
         }
         self.tag = tag; self.kind = kind; self.hasNullPrefix = prefix
         self.key = k; self.filter = f; self.caseMap = CaseMap(codePage: codePage)
@@ -170,10 +166,10 @@ extension TagKeyBuilder {
         var compiler = ExprCompiler(fields: fields, nullFlags: fields.first { $0.type == .nullFlags }, nullAware: false)
         compiler.names = names
         let compiled: (CompiledNode, ExprType)
-        do {
-            compiled = try compiler.compile(try ExprParser.parse(Array(expression.utf8)))
+        do throws(ExprCompiler.Failure) {
+            compiled = try compiler.compile(try ExprCompiler.parse(Array(expression.utf8)))
         } catch {
-            throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: "\(error)")
+            throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: error.reason)
         }
         switch compiled.1 {
         case .numeric, .date, .dateTime: return 8
@@ -184,7 +180,7 @@ extension TagKeyBuilder {
             let value = blank.withUnsafeBytes { ExprEvaluator(caseMap: CaseMap(codePage: nil)).evaluate(compiled.0, $0, recno: 1) }
             let width = value.bytes.count
             guard width >= 1, width <= 240 else {
-                throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: "a key of \(width) bytes (1 to 240 allowed)")
+                throw .unsupportedExpression(file: file, tag: tag, expression: expression, reason: .keyWidth(bytes: width))
             }
             return width
         }

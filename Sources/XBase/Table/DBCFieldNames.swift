@@ -1,3 +1,4 @@
+import ResgateLocale
 import Foundation
 
 /// The long field names a Visual FoxPro database container (DBC) gives a table's fields.
@@ -16,7 +17,7 @@ public struct DBCFieldNames: Sendable, Equatable {
         /// The names came from this DBC.
         case container(path: String)
         /// The table belongs to a DBC we could not use; long names stay unresolved.
-        case unreadable(reason: String)
+        case unreadable(ContainerReason)
     }
     public var source: Source
     /// Upper-cased long name → upper-cased header name, for fields whose names differ.
@@ -30,31 +31,31 @@ public struct DBCFieldNames: Sendable, Equatable {
         guard let link = table.header.backlink else { return .free }
         let text = String(decoding: link.prefix { $0 != 0 }, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return .free }
-        func unreadable(_ r: String) -> DBCFieldNames { DBCFieldNames(source: .unreadable(reason: r), headerName: [:]) }
+        func unreadable(_ r: ContainerReason) -> DBCFieldNames { DBCFieldNames(source: .unreadable(r), headerName: [:]) }
         let dir = (table.path as NSString).deletingLastPathComponent
         let relative = text.replacingOccurrences(of: "\\", with: "/")
         let wanted = ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(relative)
         let base = stripExtension(wanted)
         let ext = String(wanted.dropFirst(base.count + 1))
         guard let path = findCaseInsensitive(base: base, ext: ext.isEmpty ? "dbc" : ext) else {
-            return unreadable("the table belongs to the database container \(text), which is not beside it")
+            return unreadable(.notBeside(container: text))
         }
         do {
             let names = try read(dbc: path, table: table)
             return DBCFieldNames(source: .container(path: path), headerName: names)
         } catch let e as DBCError {
-            return unreadable("\(path): \(e.reason)")
+            return unreadable(e.reason)
         } catch {
-            return unreadable("\(path): \(error)")
+            return unreadable(.unreadable(error as? XBaseError ?? .io(file: path, reason: .other("\(error)"))))
         }
     }
 
-    struct DBCError: Error { var reason: String }
+    struct DBCError: Error { var reason: ContainerReason }
 
     static func read(dbc path: String, table: DBFTable) throws -> [String: String] {
         let dbc = try DBFTable.open(path: path)
         func field(_ n: String) throws -> FieldDescriptor {
-            guard let f = dbc.field(named: n) else { throw DBCError(reason: "no \(n) column: not a database container") }
+            guard let f = dbc.field(named: n) else { throw DBCError(reason: .notAContainer(path: path, column: n)) }
             return f
         }
         let id = try field("OBJECTID"), parent = try field("PARENTID"), type = try field("OBJECTTYPE"), name = try field("OBJECTNAME")
@@ -81,11 +82,12 @@ public struct DBCFieldNames: Sendable, Equatable {
             if fitting.count == 1 { tableIDs = fitting }
         }
         guard tableIDs.count == 1, let tid = tableIDs.first else {
-            throw DBCError(reason: tableIDs.isEmpty ? "no Table object named \(tableName)" : "\(tableIDs.count) Table objects named \(tableName)")
+            throw DBCError(reason: tableIDs.isEmpty ? .noTableObject(path: path, table: tableName)
+                                                    : .tableObjects(path: path, count: tableIDs.count, table: tableName))
         }
         let longs = (fieldsByParent[tid] ?? []).sorted { $0.id < $1.id }.map(\.name)
         guard longs.count == shorts.count else {
-            throw DBCError(reason: "it lists \(longs.count) fields for \(tableName), the table has \(shorts.count)")
+            throw DBCError(reason: .fieldCount(path: path, listed: longs.count, table: tableName, fields: shorts.count))
         }
         var map: [String: String] = [:]
         for (long, short) in zip(longs, shorts) {
@@ -93,7 +95,7 @@ public struct DBCFieldNames: Sendable, Equatable {
             // VFP cuts a long name to 10 characters and, on a clash, replaces the end with
             // a digit (DEPRECIAT2): the header name must be that cut, or the pairing is off
             guard l == short || (l.count > 10 && Self.isCut(short, of: l)) else {
-                throw DBCError(reason: "its field \(long) does not match the table's field \(short) in the same position")
+                throw DBCError(reason: .fieldMismatch(path: path, long: long, short: short))
             }
             if l != short { map[l] = short }
         }

@@ -237,7 +237,7 @@ import Testing
     // MARK: 8. one verdict
 
     @Test func verdictIsDamageOnlyForWhatReindexRepairs() {
-        func d(_ k: IndexDefect.Kind) -> IndexDefect { IndexDefect(file: "x", tag: "T", kind: k, detail: "") }
+        func d(_ k: IndexDefect.Kind) -> IndexDefect { IndexDefect(file: "x", tag: "T", kind: k, detail: .newEntriesDiffer) }
         #expect(IndexVerdict([]) == .ok)
         for k: IndexDefect.Kind in [.nationalCollation, .unsupportedExpression, .keysDisagree, .binaryIndex] {
             #expect(IndexVerdict([d(k)]) == .unchecked)

@@ -1,3 +1,4 @@
+import ResgateLocale
 /// A FoxPro function an index expression may call.
 enum ExprFunction: String, Sendable {
     case upper = "UPPER", lower = "LOWER", str = "STR", dtos = "DTOS", dtoc = "DTOC", ttoc = "TTOC"
@@ -40,7 +41,12 @@ struct ExprCompiler {
     var names: DBCFieldNames = .free
     var rules: KeyRules = .unspecified
 
-    struct Failure: Error { var reason: String }
+    struct Failure: Error { var reason: ExpressionReason }
+
+    /// Parses `text`, a syntax error told as the compiler's failure (position 1-based).
+    static func parse(_ text: [UInt8]) throws(Failure) -> ExprNode {
+        do { return try ExprParser.parse(text) } catch { throw Failure(reason: .syntax(position: error.position + 1, error.reason)) }
+    }
 
     /// The field an expression's name stands for. A DBC table's long names come from its
     /// container; a name longer than 10 characters is never guessed for a DBC table whose
@@ -49,16 +55,16 @@ struct ExprCompiler {
         let visible = fields.filter { !$0.isSystem }
         if let short = names.headerName[name], let f = visible.first(where: { $0.name.uppercased() == short }) { return f }
         if let f = visible.first(where: { $0.name.uppercased() == name }) { return f }
-        guard name.count > 10 else { throw Failure(reason: "the table has no field \(name)") }
+        guard name.count > 10 else { throw Failure(reason: .noField(name)) }
         switch names.source {
         case .container(let path):
-            throw Failure(reason: "the database container \(path) lists no field \(name) for this table")
+            throw Failure(reason: .containerLacksField(container: path, field: name))
         case .freeTable, .unreadable:
             // (a DBC we cannot use: the same cut, with the safety net behind it)
             // A table freed from its DBC keeps only the first 10 characters of a long name,
             // while its tag keeps the long name; only one field may match the cut.
             let cut = visible.filter { $0.name.uppercased() == String(name.prefix(10)) }
-            guard cut.count == 1, let f = cut.first else { throw Failure(reason: "the table has no field \(name)") }
+            guard cut.count == 1, let f = cut.first else { throw Failure(reason: .noField(name)) }
             return f
         }
     }
@@ -72,26 +78,26 @@ struct ExprCompiler {
             let f = try resolve(name)
             var access = FieldAccess(f, nullFlags: nullFlags, nullAware: nullAware)
             access.roundsDateTimeToSecond = rules == .visualFoxPro
-            guard let t = access.staticType else { throw Failure(reason: "field \(name) of type \(f.type) cannot be part of a key") }
+            guard let t = access.staticType else { throw Failure(reason: .fieldNotKeyable(field: name, type: "\(f.type)")) }
             return (.field(access), t)
         case .unary(let op, let operand):
             let (c, t) = try compile(operand)
             switch op {
             case .not:
-                guard t == .logical else { throw Failure(reason: "NOT needs a logical operand") }
+                guard t == .logical else { throw Failure(reason: .notNeedsLogical) }
                 return (.not(c), .logical)
             case .negate:
-                guard numeric(t) else { throw Failure(reason: "unary minus needs a number") }
+                guard numeric(t) else { throw Failure(reason: .unaryNeedsNumber(minus: true)) }
                 return (.negate(c), .numeric)
             case .plus:
-                guard numeric(t) else { throw Failure(reason: "unary plus needs a number") }
+                guard numeric(t) else { throw Failure(reason: .unaryNeedsNumber(minus: false)) }
                 return (c, widen(t))
             }
         case .binary(let op, let l, let r):
             let (lc, lt) = try compile(l), (rc, rt) = try compile(r)
             return (.binary(op, lc, rc, widen(lt), widen(rt)), try binaryType(op, widen(lt), widen(rt)))
         case .call(let name, let args):
-            guard let f = ExprFunction.named(name) else { throw Failure(reason: "function \(name)() is not supported") }
+            guard let f = ExprFunction.named(name) else { throw Failure(reason: .unknownFunction(name)) }
             var compiled: [CompiledNode] = [], types: [ExprType] = []
             for a in args {
                 let (c, t) = try compile(a)
@@ -129,13 +135,13 @@ struct ExprCompiler {
     private func binaryType(_ op: BinaryOp, _ l: ExprType, _ r: ExprType) throws(Failure) -> ExprType {
         switch op {
         case .and, .or:
-            guard l == .logical, r == .logical else { throw Failure(reason: "\(op.rawValue) needs logical operands") }
+            guard l == .logical, r == .logical else { throw Failure(reason: .logicalOperands(op: op.rawValue)) }
             return .logical
         case .equal, .exactEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            guard l == r else { throw Failure(reason: "cannot compare \(l) with \(r)") }
+            guard l == r else { throw Failure(reason: .cannotCompare(l, r)) }
             return .logical
         case .contains:
-            guard l == .character, r == .character else { throw Failure(reason: "$ needs character operands") }
+            guard l == .character, r == .character else { throw Failure(reason: .containsNeedsCharacters) }
             return .logical
         case .add, .subtract:
             switch (l, r) {
@@ -144,10 +150,10 @@ struct ExprCompiler {
             case (.numeric, .date) where op == .add: return .date
             case (.date, .date) where op == .subtract: return .numeric
             case (.dateTime, .dateTime) where op == .subtract: return .numeric
-            default: throw Failure(reason: "cannot apply \(op.rawValue) to \(l) and \(r)")
+            default: throw Failure(reason: .cannotApply(op: op.rawValue, l, r))
             }
         case .multiply, .divide, .modulo, .power:
-            guard l == .numeric, r == .numeric else { throw Failure(reason: "\(op.rawValue) needs numbers") }
+            guard l == .numeric, r == .numeric else { throw Failure(reason: .needsNumbers(op: op.rawValue)) }
             return .numeric
         }
     }
@@ -156,7 +162,7 @@ struct ExprCompiler {
         func need(_ types: [ExprType], optional: Int = 0) throws(Failure) {
             guard t.count <= types.count, t.count >= types.count - optional,
                   zip(t, types).allSatisfy({ $0 == $1 }) else {
-                throw Failure(reason: "\(f.rawValue)() called with (\(t.map { "\($0)" }.joined(separator: ", ")))")
+                throw Failure(reason: .badArguments(function: f.rawValue, t))
             }
         }
         switch f {
@@ -167,7 +173,7 @@ struct ExprCompiler {
             try need([f == .dtoc ? .date : .dateTime, .numeric])
             // Only the ,1 form is independent of SET DATE / SET CENTURY; anything else could
             // differ from the ERP's settings, so we refuse it.
-            guard case .number(1) = args[1] else { throw Failure(reason: "\(f.rawValue)() is only supported with ,1") }
+            guard case .number(1) = args[1] else { throw Failure(reason: .onlyWithOne(function: f.rawValue)) }
             return .character
         case .left, .right: try need([.character, .numeric]); return .character
         case .substr: try need([.character, .numeric, .numeric], optional: 1); return .character
@@ -175,17 +181,17 @@ struct ExprCompiler {
         case .val: try need([.character]); return .numeric
         case .int: try need([.numeric]); return .numeric
         case .year, .month, .day:
-            guard t.count == 1, t[0] == .date || t[0] == .dateTime else { throw Failure(reason: "\(f.rawValue)() needs a date") }
+            guard t.count == 1, t[0] == .date || t[0] == .dateTime else { throw Failure(reason: .needsDate(function: f.rawValue)) }
             return .numeric
         case .iif:
-            guard t.count == 3, t[0] == .logical, t[1] == t[2] else { throw Failure(reason: "IIF() needs a logical and two values of one type") }
+            guard t.count == 3, t[0] == .logical, t[1] == t[2] else { throw Failure(reason: .iifArguments) }
             return t[1]
-        case .empty: guard t.count == 1 else { throw Failure(reason: "EMPTY() takes one value") }; return .logical
+        case .empty: guard t.count == 1 else { throw Failure(reason: .emptyTakesOne) }; return .logical
         case .deleted, .recno: try need([]); return f == .deleted ? .logical : .numeric
         case .bintoc:
             try need([.numeric, .numeric], optional: 1)
             if args.count == 2 {
-                guard case .number(let n) = args[1], [1, 2, 4].contains(n) else { throw Failure(reason: "BINTOC() size must be 1, 2 or 4") }
+                guard case .number(let n) = args[1], [1, 2, 4].contains(n) else { throw Failure(reason: .bintocSize) }
             }
             return .character
         }

@@ -1,3 +1,4 @@
+import ResgateLocale
 /// Recursive-descent parser for FoxPro expressions, with FoxPro's precedence:
 /// OR < AND < NOT < comparisons < + - < * / % < ^ < unary sign.
 struct ExprParser {
@@ -8,7 +9,7 @@ struct ExprParser {
         var lexer = ExprLexer(text)
         var parser = ExprParser(tokens: try lexer.tokens())
         let node = try parser.orExpr()
-        guard parser.peek.kind == .end else { throw ExprSyntaxError(position: parser.peek.position, reason: "unexpected text after the expression") }
+        guard parser.peek.kind == .end else { throw ExprSyntaxError(position: parser.peek.position, reason: .trailingText) }
         return node
     }
 
@@ -20,7 +21,7 @@ struct ExprParser {
         return false
     }
     private mutating func expect(_ op: String) throws(ExprSyntaxError) {
-        guard take(op) else { throw ExprSyntaxError(position: peek.position, reason: "expected \(op)") }
+        guard take(op) else { throw ExprSyntaxError(position: peek.position, reason: .expected(op)) }
     }
 
     private mutating func orExpr() throws(ExprSyntaxError) -> ExprNode {
@@ -89,7 +90,7 @@ struct ExprParser {
                 return .call(name: name, arguments: args)
             }
             if take("->") || take(".") {
-                guard case .identifier(let field) = peek.kind else { throw ExprSyntaxError(position: peek.position, reason: "expected a field name after \(name).") }
+                guard case .identifier(let field) = peek.kind else { throw ExprSyntaxError(position: peek.position, reason: .fieldAfterAlias(name)) }
                 p += 1
                 return .field(alias: name, name: field)
             }
@@ -100,7 +101,7 @@ struct ExprParser {
             try expect(")")
             return e
         default:
-            throw ExprSyntaxError(position: t.position, reason: t.kind == .end ? "expression ends too early" : "unexpected token")
+            throw ExprSyntaxError(position: t.position, reason: t.kind == .end ? .endsTooEarly : .unexpectedToken)
         }
     }
 }

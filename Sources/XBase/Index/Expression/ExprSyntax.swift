@@ -1,3 +1,4 @@
+import ResgateLocale
 /// The syntax tree of a FoxPro index expression, before field names are bound to a table.
 indirect enum ExprNode: Sendable, Equatable {
     case field(alias: String?, name: String)
@@ -62,7 +63,7 @@ struct ExprLexer {
         if b == 0x27 || b == 0x22 || b == 0x5B {
             let close: UInt8 = b == 0x5B ? 0x5D : b
             guard let end = bytes[(i + 1)...].firstIndex(of: close) else {
-                throw ExprSyntaxError(position: start, reason: "string is not closed")
+                throw ExprSyntaxError(position: start, reason: .unclosedString)
             }
             let s = Array(bytes[(i + 1)..<end])
             i = end + 1
@@ -72,7 +73,7 @@ struct ExprLexer {
             var j = i
             while j < bytes.count, (bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] == 0x2E { j += 1 }
             let text = String(decoding: bytes[i..<j], as: UTF8.self)
-            guard let v = Double(text) else { throw ExprSyntaxError(position: start, reason: "bad number \(text)") }
+            guard let v = Double(text) else { throw ExprSyntaxError(position: start, reason: .badNumber(text)) }
             i = j
             return ExprToken(kind: .number(v), position: start)
         }
@@ -86,7 +87,7 @@ struct ExprLexer {
                 case "T", "Y": return ExprToken(kind: .logical(true), position: start)
                 case "F", "N": return ExprToken(kind: .logical(false), position: start)
                 case "AND", "OR", "NOT": return ExprToken(kind: .op("." + word + "."), position: start)
-                default: throw ExprSyntaxError(position: start, reason: "unknown .\(word).")
+                default: throw ExprSyntaxError(position: start, reason: .unknownDotWord(word))
                 }
             }
         }
@@ -111,11 +112,12 @@ struct ExprLexer {
             i += 1
             return ExprToken(kind: .op(one == "#" ? "<>" : one == "!" ? ".NOT." : one), position: start)
         }
-        throw ExprSyntaxError(position: start, reason: "unexpected character \(one)")
+        throw ExprSyntaxError(position: start, reason: .unexpectedCharacter("\(one)"))
     }
 }
 
 struct ExprSyntaxError: Error, Equatable {
+    /// 0-based.
     var position: Int
-    var reason: String
+    var reason: SyntaxReason
 }

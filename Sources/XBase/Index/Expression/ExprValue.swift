@@ -1,9 +1,8 @@
+import ResgateLocale
 /// The static type of an expression, known before any record is read.
-public enum ExprType: Sendable, Equatable {
-    case character, numeric, date, dateTime, logical
-    /// A bare VFP Integer field: VFP gives it a 4-byte key, unlike numeric expressions.
-    case integer
-}
+/// The catalogue's `ExpressionType` (`integer`: a bare VFP Integer field, which VFP gives
+/// a 4-byte key, unlike numeric expressions).
+public typealias ExprType = ExpressionType
 
 /// A value computed for one record. Character values are raw code-page bytes.
 enum ExprValue {
