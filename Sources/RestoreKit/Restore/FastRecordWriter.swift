@@ -56,6 +56,16 @@ final class FastRecordWriter: RawRecordSink {
     private var deferredValues: [DBFValue]
     /// Records this path wrote (for tests: the fast path must really be taken).
     private(set) var committed = 0
+    /// Memo values this path wrote as stored, without a `String` (for tests).
+    private(set) var storedMemoWrites = 0
+    /// Per deferred field: its memo may be written as stored (`takesStoredMemos`), and
+    /// whether it is for the record being committed.
+    private let storable: UnsafeMutableBufferPointer<Bool>
+    private let useStored: UnsafeMutableBufferPointer<Bool>
+    /// Per live field: where its bytes are in the writer's record buffer (`fieldBytes`).
+    private let fieldOffset: UnsafeMutableBufferPointer<Int>
+    private let fieldLength: UnsafeMutableBufferPointer<Int>
+    private let recordBase: UnsafeMutableRawPointer
 
     init(writer: DBFWriter, mapping: FieldMapping, live: [FieldDescriptor], blanks: [DBFValue],
          blankMemos: Bool, hooks: Hooks) {
@@ -98,12 +108,47 @@ final class FastRecordWriter: RawRecordSink {
         for i in 0..<n { liveConverts[i] = convertTo[i] != nil }
         self.deferred = deferred
         deferredValues = [DBFValue](repeating: .null, count: deferred.count)
+        storable = .allocate(capacity: max(1, deferred.count))
+        storable.initialize(repeating: false)
+        useStored = .allocate(capacity: max(1, deferred.count))
+        useStored.initialize(repeating: false)
+        // the record buffer is the writer's for its whole life: field bytes found once
+        let buffer = writer.recordBuffer
+        recordBase = buffer.baseAddress!
+        fieldOffset = .allocate(capacity: max(1, n))
+        fieldLength = .allocate(capacity: max(1, n))
+        fieldOffset.initialize(repeating: 0)
+        fieldLength.initialize(repeating: 0)
+        for i in 0..<min(n, writer.fields.count) {
+            let b = writer.fieldBytes(i)
+            fieldOffset[i] = b.baseAddress! - buffer.baseAddress!
+            fieldLength[i] = b.count
+            precondition(fieldOffset[i] >= 0 && fieldOffset[i] + fieldLength[i] <= buffer.count)
+        }
     }
 
     deinit {
         steps.deallocate(); sources.deallocate(); copiers.deallocate(); fromMemo.deallocate()
         liveIsMemo.deallocate(); liveIsNullable.deallocate(); liveConverts.deallocate()
+        storable.deallocate(); useStored.deallocate(); fieldOffset.deallocate(); fieldLength.deallocate()
         textMap?.deallocate()
+    }
+
+    /// Memo values can go to the live table as stored when every byte of the archive's
+    /// code page is the same byte in the writer's (`textByteMap` maps each to itself): the
+    /// typed path would decode the text and encode it back to exactly those bytes. Only for
+    /// a memo-to-memo field of the same type (M) with nothing to convert or blank; any other
+    /// deferred field keeps the typed values.
+    func takesStoredMemos(codePage: CodePage) -> Bool {
+        guard let m = writer.textByteMap(from: codePage), m.count == 256,
+              (0..<256).allSatisfy({ m[$0] == UInt16($0) }) else { return false }
+        var any = false
+        for (k, i) in deferred.enumerated() {
+            storable[k] = fromMemo[i] && !liveConverts[i] && live[i].type == .memo
+                && backup[sources[i]].type == .memo && !(blankMemos && liveIsMemo[i])
+            any = any || storable[k]
+        }
+        return any
     }
 
     /// Copiers need the text's code page, known with the first line.
@@ -136,7 +181,8 @@ final class FastRecordWriter: RawRecordSink {
         for i in 0..<steps.count {
             switch steps[i] {
             case .copy:
-                if r.copy(sources[i], copiers[i]!, into: writer.fieldBytes(i)) { continue }
+                let slot = UnsafeMutableRawBufferPointer(start: recordBase + fieldOffset[i], count: fieldLength[i])
+                if r.copy(sources[i], copiers[i]!, into: slot) { continue }
                 fallthrough
             case .typed:
                 guard let v = r.value(sources[i]), let c = value(v, i) else { return false }
@@ -164,6 +210,44 @@ final class FastRecordWriter: RawRecordSink {
         }
         do {
             for (k, i) in deferred.enumerated() { try writer.setField(i, deferredValues[k]) }
+            try writer.commitRecord()
+        } catch {
+            return try hooks.appendFailed(r.line, error)
+        }
+        committed += 1
+        try hooks.written()
+    }
+
+    /// `commit(_:memoValues:)` with the memo values as stored: a storable field whose memo
+    /// is text or bytes is written as those bytes (`DBFWriter.setMemoField(_:stored:)`),
+    /// every other deferred field as before from its typed value.
+    func commit(_ r: RawRecord, memos: StoredMemos) throws {
+        for (k, i) in deferred.enumerated() {
+            let bi = sources[i]
+            if storable[k] {
+                switch memos.stored(bi) {
+                case .text, .bytes: useStored[k] = true; continue
+                case .typed: break
+                }
+            }
+            useStored[k] = false
+            guard let v = fromMemo[i] ? memos.value(bi) : r.value(bi), let c = value(v, i) else {
+                return try hooks.typed(r.line, typedValues(r, memos.values))
+            }
+            deferredValues[k] = c
+        }
+        do {
+            for (k, i) in deferred.enumerated() {
+                if useStored[k] {
+                    switch memos.stored(sources[i]) {
+                    case .text(let b), .bytes(let b): try writer.setMemoField(i, stored: b)
+                    case .typed: preconditionFailure("a stored memo is no longer stored")
+                    }
+                    storedMemoWrites += 1
+                } else {
+                    try writer.setField(i, deferredValues[k])
+                }
+            }
             try writer.commitRecord()
         } catch {
             return try hooks.appendFailed(r.line, error)
