@@ -47,8 +47,40 @@ public struct RawRecord {
         return copier.copy(raw, quoted: quoted, decoder: decoders[t], into: slot)
     }
 
+    /// `copy(_:_:into:)` of every field of `plan`, in one call (a call per field cost more
+    /// than most copies): field `plan[k].field` into the `plan[k].length` bytes at
+    /// `plan[k].offset` of `record`. The positions in `plan` of the fields whose copier
+    /// declined go to `declined` (room for `plan.count`), in order; returns how many.
+    public func copy(_ plan: UnsafeBufferPointer<FieldCopy>, into record: UnsafeMutableRawPointer,
+                     declined: UnsafeMutablePointer<Int>) -> Int {
+        var n = 0
+        for k in 0..<plan.count {
+            let c = plan[k]
+            let (raw, quoted, t) = span(c.field)
+            if !c.copier.copy(raw, quoted: quoted, decoder: decoders[t],
+                              into: UnsafeMutableRawBufferPointer(start: record + c.offset, count: c.length)) {
+                declined[n] = k
+                n += 1
+            }
+        }
+        return n
+    }
+
     /// The code page the text is in (what `DBFWriter.textByteMap(from:)` needs).
     public var codePage: CodePage { text.takeUnretainedValue().codePage }
+}
+
+/// One field `RawRecord.copy(_:into:declined:)` copies: structure field `field` through
+/// `copier` into the `length` bytes at `offset` of a record buffer (the caller's to keep
+/// inside its buffer).
+public struct FieldCopy {
+    public let field: Int
+    public let copier: RawFieldCopier
+    public let offset: Int
+    public let length: Int
+    public init(field: Int, copier: RawFieldCopier, offset: Int, length: Int) {
+        self.field = field; self.copier = copier; self.offset = offset; self.length = length
+    }
 }
 
 /// Takes lines as `RawRecord`s before the typed reader does (see `BackupSet.forEachRecord(

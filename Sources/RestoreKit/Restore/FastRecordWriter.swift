@@ -66,6 +66,12 @@ final class FastRecordWriter: RawRecordSink {
     private let fieldOffset: UnsafeMutableBufferPointer<Int>
     private let fieldLength: UnsafeMutableBufferPointer<Int>
     private let recordBase: UnsafeMutableRawPointer
+    /// Once prepared: the copied fields as one plan (live field of each in `copyLive`),
+    /// room for the positions the copiers decline, and the live fields not copied.
+    private var copyPlan = UnsafeMutableBufferPointer<FieldCopy>(start: nil, count: 0)
+    private var copyLive = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+    private var declined = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+    private var rest = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
 
     init(writer: DBFWriter, mapping: FieldMapping, live: [FieldDescriptor], blanks: [DBFValue],
          blankMemos: Bool, hooks: Hooks) {
@@ -131,6 +137,7 @@ final class FastRecordWriter: RawRecordSink {
         steps.deallocate(); sources.deallocate(); copiers.deallocate(); fromMemo.deallocate()
         liveIsMemo.deallocate(); liveIsNullable.deallocate(); liveConverts.deallocate()
         storable.deallocate(); useStored.deallocate(); fieldOffset.deallocate(); fieldLength.deallocate()
+        copyPlan.deallocate(); copyLive.deallocate(); declined.deallocate(); rest.deallocate()
         textMap?.deallocate()
     }
 
@@ -163,6 +170,20 @@ final class FastRecordWriter: RawRecordSink {
             copiers[i] = RawFieldCopier(backup: backup[sources[i]], live: live[i], textMap: textMap.map { UnsafePointer($0) })
             if copiers[i] == nil { steps[i] = .typed }
         }
+        let copied = (0..<steps.count).filter { steps[$0] == .copy }
+        let others = (0..<steps.count).filter { steps[$0] != .copy }
+        copyPlan = .allocate(capacity: max(1, copied.count))
+        copyLive = .allocate(capacity: max(1, copied.count))
+        declined = .allocate(capacity: max(1, copied.count))
+        rest = .allocate(capacity: max(1, others.count))
+        for (k, i) in copied.enumerated() {
+            (copyPlan.baseAddress! + k).initialize(to: FieldCopy(field: sources[i], copier: copiers[i]!,
+                                                                 offset: fieldOffset[i], length: fieldLength[i]))
+            copyLive[k] = i
+        }
+        for (k, i) in others.enumerated() { rest[k] = i }
+        copyPlan = UnsafeMutableBufferPointer(rebasing: copyPlan[0..<copied.count])
+        rest = UnsafeMutableBufferPointer(rebasing: rest[0..<others.count])
     }
 
     @inline(__always)
@@ -178,12 +199,18 @@ final class FastRecordWriter: RawRecordSink {
         guard hooks.shouldWrite() else { return false }
         if !prepared { prepare(r.codePage) }
         writer.beginRecord()
-        for i in 0..<steps.count {
+        // every field is set apart from the others (`DBFWriter.beginRecord`): the copies
+        // first, then what they declined and the other steps, typed
+        let nd = r.copy(UnsafeBufferPointer(copyPlan), into: recordBase, declined: declined.baseAddress!)
+        for d in 0..<nd {
+            let i = copyLive[declined[d]]
+            guard let v = r.value(sources[i]), let c = value(v, i) else { return false }
+            do { try writer.setField(i, c) } catch { return false }
+        }
+        for i in rest {
             switch steps[i] {
             case .copy:
-                let slot = UnsafeMutableRawBufferPointer(start: recordBase + fieldOffset[i], count: fieldLength[i])
-                if r.copy(sources[i], copiers[i]!, into: slot) { continue }
-                fallthrough
+                preconditionFailure("a copied field outside the copy plan")
             case .typed:
                 guard let v = r.value(sources[i]), let c = value(v, i) else { return false }
                 do { try writer.setField(i, c) } catch { return false }
