@@ -31,7 +31,12 @@ import XBase
                               Array("20240131240000".utf8), Array("-0.00".utf8), Array("99999.99".utf8),
                               Array("100000.00".utf8), Array("1.234".utf8), Array("1,5".utf8), Array(".T.".utf8),
                               Array("2147483647".utf8), Array("-2147483648".utf8), Array("2147483648".utf8),
-                              Array("12345678901234567890".utf8), Array("0.1".utf8), Array("  12 ".utf8)]
+                              Array("12345678901234567890".utf8), Array("0.1".utf8), Array("  12 ".utf8),
+                              // the forms copied as they are, and their near misses
+                              Array("007".utf8), Array("-0.50".utf8), Array("-5".utf8), Array("0.00".utf8),
+                              Array("12.30".utf8), Array("-12.30".utf8), Array("12345.78".utf8), Array("-1234.56".utf8),
+                              Array("123456.7".utf8), Array("5.".utf8), Array("-0".utf8), Array("0.000".utf8),
+                              Array("123456789012345678".utf8), Array("12.345".utf8), Array("99999".utf8)]
         for _ in 0..<4000 {
             let n = Int(rng.next() % 16)
             out.append((0..<n).map { _ in Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))] })

@@ -60,6 +60,7 @@ public struct RawFieldCopier {
             // `TextValueDecoder.number` without its `Result`: same scan, same checks
             let t = decoder.trimmed(raw)
             if t.isEmpty { slot.initializeMemory(as: UInt8.self, repeating: 0x20); return true }
+            if plainNumber(t, slot) { return true }
             guard let sc = TextValueDecoder.scan(t, comma: decoder.decimalComma), !sc.overflow else { return false }
             var n = DecimalNumber(mantissa: sc.m, scale: sc.scale)
             while n.scale > decoder.field.decimals && n.mantissa % 10 == 0 { n.mantissa /= 10; n.scale -= 1 }
@@ -128,6 +129,36 @@ public struct RawFieldCopier {
             slot.storeBytes(of: UInt32(ms).littleEndian, toByteOffset: 4, as: UInt32.self)
             return true
         }
+    }
+
+    /// N/F text already in the form `NumberLayout` writes, copied right-aligned: `[-]digits`,
+    /// then `.` and exactly the field's decimals when it has any (no point when it has none),
+    /// no leading zero but a lone `0`, no negative zero, at most 18 digits, no wider than the
+    /// field. For such text the full path (scan, width check, layout) writes exactly blanks
+    /// and these bytes; anything else returns false and goes the full path.
+    @inline(__always)
+    private func plainNumber(_ t: UnsafeRawBufferPointer, _ slot: UnsafeMutableRawBufferPointer) -> Bool {
+        let n = t.count
+        guard n > 0, n <= slot.count else { return false }
+        var i = t[0] == 0x2D ? 1 : 0
+        let intStart = i
+        while i < n && t[i] &- 48 < 10 { i += 1 }
+        let intDigits = i - intStart
+        guard intDigits >= 1, intDigits + decimals <= 18 else { return false }
+        // `007` is laid out `7`, `-0.50` as `-0.50` only after a scan: the full path decides
+        if t[intStart] == 0x30 && (intDigits > 1 || intStart == 1) { return false }
+        if decimals > 0 {
+            guard i < n, t[i] == 0x2E, n - i - 1 == decimals else { return false }
+            i += 1
+            while i < n { guard t[i] &- 48 < 10 else { return false }; i += 1 }
+        } else {
+            guard i == n else { return false }
+        }
+        let pad = slot.count - n
+        let base = slot.baseAddress!
+        if pad > 0 { base.initializeMemory(as: UInt8.self, repeating: 0x20, count: pad) }
+        (base + pad).copyMemory(from: t.baseAddress!, byteCount: n)
+        return true
     }
 
     /// The first 8 bytes as `YYYYMMDD` digits, and whether they are all zeros.

@@ -23,9 +23,26 @@ final class MemoArchive {
     private var next: MemoBatchLoad?
     static let batchSize = 8_192
 
+    /// Stored mode (see `storeBytes()`): batches hold memo values as their stored bytes.
+    private(set) var stored = false
+    /// The memo table's `TextDecoding.highTable` in stored mode (owned).
+    private var high: UnsafeMutablePointer<UInt32>?
+
     deinit {
         _ = try? next?.wait()   // the loader reads files in `folder`
+        high?.deallocate()
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Switches to stored mode before the first record is asked for: memo values are kept
+    /// as their stored bytes (no `String` per memo) for `withStored`, and `fill` decodes
+    /// them exactly as the table's records would. Only for a single-byte code page (whose
+    /// text decoding is `TextDecoding`'s); false, and nothing changed, otherwise.
+    func storeBytes() -> Bool {
+        guard !stored, !memoMap.isEmpty, next == nil, batch.count == 0, let h = TextDecoding.highTable(table.codePage) else { return false }
+        high = h
+        stored = true
+        return true
     }
 
     /// Opens `member` of `source`; defects say why it could not be.
@@ -111,7 +128,7 @@ final class MemoArchive {
         } else {
             _ = try? pending?.wait()
             batch = try MemoBatch.load(table, start: start, n: min(Self.batchSize, table.recordCount - start),
-                                       memoMap: memoMap, checkMap: checkMap)
+                                       memoMap: memoMap, checkMap: checkMap, stored: stored)
         }
         // batches end early past `MemoBatch.byteBudget`: the next one starts where this ends
         let following = batch.start + max(1, batch.count)
@@ -119,8 +136,10 @@ final class MemoArchive {
             let (table, memoMap, checkMap) = (UncheckedBox(self.table), self.memoMap, self.checkMap)
             let n = min(Self.batchSize, table.value.recordCount - following)
             let maps = UncheckedBox((memoMap, checkMap))
+            let stored = stored
             next = MemoBatchLoad(start: following) {
-                try MemoBatch.load(table.value, start: following, n: n, memoMap: maps.value.0, checkMap: maps.value.1)
+                try MemoBatch.load(table.value, start: following, n: n, memoMap: maps.value.0, checkMap: maps.value.1,
+                                   stored: stored)
             }
         }
     }
@@ -129,14 +148,11 @@ final class MemoArchive {
     /// such record. Disagreements of the non-memo fields go to `mismatch`.
     func fill(_ index: Int, _ values: inout [DBFValue], mismatch: (String, DBFValue, DBFValue) -> Void,
               unreadable: (String, Cause) -> Void = { _, _ in }) throws -> Bool {
-        guard index < table.recordCount else { return false }
-        if index < batch.start || index >= batch.start + batch.count { try load(index) }
-        guard index < batch.start + batch.count else { return false }
-        let k = index - batch.start
+        guard let k = try row(index) else { return false }
         let width = memoSlots.count
         // by index, not by tuple: copying a field descriptor per record cost a retain
         for j in 0..<width {
-            values[memoSlots[j]] = batch.values[k * width + j]
+            values[memoSlots[j]] = stored ? batch.value(k * width + j, high: high!) : batch.values[k * width + j]
             if !batch.failures.isEmpty, let why = batch.failures[k * width + j] { unreadable(memoMap[j].field.name, why) }
         }
         if checkMap.isEmpty { return true }
@@ -146,6 +162,46 @@ final class MemoArchive {
             if !MemoArchive.same(t, v, decimals: c.field.decimals) { mismatch(c.field.name, t, v) }
         }
         return true
+    }
+
+    /// The row of record `index` in the current batch (loaded when needed); nil when the
+    /// DBF has no such record.
+    @inline(__always)
+    private func row(_ index: Int) throws -> Int? {
+        guard index < table.recordCount else { return nil }
+        if index < batch.start || index >= batch.start + batch.count { try load(index) }
+        guard index < batch.start + batch.count else { return nil }
+        return index - batch.start
+    }
+
+    /// Stored mode, first step for record `index`: loads its batch and lists its unreadable
+    /// memos (as `fill` does); its row for `withStored`, nil when the DBF has no such record.
+    /// Only for a table without cross-checked fields (the sink's case).
+    func locateStored(_ index: Int, unreadable: (String, Cause) -> Void) throws -> Int? {
+        precondition(stored && checkMap.isEmpty)
+        guard let k = try row(index) else { return nil }
+        if !batch.failures.isEmpty {
+            let width = memoSlots.count
+            for j in 0..<width {
+                if let why = batch.failures[k * width + j] { unreadable(memoMap[j].field.name, why) }
+            }
+        }
+        return k
+    }
+
+    /// Stored mode: `body` with the memo values of row `k` (from `locateStored`, no batch
+    /// loaded since). `column`: memo column of each structure field (-1: none); `fallback`:
+    /// the values of fields with no column (the record's blanks).
+    func withStored<R>(row k: Int, column: UnsafePointer<Int>, fallback: [DBFValue],
+                       _ body: (StoredMemos) throws -> R) rethrows -> R {
+        precondition(stored && k >= 0 && k < batch.count)
+        let width = memoSlots.count
+        return try batch.entries.withUnsafeBufferPointer { e in
+            try batch.arena.withUnsafeBytes { a in
+                try body(StoredMemos(entries: e.baseAddress! + k * width, arena: a.baseAddress, column: column,
+                                     high: high!, fallback: fallback, others: batch.others, first: k * width))
+            }
+        }
     }
 
     /// Text and DBF agree: a C value compares without trailing blanks, numbers by value,

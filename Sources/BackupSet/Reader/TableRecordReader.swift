@@ -41,6 +41,10 @@ final class TableRecordReader {
     }
     private var fastLine: FastLine?
     private var rawSplitter: RawSplitter?
+    /// The sink takes memo values as stored (`commit(_:memos:)`); `memoColumn`: each
+    /// structure field's column in the memo archive (-1: none).
+    private var storedMemos = false
+    private let memoColumn: UnsafeMutablePointer<Int>
     static let sampleLines = 64
     static let maxJoinedLines = 16
 
@@ -73,11 +77,18 @@ final class TableRecordReader {
         }
         // a full-table memo DBF is cross-checked against the typed text values: typed only
         self.sink = (memo?.checkMap.isEmpty ?? true) ? sink : nil
+        memoColumn = .allocate(capacity: max(1, s.fields.count))
+        memoColumn.initialize(repeating: -1, count: max(1, s.fields.count))
+        if let sink = self.sink, let m = memo, sink.takesStoredMemos(codePage: m.table.codePage), m.storeBytes() {
+            for (j, slot) in m.memoSlots.enumerated() { memoColumn[slot] = j }
+            storedMemos = true
+        }
     }
 
     deinit {
         spans.deallocate()
         textIndex.deallocate()
+        memoColumn.deallocate()
         rawDecoders?.deallocate()
         rawSplitter?.release()
     }
@@ -248,7 +259,14 @@ final class TableRecordReader {
             let raw = RawRecord(line: number, base: line.baseAddress!, spans: spans, textIndex: textIndex,
                                 decoders: fast.decoders, text: fast.text)
             if try fast.sink.stage(raw) {
-                try prepare(number)
+                if storedMemos, let memo, let k = try prepareStored(number, memo) {
+                    report.records += 1
+                    try memo.withStored(row: k, column: memoColumn, fallback: record.values) { m in
+                        try fast.sink.commit(raw, memos: m)
+                    }
+                    return
+                }
+                if !storedMemos { try prepare(number) }
                 report.records += 1
                 try fast.sink.commit(raw, memoValues: record.values)
                 return
@@ -284,6 +302,24 @@ final class TableRecordReader {
         try prepare(line)
         report.records += 1
         try body(record)
+    }
+
+    /// `prepare` in stored mode: counts the record and lists its memo defects; the row of
+    /// its memo values for `MemoArchive.withStored`, or nil when the memo archive has no
+    /// such record (its memo values are then blanks in `record.values`, as `prepare` leaves).
+    private func prepareStored(_ line: Int, _ memo: MemoArchive) throws -> Int? {
+        record.number += 1
+        record.line = line
+        var unreadable: [(String, Cause)] = []
+        let row = try memo.locateStored(record.number - 1, unreadable: { unreadable.append(($0, $1)) })
+        for (f, why) in unreadable {
+            try defect(.badMemoArchive, file: memo.archiveName, line: line, field: f,
+                       .memo(.unreadable(reason: why)))
+        }
+        if row == nil {
+            for i in structure.fields.indices where structure.fields[i].isMemo { record.values[i] = Self.blank(structure.fields[i]) }
+        }
+        return row
     }
 
     /// Counts the record and fills its memo values (listing memo defects).

@@ -56,6 +56,22 @@ final class FastRecordWriter: RawRecordSink {
     private var deferredValues: [DBFValue]
     /// Records this path wrote (for tests: the fast path must really be taken).
     private(set) var committed = 0
+    /// Memo values this path wrote as stored, without a `String` (for tests).
+    private(set) var storedMemoWrites = 0
+    /// Per deferred field: its memo may be written as stored (`takesStoredMemos`), and
+    /// whether it is for the record being committed.
+    private let storable: UnsafeMutableBufferPointer<Bool>
+    private let useStored: UnsafeMutableBufferPointer<Bool>
+    /// Per live field: where its bytes are in the writer's record buffer (`fieldBytes`).
+    private let fieldOffset: UnsafeMutableBufferPointer<Int>
+    private let fieldLength: UnsafeMutableBufferPointer<Int>
+    private let recordBase: UnsafeMutableRawPointer
+    /// Once prepared: the copied fields as one plan (live field of each in `copyLive`),
+    /// room for the positions the copiers decline, and the live fields not copied.
+    private var copyPlan = UnsafeMutableBufferPointer<FieldCopy>(start: nil, count: 0)
+    private var copyLive = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+    private var declined = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+    private var rest = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
 
     init(writer: DBFWriter, mapping: FieldMapping, live: [FieldDescriptor], blanks: [DBFValue],
          blankMemos: Bool, hooks: Hooks) {
@@ -98,12 +114,48 @@ final class FastRecordWriter: RawRecordSink {
         for i in 0..<n { liveConverts[i] = convertTo[i] != nil }
         self.deferred = deferred
         deferredValues = [DBFValue](repeating: .null, count: deferred.count)
+        storable = .allocate(capacity: max(1, deferred.count))
+        storable.initialize(repeating: false)
+        useStored = .allocate(capacity: max(1, deferred.count))
+        useStored.initialize(repeating: false)
+        // the record buffer is the writer's for its whole life: field bytes found once
+        let buffer = writer.recordBuffer
+        recordBase = buffer.baseAddress!
+        fieldOffset = .allocate(capacity: max(1, n))
+        fieldLength = .allocate(capacity: max(1, n))
+        fieldOffset.initialize(repeating: 0)
+        fieldLength.initialize(repeating: 0)
+        for i in 0..<min(n, writer.fields.count) {
+            let b = writer.fieldBytes(i)
+            fieldOffset[i] = b.baseAddress! - buffer.baseAddress!
+            fieldLength[i] = b.count
+            precondition(fieldOffset[i] >= 0 && fieldOffset[i] + fieldLength[i] <= buffer.count)
+        }
     }
 
     deinit {
         steps.deallocate(); sources.deallocate(); copiers.deallocate(); fromMemo.deallocate()
         liveIsMemo.deallocate(); liveIsNullable.deallocate(); liveConverts.deallocate()
+        storable.deallocate(); useStored.deallocate(); fieldOffset.deallocate(); fieldLength.deallocate()
+        copyPlan.deallocate(); copyLive.deallocate(); declined.deallocate(); rest.deallocate()
         textMap?.deallocate()
+    }
+
+    /// Memo values can go to the live table as stored when every byte of the archive's
+    /// code page is the same byte in the writer's (`textByteMap` maps each to itself): the
+    /// typed path would decode the text and encode it back to exactly those bytes. Only for
+    /// a memo-to-memo field of the same type (M) with nothing to convert or blank; any other
+    /// deferred field keeps the typed values.
+    func takesStoredMemos(codePage: CodePage) -> Bool {
+        guard let m = writer.textByteMap(from: codePage), m.count == 256,
+              (0..<256).allSatisfy({ m[$0] == UInt16($0) }) else { return false }
+        var any = false
+        for (k, i) in deferred.enumerated() {
+            storable[k] = fromMemo[i] && !liveConverts[i] && live[i].type == .memo
+                && backup[sources[i]].type == .memo && !(blankMemos && liveIsMemo[i])
+            any = any || storable[k]
+        }
+        return any
     }
 
     /// Copiers need the text's code page, known with the first line.
@@ -118,6 +170,20 @@ final class FastRecordWriter: RawRecordSink {
             copiers[i] = RawFieldCopier(backup: backup[sources[i]], live: live[i], textMap: textMap.map { UnsafePointer($0) })
             if copiers[i] == nil { steps[i] = .typed }
         }
+        let copied = (0..<steps.count).filter { steps[$0] == .copy }
+        let others = (0..<steps.count).filter { steps[$0] != .copy }
+        copyPlan = .allocate(capacity: max(1, copied.count))
+        copyLive = .allocate(capacity: max(1, copied.count))
+        declined = .allocate(capacity: max(1, copied.count))
+        rest = .allocate(capacity: max(1, others.count))
+        for (k, i) in copied.enumerated() {
+            (copyPlan.baseAddress! + k).initialize(to: FieldCopy(field: sources[i], copier: copiers[i]!,
+                                                                 offset: fieldOffset[i], length: fieldLength[i]))
+            copyLive[k] = i
+        }
+        for (k, i) in others.enumerated() { rest[k] = i }
+        copyPlan = UnsafeMutableBufferPointer(rebasing: copyPlan[0..<copied.count])
+        rest = UnsafeMutableBufferPointer(rebasing: rest[0..<others.count])
     }
 
     @inline(__always)
@@ -133,11 +199,18 @@ final class FastRecordWriter: RawRecordSink {
         guard hooks.shouldWrite() else { return false }
         if !prepared { prepare(r.codePage) }
         writer.beginRecord()
-        for i in 0..<steps.count {
+        // every field is set apart from the others (`DBFWriter.beginRecord`): the copies
+        // first, then what they declined and the other steps, typed
+        let nd = r.copy(UnsafeBufferPointer(copyPlan), into: recordBase, declined: declined.baseAddress!)
+        for d in 0..<nd {
+            let i = copyLive[declined[d]]
+            guard let v = r.value(sources[i]), let c = value(v, i) else { return false }
+            do { try writer.setField(i, c) } catch { return false }
+        }
+        for i in rest {
             switch steps[i] {
             case .copy:
-                if r.copy(sources[i], copiers[i]!, into: writer.fieldBytes(i)) { continue }
-                fallthrough
+                preconditionFailure("a copied field outside the copy plan")
             case .typed:
                 guard let v = r.value(sources[i]), let c = value(v, i) else { return false }
                 do { try writer.setField(i, c) } catch { return false }
@@ -164,6 +237,44 @@ final class FastRecordWriter: RawRecordSink {
         }
         do {
             for (k, i) in deferred.enumerated() { try writer.setField(i, deferredValues[k]) }
+            try writer.commitRecord()
+        } catch {
+            return try hooks.appendFailed(r.line, error)
+        }
+        committed += 1
+        try hooks.written()
+    }
+
+    /// `commit(_:memoValues:)` with the memo values as stored: a storable field whose memo
+    /// is text or bytes is written as those bytes (`DBFWriter.setMemoField(_:stored:)`),
+    /// every other deferred field as before from its typed value.
+    func commit(_ r: RawRecord, memos: StoredMemos) throws {
+        for (k, i) in deferred.enumerated() {
+            let bi = sources[i]
+            if storable[k] {
+                switch memos.stored(bi) {
+                case .text, .bytes: useStored[k] = true; continue
+                case .typed: break
+                }
+            }
+            useStored[k] = false
+            guard let v = fromMemo[i] ? memos.value(bi) : r.value(bi), let c = value(v, i) else {
+                return try hooks.typed(r.line, typedValues(r, memos.values))
+            }
+            deferredValues[k] = c
+        }
+        do {
+            for (k, i) in deferred.enumerated() {
+                if useStored[k] {
+                    switch memos.stored(sources[i]) {
+                    case .text(let b), .bytes(let b): try writer.setMemoField(i, stored: b)
+                    case .typed: preconditionFailure("a stored memo is no longer stored")
+                    }
+                    storedMemoWrites += 1
+                } else {
+                    try writer.setField(i, deferredValues[k])
+                }
+            }
             try writer.commitRecord()
         } catch {
             return try hooks.appendFailed(r.line, error)

@@ -27,6 +27,8 @@ public final class Restorer {
     var typedOnly = false
     /// Records each table of the last run got through the fast path (tests).
     var fastRecords: [String: Int] = [:]
+    /// Memo values each table of the last run wrote as stored (no `String`; tests).
+    var storedMemos: [String: Int] = [:]
 
     public init(source: any RestoreSource, data: String?, options: RestoreOptions,
                 events: @escaping (RestoreEvent) -> Void = { _ in }) {
@@ -138,7 +140,7 @@ public final class Restorer {
             report.refusalFact = full
             return report
         }
-        for (plan, o) in zip(plans, outcomes) { fastRecords[plan.name] = o.fastRecords }
+        for (plan, o) in zip(plans, outcomes) { fastRecords[plan.name] = o.fastRecords; storedMemos[plan.name] = o.storedMemos }
         let refused = outcomes.contains { !$0.accepted }
         for (plan, o) in zip(plans, outcomes) {
             let status: RestoreStatus = !o.accepted ? .refused : (options.dryRun ? .wouldRestore : .restored)

@@ -16,6 +16,8 @@ struct TableRewriter {
         var memoBlanked: Bool
         /// Records written by the fast path (the rest went typed).
         var fastRecords = 0
+        /// Memo values the fast path wrote as stored, without a `String` (tests).
+        var storedMemos = 0
         /// What `--merge` took from the live table (nil: a plain restore).
         var merge: MergeOutcome? = nil
     }
@@ -205,7 +207,8 @@ struct TableRewriter {
         events(.tableDone(table: plan.name, records: written, seconds: seconds))
         return Outcome(accepted: accepted, records: written, defects: defects, files: files,
                        seconds: seconds, skippedLines: options.skipBadLines ? skipped : 0,
-                       memoBlanked: blankMemos, fastRecords: fast?.committed ?? 0, merge: liveMerge?.outcome)
+                       memoBlanked: blankMemos, fastRecords: fast?.committed ?? 0, storedMemos: fast?.storedMemoWrites ?? 0,
+                       merge: liveMerge?.outcome)
     }
 
     /// Writes a structural CDX for the new table with the live index's tags, proves it

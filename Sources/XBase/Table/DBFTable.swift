@@ -27,6 +27,12 @@ public final class DBFTable: @unchecked Sendable {
     /// Per-field decoding plans and the text decoder used by every `DBFRecord`.
     let slotTable: SlotTable
 
+    /// The position in `fields` that `DBFRecord.value(_:)` decodes `field` at, when it is
+    /// one of this table's visible fields (`value(at:)` of it is then `value(field)`).
+    public func position(of field: FieldDescriptor) -> Int? {
+        slotTable.context.pointee.index(of: field)
+    }
+
     /// Opens a table. `codePage` overrides the header's code page mark.
     public static func open(path: String, codePage: CodePage? = nil) throws(XBaseError) -> DBFTable {
         try DBFTable(path: path, codePage: codePage)

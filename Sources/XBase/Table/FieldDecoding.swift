@@ -264,6 +264,61 @@ extension DBFRecord {
         return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: Int(ms) - day * 86_400_000))
     }
 
+    /// Memo field `field`'s value as `value(_:)` reads it, but not decoded: `body` gets the
+    /// stored bytes and whether `value(_:)` would make them text (`.string`, decoded in
+    /// `codePage`) rather than `.bytes`; no memo (block 0) is empty bytes. False, and `body`
+    /// not called, when the value is NULL or `field` is not one of this table's memo fields:
+    /// ask `value(_:)` then. Same checks and errors as `value(_:)`. For a single-byte code
+    /// page the text `value(_:)` gives is `TextDecoding.decode(bytes, high:)` of
+    /// `TextDecoding.highTable(codePage)`. The bytes are only valid during `body`.
+    public func storedMemo(_ field: FieldDescriptor,
+                           _ body: (_ textual: Bool, _ bytes: UnsafeRawBufferPointer) -> Void) throws(XBaseError) -> Bool {
+        guard let i = context.pointee.index(of: field) else { return false }
+        return try storedMemo(at: i, body)
+    }
+
+    /// `storedMemo(_:_:)` of the field at `position` in `table.fields` (see
+    /// `DBFTable.position(of:)`): what `value(at:)` reads, undecoded.
+    public func storedMemo(at i: Int,
+                           _ body: (_ textual: Bool, _ bytes: UnsafeRawBufferPointer) -> Void) throws(XBaseError) -> Bool {
+        precondition(i >= 0 && i < context.pointee.slotCount, "no field at position \(i)")
+        let s = context.pointee.slots[i]
+        guard s.kind == .textMemo || s.kind == .binaryMemo else { return false }
+        if s.nullBit >= 0 && flagBit(s.nullBit) { return false }
+        let textual = s.kind == .textMemo
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        // in bounds: the slot was checked against the record length (else `.outside`)
+        let r = UnsafeRawBufferPointer(start: bytes.baseAddress! + s.offset, count: s.length)
+        let block = try memoBlock(r, binary: s.binaryPointer, field: table.fields[i].name)
+        if block == 0 { body(textual, none); return true }
+        do throws(XBaseError) {
+            if let cursor = memoCursor {
+                let found = try cursor._withUnsafeGuaranteedRef { c in
+                    Result { () throws(XBaseError) -> Bool? in
+                        try c.withMemo(block: block) { (type, b) throws(XBaseError) -> Bool in
+                            body(textual && type == 1, b)
+                            return true
+                        }
+                    }
+                }.get()
+                if found == nil { body(textual, none) }
+                return true
+            }
+            guard let memo = table.memo else {
+                throw XBaseError.badMemo(file: table.path, record: number, field: table.fields[i].name,
+                                         block: block, reason: .noReadableMemoFile)
+            }
+            guard let m = try memo.read(block: block) else { body(textual, none); return true }
+            m.bytes.withUnsafeBytes { body(textual && m.type == 1, $0) }
+            return true
+        } catch {
+            if case let .badMemo(f, _, _, b, reason) = error {
+                throw .badMemo(file: f, record: number, field: table.fields[i].name, block: b, reason: reason)
+            }
+            throw error
+        }
+    }
+
     /// M/G/P/W (and dBASE 7 B): text memos decode in the table's code page; binary ones
     /// (FPT type 0/2, G, P, W, or a binary-flagged M) stay bytes. An empty pointer is "".
     func memo(_ r: UnsafeRawBufferPointer, _ s: DecodeSlot, textual: Bool, _ name: () -> String) throws(XBaseError) -> DBFValue {

@@ -32,6 +32,24 @@ extension DBFWriter {
                            nullOffset: nullOffset, memo: memo)
     }
 
+    /// Sets memo field `index` of the record being built to `bytes` as stored: exactly what
+    /// `setField(index, .bytes(Array(bytes)))` does (empty: no memo), without the array.
+    /// For a text memo (M) that is also what `setField` stores for a `.string` whose
+    /// characters are `bytes` in this writer's code page (the restore copies memo text
+    /// this way when its code page maps every byte to itself).
+    public func setMemoField(_ index: Int, stored bytes: UnsafeRawBufferPointer) throws(XBaseError) {
+        guard !finished else { throw .io(file: path, reason: .appendAfterFinish) }
+        let s = slots[index]
+        guard s.type == .memo || s.type == .general || s.type == .picture || s.type == .blob else {
+            return try setField(index, .bytes(Array(bytes)))
+        }
+        try encoder.encodeStoredMemo(bytes, field: s, into: record, record: recordCount + 1, memo: memo)
+    }
+
+    /// This writer's record buffer (the record being built), fixed for the writer's life:
+    /// field `i`'s bytes are `fieldBytes(i)`, at the same place in it every record.
+    public var recordBuffer: UnsafeMutableRawBufferPointer { record }
+
     /// Appends the record being built. Autoincrement maxima are read back from the record
     /// (a NULL one is skipped, as `append` skips a value that is not an integer).
     public func commitRecord() throws(XBaseError) {

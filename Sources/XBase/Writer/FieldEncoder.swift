@@ -231,6 +231,26 @@ final class FieldEncoder {
             block = try withBytes(b) { (p) throws(XBaseError) in try memo.append(p, type: type) }
         default: throw fail(.wrongKind(value: kind(of: value), fieldType: "\(f.type)"))
         }
+        putMemoPointer(block, f, slot)
+    }
+
+    /// `encode(.bytes(Array(bytes)), …)` for a memo-like field (M G P W B), without the
+    /// array: the same memo block, pointer and errors.
+    func encodeStoredMemo(_ bytes: UnsafeRawBufferPointer, field f: FieldSlot, into rec: UnsafeMutableRawBufferPointer,
+                          record: Int, memo: MemoWriter?) throws(XBaseError) {
+        precondition(f.type == .memo || f.type == .general || f.type == .picture || f.type == .blob)
+        let slot = UnsafeMutableRawBufferPointer(rebasing: rec[f.offset..<(f.offset + f.length)])
+        if bytes.isEmpty { writeBlank(f, slot); return }
+        guard let memo else {
+            throw XBaseError.cannotEncode(file: file, record: record, field: names[f.index], reason: .noMemoFile)
+        }
+        let type: MemoBlockType = f.type == .memo ? .text : (f.type == .general ? .object : .picture)
+        putMemoPointer(try memo.append(bytes, type: type), f, slot)
+    }
+
+    /// The memo pointer `block` into the field's bytes (4-byte LE or right-aligned digits).
+    @inline(__always)
+    private func putMemoPointer(_ block: UInt32, _ f: FieldSlot, _ slot: UnsafeMutableRawBufferPointer) {
         if f.memoPointerIsBinary {
             storeLE32(block, slot, 0)
         } else {
