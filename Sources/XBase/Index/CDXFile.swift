@@ -183,13 +183,31 @@ struct TreeWalker {
     let file: CDXFile
     let tag: CDXTagHeader
     let fill: UInt8
-    var visited = Set<Int>()
+    /// Pages already walked, one bit per 512-byte page of the file: a page reached twice is
+    /// a cycle. A bitmap (1/4096 of the file) rather than a set of offsets, whose memory
+    /// grew with the tree (2 MiB and more a tag at 10 million records).
+    var visited: [UInt64]
     var previousLeaf: Int = -1
     var previousRight: Int = -1
     /// Per tree depth, the last interior page seen and its right link.
     var previousInterior: [Int: (offset: Int, right: Int)] = [:]
 
-    init(file: CDXFile, tag: CDXTagHeader, fill: UInt8) { self.file = file; self.tag = tag; self.fill = fill }
+    init(file: CDXFile, tag: CDXTagHeader, fill: UInt8) {
+        self.file = file; self.tag = tag; self.fill = fill
+        visited = [UInt64](repeating: 0, count: max(0, file.fileSize) / CDXNode.pageSize / 64 + 1)
+    }
+
+    /// Marks the page at `offset` walked; false when it was already. An offset that is not
+    /// a page of the file is left to `CDXFile.node(at:)`, which refuses it.
+    mutating func firstVisit(_ offset: Int) -> Bool {
+        guard offset >= 0, offset % CDXNode.pageSize == 0 else { return true }
+        let page = offset / CDXNode.pageSize
+        guard page / 64 < visited.count else { return true }
+        let bit: UInt64 = 1 << UInt64(page % 64)
+        if visited[page / 64] & bit != 0 { return false }
+        visited[page / 64] |= bit
+        return true
+    }
 
     func bad(_ offset: Int, _ reason: IndexReason) -> CDXError {
         .malformed(file: file.path, tag: tag.name, offset: offset, reason: reason)
@@ -208,7 +226,7 @@ struct TreeWalker {
     mutating func walk(_ offset: Int, depth: Int, expectedLast: (ArraySlice<UInt8>, UInt32)?, parentIsNone: Bool,
                        leaf visit: (CDXLeafNode) throws(CDXError) -> Void) throws(CDXError) -> ([UInt8], UInt32)? {
         guard depth < 32 else { throw bad(offset, .treeTooDeep) }
-        guard visited.insert(offset).inserted else { throw bad(offset, .cycle) }
+        guard firstVisit(offset) else { throw bad(offset, .cycle) }
         let node = try file.node(at: offset, of: tag, fill: fill)
         if parentIsNone != node.isRoot { throw bad(offset, parentIsNone ? .rootNotMarked : .innerMarkedRoot) }
         var last: ([UInt8], UInt32)?

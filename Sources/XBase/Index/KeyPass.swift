@@ -5,10 +5,11 @@
 /// that leaves the others a fair share; the others are gathered in buffers of their share
 /// and spilled as sorted runs when full. One read of the table serves every tag.
 public enum KeyPass {
-    /// 24 MiB of entries: with the CLI's own ~22 MiB, the merge's read buffers (at most
-    /// `mergeBufferBudget`) and the writer's page block, a rebuild or check stays under
-    /// 64 MiB whatever the table's size.
-    public static let defaultBudget = 24 << 20
+    /// 18 MiB of entries: with the CLI's own ~22 MiB, the merge's read buffers (at most
+    /// `mergeBufferBudget` a tag) and the writer's page block, a rebuild or check stays
+    /// under 64 MiB whatever the table's size. (24 MiB peaked at 59 MiB for 1 M records
+    /// and 65.9 MiB for 10 M, 2 GB, with three tags: `scripts/bench.sh scale`.)
+    public static let defaultBudget = 18 << 20
     /// Read buffers of all spilled runs of one tag together, during the merge.
     static let mergeBufferBudget = 4 << 20
 

@@ -50,6 +50,27 @@ import Testing
         }
     }
 
+    /// A child pointer aimed back at its own page (the tree would never end) is named as a
+    /// cycle at that page, by the walk's page bitmap.
+    @Test func aChildPointingBackAtItsPageIsACycle() throws {
+        let (dbf, cdx) = try Self.copy("harbour", "vendas")
+        let table = try DBFTable.open(path: dbf)
+        let file = try CDXFile.open(path: cdx)
+        var target: (offset: Int, tag: String, keyLength: Int)?
+        for tag in file.tags where target == nil {
+            if case .interior = try file.node(at: tag.rootOffset, of: tag, fill: 0x20) {
+                target = (tag.rootOffset, tag.name, Int(tag.keyLength))
+            }
+        }
+        let (page, tagName, keyLength) = try #require(target, "the fixture has a tag with an interior root")
+        let o = UInt32(page)
+        // first entry: key, record number (4, big-endian), child (4, big-endian)
+        try Self.patch(cdx, at: page + 12 + keyLength + 4, [UInt8(o >> 24), UInt8(o >> 16 & 0xFF), UInt8(o >> 8 & 0xFF), UInt8(o & 0xFF)])
+        let defects = IndexVerifier.verify(table: table, indexPath: cdx)
+        let d = try #require(defects.first { $0.tag == tagName })
+        #expect(d.detail.text(in: .en).contains("cycle"), "\(d.detail.text(in: .en))")
+    }
+
     @Test func randomFlipsNeverCrash() throws {
         let (dbf, cdx) = try Self.copy("harbour", "clientes_bin")
         let table = try DBFTable.open(path: dbf)
