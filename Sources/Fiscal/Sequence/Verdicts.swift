@@ -121,6 +121,9 @@ enum Verdicts {
         let numbers = input.numbers
         func inData(_ n: Int) -> Bool { binaryContains(numbers, n) }
         var drafts: [Draft] = []
+        // one per note missing from the data at most, plus the other documents' and the
+        // gaps' (numbers in the data without a document may still add some)
+        drafts.reserveCapacity(docs.noteList.count + docs.cancellations.count + docs.pending.count + input.gaps.count + 64)
         /// Verdicts whose details are not a note's (cancellations the XML has no note for,
         /// pending notes, gaps): as many as the index already holds of those documents.
         var detailed: [NumberVerdict] = []
@@ -196,7 +199,8 @@ enum Verdicts {
             add(v)
         }
         drafts.sort { ($0.from, $0.verdict) < ($1.from, $1.verdict) }
-        return merged(drafts, detailed: detailed).map { d in
+        merge(&drafts, detailed: detailed)
+        return drafts.map { d in
             switch d.source {
             case .plain:
                 return NumberVerdict(from: d.from, to: d.to, verdict: d.verdict)
@@ -218,26 +222,34 @@ enum Verdicts {
     /// numbers follow, it is not `transmit` (each has its own deadline), the deadlines are
     /// the same and so is the near contingency note (when it names one). The joined run
     /// keeps the first run's details source, without the texts of one number.
-    static func merged(_ list: [Draft], detailed: [NumberVerdict]) -> [Draft] {
+    ///
+    /// In place: the joined list is never longer than the drafts, so it is written over
+    /// them (a DATA far behind its XML has a draft per missing note: a second array of
+    /// them was a tenth of `check`'s peak memory).
+    static func merge(_ list: inout [Draft], detailed: [NumberVerdict]) {
         func extras(_ d: Draft) -> (deadline: String?, near: Int?) {
             if case .detailed(let k) = d.source { let v = detailed[Int(k)]; return (v.deadline, v.nearContingency) }
             return (nil, nil)
         }
-        var out: [Draft] = []
-        out.reserveCapacity(list.count)
-        for d in list {
-            if var last = out.last, last.verdict == d.verdict, last.to + 1 == d.from, d.verdict != .transmit, last.entry == d.entry {
-                let (a, b) = (extras(last), extras(d))
-                if b.deadline == a.deadline, b.near == nil || b.near == a.near {
-                    last.to = d.to
-                    last.merged = true
-                    out[out.count - 1] = last
-                    continue
+        var kept = 0
+        for i in list.indices {
+            let d = list[i]
+            if kept > 0 {
+                var last = list[kept - 1]
+                if last.verdict == d.verdict, last.to + 1 == d.from, d.verdict != .transmit, last.entry == d.entry {
+                    let (a, b) = (extras(last), extras(d))
+                    if b.deadline == a.deadline, b.near == nil || b.near == a.near {
+                        last.to = d.to
+                        last.merged = true
+                        list[kept - 1] = last
+                        continue
+                    }
                 }
             }
-            out.append(d)
+            list[kept] = d
+            kept += 1
         }
-        return out
+        list.removeLast(list.count - kept)
     }
 
     /// Contingency notes of the series, by number with the moment they were issued (when
