@@ -32,7 +32,7 @@ enum English {
                 + "; its temporary files were removed and the data folder was not touched. Free some space and run it again."
         case .folderBusy: "another resgate operation is running on this folder"
         case .tableInUse(let h): "table in use by another program (\(h))"
-        case .undoRefused(let why): "undo refused: \(why)"
+        case .undoRefused(let why): "undo refused: \(why.text(in: .en))"
         case let .checkingTables(done, total): "Checking tables: \(done)/\(total)"
         case let .progressFigures(done, total, files, left):
             CLIProgressText.figures(done: done, total: total, unit: files ? ("file", "files") : ("record", "records"),

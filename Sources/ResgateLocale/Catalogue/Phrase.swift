@@ -34,7 +34,9 @@ public enum Phrase: Sendable, Hashable {
     /// A backup ran out of room writing `file` into `folder`: no set, no temporary files.
     case backupOutOfSpace(file: String, folder: String, reason: String, sizeLimit: Bool)
     case tableInUse(holder: String)
-    case undoRefused(String)
+    /// `undo` refused: the store's refusal as its fact (`UndoStore.UndoError.phrase`), or
+    /// a foreign error's words.
+    case undoRefused(Cause)
     // progress and results
     case checkingTables(done: Int, total: Int)
     case checking

@@ -32,7 +32,7 @@ enum Portuguese {
                 + "; os arquivos temporários foram apagados e a pasta de dados não foi tocada. Libere espaço e rode de novo."
         case .folderBusy: "outra operação do resgate está em andamento nesta pasta"
         case .tableInUse(let h): "tabela em uso por outro programa (\(h))"
-        case .undoRefused(let why): "desfazer recusado: \(why)"
+        case .undoRefused(let why): "desfazer recusado: \(why.text(in: .pt))"
         case let .checkingTables(done, total): "Verificando tabelas: \(done)/\(total)"
         case let .progressFigures(done, total, files, left):
             CLIProgressText.figures(done: done, total: total, unit: files ? ("arquivo", "arquivos") : ("registro", "registros"),
