@@ -9,11 +9,17 @@ extension CatalogueFactsTests {
     static let reasons: [Phrase] = [
         .undoRefused(.restore(.undoBusy)), .undoRefused(.restore(.undoNotAnID("../x"))),
         .undoRefused(.restore(.undoCannotWrite(path: "/loja/dados", reason: "somente leitura"))),
+        .repair(.checkFailed(.count(header: 40, inFile: 39))), .repair(.checkFailed(.tornTail(bytes: 17))),
+        .repair(.checkFailed(.record(12))),
+        .repair(.failed(.restore(.tableLocked(table: "VENDAS", file: nil,
+                                              holder: .lockCannotCheck(file: "VENDAS.DBF", operation: "fcntl", reason: "E/S"))))),
     ]
 
     @Test func reasonsOnceEnglishTextAreWordedInBothLanguages() {
         for p in Self.reasons { Self.expectWorded(p) }
         #expect(Phrase.undoRefused(.restore(.undoBusy)).text(in: .pt)
                 == "desfazer recusado: outra operação do Resgate está em andamento nesta pasta")
+        #expect(Phrase.repair(.checkFailed(.record(12))).text(in: .en)
+                == "the check of the repaired table failed (record 12 still has a fault); nothing was changed")
     }
 }

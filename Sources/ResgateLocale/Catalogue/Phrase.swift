@@ -153,11 +153,21 @@ public enum MergePhrase: Sendable, Hashable {
 
 /// `resgate repair`: what it found and did in a table, and why it would not.
 public enum RepairPhrase: Sendable, Hashable {
+    /// What the read-back of a repaired table found wrong.
+    public enum CheckProblem: Sendable, Hashable {
+        /// The header's record count is not what the file's size holds.
+        case count(header: Int, inFile: Int)
+        /// The file ends in `bytes` bytes that are not a whole record.
+        case tornTail(bytes: Int)
+        /// Record `record` (1-based) still has a fault.
+        case record(Int)
+    }
     case headerUnreadable(file: String, reason: Cause)
     case memoFileUnreadable(file: String, reason: Cause)
     /// What the rebuild's check found wrong in the new file, or why it failed (`.failure`).
     case indexNotRebuilt(file: String, findings: [IndexFinding])
-    case checkFailed(String)
+    /// The repaired table, read back before the swap, is not sound (`CheckProblem`).
+    case checkFailed(CheckProblem)
     case failed(Cause)
     case needsYes
     case confirm(table: String, fixes: Int)
