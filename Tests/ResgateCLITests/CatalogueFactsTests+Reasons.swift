@@ -13,6 +13,10 @@ extension CatalogueFactsTests {
         .repair(.checkFailed(.record(12))),
         .repair(.failed(.restore(.tableLocked(table: "VENDAS", file: nil,
                                               holder: .lockCannotCheck(file: "VENDAS.DBF", operation: "fcntl", reason: "E/S"))))),
+    ] + NoRoom.allCases.flatMap { room -> [Phrase] in
+        [.restoreOutOfSpace(file: "VENDAS.DBF", folder: "/loja/dados", room: room),
+         .backupOutOfSpace(file: "VENDAS.DBF", folder: "/loja/backups", room: room)]
+    } + [
     ]
 
     @Test func reasonsOnceEnglishTextAreWordedInBothLanguages() {

@@ -20,15 +20,11 @@ enum English {
         case .unreadableTable(let t): "table \(t) cannot be read"
         case .backupFailed: "the backup could not be written"
         case .unreadableBackupRoot(let r): "cannot read the backup folder \(r)"
-        case let .restoreOutOfSpace(file, folder, reason, sizeLimit):
-            "nothing was changed: " + (sizeLimit
-                ? "writing \(file) passed this process's file size limit (ulimit -f; \(reason))"
-                : "the disk of \(folder) filled up while \(file) was being written (\(reason))")
+        case let .restoreOutOfSpace(file, folder, room):
+            "nothing was changed: " + noRoom(room, file: file, folder: folder)
                 + "; the restore stopped and its temporary files were removed. Free some space and run it again."
-        case let .backupOutOfSpace(file, folder, reason, sizeLimit):
-            "the backup was not written: " + (sizeLimit
-                ? "writing \(file) passed this process's file size limit (ulimit -f; \(reason))"
-                : "the disk of \(folder) filled up while \(file) was being written (\(reason))")
+        case let .backupOutOfSpace(file, folder, room):
+            "the backup was not written: " + noRoom(room, file: file, folder: folder)
                 + "; its temporary files were removed and the data folder was not touched. Free some space and run it again."
         case .folderBusy: "another resgate operation is running on this folder"
         case .tableInUse(let h): "table in use by another program (\(h))"

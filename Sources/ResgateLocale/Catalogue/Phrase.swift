@@ -29,10 +29,9 @@ public enum Phrase: Sendable, Hashable {
     // refused (exit 3)
     case folderBusy
     /// A restore ran out of room while writing `file` (its staging is gone, DATA as it was).
-    /// `sizeLimit`: the process's file size limit (`ulimit -f`), not the disk.
-    case restoreOutOfSpace(file: String, folder: String, reason: String, sizeLimit: Bool)
+    case restoreOutOfSpace(file: String, folder: String, room: NoRoom)
     /// A backup ran out of room writing `file` into `folder`: no set, no temporary files.
-    case backupOutOfSpace(file: String, folder: String, reason: String, sizeLimit: Bool)
+    case backupOutOfSpace(file: String, folder: String, room: NoRoom)
     case tableInUse(holder: String)
     /// `undo` refused: the store's refusal as its fact (`UndoStore.UndoError.phrase`), or
     /// a foreign error's words.
@@ -229,4 +228,14 @@ public extension Phrase {
 
     /// Both languages, for the places that still carry `Words`.
     var words: Words { Words(text) }
+}
+
+/// Which room a write ran out of (XBase's `OutOfSpace.Cause`).
+public enum NoRoom: Sendable, Hashable, CaseIterable {
+    /// ENOSPC: the disk is full.
+    case diskFull
+    /// EDQUOT: this user's disk quota is used up.
+    case quota
+    /// EFBIG: the process's file size limit (`ulimit -f`), not the disk.
+    case fileSizeLimit
 }
