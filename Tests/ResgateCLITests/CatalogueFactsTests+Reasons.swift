@@ -20,6 +20,12 @@ extension CatalogueFactsTests {
     ]
 
     @Test func reasonsOnceEnglishTextAreWordedInBothLanguages() {
+        for o in WebOperation.allCases {
+            let p = WebPhrase.busy(kind: o)
+            #expect(!p.text(in: .pt).contains(o.rawValue), "the kind is worded, not its API id: \(o): \(p.text(in: .pt))")
+            #expect(p.text(in: .pt) != p.text(in: .en))
+            EnglishLeaks.expectNone(in: p.text(in: .pt), command: ["(catalogue)", "\(p)"])
+        }
         for p in Self.reasons { Self.expectWorded(p) }
         #expect(Phrase.undoRefused(.restore(.undoBusy)).text(in: .pt)
                 == "desfazer recusado: outra operação do Resgate está em andamento nesta pasta")

@@ -304,7 +304,7 @@ import Testing
 
     static let web: [WebPhrase] = [
         .noSocket, .noFreePort, .pageFileUnreadable("app.js"), .pageFilesMissing, .nothingRunning, .notCancellable,
-        .busy(kind: "restore"), .noSuchOperation("op-7"), .invalidJSONBody("dataCorrupted"), .noBackupRoot, .invalidBackupName,
+        .busy(kind: .restore), .busy(kind: nil), .noSuchOperation("op-7"), .invalidJSONBody("dataCorrupted"), .noBackupRoot, .invalidBackupName,
         .noSuchBackup(id: "SEG", root: "/backups"), .pathDoesNotExist("/x"), .notFolderOrZip("/x.txt"),
         .notBackupOrTableFolder("/etc"), .invalidReportName, .noSuchReport("restauracao-1.html"), .hostNotAllowed,
         .foreignOrigin("http://mal.example"), .crossSite, .missingToken(header: "X-Resgate-Token"), .missingToken(header: nil),
@@ -327,8 +327,8 @@ import Testing
             + Self.web.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
         for (pt, en, what) in texts {
             #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(what)")
-            // a command and an operation's kind (the API's id, `(restore)`) are not prose
-            let prose = pt.replacingOccurrences(of: "resgate reindex", with: "").replacingOccurrences(of: "(restore)", with: "")
+            // a command is not prose
+            let prose = pt.replacingOccurrences(of: "resgate reindex", with: "")
             EnglishLeaks.expectNone(in: prose, command: ["cli", what])
         }
         // the words the command line wrote inline before they moved, byte for byte
