@@ -174,6 +174,7 @@ import Testing
         .cannotMap(xml: "nota.xml", table: "VENDAS", field: "DATA", path: "ide/dhEmi", text: "ontem", reason: .notAnISODate),
         .badJustification(length: 4), .noStateCode(series: "NFC-e 1"), .issuerNotCNPJ(series: "NFC-e 1"),
         .cannotWrite(path: "/loja/saida", reason: "disco cheio"), .nothingToCheck(folder: "/loja/dados"),
+        .xmlFolderNeeded,
     ]
 
     static func index(_ p: FiscalErrorPhrase) -> Int {
@@ -194,6 +195,7 @@ import Testing
         case .nothingToCheck: 13
         case .xmlWithoutNFe: 14
         case .notAFolder: 15
+        case .xmlFolderNeeded: 16
         }
     }
 
@@ -221,7 +223,7 @@ import Testing
     }
 
     @Test func everyFiscalInputErrorIsWordedInBothLanguages() {
-        #expect(Set(Self.fiscalErrors.map(Self.index)) == Set(0...15), "a FiscalErrorPhrase case has no sample")
+        #expect(Set(Self.fiscalErrors.map(Self.index)) == Set(0...16), "a FiscalErrorPhrase case has no sample")
         for p in Self.fiscalErrors { Self.expectWorded(.fiscalError(p)) }
     }
 
@@ -300,7 +302,7 @@ import Testing
                                     .uiFolderMissing("/loja/dados"), .uiBackupFolderMissing("/loja/backups"),
                                     .uiListeningOnNetwork(host: "0.0.0.0"), .uiOpenTheAddress, .uiCannotServe("porta ocupada"),
                                     .showFolderTableLine(name: "VENDAS", records: 1, fields: 12, index: true),
-                                    .showFolderNoSuchTable("ITENS"), .reindexHeaders, .xmlFolderNeeded]
+                                    .showFolderNoSuchTable("ITENS"), .reindexHeaders]
 
     static let web: [WebPhrase] = [
         .noSocket, .noFreePort, .pageFileUnreadable("app.js"), .pageFilesMissing, .nothingRunning, .notCancellable,
