@@ -238,7 +238,7 @@ import Testing
     static let status: [StatusPhrase] = [
         .eitherOr, .badLimits, .badPattern("nuvem:lojas"), .missing("/loja/dados"), .cannotWrite("/var/metricas.prom"),
         .down(store: "loja1", .timedOut(seconds: 30)), .down(store: "loja1", .notFound("/loja/backups")),
-        .down(store: "loja1", .unreachable("rclone: 403")), .down(store: "loja1", .local("disco cheio")),
+        .down(store: "loja1", .unreachable("rclone: 403")), .down(store: "loja1", .local(.cannotWrite(reason: "disco cheio"))),
         .noBackup(store: "loja1"),
         .newest(store: "loja1", set: "SEG", when: "2026-07-20 10:00", verified: true, defects: 0, cached: true, drill: true,
                 tables: 12, damaged: 1, atRisk: [.init(model: 65, series: 1, lastAuthorized: 115)]),

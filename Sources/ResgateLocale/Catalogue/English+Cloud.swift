@@ -14,7 +14,7 @@ extension English {
         case let .sizeMismatch(p, e, a): "\(p): \(a) bytes instead of \(e) after the transfer; the copy was discarded"
         case let .hashMismatch(p, k): "\(p): the \(k) differs from the remote's after the transfer; the copy was discarded"
         case let .invalidRemote(a, why): "\(CloudPhrase.printable(a)): remote path refused: \(remotePath(why))"
-        case let .local(p, d): "\(p): \(d)"
+        case let .local(p, d): "\(p): \(localProblem(d))"
         case let .rcloneFailed(a, d): "rclone \(a) failed: \(d)"
         }
     }

@@ -14,7 +14,7 @@ extension Portuguese {
         case let .sizeMismatch(p, e, a): "\(p): tamanho \(a) bytes em vez de \(e) após a transferência; a cópia foi descartada"
         case let .hashMismatch(p, k): "\(p): o \(k) difere do remoto após a transferência; a cópia foi descartada"
         case let .invalidRemote(a, why): "\(CloudPhrase.printable(a)): caminho remoto recusado: \(remotePath(why))"
-        case let .local(p, d): "\(p): \(d)"
+        case let .local(p, d): "\(p): \(localProblem(d))"
         case let .rcloneFailed(a, d): "rclone \(a) falhou: \(d)"
         }
     }
