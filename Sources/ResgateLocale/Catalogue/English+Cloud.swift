@@ -29,3 +29,21 @@ extension English {
         }
     }
 }
+
+/// `LocalProblem` (`CloudPhrase.local`, `StatusPhrase.Down.local`).
+extension English {
+    static func localProblem(_ p: LocalProblem) -> String {
+        switch p {
+        case .cannotWrite(let r?): "cannot write: \(r)"
+        case .cannotWrite(nil): "cannot write"
+        case .cannotRead: "cannot read"
+        case .cannotCreateFolder(let r): "cannot create the folder: \(r)"
+        case .cannotCreateTemporaryFile: "cannot create a temporary file"
+        case .cannotOpenLockFile: "cannot open the lock file"
+        case .cannotLock: "cannot lock"
+        case .cannotRename(let r): "cannot rename: \(r)"
+        case .doesNotExist: "does not exist"
+        case .foreign(let s): s
+        }
+    }
+}

@@ -105,3 +105,14 @@ enum English {
         }
     }
 }
+
+/// A write that found no room (`NoRoom`), in English.
+extension English {
+    static func noRoom(_ room: NoRoom, file: String, folder: String) -> String {
+        switch room {
+        case .diskFull: "the disk of \(folder) filled up while \(file) was being written"
+        case .quota: "this user's disk quota on \(folder) ran out while \(file) was being written"
+        case .fileSizeLimit: "writing \(file) passed this process's file size limit (ulimit -f)"
+        }
+    }
+}

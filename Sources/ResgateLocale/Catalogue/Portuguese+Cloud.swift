@@ -29,3 +29,21 @@ extension Portuguese {
         }
     }
 }
+
+/// `LocalProblem` (`CloudPhrase.local`, `StatusPhrase.Down.local`).
+extension Portuguese {
+    static func localProblem(_ p: LocalProblem) -> String {
+        switch p {
+        case .cannotWrite(let r?): "não foi possível gravar: \(r)"
+        case .cannotWrite(nil): "não foi possível gravar"
+        case .cannotRead: "não foi possível ler"
+        case .cannotCreateFolder(let r): "não foi possível criar a pasta: \(r)"
+        case .cannotCreateTemporaryFile: "não foi possível criar um arquivo temporário"
+        case .cannotOpenLockFile: "não foi possível abrir o arquivo de trava"
+        case .cannotLock: "não foi possível travar o arquivo"
+        case .cannotRename(let r): "não foi possível renomear: \(r)"
+        case .doesNotExist: "não existe"
+        case .foreign(let s): s
+        }
+    }
+}

@@ -113,3 +113,14 @@ enum Portuguese {
         }
     }
 }
+
+/// Uma gravação sem espaço (`NoRoom`), em português.
+extension Portuguese {
+    static func noRoom(_ room: NoRoom, file: String, folder: String) -> String {
+        switch room {
+        case .diskFull: "o disco de \(folder) ficou cheio durante a gravação de \(file)"
+        case .quota: "a cota de disco deste usuário em \(folder) acabou durante a gravação de \(file)"
+        case .fileSizeLimit: "a gravação de \(file) passou do limite de tamanho de arquivo deste processo (ulimit -f)"
+        }
+    }
+}
