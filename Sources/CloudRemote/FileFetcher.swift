@@ -31,7 +31,7 @@ struct FileFetcher {
         if !fm.fileExists(atPath: part) { _ = fm.createFile(atPath: part, contents: nil) }
         while entry.size < 0 || have < entry.size {
             if !fm.fileExists(atPath: part) { _ = fm.createFile(atPath: part, contents: nil) }
-            guard let handle = FileHandle(forWritingAtPath: part) else { throw .local(path: part, detail: "cannot write") }
+            guard let handle = FileHandle(forWritingAtPath: part) else { throw .local(path: part, .cannotWrite(reason: nil)) }
             let start = have
             var failure: CloudError?
             do {
@@ -42,7 +42,7 @@ struct FileFetcher {
             } catch let e as CloudError {
                 failure = e
             } catch {
-                failure = .local(path: part, detail: "\(error)")
+                failure = .local(path: part, .foreign("\(error)"))
             }
             try? handle.synchronize()
             try? handle.close()

@@ -24,11 +24,11 @@ public enum LocalHasher {
     }
 
     private static func feed(_ path: String, _ body: (Data) -> Void) throws(CloudError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .local(path: path, detail: "cannot read") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .local(path: path, .cannotRead) }
         defer { try? handle.close() }
         while true {
             let chunk: Data?
-            do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw .local(path: path, detail: "\(error)") }
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw .local(path: path, .foreign("\(error)")) }
             guard let chunk, !chunk.isEmpty else { return }
             body(chunk)
         }

@@ -101,7 +101,7 @@ public struct Rclone: Sendable {
         process.standardOutput = pipe
         process.standardInput = FileHandle.nullDevice
         guard let errHandle = try? FileHandle(forWritingTo: errFile) else {
-            throw .local(path: errFile.path, detail: "cannot create a temporary file")
+            throw .local(path: errFile.path, .cannotCreateTemporaryFile)
         }
         defer { try? errHandle.close() }
         process.standardError = errHandle
@@ -129,7 +129,7 @@ public struct Rclone: Sendable {
             }
         }
         process.waitUntilExit()
-        if let writeFailure { throw .local(path: "cache", detail: writeFailure) }
+        if let writeFailure { throw .local(path: "cache", .cannotWrite(reason: writeFailure)) }
         if timer.fired { throw .network(remote: operands.first ?? "", detail: "timed out") }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let stderr = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""

@@ -155,13 +155,13 @@ public struct SetCache: Sendable {
 
     func makeDirectory(_ path: String) throws(CloudError) {
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw .local(path: path, detail: "cannot create the folder: \(error.localizedDescription)")
+            throw .local(path: path, .cannotCreateFolder(reason: error.localizedDescription))
         }
     }
 
     func rename(_ from: String, to: String) throws(CloudError) {
         guard Foundation.rename(from, to) == 0 else {
-            throw .local(path: to, detail: "cannot rename: " + String(cString: strerror(errno)))
+            throw .local(path: to, .cannotRename(reason: String(cString: strerror(errno))))
         }
     }
 }

@@ -19,7 +19,7 @@ public struct SetUploader: Sendable {
     public func upload(_ local: String, to root: RemotePath) throws(CloudError) -> Report {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: local, isDirectory: &isDir) else {
-            throw .local(path: local, detail: "does not exist")
+            throw .local(path: local, .doesNotExist)
         }
         let name = (local as NSString).lastPathComponent
         let final = try root.appending(name)
@@ -84,7 +84,7 @@ public struct SetUploader: Sendable {
 
     /// Every file under a local folder: (relative path, full path).
     static func files(in folder: String) throws(CloudError) -> [(String, String)] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { throw .local(path: folder, detail: "cannot read") }
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { throw .local(path: folder, .cannotRead) }
         var result: [(String, String)] = []
         while let relative = walker.nextObject() as? String {
             var isDir: ObjCBool = false

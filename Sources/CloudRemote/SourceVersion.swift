@@ -35,7 +35,7 @@ struct SourceVersion: Codable, Equatable {
             enc.outputFormatting = [.sortedKeys, .prettyPrinted]
             try enc.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .local(path: path, detail: "cannot write: \(error.localizedDescription)")
+            throw .local(path: path, .cannotWrite(reason: error.localizedDescription))
         }
     }
 }
@@ -47,10 +47,10 @@ final class CacheLock {
 
     init(path: String) throws(CloudError) {
         fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .local(path: path, detail: "cannot open the lock file") }
+        guard fd >= 0 else { throw .local(path: path, .cannotOpenLockFile) }
         guard flock(fd, LOCK_EX) == 0 else {
             close(fd)
-            throw .local(path: path, detail: "cannot lock")
+            throw .local(path: path, .cannotLock)
         }
     }
 

@@ -109,7 +109,7 @@ public struct ChainStatus: Sendable {
         switch error {
         case .network(_, let d) where d == "timed out": .timedOut(seconds: Int(min(timeout, 86_400).rounded()))
         case .notFound(let p): .notFound(path: p)
-        case .local(_, let d): .local(detail: d)
+        case .local(_, let p): .local(p)
         default: .unreachable(detail: error.message(in: .en))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 
 /// What `resgate status` found about one store: facts only (counts, times, verdicts).
 /// Words for people are chosen at the edge; metric names live in `StoreMetrics`.
@@ -73,8 +74,8 @@ public enum StoreFailure: Sendable, Equatable {
     case notFound(path: String)
     /// The remote or folder could not be read (network, permission, rclone).
     case unreachable(detail: String)
-    /// A local problem (cache folder, disk).
-    case local(detail: String)
+    /// A local problem (cache folder, disk), as the catalogue's fact.
+    case local(LocalProblem)
 
     /// A short stable token (JSON `failure`, metric label `reason`).
     public var kind: String {
@@ -90,7 +91,8 @@ public enum StoreFailure: Sendable, Equatable {
         switch self {
         case .timedOut(let s): "no answer within \(s) s"
         case .notFound(let p): p
-        case .unreachable(let d), .local(let d): d
+        case .unreachable(let d): d
+        case .local(let p): p.text(in: .en)
         }
     }
 }

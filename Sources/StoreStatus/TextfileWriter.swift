@@ -8,7 +8,9 @@ import Foundation
 /// each family is spooled to its own temporary file and the blocks are joined at the end,
 /// so memory stays flat however many stores there are.
 public final class TextfileWriter: @unchecked Sendable {
-    public enum Failure: Error, Equatable { case cannotWrite(path: String, detail: String) }
+    /// `detail`: a foreign error's words (Foundation, `strerror(3)`), nil when there are
+    /// none; the command line says only that the metrics could not be written.
+    public enum Failure: Error, Equatable { case cannotWrite(path: String, detail: String?) }
 
     public let target: String
     private let spoolFolder: String
@@ -24,7 +26,7 @@ public final class TextfileWriter: @unchecked Sendable {
         for (i, f) in StoreMetrics.families.enumerated() {
             let p = spoolFolder + "/\(i)"
             FileManager.default.createFile(atPath: p, contents: nil)
-            guard let h = FileHandle(forWritingAtPath: p) else { throw .cannotWrite(path: p, detail: "cannot open") }
+            guard let h = FileHandle(forWritingAtPath: p) else { throw .cannotWrite(path: p, detail: nil) }
             spools[f.name] = h
         }
     }

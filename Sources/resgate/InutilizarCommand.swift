@@ -37,7 +37,7 @@ struct InutilizarCommand: ParsableCommand {
             let cfg = try cfgFile.map { f throws(FiscalError) in try ConfigParser.load(file: f) }
             let xmlFolder = xml ?? cfg?.xmlFolder
             guard let index = try FiscalCheck.indexXML(xmlFolder, pending: cfg?.pendingFolders ?? []) else {
-                throw FiscalError.cannotRead(path: "--xml", reason: CLIPhrase.xmlFolderNeeded.text(in: lang))
+                throw FiscalError.xmlFolderNeeded
             }
             let today = FiscalCheck.today()
             let report = try FiscalCheck.run(data: try DBFFolder(path: data), index: index, xmlFolder: xmlFolder,

@@ -174,6 +174,7 @@ import Testing
         .cannotMap(xml: "nota.xml", table: "VENDAS", field: "DATA", path: "ide/dhEmi", text: "ontem", reason: .notAnISODate),
         .badJustification(length: 4), .noStateCode(series: "NFC-e 1"), .issuerNotCNPJ(series: "NFC-e 1"),
         .cannotWrite(path: "/loja/saida", reason: "disco cheio"), .nothingToCheck(folder: "/loja/dados"),
+        .xmlFolderNeeded,
     ]
 
     static func index(_ p: FiscalErrorPhrase) -> Int {
@@ -194,6 +195,7 @@ import Testing
         case .nothingToCheck: 13
         case .xmlWithoutNFe: 14
         case .notAFolder: 15
+        case .xmlFolderNeeded: 16
         }
     }
 
@@ -221,7 +223,7 @@ import Testing
     }
 
     @Test func everyFiscalInputErrorIsWordedInBothLanguages() {
-        #expect(Set(Self.fiscalErrors.map(Self.index)) == Set(0...15), "a FiscalErrorPhrase case has no sample")
+        #expect(Set(Self.fiscalErrors.map(Self.index)) == Set(0...16), "a FiscalErrorPhrase case has no sample")
         for p in Self.fiscalErrors { Self.expectWorded(.fiscalError(p)) }
     }
 
@@ -236,7 +238,7 @@ import Testing
     static let status: [StatusPhrase] = [
         .eitherOr, .badLimits, .badPattern("nuvem:lojas"), .missing("/loja/dados"), .cannotWrite("/var/metricas.prom"),
         .down(store: "loja1", .timedOut(seconds: 30)), .down(store: "loja1", .notFound("/loja/backups")),
-        .down(store: "loja1", .unreachable("rclone: 403")), .down(store: "loja1", .local("disco cheio")),
+        .down(store: "loja1", .unreachable("rclone: 403")), .down(store: "loja1", .local(.cannotWrite(reason: "disco cheio"))),
         .noBackup(store: "loja1"),
         .newest(store: "loja1", set: "SEG", when: "2026-07-20 10:00", verified: true, defects: 0, cached: true, drill: true,
                 tables: 12, damaged: 1, atRisk: [.init(model: 65, series: 1, lastAuthorized: 115)]),
@@ -300,11 +302,11 @@ import Testing
                                     .uiFolderMissing("/loja/dados"), .uiBackupFolderMissing("/loja/backups"),
                                     .uiListeningOnNetwork(host: "0.0.0.0"), .uiOpenTheAddress, .uiCannotServe("porta ocupada"),
                                     .showFolderTableLine(name: "VENDAS", records: 1, fields: 12, index: true),
-                                    .showFolderNoSuchTable("ITENS"), .reindexHeaders, .xmlFolderNeeded]
+                                    .showFolderNoSuchTable("ITENS"), .reindexHeaders]
 
     static let web: [WebPhrase] = [
         .noSocket, .noFreePort, .pageFileUnreadable("app.js"), .pageFilesMissing, .nothingRunning, .notCancellable,
-        .busy(kind: "restore"), .noSuchOperation("op-7"), .invalidJSONBody("dataCorrupted"), .noBackupRoot, .invalidBackupName,
+        .busy(kind: .restore), .busy(kind: nil), .noSuchOperation("op-7"), .invalidJSONBody("dataCorrupted"), .noBackupRoot, .invalidBackupName,
         .noSuchBackup(id: "SEG", root: "/backups"), .pathDoesNotExist("/x"), .notFolderOrZip("/x.txt"),
         .notBackupOrTableFolder("/etc"), .invalidReportName, .noSuchReport("restauracao-1.html"), .hostNotAllowed,
         .foreignOrigin("http://mal.example"), .crossSite, .missingToken(header: "X-Resgate-Token"), .missingToken(header: nil),
@@ -327,8 +329,8 @@ import Testing
             + Self.web.map { ($0.text(in: .pt), $0.text(in: .en), "\($0)") }
         for (pt, en, what) in texts {
             #expect(!pt.isEmpty && !en.isEmpty && pt != en, "\(what)")
-            // a command and an operation's kind (the API's id, `(restore)`) are not prose
-            let prose = pt.replacingOccurrences(of: "resgate reindex", with: "").replacingOccurrences(of: "(restore)", with: "")
+            // a command is not prose
+            let prose = pt.replacingOccurrences(of: "resgate reindex", with: "")
             EnglishLeaks.expectNone(in: prose, command: ["cli", what])
         }
         // the words the command line wrote inline before they moved, byte for byte

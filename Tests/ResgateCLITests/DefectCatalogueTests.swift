@@ -81,13 +81,17 @@ import Testing
         .rcloneMissing, .remoteNotConfigured(remote: "mega"), .authFailed(remote: "mega", detail: "401"),
         .network(remote: "mega", detail: "timeout"), .notFound(path: "mega:backups/x.zip"),
         .sizeMismatch(path: "x.zip", expected: 10, actual: 9), .hashMismatch(path: "x.zip", kind: "MD5"),
-        .local(path: "/tmp/cache", detail: "sem espaço"), .rcloneFailed(arguments: "lsjson mega:", detail: "401"),
+        .local(path: "/tmp/cache", .foreign("sem espaço")), .local(path: "/tmp/cache", .cannotWrite(reason: "sem espaço")),
+        .local(path: "/tmp/cache", .cannotWrite(reason: nil)), .local(path: "/tmp/cache", .cannotRead),
+        .local(path: "/tmp/cache", .cannotCreateFolder(reason: "sem espaço")), .local(path: "/tmp/cache", .cannotCreateTemporaryFile),
+        .local(path: "/tmp/cache", .cannotOpenLockFile), .local(path: "/tmp/cache", .cannotLock),
+        .local(path: "/tmp/cache", .cannotRename(reason: "sem espaço")), .local(path: "/tmp/cache", .doesNotExist), .rcloneFailed(arguments: "lsjson mega:", detail: "401"),
     ] + RemotePathProblem.allCases.map { .invalidRemote(argument: "mega:a\u{1B}b", $0) }
 
     @Test func everyCloudFailureIsToldInBothLanguages() {
         for c in Self.cloudSamples {
             let pt = c.text(in: .pt), en = c.text(in: .en)
-            #expect(!pt.isEmpty && !en.isEmpty && pt != en || c == .local(path: "/tmp/cache", detail: "sem espaço"), "\(c)")
+            #expect(!pt.isEmpty && !en.isEmpty && pt != en || c == .local(path: "/tmp/cache", .foreign("sem espaço")), "\(c)")
             #expect(!pt.contains("\u{1B}") && !en.contains("\u{1B}"), "\(c)")
             // `rclone config` and `apt-get install rclone` are commands, not English
             let prose = pt.replacingOccurrences(of: #"`[^`]*`"#, with: "", options: .regularExpression)

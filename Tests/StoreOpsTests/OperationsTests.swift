@@ -105,7 +105,7 @@ import XBase
             .tableNotInData(table: "T", folder: "D"), .noSuchTables("T"), .invalidTableName("T"),
             .noSuchSnapshot("I"), .unusableCheckInput("W"), .invalidBackupDate("X"), .unknownKeyField("K"),
             .backupFailed, .unreadableTable("T"), .unreadableBackupRoot("R"), .folderBusy, .tableInUse(holder: "H"),
-            .undoRefused("W"), .checkingTables(done: 1, total: 2), .checking, .verifyingSet("S"), .comparing("T"),
+            .undoRefused("W"), .undoRefused(.restore(.undoBusy)), .undoRefused(.restore(.undoNotAnID("../x"))), .checkingTables(done: 1, total: 2), .checking, .verifyingSet("S"), .comparing("T"),
             .undoing("I"), .tablesPutBack(["A"]), .toRedo(data: "D", id: "I"), .freed("1 KB"), .noSnapshots,
             .deleteSnapshotsQuestion, .continueQuestion, .nothingChanged, .noDefectsFound, .defectsFound(2),
             .recordCount(3), .postRestoreCheckHeading, .postRestoreCheckHint(data: "D"), .reindexConfirm(2),

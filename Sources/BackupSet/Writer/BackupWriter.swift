@@ -28,7 +28,7 @@ public struct BackupWriter {
         public var file: String
         public var root: String
         public var cause: OutOfSpace
-        public var description: String { "\(file) in \(root): \(cause.reason)" }
+        public var description: String { "\(file) in \(root): \(cause.cause)" }
     }
 
     public init(dataFolder: String, root: String) { self.dataFolder = dataFolder; self.root = root }

@@ -21,7 +21,6 @@ enum CLIEnglish {
             "\(name): \(records) records, \(fields) fields" + (index ? ", CDX" : "")
         case .showFolderNoSuchTable(let t): "\(t): no such table"
         case .reindexHeaders: "table|index|status"
-        case .xmlFolderNeeded: "give the XML folder"
         case .recreateNeedsXMLFolder: "--xml: recreate needs the XML folder (--xml or [fiscal] xml in resgate.toml)"
         case .scanHeaders: "TABLE|LAST UPDATE|RECORDS|DELETED|SIZE|MEMO|INDEX|HEALTH"
         case .scanDamaged(let indexOnly): "DAMAGED" + (indexOnly ? " (index only)" : "")

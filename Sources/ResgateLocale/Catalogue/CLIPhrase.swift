@@ -27,8 +27,6 @@ public enum CLIPhrase: Sendable, Hashable {
     case showFolderNoSuchTable(String)
     /// `reindex`'s table headers (`|` between columns).
     case reindexHeaders
-    /// `inutilizar` without an XML folder (`--xml` or the configuration's).
-    case xmlFolderNeeded
     /// `recreate` without an XML folder (`--xml` or the configuration's `[fiscal] xml`).
     case recreateNeedsXMLFolder
     case yes, no

@@ -21,7 +21,6 @@ enum CLIPortuguese {
             "\(name): \(records) registros, \(fields) campos" + (index ? ", CDX" : "")
         case .showFolderNoSuchTable(let t): "\(t): tabela não encontrada"
         case .reindexHeaders: "tabela|índice|situação"
-        case .xmlFolderNeeded: "informe a pasta dos XML"
         case .recreateNeedsXMLFolder: "--xml: a recriação precisa da pasta dos XML (--xml ou [fiscal] xml no resgate.toml)"
         case .scanHeaders: "TABELA|ÚLTIMA ALTERAÇÃO|REGISTROS|EXCLUÍDOS|TAMANHO|MEMO|ÍNDICE|SAÚDE"
         case .scanDamaged(let indexOnly): "DANIFICADA" + (indexOnly ? " (só índice)" : "")

@@ -19,8 +19,8 @@ public enum CloudPhrase: Error, Sendable, Hashable, CustomStringConvertible {
     /// The argument is remote-shaped but unsafe; `argument` is shown with its control
     /// characters escaped.
     case invalidRemote(argument: String, RemotePathProblem)
-    /// Something local failed (cache folder, disk).
-    case local(path: String, detail: String)
+    /// Something local failed (cache folder, disk): what, as `LocalProblem`.
+    case local(path: String, LocalProblem)
     /// rclone failed for another reason; `detail` is its last error line.
     case rcloneFailed(arguments: String, detail: String)
 

@@ -14,7 +14,7 @@ extension English {
         case let .sizeMismatch(p, e, a): "\(p): \(a) bytes instead of \(e) after the transfer; the copy was discarded"
         case let .hashMismatch(p, k): "\(p): the \(k) differs from the remote's after the transfer; the copy was discarded"
         case let .invalidRemote(a, why): "\(CloudPhrase.printable(a)): remote path refused: \(remotePath(why))"
-        case let .local(p, d): "\(p): \(d)"
+        case let .local(p, d): "\(p): \(localProblem(d))"
         case let .rcloneFailed(a, d): "rclone \(a) failed: \(d)"
         }
     }
@@ -26,6 +26,24 @@ extension English {
         case .leadingDash: "a name starts with '-'"
         case .parentSegment: "holds a '..' segment"
         case .badSegment: "empty name, or one with '/'"
+        }
+    }
+}
+
+/// `LocalProblem` (`CloudPhrase.local`, `StatusPhrase.Down.local`).
+extension English {
+    static func localProblem(_ p: LocalProblem) -> String {
+        switch p {
+        case .cannotWrite(let r?): "cannot write: \(r)"
+        case .cannotWrite(nil): "cannot write"
+        case .cannotRead: "cannot read"
+        case .cannotCreateFolder(let r): "cannot create the folder: \(r)"
+        case .cannotCreateTemporaryFile: "cannot create a temporary file"
+        case .cannotOpenLockFile: "cannot open the lock file"
+        case .cannotLock: "cannot lock"
+        case .cannotRename(let r): "cannot rename: \(r)"
+        case .doesNotExist: "does not exist"
+        case .foreign(let s): s
         }
     }
 }

@@ -139,6 +139,7 @@ extension English {
         case let .cannotWrite(p, r): "\(p): cannot write: \(r)"
         case let .nothingToCheck(d):
             "no config (resgate.toml) and no table in \(d) with fields like NUMERO/NNF/NUMNOTA, SERIE and MODELO/MOD: write a resgate.toml (see docs/checks.md)"
+        case .xmlFolderNeeded: "--xml: give the XML folder (or [fiscal] xml in resgate.toml)"
         }
     }
 }

@@ -8,7 +8,7 @@ extension English {
             "\(f): the memo file cannot be opened (\(why.text(in: .en))); nothing was changed — without it every memo would look broken"
         case let .indexNotRebuilt(f, why):
             "\(f): the index could not be rebuilt (\(why.map(indexFinding).joined(separator: "; "))); nothing was changed"
-        case .checkFailed(let why): "the check of the repaired table failed (\(why)); nothing was changed"
+        case .checkFailed(let why): "the check of the repaired table failed (\(checkProblem(why))); nothing was changed"
         case .failed(let why): "the repair failed (\(why.text(in: .en))); nothing was changed"
         case .needsYes: "No terminal to ask for confirmation: nothing was changed. Add --yes to repair, or --dry-run to see what would be fixed."
         case let .confirm(t, n): "Fix \(n) problem(s) in \(t)? (an undo copy is kept)"
@@ -28,6 +28,14 @@ extension English {
         case let .fieldBlanked(rec, f, k, hex):
             "record \(rec) \(f): \(fault(k)); field blanked (original bytes \(hex))"
         case let .quarantined(rec, hex): "record \(rec): bad delete flag; kept out of the table (bytes \(hex))"
+        }
+    }
+
+    static func checkProblem(_ p: RepairPhrase.CheckProblem) -> String {
+        switch p {
+        case let .count(h, f): "the header counts \(h) records, the file holds \(f)"
+        case .tornTail(let n): "\(n) bytes at the end are not a whole record"
+        case .record(let r): "record \(r) still has a fault"
         }
     }
 

@@ -12,7 +12,7 @@ extension English {
             case .timedOut(let s): "no answer within \(s) s"
             case .notFound(let p): "backup folder not found: \(p)"
             case .unreachable(let d): "unreachable: \(d)"
-            case .local(let d): "local failure: \(d)"
+            case .local(let d): "local failure: \(localProblem(d))"
             }
             return "\(store): DOWN — \(w)"
         case .noBackup(let store): return "\(store): no backup found"

@@ -8,7 +8,8 @@ extension English {
         case .pageFilesMissing: "page files missing"
         case .nothingRunning: "no operation is running"
         case .notCancellable: "this operation cannot be cancelled now"
-        case .busy(let kind): "another operation (\(kind)) is running on this data folder; wait for it"
+        case .busy(let kind?): "another operation (\(operation(kind))) is running on this data folder; wait for it"
+        case .busy(nil): "another operation is running on this data folder; wait for it"
         case .noSuchOperation(let id): "no operation \(id)"
         case .invalidJSONBody(let why): "invalid JSON body: \(why)"
         case .noBackupRoot: "the server was started without --backups"
@@ -27,6 +28,17 @@ extension English {
         case .wrongToken: "wrong token: open the address printed by resgate ui"
         case .methodNotAllowed(let allowed): "method not allowed: use \(allowed)"
         case .failed(let why): "failed: \(why.text(in: .en))"
+        }
+    }
+
+    static func operation(_ o: WebOperation) -> String {
+        switch o {
+        case .verify: "backup verification"
+        case .compare: "comparison"
+        case .preview: "restore preview"
+        case .restore: "restore"
+        case .undo: "undo"
+        case .check: "fiscal numbering check"
         }
     }
 }

@@ -20,19 +20,15 @@ enum English {
         case .unreadableTable(let t): "table \(t) cannot be read"
         case .backupFailed: "the backup could not be written"
         case .unreadableBackupRoot(let r): "cannot read the backup folder \(r)"
-        case let .restoreOutOfSpace(file, folder, reason, sizeLimit):
-            "nothing was changed: " + (sizeLimit
-                ? "writing \(file) passed this process's file size limit (ulimit -f; \(reason))"
-                : "the disk of \(folder) filled up while \(file) was being written (\(reason))")
+        case let .restoreOutOfSpace(file, folder, room):
+            "nothing was changed: " + noRoom(room, file: file, folder: folder)
                 + "; the restore stopped and its temporary files were removed. Free some space and run it again."
-        case let .backupOutOfSpace(file, folder, reason, sizeLimit):
-            "the backup was not written: " + (sizeLimit
-                ? "writing \(file) passed this process's file size limit (ulimit -f; \(reason))"
-                : "the disk of \(folder) filled up while \(file) was being written (\(reason))")
+        case let .backupOutOfSpace(file, folder, room):
+            "the backup was not written: " + noRoom(room, file: file, folder: folder)
                 + "; its temporary files were removed and the data folder was not touched. Free some space and run it again."
         case .folderBusy: "another resgate operation is running on this folder"
         case .tableInUse(let h): "table in use by another program (\(h))"
-        case .undoRefused(let why): "undo refused: \(why)"
+        case .undoRefused(let why): "undo refused: \(why.text(in: .en))"
         case let .checkingTables(done, total): "Checking tables: \(done)/\(total)"
         case let .progressFigures(done, total, files, left):
             CLIProgressText.figures(done: done, total: total, unit: files ? ("file", "files") : ("record", "records"),
@@ -106,6 +102,17 @@ enum English {
         case .reindex(let r): English.reindex(r)
         case .status(let s): English.status(s)
         case .merge(let m): English.merge(m)
+        }
+    }
+}
+
+/// A write that found no room (`NoRoom`), in English.
+extension English {
+    static func noRoom(_ room: NoRoom, file: String, folder: String) -> String {
+        switch room {
+        case .diskFull: "the disk of \(folder) filled up while \(file) was being written"
+        case .quota: "this user's disk quota on \(folder) ran out while \(file) was being written"
+        case .fileSizeLimit: "writing \(file) passed this process's file size limit (ulimit -f)"
         }
     }
 }

@@ -37,6 +37,8 @@ public enum FiscalErrorPhrase: Error, Sendable, Hashable, CustomStringConvertibl
     case xmlWithoutNFe(file: String)
     /// A folder was asked for and `path` is a file.
     case notAFolder(path: String)
+    /// `inutilizar` needs the XML folder and neither `--xml` nor the config's `xml` gave it.
+    case xmlFolderNeeded
 }
 
 /// Why a note's value cannot be stored in the field `[recreate]` maps it to.

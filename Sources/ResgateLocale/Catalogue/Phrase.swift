@@ -29,12 +29,13 @@ public enum Phrase: Sendable, Hashable {
     // refused (exit 3)
     case folderBusy
     /// A restore ran out of room while writing `file` (its staging is gone, DATA as it was).
-    /// `sizeLimit`: the process's file size limit (`ulimit -f`), not the disk.
-    case restoreOutOfSpace(file: String, folder: String, reason: String, sizeLimit: Bool)
+    case restoreOutOfSpace(file: String, folder: String, room: NoRoom)
     /// A backup ran out of room writing `file` into `folder`: no set, no temporary files.
-    case backupOutOfSpace(file: String, folder: String, reason: String, sizeLimit: Bool)
+    case backupOutOfSpace(file: String, folder: String, room: NoRoom)
     case tableInUse(holder: String)
-    case undoRefused(String)
+    /// `undo` refused: the store's refusal as its fact (`UndoStore.UndoError.phrase`), or
+    /// a foreign error's words.
+    case undoRefused(Cause)
     // progress and results
     case checkingTables(done: Int, total: Int)
     case checking
@@ -151,11 +152,21 @@ public enum MergePhrase: Sendable, Hashable {
 
 /// `resgate repair`: what it found and did in a table, and why it would not.
 public enum RepairPhrase: Sendable, Hashable {
+    /// What the read-back of a repaired table found wrong.
+    public enum CheckProblem: Sendable, Hashable {
+        /// The header's record count is not what the file's size holds.
+        case count(header: Int, inFile: Int)
+        /// The file ends in `bytes` bytes that are not a whole record.
+        case tornTail(bytes: Int)
+        /// Record `record` (1-based) still has a fault.
+        case record(Int)
+    }
     case headerUnreadable(file: String, reason: Cause)
     case memoFileUnreadable(file: String, reason: Cause)
     /// What the rebuild's check found wrong in the new file, or why it failed (`.failure`).
     case indexNotRebuilt(file: String, findings: [IndexFinding])
-    case checkFailed(String)
+    /// The repaired table, read back before the swap, is not sound (`CheckProblem`).
+    case checkFailed(CheckProblem)
     case failed(Cause)
     case needsYes
     case confirm(table: String, fixes: Int)
@@ -217,4 +228,14 @@ public extension Phrase {
 
     /// Both languages, for the places that still carry `Words`.
     var words: Words { Words(text) }
+}
+
+/// Which room a write ran out of (XBase's `OutOfSpace.Cause`).
+public enum NoRoom: Sendable, Hashable, CaseIterable {
+    /// ENOSPC: the disk is full.
+    case diskFull
+    /// EDQUOT: this user's disk quota is used up.
+    case quota
+    /// EFBIG: the process's file size limit (`ulimit -f`), not the disk.
+    case fileSizeLimit
 }

@@ -14,7 +14,7 @@ extension Portuguese {
         case let .sizeMismatch(p, e, a): "\(p): tamanho \(a) bytes em vez de \(e) após a transferência; a cópia foi descartada"
         case let .hashMismatch(p, k): "\(p): o \(k) difere do remoto após a transferência; a cópia foi descartada"
         case let .invalidRemote(a, why): "\(CloudPhrase.printable(a)): caminho remoto recusado: \(remotePath(why))"
-        case let .local(p, d): "\(p): \(d)"
+        case let .local(p, d): "\(p): \(localProblem(d))"
         case let .rcloneFailed(a, d): "rclone \(a) falhou: \(d)"
         }
     }
@@ -26,6 +26,24 @@ extension Portuguese {
         case .leadingDash: "um nome começa com '-'"
         case .parentSegment: "contém um segmento '..'"
         case .badSegment: "nome vazio ou com '/'"
+        }
+    }
+}
+
+/// `LocalProblem` (`CloudPhrase.local`, `StatusPhrase.Down.local`).
+extension Portuguese {
+    static func localProblem(_ p: LocalProblem) -> String {
+        switch p {
+        case .cannotWrite(let r?): "não foi possível gravar: \(r)"
+        case .cannotWrite(nil): "não foi possível gravar"
+        case .cannotRead: "não foi possível ler"
+        case .cannotCreateFolder(let r): "não foi possível criar a pasta: \(r)"
+        case .cannotCreateTemporaryFile: "não foi possível criar um arquivo temporário"
+        case .cannotOpenLockFile: "não foi possível abrir o arquivo de trava"
+        case .cannotLock: "não foi possível travar o arquivo"
+        case .cannotRename(let r): "não foi possível renomear: \(r)"
+        case .doesNotExist: "não existe"
+        case .foreign(let s): s
         }
     }
 }

@@ -139,6 +139,7 @@ extension Portuguese {
         case let .cannotWrite(p, r): "\(p): não foi possível gravar: \(r)"
         case let .nothingToCheck(d):
             "sem configuração (resgate.toml) e nenhuma tabela em \(d) com campos como NUMERO/NNF/NUMNOTA, SERIE e MODELO/MOD: escreva um resgate.toml (veja docs/checks.md)"
+        case .xmlFolderNeeded: "--xml: informe a pasta dos XML (ou [fiscal] xml no resgate.toml)"
         }
     }
 }

@@ -8,7 +8,7 @@ extension Portuguese {
             "\(f): o arquivo de memo não pode ser aberto (\(why.text(in: .pt))); nada foi alterado — sem ele todos os memos pareceriam quebrados"
         case let .indexNotRebuilt(f, why):
             "\(f): o índice não pôde ser reconstruído (\(why.map(indexFinding).joined(separator: "; "))); nada foi alterado"
-        case .checkFailed(let why): "a conferência da tabela reparada falhou (\(why)); nada foi alterado"
+        case .checkFailed(let why): "a conferência da tabela reparada falhou (\(checkProblem(why))); nada foi alterado"
         case .failed(let why): "o reparo falhou (\(why.text(in: .pt))); nada foi alterado"
         case .needsYes: "Sem terminal para confirmar: nada foi alterado. Use --yes para reparar, ou --dry-run para ver o que seria consertado."
         case let .confirm(t, n): "Consertar \(n) problema(s) em \(t)? (uma cópia para desfazer é guardada)"
@@ -28,6 +28,14 @@ extension Portuguese {
         case let .fieldBlanked(rec, f, k, hex):
             "registro \(rec) \(f): \(fault(k)); campo limpo (bytes originais \(hex))"
         case let .quarantined(rec, hex): "registro \(rec): marca de exclusão inválida; separado da tabela (bytes \(hex))"
+        }
+    }
+
+    static func checkProblem(_ p: RepairPhrase.CheckProblem) -> String {
+        switch p {
+        case let .count(h, f): "o cabeçalho conta \(h) registros, o arquivo tem \(f)"
+        case .tornTail(let n): "os \(n) bytes do final não formam um registro inteiro"
+        case .record(let r): "o registro \(r) ainda tem defeito"
         }
     }
 

@@ -12,7 +12,7 @@ extension Portuguese {
             case .timedOut(let s): "sem resposta em \(s) s"
             case .notFound(let p): "pasta de backups não encontrada: \(p)"
             case .unreachable(let d): "inacessível: \(d)"
-            case .local(let d): "falha local: \(d)"
+            case .local(let d): "falha local: \(localProblem(d))"
             }
             return "\(store): FORA DO AR — \(w)"
         case .noBackup(let store): return "\(store): nenhum backup encontrado"

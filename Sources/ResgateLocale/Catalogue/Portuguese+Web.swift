@@ -8,7 +8,8 @@ extension Portuguese {
         case .pageFilesMissing: "arquivos da página ausentes"
         case .nothingRunning: "nenhuma operação em andamento"
         case .notCancellable: "esta operação não pode ser cancelada agora"
-        case .busy(let kind): "outra operação (\(kind)) está em andamento nesta pasta de dados; aguarde"
+        case .busy(let kind?): "outra operação (\(operation(kind))) está em andamento nesta pasta de dados; aguarde"
+        case .busy(nil): "outra operação está em andamento nesta pasta de dados; aguarde"
         case .noSuchOperation(let id): "operação \(id) não existe"
         case .invalidJSONBody(let why): "corpo JSON inválido: \(why)"
         case .noBackupRoot: "o servidor foi aberto sem --backups"
@@ -27,6 +28,17 @@ extension Portuguese {
         case .wrongToken: "token errado: abra o endereço impresso pelo resgate ui"
         case .methodNotAllowed(let allowed): "método não permitido: use \(allowed)"
         case .failed(let why): "falhou: \(why.text(in: .pt))"
+        }
+    }
+
+    static func operation(_ o: WebOperation) -> String {
+        switch o {
+        case .verify: "verificação do backup"
+        case .compare: "comparação"
+        case .preview: "simulação da restauração"
+        case .restore: "restauração"
+        case .undo: "desfazer"
+        case .check: "conferência da numeração fiscal"
         }
     }
 }

@@ -20,19 +20,15 @@ enum Portuguese {
         case .unreadableTable(let t): "a tabela \(t) não pôde ser lida"
         case .backupFailed: "não foi possível gravar o backup"
         case .unreadableBackupRoot(let r): "não foi possível ler a pasta de backups \(r)"
-        case let .restoreOutOfSpace(file, folder, reason, sizeLimit):
-            "nada foi alterado: " + (sizeLimit
-                ? "a gravação de \(file) passou do limite de tamanho de arquivo deste processo (ulimit -f; \(reason))"
-                : "o disco de \(folder) ficou cheio durante a gravação de \(file) (\(reason))")
+        case let .restoreOutOfSpace(file, folder, room):
+            "nada foi alterado: " + noRoom(room, file: file, folder: folder)
                 + "; a restauração parou e os arquivos temporários foram apagados. Libere espaço e rode de novo."
-        case let .backupOutOfSpace(file, folder, reason, sizeLimit):
-            "o backup não foi gravado: " + (sizeLimit
-                ? "a gravação de \(file) passou do limite de tamanho de arquivo deste processo (ulimit -f; \(reason))"
-                : "o disco de \(folder) ficou cheio durante a gravação de \(file) (\(reason))")
+        case let .backupOutOfSpace(file, folder, room):
+            "o backup não foi gravado: " + noRoom(room, file: file, folder: folder)
                 + "; os arquivos temporários foram apagados e a pasta de dados não foi tocada. Libere espaço e rode de novo."
         case .folderBusy: "outra operação do resgate está em andamento nesta pasta"
         case .tableInUse(let h): "tabela em uso por outro programa (\(h))"
-        case .undoRefused(let why): "desfazer recusado: \(why)"
+        case .undoRefused(let why): "desfazer recusado: \(why.text(in: .pt))"
         case let .checkingTables(done, total): "Verificando tabelas: \(done)/\(total)"
         case let .progressFigures(done, total, files, left):
             CLIProgressText.figures(done: done, total: total, unit: files ? ("arquivo", "arquivos") : ("registro", "registros"),
@@ -114,6 +110,17 @@ enum Portuguese {
         case .reindex(let r): Portuguese.reindex(r)
         case .status(let s): Portuguese.status(s)
         case .merge(let m): Portuguese.merge(m)
+        }
+    }
+}
+
+/// Uma gravação sem espaço (`NoRoom`), em português.
+extension Portuguese {
+    static func noRoom(_ room: NoRoom, file: String, folder: String) -> String {
+        switch room {
+        case .diskFull: "o disco de \(folder) ficou cheio durante a gravação de \(file)"
+        case .quota: "a cota de disco deste usuário em \(folder) acabou durante a gravação de \(file)"
+        case .fileSizeLimit: "a gravação de \(file) passou do limite de tamanho de arquivo deste processo (ulimit -f)"
         }
     }
 }

@@ -10,6 +10,7 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     case backupHasDefects
     /// Another Resgate operation holds the folder's lock.
     case folderBusy(folder: String)
+    /// `reason`: `strerror(3)`'s words (a foreign error's, shown as they are).
     case folderNotWritable(path: String, reason: String)
     case notEnoughDiskSpace(needed: Int, free: Int)
     /// Stopped by the person (the web screen's "Cancelar") before the swap.
@@ -47,6 +48,7 @@ public indirect enum RestorePhrase: Sendable, Hashable {
     case appendTableNotFound(table: String, folder: String)
     case appendCannotWrite(table: String?, reason: Cause)
     case undoBusy
+    /// `reason`: `strerror(3)`'s words (a foreign error's, shown as they are).
     case undoCannotWrite(path: String, reason: String)
     // `--merge` refused for one table (RestoreKit/Merge's `MergeFailure`)
     case mergeUnknownKeyField(table: String, field: String)

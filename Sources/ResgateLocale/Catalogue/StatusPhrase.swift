@@ -22,7 +22,7 @@ public enum StatusPhrase: Sendable, Hashable {
         case timedOut(seconds: Int)
         case notFound(String)
         case unreachable(String)
-        case local(String)
+        case local(LocalProblem)
     }
 
     /// A series whose ERP counter is at or below the last authorized number.

@@ -8,8 +8,8 @@ public enum WebPhrase: Sendable, Hashable {
     case pageFilesMissing
     case nothingRunning
     case notCancellable
-    /// Another operation (its kind) holds the data folder.
-    case busy(kind: String)
+    /// Another operation (its kind; nil when it is no longer known) holds the data folder.
+    case busy(kind: WebOperation?)
     case noSuchOperation(String)
     case invalidJSONBody(String)
     case noBackupRoot

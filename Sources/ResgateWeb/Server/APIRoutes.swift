@@ -118,8 +118,8 @@ struct APIRoutes: Sendable {
             id = try center.start(kind: kind, cancellable: cancellable, work)
         } catch {
             guard case .busy(let running) = error else { throw error }
-            let kind = center.snapshot(running, eventsAfter: Int.max)?.kind ?? "?"
-            throw WebError(409, "busy", .busy(kind: kind))
+            let kind = center.snapshot(running, eventsAfter: Int.max)?.kind
+            throw WebError(409, "busy", .busy(kind: kind.flatMap(WebOperation.init(rawValue:))))
         }
         struct Started: Encodable { var operation: String; var kind: String; var events: String }
         return Replies.json(try JSONCoding.encode(Started(operation: id, kind: kind, events: "/api/operations/\(id)/events")),

@@ -209,8 +209,7 @@ public final class Restorer {
         }
         guard let found else { return nil }
         let file = found.file.map { ($0 as NSString).lastPathComponent } ?? "?"
-        return .phrase(.restoreOutOfSpace(file: file, folder: folder, reason: found.reason,
-                                          sizeLimit: found.cause == .fileSizeLimit))
+        return .phrase(.restoreOutOfSpace(file: file, folder: folder, room: found.cause))
     }
 
     /// A folder lock that could not be taken: busy is not read-only.

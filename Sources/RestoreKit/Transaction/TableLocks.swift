@@ -138,6 +138,8 @@ public final class FolderLock {
         /// Another Resgate operation holds it.
         case busy
         /// The folder (or its `.resgate`) cannot be written: read-only, no permission…
+        /// `reason` is `strerror(3)`'s words (a foreign error's, English in every language),
+        /// by design: the fact is the path and that it cannot be written.
         case cannotWrite(path: String, reason: String)
     }
 

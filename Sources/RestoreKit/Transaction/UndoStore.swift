@@ -38,7 +38,8 @@ public struct UndoStore {
         /// lock holder, or why the lock could not be checked).
         case locked(table: String, file: String?, holder: Phrase)
         case busy
-        /// The folder cannot be written (read-only, no permission).
+        /// The folder cannot be written (read-only, no permission). `reason` is
+        /// `strerror(3)`'s words (a foreign error's, English in every language), by design.
         case cannotWrite(path: String, reason: String)
         /// The refusal as the catalogue's fact.
         public var phrase: RestorePhrase {

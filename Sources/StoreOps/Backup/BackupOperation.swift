@@ -47,8 +47,7 @@ extension StoreOperations {
                                 tables: report.tables.map { BackupResult.Table(name: $0.name, records: $0.records) },
                                 skipped: report.skipped.map { $0.message(in: language) })
         } catch let e as BackupWriter.NoRoom {
-            throw OperationFailure(.backupOutOfSpace(file: e.file, folder: e.root, reason: e.cause.reason,
-                                                     sizeLimit: e.cause.cause == .fileSizeLimit), exit: .refused)
+            throw OperationFailure(.backupOutOfSpace(file: e.file, folder: e.root, room: e.cause.cause), exit: .refused)
         } catch let e as BackupSetError {
             throw OperationFailure(.backupFailed, exit: .refused, details: e.defects.words)
         } catch {

@@ -106,8 +106,10 @@ extension StoreOperations {
             switch r {
             case let .locked(_, _, holder):
                 throw Self.inUse(holder.phrase)
-            case .lockUnknown:
-                throw OperationFailure(.repair(.failed(.foreign(r.description))), exit: .refused)
+            case let .lockUnknown(table, file, op, why):
+                // `op`/`why`: the system call and strerror(3)'s words (foreign)
+                let holder = Phrase.lockCannotCheck(file: file, operation: op, reason: why)
+                throw OperationFailure(.repair(.failed(.restore(.tableLocked(table: table, file: nil, holder: holder)))), exit: .refused)
             }
         } catch {
             tx.abandon()
@@ -120,7 +122,9 @@ extension StoreOperations {
     static func checkRepaired(_ path: String, memo: MemoFile?) throws {
         let t = try DBFTable.open(path: path)
         guard t.header.recordCount == t.recordsBySize, t.tornTailBytes == 0 else {
-            throw OperationFailure(.repair(.checkFailed("count \(t.header.recordCount), file \(t.recordsBySize)")), exit: .refused)
+            let problem: RepairPhrase.CheckProblem = t.header.recordCount != t.recordsBySize
+                ? .count(header: t.header.recordCount, inFile: t.recordsBySize) : .tornTail(bytes: t.tornTailBytes)
+            throw OperationFailure(.repair(.checkFailed(problem)), exit: .refused)
         }
         let screen = RecordScreen(header: t.header, memo: memo)
         var bad: Int?
@@ -128,6 +132,6 @@ extension StoreOperations {
             var memoBad = false
             if bad == nil, screen.fault(rec, memoFault: { _ in memoBad = true }) != nil || memoBad { bad = i + 1 }
         }
-        if let bad { throw OperationFailure(.repair(.checkFailed("record \(bad)")), exit: .refused) }
+        if let bad { throw OperationFailure(.repair(.checkFailed(.record(bad))), exit: .refused) }
     }
 }

@@ -33,10 +33,9 @@ extension StoreOperations {
             return UndoResult(undone: id, id: try store.undo(id: id), tables: tables)
         } catch let e as UndoStore.UndoError {
             if case .noSuchSnapshot = e { throw OperationFailure(.noSuchSnapshot(id)) }
-            throw OperationFailure(.undoRefused(e.description), exit: e.isBadInput ? .badInput : .refused,
-                                   details: Words { l in Phrase.undoRefused(e.words.text(in: l)).text(in: l) })
+            throw OperationFailure(.undoRefused(.restore(e.phrase)), exit: e.isBadInput ? .badInput : .refused)
         } catch {
-            throw OperationFailure(.undoRefused("\(error)"), exit: .refused)
+            throw OperationFailure(.undoRefused(Cause(error)), exit: .refused)
         }
     }
 

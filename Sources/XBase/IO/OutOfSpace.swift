@@ -1,4 +1,5 @@
 import Foundation
+import ResgateLocale
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,35 +11,30 @@ import Darwin
 /// SIGXFSZ is ignored). Found in whatever error the writer threw, so that a restore or a
 /// backup can say what happened, clean up and refuse, instead of a bare I/O error.
 public struct OutOfSpace: Sendable, Equatable, CustomStringConvertible {
-    public enum Cause: Sendable, Equatable {
-        /// ENOSPC or EDQUOT.
-        case diskFull
-        /// EFBIG.
-        case fileSizeLimit
-    }
+    /// Which room ran out, as the catalogue's fact (worded at the edge; the system's
+    /// `strerror` words are only how a foreign error's text is recognized).
+    public typealias Cause = NoRoom
 
     /// The file being written, as the writer named it (nil when the error did not say).
     public var file: String?
     public var cause: Cause
-    /// The system's words (`strerror`).
-    public var reason: String
 
-    public init(file: String?, cause: Cause, reason: String) {
-        self.file = file; self.cause = cause; self.reason = reason
+    public init(file: String?, cause: Cause) {
+        self.file = file; self.cause = cause
     }
 
-    public var description: String { (file.map { "\($0): " } ?? "") + reason }
+    /// In English, for logs and tests.
+    public var description: String { (file.map { "\($0): " } ?? "") + "\(cause)" }
 
     /// The errno values that mean "no room", with their causes.
-    static let codes: [(Int32, Cause)] = [(ENOSPC, .diskFull), (EDQUOT, .diskFull), (EFBIG, .fileSizeLimit)]
+    static let codes: [(Int32, Cause)] = [(ENOSPC, .diskFull), (EDQUOT, .quota), (EFBIG, .fileSizeLimit)]
 
     static func cause(errno code: Int32) -> Cause? { codes.first { $0.0 == code }?.1 }
 
     /// The cause named by a `strerror` text inside `text`, if any.
-    static func cause(in text: String) -> (Cause, String)? {
+    static func cause(in text: String) -> Cause? {
         for (code, cause) in codes {
-            let words = String(cString: strerror(code))
-            if text.contains(words) { return (cause, words) }
+            if text.contains(String(cString: strerror(code))) { return cause }
         }
         return nil
     }
@@ -53,9 +49,9 @@ public struct OutOfSpace: Sendable, Equatable, CustomStringConvertible {
             case let .io(file, reason), let .cannotOpen(file, reason):
                 switch reason {
                 case .system(let code), .flush(let code), .close(let code):
-                    return cause(errno: code).map { OutOfSpace(file: file, cause: $0, reason: String(cString: strerror(code))) }
+                    return cause(errno: code).map { OutOfSpace(file: file, cause: $0) }
                 case .other(let text):
-                    return cause(in: text).map { OutOfSpace(file: file, cause: $0.0, reason: $0.1) }
+                    return cause(in: text).map { OutOfSpace(file: file, cause: $0) }
                 default:
                     return nil
                 }
@@ -64,7 +60,7 @@ public struct OutOfSpace: Sendable, Equatable, CustomStringConvertible {
             }
         }
         if let p = error as? POSIXError, let c = cause(errno: p.code.rawValue) {
-            return OutOfSpace(file: nil, cause: c, reason: String(cString: strerror(p.code.rawValue)))
+            return OutOfSpace(file: nil, cause: c)
         }
         let ns = error as NSError
         if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
@@ -74,12 +70,12 @@ public struct OutOfSpace: Sendable, Equatable, CustomStringConvertible {
                 code = Int32(truncatingIfNeeded: u.code)
             }
             if let code, let c = cause(errno: code) {
-                return OutOfSpace(file: path, cause: c, reason: String(cString: strerror(code)))
+                return OutOfSpace(file: path, cause: c)
             }
             if ns.domain == NSCocoaErrorDomain, ns.code == CocoaError.fileWriteOutOfSpace.rawValue {
-                return OutOfSpace(file: path, cause: .diskFull, reason: String(cString: strerror(ENOSPC)))
+                return OutOfSpace(file: path, cause: .diskFull)
             }
         }
-        return cause(in: String(describing: error)).map { OutOfSpace(file: nil, cause: $0.0, reason: $0.1) }
+        return cause(in: String(describing: error)).map { OutOfSpace(file: nil, cause: $0) }
     }
 }
