@@ -45,11 +45,6 @@ public enum TableAppend {
         }
     }
 
-    /// Who holds `path` (or why that cannot be known), as the catalogue's fact; nil when free.
-    static func lockHolder(_ path: String) -> Phrase? {
-        TableLocks.phrase(file: (path as NSString).lastPathComponent, TableLocks.check(path))
-    }
-
     /// Where a caller puts the new rows, one at a time: the table's position in `tables`,
     /// and the row. Nothing holds the rows: each is encoded into its table as it comes.
     public typealias RowSink = (_ table: Int, _ row: [String: DBFValue]) throws -> Void
@@ -71,7 +66,7 @@ public enum TableAppend {
         defer { for s in scratches { removeScratch(s) } }
         for name in tables {
             let (path, _) = try locate(name, in: data)
-            if let h = lockHolder(path) { throw .locked(table: name, holder: h) }
+            if let h = TableLocks.holder(at: path) { throw .locked(table: name, holder: h) }
             let table: DBFTable
             do { table = try DBFTable.open(path: path) } catch { throw .cannotWrite(table: name, reason: Cause(error)) }
             let scratch = NSTemporaryDirectory() + "resgate-append-check-\(UUID().uuidString).dbf"
@@ -125,7 +120,7 @@ public enum TableAppend {
                 let base = (fileName as NSString).deletingPathExtension
                 let companions = ["fpt", "dbt", "cdx"].compactMap { TablePlan.findFile(in: data, base: base, ext: $0) }
                 for f in [fileName] + companions {
-                    if let h = lockHolder(data + "/" + f) { throw Failure.locked(table: name, holder: h) }
+                    if let h = TableLocks.holder(at: data + "/" + f) { throw Failure.locked(table: name, holder: h) }
                 }
                 staged.append(try StagedCopy(table: name, from: path, fileName: fileName, companions: companions,
                                              staging: tx.stagingDirectory))

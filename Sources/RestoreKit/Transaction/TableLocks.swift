@@ -61,6 +61,12 @@ public enum TableLocks {
         return read("/proc/\(pid)/cmdline") ?? read("/proc/\(pid)/comm")
     }
 
+    /// Probes the file at `path` and says who holds it (or why that cannot be known), as
+    /// the catalogue's fact naming the file; nil when it is free.
+    public static func holder(at path: String) -> Phrase? {
+        phrase(file: (path as NSString).lastPathComponent, check(path))
+    }
+
     /// What a probe found, in the person's words; nil when the file is free.
     public static func phrase(file: String, _ state: State) -> Phrase? {
         switch state {

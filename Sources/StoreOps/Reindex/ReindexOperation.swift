@@ -59,8 +59,7 @@ extension StoreOperations {
                 continue
             }
             progress(t.name)
-            if let holder = TableLocks.phrase(file: (t.tablePath as NSString).lastPathComponent, TableLocks.check(t.tablePath))
-                ?? TableLocks.phrase(file: cdxName, TableLocks.check(cdx)) {
+            if let holder = TableLocks.holder(at: t.tablePath) ?? TableLocks.holder(at: cdx) {
                 report.tables.append(.init(t, status: .refused, words: Words { l in Phrase.tableInUse(holder: holder.text(in: l)).text(in: l) },
                                            json: language))
                 continue

@@ -39,7 +39,7 @@ extension StoreOperations {
         let cdxName = IndexedTable.all(in: data).first { $0.name == table }?.indexName
         if !dryRun {
             for f in [file, memoName, cdxName].compactMap({ $0 }) {
-                if let holder = TableLocks.phrase(file: f, TableLocks.check(data + "/" + f)) {
+                if let holder = TableLocks.holder(at: data + "/" + f) {
                     throw Self.inUse(holder)
                 }
             }
