@@ -12,8 +12,11 @@ import Darwin
 /// While the live table is read, each full buffer of entries arrives sorted and is written
 /// as a run; `seal` merges the runs into one sorted file (the runs are removed as soon as
 /// it is written) and keeps in memory only the first key of every block of `block`
-/// entries. A probe is then a binary search of those fences and one `pread` of a block (none
-/// when the block is the last one read: backup rows in key order probe neighbours).
+/// entries. A probe is then a binary search of those fences and, unless the block is in
+/// the window last read, one `pread` of a window of `windowBlocks` blocks starting one
+/// block before it (backup rows in key order probe neighbours; the keys sharing a prefix
+/// are probed in hash order, so a group that straddles two blocks is probed back and forth
+/// across the boundary: the window holds both sides).
 /// Everything lives in one folder (`merge-keys-…`) under the staging folder, removed by
 /// `discard()` or when the object goes, whatever happened.
 ///
@@ -27,6 +30,9 @@ final class SpilledKeys {
     static let maxFences = 1 << 17
     /// Read buffers of all runs together while they are merged.
     static let mergeBuffers = 4 << 20
+    /// Blocks read at once by a probe (32 KiB of 64-entry blocks): one read per 15 blocks
+    /// of backup rows in key order instead of several per block.
+    static let windowBlocks = 16
 
     let folder: String
     private var runs: [(path: String, count: Int)] = []
@@ -37,8 +43,10 @@ final class SpilledKeys {
     private(set) var count = 0
     private(set) var block = 64
     private var fences: [LiveIndex.Identity] = []
+    /// Entries `cacheStart ..< cacheStart + cacheCount` (whole blocks), the window last read.
     private var cache: [Entry] = []
-    private var cachedBlock = -1
+    private var cacheStart = 0
+    private var cacheCount = 0
 
     /// Makes a new folder for the runs under `parent`.
     init(parent: String) throws(XBaseError) {
@@ -55,6 +63,7 @@ final class SpilledKeys {
         if fd >= 0 { close(fd); fd = -1 }
         try? FileManager.default.removeItem(atPath: folder)
         cache = []
+        cacheCount = 0
         fences = []
     }
 
@@ -111,24 +120,24 @@ final class SpilledKeys {
         for r in runs { unlink(r.path) }
         runs = []
         fd = out
-        cache = [Entry](repeating: Entry(p: 0, k0: 0, k1: 0, index: 0, content: 0), count: block)
+        cache = [Entry](repeating: Entry(p: 0, k0: 0, k1: 0, index: 0, content: 0), count: block * Self.windowBlocks)
     }
 
     /// The entry at sorted position `p` (< count).
+    @inline(__always)
     func entry(_ p: Int) throws(XBaseError) -> Entry {
-        let b = p / block
-        if b != cachedBlock { try load(b) }
-        return cache[p - b * block]
+        let i = p &- cacheStart
+        if i >= 0 && i < cacheCount { return cache[i] }
+        try load(p / block)
+        return cache[p - cacheStart]
     }
 
     /// The first position whose identity is not below `id` (`count` when none).
     func lowerBound(_ id: LiveIndex.Identity) throws(XBaseError) -> Int {
-        // the block last read, when it starts below `id` and ends at or above it (backup rows
+        // the window last read, when it starts below `id` and ends at or above it (backup rows
         // in key order land there): no search of the fences
-        if cachedBlock >= 0 {
-            let start = cachedBlock * block
-            let n = min(block, count - start)
-            if id.isAbove(cache[0]) && !id.isAbove(cache[n - 1]) { return start + Self.search(cache, n, id) }
+        if cacheCount > 0 && id.isAbove(cache[0]) && !id.isAbove(cache[cacheCount - 1]) {
+            return cacheStart + Self.search(cache, 0, cacheCount, id)
         }
         var lo = 0, hi = fences.count
         while lo < hi {
@@ -138,20 +147,22 @@ final class SpilledKeys {
         // every block before `lo` starts below the key; block `lo` (if any) starts at or above it
         guard lo > 0 else { return 0 }
         let b = lo - 1
-        if b != cachedBlock { try load(b) }
         let start = b * block
-        return start + Self.search(cache, min(block, count - start), id)
+        if start < cacheStart || start >= cacheStart + cacheCount { try load(b) }
+        let first = start - cacheStart
+        return start + Self.search(cache, first, min(block, count - start), id)
     }
 
-    /// The first of the `n` first entries of `entries` not below `id` (`n` when none).
+    /// The first of the `n` entries of `entries` from `from` not below `id`, counted from
+    /// `from` (`n` when none).
     @inline(__always)
-    static func search(_ entries: [Entry], _ n: Int, _ id: LiveIndex.Identity) -> Int {
-        var l = 0, h = n
+    static func search(_ entries: [Entry], _ from: Int, _ n: Int, _ id: LiveIndex.Identity) -> Int {
+        var l = from, h = from + n
         while l < h {
             let mid = (l + h) >> 1
             if id.isAbove(entries[mid]) { l = mid + 1 } else { h = mid }
         }
-        return l
+        return l - from
     }
 
     /// Every entry in sorted order, read in large pieces (the block cache is left alone).
@@ -161,17 +172,21 @@ final class SpilledKeys {
         while let e = try r.next() { body(p, e); p += 1 }
     }
 
+    /// Reads the window holding block `b`: from the block before it (a probe that moved on
+    /// may come back across the boundary), `windowBlocks` blocks.
     private func load(_ b: Int) throws(XBaseError) {
-        let start = b * block
-        let n = min(block, count - start)
+        let start = max(0, b - 1) * block
+        let n = min(block * Self.windowBlocks, count - start)
         let (fd, path) = (self.fd, sortedPath)
+        cacheCount = 0
         try Self.attempt(path) {
             try cache.withUnsafeMutableBytes { buf in
                 try Self.preadAll(fd, UnsafeMutableRawBufferPointer(rebasing: buf[0..<(n * Self.stride)]),
                                   offset: start * Self.stride, path: path)
             }
         }
-        cachedBlock = b
+        cacheStart = start
+        cacheCount = n
     }
 
     // MARK: - files

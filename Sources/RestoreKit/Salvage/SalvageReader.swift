@@ -76,6 +76,8 @@ public final class SalvageReader {
     let screen: RecordScreen
     let memoFields: [String: FieldDescriptor]
     let scratch: UnsafeMutableRawBufferPointer
+    /// `readIntact`'s read-ahead for records asked for in order.
+    var ahead = RecordReadAhead()
 
     public init(table: DBFTable) {
         self.table = table
@@ -89,7 +91,7 @@ public final class SalvageReader {
         findings.tornTailBytes = table.tornTailBytes
     }
 
-    deinit { scratch.deallocate() }
+    deinit { scratch.deallocate(); ahead.deallocate() }
 
     /// Streams every intact record: `body(index, bytes)` with the 0-based record index.
     /// `unreadable(index, fault)` hears of each quarantined one (also kept in `findings`).
@@ -128,7 +130,7 @@ extension SalvageReader {
     /// `forEachIntact` hands it (findings are not counted again); false when the record is
     /// not whole in the file or is not intact.
     public func readIntact(_ index: Int, into: UnsafeMutableRawBufferPointer) throws -> Bool {
-        guard try table.readStoredRecord(index, into: into) else { return false }
+        guard try ahead.read(index, from: table, into: into) else { return false }
         let fault = screen.fault(UnsafeRawBufferPointer(into)) { memo in
             if let name = memo.field, let f = memoFields[name] { RecordScreen.blankMemoPointer(into, field: f) }
         }

@@ -7,9 +7,11 @@ import ResgateLocale
 /// The rules mirror what `DBFRecord.value` accepts: bytes it would refuse are errors;
 /// bytes it reads but that FoxPro never writes (the `*` overflow fill) are warnings.
 struct RecordValidator {
+    /// One field's rule; trivially copyable (its name is in `names`, at `position`), so
+    /// going through the checks of every record of a big table costs no reference counting.
     struct FieldCheck {
         enum Rule { case none, number, date, logical, dateTime, harbourTimestamp, memo(binary: Bool), variable }
-        let name: String
+        let position: Int
         let offset: Int
         let length: Int
         let rule: Rule
@@ -18,12 +20,15 @@ struct RecordValidator {
     }
 
     let checks: [FieldCheck]
+    /// The checked fields' names, by `FieldCheck.position` (read only for a finding).
+    let names: [String]
     let nullOffset: Int?
     let nullLength: Int
     let memo: MemoProbe?
 
     init(header: TableHeader, memo: MemoProbe?) {
         var cs: [FieldCheck] = []
+        var ns: [String] = []
         for f in header.fields where !f.isSystem && f.length > 0 && f.offset >= 1 && f.offset + f.length <= header.recordLength {
             let rule: FieldCheck.Rule
             switch f.type {
@@ -37,10 +42,12 @@ struct RecordValidator {
             case .varchar, .varbinary: rule = f.varLengthBit != nil ? .variable : .none
             default: rule = f.isMemo ? .memo(binary: f.memoPointerIsBinary) : .none
             }
-            cs.append(FieldCheck(name: f.name, offset: f.offset, length: f.length, rule: rule,
+            cs.append(FieldCheck(position: ns.count, offset: f.offset, length: f.length, rule: rule,
                                  nullBit: f.nullBit, varBit: f.varLengthBit))
+            ns.append(f.name)
         }
         checks = cs
+        names = ns
         let nf = header.nullFlagsField
         if let nf, nf.offset + nf.length <= header.recordLength {
             nullOffset = nf.offset; nullLength = nf.length
@@ -67,35 +74,35 @@ struct RecordValidator {
                 switch Self.numberProblem(r) {
                 case .none: break
                 case .some(true):
-                    log.add(.numberOverflow, .warning, .numberOverflow(shown: quoted(r)), record: number, field: c.name)
+                    log.add(.numberOverflow, .warning, .numberOverflow(shown: quoted(r)), record: number, field: names[c.position])
                 case .some(false):
                     log.add(.badNumber, .error, .notANumber(shown: quoted(r)),
-                            record: number, field: c.name)
+                            record: number, field: names[c.position])
                 }
             case .date:
                 if !Self.dateIsValid(r) {
-                    log.add(.badDate, .error, .badDate(shown: quoted(r)), record: number, field: c.name)
+                    log.add(.badDate, .error, .badDate(shown: quoted(r)), record: number, field: names[c.position])
                 }
             case .logical:
                 if !Self.logicalIsValid(r[0]) {
-                    log.add(.badLogical, .error, .badLogical(shown: quoted(r)), record: number, field: c.name)
+                    log.add(.badLogical, .error, .badLogical(shown: quoted(r)), record: number, field: names[c.position])
                 }
             case .dateTime:
                 if !Self.dateTimeIsValid(r) {
-                    log.add(.badDateTime, .error, .badDateTime(shown: quoted(r)), record: number, field: c.name)
+                    log.add(.badDateTime, .error, .badDateTime(shown: quoted(r)), record: number, field: names[c.position])
                 }
             case .harbourTimestamp:
                 if !TimestampLayout.isJulianPairOrBlank(r) {
                     log.add(.badDateTime, .error, .ambiguousTimestamp(DBFRecord.ambiguousTimestamp(r)),
-                            record: number, field: c.name)
+                            record: number, field: names[c.position])
                 }
             case .variable:
                 if let vb = c.varBit, bit(rec, vb), Int(r[r.count - 1]) >= r.count {
                     log.add(.badVarLength, .error, .badVarLength(lengthByte: Int(r[r.count - 1]), width: r.count - 1),
-                            record: number, field: c.name)
+                            record: number, field: names[c.position])
                 }
             case .memo(let binary):
-                checkMemo(r, binary: binary, number: number, field: c.name, log: &log)
+                checkMemo(r, binary: binary, number: number, field: names[c.position], log: &log)
             }
         }
     }
@@ -169,27 +176,63 @@ struct RecordValidator {
 }
 
 /// Checks memo pointers against the memo file: inside it, and at a sane block header.
-/// Block headers are read through one 256 KiB window of the file: records point at memos
+/// Block headers are read through two 256 KiB windows of the file: records point at memos
 /// in about the order they were written, so a million records cost a few hundred reads
 /// instead of a million (`salvage`, `restore --merge` and `scan` screen every record).
+/// Two, because a table edited since it was filled has two such streams at once: the
+/// untouched records' memos in place and the changed or added records' at the end of the
+/// file. A header far from both windows (memos in no order: a table copied in another
+/// order, rows pointing at shared blocks) is read by itself, 8 bytes; a window moves there
+/// only when the next far header is near it (a new stream begins).
 final class MemoProbe {
     let memo: MemoFile
     private static let windowSize = 1 << 18
-    private let window = UnsafeMutableRawBufferPointer.allocate(byteCount: MemoProbe.windowSize, alignment: 8)
-    private var windowStart = 0, windowCount = 0
+    private let windows = (UnsafeMutableRawBufferPointer.allocate(byteCount: MemoProbe.windowSize, alignment: 8),
+                           UnsafeMutableRawBufferPointer.allocate(byteCount: MemoProbe.windowSize, alignment: 8))
+    /// Start and bytes held of each window; `recent`: the window used last (the other one
+    /// is moved when a new stream begins).
+    private var starts = (0, 0), counts = (0, 0)
+    private var recent = 0
+    /// The last header read by itself (-1: none yet).
+    private var lastAlone = -1
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 8, alignment: 8)
 
     init(memo: MemoFile) { self.memo = memo }
-    deinit { buffer.deallocate(); window.deallocate() }
+    deinit { buffer.deallocate(); windows.0.deallocate(); windows.1.deallocate() }
+
+    /// Whether `offset` is at or up to one window past the end of the window at `start`
+    /// holding `count` bytes (reading on in order).
+    private static func follows(_ offset: Int, _ start: Int, _ count: Int) -> Bool {
+        count > 0 && offset >= start + count && offset < start + count + windowSize
+    }
 
     /// The 8 bytes at `offset` into `buffer` (fewer when the file ends first): from the
-    /// window, which is moved to start at `offset`'s 4 KiB page when it does not hold them.
+    /// window holding them; else from a window moved to `offset`'s 4 KiB page when the
+    /// read goes on in order (or a new stream begins); else read by themselves.
     private func readHeader(at offset: Int) -> Int? {
-        if offset < windowStart || offset + 8 > windowStart + windowCount {
+        var w: Int
+        if offset >= starts.0 && offset + 8 <= starts.0 + counts.0 {
+            w = 0
+        } else if offset >= starts.1 && offset + 8 <= starts.1 + counts.1 {
+            w = 1
+        } else {
+            if Self.follows(offset, starts.0, counts.0) {
+                w = 0
+            } else if Self.follows(offset, starts.1, counts.1) {
+                w = 1
+            } else if counts.0 == 0 || counts.1 == 0 || (lastAlone >= 0 && offset >= lastAlone && offset < lastAlone + Self.windowSize) {
+                w = 1 - recent
+                if counts.0 == 0 { w = 0 } else if counts.1 == 0 { w = 1 }
+            } else {
+                lastAlone = offset
+                return try? memo.reader.read(into: buffer, at: offset)
+            }
             let start = offset & ~4095
-            guard let got = try? memo.reader.read(into: window, at: start) else { return nil }
-            windowStart = start; windowCount = got
+            guard let got = try? memo.reader.read(into: w == 0 ? windows.0 : windows.1, at: start) else { return nil }
+            if w == 0 { (starts.0, counts.0) = (start, got) } else { (starts.1, counts.1) = (start, got) }
         }
+        recent = w
+        let (window, windowStart, windowCount) = w == 0 ? (windows.0, starts.0, counts.0) : (windows.1, starts.1, counts.1)
         let available = min(8, max(0, windowStart + windowCount - offset))
         if available > 0 {
             buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: window[(offset - windowStart)..<(offset - windowStart + available)]))

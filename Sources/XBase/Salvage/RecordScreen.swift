@@ -40,30 +40,30 @@ public struct RecordScreen {
             case .none: break
             case .number:
                 // the `*` overflow fill is FoxPro's own: a readable (lost) value, not damage
-                if RecordValidator.numberProblem(r) == false { return RecordFault(kind: .badNumber, field: c.name) }
+                if RecordValidator.numberProblem(r) == false { return RecordFault(kind: .badNumber, field: validator.names[c.position]) }
             case .date:
-                if !RecordValidator.dateIsValid(r) { return RecordFault(kind: .badDate, field: c.name) }
+                if !RecordValidator.dateIsValid(r) { return RecordFault(kind: .badDate, field: validator.names[c.position]) }
             case .logical:
-                if !RecordValidator.logicalIsValid(r[0]) { return RecordFault(kind: .badLogical, field: c.name) }
+                if !RecordValidator.logicalIsValid(r[0]) { return RecordFault(kind: .badLogical, field: validator.names[c.position]) }
             case .dateTime:
-                if !RecordValidator.dateTimeIsValid(r) { return RecordFault(kind: .badDateTime, field: c.name) }
+                if !RecordValidator.dateTimeIsValid(r) { return RecordFault(kind: .badDateTime, field: validator.names[c.position]) }
             case .harbourTimestamp:
-                if !TimestampLayout.isJulianPairOrBlank(r) { return RecordFault(kind: .badDateTime, field: c.name) }
+                if !TimestampLayout.isJulianPairOrBlank(r) { return RecordFault(kind: .badDateTime, field: validator.names[c.position]) }
             case .variable:
                 if let vb = c.varBit, validator.bit(rec, vb), Int(r[r.count - 1]) >= r.count {
-                    return RecordFault(kind: .badVarLength, field: c.name)
+                    return RecordFault(kind: .badVarLength, field: validator.names[c.position])
                 }
             case .memo(let binary):
                 guard let block = MemoPointer.read(r, binary: binary) else {
-                    memoFault(RecordFault(kind: .badMemoPointer, field: c.name)); continue
+                    memoFault(RecordFault(kind: .badMemoPointer, field: validator.names[c.position])); continue
                 }
                 guard block != 0 else { continue }
                 guard let memo = validator.memo else {
-                    memoFault(RecordFault(kind: .memoPointerOutside, field: c.name)); continue
+                    memoFault(RecordFault(kind: .memoPointerOutside, field: validator.names[c.position])); continue
                 }
                 if let p = memo.problem(block: Int(block)) {
                     memoFault(RecordFault(kind: p.kind == .memoPointerOutside ? .memoPointerOutside : .badMemoBlock,
-                                          field: c.name))
+                                          field: validator.names[c.position]))
                 }
             }
         }
@@ -114,6 +114,16 @@ extension DBFTable {
             if whole < n { break }
             index += n
         }
+    }
+
+    /// Reads the whole records from `index` on that fit in `into` (and that the file holds)
+    /// in one read; how many.
+    public func readStoredRecords(from index: Int, into: UnsafeMutableRawBufferPointer) throws -> Int {
+        let rl = header.recordLength
+        guard index >= 0, index < recordsBySize, rl > 0 else { return 0 }
+        let n = min(into.count / rl, recordsBySize - index)
+        guard n > 0 else { return 0 }
+        return try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: into[0..<(n * rl)]), at: offset(of: index)) / rl
     }
 
     /// Reads record `index` (0-based, may be past the header's count) into `into`
