@@ -3,9 +3,9 @@ import Testing
 import ResgateTestSupport
 @testable import XBase
 
-/// `MemoProbe` reads block headers through a 256 KiB window: the verdict of every block must
-/// be the one its own bytes give, in any probing order, across window edges and at the
-/// file's end.
+/// `MemoProbe` reads block headers through two 256 KiB windows (or alone, far from both):
+/// the verdict of every block must be the one its own bytes give, in any probing order
+/// (random, in order, two interleaved streams), across window edges and at the file's end.
 @Suite struct MemoProbeWindowTests {
     @Test func everyBlockJudgedByItsOwnHeaderInAnyOrder() throws {
         let temp = try TempFolder("memoprobe")
@@ -31,9 +31,14 @@ import ResgateTestSupport
         var rng = SplitMix(seed: 256)
         var order = Array(8...blocks)
         order.shuffle(using: &rng)
-        for pass in 0..<2 {
+        // two streams at once, as in a table edited since it was filled: the untouched
+        // rows' memos in place, the changed rows' at the end of the file; then jumps
+        var streams: [Int] = []
+        for k in 0..<3000 { streams.append(8 + k); if k % 3 == 0 { streams.append(6000 + k) } }
+        streams += [9000, 20, 8500, 21, 22, 23, 4000, 4001, 4002, 100]
+        for pass in 0..<3 {
             let probe = MemoProbe(memo: memo)
-            for b in (pass == 0 ? order : Array(8...blocks)) {
+            for b in (pass == 0 ? order : pass == 1 ? Array(8...blocks) : streams) {
                 let p = probe.problem(block: b)
                 if b == blocks {
                     #expect(p?.kind == .badMemoBlock, "the cut header at the end")
