@@ -17,7 +17,9 @@
 #           big/small by wall and CPU, every job's peak RSS at both sizes against 64 MiB, and
 #           the largest temporary file each restore and merge left behind while it ran
 #           (sampled every 0.2 s under the target folder and the command's own TMPDIR)
-#           beside the table's size
+#           beside the table's size; `write`, a dd of as many bytes as a restore writes, is
+#           the peer that shows what writing new files costs the machine at each size, and
+#           the restores' linearity is printed net of it too
 #   memory  peak RSS of every command on hostile and damaged input (scripts/bench/hostile_gen.py)
 #   fiscal  `resgate check` with verdicts on 200,000 fiscal XML files beside `cat` of them
 #           (files made once by the FiscalTests benchmarkFolder generator)
@@ -300,7 +302,7 @@ bench_scale() {
     # at 1 M, so the small merge is issue 17's case), the same share at both sizes
     local share=${RESGATE_BENCH_SCALE_MERGE_SHARE:-40}
     # RESGATE_BENCH_SCALE_JOBS: a subset of the jobs, e.g. "restore restore-over merge"
-    local jobs=" ${RESGATE_BENCH_SCALE_JOBS:-read scan verify backup restore reindex restore-over merge} "
+    local jobs=" ${RESGATE_BENCH_SCALE_JOBS:-read scan verify backup restore reindex restore-over merge write} "
     want() { [[ $jobs == *" $1 "* ]]; }
     echo "## scale: the same jobs on $RECORDS and $BIG_RECORDS records (time per record should be linear)"
     local small big; small=$(data "$RECORDS"); big=$(data "$BIG_RECORDS")
@@ -316,6 +318,13 @@ bench_scale() {
         local tmp=$WORK/tmp-$size
         mkdir -p "$WORK/idx-$size"; ln -sf "$dir/VENDAS.DBF" "$WORK/idx-$size/VENDAS.DBF"; ln -sf "$dir/VENDAS.FPT" "$WORK/idx-$size/VENDAS.FPT"
         want read && job "read-$size" "$BIN/resgate-bench" read "$dir/VENDAS.DBF"
+        # the machine's own cost of writing as many new bytes as a restore writes (dd, fsync'ed,
+        # the peer of the restores): on a virtual machine a page the host has not backed yet
+        # costs the kernel's copy into the page cache ~15x more than a recycled one, so the
+        # kernel time of writing 2.4 GB need not be 10x that of 240 MB
+        local bytes=$(( $(stat -c %s "$dir/VENDAS.DBF") + $(stat -c %s "$dir/VENDAS.FPT") ))
+        want write && PREP="rm -f '$WORK/dd-$size'" \
+            job "write-$size" dd if=/dev/zero of="$WORK/dd-$size" bs=1M count=$(( (bytes + 1048575) / 1048576 )) conv=fsync status=none
         want scan && PREP="cp '$WORK/$size.cdx' '$WORK/idx-$size/VENDAS.CDX'" job "scan-$size" "$BIN/resgate" scan "$WORK/idx-$size" --json
         want verify && job "verify-$size" "$BIN/resgate" verify "$set" --quiet
         want backup && PREP="rm -rf '$WORK/bk-$size'" job "backup-$size" "$BIN/resgate" backup --data "$WORK/idx-$size" --to "$WORK/bk-$size" --name B --yes --quiet
@@ -335,6 +344,7 @@ bench_scale() {
             job "merge-$size" env TMPDIR="$tmp" "$BIN/resgate" restore "$set" --data "$WORK/md-$size" --table VENDAS --merge --key NUMERO --yes --quiet
     done
     measure
+    rm -f "$WORK/dd-small" "$WORK/dd-big"
     local k; k=$(echo "scale=4; $BIG_RECORDS / $RECORDS" | bc)
     per() { if [[ $(echo "$2 == 0" | bc) == 1 ]]; then echo "n/a "; else echo "scale=2; $1 / ($2 * $3)" | bc | sed 's/^\./0./'; fi; }
     for j in $jobs; do
@@ -342,6 +352,15 @@ bench_scale() {
         local wa="WALL_${v}_big" wb="WALL_${v}_small" ca="CPU_${v}_big" cb="CPU_${v}_small"
         echo "linearity: $j per record at $BIG_RECORDS / at $RECORDS = $(per "${!wa}" "${!wb}" "$k")x wall, $(per "${!ca}" "${!cb}" "$k")x CPU (target within 1.10)"
     done
+    # the jobs that write a table, net of the machine's cost of writing that many bytes
+    if want write; then
+        for j in restore restore-over merge; do
+            want "$j" || continue
+            local v; v=$(var "$j")
+            local ca="CPU_${v}_big" cb="CPU_${v}_small"
+            echo "linearity: $j per record net of dd's CPU for the same bytes = $(per "$(echo "${!ca} - $CPU_write_big" | bc)" "$(echo "${!cb} - $CPU_write_small" | bc)" "$k")x CPU (dd: $CPU_write_small s for $RECORDS records' bytes, $CPU_write_big s for $BIG_RECORDS's: $(per "$CPU_write_big" "$CPU_write_small" "$k")x per byte)"
+        done
+    fi
     for size in small big; do
         want merge && want restore-over || break
         say "merge-$size" "restore-over-$size" "issue 17 target <= 1.5 (merge over the live copy / plain restore over it)"
