@@ -125,15 +125,19 @@ struct ZipMemberReader {
         defect(.corruptZip, .truncated)
     }
 
-    /// Streams the member with inflating (and hashing) on a second thread, so inflating and
-    /// parsing overlap on two cores; memory stays at a few chunks.
+    /// Streams the member with inflating (and the CRC-32) on a second thread, so inflating
+    /// and parsing overlap on two cores; memory stays at a few chunks. With `hashing`, the
+    /// SHA-256 is computed on the calling thread as the chunks arrive: inflating is the
+    /// longer of the two jobs, so the hash goes to the side that waits (`verify` of the
+    /// 1 M set: the inflating thread was the one holding up the other); it is returned only
+    /// once the producer has proven the size and the CRC-32, as `read` does.
     @discardableResult
     func readConcurrently(hashing: Bool = false, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> String? {
         let pipe = ChunkPipe(buffers: 4, capacity: Self.chunkSize)
         let reader = self
         let thread = Thread {
             do {
-                pipe.digest = try reader.read(hashing: hashing) { chunk in
+                try reader.read(hashing: false) { chunk in
                     guard let buf = pipe.acquire() else { throw CancellationError() }
                     buf.baseAddress!.copyMemory(from: chunk.baseAddress!, byteCount: chunk.count)
                     pipe.publish(buf, count: chunk.count)
@@ -146,12 +150,15 @@ struct ZipMemberReader {
         thread.stackSize = 1 << 20
         thread.start()
         defer { pipe.cancel(); pipe.waitUntilFinished() }
+        var sha: SHA256? = hashing ? SHA256() : nil
         while let (buf, n) = try pipe.next() {
-            try consume(UnsafeRawBufferPointer(rebasing: buf[0..<n]))
+            let chunk = UnsafeRawBufferPointer(rebasing: buf[0..<n])
+            sha?.update(bufferPointer: chunk)
+            try consume(chunk)
             pipe.release(buf)
         }
-        // (set by the producer before `finish`, which `next` saw under the same lock)
-        return pipe.digest
+        // `next` returned nil: the producer finished without error (size and CRC proven)
+        return sha.map { Self.hex($0.finalize()) }
     }
 }
 
@@ -166,8 +173,6 @@ final class ChunkPipe: @unchecked Sendable {
     private var failure: Error?
     private var cancelled = false
     private var producerExited = false
-    /// The member's SHA-256 when the producer hashed it (written before `finish`).
-    var digest: String?
 
     init(buffers: Int, capacity: Int) {
         all = (0..<buffers).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16) }
