@@ -38,6 +38,40 @@ import XBase
         #expect(v.defects.filter { $0.kind == .manifestMismatch }.map(\.file) == [textName], "\(v.defects)")
     }
 
+    /// A member past 4 MiB is inflated on a second thread and hashed on the reading one:
+    /// the digest must still be the member's (no false mismatch against `sha256sum`), and a
+    /// member whose bytes differ from the manifest's hash must still be found.
+    @Test func bigMembersAreHashedWhileInflatedOnAnotherThread() throws {
+        let dir = try tempFolder()
+        var lines: [String] = []
+        for i in 0..<120_000 { lines.append("\(i),\"Nome \(i % 977)\",\(i % 5000).25,20240131,T,1.50") }
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        #expect(text.utf8.count > 4 << 20)
+        try write(dir + "/T_Estr.TXT", estr)
+        try write(dir + "/T.TXT", text)
+        func sha256(_ path: String) throws -> String {
+            let out = try ProcessRunner.run("/usr/bin/sha256sum", [path]).out
+            return String(out.prefix(64))
+        }
+        func manifest(_ hash: String) -> String {
+            """
+            {"format":"resgate-backup/1","created":"2026-12-05T07:00:00Z","tables":[{"name":"T","records":120000,\
+            "codepage":1252,"files":[{"name":"T_Estr.TXT","bytes":\(estr.utf8.count),"sha256":"\(try! sha256(dir + "/T_Estr.TXT"))"},\
+            {"name":"T.TXT","bytes":\(text.utf8.count),"sha256":"\(hash)"}]}]}
+            """
+        }
+        try write(dir + "/manifest.json", manifest(try sha256(dir + "/T.TXT")))
+        try zipWithInfoZip(dir + "/S.zip", in: dir, files: ["T_Estr.TXT", "T.TXT", "manifest.json"])
+        let clean = SetVerifier.verify(dir + "/S.zip")
+        #expect(clean.ok, "\(clean.defects)")
+        #expect(clean.tables.map(\.records) == [120_000])
+
+        try write(dir + "/manifest.json", manifest(String(repeating: "0", count: 64)))
+        try zipWithInfoZip(dir + "/W.zip", in: dir, files: ["T_Estr.TXT", "T.TXT", "manifest.json"])
+        let wrong = SetVerifier.verify(dir + "/W.zip")
+        #expect(wrong.defects.filter { $0.kind == .manifestMismatch }.map(\.file) == ["T.TXT"], "\(wrong.defects)")
+    }
+
     /// Lines with every kind of bad value: verify (checking in place) lists the same
     /// defects, at the same places, and counts the same records as the typed reader.
     @Test func checkingInPlaceFindsWhatTypingFinds() throws {
