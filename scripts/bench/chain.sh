@@ -19,12 +19,6 @@ PID=
 cleanup() { [[ -n $PID ]] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }; rm -rf "$WORK"; }
 trap cleanup EXIT
 scripts/chain/make-sets.sh "$BIN" "$WORK/sets"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$WORK/served"
-rclone serve webdav "$WORK/served" --addr "127.0.0.1:$port" --log-level ERROR >"$WORK/webdav.log" 2>&1 &
-PID=$!
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$port),1)" 2>/dev/null && break; sleep 0.2; done
-export RCLONE_CONFIG=/dev/null RCLONE_CONFIG_NUVEM_TYPE=webdav RCLONE_CONFIG_NUVEM_URL="http://127.0.0.1:$port/" RCLONE_CONFIG_NUVEM_VENDOR=other
 
 # one NAME N: times a run over chain N
 one() {
@@ -39,12 +33,24 @@ one() {
         "$(echo "$user + $sys" | bc)" "$(echo "scale=1; $rss / 1024" | bc)" "$(echo "scale=1; $wall * 1000 / $n" | bc)"
 }
 
+# every chain is made before the server starts: `rclone serve` keeps a folder listing for
+# minutes, so a chain made after the first run would not be seen
+mkdir -p "$WORK/served"
 for n in "${COUNTS[@]}"; do
     for i in $(seq -w 1 "$n"); do
         d=$WORK/served/chain$n/loja-$i/backup; mkdir -p "$d"
         cp "$WORK/sets/good.zip" "$d/Quinta_07.zip"
         cp "$WORK/sets/stale.zip" "$d/Quarta_19.zip"; touch -d '1 day ago' "$d/Quarta_19.zip"
     done
+done
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$WORK/served"
+rclone serve webdav "$WORK/served" --addr "127.0.0.1:$port" --log-level ERROR >"$WORK/webdav.log" 2>&1 &
+PID=$!
+for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$port),1)" 2>/dev/null && break; sleep 0.2; done
+export RCLONE_CONFIG=/dev/null RCLONE_CONFIG_NUVEM_TYPE=webdav RCLONE_CONFIG_NUVEM_URL="http://127.0.0.1:$port/" RCLONE_CONFIG_NUVEM_VENDOR=other
+
+for n in "${COUNTS[@]}"; do
     one "chain-$n-cold" "$n"
     one "chain-$n-warm" "$n"
 done
