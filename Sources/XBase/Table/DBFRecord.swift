@@ -86,7 +86,14 @@ public struct DBFRecord {
     @inline(__always)
     public func value(at position: Int) throws(XBaseError) -> DBFValue {
         precondition(position >= 0 && position < context.pointee.slotCount, "no field at position \(position)")
-        return try decode(context.pointee.slots[position], name: table.fields[position].name)
+        return try decode(context.pointee.slots[position], name: fieldName(at: position))
+    }
+
+    /// The name of the field at `position`, for error messages only: kept out of line so
+    /// the decoding path neither copies a `FieldDescriptor` nor retains its name.
+    @inline(never)
+    func fieldName(at position: Int) -> String {
+        table.fields[position].name
     }
 
     /// Text of a C/V value or text memo in the table's code page.
