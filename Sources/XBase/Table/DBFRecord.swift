@@ -99,7 +99,10 @@ public struct DBFRecord {
     /// Text of a C/V value or text memo in the table's code page.
     @inline(__always)
     func text(_ r: UnsafeRawBufferPointer) -> String {
-        if let high = context.pointee.high { return TextDecoding.decode(r, high: high) }
+        if let high = context.pointee.high {
+            if r.count <= SmallText.capacity && context.pointee.smallText { return SmallText.decode(r, high: high) }
+            return TextDecoding.decode(r, high: high)
+        }
         return table.codePage.decode(r)
     }
 
