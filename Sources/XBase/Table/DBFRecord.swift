@@ -86,7 +86,15 @@ public struct DBFRecord {
     @inline(__always)
     public func value(at position: Int) throws(XBaseError) -> DBFValue {
         precondition(position >= 0 && position < context.pointee.slotCount, "no field at position \(position)")
-        return try decode(context.pointee.slots[position], name: fieldName(at: position))
+        if let v = quickValue(at: position) { return v }
+        return try fullValue(at: position)
+    }
+
+    /// `value(at:)` by the full rules (memos, unusual shapes, errors): out of line, so the
+    /// common path carries none of it.
+    @inline(never)
+    func fullValue(at position: Int) throws(XBaseError) -> DBFValue {
+        try decode(context.pointee.slots[position], name: fieldName(at: position))
     }
 
     /// The name of the field at `position`, for error messages only: kept out of line so
@@ -119,9 +127,15 @@ public struct DBFRecord {
 @inline(__always)
 func trimTrailing(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     var end = r.count
-    // eight blanks at a time first: wide C fields are mostly padding
-    while end >= 8 && r.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) == 0x2020_2020_2020_2020 { end -= 8 }
-    while end > 0 && (r[end - 1] == 0x20 || r[end - 1] == 0) { end -= 1 }
+    // eight bytes at a time: wide C fields are mostly padding. A byte is a blank (space
+    // or NUL) when it is zero under 0xDF; the last word with text says by its leading
+    // zero bytes how many blanks end it.
+    while end >= 8 {
+        let w = r.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) & 0xDFDF_DFDF_DFDF_DFDF
+        if w != 0 { return UnsafeRawBufferPointer(rebasing: r[0..<(end - w.leadingZeroBitCount >> 3)]) }
+        end -= 8
+    }
+    while end > 0 && r[end - 1] & 0xDF == 0 { end -= 1 }
     return UnsafeRawBufferPointer(rebasing: r[0..<end])
 }
 

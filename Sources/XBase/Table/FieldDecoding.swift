@@ -66,36 +66,11 @@ extension DBFRecord {
     /// marker FoxPro writes when a value did not fit: read as nil, flagged by the health
     /// check. A comma is accepted as decimal point when there is no `.` (trap 6).
     ///
-    /// The usual shape (blanks, then `[-]digits[.digits]` up to the field's end, at most 18
-    /// characters) is read in one pass here; anything else goes to `trimmedNumber`, which
-    /// accepts the same values and words the errors.
+    /// The usual shape is read in one pass by `QuickNumber`; anything else goes to
+    /// `trimmedNumber`, which accepts the same values and words the errors.
     @inline(__always)
     func number(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
-        let n = r.count
-        guard n > 0, let p = r.baseAddress else { return .number(nil) }
-        var i = 0
-        while i &+ 8 <= n && p.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020 { i &+= 8 }
-        while i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x20 { i &+= 1 }
-        if i == n { return .number(nil) }
-        if n &- i <= 18 {
-            let neg = p.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: "-")
-            if neg { i &+= 1 }
-            let intStart = i
-            var m: Int64 = 0
-            while i < n, case let d = p.load(fromByteOffset: i, as: UInt8.self) &- 48, d < 10 { m = m &* 10 &+ Int64(d); i &+= 1 }
-            if i == n && i != intStart {
-                return .number(DecimalNumber(mantissa: neg ? 0 &- m : m, narrowScale: 0))
-            }
-            if i < n && p.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: ".") {
-                i &+= 1
-                let fracStart = i
-                while i < n, case let d = p.load(fromByteOffset: i, as: UInt8.self) &- 48, d < 10 { m = m &* 10 &+ Int64(d); i &+= 1 }
-                // "." or "-." alone: the general reading decides
-                if i == n && (i != fracStart || fracStart &- 1 != intStart) {
-                    return .number(DecimalNumber(mantissa: neg ? 0 &- m : m, narrowScale: Int16(truncatingIfNeeded: n &- fracStart)))
-                }
-            }
-        }
+        if let p = r.baseAddress, let v = QuickNumber.read(p, count: r.count) { return v }
         return try trimmedNumber(r, name)
     }
 
