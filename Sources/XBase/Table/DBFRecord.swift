@@ -18,13 +18,18 @@ public struct DBFRecord {
     /// Read-ahead over the memo file during a `forEachRecord` pass (nil elsewhere); not
     /// counted, the pass keeps it alive.
     let memoCursor: Unmanaged<MemoCursor>?
+    /// The previous record's long C texts during a `forEachRecord` pass (nil elsewhere);
+    /// owned by the pass.
+    let repeated: UnsafeMutablePointer<RepeatedText>?
 
-    init(table: DBFTable, index: Int, bytes: UnsafeRawBufferPointer, memoCursor: MemoCursor? = nil) {
+    init(table: DBFTable, index: Int, bytes: UnsafeRawBufferPointer, memoCursor: MemoCursor? = nil,
+         repeated: UnsafeMutablePointer<RepeatedText>? = nil) {
         self.table = table
         self.index = index
         self.bytes = bytes
         self.context = UnsafePointer(table.slotTable.context)
         self.memoCursor = memoCursor.map { Unmanaged.passUnretained($0) }
+        self.repeated = repeated
     }
 
     /// 1-based record number, as FoxPro's RECNO().

@@ -16,6 +16,9 @@ extension DBFRecord {
         switch s.pointee.kind {
         case .character:
             let t = trimTrailing(UnsafeRawBufferPointer(start: bytes.baseAddress! + s.pointee.offset, count: s.pointee.length))
+            if t.count > SmallText.capacity, let pass = repeated {
+                return .string(pass.pointee.text(t, column: position, record: index) { text($0) })
+            }
             return .string(text(t))
         case .number:
             return QuickNumber.read(bytes.baseAddress! + s.pointee.offset, count: s.pointee.length)
