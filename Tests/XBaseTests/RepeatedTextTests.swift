@@ -6,7 +6,8 @@ import Testing
 /// `forEachRecord` hands back the previous record's text when a long C value repeats
 /// (`RepeatedText`). Every value must still be exactly what a record read on its own
 /// (`withRecord`, no cache) gives: equal runs, values one byte apart, the same text with
-/// other padding, a change of length, accented text, and runs across read chunks.
+/// other padding, a change of length, accented text, a kept text between other values,
+/// and runs across read chunks.
 @Suite struct RepeatedTextTests {
     static let long = "CONSUMIDOR FINAL"           // 16 bytes: just past a small string
     static let accented = "JOSÉ DA CONCEIÇÃO ARAÚJO"
@@ -21,6 +22,10 @@ import Testing
         accented, accented, accented + "S", accented,
         "", long, "", long,                          // a gap between equal values
         "SHORT", "SHORT", "SHORTER", long, long,     // small strings around long ones
+        "ANOTHER LONG NAME X", long,                 // the kept text, between others
+        "ANOTHER LONG NAME X", "ANOTHER LONG NAME X", long, "ANOTHER LONG NAME Y",
+        "CONSUMIDOR FINAL DA LOJA", "CONSUMIDOR FINAL DA LOJA",
+        "CONSUMIDOR\u{0}FINAL DA LOJA",              // differs inside, not in its first or last word
     ]
     static let nulPadded: Set<Int> = [7, 10]
 

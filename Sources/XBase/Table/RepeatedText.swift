@@ -3,31 +3,35 @@ import Foundation
 /// The text each C field had in the previous record of one `forEachRecord` pass, so a
 /// value that repeats from record to record is not decoded and allocated again.
 ///
-/// Store tables repeat long texts in consecutive records ("CONSUMIDOR FINAL", a product
-/// line, an address). Making such a `String` means transcoding, validating and a heap
-/// allocation; handing back the previous one is one retain. Only texts longer than a small
-/// string (`SmallText.capacity`) are kept: shorter ones are cheaper to build than to look up.
+/// Store tables repeat long texts ("CONSUMIDOR FINAL", a product line, an address), in
+/// runs or interleaved with other values. Making such a `String` means transcoding,
+/// validating and a heap allocation; handing back a kept one is one retain. Only texts
+/// longer than a small string (`SmallText.capacity`) are looked up: shorter ones are
+/// cheaper to build than to find.
 ///
-/// Each lookup compares the field's trimmed bytes with the previous record's (still in the
-/// pass's read buffer unless the record opens a new chunk, `chunkStart`): one length
-/// compare, and a `memcmp` when the lengths agree. A text is kept only once it has
-/// repeated, so a column whose values never repeat costs no reference counting at all;
-/// a run of k equal values is decoded twice instead of k times. The cache belongs to the
-/// pass: records made elsewhere (`withRecord`) have none.
+/// Each column keeps one text, with a copy of its bytes: the last value that appeared in
+/// two consecutive records. A lookup compares the field's trimmed bytes with the kept
+/// bytes (a hit), else with the previous record's (still in the pass's read buffer unless
+/// the record opens a new chunk, `chunkStart`): when those match, the value repeats and
+/// becomes the kept one. Each compare is a length compare, then the last and first words,
+/// then `memcmp`; a column whose values never repeat costs no reference counting at all.
+/// The cache belongs to the pass: records made elsewhere (`withRecord`) have none.
 struct RepeatedText {
     struct Entry {
         /// The last record looked up in this column (-1: none yet).
         var record = -1
         /// Its trimmed length in bytes.
         var length = 0
-        /// Whether `text` is that record's text (set only when the value repeated).
-        var hasText = false
+        /// Length of the kept text's bytes (-1: nothing kept).
+        var keptLength = -1
         var text = ""
     }
 
     let entries: UnsafeMutablePointer<Entry>
     let count: Int
     let recordLength: Int
+    /// The kept texts' bytes, each at its field's offset in a record-sized buffer.
+    let kept: UnsafeMutableRawPointer
     /// The first record of the chunk in the buffer: its predecessor's bytes are gone.
     var chunkStart = 0
 
@@ -36,33 +40,37 @@ struct RepeatedText {
         entries = .allocate(capacity: count)
         entries.initialize(repeating: Entry(), count: count)
         self.recordLength = recordLength
+        kept = .allocate(byteCount: max(1, recordLength), alignment: 8)
     }
 
     /// Frees the entries (their strings included); the pass calls it once, at its end.
     func free() {
         entries.deinitialize(count: count)
         entries.deallocate()
+        kept.deallocate()
     }
 
-    /// The text of `trimmed`, the trimmed bytes of column `column` in record `record`:
-    /// the kept text when the previous record had the same bytes, else `decode()`.
+    /// The text of `trimmed`, the trimmed bytes of column `column` (at `offset` in the
+    /// record) in record `record`: the kept text when the bytes are the same, else
+    /// `decode()`, kept when the previous record had the same bytes.
     @inline(__always)
-    func text(_ trimmed: UnsafeRawBufferPointer, column: Int, record: Int,
+    func text(_ trimmed: UnsafeRawBufferPointer, column: Int, offset: Int, record: Int,
               _ decode: (UnsafeRawBufferPointer) -> String) -> String {
         let e = entries + column
         let n = trimmed.count
-        let repeats = e.pointee.record == record &- 1 && record > chunkStart && e.pointee.length == n
-            && Self.same(trimmed.baseAddress!, trimmed.baseAddress! - recordLength, count: n)
+        let p = trimmed.baseAddress!
+        let keptBytes = kept + offset
+        let last = e.pointee.record
+        let lastLength = e.pointee.length
         e.pointee.record = record
         e.pointee.length = n
-        if !repeats {
-            e.pointee.hasText = false
-            return decode(trimmed)
-        }
-        if e.pointee.hasText { return e.pointee.text }
+        if e.pointee.keptLength == n && Self.same(p, keptBytes, count: n) { return e.pointee.text }
         let s = decode(trimmed)
-        e.pointee.text = s
-        e.pointee.hasText = true
+        if last == record &- 1 && record > chunkStart && lastLength == n && Self.same(p, p - recordLength, count: n) {
+            keptBytes.copyMemory(from: p, byteCount: n)
+            e.pointee.keptLength = n
+            e.pointee.text = s
+        }
         return s
     }
 
