@@ -63,9 +63,9 @@ extension DBFRecord {
             guard v < 10 else { return nil }
             if j < 4 { y = y &* 10 &+ Int(v) } else if j < 6 { m = m &* 10 &+ Int(v) } else { d = d &* 10 &+ Int(v) }
         }
-        // "00000000" is a blank date, which `decode` reads
-        let date = DBFDate(year: y, month: m, day: d)
-        return date.isValid ? .date(date) : nil
+        // "00000000" is a blank date, which `decode` reads; `isValid`, inline
+        guard y >= 1, m >= 1, m <= 12, d >= 1, d <= DBFDate.daysIn(month: m, year: y) else { return nil }
+        return .date(DBFDate(narrowYear: y, month: m, day: d))
     }
 
     /// T: a valid Julian day and time, or blank (day 0); nil for anything `decode` refuses.

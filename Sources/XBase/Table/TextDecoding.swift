@@ -29,9 +29,10 @@ public enum TextDecoding {
 
     /// The text of `bytes`, through `high` (from `highTable`).
     ///
-    /// ASCII runs move eight bytes at a time in both passes (memo text is mostly ASCII with
-    /// an accented letter every few words); only the words holding a high byte go byte by
-    /// byte. (Pure ASCII goes to `String(decoding:)`: measured faster than copying into
+    /// ASCII runs move eight bytes at a time (memo text is mostly ASCII with an accented
+    /// letter every few words); only the words holding a high byte go byte by byte. The
+    /// string is sized from a word-at-a-time count of high bytes (each at most three UTF-8
+    /// bytes), so only the copy looks bytes up. (Pure ASCII goes to `String(decoding:)`: measured faster than copying into
     /// `String(unsafeUninitializedCapacity:)`.)
     @inlinable
     public static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
@@ -43,17 +44,15 @@ public enum TextDecoding {
         while i < n && bytes[i] < 0x80 { i += 1 }
         if i == n { return String(decoding: bytes, as: UTF8.self) }
         let first = i
-        var extra = 0
-        while i < n {
-            if i + 8 <= n && bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
-            }
-            let b = bytes[i]
-            if b >= 0x80 { extra += Int(high[Int(b) - 0x80] >> 24) - 1 }
-            i += 1
+        // room, not the exact size: a high byte takes at most three UTF-8 bytes, and
+        // counting them a word at a time is much cheaper than looking each one up
+        var highBytes = 0
+        while i + 8 <= n {
+            highBytes += (bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
         }
-        return String(unsafeUninitializedCapacity: n + extra) { out in
+        while i < n { if bytes[i] >= 0x80 { highBytes += 1 }; i += 1 }
+        return String(unsafeUninitializedCapacity: n + 2 * highBytes) { out in
             let base = out.baseAddress!
             // the ASCII prefix as is
             UnsafeMutableRawPointer(base).copyMemory(from: bytes.baseAddress!, byteCount: first)
