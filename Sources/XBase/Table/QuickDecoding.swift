@@ -3,9 +3,9 @@
 /// A full read calls `value(at:)` once per field per record. When every rule that can
 /// throw lives in the same function, its frame, saved registers and error plumbing are
 /// paid on every value, though errors are rare. `quickValue` reads only what cannot fail
-/// (C text, plain numbers, valid dates and times, fixed-width binaries) and answers nil
-/// for anything else; `decode` then applies the full rules and words the error. Where
-/// `quickValue` answers, its value is exactly `decode`'s.
+/// (C text, plain numbers, valid dates and times, fixed-width binaries, empty memos) and
+/// answers nil for anything else; `decode` then applies the full rules and words the
+/// error. Where `quickValue` answers, its value is exactly `decode`'s.
 extension DBFRecord {
     @inline(__always)
     func quickValue(at position: Int) -> DBFValue? {
@@ -49,6 +49,11 @@ extension DBFRecord {
             // `@` may be a dBASE 7 timestamp in disguise: `decode` checks it
             guard s.pointee.length == 8 && s.pointee.typeByte != UInt8(ascii: "@") else { return nil }
             return quickDateTime(bytes.baseAddress! + s.pointee.offset)
+        case .textMemo, .binaryMemo:
+            // most memo fields of a table are empty: a VFP pointer of block 0
+            guard s.pointee.binaryPointer && s.pointee.length == 4,
+                  bytes.baseAddress!.loadUnaligned(fromByteOffset: s.pointee.offset, as: UInt32.self) == 0 else { return nil }
+            return s.pointee.kind == .textMemo ? .string("") : .bytes([])
         default:
             return nil
         }
