@@ -18,8 +18,8 @@ public struct DBFRecord {
     /// Read-ahead over the memo file during a `forEachRecord` pass (nil elsewhere); not
     /// counted, the pass keeps it alive.
     let memoCursor: Unmanaged<MemoCursor>?
-    /// The previous record's long C texts during a `forEachRecord` pass (nil elsewhere);
-    /// owned by the pass.
+    /// Long C texts kept for reuse during a `forEachRecord` pass (nil elsewhere); owned
+    /// by the pass.
     let repeated: UnsafeMutablePointer<RepeatedText>?
 
     init(table: DBFTable, index: Int, bytes: UnsafeRawBufferPointer, memoCursor: MemoCursor? = nil,

@@ -119,7 +119,7 @@ public final class DBFTable: @unchecked Sendable {
         defer { withExtendedLifetime(cursor) {} }
         // repeated long C texts are handed back, not decoded again (see RepeatedText)
         let repeated = UnsafeMutablePointer<RepeatedText>.allocate(capacity: 1)
-        repeated.initialize(to: RepeatedText(columns: fields.count, recordLength: rl))
+        repeated.initialize(to: RepeatedText(widths: fields.map(\.length), recordLength: rl))
         defer { repeated.pointee.free(); repeated.deinitialize(count: 1); repeated.deallocate() }
         var index = start
         while index < recordCount {

@@ -17,7 +17,7 @@ extension DBFRecord {
         case .character:
             let t = trimTrailing(UnsafeRawBufferPointer(start: bytes.baseAddress! + s.pointee.offset, count: s.pointee.length))
             if t.count > SmallText.capacity, let pass = repeated {
-                return .string(pass.pointee.text(t, column: position, offset: s.pointee.offset, record: index) { text($0) })
+                return .string(pass.pointee.text(t, column: position, record: index) { text($0) })
             }
             return .string(text(t))
         case .number:

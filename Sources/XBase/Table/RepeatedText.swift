@@ -24,23 +24,31 @@ struct RepeatedText {
         var length = 0
         /// Length of the kept text's bytes (-1: nothing kept).
         var keptLength = -1
+        /// Where this column's room for the kept bytes starts in `kept`.
+        var keptAt = 0
         var text = ""
     }
 
     let entries: UnsafeMutablePointer<Entry>
     let count: Int
     let recordLength: Int
-    /// The kept texts' bytes, each at its field's offset in a record-sized buffer.
+    /// The kept texts' bytes, each column in a room of its field's width (not at the
+    /// field's offset: a damaged header may declare overlapping fields).
     let kept: UnsafeMutableRawPointer
     /// The first record of the chunk in the buffer: its predecessor's bytes are gone.
     var chunkStart = 0
 
-    init(columns: Int, recordLength: Int) {
-        count = max(1, columns)
+    /// `widths`: each column's field width, in `DBFTable.fields` order.
+    init(widths: [Int], recordLength: Int) {
+        count = max(1, widths.count)
         entries = .allocate(capacity: count)
-        entries.initialize(repeating: Entry(), count: count)
+        var at = 0
+        for i in 0..<count {
+            (entries + i).initialize(to: Entry(keptAt: at))
+            at += i < widths.count ? max(0, widths[i]) : 0
+        }
         self.recordLength = recordLength
-        kept = .allocate(byteCount: max(1, recordLength), alignment: 8)
+        kept = .allocate(byteCount: max(1, at), alignment: 8)
     }
 
     /// Frees the entries (their strings included); the pass calls it once, at its end.
@@ -50,16 +58,16 @@ struct RepeatedText {
         kept.deallocate()
     }
 
-    /// The text of `trimmed`, the trimmed bytes of column `column` (at `offset` in the
-    /// record) in record `record`: the kept text when the bytes are the same, else
+    /// The text of `trimmed`, the trimmed bytes (at most the field's width) of column
+    /// `column` in record `record`: the kept text when the bytes are the same, else
     /// `decode()`, kept when the previous record had the same bytes.
     @inline(__always)
-    func text(_ trimmed: UnsafeRawBufferPointer, column: Int, offset: Int, record: Int,
+    func text(_ trimmed: UnsafeRawBufferPointer, column: Int, record: Int,
               _ decode: (UnsafeRawBufferPointer) -> String) -> String {
         let e = entries + column
         let n = trimmed.count
         let p = trimmed.baseAddress!
-        let keptBytes = kept + offset
+        let keptBytes = kept + e.pointee.keptAt
         let last = e.pointee.record
         let lastLength = e.pointee.length
         e.pointee.record = record
