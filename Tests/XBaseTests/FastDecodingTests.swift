@@ -1,4 +1,5 @@
 import Foundation
+import ResgateTestSupport
 import Testing
 @testable import XBase
 
@@ -49,6 +50,50 @@ import Testing
         }
         // the plain reader really answers for the common forms
         #expect(plainAnswers > 1_000)
+    }
+
+    /// `number`'s one-pass reading of the usual shape gives what the trimming reader
+    /// (`trimmedNumber`) gives, value or error, for padded texts of every width.
+    @Test func onePassNumberAgreesWithTheTrimmingReader() throws {
+        let dir = try TempDir()
+        let path = dir.url.appendingPathComponent("n1.dbf").path
+        let w = try DBFWriter(path: path, structure: TableStructure(version: 0x30, codePage: .cp1252, fields: [
+            FieldDescriptor(name: "N", type: .numeric, length: 20, decimals: 4)]))
+        try w.append([.number(DecimalNumber(mantissa: 1, scale: 0))])
+        try w.finish()
+        let table = try DBFTable.open(path: path)
+        var rng = SplitMix(seed: 3)
+        let alphabet = Array("0123456789-.+, *\u{0}e".utf8)
+        var texts: [[UInt8]] = ["", " ", "        ", "         .", "        -.", "       5.", "      -.5", "  -0",
+                                "   123456789012345678", "  1234567890123456789", "-12345678901234567.", "12 ",
+                                "\u{0}\u{0}12", "  12\u{0}", "1", "-", "."].map { Array($0.utf8) }
+        for _ in 0..<30_000 {
+            let width = Int(rng.next() % 21)
+            let blanks = width == 0 ? 0 : Int(rng.next() % UInt64(width + 1))
+            texts.append((0..<width).map { i in
+                if i < blanks { return 0x20 }
+                return rng.next() % 2 == 0 ? UInt8(ascii: "0") + UInt8(rng.next() % 10) : alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            })
+        }
+        try table.withRecord(at: 0) { rec in
+            for t in texts {
+                t.withUnsafeBytes { r in
+                    let fast = Result { () throws(XBaseError) -> DBFValue in try rec.number(r, { "N" }) }
+                    let trimmed = Result { () throws(XBaseError) -> DBFValue in try rec.trimmedNumber(r, { "N" }) }
+                    switch (fast, trimmed) {
+                    case let (.success(a), .success(b)):
+                        // the same representation, not only an equal value
+                        if case let .number(x) = a, case let .number(y) = b {
+                            #expect(x?.mantissa == y?.mantissa && x?.scale == y?.scale, "\(t)")
+                        } else {
+                            #expect(a == b, "\(t)")
+                        }
+                    case (.failure, .failure): break
+                    default: Issue.record("\(t): \(fast) vs \(trimmed)")
+                    }
+                }
+            }
+        }
     }
 
     /// The fast calendar conversion equals the classic one on every day from year 0 to

@@ -15,12 +15,19 @@ public struct DBFDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         y = Int32(clamping: year); m = Int16(clamping: month); d = Int16(clamping: day)
     }
 
+    /// For decoders whose parts are already in range of the narrow fields (8 digits).
+    @inline(__always)
+    init(narrowYear year: Int, month: Int, day: Int) {
+        y = Int32(truncatingIfNeeded: year); m = Int16(truncatingIfNeeded: month); d = Int16(truncatingIfNeeded: day)
+    }
+
     /// Whether the date exists in the proleptic Gregorian calendar.
     public var isValid: Bool {
         guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1 else { return false }
         return day <= DBFDate.daysIn(month: month, year: year)
     }
 
+    @inline(__always)
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

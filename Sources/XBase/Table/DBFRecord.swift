@@ -18,13 +18,18 @@ public struct DBFRecord {
     /// Read-ahead over the memo file during a `forEachRecord` pass (nil elsewhere); not
     /// counted, the pass keeps it alive.
     let memoCursor: Unmanaged<MemoCursor>?
+    /// Long C texts kept for reuse during a `forEachRecord` pass (nil elsewhere); owned
+    /// by the pass.
+    let repeated: UnsafeMutablePointer<RepeatedText>?
 
-    init(table: DBFTable, index: Int, bytes: UnsafeRawBufferPointer, memoCursor: MemoCursor? = nil) {
+    init(table: DBFTable, index: Int, bytes: UnsafeRawBufferPointer, memoCursor: MemoCursor? = nil,
+         repeated: UnsafeMutablePointer<RepeatedText>? = nil) {
         self.table = table
         self.index = index
         self.bytes = bytes
         self.context = UnsafePointer(table.slotTable.context)
         self.memoCursor = memoCursor.map { Unmanaged.passUnretained($0) }
+        self.repeated = repeated
     }
 
     /// 1-based record number, as FoxPro's RECNO().
@@ -86,13 +91,31 @@ public struct DBFRecord {
     @inline(__always)
     public func value(at position: Int) throws(XBaseError) -> DBFValue {
         precondition(position >= 0 && position < context.pointee.slotCount, "no field at position \(position)")
-        return try decode(context.pointee.slots[position], name: table.fields[position].name)
+        if let v = quickValue(at: position) { return v }
+        return try fullValue(at: position)
+    }
+
+    /// `value(at:)` by the full rules (memos, unusual shapes, errors): out of line, so the
+    /// common path carries none of it.
+    @inline(never)
+    func fullValue(at position: Int) throws(XBaseError) -> DBFValue {
+        try decode(context.pointee.slots[position], name: fieldName(at: position))
+    }
+
+    /// The name of the field at `position`, for error messages only: kept out of line so
+    /// the decoding path neither copies a `FieldDescriptor` nor retains its name.
+    @inline(never)
+    func fieldName(at position: Int) -> String {
+        table.fields[position].name
     }
 
     /// Text of a C/V value or text memo in the table's code page.
     @inline(__always)
     func text(_ r: UnsafeRawBufferPointer) -> String {
-        if let high = context.pointee.high { return TextDecoding.decode(r, high: high) }
+        if let high = context.pointee.high {
+            if r.count <= SmallText.capacity && context.pointee.smallText { return SmallText.decode(r, high: high) }
+            return TextDecoding.decode(r, high: high)
+        }
         return table.codePage.decode(r)
     }
 
@@ -109,9 +132,15 @@ public struct DBFRecord {
 @inline(__always)
 func trimTrailing(_ r: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     var end = r.count
-    // eight blanks at a time first: wide C fields are mostly padding
-    while end >= 8 && r.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) == 0x2020_2020_2020_2020 { end -= 8 }
-    while end > 0 && (r[end - 1] == 0x20 || r[end - 1] == 0) { end -= 1 }
+    // eight bytes at a time: wide C fields are mostly padding. A byte is a blank (space
+    // or NUL) when it is zero under 0xDF; the last word with text says by its leading
+    // zero bytes how many blanks end it.
+    while end >= 8 {
+        let w = r.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) & 0xDFDF_DFDF_DFDF_DFDF
+        if w != 0 { return UnsafeRawBufferPointer(rebasing: r[0..<(end - w.leadingZeroBitCount >> 3)]) }
+        end -= 8
+    }
+    while end > 0 && r[end - 1] & 0xDF == 0 { end -= 1 }
     return UnsafeRawBufferPointer(rebasing: r[0..<end])
 }
 

@@ -117,15 +117,20 @@ public final class DBFTable: @unchecked Sendable {
         let cursor = memo.map { MemoCursor($0) }
         // records point at the cursor without counting it: keep it alive until the end
         defer { withExtendedLifetime(cursor) {} }
+        // repeated long C texts are handed back, not decoded again (see RepeatedText)
+        let repeated = UnsafeMutablePointer<RepeatedText>.allocate(capacity: 1)
+        repeated.initialize(to: RepeatedText(widths: fields.map(\.length), recordLength: rl))
+        defer { repeated.pointee.free(); repeated.deinitialize(count: 1); repeated.deallocate() }
         var index = start
         while index < recordCount {
             let n = min(perChunk, recordCount - index)
             let want = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(n * rl)])
             let got = try reader.read(into: want, at: offset(of: index))
             let whole = got / rl
+            repeated.pointee.chunkStart = index
             for i in 0..<whole {
                 let rec = UnsafeRawBufferPointer(rebasing: buffer[(i * rl)..<((i + 1) * rl)])
-                try body(DBFRecord(table: self, index: index + i, bytes: rec, memoCursor: cursor))
+                try body(DBFRecord(table: self, index: index + i, bytes: rec, memoCursor: cursor, repeated: repeated))
             }
             if whole < n { break }
             index += n

@@ -99,6 +99,8 @@ struct DecodingContext {
     /// UTF-8 of bytes 0x80…0xFF for single-byte code pages (see `TextDecoding`); nil for
     /// UTF-8 and multi-byte pages, which go through `CodePage.decode`.
     var high: UnsafeMutablePointer<UInt32>?
+    /// `SmallText.holds`, read once per table instead of once per value.
+    var smallText: Bool
 
     /// The slot index of `f`, when `f` is one of the table's visible fields.
     @inline(__always)
@@ -134,7 +136,7 @@ final class SlotTable: @unchecked Sendable {
         context.initialize(to: DecodingContext(
             slots: slots, slotCount: fields.count, byOffset: byOffset, byOffsetCount: byOffsetCount,
             nullFlagsOffset: nullFlags?.offset ?? 0, nullFlagsLength: nullFlags?.length ?? 0,
-            high: TextDecoding.highTable(codePage)))
+            high: TextDecoding.highTable(codePage), smallText: SmallText.holds))
     }
 
     deinit {

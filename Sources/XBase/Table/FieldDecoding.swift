@@ -65,8 +65,17 @@ extension DBFRecord {
     /// N/F: right-aligned ASCII. Blank (spaces/NULs) is nil. `*` fill is an overflow
     /// marker FoxPro writes when a value did not fit: read as nil, flagged by the health
     /// check. A comma is accepted as decimal point when there is no `.` (trap 6).
+    ///
+    /// The usual shape is read in one pass by `QuickNumber`; anything else goes to
+    /// `trimmedNumber`, which accepts the same values and words the errors.
     @inline(__always)
     func number(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
+        if let p = r.baseAddress, let v = QuickNumber.read(p, count: r.count) { return v }
+        return try trimmedNumber(r, name)
+    }
+
+    /// `number` for every other shape: NUL padding, trailing blanks, and all `anyNumber` reads.
+    func trimmedNumber(_ r: UnsafeRawBufferPointer, _ name: () -> String) throws(XBaseError) -> DBFValue {
         var start = 0, end = r.count
         // right-aligned: most of a wide N field is leading blanks, eight at a time first
         while start + 8 <= end && r.loadUnaligned(fromByteOffset: start, as: UInt64.self) == 0x2020_2020_2020_2020 { start += 8 }

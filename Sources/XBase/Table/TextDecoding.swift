@@ -3,8 +3,8 @@
 ///
 /// `CodePage.decode` appends scalar by scalar, which is correct but slow on a full read of
 /// accented text. Here the UTF-8 form of each high byte (0x80–0xFF) is precomputed once per
-/// table, so a value is transcoded in one pass into the string's own storage: pure ASCII
-/// is copied as is, anything else is measured then written. UTF-8 and multi-byte pages
+/// table, so a value is transcoded in one pass: pure ASCII is copied as is, anything else
+/// is written through the table into scratch room, then copied. UTF-8 and multi-byte pages
 /// keep going through `CodePage.decode`. BackupSet's text parsers use the same tables.
 public enum TextDecoding {
     /// For bytes 0x80…0xFF: up to 3 UTF-8 bytes in the low 24 bits, their count in the top
@@ -29,9 +29,11 @@ public enum TextDecoding {
 
     /// The text of `bytes`, through `high` (from `highTable`).
     ///
-    /// ASCII runs move eight bytes at a time in both passes (memo text is mostly ASCII with
-    /// an accented letter every few words); only the words holding a high byte go byte by
-    /// byte. (Pure ASCII goes to `String(decoding:)`: measured faster than copying into
+    /// ASCII runs move eight bytes at a time (memo text is mostly ASCII with an accented
+    /// letter every few words); only the words holding a high byte go byte by byte. Text
+    /// with high bytes is transcoded in one pass into scratch room (stack for the usual
+    /// sizes) and then copied: measured cheaper than sizing it first and writing into
+    /// `String(unsafeUninitializedCapacity:)`. (Pure ASCII goes to `String(decoding:)`: measured faster than copying into
     /// `String(unsafeUninitializedCapacity:)`.)
     @inlinable
     public static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
@@ -43,17 +45,9 @@ public enum TextDecoding {
         while i < n && bytes[i] < 0x80 { i += 1 }
         if i == n { return String(decoding: bytes, as: UTF8.self) }
         let first = i
-        var extra = 0
-        while i < n {
-            if i + 8 <= n && bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
-            }
-            let b = bytes[i]
-            if b >= 0x80 { extra += Int(high[Int(b) - 0x80] >> 24) - 1 }
-            i += 1
-        }
-        return String(unsafeUninitializedCapacity: n + extra) { out in
+        // transcoded once into scratch room (a high byte takes at most three UTF-8 bytes),
+        // then copied into the string
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: first + 3 * (n - first)) { out in
             let base = out.baseAddress!
             // the ASCII prefix as is
             UnsafeMutableRawPointer(base).copyMemory(from: bytes.baseAddress!, byteCount: first)
@@ -81,7 +75,7 @@ public enum TextDecoding {
                 }
                 j += 1
             }
-            return k
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<k]), as: UTF8.self)
         }
     }
 }

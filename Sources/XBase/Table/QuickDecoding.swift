@@ -1,0 +1,120 @@
+/// The common shapes of each field kind, read without any error path.
+///
+/// A full read calls `value(at:)` once per field per record. When every rule that can
+/// throw lives in the same function, its frame, saved registers and error plumbing are
+/// paid on every value, though errors are rare. `quickValue` reads only what cannot fail
+/// (C text, plain numbers, valid dates and times, fixed-width binaries, empty memos) and
+/// answers nil for anything else; `decode` then applies the full rules and words the
+/// error. Where `quickValue` answers, its value is exactly `decode`'s.
+extension DBFRecord {
+    @inline(__always)
+    func quickValue(at position: Int) -> DBFValue? {
+        let s = UnsafePointer(context.pointee.slots + position)
+        let nullBit = s.pointee.nullBit
+        if nullBit >= 0 && flagBit(nullBit) { return .null }
+        // in bounds: every slot but `.outside` was checked against the record length
+        switch s.pointee.kind {
+        case .character:
+            let t = trimTrailing(UnsafeRawBufferPointer(start: bytes.baseAddress! + s.pointee.offset, count: s.pointee.length))
+            if t.count > SmallText.capacity, let pass = repeated {
+                return .string(pass.pointee.text(t, column: position, record: index) { text($0) })
+            }
+            return .string(text(t))
+        case .number:
+            return QuickNumber.read(bytes.baseAddress! + s.pointee.offset, count: s.pointee.length)
+        case .date:
+            guard s.pointee.length == 8 else { return nil }
+            return quickDate(bytes.baseAddress! + s.pointee.offset)
+        case .logical:
+            guard s.pointee.length > 0 else { return nil }
+            switch bytes.baseAddress!.load(fromByteOffset: s.pointee.offset, as: UInt8.self) {
+            case UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: "Y"), UInt8(ascii: "y"): return .logical(true)
+            case UInt8(ascii: "F"), UInt8(ascii: "f"), UInt8(ascii: "N"), UInt8(ascii: "n"): return .logical(false)
+            case UInt8(ascii: "?"), 0x20, 0: return .logical(nil)
+            default: return nil
+            }
+        case .integer:
+            guard s.pointee.length == 4 && s.pointee.decimals == 0 else { return nil }
+            let v = bytes.baseAddress!.loadUnaligned(fromByteOffset: s.pointee.offset, as: Int32.self)
+            return .integer(Int64(Int32(littleEndian: v)))
+        case .double:
+            guard s.pointee.length == 8 else { return nil }
+            let v = bytes.baseAddress!.loadUnaligned(fromByteOffset: s.pointee.offset, as: UInt64.self)
+            return .double(Double(bitPattern: v.littleEndian))
+        case .currency:
+            guard s.pointee.length == 8 else { return nil }
+            let v = bytes.baseAddress!.loadUnaligned(fromByteOffset: s.pointee.offset, as: Int64.self)
+            return .currency(DecimalNumber(mantissa: Int64(littleEndian: v), scale: 4))
+        case .dateTime:
+            // `@` may be a dBASE 7 timestamp in disguise: `decode` checks it
+            guard s.pointee.length == 8 && s.pointee.typeByte != UInt8(ascii: "@") else { return nil }
+            return quickDateTime(bytes.baseAddress! + s.pointee.offset)
+        case .textMemo, .binaryMemo:
+            // most memo fields of a table are empty: a VFP pointer of block 0
+            guard s.pointee.binaryPointer && s.pointee.length == 4,
+                  bytes.baseAddress!.loadUnaligned(fromByteOffset: s.pointee.offset, as: UInt32.self) == 0 else { return nil }
+            return s.pointee.kind == .textMemo ? .string("") : .bytes([])
+        default:
+            return nil
+        }
+    }
+
+    /// D of width 8: `YYYYMMDD` of a valid date; nil for blanks and errors.
+    @inline(__always)
+    func quickDate(_ p: UnsafeRawPointer) -> DBFValue? {
+        var y = 0, m = 0, d = 0
+        for j in 0..<8 {
+            let v = p.load(fromByteOffset: j, as: UInt8.self) &- 48
+            guard v < 10 else { return nil }
+            if j < 4 { y = y &* 10 &+ Int(v) } else if j < 6 { m = m &* 10 &+ Int(v) } else { d = d &* 10 &+ Int(v) }
+        }
+        // "00000000" is a blank date, which `decode` reads; `isValid`, inline
+        guard y >= 1, m >= 1, m <= 12, d >= 1, d <= DBFDate.daysIn(month: m, year: y) else { return nil }
+        return .date(DBFDate(narrowYear: y, month: m, day: d))
+    }
+
+    /// T: a valid Julian day and time, or blank (day 0); nil for anything `decode` refuses.
+    @inline(__always)
+    func quickDateTime(_ p: UnsafeRawPointer) -> DBFValue? {
+        let day = Int(Int32(littleEndian: p.loadUnaligned(as: Int32.self)))
+        let ms = Int(Int32(littleEndian: p.loadUnaligned(fromByteOffset: 4, as: Int32.self)))
+        if day == 0 { return .dateTime(nil) }
+        if p.loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { return .dateTime(nil) }
+        guard day > 0, ms >= 0, ms < 86_400_000 else { return nil }
+        return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: ms))
+    }
+}
+
+/// N/F in their usual shape: blanks, then `[-]digits[.digits]` up to the field's end, at
+/// most 18 characters (so no overflow). Anything else is nil, left to `DBFRecord.number`.
+enum QuickNumber {
+    @inline(__always)
+    static func read(_ p: UnsafeRawPointer, count n: Int) -> DBFValue? {
+        var i = 0
+        // right-aligned: skip the leading blanks eight at a time, the last word by its bits
+        while i &+ 8 <= n {
+            let x = p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
+            if x != 0 { i &+= x.trailingZeroBitCount &>> 3; break }
+            i &+= 8
+        }
+        while i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x20 { i &+= 1 }
+        if i == n { return .number(nil) }
+        guard n &- i <= 18 else { return nil }
+        let neg = p.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: "-")
+        if neg { i &+= 1 }
+        let intStart = i
+        var m: Int64 = 0
+        while i < n, case let d = p.load(fromByteOffset: i, as: UInt8.self) &- 48, d < 10 { m = m &* 10 &+ Int64(d); i &+= 1 }
+        if i == n {
+            guard i != intStart else { return nil }
+            return .number(DecimalNumber(mantissa: neg ? 0 &- m : m, narrowScale: 0))
+        }
+        guard p.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: ".") else { return nil }
+        i &+= 1
+        let fracStart = i
+        while i < n, case let d = p.load(fromByteOffset: i, as: UInt8.self) &- 48, d < 10 { m = m &* 10 &+ Int64(d); i &+= 1 }
+        // "." or "-." alone: the general reading decides
+        guard i == n && (i != fracStart || fracStart &- 1 != intStart) else { return nil }
+        return .number(DecimalNumber(mantissa: neg ? 0 &- m : m, narrowScale: Int16(truncatingIfNeeded: n &- fracStart)))
+    }
+}

@@ -1,0 +1,107 @@
+/// Builds short `String`s (at most 15 UTF-8 bytes) straight from their bytes.
+///
+/// Most C values of a business table are short codes (series, model, time, tax id,
+/// operator): a full read makes several per record. `String(decoding:)` validates the
+/// bytes, checks them for ASCII again and then packs them into the same inline ("small")
+/// representation this type writes directly. The bytes handed in here are known valid
+/// (ASCII checked by the caller, or UTF-8 produced by `TextDecoding`'s high-byte table), so
+/// the validation is pure overhead.
+///
+/// The small form is two words: the first eight code units, then seven more with the
+/// discriminator (immortal | small | ASCII flag | count) in the top byte. That layout is
+/// what the standard library's inlinable code relies on, but it is still checked once at
+/// run time (`holds`); when it does not hold, callers take the ordinary path.
+enum SmallText {
+    /// Longest text stored inline in a `String`.
+    static let capacity = 15
+
+    /// Whether this runtime lays out small strings as `make` writes them.
+    static let holds: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        let ascii = Array("ABCDEFGHIJKLMNO".utf8)
+        var samples: [([UInt8], Bool)] = (0...ascii.count).map { (Array(ascii[0..<$0]), true) }
+        samples.append((Array("JOÃO".utf8), false))
+        samples.append((Array("CONCEIÇÃO É".utf8), false))  // 14 bytes
+        for (bytes, isASCII) in samples {
+            let expected = String(decoding: bytes, as: UTF8.self)
+            let built = bytes.withUnsafeBytes { b in
+                b.isEmpty ? "" : make(words(b.baseAddress!, count: b.count), count: b.count, isASCII: isASCII)
+            }
+            guard rawBits(built) == rawBits(expected), built == expected, built.utf8.count == bytes.count else {
+                return false
+            }
+        }
+        return true
+    }()
+
+    /// The two words of a small `String` (for the run-time check).
+    static func rawBits(_ s: String) -> (UInt64, UInt64) {
+        unsafeBitCast(s, to: (UInt64, UInt64).self)
+    }
+
+    /// `count` (≤ 15) bytes at `p` as two little-endian words, unused bytes zero. Reads
+    /// only the `count` bytes (overlapping loads, never past the end).
+    @inline(__always)
+    static func words(_ p: UnsafeRawPointer, count n: Int) -> (UInt64, UInt64) {
+        if n >= 8 {
+            let w0 = p.loadUnaligned(as: UInt64.self)
+            if n == 8 { return (w0, 0) }
+            // bytes 8..<n sit at the top of the word that ends at byte n
+            let tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            return (w0, tail &>> UInt64(8 &* (16 &- n)))
+        }
+        if n >= 4 {
+            let lo = UInt64(p.loadUnaligned(as: UInt32.self))
+            let hi = UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            return (lo | hi &<< UInt64(8 &* (n &- 4)), 0)
+        }
+        if n == 0 { return (0, 0) }
+        let b = p.assumingMemoryBound(to: UInt8.self)
+        let mid = n &>> 1
+        return (UInt64(b[0]) | UInt64(b[mid]) &<< UInt64(8 &* mid) | UInt64(b[n - 1]) &<< UInt64(8 &* (n &- 1)), 0)
+    }
+
+    /// The small `String` of `count` (≤ 15) valid UTF-8 bytes packed in `w`.
+    @inline(__always)
+    static func make(_ w: (UInt64, UInt64), count n: Int, isASCII: Bool) -> String {
+        let discriminator: UInt64 = (isASCII ? 0xE0 : 0xA0) | UInt64(truncatingIfNeeded: n)
+        return unsafeBitCast((w.0, w.1 | discriminator &<< 56), to: String.self)
+    }
+
+    /// The text of `bytes` (at most 15) through a `TextDecoding.highTable`, built inline;
+    /// falls back to `TextDecoding.decode` when the UTF-8 form is longer than 15 bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
+        let n = bytes.count
+        if n == 0 { return "" }
+        let w = words(bytes.baseAddress!, count: n)
+        if (w.0 | w.1) & 0x8080_8080_8080_8080 == 0 { return make(w, count: n, isASCII: true) }
+        return transcoded(bytes, high: high)
+    }
+
+    /// Non-ASCII bytes: each high byte becomes its UTF-8 form from `high`.
+    static func transcoded(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
+        var out: (UInt64, UInt64) = (0, 0)
+        var k = 0
+        let fits = withUnsafeMutableBytes(of: &out) { o -> Bool in
+            for b in bytes {
+                if b < 0x80 {
+                    guard k < capacity else { return false }
+                    o[k] = b; k += 1
+                    continue
+                }
+                let p = high[Int(b) - 0x80]
+                let len = Int(p >> 24)
+                guard k + len <= capacity else { return false }
+                o[k] = UInt8(truncatingIfNeeded: p)
+                if len > 1 { o[k + 1] = UInt8(truncatingIfNeeded: p >> 8) }
+                if len > 2 { o[k + 2] = UInt8(truncatingIfNeeded: p >> 16) }
+                k += len
+            }
+            return true
+        }
+        guard fits else { return TextDecoding.decode(bytes, high: high) }
+        // a code page may map a high byte to an ASCII character
+        return make(out, count: k, isASCII: (out.0 | out.1) & 0x8080_8080_8080_8080 == 0)
+    }
+}
