@@ -21,7 +21,7 @@ import Darwin
 /// `discard()` or when the object goes, whatever happened.
 ///
 /// Disk: 32 bytes per intact live row for the sorted file, the same again for the runs
-/// while they are merged. Memory: the fences (at most 2.5 MiB), one block, and the
+/// while they are merged. Memory: the fences (at most 2.5 MiB), one window of 16 blocks, and the
 /// merge's read buffers (at most `mergeBuffers` bytes together).
 final class SpilledKeys {
     typealias Entry = LiveIndex.Entry
