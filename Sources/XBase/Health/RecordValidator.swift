@@ -186,56 +186,63 @@ struct RecordValidator {
 /// only when the next far header is near it (a new stream begins).
 final class MemoProbe {
     let memo: MemoFile
-    private static let windowSize = 1 << 18
-    private let windows = (UnsafeMutableRawBufferPointer.allocate(byteCount: MemoProbe.windowSize, alignment: 8),
-                           UnsafeMutableRawBufferPointer.allocate(byteCount: MemoProbe.windowSize, alignment: 8))
-    /// Start and bytes held of each window; `recent`: the window used last (the other one
-    /// is moved when a new stream begins).
-    private var starts = (0, 0), counts = (0, 0)
+    static let windowSize = 1 << 18
+
+    /// Bytes `start ..< start + count` of the memo file.
+    private struct Window {
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: MemoProbe.windowSize, alignment: 8)
+        var start = 0, count = 0
+        /// Whether it holds the 8 bytes at `offset`.
+        func holds(_ offset: Int) -> Bool { offset >= start && offset + 8 <= start + count }
+        /// Whether `offset` lies at or up to one window past its end (reading on in order).
+        func isFollowed(by offset: Int) -> Bool {
+            count > 0 && offset >= start + count && offset < start + count + MemoProbe.windowSize
+        }
+    }
+
+    private var windows = [Window(), Window()]
+    /// The window used last (the other one is moved when a new stream begins).
     private var recent = 0
     /// The last header read by itself (-1: none yet).
     private var lastAlone = -1
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 8, alignment: 8)
 
     init(memo: MemoFile) { self.memo = memo }
-    deinit { buffer.deallocate(); windows.0.deallocate(); windows.1.deallocate() }
-
-    /// Whether `offset` is at or up to one window past the end of the window at `start`
-    /// holding `count` bytes (reading on in order).
-    private static func follows(_ offset: Int, _ start: Int, _ count: Int) -> Bool {
-        count > 0 && offset >= start + count && offset < start + count + windowSize
-    }
+    deinit { buffer.deallocate(); for w in windows { w.bytes.deallocate() } }
 
     /// The 8 bytes at `offset` into `buffer` (fewer when the file ends first): from the
     /// window holding them; else from a window moved to `offset`'s 4 KiB page when the
     /// read goes on in order (or a new stream begins); else read by themselves.
     private func readHeader(at offset: Int) -> Int? {
         var w: Int
-        if offset >= starts.0 && offset + 8 <= starts.0 + counts.0 {
+        if windows[0].holds(offset) {
             w = 0
-        } else if offset >= starts.1 && offset + 8 <= starts.1 + counts.1 {
+        } else if windows[1].holds(offset) {
             w = 1
         } else {
-            if Self.follows(offset, starts.0, counts.0) {
+            if windows[0].isFollowed(by: offset) {
                 w = 0
-            } else if Self.follows(offset, starts.1, counts.1) {
+            } else if windows[1].isFollowed(by: offset) {
                 w = 1
-            } else if counts.0 == 0 || counts.1 == 0 || (lastAlone >= 0 && offset >= lastAlone && offset < lastAlone + Self.windowSize) {
+            } else if windows[0].count == 0 {
+                w = 0
+            } else if windows[1].count == 0 {
+                w = 1
+            } else if lastAlone >= 0 && offset >= lastAlone && offset < lastAlone + Self.windowSize {
                 w = 1 - recent
-                if counts.0 == 0 { w = 0 } else if counts.1 == 0 { w = 1 }
             } else {
                 lastAlone = offset
                 return try? memo.reader.read(into: buffer, at: offset)
             }
             let start = offset & ~4095
-            guard let got = try? memo.reader.read(into: w == 0 ? windows.0 : windows.1, at: start) else { return nil }
-            if w == 0 { (starts.0, counts.0) = (start, got) } else { (starts.1, counts.1) = (start, got) }
+            guard let got = try? memo.reader.read(into: windows[w].bytes, at: start) else { return nil }
+            (windows[w].start, windows[w].count) = (start, got)
         }
         recent = w
-        let (window, windowStart, windowCount) = w == 0 ? (windows.0, starts.0, counts.0) : (windows.1, starts.1, counts.1)
-        let available = min(8, max(0, windowStart + windowCount - offset))
+        let window = windows[w]
+        let available = min(8, max(0, window.start + window.count - offset))
         if available > 0 {
-            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: window[(offset - windowStart)..<(offset - windowStart + available)]))
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: window.bytes[(offset - window.start)..<(offset - window.start + available)]))
         }
         return available
     }
