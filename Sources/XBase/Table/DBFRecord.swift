@@ -95,6 +95,24 @@ public struct DBFRecord {
         return try fullValue(at: position)
     }
 
+    /// Decodes every visible field, in `DBFTable.fields` order, into `values` (resized to
+    /// the field count when it is not): the fast path for a pass that wants whole rows.
+    ///
+    /// The same values as `value(at:)` field by field, in one loop: a row costs one call
+    /// instead of one per field, and `values` keeps its storage from record to record (each
+    /// slot's previous value is released as the new one is stored). Throws at the first
+    /// field that does not decode, naming it; the fields before it are already replaced.
+    public func decodeValues(into values: inout [DBFValue]) throws(XBaseError) {
+        let count = context.pointee.slotCount
+        if values.count != count { values = [DBFValue](repeating: .null, count: count) }
+        try values.withUnsafeMutableBufferPointer { (row: inout UnsafeMutableBufferPointer<DBFValue>) throws(XBaseError) in
+            let out = row.baseAddress!
+            for i in 0..<count {
+                if let v = quickValue(at: i) { out[i] = v } else { out[i] = try fullValue(at: i) }
+            }
+        }
+    }
+
     /// `value(at:)` by the full rules (memos, unusual shapes, errors): out of line, so the
     /// common path carries none of it.
     @inline(never)

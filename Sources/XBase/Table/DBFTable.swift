@@ -140,7 +140,9 @@ public final class DBFTable: @unchecked Sendable {
     /// Decoded values of the record at `index` (0-based), with its deleted flag.
     public func values(at index: Int) throws -> (deleted: Bool, values: [DBFValue]) {
         try withRecord(at: index) { rec in
-            (rec.isDeleted, try fields.indices.map { i throws(XBaseError) in try rec.value(at: i) })
+            var values: [DBFValue] = []
+            try rec.decodeValues(into: &values)
+            return (rec.isDeleted, values)
         }
     }
 

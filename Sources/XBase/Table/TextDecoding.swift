@@ -29,12 +29,10 @@ public enum TextDecoding {
 
     /// The text of `bytes`, through `high` (from `highTable`).
     ///
-    /// ASCII runs move eight bytes at a time (memo text is mostly ASCII with an accented
-    /// letter every few words); only the words holding a high byte go byte by byte. Text
-    /// with high bytes is transcoded in one pass into scratch room (stack for the usual
-    /// sizes) and then copied: measured cheaper than sizing it first and writing into
-    /// `String(unsafeUninitializedCapacity:)`. (Pure ASCII goes to `String(decoding:)`: measured faster than copying into
-    /// `String(unsafeUninitializedCapacity:)`.)
+    /// Pure ASCII (found eight bytes at a time) goes to `String(decoding:)`. Text with high
+    /// bytes is transcoded in one pass into scratch room, then copied into the string: on
+    /// the stack for field-sized texts, a temporary allocation for long memos. (Measured
+    /// cheaper than sizing it first and writing into `String(unsafeUninitializedCapacity:)`.)
     @inlinable
     public static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
         let n = bytes.count
@@ -44,38 +42,63 @@ public enum TextDecoding {
         while i + 8 <= n && bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
         while i < n && bytes[i] < 0x80 { i += 1 }
         if i == n { return String(decoding: bytes, as: UTF8.self) }
-        let first = i
-        // transcoded once into scratch room (a high byte takes at most three UTF-8 bytes),
-        // then copied into the string
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: first + 3 * (n - first)) { out in
-            let base = out.baseAddress!
-            // the ASCII prefix as is
-            UnsafeMutableRawPointer(base).copyMemory(from: bytes.baseAddress!, byteCount: first)
-            var k = first
-            var j = first
-            while j < n {
-                if j + 8 <= n {
-                    let w = bytes.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 == 0 {
-                        UnsafeMutableRawPointer(base + k).storeBytes(of: w, as: UInt64.self)
-                        k += 8; j += 8
-                        continue
-                    }
-                }
-                let b = bytes[j]
-                if b < 0x80 {
-                    base[k] = b; k += 1
-                } else {
-                    let p = high[Int(b) - 0x80]
-                    let len = Int(p >> 24)
-                    base[k] = UInt8(truncatingIfNeeded: p)
-                    if len > 1 { base[k + 1] = UInt8(truncatingIfNeeded: p >> 8) }
-                    if len > 2 { base[k + 2] = UInt8(truncatingIfNeeded: p >> 16) }
-                    k += len
-                }
-                j += 1
+        // a high byte takes at most three UTF-8 bytes; `transcode` stores four at a time
+        let room = i + 3 * (n - i) + 1
+        // a constant size: the compiler puts it on the stack, no allocation
+        if room <= stackRoom {
+            return withUnsafeTemporaryAllocation(byteCount: stackRoom, alignment: 8) { out in
+                let k = transcode(bytes, from: i, into: out.baseAddress!, high: high)
+                return String(decoding: UnsafeRawBufferPointer(start: out.baseAddress!, count: k), as: UTF8.self)
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<k]), as: UTF8.self)
         }
+        return withUnsafeTemporaryAllocation(byteCount: room, alignment: 8) { out in
+            let k = transcode(bytes, from: i, into: out.baseAddress!, high: high)
+            return String(decoding: UnsafeRawBufferPointer(start: out.baseAddress!, count: k), as: UTF8.self)
+        }
+    }
+
+    /// Bytes of stack scratch room: a C field is at most 254 bytes, 3 × 254 + 1 ≤ 768.
+    @usableFromInline static let stackRoom = 768
+
+    /// Writes the UTF-8 of `bytes` into `out` (room for 3 bytes per byte from `first` on,
+    /// plus one); `bytes[..<first]` is ASCII. Returns the length written.
+    ///
+    /// An ASCII word moves as is; a word holding a high byte goes byte by byte without a
+    /// branch per byte: each byte's packed form (its own value for ASCII, `high`'s for the
+    /// rest) is stored whole, four bytes, and the length advances by the count it carries.
+    @inlinable
+    static func transcode(_ bytes: UnsafeRawBufferPointer, from first: Int, into out: UnsafeMutableRawPointer,
+                          high: UnsafeMutablePointer<UInt32>) -> Int {
+        let src = bytes.baseAddress!
+        let n = bytes.count
+        out.copyMemory(from: src, byteCount: first)
+        var k = first
+        var j = first
+        while j < n {
+            if j &+ 8 <= n {
+                let w = src.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    out.storeBytes(of: w, toByteOffset: k, as: UInt64.self)
+                    k &+= 8; j &+= 8
+                    continue
+                }
+                for t in 0..<8 { k = put(src.load(fromByteOffset: j &+ t, as: UInt8.self), at: k, out, high) }
+                j &+= 8
+                continue
+            }
+            k = put(src.load(fromByteOffset: j, as: UInt8.self), at: k, out, high)
+            j &+= 1
+        }
+        return k
+    }
+
+    /// Stores the packed UTF-8 of byte `b` at `out + k` (four bytes, of which its count
+    /// are meant) and returns the new length.
+    @inlinable @inline(__always)
+    static func put(_ b: UInt8, at k: Int, _ out: UnsafeMutableRawPointer, _ high: UnsafeMutablePointer<UInt32>) -> Int {
+        let h = high[Int(b & 0x7F)]
+        let p = b < 0x80 ? 1 << 24 | UInt32(b) : h
+        out.storeBytes(of: p, toByteOffset: k, as: UInt32.self)
+        return k &+ Int(p &>> 24)
     }
 }
