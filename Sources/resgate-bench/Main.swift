@@ -8,7 +8,8 @@ import Glibc
 /// Benchmarks (never timed unit tests): each subcommand does one job on a given input
 /// and prints one line of figures. `scripts/bench.sh` runs them beside the peers.
 ///
-///   resgate-bench read FILE.DBF          decode every value of every record (memo included)
+///   resgate-bench read FILE.DBF [N]      decode every value of every record (memo included),
+///                                        N threads decoding ahead (default 1)
 ///   resgate-bench parse SET TABLE        read one table of a backup set to typed values
 ///                                        (inflate + parse + memo join), nothing written
 @main
@@ -21,7 +22,9 @@ struct Bench {
         }
         switch cmd {
         case "read":
-            try read(path: String(args.dropFirst().first ?? ""))
+            // read FILE.DBF [DECODERS]: threads decoding ahead (default 1, the plain pass)
+            let rest = Array(args.dropFirst())
+            try read(path: rest.first ?? "", decoders: rest.count > 1 ? max(1, Int(rest[1]) ?? 1) : 1)
         case "cdx": try CDXBench.run(Array(args.dropFirst()))
         case "parse":
             let rest = Array(args.dropFirst())
@@ -40,25 +43,24 @@ struct Bench {
         return Double(u.ru_maxrss) / 1024
     }
 
-    static func read(path: String) throws {
+    /// Every value of every record through `forEachRow` (`decoders` threads decode ahead,
+    /// the values are folded on this thread, in file order).
+    static func read(path: String, decoders: Int) throws {
         let start = Date()
         let table = try DBFTable.open(path: path)
         var records = 0
         var checksum = 0
         var failures = 0
-        let fieldCount = table.fields.count
-        var row: [DBFValue] = []
-        try table.forEachRecord { r in
+        try table.forEachRow(decoders: decoders) { row in
             records += 1
-            do {
-                try r.decodeValues(into: &row)
-                row.withUnsafeBufferPointer { values in
-                    for i in values.indices { checksum &+= fold(values[i]) }
-                }
-            } catch {
-                // a field that does not decode: the record field by field, each failure counted
-                for i in 0..<fieldCount {
-                    do { checksum &+= fold(try r.value(at: i)) } catch { failures += 1 }
+            for v in row.values { checksum &+= fold(v) }
+            if row.failure != nil {
+                // a field that did not decode: the record field by field, each failure counted
+                failures += 1
+                _ = try? table.withRecord(at: row.index) { r in
+                    for i in (row.values.count + 1)..<table.fields.count {
+                        do { checksum &+= fold(try r.value(at: i)) } catch { failures += 1 }
+                    }
                 }
             }
         }

@@ -105,12 +105,20 @@ public struct DBFRecord {
     public func decodeValues(into values: inout [DBFValue]) throws(XBaseError) {
         let count = context.pointee.slotCount
         if values.count != count { values = [DBFValue](repeating: .null, count: count) }
-        try values.withUnsafeMutableBufferPointer { (row: inout UnsafeMutableBufferPointer<DBFValue>) throws(XBaseError) in
-            let out = row.baseAddress!
-            for i in 0..<count {
-                if let v = quickValue(at: i) { out[i] = v } else { out[i] = try fullValue(at: i) }
-            }
+        guard count > 0 else { return }
+        let failure = values.withUnsafeMutableBufferPointer { row in decodeRow(into: row.baseAddress!) }
+        if let failure { throw failure.error }
+    }
+
+    /// `decodeValues` into `out` (room for every visible field, initialized): nil when
+    /// every field decoded, else the position and error of the first that did not.
+    @inline(__always)
+    func decodeRow(into out: UnsafeMutablePointer<DBFValue>) -> (field: Int, error: XBaseError)? {
+        for i in 0..<context.pointee.slotCount {
+            if let v = quickValue(at: i) { out[i] = v; continue }
+            do { out[i] = try fullValue(at: i) } catch { return (i, error) }
         }
+        return nil
     }
 
     /// `value(at:)` by the full rules (memos, unusual shapes, errors): out of line, so the

@@ -1,0 +1,174 @@
+import Foundation
+
+/// One record of a `forEachRow` pass, decoded: valid only inside the callback.
+public struct DecodedRow {
+    /// 0-based position in the file.
+    public let index: Int
+    /// The delete flag byte (0x2A: deleted; 0x1A: an end-of-file mark inside the records).
+    public let deleteFlag: UInt8
+    /// Every visible field's value, in `DBFTable.fields` order; when `failure` is set,
+    /// only the fields before the failing one.
+    public let values: UnsafeBufferPointer<DBFValue>
+    /// The first field that did not decode, with its error (the fields after it are not
+    /// decoded).
+    public let failure: (field: Int, error: XBaseError)?
+
+    /// 1-based record number, as FoxPro's RECNO().
+    public var number: Int { index + 1 }
+    public var isDeleted: Bool { deleteFlag == 0x2A }
+}
+
+extension DBFTable {
+    /// Calls `body` with every readable record, decoded, in file order, on the calling
+    /// thread — while up to `decoders` threads decode the records ahead.
+    ///
+    /// A full read spends nearly all its time decoding values, and records are independent:
+    /// the table is cut into chunks of about 1 MB (and at most 32 k values), chunk `c` is
+    /// decoded by decoder `c % decoders` into one of its two chunk buffers, and `body` sees
+    /// the chunks strictly in order. Memory stays bounded (two decoded chunks and one read
+    /// buffer per decoder, whatever the table's size) and the values are the ones
+    /// `decodeValues(into:)` gives. With one decoder, or a table of one chunk, nothing runs
+    /// on another thread. When `body` throws, the decoders stop and the error is rethrown.
+    public func forEachRow(decoders: Int = 2, _ body: (DecodedRow) throws -> Void) throws {
+        let plan = RowChunkPlan(table: self)
+        let workers = max(1, min(decoders, ProcessInfo.processInfo.activeProcessorCount, plan.chunkCount))
+        if workers == 1 {
+            let decoder = RowChunkDecoder(table: self, plan: plan)
+            let chunk = RowChunk(plan: plan)
+            for c in 0..<plan.chunkCount {
+                try decoder.decode(chunk: c, into: chunk)
+                try chunk.deliver(body)
+                if chunk.endsTable { return }
+            }
+            return
+        }
+        let pass = RowPass(table: self, plan: plan, workers: workers)
+        defer { pass.stop() }
+        try pass.run(body)
+    }
+}
+
+/// How a `forEachRow` pass cuts the table into chunks.
+struct RowChunkPlan {
+    let recordCount: Int
+    let fieldCount: Int
+    let recordsPerChunk: Int
+    let chunkCount: Int
+
+    init(table: DBFTable) {
+        recordCount = table.recordCount
+        fieldCount = table.fields.count
+        let byBytes = (1 << 20) / max(1, table.header.recordLength)
+        let byValues = (32 << 10) / max(1, fieldCount)
+        recordsPerChunk = max(1, min(byBytes, byValues))
+        chunkCount = (recordCount + recordsPerChunk - 1) / recordsPerChunk
+    }
+
+    func range(of chunk: Int) -> Range<Int> {
+        let first = chunk * recordsPerChunk
+        return first..<min(recordCount, first + recordsPerChunk)
+    }
+}
+
+/// One decoded chunk: its records' delete flags and values, and the rare failures.
+final class RowChunk: @unchecked Sendable {
+    let fieldCount: Int
+    let values: UnsafeMutablePointer<DBFValue>
+    let capacity: Int
+    let flags: UnsafeMutablePointer<UInt8>
+    var first = 0
+    var count = 0
+    /// Per record with a failure (rare): its position in the chunk, field and error.
+    var failures: [(row: Int, field: Int, error: XBaseError)] = []
+    /// The file held fewer whole records than the chunk asked for: the table ends here.
+    var endsTable = false
+    /// The read itself failed.
+    var readError: XBaseError?
+
+    init(plan: RowChunkPlan) {
+        fieldCount = plan.fieldCount
+        capacity = max(1, plan.recordsPerChunk * plan.fieldCount)
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: .null, count: capacity)
+        flags = .allocate(capacity: plan.recordsPerChunk)
+    }
+
+    deinit {
+        values.deinitialize(count: capacity)
+        values.deallocate()
+        flags.deallocate()
+    }
+
+    /// Hands each record to `body`, in order; throws a read error after the rows before it.
+    func deliver(_ body: (DecodedRow) throws -> Void) throws {
+        var nextFailure = 0
+        for r in 0..<count {
+            var failure: (field: Int, error: XBaseError)?
+            if nextFailure < failures.count && failures[nextFailure].row == r {
+                failure = (failures[nextFailure].field, failures[nextFailure].error)
+                nextFailure += 1
+            }
+            let row = UnsafeBufferPointer(start: values + r * fieldCount, count: failure?.field ?? fieldCount)
+            try body(DecodedRow(index: first + r, deleteFlag: flags[r], values: row, failure: failure))
+        }
+        if let readError { throw readError }
+    }
+}
+
+/// What one decoder thread owns: a read buffer, a memo read-ahead and a repeated-text
+/// cache (none of them shared).
+final class RowChunkDecoder {
+    let table: DBFTable
+    let plan: RowChunkPlan
+    let buffer: UnsafeMutableRawBufferPointer
+    let cursor: MemoCursor?
+    let repeated: UnsafeMutablePointer<RepeatedText>
+
+    init(table: DBFTable, plan: RowChunkPlan) {
+        self.table = table
+        self.plan = plan
+        buffer = .allocate(byteCount: max(1, plan.recordsPerChunk * table.header.recordLength), alignment: 8)
+        cursor = table.memo.map { MemoCursor($0) }
+        repeated = .allocate(capacity: 1)
+        repeated.initialize(to: RepeatedText(widths: table.fields.map(\.length), recordLength: table.header.recordLength))
+    }
+
+    deinit {
+        buffer.deallocate()
+        repeated.pointee.free()
+        repeated.deinitialize(count: 1)
+        repeated.deallocate()
+    }
+
+    /// Reads and decodes chunk `c` into `chunk`.
+    func decode(chunk c: Int, into chunk: RowChunk) throws(XBaseError) {
+        let range = plan.range(of: c)
+        let rl = table.header.recordLength
+        chunk.first = range.lowerBound
+        chunk.count = 0
+        chunk.failures.removeAll(keepingCapacity: true)
+        chunk.endsTable = false
+        chunk.readError = nil
+        let got: Int
+        do {
+            got = try table.reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(range.count * rl)]),
+                                        at: table.offset(of: range.lowerBound))
+        } catch {
+            chunk.readError = error
+            chunk.endsTable = true
+            return
+        }
+        let whole = got / rl
+        repeated.pointee.chunkStart = range.lowerBound
+        for i in 0..<whole {
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[(i * rl)..<((i + 1) * rl)])
+            let rec = DBFRecord(table: table, index: range.lowerBound + i, bytes: bytes, memoCursor: cursor, repeated: repeated)
+            chunk.flags[i] = bytes[0]
+            if let failure = rec.decodeRow(into: chunk.values + i * plan.fieldCount) {
+                chunk.failures.append((i, failure.field, failure.error))
+            }
+        }
+        chunk.count = whole
+        chunk.endsTable = whole < range.count
+    }
+}
