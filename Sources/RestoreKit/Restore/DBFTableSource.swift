@@ -73,6 +73,22 @@ final class DBFTableSource: RestoreTableSource {
         var values = [DBFValue](repeating: .null, count: fields.count)
         var ended = false
         let flagged = self.flagged
+        if memos {
+            // every field wanted: decoded on two threads ahead of this one (`forEachRow`)
+            try table.forEachRow { row in
+                if ended || row.deleteFlag == 0x1A { ended = true; return }
+                if row.isDeleted { return }
+                if let f = flagged[row.number] { return defect(Self.defect(f, table: name, file: fileName, record: row.number)) }
+                if let failure = row.failure {
+                    return defect(Defect(fields[failure.field].isMemo ? .badMemoArchive : .badValue, table: name,
+                                         file: fileName, line: row.number, field: fields[failure.field].name,
+                                         .restore(.unreadableValue(reason: Cause(failure.error)))))
+                }
+                for i in fields.indices { values[i] = row.values[i] }
+                try body(row.number, values)
+            }
+            return
+        }
         try table.forEachRecord { r in
             // an end-of-file byte inside the records: what follows is not data (a known defect)
             if ended || r.deleteFlag == 0x1A { ended = true; return }
