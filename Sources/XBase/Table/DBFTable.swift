@@ -110,30 +110,18 @@ public final class DBFTable: @unchecked Sendable {
     /// one reused buffer: no allocation per record. The record is only valid inside `body`.
     public func forEachRecord(from start: Int = 0,
                               _ body: (DBFRecord) throws -> Void) throws {
-        let rl = header.recordLength
-        let perChunk = max(1, (1 << 20) / rl)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: perChunk * rl, alignment: 8)
-        defer { buffer.deallocate() }
-        let cursor = memo.map { MemoCursor($0) }
-        // records point at the cursor without counting it: keep it alive until the end
-        defer { withExtendedLifetime(cursor) {} }
-        // repeated long C texts are handed back, not decoded again (see RepeatedText)
-        let repeated = UnsafeMutablePointer<RepeatedText>.allocate(capacity: 1)
-        repeated.initialize(to: RepeatedText(widths: fields.map(\.length), recordLength: rl))
-        defer { repeated.pointee.free(); repeated.deinitialize(count: 1); repeated.deallocate() }
-        var index = start
-        while index < recordCount {
-            let n = min(perChunk, recordCount - index)
-            let want = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(n * rl)])
-            let got = try reader.read(into: want, at: offset(of: index))
-            let whole = got / rl
-            repeated.pointee.chunkStart = index
-            for i in 0..<whole {
-                let rec = UnsafeRawBufferPointer(rebasing: buffer[(i * rl)..<((i + 1) * rl)])
-                try body(DBFRecord(table: self, index: index + i, bytes: rec, memoCursor: cursor, repeated: repeated))
+        let perChunk = max(1, (1 << 20) / header.recordLength)
+        let chunks = RecordChunkReader(table: self, recordsPerChunk: perChunk)
+        // records point into the reader's buffer and memo cursor: keep it alive throughout
+        try withExtendedLifetime(chunks) {
+            var index = start
+            while index < recordCount {
+                let n = min(perChunk, recordCount - index)
+                let whole = try chunks.read(index..<(index + n))
+                for i in 0..<whole { try body(chunks.record(i)) }
+                if whole < n { break }
+                index += n
             }
-            if whole < n { break }
-            index += n
         }
     }
 

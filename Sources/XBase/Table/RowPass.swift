@@ -36,7 +36,7 @@ extension DBFTable {
             let decoder = RowChunkDecoder(table: self, plan: plan)
             let chunk = RowChunk(plan: plan)
             for c in 0..<plan.chunkCount {
-                try decoder.decode(chunk: c, into: chunk)
+                decoder.decode(chunk: c, into: chunk)
                 try chunk.deliver(body)
                 if chunk.endsTable { return }
             }
@@ -115,22 +115,26 @@ final class RowChunk: @unchecked Sendable {
     }
 }
 
-/// What one decoder thread owns: a read buffer, a memo read-ahead and a repeated-text
-/// cache (none of them shared).
-final class RowChunkDecoder {
+/// What one pass over a table's records owns: a read buffer of whole records, the memo
+/// read-ahead and the repeated-text cache (none of them shared between threads).
+/// `forEachRecord` reads through one; each `forEachRow` decoder has its own.
+final class RecordChunkReader {
     let table: DBFTable
-    let plan: RowChunkPlan
+    let recordLength: Int
     let buffer: UnsafeMutableRawBufferPointer
     let cursor: MemoCursor?
     let repeated: UnsafeMutablePointer<RepeatedText>
+    /// Index of the first record in the buffer.
+    private(set) var first = 0
 
-    init(table: DBFTable, plan: RowChunkPlan) {
+    init(table: DBFTable, recordsPerChunk: Int) {
         self.table = table
-        self.plan = plan
-        buffer = .allocate(byteCount: max(1, plan.recordsPerChunk * table.header.recordLength), alignment: 8)
+        recordLength = table.header.recordLength
+        buffer = .allocate(byteCount: max(1, recordsPerChunk * recordLength), alignment: 8)
         cursor = table.memo.map { MemoCursor($0) }
+        // repeated long C texts are handed back, not decoded again (see RepeatedText)
         repeated = .allocate(capacity: 1)
-        repeated.initialize(to: RepeatedText(widths: table.fields.map(\.length), recordLength: table.header.recordLength))
+        repeated.initialize(to: RepeatedText(widths: table.fields.map(\.length), recordLength: recordLength))
     }
 
     deinit {
@@ -140,30 +144,52 @@ final class RowChunkDecoder {
         repeated.deallocate()
     }
 
-    /// Reads and decodes chunk `c` into `chunk`.
-    func decode(chunk c: Int, into chunk: RowChunk) throws(XBaseError) {
+    /// Reads the records of `range` (at most `recordsPerChunk`) into the buffer; returns
+    /// how many whole records came (fewer when the file ends early).
+    func read(_ range: Range<Int>) throws(XBaseError) -> Int {
+        let want = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(range.count * recordLength)])
+        let got = try table.reader.read(into: want, at: table.offset(of: range.lowerBound))
+        first = range.lowerBound
+        repeated.pointee.chunkStart = range.lowerBound
+        return got / recordLength
+    }
+
+    /// Record `i` of the last chunk read: valid until the next `read`, while the reader lives.
+    @inline(__always)
+    func record(_ i: Int) -> DBFRecord {
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[(i * recordLength)..<((i + 1) * recordLength)])
+        return DBFRecord(table: table, index: first + i, bytes: bytes, memoCursor: cursor, repeated: repeated)
+    }
+}
+
+/// Reads and decodes the chunks one `forEachRow` decoder is given.
+final class RowChunkDecoder {
+    let plan: RowChunkPlan
+    let records: RecordChunkReader
+
+    init(table: DBFTable, plan: RowChunkPlan) {
+        self.plan = plan
+        records = RecordChunkReader(table: table, recordsPerChunk: plan.recordsPerChunk)
+    }
+
+    /// Reads and decodes chunk `c` into `chunk` (a read error is kept in the chunk, to be
+    /// thrown after the rows before it).
+    func decode(chunk c: Int, into chunk: RowChunk) {
         let range = plan.range(of: c)
-        let rl = table.header.recordLength
         chunk.first = range.lowerBound
         chunk.count = 0
         chunk.failures.removeAll(keepingCapacity: true)
         chunk.endsTable = false
         chunk.readError = nil
-        let got: Int
-        do {
-            got = try table.reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(range.count * rl)]),
-                                        at: table.offset(of: range.lowerBound))
-        } catch {
+        let whole: Int
+        do { whole = try records.read(range) } catch {
             chunk.readError = error
             chunk.endsTable = true
             return
         }
-        let whole = got / rl
-        repeated.pointee.chunkStart = range.lowerBound
         for i in 0..<whole {
-            let bytes = UnsafeRawBufferPointer(rebasing: buffer[(i * rl)..<((i + 1) * rl)])
-            let rec = DBFRecord(table: table, index: range.lowerBound + i, bytes: bytes, memoCursor: cursor, repeated: repeated)
-            chunk.flags[i] = bytes[0]
+            let rec = records.record(i)
+            chunk.flags[i] = rec.deleteFlag
             if let failure = rec.decodeRow(into: chunk.values + i * plan.fieldCount) {
                 chunk.failures.append((i, failure.field, failure.error))
             }

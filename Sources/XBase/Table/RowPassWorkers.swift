@@ -78,7 +78,7 @@ final class RowPass: @unchecked Sendable {
             cond.unlock()
             guard go else { break }
             let chunk = chunks[slot]
-            try? decoder.decode(chunk: c, into: chunk)
+            decoder.decode(chunk: c, into: chunk)
             cond.lock()
             ready[slot] = c
             if chunk.endsTable { lastChunk = min(lastChunk, c) }
