@@ -104,9 +104,18 @@ public enum FuzzEntryPoints {
         if 4 + n1 + n2 < bytes.count { write(bytes[(4 + n1 + n2)...], cdx) }
         _ = TableHealth.check(path: dbf)
         guard let table = try? DBFTable.open(path: dbf) else { return }
+        var plain = 0
         try? table.forEachRecord { rec in
+            plain += 1
             for i in table.fields.indices { _ = try? rec.value(at: i) }
         }
+        // the same records, decoded ahead on two threads: as many, in order
+        var rows = 0
+        try? table.forEachRow(decoders: 2) { row in
+            precondition(row.index == rows, "forEachRow handed record \(row.index) where \(rows) was due")
+            rows += 1
+        }
+        precondition(rows == plain, "forEachRow handed over \(rows) records, forEachRecord \(plain)")
         guard FileManager.default.fileExists(atPath: cdx) else { return }
         if let index = try? CDXFile.open(path: cdx) {
             for tag in index.tags { _ = try? index.entries(of: tag, fill: 0x20) }
