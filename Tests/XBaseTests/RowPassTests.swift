@@ -122,6 +122,32 @@ import Testing
         }
     }
 
+    /// The system refuses a decoder thread (the second, or every one): the pass reads the
+    /// table by itself, every record in order, and the decoder that did start has left.
+    @Test(arguments: [0, 1])
+    func aRefusedThreadFallsBackToOneThread(accepted: Int) throws {
+        let folder = try TempFolder("row-pass")
+        let table = try DBFTable.open(path: try Self.table(folder))
+        let expected = try Self.plain(table)
+        let started = Counter()
+        var seen = 0
+        try table.forEachRow(decoders: 2, startingThreadsWith: { run in
+            guard started.next() < accepted else { return false }
+            return DecoderThread.start(run)
+        }) { row in
+            #expect(row.index == seen)
+            #expect(Array(row.values) == expected[seen].1)
+            seen += 1
+        }
+        #expect(seen == expected.count)
+        #expect(started.value == accepted + 1)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private(set) var value = 0
+        func next() -> Int { value += 1; return value - 1 }
+    }
+
     /// An empty table and a table of one record.
     @Test func tinyTables() throws {
         let folder = try TempFolder("row-pass")

@@ -28,23 +28,31 @@ extension DBFTable {
     /// the chunks strictly in order. Memory stays bounded (two decoded chunks and one read
     /// buffer per decoder, whatever the table's size) and the values are the ones
     /// `decodeValues(into:)` gives. With one decoder, or a table of one chunk, nothing runs
-    /// on another thread. When `body` throws, the decoders stop and the error is rethrown.
+    /// on another thread (nor when the system refuses a thread). When `body` throws, the decoders stop and the error is rethrown.
     public func forEachRow(decoders: Int = 2, _ body: (DecodedRow) throws -> Void) throws {
+        try forEachRow(decoders: decoders, startingThreadsWith: DecoderThread.start, body)
+    }
+
+    /// `forEachRow`, its threads started by `startThread` (tests refuse some).
+    func forEachRow(decoders: Int, startingThreadsWith startThread: (@escaping () -> Void) -> Bool,
+                    _ body: (DecodedRow) throws -> Void) throws {
         let plan = RowChunkPlan(table: self)
         let workers = max(1, min(decoders, ProcessInfo.processInfo.activeProcessorCount, plan.chunkCount))
-        if workers == 1 {
-            let decoder = RowChunkDecoder(table: self, plan: plan)
-            let chunk = RowChunk(plan: plan)
-            for c in 0..<plan.chunkCount {
-                decoder.decode(chunk: c, into: chunk)
-                try chunk.deliver(body)
-                if chunk.endsTable { return }
+        if workers > 1 {
+            let pass = RowPass(table: self, plan: plan, workers: workers)
+            if pass.start(startThread) {
+                defer { pass.stop() }
+                return try pass.run(body)
             }
-            return
         }
-        let pass = RowPass(table: self, plan: plan, workers: workers)
-        defer { pass.stop() }
-        try pass.run(body)
+        // one decoder (or no thread to be had): this thread reads and decodes
+        let decoder = RowChunkDecoder(table: self, plan: plan)
+        let chunk = RowChunk(plan: plan)
+        for c in 0..<plan.chunkCount {
+            decoder.decode(chunk: c, into: chunk)
+            try chunk.deliver(body)
+            if chunk.endsTable { return }
+        }
     }
 }
 

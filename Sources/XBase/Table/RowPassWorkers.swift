@@ -29,16 +29,25 @@ final class RowPass: @unchecked Sendable {
         ready = Array(repeating: -1, count: 2 * workers)
     }
 
-    /// Starts the decoders and delivers every chunk in order on the calling thread.
-    func run(_ body: (DecodedRow) throws -> Void) throws {
+    /// Starts the decoders: false (and none left running) when the system would not
+    /// give a thread, so the caller reads the table by itself instead of waiting forever.
+    func start(_ startThread: (@escaping () -> Void) -> Bool) -> Bool {
         cond.lock()
         running = workers
         cond.unlock()
         for w in 0..<workers {
-            let t = Thread { [self] in decode(worker: w) }
-            t.stackSize = 1 << 20
-            t.start()
+            if startThread({ [self] in decode(worker: w) }) { continue }
+            cond.lock()
+            running -= workers - w   // this one and the ones after it never ran
+            cond.unlock()
+            stop()
+            return false
         }
+        return true
+    }
+
+    /// Delivers every chunk in order on the calling thread (after `start`).
+    func run(_ body: (DecodedRow) throws -> Void) throws {
         for c in 0..<plan.chunkCount {
             let slot = (c % workers) * 2 + (c / workers) % 2
             cond.lock()
@@ -92,5 +101,27 @@ final class RowPass: @unchecked Sendable {
         running -= 1
         cond.broadcast()
         cond.unlock()
+    }
+}
+
+/// A detached thread running one closure, started with `pthread_create` so that a
+/// refusal (too many threads, no memory) is seen, which Foundation's `Thread` does not say.
+enum DecoderThread {
+    final class Work { let run: () -> Void; init(_ run: @escaping () -> Void) { self.run = run } }
+
+    static func start(_ run: @escaping () -> Void) -> Bool {
+        let work = Unmanaged.passRetained(Work(run)).toOpaque()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        pthread_attr_setstacksize(&attributes, 1 << 20)
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, &attributes, { raw in
+            Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue().run()
+            return nil
+        }, work)
+        if rc != 0 { Unmanaged<Work>.fromOpaque(work).release() }
+        return rc == 0
     }
 }
