@@ -27,6 +27,9 @@ promtool check rules deploy/prometheus/resgate-rules.yml
 scripts/chain-integration-test.sh
 # the restore screen in a real browser (RESGATE_SKIP_BROWSER=1 skips it)
 if [ "${RESGATE_SKIP_BROWSER:-0}" != 1 ]; then scripts/browser-test.sh; fi
+# the fuzz harness still builds (about 1.5 minutes): its corpus is replayed by swift test,
+# the fuzzing itself is run by hand (docs/fuzzing.md). RESGATE_SKIP_FUZZ_BUILD=1 skips it.
+if [ "${RESGATE_SKIP_FUZZ_BUILD:-0}" != 1 ]; then scripts/fuzz.sh build; fi
 # the quick benchmark (100,000 records, 5 runs per job): figures in every CI log, never a
 # pass/fail on speed (RESGATE_SKIP_BENCH=1 skips it)
 # (a failing benchmark is reported loudly but is not a failed test run)
