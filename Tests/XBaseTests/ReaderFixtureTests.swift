@@ -18,6 +18,19 @@ import Testing
             .sorted().map { root + "/" + $0 }
     }
 
+    /// Calls `body` with each fixture table that opens, one at a time (none when
+    /// ../shared is missing); returns how many there were.
+    @discardableResult
+    static func forEachOpenTable(_ body: (String, DBFTable) throws -> Void) rethrows -> Int {
+        var opened = 0
+        for f in dbfFiles() {
+            guard let table = try? DBFTable.open(path: f) else { continue }
+            try body(f, table)
+            opened += 1
+        }
+        return opened
+    }
+
     @Test func everyFixtureOpensOrFailsClearly() throws {
         // ../shared is beside every checkout and CI clone; a worktree elsewhere has none
         guard Self.realRoot != nil else { return }
