@@ -28,7 +28,8 @@ extension DBFTable {
     /// the chunks strictly in order. Memory stays bounded (two decoded chunks and one read
     /// buffer per decoder, whatever the table's size) and the values are the ones
     /// `decodeValues(into:)` gives. With one decoder, or a table of one chunk, nothing runs
-    /// on another thread (nor when the system refuses a thread). When `body` throws, the decoders stop and the error is rethrown.
+    /// on another thread (nor when the system refuses a thread). When `body` throws, the
+    /// decoders stop and the error is rethrown.
     public func forEachRow(decoders: Int = 2, _ body: (DecodedRow) throws -> Void) throws {
         try forEachRow(decoders: decoders, startingThreadsWith: DecoderThread.start, body)
     }
