@@ -68,6 +68,12 @@ final class DBFTableSource: RestoreTableSource {
                       .restore(.health(f.fact, wholeTable: record == nil)))
     }
 
+    /// A record left out because the value of `field` does not decode.
+    func unreadable(_ field: FieldDescriptor, record: Int, _ error: any Error) -> Defect {
+        Defect(field.isMemo ? .badMemoArchive : .badValue, table: name, file: fileName, line: record,
+               field: field.name, .restore(.unreadableValue(reason: Cause(error))))
+    }
+
     func forEachRecord(memos: Bool, _ body: (Int, [DBFValue]) throws -> Void, defect: (Defect) -> Void) throws {
         let fields = table.fields
         var values = [DBFValue](repeating: .null, count: fields.count)
@@ -76,33 +82,29 @@ final class DBFTableSource: RestoreTableSource {
         if memos {
             // every field wanted: decoded on two threads ahead of this one (`forEachRow`)
             try table.forEachRow { row in
+                // an end-of-file byte inside the records: what follows is not data (a known defect)
                 if ended || row.deleteFlag == 0x1A { ended = true; return }
                 if row.isDeleted { return }
                 if let f = flagged[row.number] { return defect(Self.defect(f, table: name, file: fileName, record: row.number)) }
                 if let failure = row.failure {
-                    return defect(Defect(fields[failure.field].isMemo ? .badMemoArchive : .badValue, table: name,
-                                         file: fileName, line: row.number, field: fields[failure.field].name,
-                                         .restore(.unreadableValue(reason: Cause(failure.error)))))
+                    return defect(unreadable(fields[failure.field], record: row.number, failure.error))
                 }
                 for i in fields.indices { values[i] = row.values[i] }
                 try body(row.number, values)
             }
             return
         }
+        // memos left blank: memo fields are neither read nor their findings counted
         try table.forEachRecord { r in
-            // an end-of-file byte inside the records: what follows is not data (a known defect)
             if ended || r.deleteFlag == 0x1A { ended = true; return }
             if r.isDeleted { return }
-            if let f = flagged[r.number], memos || !Self.memoKinds.contains(f.kind) {
+            if let f = flagged[r.number], !Self.memoKinds.contains(f.kind) {
                 return defect(Self.defect(f, table: name, file: fileName, record: r.number))
             }
             for i in fields.indices {
-                if fields[i].isMemo && !memos { values[i] = .null; continue }
+                if fields[i].isMemo { values[i] = .null; continue }
                 do { values[i] = try r.value(at: i) } catch {
-                    let memo = fields[i].isMemo
-                    return defect(Defect(memo ? .badMemoArchive : .badValue, table: name, file: fileName,
-                                         line: r.number, field: fields[i].name,
-                                         .restore(.unreadableValue(reason: Cause(error)))))
+                    return defect(unreadable(fields[i], record: r.number, error))
                 }
             }
             try body(r.number, values)
