@@ -44,7 +44,7 @@ import Testing
             let high = try #require(TextDecoding.highTable(cp))
             defer { high.deallocate() }
             var samples: [[UInt8]] = [[], Array(0...255).map { UInt8($0) }]
-            for length in [1, 7, 8, 9, 15, 16, 17, 31, 64, 300] {
+            for length in [1, 7, 8, 9, 15, 16, 17, 31, 64, 300, 1000, 5000] {
                 for position in Set([0, length / 2, length - 1]) {
                     var s = [UInt8](repeating: UInt8(ascii: "a"), count: length)
                     s[position] = 0x80 | UInt8(position % 128)
@@ -57,6 +57,12 @@ import Testing
                 let fast = s.withUnsafeBytes { TextDecoding.decode($0, high: high) }
                 #expect(fast == cp.decode(s), "cp\(n) \(s)")
                 #expect(Array(fast.utf8) == Array(cp.decode(s).utf8), "cp\(n) \(s)")
+                // made without the standard library's validation: it must still behave as
+                // the validated string everywhere (characters, scalars, hashing, order)
+                let exact = cp.decode(s)
+                #expect(fast.count == exact.count && fast.unicodeScalars.elementsEqual(exact.unicodeScalars))
+                #expect(fast.hashValue == exact.hashValue && !(fast < exact) && !(exact < fast))
+                #expect(fast.lowercased() == exact.lowercased() && (fast + "é") == (exact + "é"))
             }
         }
     }

@@ -6,6 +6,11 @@
 /// table, so a value is transcoded in one pass: pure ASCII is copied as is, anything else
 /// is written through the table into scratch room, then copied. UTF-8 and multi-byte pages
 /// keep going through `CodePage.decode`. BackupSet's text parsers use the same tables.
+///
+/// The UTF-8 made here is valid by construction (ASCII bytes as they are, every high byte
+/// as the encoding of a Unicode scalar), so the `String` is made without validating it
+/// again (`UTF8Span(unchecked:)`): the standard library's check walks the text byte by
+/// byte and cost as much as the transcoding itself on accented names and memos.
 public enum TextDecoding {
     /// For bytes 0x80…0xFF: up to 3 UTF-8 bytes in the low 24 bits, their count in the top
     /// 8; nil for UTF-8 and multi-byte pages. The caller owns (deallocates) the table.
@@ -14,6 +19,11 @@ public enum TextDecoding {
         let high = UnsafeMutablePointer<UInt32>.allocate(capacity: 128)
         for i in 0..<128 {
             let u = codePage.scalar(for: UInt8(0x80 + i)).value
+            // three bytes at most fit the packed form; no single-byte page needs four
+            guard u < 0x1_0000 else {
+                high.deallocate()
+                return nil
+            }
             let packed: UInt32
             if u < 0x80 {
                 packed = 1 << 24 | u
@@ -41,20 +51,28 @@ public enum TextDecoding {
         var i = 0
         while i + 8 <= n && bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
         while i < n && bytes[i] < 0x80 { i += 1 }
-        if i == n { return String(decoding: bytes, as: UTF8.self) }
+        if i == n { return validString(bytes.baseAddress!, count: n, isASCII: true) }
         // a high byte takes at most three UTF-8 bytes; `transcode` stores four at a time
         let room = i + 3 * (n - i) + 1
         // a constant size: the compiler puts it on the stack, no allocation
         if room <= stackRoom {
             return withUnsafeTemporaryAllocation(byteCount: stackRoom, alignment: 8) { out in
                 let k = transcode(bytes, from: i, into: out.baseAddress!, high: high)
-                return String(decoding: UnsafeRawBufferPointer(start: out.baseAddress!, count: k), as: UTF8.self)
+                return validString(out.baseAddress!, count: k, isASCII: false)
             }
         }
         return withUnsafeTemporaryAllocation(byteCount: room, alignment: 8) { out in
             let k = transcode(bytes, from: i, into: out.baseAddress!, high: high)
-            return String(decoding: UnsafeRawBufferPointer(start: out.baseAddress!, count: k), as: UTF8.self)
+            return validString(out.baseAddress!, count: k, isASCII: false)
         }
+    }
+
+    /// A `String` copied from `count` bytes at `start` that are valid UTF-8 (ASCII when
+    /// `isASCII`), without checking them again. Only for bytes this type produced.
+    @inlinable @inline(__always)
+    static func validString(_ start: UnsafeRawPointer, count: Int, isASCII: Bool) -> String {
+        let codeUnits = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count)
+        return String(copying: UTF8Span(unchecked: codeUnits.span, isKnownASCII: isASCII))
     }
 
     /// Bytes of stack scratch room: a C field is at most 254 bytes, 3 × 254 + 1 ≤ 768.
