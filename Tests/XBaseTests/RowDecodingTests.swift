@@ -17,6 +17,8 @@ import Testing
             FieldDescriptor(name: "EMISSAO", type: .date, length: 8),
             FieldDescriptor(name: "PAGO", type: .logical, length: 1),
             FieldDescriptor(name: "OBS", type: .memo, length: 4),
+            // a short field that is mostly a small string and sometimes, accented, a heap one
+            FieldDescriptor(name: "APELIDO", type: .character, length: 15),
         ]))
         for i in 0..<rows {
             let name = i % 3 == 0 ? "JOSÉ DA CONCEIÇÃO ARAÚJO \(i)" : (i % 3 == 1 ? "" : "CONSUMIDOR FINAL")
@@ -27,6 +29,7 @@ import Testing
                 .date(DBFDate(year: 2024, month: 1 + i % 12, day: 1 + i % 28)),
                 .logical(i % 2 == 0),
                 .string(i % 4 == 0 ? "observação \(i)" : ""),
+                .string(i % 5 == 4 ? String("ÇÃÕÉÍÓÚÀÂÊÔÜÑÁÉ".prefix(15 - i % 3)) : (i % 2 == 0 ? "AP\(i % 50)" : "")),
             ])
         }
         try w.finish()

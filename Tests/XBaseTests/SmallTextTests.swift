@@ -48,5 +48,30 @@ import Testing
         }
     }
 
+    /// A C field of every width up to 15, of text, blanks and NULs (trailing and inside),
+    /// ASCII or accented: `trimmedField` is the small string of the trimmed bytes, or nil
+    /// exactly when their UTF-8 form does not fit one.
+    @Test func trimmedFieldIsTheTrimmedText() {
+        var rng = SplitMix(seed: 13)
+        let pieces: [UInt8] = [0x20, 0x20, 0x00, 0x41, 0x7A, 0x30, 0xC7, 0xE3, 0x80, 0xFF]
+        for width in 0...SmallText.capacity {
+            for _ in 0..<400 {
+                let wide = (0..<(width + 16)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }
+                wide.withUnsafeBytes { w in
+                    let field = UnsafeRawBufferPointer(rebasing: w[0..<width])
+                    let trimmed = trimTrailing(field)
+                    let expected = CodePage.cp1252.decode(trimmed)
+                    let built = SmallText.trimmedField(w.baseAddress!, width: width, high: Self.high)
+                    if let built {
+                        #expect(built == expected && Array(built.utf8) == Array(expected.utf8), "\(Array(field))")
+                        #expect(built.hashValue == expected.hashValue)
+                    } else {
+                        #expect(expected.utf8.count > SmallText.capacity, "\(Array(field))")
+                    }
+                }
+            }
+        }
+    }
+
     nonisolated(unsafe) static let high: UnsafeMutablePointer<UInt32> = TextDecoding.highTable(.cp1252)!
 }

@@ -106,17 +106,30 @@ public struct DBFRecord {
         let count = context.pointee.slotCount
         if values.count != count { values = [DBFValue](repeating: .null, count: count) }
         guard count > 0 else { return }
-        let failure = values.withUnsafeMutableBufferPointer { row in decodeRow(into: row.baseAddress!) }
+        let failure = values.withUnsafeMutableBufferPointer { row in decodeRow(into: row.baseAddress!, plainFields: nil) }
         if let failure { throw failure.error }
     }
 
     /// `decodeValues` into `out` (room for every visible field, initialized): nil when
     /// every field decoded, else the position and error of the first that did not.
+    ///
+    /// `plainFields` (a pass's own row buffer): one flag per field, true while every value
+    /// stored at that position of `out` was plain (no reference inside), kept up to date
+    /// here. A value stored over a plain one is not released first: numbers, dates and
+    /// short texts, most of a row, then cost no call to a release that would do nothing.
     @inline(__always)
-    func decodeRow(into out: UnsafeMutablePointer<DBFValue>) -> (field: Int, error: XBaseError)? {
+    func decodeRow(into out: UnsafeMutablePointer<DBFValue>, plainFields: UnsafeMutablePointer<Bool>?) -> (field: Int, error: XBaseError)? {
         for i in 0..<context.pointee.slotCount {
-            if let v = quickValue(at: i) { out[i] = v; continue }
-            do { out[i] = try fullValue(at: i) } catch { return (i, error) }
+            let overPlain = plainFields?[i] ?? false
+            switch quickStore(at: i, into: out + i, overPlain: overPlain) {
+            case .plain: continue
+            case .holdsReference:
+                if overPlain { plainFields![i] = false }
+                continue
+            case .needsFullRules:
+                do { out[i] = try fullValue(at: i) } catch { return (i, error) }
+                plainFields?[i] = false
+            }
         }
         return nil
     }

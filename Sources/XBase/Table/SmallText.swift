@@ -62,10 +62,19 @@ enum SmallText {
     }
 
     /// The small `String` of `count` (≤ 15) valid UTF-8 bytes packed in `w`.
+    ///
+    /// Written over an empty string this function owns, not bit-cast: a bit-cast string is
+    /// borrowed, and the copy the caller stores cost a call to retain it (which does
+    /// nothing for a small string) for every short value of a read.
     @inline(__always)
     static func make(_ w: (UInt64, UInt64), count n: Int, isASCII: Bool) -> String {
         let discriminator: UInt64 = (isASCII ? 0xE0 : 0xA0) | UInt64(truncatingIfNeeded: n)
-        return unsafeBitCast((w.0, w.1 | discriminator &<< 56), to: String.self)
+        var text = ""
+        withUnsafeMutableBytes(of: &text) { raw in
+            raw.storeBytes(of: w.0, as: UInt64.self)
+            raw.storeBytes(of: w.1 | discriminator &<< 56, toByteOffset: 8, as: UInt64.self)
+        }
+        return text
     }
 
     /// The text of `bytes` (at most 15) through a `TextDecoding.highTable`, built inline;
@@ -76,11 +85,31 @@ enum SmallText {
         if n == 0 { return "" }
         let w = words(bytes.baseAddress!, count: n)
         if (w.0 | w.1) & 0x8080_8080_8080_8080 == 0 { return make(w, count: n, isASCII: true) }
-        return transcoded(bytes, high: high)
+        return transcoded(bytes, high: high) ?? TextDecoding.decode(bytes, high: high)
     }
 
-    /// Non-ASCII bytes: each high byte becomes its UTF-8 form from `high`.
-    static func transcoded(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
+    /// The C field of `width` (at most 15) bytes at `p`, without its trailing blanks
+    /// (spaces and NULs, as `trimTrailing` removes them), as a small string: what `decode`
+    /// gives for the trimmed bytes; nil when their UTF-8 form is longer than 15 bytes. The
+    /// field is loaded once: the same two words find where the text ends and, with the
+    /// blanks after it zeroed, are the small string.
+    @inline(__always)
+    static func trimmedField(_ p: UnsafeRawPointer, width n: Int, high: UnsafeMutablePointer<UInt32>) -> String? {
+        var w = words(p, count: n)
+        // a blank is zero under 0xDF, and so are the bytes past the width
+        let text1 = w.1 & 0xDFDF_DFDF_DFDF_DFDF
+        let text0 = w.0 & 0xDFDF_DFDF_DFDF_DFDF
+        let end = text1 != 0 ? 16 &- text1.leadingZeroBitCount &>> 3 : 8 &- text0.leadingZeroBitCount &>> 3
+        if end == 0 { return "" }
+        w.0 &= end >= 8 ? UInt64.max : (1 &<< UInt64(8 &* end)) &- 1
+        w.1 &= end > 8 ? (1 &<< UInt64(8 &* (end &- 8))) &- 1 : 0
+        if (w.0 | w.1) & 0x8080_8080_8080_8080 == 0 { return make(w, count: end, isASCII: true) }
+        return transcoded(UnsafeRawBufferPointer(start: p, count: end), high: high)
+    }
+
+    /// Non-ASCII bytes: each high byte becomes its UTF-8 form from `high`; nil when that
+    /// is longer than a small string.
+    static func transcoded(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String? {
         var out: (UInt64, UInt64) = (0, 0)
         var k = 0
         let fits = withUnsafeMutableBytes(of: &out) { o -> Bool in
@@ -100,7 +129,7 @@ enum SmallText {
             }
             return true
         }
-        guard fits else { return TextDecoding.decode(bytes, high: high) }
+        guard fits else { return nil }
         // a code page may map a high byte to an ASCII character
         return make(out, count: k, isASCII: (out.0 | out.1) & 0x8080_8080_8080_8080 == 0)
     }
