@@ -81,9 +81,10 @@ public enum TextDecoding {
     /// Writes the UTF-8 of `bytes` into `out` (room for 3 bytes per byte from `first` on,
     /// plus one); `bytes[..<first]` is ASCII. Returns the length written.
     ///
-    /// An ASCII word moves as is; a word holding a high byte goes byte by byte without a
-    /// branch per byte: each byte's packed form (its own value for ASCII, `high`'s for the
-    /// rest) is stored whole, four bytes, and the length advances by the count it carries.
+    /// An ASCII word moves as is. In a word holding a high byte, the ASCII bytes before it
+    /// move with the word (stored whole, the rest overwritten after), then the high byte
+    /// goes through `put`, and the next word starts just after it: accented text has a
+    /// high byte every few words, so most bytes still move eight at a time.
     @inlinable
     static func transcode(_ bytes: UnsafeRawBufferPointer, from first: Int, into out: UnsafeMutableRawPointer,
                           high: UnsafeMutablePointer<UInt32>) -> Int {
@@ -95,13 +96,17 @@ public enum TextDecoding {
         while j < n {
             if j &+ 8 <= n {
                 let w = src.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 {
-                    out.storeBytes(of: w, toByteOffset: k, as: UInt64.self)
+                // room: the eight input bytes from `j` make at least eight output bytes
+                out.storeBytes(of: w, toByteOffset: k, as: UInt64.self)
+                let highBits = w & 0x8080_8080_8080_8080
+                if highBits == 0 {
                     k &+= 8; j &+= 8
                     continue
                 }
-                for t in 0..<8 { k = put(src.load(fromByteOffset: j &+ t, as: UInt8.self), at: k, out, high) }
-                j &+= 8
+                let ascii = highBits.trailingZeroBitCount &>> 3
+                k &+= ascii; j &+= ascii
+                k = put(src.load(fromByteOffset: j, as: UInt8.self), at: k, out, high)
+                j &+= 1
                 continue
             }
             k = put(src.load(fromByteOffset: j, as: UInt8.self), at: k, out, high)
