@@ -96,6 +96,43 @@ import Testing
         }
     }
 
+    /// `quickDate` (the eight characters read as one word) answers exactly the valid dates
+    /// `date` reads, with the same value, and nil for everything else: every byte value in
+    /// every position, blanks, impossible days and months, leap years.
+    @Test func quickDateAgreesWithTheFullReader() throws {
+        let dir = try TempDir()
+        let path = dir.url.appendingPathComponent("d.dbf").path
+        let w = try DBFWriter(path: path, structure: TableStructure(version: 0x30, codePage: .cp1252, fields: [
+            FieldDescriptor(name: "D", type: .date, length: 8)]))
+        try w.append([.date(DBFDate(year: 2024, month: 2, day: 29))])
+        try w.finish()
+        let table = try DBFTable.open(path: path)
+        var texts = ["20240229", "20230229", "19000229", "20000229", "00000000", "        ", "00010101", "99991231",
+                     "20241301", "20240001", "20240100", "20240132", "20240431", "2024 101", "2024-1-1"].map { Array($0.utf8) }
+        var rng = SplitMix(seed: 23)
+        for _ in 0..<100_000 {
+            var t = Array(String(format: "%04d%02d%02d", Int(rng.next() % 10_000), Int(rng.next() % 14), Int(rng.next() % 33)).utf8)
+            if rng.next() % 4 == 0 { t[Int(rng.next() % 8)] = UInt8(truncatingIfNeeded: rng.next()) }
+            texts.append(t)
+        }
+        var answered = 0
+        try table.withRecord(at: 0) { rec in
+            for t in texts {
+                t.withUnsafeBytes { r in
+                    let full = try? rec.date(r, { "D" })
+                    if let quick = rec.quickDate(r.baseAddress!) {
+                        answered += 1
+                        #expect(full == quick, "\(t)")
+                    } else if case .date(let d)? = full {
+                        // declined: only what the full reader calls blank, or refuses
+                        #expect(d == nil, "\(t)")
+                    }
+                }
+            }
+        }
+        #expect(answered > 10_000)
+    }
+
     /// The fast calendar conversion equals the classic one on every day from year 0 to
     /// 9999 and around both ends of its range, and round-trips through `julianDay`.
     @Test func julianDayConversionEqualsTheClassicOneEverywhere() {
