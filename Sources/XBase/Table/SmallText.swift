@@ -107,30 +107,26 @@ enum SmallText {
         return transcoded(UnsafeRawBufferPointer(start: p, count: end), high: high)
     }
 
-    /// Non-ASCII bytes: each high byte becomes its UTF-8 form from `high`; nil when that
-    /// is longer than a small string.
+    /// Non-ASCII bytes (at most 15): each high byte becomes its UTF-8 form from `high`;
+    /// nil when that is longer than a small string.
+    ///
+    /// Every byte goes through `TextDecoding.put` (four bytes stored, the length advanced
+    /// by the count they carry) into room for the longest case, with no branch per byte:
+    /// short accented codes (an operator, a city) were a loop of mispredicted branches.
     static func transcoded(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String? {
-        var out: (UInt64, UInt64) = (0, 0)
-        var k = 0
-        let fits = withUnsafeMutableBytes(of: &out) { o -> Bool in
-            for b in bytes {
-                if b < 0x80 {
-                    guard k < capacity else { return false }
-                    o[k] = b; k += 1
-                    continue
-                }
-                let p = high[Int(b) - 0x80]
-                let len = Int(p >> 24)
-                guard k + len <= capacity else { return false }
-                o[k] = UInt8(truncatingIfNeeded: p)
-                if len > 1 { o[k + 1] = UInt8(truncatingIfNeeded: p >> 8) }
-                if len > 2 { o[k + 2] = UInt8(truncatingIfNeeded: p >> 16) }
-                k += len
-            }
-            return true
+        // 15 bytes of 3 UTF-8 bytes each, the last stored as four
+        var room: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        let n = min(bytes.count, capacity)
+        let k = withUnsafeMutableBytes(of: &room) { o in
+            var k = 0
+            for j in 0..<n { k = TextDecoding.put(bytes[j], at: k, o.baseAddress!, high) }
+            return k
         }
-        guard fits else { return nil }
+        guard k <= capacity && bytes.count <= capacity else { return nil }
+        // the bytes from `k` on are leftovers of the four-byte stores: the small form wants zeros
+        let w0 = k >= 8 ? room.0 : room.0 & ((1 &<< UInt64(8 &* k)) &- 1)
+        let w1 = k <= 8 ? 0 : room.1 & ((1 &<< UInt64(8 &* (k &- 8))) &- 1)
         // a code page may map a high byte to an ASCII character
-        return make(out, count: k, isASCII: (out.0 | out.1) & 0x8080_8080_8080_8080 == 0)
+        return make((w0, w1), count: k, isASCII: (w0 | w1) & 0x8080_8080_8080_8080 == 0)
     }
 }
