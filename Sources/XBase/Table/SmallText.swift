@@ -55,10 +55,13 @@ enum SmallText {
             let hi = UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
             return (lo | hi &<< UInt64(8 &* (n &- 4)), 0)
         }
-        if n == 0 { return (0, 0) }
-        let b = p.assumingMemoryBound(to: UInt8.self)
-        let mid = n &>> 1
-        return (UInt64(b[0]) | UInt64(b[mid]) &<< UInt64(8 &* mid) | UInt64(b[n - 1]) &<< UInt64(8 &* (n &- 1)), 0)
+        if n >= 2 {
+            // two bytes, or three as two overlapping pairs
+            let lo = UInt64(p.loadUnaligned(as: UInt16.self))
+            let hi = UInt64(p.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self))
+            return (lo | hi &<< UInt64(8 &* (n &- 2)), 0)
+        }
+        return n == 1 ? (UInt64(p.load(as: UInt8.self)), 0) : (0, 0)
     }
 
     /// The small `String` of `count` (≤ 15) valid UTF-8 bytes packed in `w`.
