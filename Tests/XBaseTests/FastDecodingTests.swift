@@ -96,6 +96,50 @@ import Testing
         }
     }
 
+    /// The word-at-a-time reading of a narrow field (`QuickNumber.lastWord`) gives what the
+    /// character-by-character one gives, value and representation, or both decline: every
+    /// width to 16 and past it, every shape of blanks, sign, digits and point, and bytes
+    /// that are none of these.
+    @Test func wordReadingAgreesWithTheCharacterScan() {
+        var rng = SplitMix(seed: 17)
+        let others = Array("-.+, *e\u{0}\u{7F}/:".utf8) + [0x80, 0xB0, 0xFF]
+        var words = 0
+        func check(_ t: [UInt8]) {
+            t.withUnsafeBytes { r in
+                let p = r.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
+                if t.count <= 16, QuickNumber.lastWord(p, count: t.count) != nil { words += 1 }
+                let word = QuickNumber.read(p, count: t.count)
+                let scan = QuickNumber.scan(p, count: t.count)
+                switch (word, scan) {
+                case let (.number(a)?, .number(b)?):
+                    #expect(a?.mantissa == b?.mantissa && a?.scale == b?.scale, "\(t)")
+                case (nil, nil): break
+                default: Issue.record("\(t): \(String(describing: word)) vs \(String(describing: scan))")
+                }
+            }
+        }
+        for text in ["", " ", "-", ".", "-.", "5.", ".5", "-.5", "-0", "0", "12345678", "-1234567", "1234567.",
+                     "        ", "       -", "      -.", "99999999", " 9999999.9", "1-2", "- 5", " 1 ", "--5"] {
+            for width in text.utf8.count...(text.utf8.count + 9) {
+                check([UInt8](repeating: 0x20, count: width - text.utf8.count) + Array(text.utf8))
+            }
+        }
+        for _ in 0..<200_000 {
+            let width = Int(rng.next() % 21)
+            let blanks = width == 0 ? 0 : Int(rng.next() % UInt64(width + 1))
+            var t = [UInt8](repeating: 0x20, count: blanks)
+            if blanks < width && rng.next() % 3 == 0 { t.append(UInt8(ascii: "-")) }
+            let point = rng.next() % 2 == 0 ? Int(rng.next() % UInt64(width + 1)) : -1
+            while t.count < width {
+                if t.count == point { t.append(UInt8(ascii: ".")); continue }
+                t.append(rng.next() % 12 == 0 ? others[Int(rng.next() % UInt64(others.count))] : UInt8(ascii: "0") + UInt8(rng.next() % 10))
+            }
+            check(t)
+        }
+        // the word reading really answers for most narrow fields
+        #expect(words > 50_000)
+    }
+
     /// `quickDate` (the eight characters read as one word) answers exactly the valid dates
     /// `date` reads, with the same value, and nil for everything else: every byte value in
     /// every position, blanks, impossible days and months, leap years.

@@ -122,37 +122,3 @@ extension DBFRecord {
         return .dateTime(DBFDateTime(date: DBFDate(julianDay: day), milliseconds: ms))
     }
 }
-
-/// N/F in their usual shape: blanks, then `[-]digits[.digits]` up to the field's end, at
-/// most 18 characters (so no overflow). Anything else is nil, left to `DBFRecord.number`.
-enum QuickNumber {
-    @inline(__always)
-    static func read(_ p: UnsafeRawPointer, count n: Int) -> DBFValue? {
-        var i = 0
-        // right-aligned: skip the leading blanks eight at a time, the last word by its bits
-        while i &+ 8 <= n {
-            let x = p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
-            if x != 0 { i &+= x.trailingZeroBitCount &>> 3; break }
-            i &+= 8
-        }
-        while i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x20 { i &+= 1 }
-        if i == n { return .number(nil) }
-        guard n &- i <= 18 else { return nil }
-        let neg = p.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: "-")
-        if neg { i &+= 1 }
-        let intStart = i
-        var m: Int64 = 0
-        while i < n, case let d = p.load(fromByteOffset: i, as: UInt8.self) &- 48, d < 10 { m = m &* 10 &+ Int64(d); i &+= 1 }
-        if i == n {
-            guard i != intStart else { return nil }
-            return .number(DecimalNumber(mantissa: neg ? 0 &- m : m, narrowScale: 0))
-        }
-        guard p.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: ".") else { return nil }
-        i &+= 1
-        let fracStart = i
-        while i < n, case let d = p.load(fromByteOffset: i, as: UInt8.self) &- 48, d < 10 { m = m &* 10 &+ Int64(d); i &+= 1 }
-        // "." or "-." alone: the general reading decides
-        guard i == n && (i != fracStart || fracStart &- 1 != intStart) else { return nil }
-        return .number(DecimalNumber(mantissa: neg ? 0 &- m : m, narrowScale: Int16(truncatingIfNeeded: n &- fracStart)))
-    }
-}
