@@ -47,10 +47,7 @@ public enum TextDecoding {
     public static func decode(_ bytes: UnsafeRawBufferPointer, high: UnsafeMutablePointer<UInt32>) -> String {
         let n = bytes.count
         if n == 0 { return "" }
-        // eight bytes at a time to find the first high byte, if any
-        var i = 0
-        while i + 8 <= n && bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-        while i < n && bytes[i] < 0x80 { i += 1 }
+        let i = firstHighByte(bytes)
         if i == n { return validString(bytes.baseAddress!, count: n, isASCII: true) }
         // a high byte takes at most three UTF-8 bytes; `transcode` stores four at a time
         let room = i + 3 * (n - i) + 1
@@ -65,6 +62,39 @@ public enum TextDecoding {
             let k = transcode(bytes, from: i, into: out.baseAddress!, high: high)
             return validString(out.baseAddress!, count: k, isASCII: false)
         }
+    }
+
+    /// The position of the first byte of `bytes` (not empty) that is 0x80 or more, or its
+    /// count: eight bytes at a time, the last few as the word that ends the text, the
+    /// byte found by its bit (a loop over single bytes ended at a different place in every
+    /// value, a mispredicted branch each time).
+    @inlinable @inline(__always)
+    static func firstHighByte(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let n = bytes.count
+        var i = 0
+        while i &+ 8 <= n {
+            let highBits = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+            if highBits != 0 { return i &+ highBits.trailingZeroBitCount &>> 3 }
+            i &+= 8
+        }
+        if i == n { return n }
+        if n >= 8 {
+            // the last n - i bytes are the top ones of the word that ends the text
+            let highBits = bytes.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) & 0x8080_8080_8080_8080
+                & UInt64.max &<< UInt64(truncatingIfNeeded: 8 &* (8 &- (n &- i)))
+            return highBits == 0 ? n : n &- 8 &+ highBits.trailingZeroBitCount &>> 3
+        }
+        // fewer than eight: as two overlapping halves (four bytes or less: one at each end)
+        let p = bytes.baseAddress!
+        let word: UInt64
+        if n >= 4 {
+            word = UInt64(p.loadUnaligned(as: UInt32.self)) | UInt64(p.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)) &<< UInt64(truncatingIfNeeded: 8 &* (n &- 4))
+        } else {
+            word = UInt64(p.load(as: UInt8.self)) | UInt64(p.load(fromByteOffset: n &>> 1, as: UInt8.self)) &<< UInt64(truncatingIfNeeded: 8 &* (n &>> 1))
+                | UInt64(p.load(fromByteOffset: n &- 1, as: UInt8.self)) &<< UInt64(truncatingIfNeeded: 8 &* (n &- 1))
+        }
+        let highBits = word & 0x8080_8080_8080_8080
+        return highBits == 0 ? n : highBits.trailingZeroBitCount &>> 3
     }
 
     /// A `String` copied from `count` bytes at `start` that are valid UTF-8 (ASCII when
@@ -119,8 +149,9 @@ public enum TextDecoding {
     /// are meant) and returns the new length.
     @inlinable @inline(__always)
     static func put(_ b: UInt8, at k: Int, _ out: UnsafeMutableRawPointer, _ high: UnsafeMutablePointer<UInt32>) -> Int {
-        let h = high[Int(b & 0x7F)]
-        let p = b < 0x80 ? 1 << 24 | UInt32(b) : h
+        // no branch: a mask of the byte's top bit picks the table's form or its own
+        let isHigh = 0 &- UInt32(b &>> 7)
+        let p = high[Int(b & 0x7F)] & isHigh | (1 &<< 24 | UInt32(b)) & ~isHigh
         out.storeBytes(of: p, toByteOffset: k, as: UInt32.self)
         return k &+ Int(p &>> 24)
     }
