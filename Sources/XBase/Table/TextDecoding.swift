@@ -67,7 +67,8 @@ public enum TextDecoding {
     /// The position of the first byte of `bytes` (not empty) that is 0x80 or more, or its
     /// count: eight bytes at a time, the last few as the word that ends the text, the
     /// byte found by its bit (a loop over single bytes ended at a different place in every
-    /// value, a mispredicted branch each time).
+    /// value, a mispredicted branch each time). A text shorter than eight bytes is looked
+    /// at byte by byte.
     @inlinable @inline(__always)
     static func firstHighByte(_ bytes: UnsafeRawBufferPointer) -> Int {
         let n = bytes.count
@@ -84,17 +85,9 @@ public enum TextDecoding {
                 & UInt64.max &<< UInt64(truncatingIfNeeded: 8 &* (8 &- (n &- i)))
             return highBits == 0 ? n : n &- 8 &+ highBits.trailingZeroBitCount &>> 3
         }
-        // fewer than eight: as two overlapping halves (four bytes or less: one at each end)
-        let p = bytes.baseAddress!
-        let word: UInt64
-        if n >= 4 {
-            word = UInt64(p.loadUnaligned(as: UInt32.self)) | UInt64(p.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)) &<< UInt64(truncatingIfNeeded: 8 &* (n &- 4))
-        } else {
-            word = UInt64(p.load(as: UInt8.self)) | UInt64(p.load(fromByteOffset: n &>> 1, as: UInt8.self)) &<< UInt64(truncatingIfNeeded: 8 &* (n &>> 1))
-                | UInt64(p.load(fromByteOffset: n &- 1, as: UInt8.self)) &<< UInt64(truncatingIfNeeded: 8 &* (n &- 1))
-        }
-        let highBits = word & 0x8080_8080_8080_8080
-        return highBits == 0 ? n : highBits.trailingZeroBitCount &>> 3
+        // fewer than eight in all (a short text; C fields that short take `SmallText`)
+        for j in 0..<n where bytes[j] >= 0x80 { return j }
+        return n
     }
 
     /// A `String` copied from `count` bytes at `start` that are valid UTF-8 (ASCII when
