@@ -95,14 +95,11 @@ extension DBFRecord {
     /// D of width 8: `YYYYMMDD` of a valid date; nil for blanks and errors.
     @inline(__always)
     func quickDate(_ p: UnsafeRawPointer) -> DBFValue? {
-        // the eight characters as one word: all digits when every byte is 0x30…0x39 (high
-        // nibble 3, and still 3 after adding 6, which cannot carry once the first holds)
-        let x = p.loadUnaligned(as: UInt64.self)
-        guard x & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
-              (x &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030 else { return nil }
-        // each pair of digits (the first in the low byte) becomes its value, in the low
-        // byte of its 16-bit lane: YY, YY, MM, DD
-        let pairs = ((x & 0x0F0F_0F0F_0F0F_0F0F) &* (10 &<< 8 &+ 1)) &>> 8 & 0x00FF_00FF_00FF_00FF
+        // the eight characters as one word, read by N fields' rules: all digits, then
+        // taken two by two: YY, YY, MM, DD
+        let digits = p.loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
+        guard QuickNumber.notDigits(digits) == 0 else { return nil }
+        let pairs = QuickNumber.pairs(digits)
         let y = Int(truncatingIfNeeded: pairs & 0xFF) &* 100 &+ Int(truncatingIfNeeded: pairs &>> 16 & 0xFF)
         let m = Int(truncatingIfNeeded: pairs &>> 32 & 0xFF)
         let d = Int(truncatingIfNeeded: pairs &>> 48)

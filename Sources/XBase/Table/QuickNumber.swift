@@ -65,10 +65,8 @@ enum QuickNumber {
         let neg = UInt8(truncatingIfNeeded: x &>> UInt64(8 &* start)) == UInt8(ascii: "-")
         if neg { start &+= 1 }
         let body = ~below(start)
-        // digits become 0…9; a byte is not a digit when it is 10 or more: its top bit is set
-        // after adding 0x76 to its low seven bits (which cannot carry), or was set already
         let d = x ^ 0x3030_3030_3030_3030
-        let notDigits = ((d & 0x7F7F_7F7F_7F7F_7F7F &+ 0x7676_7676_7676_7676) | d) & 0x8080_8080_8080_8080 & body
+        let notDigits = Self.notDigits(d) & body
         var digits = d & body
         var scale = 0
         if notDigits != 0 {
@@ -85,12 +83,27 @@ enum QuickNumber {
         return .some(.number(DecimalNumber(mantissa: neg ? 0 &- m : m, narrowScale: Int16(truncatingIfNeeded: scale))))
     }
 
+    /// For eight characters already XOR-ed with "0" (digits become 0…9): the top bit of
+    /// each byte that was not a digit. A byte is not a digit when it is 10 or more: its top
+    /// bit is set after adding 0x76 to its low seven bits (which cannot carry), or was set
+    /// already.
+    @inline(__always)
+    static func notDigits(_ d: UInt64) -> UInt64 {
+        ((d & 0x7F7F_7F7F_7F7F_7F7F &+ 0x7676_7676_7676_7676) | d) & 0x8080_8080_8080_8080
+    }
+
+    /// Eight digits (0…9, one a byte, the most significant in the low byte) taken two by
+    /// two: each pair's value in the low byte of its 16-bit lane, the high byte zero.
+    @inline(__always)
+    static func pairs(_ v: UInt64) -> UInt64 {
+        (v &* (10 &<< 8 &+ 1)) &>> 8 & 0x00FF_00FF_00FF_00FF
+    }
+
     /// The value of eight digits (0…9, one a byte, the most significant in the low byte):
     /// pairs, then fours, then the eight, each step one multiplication.
     @inline(__always)
     static func eight(_ v: UInt64) -> UInt64 {
-        let pairs = (v &* (10 &<< 8 &+ 1)) &>> 8
-        let fours = ((pairs & 0x00FF_00FF_00FF_00FF) &* (100 &<< 16 &+ 1)) &>> 16
+        let fours = (pairs(v) &* (100 &<< 16 &+ 1)) &>> 16
         return ((fours & 0x0000_FFFF_0000_FFFF) &* (10_000 &<< 32 &+ 1)) &>> 32
     }
 
